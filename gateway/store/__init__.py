@@ -1,0 +1,33 @@
+"""Shared state behind one protocol: `memory://` (embedded default) or Redis, chosen by URL."""
+
+from __future__ import annotations
+
+from gateway.store.base import AdmitOp, OpKind, OpResult, RateLimitBackend, SettleOp, Store
+from gateway.store.breaker import BreakerState, CircuitBreaker
+from gateway.store.errors import StoreUnavailable
+
+__all__ = ["AdmitOp", "BreakerState", "CircuitBreaker", "OpKind", "OpResult", "RateLimitBackend", "SettleOp",
+           "Store", "StoreUnavailable", "open_store"]
+
+_REDIS_SCHEMES = ("redis", "rediss", "unix", "redis+sentinel", "redis+cluster")
+
+
+def open_store(url: str, *, timeout_ms: float = 50, failure_threshold: int = 5, cooldown_s: float = 1.0) -> Store:
+    """Open a store by URL. Does no I/O: Redis connects on first use (errors then are StoreUnavailable).
+
+    memory://                                   in-process (one replica)
+    redis://[:pw@]host:port/db, rediss://…      one Redis (TLS with rediss)
+    redis+sentinel://[:pw@]h:p,h:p/service/db   master of `service` found through Sentinels
+    redis+cluster://[:pw@]h:p[,h:p]             Redis Cluster (keys hash-tagged per tenant)
+    """
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme == "memory":
+        from gateway.store.memory import MemoryStore
+
+        return MemoryStore()
+    if scheme in _REDIS_SCHEMES:
+        from gateway.store.redis import RedisStore
+
+        return RedisStore(url, timeout_ms=timeout_ms, failure_threshold=failure_threshold, cooldown_s=cooldown_s)
+    raise ValueError(f"unknown store URL {url!r}: expected memory://, redis://, rediss://, "
+                     "redis+sentinel://host:port,host:port/service/db or redis+cluster://host:port")

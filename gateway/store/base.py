@@ -1,0 +1,84 @@
+"""The `Store` protocol and its capability interfaces.
+
+A store is chosen by URI (`open_store`). Features do not talk to Redis or to dicts: they
+use a capability object of the store (`store.ratelimit`, …), whose operations are each one
+atomic step (one Lua script / one round trip on Redis, one critical section without awaits
+in memory). Both implementations pass the same tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol, runtime_checkable
+
+
+class OpKind(str, Enum):
+    """The three atomic primitives rate limiting is built from (see docs/rate-limits.md)."""
+
+    LOG = "r"      # sliding-window log: one entry per admitted request, exact in every rolling window
+    COUNTER = "c"  # fixed-window counter with reservation (tokens, spend), settled later
+    LEASE = "l"    # concurrency slots: a set of leases that expire if never released
+
+
+@dataclass(frozen=True, slots=True)
+class AdmitOp:
+    """One limit's part of an admission.
+
+    `param_ms` is the rolling window (LOG), the time to the window's end (COUNTER; also the
+    key's expiry) or the lease duration (LEASE). `amount` is what the request takes: 1 for
+    LOG and LEASE, the reserved units for COUNTER.
+    """
+
+    kind: OpKind
+    key: str
+    limit: int
+    param_ms: int
+    amount: int
+    shadow: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OpResult:
+    ok: bool          # the limit had room for this request
+    applied: bool     # the request was recorded against this limit (entry, reservation or lease)
+    used: int         # usage after this admission (before it, when not applied)
+    retry_ms: int     # when denied: time until the request would fit (0 when ok)
+    reset_ms: int     # time until the limit is back to its initial state
+
+
+@dataclass(frozen=True, slots=True)
+class SettleOp:
+    """Undo or adjust what an admission applied: COUNTER by `delta` units, LEASE released."""
+
+    kind: OpKind
+    key: str
+    delta: int = 0
+
+
+@runtime_checkable
+class RateLimitBackend(Protocol):
+    async def admit(self, ops: Sequence[AdmitOp], now_ms: int, rid: str) -> list[OpResult]:
+        """Check every op; if no enforced op is denied, apply every op that has room; atomically.
+
+        Shadow ops never deny, and are applied only when they had room (so they count what an
+        enforced limit would have admitted). When an enforced op is denied nothing is applied.
+        """
+        ...
+
+    async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
+        """Adjust reservations to actual usage and release leases; atomically, idempotent per lease."""
+        ...
+
+
+@runtime_checkable
+class Store(Protocol):
+    backend: str  # "memory" | "redis" | "redis+sentinel" | "redis+cluster" (a bounded metrics label)
+    ratelimit: RateLimitBackend
+
+    async def ping(self) -> None:
+        """Raise StoreUnavailable when the store cannot serve."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,149 @@
+"""Redis store (`redis://`, `rediss://`, `redis+sentinel://`, `redis+cluster://`).
+
+One `redis.asyncio` client (hiredis parser when installed, which it is by our dependency
+`redis[hiredis]`), no driver-level retries (a retry doubles the latency of a dead store; the
+breaker decides instead), a short deadline on every call covering connect, pool wait and
+reply, and a circuit breaker so an outage costs nothing once detected. Every driver error
+becomes `StoreUnavailable`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Sequence
+from importlib import resources
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit
+
+from redis.asyncio import Redis, RedisCluster
+from redis.asyncio.cluster import ClusterNode
+from redis.asyncio.retry import Retry
+from redis.asyncio.sentinel import Sentinel
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from gateway.store.base import AdmitOp, OpKind, OpResult, SettleOp
+from gateway.store.breaker import CircuitBreaker
+from gateway.store.errors import StoreUnavailable
+
+T = TypeVar("T")
+
+
+def _lua(name: str) -> str:
+    return resources.files("gateway.store").joinpath("lua", name).read_text(encoding="utf-8")
+
+
+def _hosts(netloc: str, default_port: int) -> list[tuple[str, int]]:
+    out = []
+    for part in netloc.split(","):
+        host, _, port = part.strip().rpartition(":") if ":" in part else (part.strip(), "", "")
+        out.append((host or "127.0.0.1", int(port) if port else default_port))
+    return out
+
+
+def build_client(url: str, timeout_s: float) -> tuple[str, Any]:
+    """The redis-py client for a store URL, and the backend name for metrics."""
+    common: dict[str, Any] = {
+        "socket_timeout": timeout_s,
+        "socket_connect_timeout": timeout_s,
+        "retry": Retry(NoBackoff(), 0),
+    }
+    scheme = url.split("://", 1)[0]
+    if scheme in ("redis", "rediss", "unix"):
+        return "redis", Redis.from_url(url, **common)
+    split = urlsplit(url)
+    userinfo, _, hostlist = split.netloc.rpartition("@")
+    username, _, password = userinfo.partition(":")
+    auth = {"username": unquote(username) or None, "password": unquote(password) or None}
+    if scheme == "redis+sentinel":
+        parts = [p for p in split.path.split("/") if p]
+        if not parts:
+            raise ValueError(f"sentinel URL needs a service name: redis+sentinel://host:port,host:port/SERVICE/db, got {url!r}")
+        db = int(parts[1]) if len(parts) > 1 else 0
+        sentinel = Sentinel(_hosts(hostlist, 26379), sentinel_kwargs=dict(common), **common)
+        return "redis+sentinel", sentinel.master_for(parts[0], db=db, **auth, **common)
+    if scheme == "redis+cluster":
+        nodes = [ClusterNode(h, p) for h, p in _hosts(hostlist, 6379)]
+        return "redis+cluster", RedisCluster(startup_nodes=nodes, **auth, **common)
+    raise ValueError(f"unsupported store URL scheme {scheme!r} in {url!r}")
+
+
+class _Guard:
+    """Deadline + breaker + error mapping around every store call."""
+
+    def __init__(self, backend: str, timeout_s: float, breaker: CircuitBreaker) -> None:
+        self.backend = backend
+        self.timeout_s = timeout_s
+        self.breaker = breaker
+
+    async def call(self, fn: Callable[[], Awaitable[T]]) -> T:
+        if not self.breaker.allow():
+            raise StoreUnavailable(f"{self.backend} store unavailable (circuit open)", backend=self.backend,
+                                   reason="breaker_open")
+        try:
+            async with asyncio.timeout(self.timeout_s):
+                result = await fn()
+        except ResponseError as e:
+            # The server answered: it is alive (a script or configuration error, not an outage).
+            self.breaker.record_success()
+            raise StoreUnavailable(f"{self.backend} store error: {e}", backend=self.backend, reason="error") from e
+        except (TimeoutError, RedisTimeoutError) as e:
+            self.breaker.record_failure("timeout")
+            raise StoreUnavailable(f"{self.backend} store timed out after {self.timeout_s * 1000:.0f} ms",
+                                   backend=self.backend, reason="timeout") from e
+        except (RedisConnectionError, OSError) as e:
+            self.breaker.record_failure("connection")
+            raise StoreUnavailable(f"{self.backend} store connection failed: {e}", backend=self.backend,
+                                   reason="connection") from e
+        except RedisError as e:
+            self.breaker.record_failure("error")
+            raise StoreUnavailable(f"{self.backend} store error: {e}", backend=self.backend, reason="error") from e
+        except asyncio.CancelledError:
+            self.breaker.record_abandoned()
+            raise
+        self.breaker.record_success()
+        return result
+
+
+class RedisRateLimit:
+    def __init__(self, client: Any, guard: _Guard) -> None:
+        self._guard = guard
+        # register_script: EVALSHA, and on NOSCRIPT (restart, SCRIPT FLUSH, failover) SCRIPT LOAD + retry.
+        self._admit = client.register_script(_lua("ratelimit_admit.lua"))
+        self._settle = client.register_script(_lua("ratelimit_settle.lua"))
+
+    async def admit(self, ops: Sequence[AdmitOp], now_ms: int, rid: str) -> list[OpResult]:
+        keys = [op.key for op in ops]
+        args: list[Any] = [now_ms, rid]
+        for op in ops:
+            args += (op.kind.value, op.limit, op.param_ms, op.amount, "1" if op.shadow else "0")
+        flat = await self._guard.call(lambda: self._admit(keys=keys, args=args))
+        return [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]), int(flat[i + 3]), int(flat[i + 4]))
+                for i in range(0, len(flat), 5)]
+
+    async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
+        ops = [op for op in ops if op.kind is not OpKind.LOG]
+        if not ops:
+            return
+        keys = [op.key for op in ops]
+        args: list[Any] = [rid]
+        for op in ops:
+            args += (op.kind.value, op.delta)
+        await self._guard.call(lambda: self._settle(keys=keys, args=args))
+
+
+class RedisStore:
+    def __init__(self, url: str, *, timeout_ms: float = 50, failure_threshold: int = 5,
+                 cooldown_s: float = 1.0) -> None:
+        self.backend, self.client = build_client(url, timeout_ms / 1000)
+        self.breaker = CircuitBreaker(self.backend, failure_threshold=failure_threshold, cooldown_s=cooldown_s)
+        self._guard = _Guard(self.backend, timeout_ms / 1000, self.breaker)
+        self.ratelimit = RedisRateLimit(self.client, self._guard)
+
+    async def ping(self) -> None:
+        await self._guard.call(self.client.ping)
+
+    async def close(self) -> None:
+        await self.client.aclose()
