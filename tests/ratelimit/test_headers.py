@@ -1,0 +1,48 @@
+"""Rate-limit headers in each dialect, from real admissions."""
+
+from __future__ import annotations
+
+from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, compile_limits, headers_for
+from gateway.ratelimit.headers import go_duration
+
+T0 = 1_800_000_000.0
+WHO = Subject("acme", "alice", "k1", "gpt-4o", "/v1/chat/completions")
+
+
+def test_go_duration_format():
+    assert [go_duration(s) for s in (0.02, 1, 1.5, 360, 3723.25)] == ["20ms", "1s", "1.5s", "6m0s", "1h2m3.25s"]
+
+
+async def test_openai_and_anthropic_headers(store):
+    lims = compile_limits(RateLimitPolicy(limits=[
+        LimitRule(name="rpm", key=["account"], requests="2/minute"),
+        LimitRule(name="rps-loose", requests="100/second"),
+        LimitRule(name="tpm", tokens="10k/day"),
+        LimitRule(name="in", tokens="5k/day", token_kind="input"),
+        LimitRule(name="shadow", requests="1/minute", mode="shadow"),
+    ])).limits
+    rl = RateLimiter(store)
+    ok = await rl.admit(lims, WHO, TokenEstimate(100, 100), T0)
+    assert headers_for(ok, "openai") == [
+        ("x-ratelimit-limit-requests", "2"), ("x-ratelimit-remaining-requests", "1"),
+        ("x-ratelimit-reset-requests", "1m0s"),
+        ("x-ratelimit-limit-tokens", "5000"), ("x-ratelimit-remaining-tokens", "4900"),
+        ("x-ratelimit-reset-tokens", "16h0m0s"),
+    ]
+    await rl.admit(lims, WHO, TokenEstimate(100, 100), T0 + 20)
+    denied = await rl.admit(lims, WHO, TokenEstimate(100, 100), T0 + 30)
+    assert not denied.allowed
+    anthropic = dict(headers_for(denied, "anthropic"))
+    assert anthropic == {
+        "anthropic-ratelimit-requests-limit": "2",
+        "anthropic-ratelimit-requests-remaining": "0",
+        "anthropic-ratelimit-requests-reset": "2027-01-15T08:01:20Z",
+        "anthropic-ratelimit-tokens-limit": "10000",
+        "anthropic-ratelimit-tokens-remaining": "9600",
+        "anthropic-ratelimit-tokens-reset": "2027-01-16T00:00:00Z",
+        "anthropic-ratelimit-input-tokens-limit": "5000",
+        "anthropic-ratelimit-input-tokens-remaining": "4800",
+        "anthropic-ratelimit-input-tokens-reset": "2027-01-16T00:00:00Z",
+        "retry-after": "30",
+        "retry-after-ms": "30000",
+    }
