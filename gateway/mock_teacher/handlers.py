@@ -1,0 +1,227 @@
+"""Route handlers of the mock teacher; all state lives on one `MockTeacher` per app."""
+
+import asyncio
+import base64
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from aiohttp import web
+
+from gateway.mock_teacher import anthropic_messages, openai_chat, openai_responses, requests_in
+from gateway.mock_teacher.delivery import Delivery, abort_connection
+from gateway.mock_teacher.error_bodies import anthropic_error, error_headers, openai_error
+from gateway.mock_teacher.faults import Fault, FaultError, FaultProgram, fault_for
+from gateway.mock_teacher.prose import count_tokens
+from gateway.mock_teacher.recorder import RequestRecorder
+from gateway.mock_teacher.replies import ReplyEngine, pack_float32
+from gateway.mock_teacher.requests_in import BadRequest
+from gateway.mock_teacher.settings import MockSettings
+
+FAULT_HEADER = "x-mock-fault"
+Build = Callable[[web.Request, Any, Fault], Awaitable[web.StreamResponse]]
+
+
+def _new_id(prefix: str) -> str:
+    return prefix + uuid.uuid4().hex[:24]
+
+
+class MockTeacher:
+    def __init__(self, settings: MockSettings) -> None:
+        self.settings = settings
+        self.engine = ReplyEngine(settings)
+        self.delivery = Delivery(settings)
+        self.faults = FaultProgram()
+        self.recorder = RequestRecorder(settings.recorded_requests)
+
+    # -- the common path: read, record, inject faults, then build the answer ------------------
+
+    async def _serve(self, request: web.Request, dialect: str, build: Build) -> web.StreamResponse:
+        raw = await request.read()
+        body: Any = None
+        bad_json = False
+        if raw:
+            try:
+                body = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                bad_json = True
+                body = raw.decode("utf-8", "replace")
+        try:
+            fault = fault_for(self.faults, request.headers.get(FAULT_HEADER))
+        except FaultError as exc:
+            return self._error(dialect, 400, str(exc))
+        self.recorder.record(request.method, request.path, request.query_string, request.headers, body,
+                             fault.model_dump(exclude_defaults=True))
+        if fault.delay_ms:
+            await asyncio.sleep(fault.delay_ms / 1000)
+        if fault.reset:
+            abort_connection(request, reset=True)
+            raise asyncio.CancelledError  # nothing left to answer on; aiohttp drops the handler quietly
+        if fault.status is not None:
+            payload = self._error_body(dialect, fault.status, f"mock fault: status {fault.status}")
+            return await self.delivery.json(request, payload, fault, fault.status,
+                                            {**error_headers(fault.status), **self._id_header(dialect)})
+        if bad_json:
+            return self._error(dialect, 400, "We could not parse the JSON body of your request.")
+        try:
+            return await build(request, body, fault)
+        except BadRequest as exc:
+            return self._error(dialect, 400, str(exc))
+
+    def _error_body(self, dialect: str, status: int, message: str) -> dict[str, Any]:
+        return anthropic_error(status, message, _new_id("req_")) if dialect == "anthropic" else openai_error(status, message)
+
+    def _error(self, dialect: str, status: int, message: str) -> web.Response:
+        return web.json_response(self._error_body(dialect, status, message), status=status,
+                                 headers=self._id_header(dialect), dumps=lambda v: orjson.dumps(v).decode())
+
+    @staticmethod
+    def _id_header(dialect: str) -> dict[str, str]:
+        return {"request-id" if dialect == "anthropic" else "x-request-id": _new_id("req_")}
+
+    # -- OpenAI ---------------------------------------------------------------------------------
+
+    async def chat_completions(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "openai", self._chat)
+
+    async def _chat(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        req = requests_in.openai_chat(body)
+        replies = self.engine.replies(req)
+        prompt_tokens = self.engine.prompt_tokens(req)
+        completion_id = _new_id("chatcmpl-")
+        if req.stream:
+            plan = openai_chat.chat_stream(completion_id, req.model, prompt_tokens, replies,
+                                           self.settings.stream_words_per_delta, req.include_usage,
+                                           lambda k: self.engine.filler(req, k))
+            plan.headers.update(self._id_header("openai"))
+            return await self.delivery.stream(request, plan, fault)
+        payload = openai_chat.chat_completion(completion_id, req.model, prompt_tokens, replies)
+        return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"),
+                                        tokens=max(r.tokens for r in replies))
+
+    async def completions(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "openai", self._completion)
+
+    async def _completion(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        req = requests_in.openai_completion(body)
+        replies = self.engine.replies(req)
+        prompt_tokens = count_tokens(req.prompt)
+        completion_id = _new_id("cmpl-")
+        if req.stream:
+            plan = openai_chat.completion_stream(completion_id, req.model, prompt_tokens, replies,
+                                                 self.settings.stream_words_per_delta, req.include_usage,
+                                                 lambda k: self.engine.filler(req, k))
+            return await self.delivery.stream(request, plan, fault)
+        payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies)
+        return await self.delivery.json(request, payload, fault, tokens=max(r.tokens for r in replies))
+
+    async def responses(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "openai", self._response)
+
+    async def _response(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        req = requests_in.openai_responses(body)
+        reply = self.engine.reply(req)
+        prompt_tokens = self.engine.prompt_tokens(req)
+        response_id = _new_id("resp_")
+        if req.stream:
+            plan = openai_responses.response_stream(response_id, req, prompt_tokens, reply,
+                                                    self.settings.stream_words_per_delta,
+                                                    lambda k: self.engine.filler(req, k))
+            return await self.delivery.stream(request, plan, fault)
+        payload = openai_responses.response_object(response_id, req, prompt_tokens, reply)
+        return await self.delivery.json(request, payload, fault, tokens=reply.tokens)
+
+    async def embeddings(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "openai", self._embeddings)
+
+    async def _embeddings(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        if not isinstance(body, dict) or not isinstance(body.get("model"), str):
+            raise BadRequest("you must provide a model parameter")
+        inputs = body.get("input")
+        if isinstance(inputs, str) or (isinstance(inputs, list) and inputs and isinstance(inputs[0], int)):
+            inputs = [inputs]
+        if not isinstance(inputs, list) or not inputs:
+            raise BadRequest("input must be a non-empty string or array")
+        dimensions = body.get("dimensions") or self.settings.embedding_dimensions
+        if not isinstance(dimensions, int) or not 1 <= dimensions <= 8192:
+            raise BadRequest("dimensions must be an integer between 1 and 8192")
+        as_base64 = body.get("encoding_format") == "base64"
+        data = []
+        tokens = 0
+        for index, item in enumerate(inputs):
+            text = item if isinstance(item, str) else " ".join(map(str, item))
+            tokens += count_tokens(text) if isinstance(item, str) else len(item)
+            vector = self.engine.embedding(text, body["model"], dimensions)
+            encoded: Any = base64.b64encode(pack_float32(vector)).decode() if as_base64 else vector
+            data.append({"object": "embedding", "index": index, "embedding": encoded})
+        payload = {"object": "list", "data": data, "model": body["model"],
+                   "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
+        return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"))
+
+    async def models(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "openai", self._models)
+
+    async def _models(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        data = [{"id": m, "object": "model", "created": 1700000000, "owned_by": "covenant-mock"}
+                for m in self.settings.models]
+        model_id = request.match_info.get("model")
+        if model_id is not None:
+            return await self.delivery.json(request, {"id": model_id, "object": "model", "created": 1700000000,
+                                                      "owned_by": "covenant-mock"}, fault)
+        return await self.delivery.json(request, {"object": "list", "data": data}, fault)
+
+    # -- Anthropic ------------------------------------------------------------------------------
+
+    async def messages(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "anthropic", self._message)
+
+    async def _message(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        req = requests_in.anthropic_messages(body)
+        reply = self.engine.reply(req)
+        input_tokens = self.engine.prompt_tokens(req)
+        message_id = _new_id("msg_")
+        if req.stream:
+            plan = anthropic_messages.message_stream(message_id, req.model, input_tokens, reply,
+                                                     self.settings.stream_words_per_delta,
+                                                     lambda k: self.engine.filler(req, k))
+            plan.headers.update(self._id_header("anthropic"))
+            return await self.delivery.stream(request, plan, fault)
+        payload = anthropic_messages.message(message_id, req.model, input_tokens, reply)
+        return await self.delivery.json(request, payload, fault, headers=self._id_header("anthropic"),
+                                        tokens=reply.tokens)
+
+    async def count_tokens(self, request: web.Request) -> web.StreamResponse:
+        return await self._serve(request, "anthropic", self._count_tokens)
+
+    async def _count_tokens(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        req = requests_in.anthropic_messages(body, count_only=True)
+        return await self.delivery.json(request, {"input_tokens": self.engine.prompt_tokens(req)}, fault)
+
+    # -- control routes (never recorded, never faulted) -----------------------------------------
+
+    async def get_faults(self, request: web.Request) -> web.Response:
+        return web.json_response(self.faults.describe())
+
+    async def set_faults(self, request: web.Request) -> web.Response:
+        try:
+            items = orjson.loads(await request.read())
+            self.faults.set(items)
+        except (orjson.JSONDecodeError, FaultError) as exc:
+            return web.json_response({"error": str(exc)}, status=400)
+        return web.json_response(self.faults.describe())
+
+    async def clear_faults(self, request: web.Request) -> web.Response:
+        self.faults.clear()
+        return web.json_response([])
+
+    async def get_requests(self, request: web.Request) -> web.Response:
+        return web.Response(body=orjson.dumps(self.recorder.records()), content_type="application/json")
+
+    async def clear_requests(self, request: web.Request) -> web.Response:
+        self.recorder.clear()
+        return web.json_response([])
+
+    async def health(self, request: web.Request) -> web.Response:
+        return web.json_response({"status": "ok", "time": time.time()})

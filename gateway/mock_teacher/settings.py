@@ -1,0 +1,27 @@
+"""Settings of the mock teacher (the deterministic upstream used by tests, benchmarks, quickstart)."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class MockSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seed: int = Field(0, description="Seed mixed into every reply; same (prompt, model, seed) gives the same reply.")
+    tokens_per_second: float = Field(
+        0, ge=0, description="Streaming and non-streaming pace; 0 = as fast as possible (no sleeps)."
+    )
+    first_token_latency_ms: float = Field(0, ge=0, description="Delay before the first content token.")
+    default_max_tokens: int = Field(256, ge=1, description="Reply length in tokens when the request gives none.")
+    stream_words_per_delta: int = Field(3, ge=1, description="Words carried by each streamed text delta.")
+    embedding_dimensions: int = Field(
+        256, ge=1, le=8192, description="Embedding length when the request gives no `dimensions`."
+    )
+    models: tuple[str, ...] = Field(
+        ("mock-gpt-4o-mini", "mock-gpt-4o", "mock-claude-sonnet", "mock-embedding"),
+        description="Model ids listed by GET /v1/models (any model name is accepted in requests).",
+    )
+    recorded_requests: int = Field(100, ge=0, description="How many received requests GET /_mock/requests keeps.")
+    never_end_interval_ms: float = Field(
+        200, gt=0, description="Gap between deltas of a `never_end` fault stream."
+    )
+    reply_cache_size: int = Field(1024, ge=0, description="Generated replies kept, keyed by prompt hash.")
