@@ -1,0 +1,123 @@
+"""The rate-limit capability of each store: atomic all-or-nothing, expiry, scripts, round trips."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+
+import redis.asyncio as aioredis
+
+from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.store import AdmitOp, OpKind, SettleOp, open_store
+
+NOW = 1_800_000_000_000  # ms
+TAG = "cov:{t}:"
+
+
+def log(key, limit, window=60_000, shadow=False):
+    return AdmitOp(OpKind.LOG, TAG + key, limit, window, 1, shadow)
+
+
+async def test_all_or_nothing(store):
+    rl = store.ratelimit
+    r = await rl.admit([log("a", 1), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW, "r1")
+    assert [x.applied for x in r] == [True, True] and r[1].used == 60
+    r = await rl.admit([log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW + 1, "r2")
+    assert [(x.ok, x.applied) for x in r] == [(True, False), (False, False)]
+    r = await rl.admit([log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 40, False)], NOW + 2, "r3")
+    assert [(x.applied, x.used) for x in r] == [(True, 2), (True, 100)]
+
+
+async def test_shadow_op_applied_only_when_it_fits(store):
+    rl = store.ratelimit
+    await rl.admit([log("s", 1, shadow=True)], NOW, "r1")
+    r = await rl.admit([log("s", 1, shadow=True), log("e", 5)], NOW + 1, "r2")
+    assert [(x.ok, x.applied, x.used) for x in r] == [(False, False, 1), (True, True, 1)]
+
+
+async def test_settle_releases_lease_and_adjusts_counter(store):
+    rl = store.ratelimit
+    ops = [AdmitOp(OpKind.LEASE, TAG + "l", 1, 30_000, 1, False), AdmitOp(OpKind.COUNTER, TAG + "c", 10, 60_000, 8, False)]
+    assert all(x.applied for x in await rl.admit(ops, NOW, "r1"))
+    assert not any(x.applied for x in await rl.admit(ops, NOW + 1, "r2"))
+    await rl.settle([SettleOp(OpKind.LEASE, TAG + "l"), SettleOp(OpKind.COUNTER, TAG + "c", -6)], "r1")
+    r = await rl.admit(ops, NOW + 2, "r3")
+    assert [(x.applied, x.used) for x in r] == [(True, 1), (True, 10)]
+
+
+async def test_every_key_expires_so_idle_callers_cost_nothing(store_url):
+    store = open_store(store_url, timeout_ms=500)
+    lims = compile_limits(RateLimitPolicy(limits=[
+        LimitRule(name="r", key=["account"], requests="5/second"),
+        LimitRule(name="t", tokens="1k/second"),
+        LimitRule(name="c", concurrency=2, lease_s=1.0),
+    ])).limits
+    limiter = RateLimiter(store)
+    now = 1_800_000_000.25
+    a = await limiter.admit(lims, Subject("t", "a"), TokenEstimate(1, 1), now)
+    assert a.allowed
+    if store.backend == "memory":
+        keys = list(store.ratelimit._data)
+        ttls = [store.ratelimit.ttl_ms(k, int(now * 1000)) for k in keys]
+        assert len(keys) == 3 and all(0 < t <= 1000 for t in ttls)
+        await limiter.admit(lims, Subject("t", "b"), TokenEstimate(1, 1), now + 1.0)  # sweeps idle keys
+        assert sorted(k.split(":")[3] for k in store.ratelimit._data) == ["c", "r", "t"]  # only b's
+        assert store.ratelimit.key_count() == 3
+    else:
+        client = aioredis.from_url(store_url)
+        keys = await client.keys("cov:*")
+        ttls = [await client.pttl(k) for k in keys]
+        assert len(keys) == 3 and all(0 < t <= 1000 for t in ttls), ttls
+        await asyncio.sleep(1.1)
+        assert await client.keys("cov:*") == []
+        await client.aclose()
+    await store.close()
+
+
+def _commandstats(client_info: dict) -> dict[str, int]:
+    return {k.removeprefix("cmdstat_"): v["calls"] for k, v in client_info.items() if k.startswith("cmdstat_")}
+
+
+async def test_one_round_trip_to_admit_and_one_to_settle(redis_url):
+    store = open_store(redis_url, timeout_ms=500)
+    lims = compile_limits(RateLimitPolicy(limits=[
+        LimitRule(name="r", key=["account"], requests="1000/minute"),
+        LimitRule(name="t", tokens="1M/day"),
+        LimitRule(name="c", concurrency=10),
+    ])).limits
+    limiter = RateLimiter(store)
+    await store.ping()
+    admin = aioredis.from_url(redis_url)
+    await limiter.admit(lims, Subject("t", "warm"), TokenEstimate(1, 1), 1_800_000_000.0)  # loads scripts
+    await admin.config_resetstat()
+    for i in range(20):
+        a = await limiter.admit(lims, Subject("t", "a"), TokenEstimate(10, 10), 1_800_000_000.0 + i)
+        await limiter.settle(a.reservation, Usage(5, 5))
+    stats = _commandstats(await admin.info("commandstats"))
+    inner = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "get", "incrby", "pttl", "exists", "zrem"}
+    top_level = {k: v for k, v in stats.items() if k not in inner and k != "config|resetstat"}
+    assert top_level == {"evalsha": 40}
+    await admin.aclose()
+    await store.close()
+
+
+async def test_noscript_recovery_after_script_flush(redis_url):
+    store = open_store(redis_url, timeout_ms=500)
+    lims = compile_limits(RateLimitPolicy(limits=[LimitRule(name="r", requests="2/minute")])).limits
+    limiter = RateLimiter(store)
+    assert (await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_000.0)).allowed
+    port = redis_url.rsplit(":", 1)[1].split("/")[0]
+    assert subprocess.run(["redis-cli", "-p", port, "SCRIPT", "FLUSH"], capture_output=True, text=True).stdout.strip() == "OK"
+    a = await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_001.0)
+    assert a.allowed and a.statuses[0].remaining == 0  # state intact, script reloaded transparently
+    assert not (await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_002.0)).allowed
+    await store.close()
+
+
+async def test_redis_client_uses_hiredis(redis_url):
+    store = open_store(redis_url)
+    await store.ping()
+    conn = await store.client.connection_pool.get_connection()
+    assert type(conn._parser).__name__ == "_AsyncHiredisParser"
+    await store.client.connection_pool.release(conn)
+    await store.close()

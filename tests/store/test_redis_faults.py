@@ -1,0 +1,82 @@
+"""A dead or slow Redis: calls fail fast with StoreUnavailable, the breaker opens, and recovery is automatic.
+
+`asyncio.wait_for` bounds below are hang guards (far above the expected time), not timing assertions:
+the proof that the deadline fired is the error's `reason`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, compile_limits
+from gateway.store import BreakerState, StoreUnavailable, open_store
+from tests.support.redis_server import RedisServer, start_redis
+
+LIMITS = compile_limits(RateLimitPolicy(limits=[LimitRule(name="r", requests="100/minute")])).limits
+WHO = Subject("t", "a")
+
+
+@pytest.fixture
+def debug_redis() -> RedisServer:
+    """Like `own_redis`, with DEBUG allowed from loopback (Redis 7 disables it by default)."""
+    server = start_redis("--enable-debug-command", "local")
+    yield server
+    server.stop()
+
+
+async def _admit(limiter: RateLimiter):
+    return await asyncio.wait_for(limiter.admit(LIMITS, WHO, TokenEstimate(1), time.time()), 5)
+
+
+async def _reasons(limiter: RateLimiter, n: int) -> list[str]:
+    out = []
+    for _ in range(n):
+        with pytest.raises(StoreUnavailable) as err:
+            await _admit(limiter)
+        out.append(err.value.reason)
+    return out
+
+
+async def _until_recovered(limiter: RateLimiter, attempts: int = 100):
+    for _ in range(attempts):
+        try:
+            return await _admit(limiter)
+        except StoreUnavailable:
+            await asyncio.sleep(0.05)
+    raise AssertionError(f"store did not recover after {attempts} attempts")
+
+
+async def test_killed_then_restarted(own_redis: RedisServer):
+    store = open_store(own_redis.url, timeout_ms=50, failure_threshold=3, cooldown_s=0.2)
+    limiter = RateLimiter(store)
+    assert (await _admit(limiter)).allowed
+    own_redis.kill()
+    assert await _reasons(limiter, 6) == ["connection"] * 3 + ["breaker_open"] * 3
+    assert store.breaker.state is BreakerState.OPEN
+    own_redis.start()
+    recovered = await _until_recovered(limiter)
+    assert recovered.allowed and store.breaker.state is BreakerState.CLOSED
+    assert store.breaker.opened_total >= 1 and store.breaker.recoveries_total >= 1
+    await store.close()
+
+
+async def test_slow_redis_times_out_instead_of_hanging(debug_redis: RedisServer):
+    store = open_store(debug_redis.url, timeout_ms=50, failure_threshold=3, cooldown_s=0.2)
+    limiter = RateLimiter(store)
+    assert (await _admit(limiter)).statuses[0].remaining == 99
+    sleeper = await asyncio.create_subprocess_exec("redis-cli", "-p", str(debug_redis.port), "DEBUG", "SLEEP", "1.5")
+    await asyncio.sleep(0.2)  # let the server enter its sleep
+    assert await _reasons(limiter, 5) == ["timeout"] * 3 + ["breaker_open"] * 2
+    await sleeper.wait()
+    recovered = await _until_recovered(limiter)
+    # The 3 timed-out admissions reached the server and may have run after it woke (documented:
+    # a timed-out admission can still count). Never more than that:
+    assert recovered.allowed and 95 <= recovered.statuses[0].remaining <= 98
+    # replies of timed-out calls died with their connections: later calls read their own replies
+    after = [(await _admit(limiter)).statuses[0].remaining for _ in range(3)]
+    start = recovered.statuses[0].remaining
+    assert after == [start - 1, start - 2, start - 3]
+    await store.close()
