@@ -1,0 +1,116 @@
+"""Marking: rewrite prose so each alternative set uses the variant an account's key selects.
+
+``Watermarker`` is built once per compiled policy (table, regexes, layout); ``mark`` and ``stream``
+are then cheap. Per-account variant vectors are derived on demand and cached in a bounded LRU owned
+by the ``Watermarker`` instance (no module-level state).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+
+from gateway.watermark.keys import Layout, account_key, variants_for
+from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, scan
+from gateway.watermark.table import EquivalenceTable, load_table
+
+DEFAULT_SHARED_FRACTION = 0.5
+
+
+class Watermarker:
+    def __init__(
+        self,
+        master_secret: bytes,
+        *,
+        table: EquivalenceTable | None = None,
+        exclude_patterns: Sequence[str] = (),
+        shared_fraction: float = DEFAULT_SHARED_FRACTION,
+        cache_accounts: int = 4096,
+    ) -> None:
+        if len(master_secret) < 16:
+            raise ValueError("watermark master secret must be at least 16 bytes")
+        self.master = master_secret
+        self.table = table if table is not None else load_table()
+        self.scanner = Scanner(self.table, exclude_patterns)
+        self.layout = Layout.build(master_secret, self.table, shared_fraction)
+        self._members = self.table.sets
+        self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        self._cache_size = cache_accounts
+
+    def account_variants(self, tenant: str, account: str) -> np.ndarray:
+        """The variant each set takes in this account's output (shared or own channel)."""
+        key = (tenant, account)
+        vec = self._cache.get(key)
+        if vec is None:
+            own = variants_for(account_key(self.master, tenant, account), self.table)
+            vec = self.layout.marked_variants(own)
+            self._cache[key] = vec
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(key)
+        return vec
+
+    def _targets(self, tenant: str, account: str, strength: float) -> list[int]:
+        """Per set: the member index to write, or -1 where this strength leaves the set alone."""
+        vec = self.account_variants(tenant, account)
+        return np.where(self.layout.threshold < strength, vec, -1).tolist()
+
+    def mark(self, text: str, *, tenant: str, account: str, strength: float = 1.0) -> str:
+        t = self.stream(tenant, account, strength)
+        return t.feed(text) + t.flush()
+
+    def stream(self, tenant: str, account: str, strength: float = 1.0) -> MarkingStream:
+        return MarkingStream(self, self._targets(tenant, account, strength))
+
+
+class MarkingStream:
+    """A ``TextTransform``: ``feed`` releases text up to the last complete word, ``flush`` the rest.
+
+    Holds back only the trailing whitespace and the unfinished word (the next chunk may extend it),
+    plus the scanner state (code fence, quote, JSON depth) between calls.
+    """
+
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx")
+
+    def __init__(self, wm: Watermarker, targets: list[int]) -> None:
+        self._wm = wm
+        self._targets = targets
+        self._state = ScanState()
+        self._pending = ""
+        self._ctx = ""
+
+    def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
+        target = self._targets[set_id]
+        if target < 0 or target == member:
+            return None
+        if word.islower():
+            return self._wm._members[set_id][target]
+        if sentence_start and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+            return self._wm._members[set_id][target].capitalize()
+        return None  # ALL CAPS, mixed case or a mid-sentence name: leave it
+
+    def _process(self, segment: str) -> str:
+        if not segment:
+            return ""
+        buf = self._ctx + segment
+        pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), self._on_word)
+        self._ctx = buf[-CONTEXT:]
+        return "".join(pieces)
+
+    def feed(self, text: str) -> str:
+        if not text:
+            return ""
+        p = self._pending + text
+        i = len(p)
+        while i > 0 and not p[i - 1].isspace():
+            i -= 1  # start of the unfinished word (or len(p) if p ends in whitespace)
+        cut = len(p[:i].rstrip())
+        self._pending = p[cut:]
+        return self._process(p[:cut])
+
+    def flush(self) -> str:
+        p, self._pending = self._pending, ""
+        return self._process(p)

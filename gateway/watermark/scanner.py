@@ -1,0 +1,170 @@
+"""Finds the prose positions that the watermark may use, skipping every protected span.
+
+One state machine serves marking and detection. It runs over *segments*: the streaming marker cuts
+its input only at the start of a whitespace run that follows a complete word, so every construct
+the regexes match (a word, a URL, a fence marker, a blank line) lies inside one segment, and the
+state (fence, inline code, quote, JSON depth, indented code line) carries over between segments.
+Regexes look back at most 64 characters (kept as context) and look ahead only at non-space
+characters of the same run; together this makes the output independent of the chunking.
+
+Protected (never changed): fenced code (``` / ~~~), inline code, indented code lines, text in
+double or single quotes, JSON-looking spans ({...} and [...], strings inside them), URLs, e-mail
+addresses, numbers (never words), words glued to hyphens, slashes, dots, apostrophes or "(",
+ALL-CAPS and mid-sentence Capitalised words (names), and policy exclusion patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from gateway.watermark.table import EquivalenceTable
+
+CONTEXT = 64  # characters of already-processed text kept for look-behind decisions
+
+PROSE, FENCE, INDENT, INLINE, DQUOTE, SQUOTE, JSON, JSON_STR = range(8)
+
+_BLANK = r"(?P<blank>\n[^\S\n]*\n)"
+_ARTICLE = re.compile(r"(?:^|[^\w])(?:a|an)\Z", re.IGNORECASE)
+
+# Called for each eligible word: (match start, word, set id, member id, sentence_start) -> replacement
+# or None to keep the word.
+OnWord = Callable[[int, str, int, int, bool], str | None]
+
+
+class Scanner:
+    """Compiled once per (table, exclusion patterns); holds no per-text state."""
+
+    def __init__(self, table: EquivalenceTable, exclude_patterns: Sequence[str] = ()) -> None:
+        self.table = table
+        excl = "|".join(f"(?:{p})" for p in exclude_patterns)
+        prose = [
+            r"(?P<fence>^[ ]{0,3}(?:`{3,}|~{3,}))",
+            r"(?P<indent>^(?:\t|[ ]{4,})(?![-*+][ \t]|\d+[.)][ \t]))",
+            r"(?P<url>(?:https?|ftp|file)://\S+|www\.\S+)",
+            r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+            r"(?P<bt>`+)",
+            r"(?P<dq>[\"“])",
+            r"(?P<sq>(?<![\w'’])['‘](?=\w))",
+            r"(?P<brace>[{\[])",
+        ]
+        if excl:
+            prose.append(f"(?P<excl>{excl})")
+        words = table.word_pattern()
+        prose.append(
+            r"(?<![\w/\\.@$#%&=~+<>'’-])(?P<word>(?i:" + words + r"))(?![\w/\\@(<>'’-]|\.\w)"
+        )
+        self.prose = re.compile("|".join(prose), re.MULTILINE)
+        self.fence = re.compile(r"^[ ]{0,3}(?P<f>`{3,}|~{3,})", re.MULTILINE)
+        self.indent = re.compile(r"\n")
+        self.inline = re.compile(r"(?P<bt>`+)|" + _BLANK)
+        self.dquote = re.compile(r"(?P<q>[\"”])|" + _BLANK)
+        self.squote = re.compile(r"(?P<q>(?<=[\w.,!?;:])['’](?!\w))|" + _BLANK)
+        self.json = re.compile(r"(?P<open>[{\[])|(?P<close>[}\]])|(?P<str>\")|" + _BLANK)
+        self.json_str = re.compile(r"(?P<esc>\\\S)|(?P<str>\")|" + _BLANK)
+
+
+class ScanState:
+    """Per-text state of the scanner (the part that crosses segment boundaries)."""
+
+    __slots__ = ("mode", "fence", "ticks", "depth")
+
+    def __init__(self) -> None:
+        self.mode = PROSE
+        self.fence = ""  # opening fence marker while in FENCE
+        self.ticks = 0  # backtick run length while in INLINE
+        self.depth = 0  # bracket depth while in JSON / JSON_STR
+
+
+def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None) -> list[str]:
+    """Process ``buf[pos:]`` (``buf[:pos]`` is context); return output pieces for that part.
+
+    Output pieces are the original text except where ``on_word`` returned a replacement.
+    """
+    out: list[str] = []
+    n = len(buf)
+    index = sc.table.index
+    mixed = sc.table.article_mixed
+    while pos < n:
+        mode = st.mode
+        if mode == PROSE:
+            m = sc.prose.search(buf, pos)
+            if m is None:
+                break
+            kind = m.lastgroup
+            start, end = m.start(), m.end()
+            if kind == "word":
+                word = m.group()
+                entry = index.get(word.lower())
+                if entry is not None and on_word is not None:
+                    window = buf[max(0, start - CONTEXT):start]
+                    prev = window.rstrip()
+                    if not (mixed[entry[0]] and _ARTICLE.search(prev)):
+                        sentence_start = not prev or prev[-1] in ".!?" or "\n" in window[len(prev):]
+                        rep = on_word(start, word, entry[0], entry[1], sentence_start)
+                        if rep is not None:
+                            out.append(buf[pos:start])
+                            out.append(rep)
+                            pos = end
+                            continue
+            elif kind == "fence":
+                st.mode, st.fence = FENCE, m.group().strip()
+            elif kind == "indent":
+                st.mode = INDENT
+            elif kind == "bt":
+                st.mode, st.ticks = INLINE, end - start
+            elif kind == "dq":
+                st.mode = DQUOTE
+            elif kind == "sq":
+                st.mode = SQUOTE
+            elif kind == "brace":
+                st.mode, st.depth = JSON, 1
+            out.append(buf[pos:end])
+            pos = end
+            continue
+        if mode == FENCE:
+            m = sc.fence.search(buf, pos)
+            while m is not None:
+                f = m.group("f")
+                if f[0] == st.fence[0] and len(f) >= len(st.fence):
+                    break
+                m = sc.fence.search(buf, m.end())
+            if m is None:
+                break
+            st.mode = PROSE
+        elif mode == INDENT:
+            m = sc.indent.search(buf, pos)
+            if m is None:
+                break
+            st.mode = PROSE
+        elif mode == INLINE:
+            m = sc.inline.search(buf, pos)
+            if m is None:
+                break
+            if m.lastgroup == "blank" or m.end() - m.start() == st.ticks:
+                st.mode = PROSE
+        elif mode in (DQUOTE, SQUOTE):
+            m = (sc.dquote if mode == DQUOTE else sc.squote).search(buf, pos)
+            if m is None:
+                break
+            st.mode = PROSE
+        else:  # JSON, JSON_STR
+            m = (sc.json if mode == JSON else sc.json_str).search(buf, pos)
+            if m is None:
+                break
+            kind = m.lastgroup
+            if kind == "blank":
+                st.mode, st.depth = PROSE, 0
+            elif kind == "str":
+                st.mode = JSON_STR if mode == JSON else JSON
+            elif kind == "open":
+                st.depth += 1
+            elif kind == "close":
+                st.depth -= 1
+                if st.depth == 0:
+                    st.mode = PROSE
+        out.append(buf[pos:m.end()])
+        pos = m.end()
+    if pos < n:
+        out.append(buf[pos:])
+    return out

@@ -1,0 +1,99 @@
+"""The curated table of interchangeable words, loaded from package data.
+
+Each line of ``data/equivalents.tsv`` is one *alternative set*: words that can replace each other
+in any sentence where they occur as written. The watermark picks one member per set with a keyed
+pseudo-random function; detection checks which member a text uses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+
+# Words that take "an" although they start with a consonant letter (silent h), and words that take
+# "a" although they start with a vowel letter (a /j/ or /w/ sound).
+_AN_EXCEPTIONS = ("honest", "honor", "honour", "hour", "heir")
+_A_EXCEPTIONS = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq")
+
+
+def takes_an(word: str) -> bool:
+    """True when the indefinite article before ``word`` is "an"."""
+    w = word.lower()
+    if w.startswith(_AN_EXCEPTIONS):
+        return True
+    if w.startswith(_A_EXCEPTIONS):
+        return False
+    return w[:1] in "aeiou"
+
+
+@dataclass(frozen=True)
+class EquivalenceTable:
+    """Alternative sets and the lookup structures built once from them."""
+
+    sets: tuple[tuple[str, ...], ...]
+    index: dict[str, tuple[int, int]]  # lower-case word -> (set id, member id)
+    article_mixed: tuple[bool, ...]  # set mixes "a"- and "an"-words: skip it right after an article
+    sizes: tuple[int, ...]
+    digest: bytes  # identifies the table; part of every key derivation
+
+    @property
+    def words(self) -> list[str]:
+        return list(self.index)
+
+    def word_pattern(self) -> str:
+        """A trie-shaped regex alternation of all words (fast: no backtracking over 800 branches)."""
+        return _trie_regex(sorted(self.index))
+
+
+def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
+    """Parse TSV text; excluded words are dropped, and sets left with one member disappear."""
+    sets: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        members = tuple(w.strip().lower() for w in line.split("\t") if w.strip())
+        for w in members:
+            if not w.isascii() or not w.isalpha():
+                raise ValueError(f"equivalents line {lineno}: {w!r} is not a plain ASCII word")
+            if w in seen:
+                raise ValueError(f"equivalents line {lineno}: {w!r} already belongs to another set")
+            if w in ("a", "an"):
+                raise ValueError(f"equivalents line {lineno}: articles cannot be in a set")
+            seen.add(w)
+        members = tuple(w for w in members if w not in exclude_words)
+        if len(members) >= 2:
+            sets.append(members)
+    index = {w: (sid, vid) for sid, members in enumerate(sets) for vid, w in enumerate(members)}
+    mixed = tuple(len({takes_an(w) for w in members}) > 1 for members in sets)
+    digest = hashlib.sha256("\n".join("\t".join(m) for m in sets).encode()).digest()[:16]
+    return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest)
+
+
+def load_table(exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
+    """The shipped table (package data, no network)."""
+    text = resources.files("gateway.watermark").joinpath("data/equivalents.tsv").read_text("utf-8")
+    return parse_table(text, exclude_words)
+
+
+def _trie_regex(words: list[str]) -> str:
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [ch + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
