@@ -1,0 +1,1 @@
+"""Recognizers written for Covenant (added to Presidio's registry)."""

@@ -1,0 +1,124 @@
+"""Cheap necessary conditions ("triggers") deciding which recognizers can possibly match a text.
+
+Each gate pairs a recognizer with a precompiled regex that matches somewhere in every text the
+recognizer can find something in (a necessary condition, never a heuristic), and a scope:
+
+- "token": the recognizer's matches never contain ASCII whitespace, so it only needs to see the
+  whitespace-delimited tokens that contain a trigger (and their neighbouring separators);
+- "text": the recognizer may match across spaces (cards, phones, PEM blocks), so it runs on the
+  whole text, but only when its trigger occurs.
+
+Recognizers without a gate here (NER, recognizers added by later Presidio versions) always run
+on the whole text. tests/pii/test_prefilter_equivalence.py checks that gated scanning finds
+exactly what the ungated analyzer finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import phonenumbers
+from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
+
+Scope = Literal["token", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Gate:
+    scope: Scope
+    trigger: re.Pattern[str] | None  # None: always run
+
+
+def _gate(scope: Scope, pattern: str) -> Gate:
+    return Gate(scope, re.compile(pattern))
+
+
+def min_phone_digits(regions: tuple[str, ...]) -> int:
+    """Fewest digits a number valid for phonenumbers (leniency VALID) can have, for these default regions.
+
+    A number is either written with an international prefix (country code + national number of a
+    possible length for that country) or nationally for one of the default regions; local-only
+    lengths are never valid. Computed from phonenumbers' own metadata, so it follows its updates.
+    """
+
+    def general_min(region: str, calling_code: int | None = None) -> int | None:
+        md = (phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(calling_code, region)
+              if calling_code is not None else phonenumbers.PhoneMetadata.metadata_for_region(region))
+        if md is None or md.general_desc is None:
+            return None
+        lengths = [n for n in (md.general_desc.possible_length or ()) if n > 0]
+        return min(lengths) if lengths else None
+
+    best = 1_000
+    for code, owners in COUNTRY_CODE_TO_REGION_CODE.items():
+        for region in owners:
+            shortest = general_min(region, code)
+            if shortest is not None:
+                best = min(best, len(str(code)) + shortest)
+    for region in regions:
+        shortest = general_min(region)
+        if shortest is not None:
+            best = min(best, shortest)
+    return best
+
+
+def phone_gate(regions: tuple[str, ...]) -> Gate:
+    # phonenumbers' candidates are digit blocks separated by at most 4 punctuation characters
+    # (its punctuation set includes "x"); [\W_x] is a superset of that set.
+    k = min_phone_digits(regions)
+    return _gate("text", rf"\d(?:[\W_x]{{0,4}}\d){{{k - 1}}}")
+
+
+# Keyed by recognizer class name. Each trigger is derived from the recognizer's patterns (quoted
+# in the comment) under Presidio's flags (IGNORECASE for built-ins; secrets are case-sensitive).
+_GATES: dict[str, Gate] = {
+    # [0-9]{8,17}
+    "UsBankRecognizer": _gate("token", r"\d{8}"),
+    # every alternative holds a digit
+    "UsLicenseRecognizer": _gate("token", r"\d"),
+    # [0-9]{9} | [A-Z][0-9]{8}
+    "UsPassportRecognizer": _gate("token", r"\d{8}"),
+    # (bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}
+    "CryptoRecognizer": _gate("token", r"(?i)(?:bc1|[13])[a-z0-9]{25}"),
+    # every date pattern holds a digit and no whitespace
+    "DateRecognizer": _gate("token", r"\d"),
+    # ...[@]...
+    "EmailRecognizer": _gate("token", r"@"),
+    "OfflineEmailRecognizer": _gate("token", r"@"),
+    # IPv4 "d.d"; every IPv6 form has ":" next to a hex digit or another ":"
+    "IpRecognizer": _gate("token", r"(?i)\d\.\d|:[0-9a-f:]|[0-9a-f]:"),
+    # [A-Z][A-Z]\d{7} | [A-Z]9\d{7}
+    "MedicalLicenseRecognizer": _gate("token", r"\d{7}"),
+    # hh[:-]hh... | hhhh.hhhh.hhhh
+    "MacAddressRecognizer": _gate("token", r"(?i)[0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}"),
+    # 8 hex then "-"
+    "UuidRecognizer": _gate("token", r"(?i)[0-9a-f]{8}-"),
+    # [a-z0-9.\-]{1,253}[.](tld) where every tld starts with a letter
+    "UrlRecognizer": _gate("token", r"(?i)[a-z0-9.\-]\.[a-z]"),
+    # (4\d{3}|5[0-5]\d{2}|6\d{3}|1\d{3}|3\d{3})[- ]?(\d{3,4})...
+    "CreditCardRecognizer": _gate("text", r"\d{4}[- ]?\d{3}"),
+    # 9\d{2}[- ]?(\d\d)[- ]?\d{4}
+    "UsItinRecognizer": _gate("text", r"9\d\d[- ]?\d\d"),
+    # \d{3}[- .]?\d{2}... in all five patterns
+    "UsSsnRecognizer": _gate("text", r"\d{3}[- .]?\d{2}"),
+    # \d{3}[- ]?\d{3}[- ]?\d{4}
+    "NhsRecognizer": _gate("text", r"\d{3}[- ]?\d{3}"),
+    # [A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4})...
+    "IbanRecognizer": _gate("text", r"(?i)[a-z]{2}\d{2}"),
+    # Covenant's secret recognizers (gateway/pii/recognizers/secrets.py)
+    "OpenAiKeyRecognizer": _gate("token", r"sk-"),
+    "AnthropicKeyRecognizer": _gate("token", r"sk-ant-"),
+    "AwsAccessKeyRecognizer": _gate("token", r"A(?:KIA|SIA|BIA|CCA)"),
+    "GithubTokenRecognizer": _gate("token", r"gh[pousr]_|github_pat_"),
+    "JwtRecognizer": _gate("token", r"eyJ"),
+    "BearerTokenRecognizer": _gate("token", r"[A-Za-z0-9_+/=-]{32}"),
+    "PrivateKeyRecognizer": _gate("text", r"-----BEGIN"),
+}
+
+
+def gate_for(recognizer_class: str, phone_regions: tuple[str, ...]) -> Gate:
+    if recognizer_class == "PhoneRecognizer":
+        return phone_gate(phone_regions)
+    return _GATES.get(recognizer_class, Gate("text", None))
