@@ -1,0 +1,121 @@
+"""Admin and operations HTTP API (FastAPI): health, readiness, metrics, /admin/v1/…
+
+`/healthz`, `/readyz` and `/metrics` are open (probes and scrapers); everything under
+`/admin/v1` needs `Authorization: Bearer <COVENANT_ADMIN_TOKEN>`. Without a configured admin
+token the admin API answers 503: it is never open by default.
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import TYPE_CHECKING
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from gateway.service import Gateway
+
+
+class PolicyFileInfo(BaseModel):
+    name: str
+    file: str
+    line: int
+
+
+class PolicyStatus(BaseModel):
+    version: str
+    files: list[str]
+    policies: list[PolicyFileInfo]
+    last_error: str | None
+    last_error_at: float | None
+    last_reload_at: float | None
+
+
+class KeyInfo(BaseModel):
+    key_id: str
+    tenant: str
+    account: str
+    labels: dict[str, str]
+    created: float
+    revoked: bool
+
+
+def _admin_guard(gw: Gateway):
+    def check(request: Request) -> None:
+        token = gw.settings.admin_token
+        if token is None:
+            raise HTTPException(503, "admin API disabled: set COVENANT_ADMIN_TOKEN")
+        auth = request.headers.get("authorization", "")
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(),
+                                                                  token.get_secret_value().encode()):
+            raise HTTPException(401, "admin token required", headers={"WWW-Authenticate": "Bearer"})
+
+    return check
+
+
+def admin_router(gw: Gateway) -> APIRouter:
+    router = APIRouter(prefix="/admin/v1", dependencies=[Depends(_admin_guard(gw))], tags=["admin"])
+
+    @router.get("/policy", response_model=PolicyStatus)
+    async def policy_status() -> PolicyStatus:
+        pm = gw.policies
+        ps = pm.active
+        return PolicyStatus(version=ps.version, files=list(ps.files),
+                            policies=[PolicyFileInfo(name=p.name, file=p.file, line=p.line) for p in ps.policies],
+                            last_error=pm.last_error, last_error_at=pm.last_error_at,
+                            last_reload_at=pm.last_reload_at)
+
+    @router.post("/policy/reload", response_model=PolicyStatus)
+    async def policy_reload() -> PolicyStatus:
+        import asyncio
+
+        await asyncio.to_thread(gw.policies.reload)
+        return await policy_status()
+
+    @router.get("/keys", response_model=list[KeyInfo])
+    async def list_keys() -> list[KeyInfo]:
+        return [KeyInfo(key_id=r.key_id, tenant=r.tenant, account=r.account, labels=r.labels,
+                        created=r.created, revoked=r.revoked) for r in await gw.keys.all()]
+
+    return router
+
+
+def ops_router(gw: Gateway) -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz")
+    async def healthz() -> dict:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    async def readyz() -> JSONResponse:
+        checks = {"policies": gw.ready and gw.policies.active is not None}
+        try:
+            if gw.store is not None:
+                await gw.store.ping()
+            checks["store"] = True
+        except Exception:
+            checks["store"] = False
+        ok = all(checks.values())
+        return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503)
+
+    @router.get("/metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(gw.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: bool = True) -> FastAPI:
+    app = FastAPI(title="Covenant admin API", version="1", docs_url="/admin/docs",
+                  openapi_url="/admin/openapi.json", redoc_url=None)
+    if include_ops:
+        app.include_router(ops_router(gw))
+    if include_admin:
+        app.include_router(admin_router(gw))
+    return app
+

@@ -1,0 +1,74 @@
+"""The ASGI application: proxy routes on a raw ASGI fast path, everything else on FastAPI."""
+
+from __future__ import annotations
+
+import logging
+
+from gateway.admin import build_admin_app
+from gateway.errors import NotFound, render_error
+from gateway.routes import PATHS, ROUTE_TABLE, guess_dialect
+from gateway.service import Gateway
+
+log = logging.getLogger("covenant.app")
+
+
+class CovenantApp:
+    """ASGI callable. Owns the gateway's lifespan (start on startup, drain and stop on shutdown)."""
+
+    def __init__(self, gateway: Gateway, *, serve_admin: bool = True) -> None:
+        self.gateway = gateway
+        self.admin = build_admin_app(gateway, include_admin=serve_admin)
+
+    async def __call__(self, scope, receive, send) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            path = scope["path"]
+            route = ROUTE_TABLE.get((scope["method"], path))
+            if route is not None:
+                await self.gateway.proxy.handle(scope, receive, send, route)
+                return
+            if path.startswith("/v1/"):
+                await self._not_found(scope, send, path)
+                return
+            await self.admin(scope, receive, send)
+        elif kind == "lifespan":
+            await self._lifespan(receive, send)
+        else:
+            await self.admin(scope, receive, send)
+
+    async def _not_found(self, scope, send, path: str) -> None:
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        dialect = guess_dialect(headers, path)
+        if path in PATHS:
+            status, code, msg = 405, "method_not_allowed", f"method {scope['method']} is not allowed on {path}"
+        else:
+            err = NotFound(f"unknown route {path}", code="unknown_route")
+            status, code, msg = err.status, err.code, err.message
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": render_error(dialect, status, code, msg)})
+
+    async def _lifespan(self, receive, send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                try:
+                    await self.gateway.start()
+                except Exception as exc:
+                    log.error("startup failed: %s", exc)
+                    await send({"type": "lifespan.startup.failed", "message": str(exc)})
+                    return
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.gateway.drain(self.gateway.settings.drain_seconds)
+                await self.gateway.stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def create_app(settings=None) -> CovenantApp:
+    """Factory for ASGI servers (`uvicorn --factory gateway.app:create_app`)."""
+    from gateway.config import load_settings
+
+    settings = settings or load_settings()
+    return CovenantApp(Gateway(settings), serve_admin=settings.admin_port is None)

@@ -1,0 +1,83 @@
+"""The `covenant` command line (also `python -m gateway`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from gateway import __version__
+
+
+def _add_config(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", help="config file (default: ./covenant.yaml when present, else the embedded default)")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from gateway.config import load_settings
+    from gateway.server import serve
+
+    settings = load_settings(args.config, host=args.host, port=args.port, workers=args.workers,
+                             store=args.store, policies_dir=args.policies)
+    serve(settings, args.config)
+    return 0
+
+
+def cmd_mock_teacher(args: argparse.Namespace) -> int:
+    from gateway.mock_teacher.app import run_mock_teacher
+    from gateway.mock_teacher.settings import MockSettings
+
+    settings = MockSettings(seed=args.seed, tokens_per_second=args.tokens_per_second,
+                            first_token_latency_ms=args.first_token_latency_ms)
+    run_mock_teacher(settings, args.host, args.port)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from gateway.cli_keys import add_keys_commands
+    from gateway.cli_policy import add_policy_commands
+
+    parser = argparse.ArgumentParser(prog="covenant", description="Covenant: a policy and license-compliance "
+                                     "gateway for model APIs.")
+    parser.add_argument("--version", action="version", version=f"covenant {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="run the gateway")
+    _add_config(p)
+    p.add_argument("--host", help="listen address (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="listen port (default 8080)")
+    p.add_argument("--workers", type=int, help="worker processes (default 1)")
+    p.add_argument("--store", help="state store URL: memory:// (default) or redis://host:port/db")
+    p.add_argument("--policies", help="policy directory (default ./policies)")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("mock-teacher", help="run the deterministic mock OpenAI/Anthropic upstream")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=9000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--tokens-per-second", type=float, default=0.0, help="stream rate (0 = as fast as possible)")
+    p.add_argument("--first-token-latency-ms", type=float, default=0.0)
+    p.set_defaults(func=cmd_mock_teacher)
+
+    add_policy_commands(sub, _add_config)
+    add_keys_commands(sub, _add_config)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def run_async(coro):
+    return asyncio.run(coro)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

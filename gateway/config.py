@@ -1,0 +1,121 @@
+"""Gateway settings: a YAML file (optional) overlaid by `COVENANT_*` environment variables.
+
+Precedence, highest first: CLI flags, environment (`COVENANT_PORT=9000`, nested with `__`:
+`COVENANT_LIMITS__MAX_BODY_BYTES=1048576`), the config file, defaults. With no file at all the
+gateway runs on the embedded default: in-memory store, the built-in mock teacher, ./policies.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from gateway.mock_teacher.settings import MockSettings
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Timeouts(_Strict):
+    connect: float = Field(5.0, description="Seconds to open a connection to the upstream.")
+    first_byte: float = Field(60.0, description="Seconds until the upstream sends response headers.")
+    total: float = Field(600.0, description="Seconds for the whole exchange, streams included.")
+
+
+class UpstreamConfig(_Strict):
+    name: str
+    dialect: Literal["openai", "anthropic", "any"] = Field(
+        "openai", description="API the upstream speaks; `any` for the mock, which speaks both.")
+    base_url: str | None = Field(None, description="e.g. https://api.openai.com (no /v1). None for the built-in mock.")
+    api_key_env: str | None = Field(None, description="Environment variable holding the upstream credential.")
+    models: list[str] = Field(default_factory=lambda: ["*"], description="Model name globs routed here.")
+    timeouts: Timeouts = Field(default_factory=Timeouts)
+    max_connections: int = Field(256, ge=1, description="Connection pool size to this upstream.")
+
+    @property
+    def builtin_mock(self) -> bool:
+        return self.base_url is None
+
+
+class Limits(_Strict):
+    max_body_bytes: int = Field(4 * 1024 * 1024, description="Larger request bodies get 413.")
+    max_json_depth: int = Field(32, description="Deeper JSON bodies get 400.")
+    max_messages: int = Field(2048, description="More messages in one request get 400.")
+    max_header_bytes: int = Field(32 * 1024, description="Larger request headers (all together) get 431.")
+    max_stream_seconds: float = Field(900.0, description="A stream is cut after this long.")
+    default_max_tokens: int = Field(4096, description="Output budget assumed when a request sets none.")
+
+
+class AuditConfig(_Strict):
+    sink: Literal["none", "stdout", "file", "redis"] = Field("none", description="Where audit records go.")
+    path: str = Field("audit/covenant-audit.jsonl", description="JSONL file for the `file` sink.")
+    content: Literal["full", "redacted", "hash", "none"] = Field(
+        "hash", description="How prompts and responses appear in audit records.")
+    queue_size: int = Field(10_000, description="Records buffered before drops (counted, never silent).")
+    rotate_bytes: int = Field(100 * 1024 * 1024, description="Rotate the file at this size.")
+    rotate_seconds: float = Field(86400.0, description="Rotate the file at least this often.")
+    redis_stream_maxlen: int = Field(1_000_000, description="Cap of the Redis Stream sink (approximate trimming).")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COVENANT_", env_nested_delimiter="__", extra="forbid")
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 1
+    log_level: str = "info"
+    log_format: Literal["json", "text"] = "text"
+    store: str = Field("memory://", description="memory:// | redis://… | rediss://… | redis+sentinel://… | redis+cluster://…")
+    store_timeout_ms: float = Field(50.0, description="Per-command store timeout.")
+    policies_dir: str = "policies"
+    keys_file: str = "covenant-keys.json"
+    dev_key: bool = Field(True, description="Print a development key at startup when no keys exist (embedded default).")
+    admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/v1 (COVENANT_ADMIN_TOKEN).")
+    admin_port: int | None = Field(None, description="Serve the admin API on its own port instead.")
+    watermark_secret: SecretStr | None = Field(None, description="Master secret of watermark keys (COVENANT_WATERMARK_SECRET).")
+    metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
+    upstreams: list[UpstreamConfig] = Field(default_factory=lambda: [UpstreamConfig(name="mock", dialect="any")])
+    limits: Limits = Field(default_factory=Limits)
+    audit: AuditConfig = Field(default_factory=AuditConfig)
+    mock: MockSettings = Field(default_factory=MockSettings)
+    drain_seconds: float = Field(30.0, description="On SIGTERM, wait this long for in-flight requests.")
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
+                                   file_secret_settings) -> tuple[PydanticBaseSettingsSource, ...]:
+        # CLI flags (init) > environment > config file; nested values merge field by field.
+        return init_settings, env_settings, _FileSource(settings_cls)
+
+
+class _FileSource(PydanticBaseSettingsSource):
+    data: dict[str, Any] = {}
+
+    def get_field_value(self, field, field_name):  # pragma: no cover - __call__ is used instead
+        return self.data.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(_FILE_DATA.get())
+
+
+_FILE_DATA: ContextVar[dict[str, Any]] = ContextVar("covenant_config_file", default={})
+
+
+def load_settings(config_file: str | None = None, **overrides: Any) -> Settings:
+    """Read the config file (explicit, else ./covenant.yaml when present), then env, then overrides."""
+    path = Path(config_file) if config_file else Path("covenant.yaml")
+    data: dict[str, Any] = {}
+    if config_file or path.exists():
+        data = yaml.safe_load(path.read_text()) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: the config file must be a mapping")
+    token = _FILE_DATA.set(data)
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    finally:
+        _FILE_DATA.reset(token)

@@ -1,0 +1,1 @@
+"""Per-dialect knowledge of request and response bodies."""

@@ -1,0 +1,114 @@
+"""Request bodies: validation of the fields the gateway relies on, and prompt text slots.
+
+Only what the gateway needs is checked; everything else is the upstream's business and is
+forwarded unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gateway.errors import InvalidRequest
+
+MAX_DEPTH_DEFAULT = 32
+
+
+def check_depth(value: Any, limit: int) -> None:
+    """Reject absurdly nested JSON before any stage walks it (iterative, no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise InvalidRequest(f"request body is nested deeper than {limit} levels", code="body_too_deep")
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item)
+
+
+def validate_body(api: str, body: Any, *, max_messages: int) -> None:
+    if not isinstance(body, dict):
+        raise InvalidRequest("request body must be a JSON object", code="invalid_body")
+    model = body.get("model")
+    if api != "openai.models":
+        if model is None:
+            raise InvalidRequest("you must provide a model parameter", code="missing_model", param="model")
+        if not isinstance(model, str) or not model:
+            raise InvalidRequest("model must be a non-empty string", code="invalid_type", param="model")
+    stream = body.get("stream")
+    if stream is not None and not isinstance(stream, bool):
+        raise InvalidRequest("stream must be a boolean", code="invalid_type", param="stream")
+    for name in ("max_tokens", "max_completion_tokens", "max_output_tokens", "n"):
+        value = body.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+            raise InvalidRequest(f"{name} must be a non-negative integer", code="invalid_type", param=name)
+    if api in ("openai.chat.completions", "anthropic.messages", "anthropic.count_tokens"):
+        messages = body.get("messages")
+        if not isinstance(messages, list):
+            raise InvalidRequest("messages must be an array", code="invalid_type", param="messages")
+        if len(messages) > max_messages:
+            raise InvalidRequest(f"too many messages: {len(messages)} > {max_messages}", code="too_many_messages",
+                                 param="messages")
+        for i, m in enumerate(messages):
+            if not isinstance(m, dict):
+                raise InvalidRequest(f"messages[{i}] must be an object", code="invalid_type", param=f"messages[{i}]")
+
+
+def _content_slots(container: dict, key: str) -> Iterator[tuple[Any, Any]]:
+    """Text inside a `content` value: a string, or a list of typed parts/blocks."""
+    value = container.get(key)
+    if isinstance(value, str):
+        yield container, key
+    elif isinstance(value, list):
+        for part in value:
+            if not isinstance(part, dict):
+                continue
+            if isinstance(part.get("text"), str):
+                yield part, "text"
+            if part.get("type") == "tool_result":  # Anthropic tool results carry nested content
+                yield from _content_slots(part, "content")
+
+
+def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
+    """Yield (container, key) for every prompt string, so stages can read and rewrite it."""
+    if api in ("openai.chat.completions", "anthropic.messages", "anthropic.count_tokens"):
+        if api != "openai.chat.completions":
+            yield from _content_slots(body, "system")
+        for m in body.get("messages") or ():
+            if isinstance(m, dict):
+                yield from _content_slots(m, "content")
+    elif api in ("openai.completions", "openai.embeddings"):
+        key = "prompt" if api == "openai.completions" else "input"
+        value = body.get(key)
+        if isinstance(value, str):
+            yield body, key
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, str):
+                    yield value, i
+    elif api == "openai.responses":
+        if isinstance(body.get("instructions"), str):
+            yield body, "instructions"
+        value = body.get("input")
+        if isinstance(value, str):
+            yield body, "input"
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    yield from _content_slots(item, "content")
+
+
+def prompt_text(api: str, body: dict) -> str:
+    return "\n".join(c[k] for c, k in prompt_slots(api, body))
+
+
+def max_output_tokens(body: dict, default: int) -> int:
+    """The most output the request can produce (all `n` choices), or `default` when unbounded."""
+    n = body.get("n")
+    n = n if isinstance(n, int) and not isinstance(n, bool) and n > 0 else 1
+    for name in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
+        value = body.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value * n
+    return default * n

@@ -1,0 +1,54 @@
+"""Complete (non-streaming) response bodies: usage and output text slots per API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gateway.pipeline import TransformFactory, Usage
+
+
+def read_usage(api: str, obj: dict, usage: Usage) -> None:
+    u = obj.get("usage")
+    if not isinstance(u, dict):
+        return
+    if api.startswith("anthropic") or api == "openai.responses":
+        usage.input_tokens = int(u.get("input_tokens") or 0)
+        usage.output_tokens = int(u.get("output_tokens") or 0)
+    else:
+        usage.input_tokens = int(u.get("prompt_tokens") or 0)
+        usage.output_tokens = int(u.get("completion_tokens") or 0)
+    usage.reported = True
+
+
+def output_slots(api: str, obj: dict) -> Iterator[tuple[Any, Any]]:
+    """(container, key) for each output text: one per choice / content block."""
+    if api == "openai.chat.completions":
+        for choice in obj.get("choices") or ():
+            msg = choice.get("message") if isinstance(choice, dict) else None
+            if isinstance(msg, dict) and isinstance(msg.get("content"), str):
+                yield msg, "content"
+    elif api == "openai.completions":
+        for choice in obj.get("choices") or ():
+            if isinstance(choice, dict) and isinstance(choice.get("text"), str):
+                yield choice, "text"
+    elif api == "openai.responses":
+        for item in obj.get("output") or ():
+            if isinstance(item, dict) and item.get("type") == "message":
+                for part in item.get("content") or ():
+                    if isinstance(part, dict) and part.get("type") == "output_text" and isinstance(part.get("text"), str):
+                        yield part, "text"
+    elif api == "anthropic.messages":
+        for block in obj.get("content") or ():
+            if isinstance(block, dict) and block.get("type") == "text" and isinstance(block.get("text"), str):
+                yield block, "text"
+
+
+def apply_transform(api: str, obj: dict, factory: TransformFactory) -> None:
+    for container, key in output_slots(api, obj):
+        t = factory()
+        container[key] = t.feed(container[key]) + t.flush()
+
+
+def output_text(api: str, obj: dict) -> str:
+    return "\n".join(c[k] for c, k in output_slots(api, obj))

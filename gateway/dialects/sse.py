@@ -1,0 +1,249 @@
+"""Server-sent event streams: read usage and output text, and rewrite text deltas in place.
+
+Without an output transform, upstream bytes are forwarded exactly as they arrive and events
+are parsed on the side (usage, text length). With one, each text delta is fed through the
+transform of its choice / content block, and the transform is flushed where that text ends
+(finish_reason, content_block_stop, output_text.done, or the end of the stream).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from gateway.errors import UpstreamError
+from gateway.pipeline import TextTransform, TransformFactory, Usage
+
+
+class MalformedStream(UpstreamError):
+    code = "upstream_malformed_stream"
+
+
+def _event_bytes(name: str | None, obj: Any) -> bytes:
+    data = b"data: " + orjson.dumps(obj) + b"\n\n"
+    return b"event: " + name.encode() + b"\n" + data if name else data
+
+
+class SSEProcessor:
+    __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like")
+
+    def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool) -> None:
+        self.api = api
+        self.usage = usage
+        self.factory = factory
+        self.keep = keep_output or factory is not None
+        self.texts: dict[Any, list[str]] = {}
+        self._buf = b""
+        self._t: dict[Any, TextTransform] = {}
+        self._accum: dict[Any, list[str]] = {}  # transformed text per key (responses API "done" events)
+        self._last: dict | None = None
+        self._openai_chat_like = api in ("openai.chat.completions", "openai.completions")
+
+    # -- public -------------------------------------------------------------------------------
+    def feed(self, chunk: bytes) -> bytes:
+        self._buf += chunk
+        if b"\r" in self._buf:
+            self._buf = self._buf.replace(b"\r\n", b"\n")
+        out: list[bytes] = []
+        while True:
+            cut = self._buf.find(b"\n\n")
+            if cut < 0:
+                break
+            raw, self._buf = self._buf[: cut + 2], self._buf[cut + 2:]
+            out.append(self._event(raw))
+        if self.factory is None:
+            return chunk  # pass-through: the bytes as they came, events parsed on the side
+        return b"".join(out)
+
+    def close(self) -> bytes:
+        """End of the upstream stream: release whatever transforms still hold."""
+        tail = self._event(self._buf + b"\n\n") if self._buf.strip() else b""
+        self._buf = b""
+        pending = self._flush_all()
+        if self.factory is None:
+            return b""
+        return tail + pending
+
+    def output_text(self) -> str:
+        return "\n".join("".join(parts) for parts in self.texts.values())
+
+    # -- internals ----------------------------------------------------------------------------
+    def _event(self, raw: bytes) -> bytes:
+        name = None
+        data_lines = []
+        for line in raw.split(b"\n"):
+            if line.startswith(b"data:"):
+                data_lines.append(line[5:].lstrip(b" "))
+            elif line.startswith(b"event:"):
+                name = line[6:].strip().decode("utf-8", "replace")
+        if not data_lines:
+            return raw
+        data = b"\n".join(data_lines)
+        if data == b"[DONE]":
+            return self._flush_all() + raw if self.factory else raw
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise MalformedStream("the upstream sent a malformed event stream") from exc
+        if not isinstance(obj, dict):
+            raise MalformedStream("the upstream sent a malformed event stream")
+        if "error" in obj and self._openai_chat_like:
+            return raw  # an upstream error event: forward untouched
+        if self._openai_chat_like:
+            return self._openai_chunk(obj, raw)
+        if self.api == "openai.responses":
+            return self._responses_event(name, obj, raw)
+        if self.api == "anthropic.messages":
+            return self._anthropic_event(name, obj, raw)
+        return raw
+
+    def _feed_text(self, key: Any, text: str) -> str:
+        self.usage.output_chars += len(text)
+        if self.factory is not None:
+            t = self._t.get(key)
+            if t is None:
+                t = self._t[key] = self.factory()
+            text = t.feed(text)
+        if self.keep:
+            self.texts.setdefault(key, []).append(text)
+        return text
+
+    def _flush(self, key: Any) -> str:
+        t = self._t.pop(key, None)
+        if t is None:
+            return ""
+        rest = t.flush()
+        if rest:
+            self.texts.setdefault(key, []).append(rest)
+        return rest
+
+    def _flush_all(self) -> bytes:
+        out = []
+        for key in list(self._t):
+            rest = self._flush(key)
+            if rest:
+                out.append(self._synthetic_delta(key, rest))
+        return b"".join(out)
+
+    def _synthetic_delta(self, key: Any, text: str) -> bytes:
+        last = self._last or {}
+        if self.api == "openai.chat.completions":
+            return _event_bytes(None, {"id": last.get("id", ""), "object": "chat.completion.chunk",
+                                       "created": last.get("created", 0), "model": last.get("model", ""),
+                                       "choices": [{"index": key, "delta": {"content": text}, "finish_reason": None}]})
+        if self.api == "openai.completions":
+            return _event_bytes(None, {"id": last.get("id", ""), "object": "text_completion",
+                                       "created": last.get("created", 0), "model": last.get("model", ""),
+                                       "choices": [{"index": key, "text": text, "finish_reason": None, "logprobs": None}]})
+        if self.api == "openai.responses":
+            self._accum.setdefault(key, []).append(text)
+            return _event_bytes("response.output_text.delta", {
+                "type": "response.output_text.delta", "item_id": last.get("item_id", ""),
+                "output_index": key[0], "content_index": key[1], "delta": text,
+                "sequence_number": last.get("sequence_number", 0)})
+        return _event_bytes("content_block_delta", {"type": "content_block_delta", "index": key,
+                                                    "delta": {"type": "text_delta", "text": text}})
+
+    def _openai_chunk(self, obj: dict, raw: bytes) -> bytes:
+        usage = obj.get("usage")
+        if isinstance(usage, dict):
+            self.usage.input_tokens = int(usage.get("prompt_tokens") or 0)
+            self.usage.output_tokens = int(usage.get("completion_tokens") or 0)
+            self.usage.reported = True
+        self._last = obj
+        changed = False
+        field = "text" if self.api == "openai.completions" else None
+        for choice in obj.get("choices") or ():
+            if not isinstance(choice, dict):
+                continue
+            key = choice.get("index", 0)
+            holder, name = (choice, "text") if field else (choice.get("delta") or {}, "content")
+            text = holder.get(name)
+            if isinstance(text, str) and text:
+                new = self._feed_text(key, text)
+                if new != text:
+                    holder[name] = new
+                    changed = True
+            if choice.get("finish_reason") is not None and self.factory is not None:
+                rest = self._flush(key)
+                if rest:
+                    holder[name] = (holder.get(name) or "") + rest
+                    if not field:
+                        choice["delta"] = holder
+                    changed = True
+        return _event_bytes(None, obj) if changed else raw
+
+    def _responses_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
+        etype = obj.get("type")
+        if etype == "response.output_text.delta":
+            key = (obj.get("output_index", 0), obj.get("content_index", 0))
+            self._last = obj
+            text = obj.get("delta") or ""
+            new = self._feed_text(key, text)
+            if self.factory is None:
+                return raw
+            self._accum.setdefault(key, []).append(new)
+            obj["delta"] = new
+            return _event_bytes(name, obj)
+        if etype == "response.output_text.done" and self.factory is not None:
+            key = (obj.get("output_index", 0), obj.get("content_index", 0))
+            rest = self._flush(key)
+            pre = self._synthetic_delta(key, rest) if rest else b""
+            obj["text"] = "".join(self._accum.get(key, ()))
+            return pre + _event_bytes(name, obj)
+        if etype in ("response.content_part.done", "response.output_item.done", "response.completed") and self.factory:
+            self._rewrite_response_texts(obj)
+            out = _event_bytes(name, obj)
+        else:
+            out = raw
+        if etype == "response.completed":
+            usage = (obj.get("response") or {}).get("usage")
+            if isinstance(usage, dict):
+                self.usage.input_tokens = int(usage.get("input_tokens") or 0)
+                self.usage.output_tokens = int(usage.get("output_tokens") or 0)
+                self.usage.reported = True
+        return out
+
+    def _rewrite_response_texts(self, obj: dict) -> None:
+        if obj.get("type") == "response.content_part.done":
+            key = (obj.get("output_index", 0), obj.get("content_index", 0))
+            part = obj.get("part") or {}
+            if key in self._accum and "text" in part:
+                part["text"] = "".join(self._accum[key])
+            return
+        items = [(obj.get("output_index", 0), obj.get("item") or {})] if obj.get("type") == "response.output_item.done" \
+            else list(enumerate((obj.get("response") or {}).get("output") or ()))
+        for out_idx, item in items:
+            for c_idx, part in enumerate(item.get("content") or ()):
+                key = (out_idx, c_idx)
+                if isinstance(part, dict) and key in self._accum and "text" in part:
+                    part["text"] = "".join(self._accum[key])
+
+    def _anthropic_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
+        etype = obj.get("type")
+        if etype == "content_block_delta":
+            delta = obj.get("delta") or {}
+            if delta.get("type") == "text_delta" and isinstance(delta.get("text"), str):
+                key = obj.get("index", 0)
+                new = self._feed_text(key, delta["text"])
+                if self.factory is not None and new != delta["text"]:
+                    delta["text"] = new
+                    return _event_bytes(name, obj)
+            return raw
+        if etype == "content_block_stop" and self.factory is not None:
+            key = obj.get("index", 0)
+            rest = self._flush(key)
+            return (self._synthetic_delta(key, rest) if rest else b"") + raw
+        if etype == "message_start":
+            usage = (obj.get("message") or {}).get("usage") or {}
+            self.usage.input_tokens = int(usage.get("input_tokens") or 0)
+            self.usage.output_tokens = int(usage.get("output_tokens") or 0)
+        elif etype == "message_delta":
+            usage = obj.get("usage") or {}
+            if "output_tokens" in usage:
+                self.usage.output_tokens = int(usage["output_tokens"] or 0)
+                self.usage.reported = True
+            if usage.get("input_tokens"):
+                self.usage.input_tokens = int(usage["input_tokens"])
+        return raw

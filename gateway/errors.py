@@ -1,0 +1,131 @@
+"""One error tree for everything the gateway itself rejects or fails on.
+
+Each error knows its HTTP status and renders itself in the caller's API dialect, so the
+official SDKs raise their proper exception classes (openai.RateLimitError, anthropic.NotFoundError…).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import orjson
+
+Dialect = Literal["openai", "anthropic"]
+
+# Anthropic names its error types by status; see its API "errors" page.
+_ANTHROPIC_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_error",
+    404: "not_found_error",
+    413: "request_too_large",
+    422: "invalid_request_error",
+    429: "rate_limit_error",
+    500: "api_error",
+    502: "api_error",
+    503: "overloaded_error",
+    504: "api_error",
+    529: "overloaded_error",
+}
+_OPENAI_TYPES = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    403: "permission_denied",
+    404: "not_found_error",
+    413: "invalid_request_error",
+    422: "invalid_request_error",
+    429: "rate_limit_exceeded",
+    500: "server_error",
+    502: "server_error",
+    503: "server_error",
+    504: "server_error",
+}
+
+
+class GatewayError(Exception):
+    """Base of every error the gateway raises toward a caller."""
+
+    status: int = 500
+    code: str = "internal_error"
+
+    def __init__(self, message: str, *, code: str | None = None, status: int | None = None,
+                 param: str | None = None, headers: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        if status is not None:
+            self.status = status
+        self.param = param
+        self.headers = headers or []
+
+    def body(self, dialect: Dialect) -> bytes:
+        return render_error(dialect, self.status, self.code, self.message, self.param)
+
+
+def render_error(dialect: Dialect, status: int, code: str, message: str, param: str | None = None) -> bytes:
+    if dialect == "anthropic":
+        etype = _ANTHROPIC_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
+        return orjson.dumps({"type": "error", "error": {"type": etype, "message": message, "code": code}})
+    etype = _OPENAI_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
+    return orjson.dumps({"error": {"message": message, "type": etype, "code": code, "param": param}})
+
+
+class InvalidRequest(GatewayError):
+    status = 400
+    code = "invalid_request"
+
+
+class AuthenticationFailed(GatewayError):
+    status = 401
+    code = "invalid_api_key"
+
+
+class PermissionDenied(GatewayError):
+    status = 403
+    code = "permission_denied"
+
+
+class NotFound(GatewayError):
+    status = 404
+    code = "not_found"
+
+
+class BodyTooLarge(GatewayError):
+    status = 413
+    code = "request_too_large"
+
+
+class PolicyDenied(GatewayError):
+    """A stage denied the request under policy (rate limit, extraction, PII…)."""
+
+    status = 403
+    code = "policy_denied"
+
+
+class UpstreamError(GatewayError):
+    status = 502
+    code = "upstream_error"
+
+
+class UpstreamUnreachable(UpstreamError):
+    status = 502
+    code = "upstream_unreachable"
+
+
+class UpstreamTimeout(UpstreamError):
+    status = 504
+    code = "upstream_timeout"
+
+
+class ServiceUnavailable(GatewayError):
+    status = 503
+    code = "service_unavailable"
+
+
+class PolicyError(Exception):
+    """A policy file or set that cannot be loaded; carries every error found."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors

@@ -1,0 +1,188 @@
+"""API keys and principals.
+
+A key looks like `cov_<key id>_<secret>`. Only its SHA-256 is stored (keys are 256-bit random,
+so a fast hash is safe: there is nothing to brute-force). Lookup is by the non-secret key id,
+then the hashes are compared in constant time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import secrets
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import orjson
+
+from gateway.errors import AuthenticationFailed
+
+log = logging.getLogger("covenant.identity")
+
+KEY_PREFIX = "cov_"
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    tenant: str
+    account: str
+    key_id: str
+    labels: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Stable principal id used by detectors and review: tenant/account."""
+        return f"{self.tenant}/{self.account}"
+
+
+@dataclass
+class KeyRecord:
+    key_id: str
+    sha256: str
+    tenant: str
+    account: str
+    labels: dict[str, str] = field(default_factory=dict)
+    created: float = 0.0
+    revoked: bool = False
+
+    def principal(self) -> Principal:
+        return Principal(self.tenant, self.account, self.key_id, dict(self.labels))
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def new_key(tenant: str, account: str, labels: dict[str, str] | None = None) -> tuple[str, KeyRecord]:
+    """Make a new key; returns (the key, shown once, and the record to store)."""
+    key_id = secrets.token_hex(6)
+    key = f"{KEY_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+    return key, KeyRecord(key_id, hash_key(key), tenant, account, dict(labels or {}), time.time())
+
+
+def key_id_of(key: str) -> str | None:
+    if not key.startswith(KEY_PREFIX):
+        return None
+    parts = key[len(KEY_PREFIX):].split("_", 1)
+    return parts[0] if len(parts) == 2 and parts[0] else None
+
+
+class KeyStore(Protocol):
+    async def get(self, key_id: str) -> KeyRecord | None: ...
+    async def put(self, record: KeyRecord) -> None: ...
+    async def all(self) -> list[KeyRecord]: ...
+
+
+class MemoryKeyStore:
+    def __init__(self, records: list[KeyRecord] | None = None) -> None:
+        self._records = {r.key_id: r for r in records or ()}
+
+    async def get(self, key_id: str) -> KeyRecord | None:
+        return self._records.get(key_id)
+
+    async def put(self, record: KeyRecord) -> None:
+        self._records[record.key_id] = record
+
+    async def all(self) -> list[KeyRecord]:
+        return list(self._records.values())
+
+    def replace(self, records: list[KeyRecord]) -> None:
+        self._records = {r.key_id: r for r in records}
+
+
+class FileKeyStore(MemoryKeyStore):
+    """Keys in a JSON file (hashes only). The gateway reloads it when it changes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(self._read())
+
+    def _read(self) -> list[KeyRecord]:
+        if not self.path.exists():
+            return []
+        data = json.loads(self.path.read_text() or "{}")
+        return [KeyRecord(**r) for r in data.get("keys", [])]
+
+    def reload(self) -> None:
+        try:
+            self.replace(self._read())
+        except (OSError, ValueError, TypeError) as exc:
+            log.error("keys file %s not reloaded, keeping the previous keys: %s", self.path, exc)
+
+    async def put(self, record: KeyRecord) -> None:
+        await super().put(record)
+        self.save()
+
+    def save(self) -> None:
+        payload = json.dumps({"keys": [asdict(r) for r in self._records.values()]}, indent=2)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".keys-")
+        with os.fdopen(fd, "w") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, self.path)  # atomic: a reloading gateway never sees half a file
+
+
+class RedisKeyStore:
+    """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis."""
+
+    HASH = "covenant:keys"
+
+    def __init__(self, client, cache_seconds: float = 5.0) -> None:
+        self._r = client
+        self._ttl = cache_seconds
+        self._cache: dict[str, tuple[float, KeyRecord | None]] = {}
+
+    async def get(self, key_id: str) -> KeyRecord | None:
+        now = time.monotonic()
+        hit = self._cache.get(key_id)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        raw = await self._r.hget(self.HASH, key_id)
+        record = KeyRecord(**orjson.loads(raw)) if raw else None
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[key_id] = (now + self._ttl, record)
+        return record
+
+    async def put(self, record: KeyRecord) -> None:
+        await self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record)))
+        self._cache.pop(record.key_id, None)
+
+    async def all(self) -> list[KeyRecord]:
+        raw = await self._r.hgetall(self.HASH)
+        return [KeyRecord(**orjson.loads(v)) for v in raw.values()]
+
+
+def presented_key(headers: dict[str, str]) -> str | None:
+    auth = headers.get("authorization")
+    if auth:
+        scheme, _, value = auth.partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return value.strip()
+    key = headers.get("x-api-key")
+    return key.strip() if key else None
+
+
+class Authenticator:
+    def __init__(self, keys: KeyStore) -> None:
+        self.keys = keys
+
+    async def authenticate(self, headers: dict[str, str]) -> Principal:
+        key = presented_key(headers)
+        if not key:
+            raise AuthenticationFailed("missing API key: send `Authorization: Bearer <key>` or `x-api-key`",
+                                       code="missing_api_key")
+        key_id = key_id_of(key)
+        record = await self.keys.get(key_id) if key_id else None
+        # Compare even when the id is unknown so both paths cost the same.
+        expected = record.sha256 if record is not None else "0" * 64
+        if not hmac.compare_digest(hash_key(key), expected) or record is None or record.revoked:
+            raise AuthenticationFailed("invalid or revoked API key")
+        return record.principal()

@@ -1,0 +1,97 @@
+"""Prometheus metrics, defined once on an explicit registry (no import-time globals).
+
+Label values are bounded: route and decision come from fixed sets; model and tenant go
+through `BoundedLabel`, which admits the first N distinct values and folds the rest into
+"other", so a caller sending random model names cannot explode the series count.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+
+LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+                   10, 30, 60, 120)
+UPSTREAM_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
+
+
+class BoundedLabel:
+    """Admit at most `limit` distinct label values; later newcomers become "other"."""
+
+    __slots__ = ("limit", "_seen")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._seen: set[str] = set()
+
+    def __call__(self, value: str) -> str:
+        if value in self._seen:
+            return value
+        if len(self._seen) < self.limit:
+            self._seen.add(value)
+            return value
+        return "other"
+
+
+class Metrics:
+    def __init__(self, registry: CollectorRegistry | None = None, *, tenant_label: bool = True,
+                 max_models: int = 50, max_tenants: int = 200) -> None:
+        self.registry = registry or CollectorRegistry()
+        r = self.registry
+        self.tenant_label = tenant_label
+        self.model = BoundedLabel(max_models)
+        self.tenant = BoundedLabel(max_tenants)
+        self.requests = Counter("covenant_requests", "Requests by outcome.",
+                                ["route", "model", "tenant", "status", "decision"], registry=r)
+        self.upstream_latency = Histogram("covenant_upstream_latency_seconds",
+                                          "Upstream time from request sent to response complete.",
+                                          ["route", "upstream"], buckets=UPSTREAM_BUCKETS, registry=r)
+        self.added_latency = Histogram("covenant_gateway_added_latency_seconds",
+                                       "Time the gateway added on top of the upstream call.",
+                                       ["route"], buckets=LATENCY_BUCKETS, registry=r)
+        self.ttft = Histogram("covenant_time_to_first_token_seconds",
+                              "Time from request received to the first response byte sent (streams).",
+                              ["route"], buckets=UPSTREAM_BUCKETS, registry=r)
+        self.tokens = Counter("covenant_tokens", "Tokens by direction.", ["direction", "model", "tenant"], registry=r)
+        self.spend = Counter("covenant_spend_usd", "Spend in US dollars from the price table.",
+                             ["model", "tenant"], registry=r)
+        self.in_flight = Gauge("covenant_in_flight_requests", "Requests being served.", registry=r,
+                               multiprocess_mode="livesum")
+        self.upstream_errors = Counter("covenant_upstream_errors", "Upstream failures by kind.",
+                                       ["upstream", "kind"], registry=r)
+        self.stage_errors = Counter("covenant_stage_errors", "Unexpected exceptions raised by stages.",
+                                    ["stage"], registry=r)
+        self.policy_reloads = Counter("covenant_policy_reloads", "Policy reloads by result.", ["result"], registry=r)
+        self.policy_info = Info("covenant_policy", "The active policy version.", registry=r)
+        self.ratelimit_rejections = Counter("covenant_ratelimit_rejections",
+                                            "Requests rejected by a rate limit (or that would be, in shadow).",
+                                            ["limit", "mode"], registry=r)
+        self.store_errors = Counter("covenant_store_errors", "Store operations that failed.", ["backend", "op"],
+                                    registry=r)
+        self.store_circuit_open = Gauge("covenant_store_circuit_open", "1 while the store circuit breaker is open.",
+                                        ["backend"], registry=r, multiprocess_mode="max")
+        self.pii_detections = Counter("covenant_pii_detections", "PII and secret detections.",
+                                      ["entity", "direction", "action"], registry=r)
+        self.watermarked = Counter("covenant_watermarked_responses", "Responses watermarked.", ["strength"],
+                                   registry=r)
+        self.watermark_detections = Counter("covenant_watermark_detections", "Watermark detections run.",
+                                            ["result"], registry=r)
+        self.extraction_principals = Gauge("covenant_extraction_principals",
+                                           "Principals currently under an extraction verdict.", ["status"],
+                                           registry=r, multiprocess_mode="max")
+        self.extraction_campaigns = Gauge("covenant_extraction_campaigns", "Extraction campaigns detected.",
+                                          registry=r, multiprocess_mode="max")
+        self.extraction_actions = Counter("covenant_extraction_actions", "Requests acted on by the extraction stage.",
+                                          ["action", "mode"], registry=r)
+        self.extraction_events = Counter("covenant_extraction_events", "Feature events processed by the detector.",
+                                         registry=r)
+        self.extraction_lag = Gauge("covenant_extraction_detector_lag_seconds",
+                                    "Age of the oldest feature event not yet scored.", registry=r,
+                                    multiprocess_mode="max")
+        self.audit_records = Counter("covenant_audit_records", "Audit records written.", ["sink"], registry=r)
+        self.audit_dropped = Counter("covenant_audit_dropped", "Audit records dropped (queue full or sink error).",
+                                     ["sink", "reason"], registry=r)
+
+    def tenant_value(self, tenant: str | None) -> str:
+        if not self.tenant_label:
+            return "all"
+        return self.tenant(tenant) if tenant else "none"

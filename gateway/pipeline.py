@@ -1,0 +1,231 @@
+"""The request pipeline: a context object, the Stage interface, and the ordered run.
+
+The proxy core calls the pipeline; stages never call the proxy. A stage stops a request by
+returning a `Deny`; the core renders it in the caller's dialect. `on_response` runs in a
+`finally` for every stage whose `on_request` ran, so slots and reservations are always released.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from gateway.errors import GatewayError
+
+if TYPE_CHECKING:
+    from gateway.identity import Principal
+    from gateway.policy.compile import EffectivePolicy
+    from gateway.routes import Route
+    from gateway.upstream import Upstream
+
+log = logging.getLogger("covenant.pipeline")
+
+
+class TextTransform(Protocol):
+    """Rewrites one stream of output text (one choice / content block)."""
+
+    def feed(self, text: str) -> str: ...
+
+    def flush(self) -> str: ...
+
+
+TransformFactory = Callable[[], TextTransform]
+
+
+@dataclass(slots=True)
+class Deny:
+    """A stage's verdict that the request must not go upstream."""
+
+    status: int
+    code: str
+    message: str
+    decision: str  # bounded metric label: rate_limited, blocked_extraction, blocked_pii…
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    reported: bool = False  # True when the upstream sent a usage block
+    output_chars: int = 0  # streamed text seen, for estimation when no usage block arrives
+
+    def settle_estimate(self) -> None:
+        """Without a usage block, estimate output tokens from the streamed text (~4 chars/token)."""
+        if not self.reported and self.output_chars:
+            self.output_tokens = max(self.output_tokens, (self.output_chars + 3) // 4)
+
+
+@dataclass(slots=True, eq=False)
+class RequestContext:
+    request_id: str
+    route: Route
+    client_ip: str
+    user_agent: str
+    headers: dict[str, str]
+    started: float = field(default_factory=time.perf_counter)
+    ts: float = field(default_factory=time.time)
+    body: bytes = b""
+    json: dict[str, Any] = field(default_factory=dict)
+    model: str = ""
+    stream: bool = False
+    principal: Principal | None = None
+    policy: EffectivePolicy | None = None
+    upstream: Upstream | None = None
+    status: int = 0
+    decision: str = "allowed"
+    reasons: list[str] = field(default_factory=list)
+    usage: Usage = field(default_factory=Usage)
+    response_headers: list[tuple[str, str]] = field(default_factory=list)
+    upstream_started: float = 0.0
+    upstream_first_byte: float = 0.0
+    upstream_done: float = 0.0
+    error: BaseException | None = None
+    disconnected: bool = False
+    response_text: list[str] = field(default_factory=list)  # filled only when a stage asks (keep_output)
+    keep_output: bool = False
+    annotations: dict[str, Any] = field(default_factory=dict)  # stage results for audit (scores, counts)
+
+    @property
+    def dialect(self) -> str:
+        return self.route.dialect
+
+    def upstream_seconds(self) -> float:
+        if not self.upstream_started:
+            return 0.0
+        return (self.upstream_done or time.perf_counter()) - self.upstream_started
+
+    def added_seconds(self) -> float:
+        """Time the gateway added on top of the upstream call."""
+        total = time.perf_counter() - self.started
+        return max(0.0, total - self.upstream_seconds())
+
+
+HOOKS = ("on_request", "on_response_start", "on_response")
+
+
+class Stage:
+    """Base of all stages. Override any of the hooks; the others cost nothing.
+
+    - `on_request(ctx) -> Deny | None`: pre-checks before the upstream call.
+    - `on_response_start(ctx) -> TransformFactory | None`: the upstream answered 2xx; return a
+      factory of output text transforms for this response, or None.
+    - `on_response(ctx)`: the exchange is over (success, denial by a later stage, upstream
+      error, client disconnect). Runs for every stage whose `on_request` ran.
+    """
+
+    name: ClassVar[str] = "stage"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A misspelt hook would silently never run; refuse it at class creation.
+        for attr in vars(cls):
+            if attr.startswith("on_") and attr not in HOOKS:
+                raise TypeError(f"{cls.__name__}.{attr} is not a pipeline hook; hooks are {', '.join(HOOKS)}")
+
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        return None
+
+    def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
+        return None
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        return None
+
+
+def _overrides(stage: Stage, hook: str) -> bool:
+    return getattr(type(stage), hook) is not getattr(Stage, hook)
+
+
+class StageFailed(Exception):
+    def __init__(self, stage: str, cause: BaseException) -> None:
+        super().__init__(f"stage {stage} failed: {cause!r}")
+        self.stage = stage
+        self.cause = cause
+
+
+class Pipeline:
+    """An ordered list of stages, with the hook lists precomputed once."""
+
+    def __init__(self, stages: Sequence[Stage], on_stage_error: Callable[[str], None] | None = None) -> None:
+        self.stages = tuple(stages)
+        self._request = tuple(s for s in self.stages if _overrides(s, "on_request"))
+        self._start = tuple(s for s in self.stages if _overrides(s, "on_response_start"))
+        self._finish = tuple(s for s in self.stages if _overrides(s, "on_response"))
+        self._on_stage_error = on_stage_error or (lambda name: None)
+
+    async def run_request(self, ctx: RequestContext) -> Deny | None:
+        """Run pre-checks in order; the first Deny wins. A stage that raises fails the request
+        closed (a compliance gateway must not let traffic through because a check crashed)."""
+        entered: list[Stage] = []
+        ctx.annotations["_entered"] = entered
+        for stage in self._request:
+            entered.append(stage)
+            try:
+                deny = await stage.on_request(ctx)
+            except GatewayError:
+                raise  # a deliberate rejection (401, 400…), rendered by the core
+            except Exception as exc:
+                log.exception("stage %s raised in on_request (request %s)", stage.name, ctx.request_id)
+                self._on_stage_error(stage.name)
+                raise StageFailed(stage.name, exc) from exc
+            if deny is not None:
+                return deny
+        return None
+
+    def output_transforms(self, ctx: RequestContext) -> list[TransformFactory]:
+        out = []
+        for stage in self._start:
+            try:
+                factory = stage.on_response_start(ctx)
+            except Exception as exc:
+                log.exception("stage %s raised in on_response_start (request %s)", stage.name, ctx.request_id)
+                self._on_stage_error(stage.name)
+                raise StageFailed(stage.name, exc) from exc
+            if factory is not None:
+                out.append(factory)
+        return out
+
+    async def finish(self, ctx: RequestContext) -> None:
+        entered = ctx.annotations.get("_entered", ())
+        ran = {id(s) for s in entered}
+        for stage in self._finish:
+            # Stages without on_request (audit, metrics) always see the end of the exchange.
+            if _overrides(stage, "on_request") and id(stage) not in ran:
+                continue
+            try:
+                await stage.on_response(ctx)
+            except Exception:
+                log.exception("stage %s raised in on_response (request %s)", stage.name, ctx.request_id)
+                self._on_stage_error(stage.name)
+
+
+def compose(factories: Sequence[TransformFactory]) -> TransformFactory | None:
+    """Chain output transforms in pipeline order; None when there are none."""
+    if not factories:
+        return None
+    if len(factories) == 1:
+        return factories[0]
+    return lambda: _Chain([f() for f in factories])
+
+
+class _Chain:
+    __slots__ = ("_parts",)
+
+    def __init__(self, parts: list[TextTransform]) -> None:
+        self._parts = parts
+
+    def feed(self, text: str) -> str:
+        for part in self._parts:
+            text = part.feed(text)
+        return text
+
+    def flush(self) -> str:
+        out = ""
+        for part in self._parts:
+            out = part.feed(out) + part.flush() if out else part.flush()
+        return out

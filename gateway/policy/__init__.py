@@ -1,0 +1,1 @@
+"""Declarative policies: schema, loading with line numbers, compilation, hot reload, tests."""

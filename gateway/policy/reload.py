@@ -1,0 +1,89 @@
+"""The active policy version, and hot reload: build the new version completely, swap it in only
+on success, keep the old one on failure, count both outcomes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from gateway.errors import PolicyError
+from gateway.policy.compile import CompiledPolicySet
+from gateway.policy.load import load_policies
+
+log = logging.getLogger("covenant.policy")
+
+Preparer = Callable[[CompiledPolicySet], None]  # builds per-version artifacts; raises PolicyError to refuse
+
+
+class PolicyManager:
+    def __init__(self, paths: list[Path], preparers: list[Preparer] | None = None,
+                 on_result: Callable[[str, CompiledPolicySet | None], None] | None = None) -> None:
+        self.paths = paths
+        self.preparers = list(preparers or [])
+        self._on_result = on_result or (lambda result, ps: None)
+        self._active = CompiledPolicySet.empty()
+        self.last_error: str | None = None
+        self.last_error_at: float | None = None
+        self.last_reload_at: float | None = None
+
+    @property
+    def active(self) -> CompiledPolicySet:
+        return self._active
+
+    def current(self) -> CompiledPolicySet:
+        return self._active
+
+    def build(self) -> CompiledPolicySet:
+        """Load, validate and compile without touching the active version."""
+        existing = [p for p in self.paths if p.exists()]
+        ps = CompiledPolicySet(load_policies(existing))
+        for prepare in self.preparers:
+            prepare(ps)
+        return ps
+
+    def reload(self) -> bool:
+        """Try to load a new version. True when swapped in; False when rejected (old one stays)."""
+        try:
+            ps = self.build()
+        except PolicyError as exc:
+            self.last_error = str(exc)
+            self.last_error_at = time.time()
+            log.error("policy reload rejected; version %s stays in force:\n%s", self._active.version, exc)
+            self._on_result("error", None)
+            return False
+        changed = ps.version != self._active.version
+        self._active = ps  # one reference assignment: in-flight requests keep the version they matched
+        self.last_error = None
+        self.last_reload_at = time.time()
+        if changed:
+            log.info("policy version %s active: %d policies from %d files", ps.version, len(ps.policies),
+                     len(ps.files))
+        self._on_result("success", ps)
+        return True
+
+    async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
+        """Reload on file changes under the policy paths (and call `extra` handlers for other files)."""
+        from watchfiles import awatch  # imported here: only a serving gateway watches
+
+        extra = extra or {}
+        targets = [p for p in [*self.paths, *extra] if p.exists() or p.parent.exists()]
+        watch_roots = sorted({str(p if p.is_dir() else p.parent) for p in targets})
+        if not watch_roots:
+            return
+        async for changes in awatch(*watch_roots, stop_event=stop, debounce=200, step=50):
+            changed = {Path(c[1]).resolve() for c in changes}
+            for path, handler in extra.items():
+                if path.resolve() in changed:
+                    handler()
+            roots = [p.resolve() for p in self.paths]
+            if any(any(c == r or r in c.parents for r in roots) for c in changed):
+                await asyncio.to_thread(self._reload_quietly)
+
+    def _reload_quietly(self) -> None:
+        try:
+            self.reload()
+        except Exception:  # a preparer bug must never kill the watcher
+            log.exception("policy reload crashed; version %s stays in force", self._active.version)

@@ -1,0 +1,244 @@
+"""The proxy core: read the request, run the pipeline, forward upstream, stream back.
+
+Raw ASGI on the hot path (no framework routing or request objects): this handler is the
+whole per-request overhead of the gateway besides the stages. It knows nothing of what the
+stages do: it renders a `Deny`, applies output transforms, and calls `finish` in a `finally`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+import orjson
+
+from gateway.config import Limits
+from gateway.dialects import responses as resp_mod
+from gateway.dialects.sse import SSEProcessor
+from gateway.errors import BodyTooLarge, GatewayError, InvalidRequest, UpstreamError, render_error
+from gateway.pipeline import Deny, Pipeline, RequestContext, StageFailed, compose
+from gateway.routes import Route
+from gateway.upstream import UpstreamResponse, UpstreamRouter
+
+log = logging.getLogger("covenant.proxy")
+
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_JSON = (b"content-type", b"application/json")
+
+
+def _headers(scope: dict) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in scope["headers"]:
+        key = k.decode("latin-1").lower()
+        value = v.decode("latin-1")
+        if key in out:
+            if key in ("authorization", "x-api-key", "content-length", "host"):
+                raise InvalidRequest(f"duplicate {key} header", code="duplicate_header")
+            out[key] = out[key] + ", " + value
+        else:
+            out[key] = value
+    return out
+
+
+class Proxy:
+    def __init__(self, pipeline: Pipeline, router: UpstreamRouter, limits: Limits, on_upstream_error=None) -> None:
+        self.pipeline = pipeline
+        self.router = router
+        self.limits = limits
+        self._on_upstream_error = on_upstream_error or (lambda upstream, kind: None)
+        self.in_flight = 0
+        self.idle = asyncio.Event()
+        self.idle.set()
+
+    # -- entry --------------------------------------------------------------------------------
+    async def handle(self, scope: dict, receive, send, route: Route) -> None:
+        self.in_flight += 1
+        self.idle.clear()
+        ctx = None
+        try:
+            try:
+                headers = _headers(scope)
+            except InvalidRequest as exc:
+                await self._send_error(send, route.dialect, exc, str(uuid.uuid4()), [])
+                return
+            rid = headers.get("x-request-id", "")
+            if not _SAFE_REQUEST_ID.match(rid):
+                rid = uuid.uuid4().hex
+            client = scope.get("client") or ("", 0)
+            ctx = RequestContext(rid, route, client[0] or "", headers.get("user-agent", ""), headers)
+            await self._serve(ctx, receive, send)
+        finally:
+            if ctx is not None:
+                try:
+                    await self.pipeline.finish(ctx)
+                except Exception:  # finish already logs per stage; never let accounting kill the server
+                    log.exception("finishing request %s failed", ctx.request_id)
+            self.in_flight -= 1
+            if self.in_flight == 0:
+                self.idle.set()
+
+    async def _serve(self, ctx: RequestContext, receive, send) -> None:
+        try:
+            if ctx.route.has_body:
+                ctx.body = await self._read_body(receive, ctx.headers)
+            deny = await self.pipeline.run_request(ctx)
+            if deny is not None:
+                await self._send_deny(ctx, send, deny)
+                return
+            up = ctx.upstream = (self.router.pick(ctx.model, ctx.route) if ctx.model
+                                 else self.router.default_for(ctx.route))
+            ctx.upstream_started = time.perf_counter()
+            try:
+                upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id)
+            except UpstreamError as exc:
+                self._on_upstream_error(up.name, exc.code)
+                raise
+            ctx.upstream_first_byte = time.perf_counter()
+            await self._respond(ctx, upstream_resp, receive, send)
+        except GatewayError as exc:
+            ctx.error = exc
+            if ctx.status:  # headers already sent: the stream is cut, the error is logged
+                log.warning("request %s failed mid-response: %s", ctx.request_id, exc.message)
+                return
+            ctx.status = exc.status
+            if ctx.decision == "allowed":
+                ctx.decision = "upstream_error" if isinstance(exc, UpstreamError) else "invalid_request"
+            await self._send_error(send, ctx.dialect, exc, ctx.request_id, ctx.response_headers)
+        except StageFailed as exc:
+            ctx.error = exc
+            ctx.status = 500
+            ctx.decision = "stage_error"
+            await self._send_error(send, ctx.dialect, GatewayError(f"internal error in the {exc.stage} stage"),
+                                   ctx.request_id, [])
+
+    # -- request --------------------------------------------------------------------------------
+    async def _read_body(self, receive, headers: dict[str, str]) -> bytes:
+        limit = self.limits.max_body_bytes
+        declared = headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise BodyTooLarge(f"request body of {declared} bytes exceeds the limit of {limit} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise InvalidRequest("client disconnected while sending the body", code="client_disconnected")
+            chunk = message.get("body", b"")
+            if chunk:
+                size += len(chunk)
+                if size > limit:
+                    raise BodyTooLarge(f"request body exceeds the limit of {limit} bytes")
+                chunks.append(chunk)
+            if not message.get("more_body", False):
+                return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+    # -- response -------------------------------------------------------------------------------
+    async def _respond(self, ctx: RequestContext, up: UpstreamResponse, receive, send) -> None:
+        ctx.status = up.status
+        headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in up.headers]
+        headers.append((b"x-request-id", ctx.request_id.encode()))
+        headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in ctx.response_headers)
+        if up.status >= 400:  # upstream errors pass through with the upstream's body
+            body = await up.read()
+            ctx.upstream_done = time.perf_counter()
+            ctx.decision = "upstream_error"
+            await send({"type": "http.response.start", "status": up.status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        factory = compose(self.pipeline.output_transforms(ctx)) if ctx.route.generates else None
+        if "text/event-stream" in up.content_type:
+            await self._stream(ctx, up, headers, factory, receive, send)
+            return
+        body = await up.read()
+        ctx.upstream_done = time.perf_counter()
+        if ctx.route.has_body and body[:1] == b"{":
+            try:
+                obj = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                raise UpstreamError("the upstream sent malformed JSON", code="upstream_malformed_json") from None
+            resp_mod.read_usage(ctx.route.api, obj, ctx.usage)
+            if factory is not None:
+                resp_mod.apply_transform(ctx.route.api, obj, factory)
+                body = orjson.dumps(obj)
+            if ctx.keep_output:
+                ctx.response_text.append(resp_mod.output_text(ctx.route.api, obj))
+        await send({"type": "http.response.start", "status": up.status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
+        sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output)
+        watcher = asyncio.create_task(self._watch_disconnect(ctx, receive, up))
+        deadline = time.monotonic() + self.limits.max_stream_seconds
+        try:
+            await send({"type": "http.response.start", "status": up.status, "headers": headers})
+            async for chunk in up.chunks():
+                if ctx.disconnected:
+                    break
+                try:
+                    out = sse.feed(chunk)
+                except UpstreamError as exc:
+                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+                    raise
+                if out:
+                    if "first_byte_sent" not in ctx.annotations:
+                        ctx.annotations["first_byte_sent"] = time.perf_counter()
+                    await send({"type": "http.response.body", "body": out, "more_body": True})
+                if time.monotonic() > deadline:
+                    raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long")
+            tail = sse.close()
+            if tail and not ctx.disconnected:
+                await send({"type": "http.response.body", "body": tail, "more_body": True})
+        except UpstreamError as exc:
+            ctx.error = exc
+            if not ctx.disconnected:
+                if exc.code != "upstream_malformed_stream":
+                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+            up.abort()
+        finally:
+            ctx.upstream_done = time.perf_counter()
+            watcher.cancel()
+            ctx.usage.settle_estimate()
+            if ctx.keep_output:
+                ctx.response_text.append(sse.output_text())
+            if ctx.disconnected:
+                ctx.decision = "client_disconnected"
+        if not ctx.disconnected:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+    async def _watch_disconnect(self, ctx: RequestContext, receive, up: UpstreamResponse) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                ctx.disconnected = True
+                up.abort()  # cancel the upstream request; what was streamed so far is still accounted
+                return
+
+    # -- errors ---------------------------------------------------------------------------------
+    async def _send_deny(self, ctx: RequestContext, send, deny: Deny) -> None:
+        ctx.status = deny.status
+        ctx.decision = deny.decision
+        ctx.reasons.extend(deny.reasons or [deny.code])
+        body = render_error(ctx.dialect, deny.status, deny.code, deny.message)
+        await self._send(send, deny.status, body, ctx.request_id, [*ctx.response_headers, *deny.headers])
+
+    async def _send_error(self, send, dialect: str, exc: GatewayError, rid: str, extra: list) -> None:
+        await self._send(send, exc.status, exc.body(dialect), rid, [*extra, *exc.headers])
+
+    @staticmethod
+    async def _send(send, status: int, body: bytes, rid: str, extra: list[tuple[str, str]]) -> None:
+        headers: list[Any] = [_JSON, (b"x-request-id", rid.encode())]
+        headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in extra)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _stream_error(ctx: RequestContext, exc: GatewayError) -> bytes:
+    """An error event in the caller's dialect, so the SDK raises instead of ending quietly."""
+    body = exc.body(ctx.dialect)
+    if ctx.dialect == "anthropic":
+        return b"event: error\ndata: " + body + b"\n\n"
+    return b"data: " + body + b"\n\n"

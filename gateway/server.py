@@ -1,0 +1,62 @@
+"""Run the gateway under uvicorn (uvloop + httptools), one or several worker processes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+import uvicorn
+
+from gateway.app import CovenantApp
+from gateway.config import Settings
+from gateway.logs import setup_logging
+from gateway.service import Gateway
+
+CONFIG_ENV = "COVENANT_CONFIG_FILE"
+
+
+def _uvicorn_kwargs(settings: Settings) -> dict:
+    return dict(host=settings.host, port=settings.port, loop="uvloop", http="httptools", lifespan="on",
+                access_log=False, log_config=None, timeout_graceful_shutdown=int(settings.drain_seconds),
+                h11_max_incomplete_event_size=settings.limits.max_header_bytes, timeout_keep_alive=30)
+
+
+def serve(settings: Settings, config_file: str | None) -> None:
+    setup_logging(settings.log_level, settings.log_format)
+    if settings.workers > 1:
+        if settings.admin_port is not None:
+            raise SystemExit("admin_port needs workers=1; with several workers serve admin on the main port")
+        # Worker processes rebuild settings from the same file and environment.
+        if config_file:
+            os.environ[CONFIG_ENV] = config_file
+        os.environ["COVENANT_HOST"] = settings.host
+        os.environ["COVENANT_PORT"] = str(settings.port)
+        os.environ["COVENANT_POLICIES_DIR"] = settings.policies_dir
+        os.environ["COVENANT_STORE"] = settings.store
+        os.environ.setdefault("COVENANT_DEV_KEY", "false")  # one dev key per process would be confusing
+        uvicorn.run("gateway.server:worker_app", factory=True, workers=settings.workers,
+                    **_uvicorn_kwargs(settings))
+        return
+    asyncio.run(_serve_one(settings))
+
+
+async def _serve_one(settings: Settings) -> None:
+    gw = Gateway(settings)
+    servers = [uvicorn.Server(uvicorn.Config(CovenantApp(gw, serve_admin=settings.admin_port is None),
+                                             **_uvicorn_kwargs(settings)))]
+    if settings.admin_port is not None:
+        from gateway.admin import build_admin_app
+
+        admin = build_admin_app(gw, include_ops=True)
+        cfg = uvicorn.Config(admin, host=settings.host, port=settings.admin_port, lifespan="off",
+                             access_log=False, log_config=None, loop="uvloop")
+        servers.append(uvicorn.Server(cfg))
+    await asyncio.gather(*(s.serve() for s in servers))
+
+
+def worker_app() -> CovenantApp:
+    from gateway.config import load_settings
+
+    settings = load_settings(os.environ.get(CONFIG_ENV))
+    setup_logging(settings.log_level, settings.log_format)
+    return CovenantApp(Gateway(settings))

@@ -1,0 +1,197 @@
+"""The Gateway object: builds every part from Settings and owns their lifecycle.
+
+This is the composition root: the only place that knows which stages exist and in which
+order they run. Nothing here is global; tests build as many gateways as they like.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+from gateway.config import Settings
+from gateway.identity import Authenticator, FileKeyStore, KeyStore, MemoryKeyStore, RedisKeyStore, new_key
+from gateway.metrics import Metrics
+from gateway.pipeline import Pipeline, Stage
+from gateway.policy.compile import CompiledPolicySet
+from gateway.policy.reload import PolicyManager
+from gateway.proxy import Proxy
+from gateway.stages.access import AccessStage
+from gateway.stages.identify import IdentifyStage
+from gateway.stages.metrics import MetricsStage
+from gateway.stages.parse import ParseStage
+from gateway.stages.policy_match import PolicyMatchStage
+from gateway.store import open_store
+from gateway.upstream import Upstream, UpstreamRouter
+
+log = logging.getLogger("covenant")
+
+
+class Gateway:
+    def __init__(self, settings: Settings, *, metrics: Metrics | None = None) -> None:
+        self.settings = settings
+        self.metrics = metrics or Metrics(tenant_label=settings.metrics_tenant_label)
+        self.store = None
+        self.keys: KeyStore = MemoryKeyStore()
+        self.dev_key: str | None = None
+        self.policies = PolicyManager([Path(settings.policies_dir)], on_result=self._policy_result)
+        self.upstreams = [Upstream(cfg) for cfg in settings.upstreams]
+        self.router = UpstreamRouter(self.upstreams)
+        self.started_at = time.time()
+        self._mock_runner = None
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task] = []
+        self.ready = False
+        self.stages: list[Stage] = []
+        self.pipeline: Pipeline | None = None
+        self.proxy: Proxy | None = None
+        self.precheck: Pipeline | None = None
+
+    # -- composition ----------------------------------------------------------------------------
+    def _build_stages(self) -> list[Stage]:
+        return [
+            IdentifyStage(Authenticator(self.keys)),
+            ParseStage(self.settings.limits),
+            PolicyMatchStage(self.policies.current),
+            AccessStage(),
+            MetricsStage(self.metrics),
+        ]
+
+    def _policy_result(self, result: str, ps: CompiledPolicySet | None) -> None:
+        self.metrics.policy_reloads.labels(result).inc()
+        if ps is not None:
+            self.metrics.policy_info.info({"version": ps.version, "policies": str(len(ps.policies))})
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    async def start(self) -> None:
+        s = self.settings
+        self.store = open_store(s.store, timeout_ms=s.store_timeout_ms)
+        log.info("store: %s (%s)", self.store.backend, _redact_url(s.store))
+        self.keys = await self._open_keys()
+        self._assemble()
+        if not self.policies.reload():
+            raise RuntimeError(f"policies in {s.policies_dir} are invalid:\n{self.policies.last_error}")
+        ps = self.policies.active
+        log.info("policy set %s: %d policies from %s (%s)", ps.version, len(ps.policies), s.policies_dir,
+                 ", ".join(p.name for p in ps.policies) or "none")
+        for up in self.upstreams:
+            base = None
+            if up.cfg.builtin_mock:
+                base = await self._start_mock()
+                up.base_url = base
+            await up.start()
+            log.info("upstream %s: %s, dialect %s, models %s", up.name,
+                     "built-in mock teacher at " + up.base_url if base else up.base_url, up.cfg.dialect,
+                     ",".join(up.cfg.models))
+        self._tasks.append(asyncio.create_task(self._watch(), name="covenant-policy-watch"))
+        self.ready = True
+
+    def _assemble(self) -> None:
+        self.stages = self._build_stages()
+        self.policies.preparers = [st.prepare for st in self.stages if hasattr(st, "prepare")]
+        on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
+        self.pipeline = Pipeline(self.stages, on_stage_error=on_error)
+        # Everything after identification: what `covenant policy test` runs for a given principal.
+        self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics")],
+                                 on_stage_error=on_error)
+        self.proxy = Proxy(self.pipeline, self.router, self.settings.limits,
+                           on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc())
+
+    async def start_offline(self) -> None:
+        """Policies, store and stages without upstreams or watchers (policy tests, explain)."""
+        self.store = open_store("memory://")
+        self._assemble()
+        if not self.policies.reload():
+            raise RuntimeError(f"policies in {self.settings.policies_dir} are invalid:\n{self.policies.last_error}")
+
+    async def reset_state(self) -> None:
+        """Fresh in-memory state (between policy test cases)."""
+        if self.store is not None:
+            await self.store.close()
+        self.store = open_store("memory://")
+        self._assemble()
+        self.policies.reload()
+
+    async def _open_keys(self) -> KeyStore:
+        s = self.settings
+        if self.store is not None and self.store.backend.startswith("redis"):
+            store: KeyStore = RedisKeyStore(self.store.client)
+            log.info("keys: redis hash %s", RedisKeyStore.HASH)
+        else:
+            store = FileKeyStore(Path(s.keys_file))
+            log.info("keys: file %s (%d keys)", s.keys_file, len(await store.all()))
+        if s.dev_key and not await store.all():
+            key, record = new_key("dev", "dev", {"env": "development"})
+            # The development key lives in memory only, so it never outlives this process.
+            store = _WithExtra(store, record)
+            self.dev_key = key
+            log.warning("DEVELOPMENT KEY (tenant dev, account dev; valid until this process exits; "
+                        "create real keys with `covenant keys create`): %s", key)
+        return store
+
+    async def _start_mock(self) -> str:
+        from gateway.mock_teacher.app import start_mock_teacher
+
+        self._mock_runner, port = await start_mock_teacher(self.settings.mock, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{port}"
+
+    async def _watch(self) -> None:
+        extra = {}
+        if isinstance(self.keys, FileKeyStore):
+            extra[Path(self.settings.keys_file)] = self.keys.reload
+        elif isinstance(self.keys, _WithExtra) and isinstance(self.keys.inner, FileKeyStore):
+            extra[Path(self.settings.keys_file)] = self.keys.inner.reload
+        try:
+            await self.policies.watch(self._stop, extra)
+        except Exception:
+            log.exception("policy watcher stopped; hot reload is off until restart")
+
+    async def drain(self, grace_seconds: float) -> bool:
+        """Wait for in-flight requests to finish (graceful shutdown). True when drained."""
+        if self.proxy is None or self.proxy.in_flight == 0:
+            return True
+        try:
+            await asyncio.wait_for(self.proxy.idle.wait(), grace_seconds)
+            return True
+        except TimeoutError:
+            log.warning("drain timed out after %.0fs with %d requests in flight", grace_seconds,
+                        self.proxy.in_flight)
+            return False
+
+    async def stop(self) -> None:
+        self.ready = False
+        self._stop.set()
+        for t in self._tasks:
+            t.cancel()
+        for up in self.upstreams:
+            await up.close()
+        if self._mock_runner is not None:
+            await self._mock_runner.cleanup()
+        if self.store is not None:
+            await self.store.close()
+
+
+class _WithExtra:
+    """A key store plus one in-memory record (the development key)."""
+
+    def __init__(self, inner: KeyStore, record) -> None:
+        self.inner = inner
+        self.record = record
+
+    async def get(self, key_id: str):
+        return self.record if key_id == self.record.key_id else await self.inner.get(key_id)
+
+    async def put(self, record) -> None:
+        await self.inner.put(record)
+
+    async def all(self):
+        return [self.record, *await self.inner.all()]
+
+
+def _redact_url(url: str) -> str:
+    if "@" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

@@ -1,0 +1,1 @@
+"""Pipeline stages: thin adapters between the proxy core and the feature libraries."""

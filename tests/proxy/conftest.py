@@ -1,0 +1,38 @@
+"""A real gateway (uvicorn subprocess) in front of the mock teacher on its own port."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from tests.support.gateway import GatewayProcess
+from tests.support.mock_teacher import MockTeacherHandle, running_mock_teacher
+
+
+@pytest.fixture(scope="package")
+def teacher() -> MockTeacherHandle:
+    with running_mock_teacher() as handle:
+        yield handle
+
+
+@dataclass
+class Keys:
+    alice: str
+    free: str
+
+
+@pytest.fixture(scope="package")
+def gateway(teacher: MockTeacherHandle) -> GatewayProcess:
+    gw = GatewayProcess(upstream_url=teacher.url)
+    gw.keys = Keys(alice=gw.create_key("acme", "alice", tier="pro"), free=gw.create_key("acme", "trial", tier="free"))
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+@pytest.fixture
+def teacher_log(teacher: MockTeacherHandle) -> MockTeacherHandle:
+    teacher.clear_requests()
+    teacher.clear_faults()
+    return teacher

@@ -1,0 +1,56 @@
+"""The official Anthropic SDK works through Covenant unchanged, but for base_url."""
+
+from __future__ import annotations
+
+import anthropic
+import pytest
+
+MESSAGES = [{"role": "user", "content": "Write about mountains."}]
+
+
+@pytest.fixture
+def client(gateway) -> anthropic.Anthropic:
+    return anthropic.Anthropic(base_url=gateway.url, api_key=gateway.keys.alice, max_retries=0)
+
+
+def test_messages_create(client, teacher):
+    direct = anthropic.Anthropic(base_url=teacher.url, api_key="x", max_retries=0)
+    via = client.messages.create(model="claude-mock-1", max_tokens=60, messages=MESSAGES)
+    ref = direct.messages.create(model="claude-mock-1", max_tokens=60, messages=MESSAGES)
+    assert via.content[0].text == ref.content[0].text
+    assert via.usage.output_tokens == ref.usage.output_tokens > 0
+
+
+def test_messages_stream_matches_whole(client):
+    whole = client.messages.create(model="claude-mock-1", max_tokens=60, messages=MESSAGES)
+    with client.messages.stream(model="claude-mock-1", max_tokens=60, messages=MESSAGES) as stream:
+        text = "".join(stream.text_stream)
+        final = stream.get_final_message()
+    assert text == whole.content[0].text
+    assert final.usage.output_tokens == whole.usage.output_tokens
+
+
+async def test_async_messages_stream(gateway):
+    client = anthropic.AsyncAnthropic(base_url=gateway.url, api_key=gateway.keys.alice, max_retries=0)
+    async with client.messages.stream(model="claude-mock-1", max_tokens=40, messages=MESSAGES) as stream:
+        text = "".join([t async for t in stream.text_stream])
+    assert text.strip()
+
+
+def test_count_tokens(client):
+    out = client.messages.count_tokens(model="claude-mock-1", messages=MESSAGES)
+    assert out.input_tokens > 0
+
+
+def test_bad_key_is_an_anthropic_authentication_error(gateway):
+    bad = anthropic.Anthropic(base_url=gateway.url, api_key="sk-ant-not-a-covenant-key", max_retries=0)
+    with pytest.raises(anthropic.AuthenticationError) as err:
+        bad.messages.create(model="claude-mock-1", max_tokens=10, messages=MESSAGES)
+    assert err.value.body["type"] == "error"
+    assert err.value.body["error"]["type"] == "authentication_error"
+
+
+def test_denied_model_is_a_permission_error(gateway):
+    free = anthropic.Anthropic(base_url=gateway.url, api_key=gateway.keys.free, max_retries=0)
+    with pytest.raises(anthropic.PermissionDeniedError):
+        free.messages.create(model="claude-opus-4-1", max_tokens=10, messages=MESSAGES)
