@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from gateway.watermark import fragile
 from gateway.watermark.keys import Layout, account_key, variants_for
+from gateway.watermark.policy import WatermarkPolicy
 from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, scan
 from gateway.watermark.table import EquivalenceTable, load_table
 
@@ -39,6 +41,12 @@ class Watermarker:
         self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         self._cache_size = cache_accounts
 
+    @classmethod
+    def from_policy(cls, master_secret: bytes, policy: WatermarkPolicy) -> Watermarker:
+        """Built when a policy version is compiled (exclusions change the table and the regexes)."""
+        return cls(master_secret, table=load_table(frozenset(policy.exclude_words)),
+                   exclude_patterns=policy.exclude_patterns)
+
     def account_variants(self, tenant: str, account: str) -> np.ndarray:
         """The variant each set takes in this account's output (shared or own channel)."""
         key = (tenant, account)
@@ -58,12 +66,16 @@ class Watermarker:
         vec = self.account_variants(tenant, account)
         return np.where(self.layout.threshold < strength, vec, -1).tolist()
 
-    def mark(self, text: str, *, tenant: str, account: str, strength: float = 1.0) -> str:
-        t = self.stream(tenant, account, strength)
+    def mark(self, text: str, *, tenant: str, account: str, strength: float = 1.0,
+             fragile_ts: int | None = None) -> str:
+        t = self.stream(tenant, account, strength, fragile_ts=fragile_ts)
         return t.feed(text) + t.flush()
 
-    def stream(self, tenant: str, account: str, strength: float = 1.0) -> MarkingStream:
-        return MarkingStream(self, self._targets(tenant, account, strength))
+    def stream(self, tenant: str, account: str, strength: float = 1.0, *,
+               fragile_ts: int | None = None) -> MarkingStream:
+        """``fragile_ts`` (minutes since the epoch) turns on the fragile channel for this response."""
+        payload = "" if fragile_ts is None else fragile.encode(self.master, tenant, account, fragile_ts)
+        return MarkingStream(self, self._targets(tenant, account, strength), payload)
 
 
 class MarkingStream:
@@ -73,16 +85,23 @@ class MarkingStream:
     plus the scanner state (code fence, quote, JSON depth) between calls.
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx")
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload")
 
-    def __init__(self, wm: Watermarker, targets: list[int]) -> None:
+    def __init__(self, wm: Watermarker, targets: list[int], payload: str = "") -> None:
         self._wm = wm
         self._targets = targets
+        self._payload = payload  # fragile channel: written once, after the first eligible prose word
         self._state = ScanState()
         self._pending = ""
         self._ctx = ""
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
+        rep = self._choose(word, set_id, member, sentence_start)
+        if self._payload:
+            rep, self._payload = (word if rep is None else rep) + self._payload, ""
+        return rep
+
+    def _choose(self, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
         target = self._targets[set_id]
         if target < 0 or target == member:
             return None

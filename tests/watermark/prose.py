@@ -1,0 +1,27 @@
+"""Deterministic prose for tests: ordinary sentences with many words from the equivalence table."""
+
+from __future__ import annotations
+
+import random
+
+from gateway.watermark.table import EquivalenceTable
+
+_FRAMES = [
+    "The team {w} reviewed the plan before the meeting.",
+    "In practice, this {w} matters for the people who read it.",
+    "We found that the result was {w} what we expected.",
+    "Most readers {w} skip the appendix at the end.",
+    "The report describes the {w} part of the work in detail.",
+    "Our notes say the change was {w} and worth keeping.",
+]
+
+
+def prose(table: EquivalenceTable, n_sets: int, seed: int) -> str:
+    """Sentences that each carry one word from a distinct alternative set (member 0 or random)."""
+    rng = random.Random(seed)
+    ids = rng.sample(range(len(table.sets)), n_sets)
+    out = []
+    for sid in ids:
+        word = rng.choice(table.sets[sid])
+        out.append(rng.choice(_FRAMES).format(w=word))
+    return " ".join(out)

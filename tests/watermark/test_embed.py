@@ -1,0 +1,133 @@
+"""Marking: streaming equals whole-text marking, protected spans survive byte for byte."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gateway.watermark.embed import Watermarker
+from gateway.watermark.table import load_table, takes_an
+from tests.watermark.prose import prose
+
+SECRET = b"test-master-secret-0123456789abcdef"
+
+
+@pytest.fixture(scope="module")
+def wm() -> Watermarker:
+    return Watermarker(SECRET)
+
+
+def chunked(wm: Watermarker, text: str, cuts: list[int], account: str = "a1") -> str:
+    t = wm.stream("t1", account)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    out, prev = [], 0
+    for b in bounds + [len(text)]:
+        out.append(t.feed(text[prev:b]))
+        prev = b
+    out.append(t.flush())
+    return "".join(out)
+
+
+def test_table_is_sane() -> None:
+    table = load_table()
+    assert len(table.sets) >= 300
+    assert all(2 <= len(s) <= 4 for s in table.sets)
+    # words of one set share their article class unless the set is flagged as mixed
+    for members, mixed in zip(table.sets, table.article_mixed, strict=True):
+        assert mixed == (len({takes_an(w) for w in members}) > 1)
+
+
+def test_marking_changes_words_and_keeps_case(wm: Watermarker) -> None:
+    text = prose(wm.table, 60, seed=1)
+    marked = wm.mark(text, tenant="t1", account="a1")
+    assert marked != text
+    assert len(marked.split()) == len(text.split())  # one word for one word
+    for a, b in zip(text.split(), marked.split(), strict=True):
+        assert a[0].isupper() == b[0].isupper()
+    assert wm.mark(marked, tenant="t1", account="a1") == marked  # idempotent
+
+
+def test_article_never_broken(wm: Watermarker) -> None:
+    text = " ".join(f"It was a {w} one. It was an {w} one." for s in wm.table.sets for w in s)
+    for acct in ("a1", "a2", "a3"):
+        marked = wm.mark(text, tenant="t1", account=acct)
+        for art, word in re.findall(r"\b(a|an) ([a-z]+)", marked):
+            original_ok = re.search(rf"\b{art} {word}\b", text) is not None
+            assert original_ok or (art == "an") == takes_an(word), (art, word)
+
+
+def test_names_and_all_caps_untouched(wm: Watermarker) -> None:
+    words = [s[0] for s in wm.table.sets[:80]]
+    text = " ".join(f"We met {w.capitalize()} Smith and saw {w.upper()} there." for w in words)
+    assert wm.mark(text, tenant="t1", account="a1") == text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), cuts=st.lists(st.integers(0, 3000), max_size=40),
+       extra=st.sampled_from(["", "\n\n```py\nbig = large\n```\n", " `big` ", ' "big" ', " {\"k\": \"big\"} "]))
+def test_streaming_equals_whole_text(wm: Watermarker, seed: int, cuts: list[int], extra: str) -> None:
+    text = prose(wm.table, 30, seed) .replace(". ", ". " + extra, 3)
+    assert chunked(wm, text, cuts) == wm.mark(text, tenant="t1", account="a1")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.lists(st.sampled_from(list("bigLarge usualy`\"'{}[]\n ~.-@/:") + ["big", "large", "usually", "Big",
+                                                                             "```", "http://", " a ", " an "]),
+                    max_size=120).map("".join),
+       cuts=st.lists(st.integers(0, 300), max_size=30))
+def test_streaming_equals_whole_text_on_adversarial_input(wm: Watermarker, text: str, cuts: list[int]) -> None:
+    assert chunked(wm, text, cuts) == wm.mark(text, tenant="t1", account="a1")
+
+
+PROTECTED = st.one_of(
+    st.builds(lambda body: f"\n\n```python\n{body}\n```\n\n", st.sampled_from(
+        ["x = 'big large'\nusually()", "for big in large:\n    quickly(big)", "# perhaps big"])),
+    st.builds(lambda w: f"`{w} large`", st.sampled_from(["big", "usually", "perhaps"])),
+    st.builds(lambda d: json.dumps(d), st.dictionaries(st.sampled_from(["big", "large", "color"]),
+                                                       st.sampled_from(["big value", "usually large", "gray"]),
+                                                       min_size=1)),
+    st.sampled_from(["https://example.com/big/large?usually=perhaps", "www.big-large.org/colour",
+                     "big.large@example.org", "3.14 big5 10large", "\"big and large, usually\"",
+                     "'perhaps big'", "“usually large”", "well-known big-hearted re-organize"]),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), spans=st.lists(PROTECTED, min_size=1, max_size=4),
+       cuts=st.lists(st.integers(0, 4000), max_size=20))
+def test_protected_spans_byte_identical(wm: Watermarker, seed: int, spans: list[str], cuts: list[int]) -> None:
+    sentences = prose(wm.table, 24, seed).split(". ")
+    step = max(1, len(sentences) // (len(spans) + 1))
+    for i, span in enumerate(spans):
+        sentences[(i + 1) * step] += " " + span + " here"
+    text = ". ".join(sentences)
+    marked = wm.mark(text, tenant="t1", account="a9")
+    for span in spans:
+        assert span in marked, span
+    assert chunked(wm, text, cuts, account="a9") == marked
+
+
+def test_exclusions(wm: Watermarker) -> None:
+    text = "The big plan was usually fine and perhaps large. Version big-2 of BigCo ships."
+    ex = Watermarker(SECRET, exclude_patterns=[r"(?i:usually)"])
+    assert all("usually" in ex.mark(text, tenant="t1", account=a) for a in ("a1", "a2", "a3", "a4"))
+    from gateway.watermark.table import load_table as lt
+    no_big = Watermarker(SECRET, table=lt(frozenset({"big", "large"})))
+    for acct in ("a1", "a2", "a3", "a4"):
+        out = no_big.mark(text, tenant="t1", account=acct)
+        assert " big plan" in out and " large." in out
+
+
+def test_strength_zero_is_identity_and_nested(wm: Watermarker) -> None:
+    text = prose(wm.table, 80, seed=5)
+    assert wm.mark(text, tenant="t1", account="a1", strength=0.0) == text
+    half = wm.mark(text, tenant="t1", account="a1", strength=0.5).split()
+    full = wm.mark(text, tenant="t1", account="a1", strength=1.0).split()
+    orig = text.split()
+    changed_half = {i for i, (a, b) in enumerate(zip(orig, half, strict=True)) if a != b}
+    changed_full = {i for i, (a, b) in enumerate(zip(orig, full, strict=True)) if a != b}
+    assert changed_half < changed_full
