@@ -32,5 +32,6 @@ def anthropic_error(status: int, message: str, request_id: str | None = None) ->
 
 
 def error_headers(status: int) -> dict[str, str]:
-    """429 and 503 carry retry-after, as the real APIs do; 0 keeps SDK retries instant in tests."""
-    return {"retry-after": "0"} if status in (429, 503, 529) else {}
+    """429 and 503 carry retry-after, as the real APIs do; a 1 ms `retry-after-ms` (which the SDKs read
+    first) keeps SDK retries near instant in tests."""
+    return {"retry-after": "0", "retry-after-ms": "1"} if status in (429, 503, 529) else {}

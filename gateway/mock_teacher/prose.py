@@ -152,7 +152,7 @@ class ProseGenerator:
         return _capitalize("".join(out))
 
     def _block(self, rng: random.Random, topics: tuple[str, ...], first: bool) -> tuple[str, list[str], str]:
-        """One block: (kind, units, joiner between units)."""
+        """One block: (kind, units, joiner between units). A unit is where a reply may end."""
         roll = 0.0 if first else rng.random()
         if roll < 0.5:
             return "text", [self.sentence(rng, topics) for _ in range(rng.randint(2, 5))], " "
@@ -161,7 +161,9 @@ class ProseGenerator:
             return "text", ["- " + item for item in items], "\n"
         if roll < 0.9:
             return "code", [self._fill(rng.choice(self._code), rng, topics)], ""
-        return "heading", [self._fill(rng.choice(self._headings), rng, topics)], ""
+        # a heading travels with its first sentence, so no reply ends on a bare heading
+        heading = self._fill(rng.choice(self._headings), rng, topics) + "\n\n" + self.sentence(rng, topics)
+        return "text", [heading] + [self.sentence(rng, topics) for _ in range(rng.randint(1, 3))], " "
 
     def _compose(self, rng: random.Random, target: int, topics: tuple[str, ...]) -> Prose:
         pieces: list[str] = []
@@ -171,15 +173,15 @@ class ProseGenerator:
             kind, units, joiner = self._block(rng, topics, first=not pieces)
             for i, unit in enumerate(units):
                 n = count_tokens(unit)
+                separator = joiner if i else "\n\n" if pieces else ""
                 if used + n > target:
                     if used >= natural_floor:
                         return Prose("".join(pieces), used, False)
                     if kind != "text":
-                        break  # a code block or heading that does not fit: write prose instead
-                    cut = truncate_tokens(unit, target - used)
-                    pieces.append((joiner if i else "\n\n" if pieces else "") + cut)
+                        break  # a code block that does not fit: write prose instead
+                    pieces.append(separator + truncate_tokens(unit, target - used))
                     return Prose("".join(pieces), target, True)
-                pieces.append((joiner if i else "\n\n" if pieces else "") + unit)
+                pieces.append(separator + unit)
                 used += n
                 if used == target:
                     return Prose("".join(pieces), used, False)
