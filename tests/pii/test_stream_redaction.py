@@ -1,0 +1,64 @@
+"""The stream redactor's output equals whole-text redaction for any chunking."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gateway.pii.redact import StreamRedactor
+from tests.pii.corpus import CORPUS, PEM_FULL, PROSE
+
+_TEXTS = [text for text, _ in CORPUS] + [
+    PROSE + "Call (212) 555-0142 or mail jane.doe@example.com. " + PROSE,
+    "```\ncode a@example.com\n```\nprose b@example.com\n```py\nc@example.com",
+    PROSE[:100] + PEM_FULL + "\n" + PROSE[:100],
+]
+
+
+def _stream(redactor, text: str, cuts: list[int], window: int) -> str:
+    stream = StreamRedactor(redactor, window=window)
+    out, prev = [], 0
+    for cut in sorted(set(cuts)) + [len(text)]:
+        out.append(stream.feed(text[prev:cut]))
+        prev = cut
+    out.append(stream.flush())
+    assert stream.straddled == 0
+    return "".join(out)
+
+
+@st.composite
+def chunked(draw):
+    parts = draw(st.lists(st.sampled_from(_TEXTS), min_size=1, max_size=4))
+    text = " ".join(parts)
+    cuts = draw(st.lists(st.integers(0, len(text)), max_size=40))
+    return text, cuts
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=chunked(), window=st.sampled_from([32, 128]))
+def test_any_chunking_equals_whole_text(corpus_engine, case, window):
+    text, cuts = case
+    for redactor in (corpus_engine.prompt_redactor, corpus_engine.output_redactor):
+        assert _stream(redactor, text, cuts, window) == redactor.redact(text).text
+
+
+def test_character_by_character(corpus_engine):
+    redactor = corpus_engine.prompt_redactor
+    for text in _TEXTS[-3:]:  # entities across many chunks, fences, a PEM block longer than the window
+        assert _stream(redactor, text, list(range(len(text))), 32) == redactor.redact(text).text
+
+
+def test_releases_text_before_the_end_and_holds_at_most_the_window_of_prose(corpus_engine):
+    stream = StreamRedactor(corpus_engine.prompt_redactor, window=128)
+    words = [word + " " for word in (PROSE * 3).split(" ")]
+    released = "".join(stream.feed(word) for word in words)
+    fed = sum(map(len, words))
+    assert released and fed - len(released) <= 128 + 32  # window plus at most one word
+
+
+def test_counts_by_entity_type(corpus_engine):
+    stream = StreamRedactor(corpus_engine.prompt_redactor, window=32)
+    text = "a@example.com and b@example.com, call (212) 555-0142. " + PROSE
+    out = "".join(stream.feed(text[i:i + 7]) for i in range(0, len(text), 7)) + stream.flush()
+    assert out.startswith("<EMAIL_ADDRESS> and <EMAIL_ADDRESS>, call <PHONE_NUMBER>.")
+    assert stream.counts == {"EMAIL_ADDRESS": 2, "PHONE_NUMBER": 1}
