@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import re._parser as sre_parse  # stdlib regex parser: walk the pattern instead of guessing
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -50,7 +51,7 @@ class WatermarkPolicy(BaseModel):
                 raise ValueError(f"exclude_patterns: {p!r} does not compile: {exc}") from exc
             if rx.groups:
                 raise ValueError(f"exclude_patterns: {p!r} must not contain capturing groups; use (?:...)")
-            if rx.search(" ") or rx.search("\n"):
+            if _can_match_whitespace(p):
                 raise ValueError(f"exclude_patterns: {p!r} matches whitespace; matches must stay within one word")
         return v
 
@@ -59,3 +60,43 @@ class WatermarkPolicy(BaseModel):
         if self.escalated_strength < self.strength:
             raise ValueError("escalated_strength must be at least strength")
         return self
+
+
+_WS = {9, 10, 11, 12, 13, 32, 0x85, 0xA0}
+_WS_CATEGORIES = {"CATEGORY_SPACE", "CATEGORY_NOT_WORD", "CATEGORY_NOT_DIGIT", "CATEGORY_UNI_SPACE",
+                  "CATEGORY_UNI_NOT_WORD", "CATEGORY_UNI_NOT_DIGIT"}
+
+
+def _can_match_whitespace(pattern: str) -> bool:
+    """True when some part of the pattern can consume a whitespace character (conservative)."""
+
+    def walk(items) -> bool:
+        for op, av in items:
+            name = str(op)
+            if name == "ANY":
+                return True
+            if name == "LITERAL" and av in _WS:
+                return True
+            if name == "NOT_LITERAL" and av not in _WS:
+                return True
+            if name == "IN":
+                if any(str(o) == "NEGATE" for o, _ in av):
+                    return True
+                for o, a in av:
+                    if str(o) == "LITERAL" and a in _WS:
+                        return True
+                    if str(o) == "RANGE" and any(a[0] <= w <= a[1] for w in _WS):
+                        return True
+                    if str(o) == "CATEGORY" and str(a) in _WS_CATEGORIES:
+                        return True
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and walk(av[2]):
+                return True
+            if name == "SUBPATTERN" and walk(av[-1]):
+                return True
+            if name == "BRANCH" and any(walk(b) for b in av[1]):
+                return True
+            if name == "ATOMIC_GROUP" and walk(av):
+                return True
+        return False
+
+    return walk(sre_parse.parse(pattern))

@@ -26,7 +26,6 @@ from gateway.watermark.keys import hkdf
 
 NUM_PERM = 64
 BANDS, ROWS = 32, 2
-_PRIME = (1 << 61) - 1
 _WORD = re.compile(r"\w+")
 
 
@@ -42,8 +41,10 @@ class Match:
 class Fingerprinter:
     def __init__(self, master: bytes) -> None:
         self._key = hkdf(master, b"covenant/wm/v1/provenance")
-        raw = hashlib.shake_256(self._key + b"perm").digest(8 * NUM_PERM)
-        ab = np.frombuffer(raw, dtype="<u4").astype(np.uint64).reshape(2, NUM_PERM)
+        raw = hashlib.shake_256(self._key + b"perm").digest(16 * NUM_PERM)
+        ab = np.frombuffer(raw, dtype="<u8").reshape(2, NUM_PERM)
+        # multiply-shift hashing (Dietzfelbinger): (a*x + b mod 2^64) >> 32, a odd; numpy's uint64
+        # arithmetic wraps modulo 2^64, which is exactly what the family needs
         self._a = (ab[0] | np.uint64(1))[:, None]
         self._b = ab[1][:, None]
 
@@ -53,9 +54,11 @@ class Fingerprinter:
             return None
         shingles = {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1)}
         hv = np.fromiter(
-            (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4, key=self._key).digest(), "little")
+            (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8, key=self._key).digest(), "little")
              for s in shingles), dtype=np.uint64, count=len(shingles))
-        return ((self._a * hv[None, :] + self._b) % np.uint64(_PRIME)).min(axis=1).astype(np.uint32)
+        with np.errstate(over="ignore"):
+            mixed = (self._a * hv[None, :] + self._b) >> np.uint64(32)
+        return mixed.min(axis=1).astype(np.uint32)
 
     @staticmethod
     def bands(sig: np.ndarray) -> list[bytes]:

@@ -25,3 +25,10 @@ def prose(table: EquivalenceTable, n_sets: int, seed: int) -> str:
         word = rng.choice(table.sets[sid])
         out.append(rng.choice(_FRAMES).format(w=word))
     return " ".join(out)
+
+
+def varied(table: EquivalenceTable, n_words: int, seed: int) -> str:
+    """Word salad over a wide vocabulary: documents share few word bigrams (for provenance tests)."""
+    rng = random.Random(seed)
+    vocab = [w for s in table.sets for w in s]
+    return " ".join(rng.choice(vocab) for _ in range(n_words))
