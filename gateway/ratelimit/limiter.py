@@ -9,14 +9,14 @@ Algorithms (see docs/rate-limits.md for the guarantees):
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from gateway.ratelimit.policy import CompiledLimit, LimitKind
 from gateway.store.base import AdmitOp, OpKind, SettleOp, Store
 
-# Keys are `cov:{<tenant>}:rl:<limit>:<part>...[:<window start>]`. The tenant is the hash tag,
+# Keys are `cov:{<tenant>}:rl:<limit>:<part>...`. The tenant is the hash tag,
 # so all keys of one request share one Cluster slot (see docs/rate-limits.md for the trade-off).
 _ESCAPE = str.maketrans({"%": "%25", ":": "%3A", "{": "%7B", "}": "%7D"})
 # A denied concurrency slot usually frees within a request's duration, far sooner than the
@@ -65,6 +65,7 @@ class _Held:
     op_kind: OpKind
     key: str
     reserved: int
+    window_ms: int
     limit: CompiledLimit
 
 
@@ -86,18 +87,7 @@ class Admission:
     statuses: tuple[LimitStatus, ...]
     shadow_denials: tuple[str, ...]
     reservation: Reservation | None
-    now: float = 0.0  # the admission time, for absolute reset timestamps
-
-
-def _window(lim: CompiledLimit, now_ms: int) -> tuple[int, int]:
-    """(start_ms, end_ms) of the fixed window containing now (UTC-aligned; month = calendar month)."""
-    if lim.period_ms:
-        start = now_ms - now_ms % lim.period_ms
-        return start, start + lim.period_ms
-    t = datetime.fromtimestamp(now_ms / 1000, UTC)
-    start_dt = datetime(t.year, t.month, 1, tzinfo=UTC)
-    end_dt = datetime(t.year + (t.month == 12), t.month % 12 + 1, 1, tzinfo=UTC)
-    return int(start_dt.timestamp() * 1000), int(end_dt.timestamp() * 1000)
+    now: float = 0.0  # the clock the admission was judged by (the store's), for absolute reset times
 
 
 def _amount(lim: CompiledLimit, model: str, input_tokens: int, output_tokens: int) -> int:
@@ -125,9 +115,14 @@ class RateLimiter:
         self._backend = store.ratelimit
 
     async def admit(self, limits: Sequence[CompiledLimit], subject: Subject, estimate: TokenEstimate,
-                    now: float) -> Admission:
-        """Raises StoreUnavailable when the store cannot answer (the caller applies on_store_error)."""
-        now_ms = int(now * 1000)
+                    now: float | None = None) -> Admission:
+        """Check and apply all `limits` that apply to `subject` in one atomic store operation.
+
+        `now=None` (production) judges by the store's clock, shared by all replicas; pass a time
+        only in tests and tools. Raises StoreUnavailable when the store cannot answer (the caller
+        applies the policy's on_store_error).
+        """
+        now_ms = None if now is None else int(now * 1000)
         ops: list[AdmitOp] = []
         applicable: list[CompiledLimit] = []
         for lim in limits:
@@ -135,18 +130,19 @@ class RateLimiter:
                 continue
             key = state_key(lim, subject)
             if lim.op_kind is OpKind.COUNTER:
-                start, end = _window(lim, now_ms)
                 out = estimate.max_output_tokens if estimate.max_output_tokens is not None else lim.default_max_tokens
-                ops.append(AdmitOp(OpKind.COUNTER, f"{key}:{start}", lim.limit, max(1, end - now_ms),
+                ops.append(AdmitOp(OpKind.COUNTER, key, lim.limit, lim.period_ms,
                                    _amount(lim, subject.model, estimate.input_tokens, out), lim.shadow))
             else:
                 ops.append(AdmitOp(lim.op_kind, key, lim.limit, lim.period_ms, 1, lim.shadow))
             applicable.append(lim)
         rid = secrets.token_hex(8)
         if not ops:
-            return Admission(True, None, None, (), (), Reservation(rid, (), subject.model), now)
+            return Admission(True, None, None, (), (), Reservation(rid, (), subject.model),
+                             time.time() if now is None else now)
 
-        results = await self._backend.admit(ops, now_ms, rid)
+        outcome = await self._backend.admit(ops, now_ms, rid)
+        results, judged_at = outcome.results, outcome.now_ms / 1000
 
         statuses, shadow_denials, held = [], [], []
         denied_by: str | None = None
@@ -162,11 +158,12 @@ class RateLimiter:
                     r = min(res.retry_ms, _CONCURRENCY_RETRY_MS) if op.kind is OpKind.LEASE else res.retry_ms
                     retry_ms = max(retry_ms, r)
             if res.applied and op.kind is not OpKind.LOG:
-                held.append(_Held(lim.kind, op.kind, op.key, op.amount, lim))
+                held.append(_Held(lim.kind, op.kind, op.key, op.amount, res.window_ms, lim))
         if denied_by is not None:
-            return Admission(False, denied_by, retry_ms / 1000, tuple(statuses), tuple(shadow_denials), None, now)
+            return Admission(False, denied_by, retry_ms / 1000, tuple(statuses), tuple(shadow_denials), None,
+                             judged_at)
         return Admission(True, None, None, tuple(statuses), tuple(shadow_denials),
-                         Reservation(rid, tuple(held), subject.model), now)
+                         Reservation(rid, tuple(held), subject.model), judged_at)
 
     async def settle(self, reservation: Reservation, actual: Usage) -> None:
         """Adjust token/spend reservations to `actual` and release concurrency slots. Idempotent.
@@ -182,7 +179,7 @@ class RateLimiter:
         for h in reservation.held:
             if h.op_kind is OpKind.COUNTER:
                 actual_amount = _amount(h.limit, reservation.model, actual.input_tokens, actual.output_tokens)
-                ops.append(SettleOp(OpKind.COUNTER, h.key, actual_amount - h.reserved))
+                ops.append(SettleOp(OpKind.COUNTER, h.key, actual_amount - h.reserved, h.window_ms))
             else:
                 ops.append(SettleOp(OpKind.LEASE, h.key))
         await self._backend.settle(ops, reservation.rid)

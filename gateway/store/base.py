@@ -26,9 +26,10 @@ class OpKind(str, Enum):
 class AdmitOp:
     """One limit's part of an admission.
 
-    `param_ms` is the rolling window (LOG), the time to the window's end (COUNTER; also the
-    key's expiry) or the lease duration (LEASE). `amount` is what the request takes: 1 for
-    LOG and LEASE, the reserved units for COUNTER.
+    `param_ms` is the rolling window (LOG), the fixed window's length (COUNTER; 0 = calendar
+    month, UTC; windows are aligned to the epoch, so a day starts at 00:00 UTC) or the lease
+    duration (LEASE). `amount` is what the request takes: 1 for LOG and LEASE, the reserved
+    units for COUNTER.
     """
 
     kind: OpKind
@@ -46,6 +47,7 @@ class OpResult:
     used: int         # usage after this admission (before it, when not applied)
     retry_ms: int     # when denied: time until the request would fit (0 when ok)
     reset_ms: int     # time until the limit is back to its initial state
+    window_ms: int = 0  # COUNTER: start of the fixed window the reservation was made in
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +57,23 @@ class SettleOp:
     kind: OpKind
     key: str
     delta: int = 0
+    window_ms: int = 0  # COUNTER: adjust only if the counter still holds this window
+
+
+@dataclass(frozen=True, slots=True)
+class AdmitResult:
+    now_ms: int                # the clock the admission was judged by
+    results: list[OpResult]    # one per op, in order
 
 
 @runtime_checkable
 class RateLimitBackend(Protocol):
-    async def admit(self, ops: Sequence[AdmitOp], now_ms: int, rid: str) -> list[OpResult]:
+    async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
         """Check every op; if no enforced op is denied, apply every op that has room; atomically.
+
+        `now_ms=None` judges by the store's own clock (Redis: server TIME), the one clock all
+        replicas share; an explicit time is for tests and tools (replicas passing their own
+        clocks could present timestamps out of order, which the exactness guarantee excludes).
 
         Shadow ops never deny, and are applied only when they had room (so they count what an
         enforced limit would have admitted). When an enforced op is denied nothing is applied.

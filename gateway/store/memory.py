@@ -10,9 +10,25 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
-from gateway.store.base import AdmitOp, OpKind, OpResult, SettleOp
+from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
+
+
+def fixed_window(now_ms: int, period_ms: int) -> tuple[int, int]:
+    """(start, end) of the epoch-aligned window holding now; period 0 = calendar month, UTC.
+
+    The Python twin of `fixed_window` in lua/ratelimit_admit.lua (the same tests run on both).
+    """
+    if period_ms:
+        start = now_ms - now_ms % period_ms
+        return start, start + period_ms
+    t = datetime.fromtimestamp(now_ms / 1000, UTC)
+    start = datetime(t.year, t.month, 1, tzinfo=UTC)
+    end = datetime(t.year + (t.month == 12), t.month % 12 + 1, 1, tzinfo=UTC)
+    return int(start.timestamp()) * 1000, int(end.timestamp()) * 1000
 
 
 class _Entry:
@@ -43,25 +59,34 @@ class MemoryRateLimit:
             return None
         return entry
 
-    def _expire(self, entry: _Entry, key: str, expires_at: int) -> None:
-        entry.expires_at = expires_at
+    def _create(self, key: str, value: object, expires_at: int) -> _Entry:
+        entry = self._data[key] = _Entry(value, expires_at)
         heapq.heappush(self._expiry_heap, (expires_at, key))
+        return entry
 
     def _sweep(self, now_ms: int) -> None:
+        # One heap item per live key: when an item is due but its key was extended, it is pushed
+        # back with the new time (so the heap does not grow with every admission).
         heap = self._expiry_heap
         while heap and heap[0][0] <= now_ms:
             _, key = heapq.heappop(heap)
             entry = self._data.get(key)
-            if entry is not None and entry.expires_at <= now_ms:
+            if entry is None:
+                continue
+            if entry.expires_at <= now_ms:
                 del self._data[key]
+            else:
+                heapq.heappush(heap, (entry.expires_at, key))
 
-    async def admit(self, ops: Sequence[AdmitOp], now_ms: int, rid: str) -> list[OpResult]:
+    async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
+        if now_ms is None:
+            now_ms = int(time.time() * 1000)
         self._sweep(now_ms)
-        checks: list[tuple[bool, int, int, int]] = []
+        checks: list[tuple[bool, int, int, int, int]] = []
         denied = False
         for op in ops:
             entry = self._live(op.key, now_ms)
-            used = retry = reset = 0
+            used = retry = reset = window = 0
             if op.kind is OpKind.LOG:
                 log: list[int] = entry.value if entry is not None else []  # type: ignore[assignment]
                 del log[: bisect.bisect_right(log, now_ms - op.param_ms)]
@@ -72,11 +97,14 @@ class MemoryRateLimit:
                 if not fits:
                     retry = op.param_ms if op.amount > op.limit else log[used - op.limit + op.amount - 1] + op.param_ms - now_ms
             elif op.kind is OpKind.COUNTER:
-                used = entry.value if entry is not None else 0  # type: ignore[assignment]
+                window, end = fixed_window(now_ms, op.param_ms)
+                # the entry holds [window_start, used]; a leftover from an earlier window counts as empty
+                held: list[int] | None = entry.value if entry is not None else None  # type: ignore[assignment]
+                used = held[1] if held is not None and held[0] == window else 0
                 fits = used + op.amount <= op.limit
-                reset = op.param_ms
+                reset = end - now_ms
                 if not fits:
-                    retry = op.param_ms
+                    retry = end - now_ms
             else:
                 leases: dict[str, int] = entry.value if entry is not None else {}  # type: ignore[assignment]
                 for lease_id in [k for k, exp in leases.items() if exp <= now_ms]:
@@ -87,37 +115,37 @@ class MemoryRateLimit:
                     retry = min(leases.values()) - now_ms if leases else op.param_ms
             if not fits and retry < 1:
                 retry = 1
-            checks.append((fits, used, retry, reset))
+            checks.append((fits, used, retry, reset, window))
             if not fits and not op.shadow:
                 denied = True
 
         results: list[OpResult] = []
-        for op, (fits, used, retry, reset) in zip(ops, checks, strict=True):
+        for op, (fits, used, retry, reset, window) in zip(ops, checks, strict=True):
             applied = fits and not denied
             if applied:
-                used, reset = self._apply(op, now_ms, rid, used, reset)
-            results.append(OpResult(fits, applied, used, retry, reset))
-        return results
+                used, reset = self._apply(op, now_ms, rid, used, reset, window)
+            results.append(OpResult(fits, applied, used, retry, reset, window))
+        return AdmitResult(now_ms, results)
 
-    def _apply(self, op: AdmitOp, now_ms: int, rid: str, used: int, reset: int) -> tuple[int, int]:
+    def _apply(self, op: AdmitOp, now_ms: int, rid: str, used: int, reset: int, window: int) -> tuple[int, int]:
         entry = self._live(op.key, now_ms)
         if op.kind is OpKind.LOG:
             if entry is None:
-                entry = self._data[op.key] = _Entry([], 0)
+                entry = self._create(op.key, [], now_ms + op.param_ms)
             bisect.insort(entry.value, now_ms)  # type: ignore[arg-type]
-            self._expire(entry, op.key, now_ms + op.param_ms)
+            entry.expires_at = max(entry.expires_at, now_ms + op.param_ms)
             return used + 1, op.param_ms
         if op.kind is OpKind.COUNTER:
+            used += op.amount
             if entry is None:
-                entry = self._data[op.key] = _Entry(0, 0)
-            entry.value += op.amount  # type: ignore[operator]
-            self._expire(entry, op.key, now_ms + op.param_ms)
-            return entry.value, reset  # type: ignore[return-value]
+                entry = self._create(op.key, None, now_ms + max(1, reset))
+            entry.value = [window, used]
+            entry.expires_at = now_ms + max(1, reset)  # the window's end
+            return used, reset
         if entry is None:
-            entry = self._data[op.key] = _Entry({}, 0)
+            entry = self._create(op.key, {}, now_ms + op.param_ms)
         entry.value[rid] = now_ms + op.param_ms  # type: ignore[index]
-        if entry.expires_at < now_ms + op.param_ms:
-            self._expire(entry, op.key, now_ms + op.param_ms)
+        entry.expires_at = max(entry.expires_at, now_ms + op.param_ms)  # as long as its longest lease
         return used + 1, reset
 
     async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
@@ -126,7 +154,8 @@ class MemoryRateLimit:
             if entry is None:
                 continue
             if op.kind is OpKind.COUNTER:
-                entry.value += op.delta  # type: ignore[operator]
+                if entry.value[0] == op.window_ms:  # type: ignore[index]
+                    entry.value[1] += op.delta  # type: ignore[index]
             elif op.kind is OpKind.LEASE:
                 entry.value.pop(rid, None)  # type: ignore[union-attr]
 

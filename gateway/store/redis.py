@@ -24,7 +24,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from gateway.store.base import AdmitOp, OpKind, OpResult, SettleOp
+from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
 from gateway.store.breaker import CircuitBreaker
 from gateway.store.errors import StoreUnavailable
 
@@ -114,14 +114,15 @@ class RedisRateLimit:
         self._admit = client.register_script(_lua("ratelimit_admit.lua"))
         self._settle = client.register_script(_lua("ratelimit_settle.lua"))
 
-    async def admit(self, ops: Sequence[AdmitOp], now_ms: int, rid: str) -> list[OpResult]:
+    async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
         keys = [op.key for op in ops]
-        args: list[Any] = [now_ms, rid]
+        args: list[Any] = ["" if now_ms is None else now_ms, rid]
         for op in ops:
             args += (op.kind.value, op.limit, op.param_ms, op.amount, "1" if op.shadow else "0")
         flat = await self._guard.call(lambda: self._admit(keys=keys, args=args))
-        return [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]), int(flat[i + 3]), int(flat[i + 4]))
-                for i in range(0, len(flat), 5)]
+        return AdmitResult(int(flat[0]), [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]),
+                                                   int(flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]))
+                                          for i in range(1, len(flat), 6)])
 
     async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
         ops = [op for op in ops if op.kind is not OpKind.LOG]
@@ -130,7 +131,7 @@ class RedisRateLimit:
         keys = [op.key for op in ops]
         args: list[Any] = [rid]
         for op in ops:
-            args += (op.kind.value, op.delta)
+            args += (op.kind.value, op.delta, op.window_ms)
         await self._guard.call(lambda: self._settle(keys=keys, args=args))
 
 

@@ -155,3 +155,20 @@ async def test_keys_share_the_tenant_hash_tag_and_escape_separators():
     odd = Subject("te:n{a}nt", "al:ice", "k", "m{x}", "/r")
     keys = [state_key(lim, odd) for lim in lims]
     assert keys == ["cov:{te%3An%7Ba%7Dnt}:rl:a:al%3Aice:m%7Bx%7D", "cov:{te%3An%7Ba%7Dnt}:rl:b"]
+
+
+async def test_month_quota_is_a_calendar_month_in_utc(store):
+    rl = RateLimiter(store)
+    lims = limits(LimitRule(name="tpm", tokens="1000/month"))
+    cases = [  # (a moment, seconds to the next 1st of the month 00:00 UTC)
+        (1_830_297_599.5, 0.5),          # 2027-12-31T23:59:59.5Z -> 2028-01-01
+        (1_832_976_000.0, 29 * 86_400),  # 2028-02-01T00:00:00Z -> 2028-03-01 (leap year)
+        (1_802_692_800.0, 1_166_400),    # 2027-02-15T12:00:00Z -> 2027-03-01
+    ]
+    for now, to_reset in cases:
+        a = await rl.admit(lims, Subject(f"t{now}"), TokenEstimate(600, 0), now)
+        assert a.allowed and a.statuses[0].reset_s == pytest.approx(to_reset)
+        assert not (await rl.admit(lims, Subject(f"t{now}"), TokenEstimate(600, 0), now)).allowed
+    # the quota resets exactly at the month boundary
+    boundary = 1_830_297_600.0
+    assert (await rl.admit(lims, Subject(f"t{cases[0][0]}"), TokenEstimate(600, 0), boundary)).allowed

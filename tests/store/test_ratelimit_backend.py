@@ -14,34 +14,42 @@ NOW = 1_800_000_000_000  # ms
 TAG = "cov:{t}:"
 
 
+async def _admit(rl, ops, now_ms, rid):
+    return (await rl.admit(ops, now_ms, rid)).results
+
+
 def log(key, limit, window=60_000, shadow=False):
     return AdmitOp(OpKind.LOG, TAG + key, limit, window, 1, shadow)
 
 
 async def test_all_or_nothing(store):
     rl = store.ratelimit
-    r = await rl.admit([log("a", 1), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW, "r1")
+    r = await _admit(rl, [log("a", 1), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW, "r1")
     assert [x.applied for x in r] == [True, True] and r[1].used == 60
-    r = await rl.admit([log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW + 1, "r2")
+    r = await _admit(rl, [log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 60, False)], NOW + 1, "r2")
     assert [(x.ok, x.applied) for x in r] == [(True, False), (False, False)]
-    r = await rl.admit([log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 40, False)], NOW + 2, "r3")
+    r = await _admit(rl, [log("a", 5), AdmitOp(OpKind.COUNTER, TAG + "c", 100, 60_000, 40, False)], NOW + 2, "r3")
     assert [(x.applied, x.used) for x in r] == [(True, 2), (True, 100)]
 
 
 async def test_shadow_op_applied_only_when_it_fits(store):
     rl = store.ratelimit
-    await rl.admit([log("s", 1, shadow=True)], NOW, "r1")
-    r = await rl.admit([log("s", 1, shadow=True), log("e", 5)], NOW + 1, "r2")
+    await _admit(rl, [log("s", 1, shadow=True)], NOW, "r1")
+    r = await _admit(rl, [log("s", 1, shadow=True), log("e", 5)], NOW + 1, "r2")
     assert [(x.ok, x.applied, x.used) for x in r] == [(False, False, 1), (True, True, 1)]
 
 
 async def test_settle_releases_lease_and_adjusts_counter(store):
     rl = store.ratelimit
     ops = [AdmitOp(OpKind.LEASE, TAG + "l", 1, 30_000, 1, False), AdmitOp(OpKind.COUNTER, TAG + "c", 10, 60_000, 8, False)]
-    assert all(x.applied for x in await rl.admit(ops, NOW, "r1"))
-    assert not any(x.applied for x in await rl.admit(ops, NOW + 1, "r2"))
-    await rl.settle([SettleOp(OpKind.LEASE, TAG + "l"), SettleOp(OpKind.COUNTER, TAG + "c", -6)], "r1")
-    r = await rl.admit(ops, NOW + 2, "r3")
+    first = await _admit(rl, ops, NOW, "r1")
+    assert all(x.applied for x in first) and first[1].window_ms == NOW - NOW % 60_000
+    assert not any(x.applied for x in await _admit(rl, ops, NOW + 1, "r2"))
+    await rl.settle([SettleOp(OpKind.LEASE, TAG + "l"),
+                     SettleOp(OpKind.COUNTER, TAG + "c", -6, first[1].window_ms - 60_000)], "r1")  # stale window
+    assert (await _admit(rl, ops, NOW + 2, "r3"))[1].used == 8  # not adjusted: that window is over
+    await rl.settle([SettleOp(OpKind.COUNTER, TAG + "c", -6, first[1].window_ms)], "r1")
+    r = await _admit(rl, ops, NOW + 3, "r4")
     assert [(x.applied, x.used) for x in r] == [(True, 1), (True, 10)]
 
 
@@ -88,13 +96,14 @@ async def test_one_round_trip_to_admit_and_one_to_settle(redis_url):
     limiter = RateLimiter(store)
     await store.ping()
     admin = aioredis.from_url(redis_url)
-    await limiter.admit(lims, Subject("t", "warm"), TokenEstimate(1, 1), 1_800_000_000.0)  # loads scripts
+    warm = await limiter.admit(lims, Subject("t", "warm"), TokenEstimate(1, 1), 1_800_000_000.0)
+    await limiter.settle(warm.reservation, Usage(1, 1))  # both scripts loaded
     await admin.config_resetstat()
     for i in range(20):
         a = await limiter.admit(lims, Subject("t", "a"), TokenEstimate(10, 10), 1_800_000_000.0 + i)
         await limiter.settle(a.reservation, Usage(5, 5))
     stats = _commandstats(await admin.info("commandstats"))
-    inner = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "get", "incrby", "pttl", "exists", "zrem"}
+    inner = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "hmget", "hset", "hget", "hincrby", "pttl", "zrem"}
     top_level = {k: v for k, v in stats.items() if k not in inner and k != "config|resetstat"}
     assert top_level == {"evalsha": 40}
     await admin.aclose()

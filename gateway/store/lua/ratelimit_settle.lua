@@ -1,12 +1,14 @@
 -- Settle one request: adjust counter reservations to actual usage, release leases.
--- KEYS[i]: state keys; ARGV: rid, then 2 values per key: kind ('c' | 'l'), delta.
--- A counter whose window already expired is left alone (no key resurrected without expiry).
+-- KEYS[i]: state keys; ARGV: rid, then 3 values per key: kind ('c' | 'l'), delta, window_start_ms.
+-- A counter is adjusted only while it still holds the reservation's window: usage settled after
+-- its window ended is not carried into the next one.
 local rid = ARGV[1]
 for i = 1, #KEYS do
-  local kind, delta = ARGV[2 + (i - 1) * 2], tonumber(ARGV[3 + (i - 1) * 2])
+  local b = 2 + (i - 1) * 3
+  local kind, delta = ARGV[b], tonumber(ARGV[b + 1])
   if kind == 'c' then
-    if delta ~= 0 and redis.call('EXISTS', KEYS[i]) == 1 then
-      redis.call('INCRBY', KEYS[i], delta)
+    if delta ~= 0 and redis.call('HGET', KEYS[i], 'w') == ARGV[b + 2] then
+      redis.call('HINCRBY', KEYS[i], 'u', delta)
     end
   elseif kind == 'l' then
     redis.call('ZREM', KEYS[i], rid)
