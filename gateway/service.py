@@ -23,6 +23,7 @@ from gateway.stages.identify import IdentifyStage
 from gateway.stages.metrics import MetricsStage
 from gateway.stages.parse import ParseStage
 from gateway.stages.policy_match import PolicyMatchStage
+from gateway.stages.ratelimit import RateLimitStage
 from gateway.store import open_store
 from gateway.upstream import Upstream, UpstreamRouter
 
@@ -56,6 +57,7 @@ class Gateway:
             ParseStage(self.settings.limits),
             PolicyMatchStage(self.policies.current),
             AccessStage(),
+            RateLimitStage(self.store, self.metrics),
             MetricsStage(self.metrics),
         ]
 

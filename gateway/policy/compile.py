@@ -86,6 +86,8 @@ class EffectivePolicy:
     watermark: Any
     pii: Any
     sources: dict[str, str] = field(default_factory=dict)  # block name -> policy name that supplied it
+    artifacts: dict[str, Any] = field(default_factory=dict)  # the policy version's compiled stage state
+    memo: dict[str, Any] = field(default_factory=dict)  # per-(principal, model, route) stage state, built once
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -138,7 +140,7 @@ class CompiledPolicySet:
         if limits:
             sources["rate_limits"] = ", ".join(p.name for p in matched if p.policy.spec.rate_limits is not None)
         eff = EffectivePolicy(self.version, matched, single["access"], limits, single["extraction"],
-                              single["watermark"], single["pii"], sources)
+                              single["watermark"], single["pii"], sources, self.artifacts)
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()  # bounded; rebuilt on demand from the immutable policy list
         self._cache[cache_key] = eff

@@ -1,0 +1,100 @@
+"""Rate limits, quotas and budgets: admit in one store round trip, settle in one when the response ends."""
+
+from __future__ import annotations
+
+import logging
+
+from gateway.dialects.requests import max_output_tokens
+from gateway.metrics import Metrics
+from gateway.pipeline import Deny, RequestContext, Stage
+from gateway.policy.compile import CompiledPolicySet, EffectivePolicy
+from gateway.ratelimit.headers import headers_for
+from gateway.ratelimit.limiter import RateLimiter, Subject, TokenEstimate, Usage
+from gateway.ratelimit.policy import CompiledLimit, LimitKind, compile_limits
+from gateway.store import Store, StoreUnavailable
+
+log = logging.getLogger("covenant.ratelimit")
+
+_NO_USAGE = Usage(0, 0)
+
+
+class RateLimitStage(Stage):
+    name = "ratelimit"
+
+    def __init__(self, store: Store, metrics: Metrics) -> None:
+        self.store = store
+        self.limiter = RateLimiter(store)
+        self.m = metrics
+
+    def prepare(self, ps: CompiledPolicySet) -> None:
+        """Compile every rate_limits block once per policy version."""
+        ps.artifacts["ratelimit"] = {id(p.policy.spec.rate_limits): compile_limits(p.policy.spec.rate_limits)
+                                     for p in ps.policies if p.policy.spec.rate_limits is not None}
+
+    @staticmethod
+    def _limits(eff: EffectivePolicy) -> tuple[tuple[CompiledLimit, ...], bool]:
+        memo = eff.memo.get("ratelimit")
+        if memo is None:
+            compiled = [eff.artifacts["ratelimit"][id(block)] for block in eff.rate_limits]
+            limits = tuple(lim for c in compiled for lim in c.limits)
+            # Several policies may set a fail mode; the stricter one (closed) wins.
+            memo = eff.memo["ratelimit"] = (limits, all(c.fail_open for c in compiled))
+        return memo
+
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        eff = ctx.policy
+        if eff is None or not eff.rate_limits:
+            return None
+        limits, fail_open = self._limits(eff)
+        p = ctx.principal
+        subject = Subject(p.tenant, p.account, p.key_id, ctx.model, ctx.route.path)
+        # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
+        estimate = TokenEstimate(len(ctx.body) // 4 + 1, _requested_output(ctx))
+        try:
+            adm = await self.limiter.admit(limits, subject, estimate)
+        except StoreUnavailable as exc:
+            self.m.store_errors.labels(self.store.backend, "admit").inc()
+            if fail_open:
+                ctx.reasons.append("ratelimit:store_unavailable:fail_open")
+                return None
+            ctx.reasons.append("ratelimit:store_unavailable:fail_closed")
+            return Deny(503, "store_unavailable", f"rate limiting is unavailable, try again shortly ({exc})",
+                        "store_unavailable", headers=[("retry-after", "1")])
+        for name in adm.shadow_denials:
+            self.m.ratelimit_rejections.labels(name, "shadow").inc()
+            ctx.reasons.append(f"shadow:rate_limited:{name}")
+        headers = headers_for(adm, ctx.dialect)
+        if not adm.allowed:
+            self.m.ratelimit_rejections.labels(adm.denied_by, "enforce").inc()
+            return Deny(429, "rate_limited", f"rate limit {adm.denied_by!r} exceeded; retry after "
+                        f"{adm.retry_after_s:.3g}s", "rate_limited", headers=headers,
+                        reasons=[f"rate_limited:{adm.denied_by}"])
+        ctx.response_headers.extend(headers)
+        ctx.annotations["ratelimit"] = (adm.reservation, limits)
+        return None
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        held = ctx.annotations.get("ratelimit")
+        if held is None:
+            return
+        reservation, limits = held
+        if ctx.upstream_started:
+            ctx.usage.settle_estimate()
+            actual = Usage(ctx.usage.input_tokens, ctx.usage.output_tokens)
+        else:
+            actual = _NO_USAGE  # denied by a later stage or failed before the upstream: nothing was used
+        spend = next((lim for lim in limits if lim.kind is LimitKind.SPEND), None)
+        if spend is not None and spend.prices is not None:
+            ctx.annotations["spend_usd"] = spend.prices.cost_micro(ctx.model, actual.input_tokens,
+                                                                   actual.output_tokens) / 1e6
+        try:
+            await self.limiter.settle(reservation, actual)
+        except StoreUnavailable:
+            # Leases expire on their own and reservations at their window's end: the bound is documented.
+            self.m.store_errors.labels(self.store.backend, "settle").inc()
+            log.warning("settlement of request %s failed: store unavailable", ctx.request_id)
+
+
+def _requested_output(ctx: RequestContext) -> int | None:
+    value = max_output_tokens(ctx.json, -1)
+    return None if value < 0 else value

@@ -1,0 +1,82 @@
+"""A broken policy file is rejected with file, line, column, field path and reason."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+INVALID = HERE / "invalid"
+ROOT = HERE.parents[1]
+
+EXPECTED = {
+    "unknown_field.yaml": "7:5: spec.selector.tenant: unknown field",
+    "missing_name.yaml": "3:1: metadata.name: field required",
+    "bad_api_version.yaml": "1:1: apiVersion: Input should be 'covenant/v1'",
+    "bad_yaml.yaml": "6:1: (yaml): expected ',' or ']', but got '<stream end>'",
+    "bad_window.yaml": "8:9: spec.rate_limits.limits[0]: '100/fortnight': unknown period 'fortnight' "
+                       "(use second, minute, hour, day or month)",
+    "bad_name.yaml": "4:3: metadata.name: must be 1-63 lowercase letters, digits, '.', '_' or '-', "
+                     "starting and ending alphanumeric",
+    "duplicate_key.yaml": "7:3: (yaml): duplicate key 'priority'",
+    "bad_access.yaml": "7:5: spec.access.action: Input should be 'allow' or 'deny'",
+}
+
+
+def covenant(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=60)
+
+
+def test_every_failure_mode_has_a_case():
+    assert sorted(p.name for p in INVALID.glob("*.yaml")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_validate_prints_the_exact_error(name):
+    from gateway.policy.load import parse_file
+
+    path = INVALID / name
+    _, errors = parse_file(path, display=name)
+    assert errors == [f"{name}:{EXPECTED[name]}"]
+
+
+def test_cli_validate_exits_non_zero_with_every_error():
+    out = covenant("policy", "validate", str(INVALID))
+    assert out.returncode == 1
+    lines = [line for line in out.stderr.splitlines() if line.startswith(str(INVALID))]
+    assert len(lines) == len(EXPECTED)
+    assert f"{INVALID / 'unknown_field.yaml'}:{EXPECTED['unknown_field.yaml']}" in lines
+    assert out.stderr.strip().endswith(f"{len(EXPECTED)} error(s)")
+
+
+def test_cli_validate_accepts_the_shipped_examples():
+    out = covenant("policy", "validate", "policies")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("ok: ")
+
+
+def test_duplicate_policy_names_across_files_are_rejected(tmp_path):
+    doc = "apiVersion: covenant/v1\nkind: Policy\nmetadata:\n  name: same\nspec: {}\n"
+    (tmp_path / "a.yaml").write_text(doc)
+    (tmp_path / "b.yaml").write_text(doc)
+    out = covenant("policy", "validate", str(tmp_path))
+    assert out.returncode == 1
+    assert f"{tmp_path / 'b.yaml'}:1:1: metadata.name: duplicate policy name 'same' (also in {tmp_path / 'a.yaml'}:1)" \
+        in out.stderr
+
+
+def test_json_schema_is_published_and_rejects_unknown_keys():
+    import json
+
+    import jsonschema
+
+    out = covenant("policy", "schema")
+    schema = json.loads(out.stdout)
+    good = {"apiVersion": "covenant/v1", "kind": "Policy", "metadata": {"name": "x"}, "spec": {}}
+    jsonschema.validate(good, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "spec": {"selectr": {}}}, schema)

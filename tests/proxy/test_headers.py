@@ -1,0 +1,50 @@
+"""Credentials, request ids and hop-by-hop headers at the gateway boundary."""
+
+from __future__ import annotations
+
+import hashlib
+
+import httpx
+
+BODY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}
+
+
+def test_caller_key_is_replaced_by_the_upstream_credential(gateway, teacher_log):
+    r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
+                   headers={"authorization": f"Bearer {gateway.keys.alice}", "openai-organization": "org-caller",
+                            "cookie": "session=1", "x-forwarded-for": "10.9.9.9"})
+    assert r.status_code == 200
+    (seen,) = teacher_log.requests()
+    upstream_hash = hashlib.sha256(b"sk-upstream-secret-abc123").hexdigest()
+    caller_hash = hashlib.sha256(gateway.keys.alice.encode()).hexdigest()
+    auth = seen["credentials"]["authorization"]
+    assert auth is not None and upstream_hash.startswith(auth) and not caller_hash.startswith(auth)
+    forwarded = {k.lower() for k in seen["headers"]}
+    assert not forwarded & {"openai-organization", "cookie", "x-forwarded-for", "x-api-key"}
+
+
+def test_anthropic_caller_key_is_replaced_by_x_api_key(gateway, teacher_log):
+    r = httpx.post(gateway.url + "/v1/messages", timeout=10,
+                   json={"model": "claude-mock-1", "max_tokens": 5, "messages": [{"role": "user", "content": "hi"}]},
+                   headers={"x-api-key": gateway.keys.alice, "anthropic-version": "2023-06-01"})
+    assert r.status_code == 200
+    (seen,) = teacher_log.requests()
+    assert seen["credentials"]["x-api-key"] == hashlib.sha256(b"sk-upstream-secret-abc123").hexdigest()[
+        : len(seen["credentials"]["x-api-key"])]
+    assert "anthropic-version" in {k.lower() for k in seen["headers"]}
+
+
+def test_request_id_is_echoed_or_generated(gateway):
+    h = {"authorization": f"Bearer {gateway.keys.alice}"}
+    r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, headers={**h, "x-request-id": "abc-123"}, timeout=10)
+    assert r.headers["x-request-id"] == "abc-123"
+    r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
+                   headers={**h, "x-request-id": "bad id\twith spaces"})
+    generated = r.headers["x-request-id"]
+    assert generated != "bad id\twith spaces" and len(generated) == 32
+
+
+def test_upstream_own_rate_limit_headers_are_not_leaked(gateway):
+    r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
+                   headers={"authorization": f"Bearer {gateway.keys.alice}"})
+    assert "server" not in r.headers or "aiohttp" not in r.headers.get("server", "").lower()
