@@ -1,0 +1,137 @@
+"""Evaluate the extraction detector on synthetic traffic: `python -m benchmarks.extraction_eval [--quick]`.
+
+Three datasets: the tuning seed (base scenarios), a held-out seed (base scenarios), and a held-out
+seed with held-out scenario variants (new phrasings, slot positions, languages, APIs, sizes, an
+agentic-distillation campaign) that the detector was never tuned against. Prints a table per dataset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from benchmarks.traffic.generate import generate
+from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy
+from gateway.extraction.replay import replay
+
+TUNING_SEED = 1
+HELDOUT_SEED = 7331
+WORKDIR = Path("/tmp/covenant-extraction-eval")
+
+
+def _load(path: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    with path.open("rb") as f:
+        for line in f:
+            row = orjson.loads(line)
+            out[row["principal"]] = row
+    return out
+
+
+def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> dict[str, int]:
+    """Requests per scenario sent before the scenario's first flag (campaign-level time to detect)."""
+    counts: dict[str, int] = defaultdict(int)
+    with traffic.open("rb") as f:
+        for line in f:
+            rec = orjson.loads(line)
+            sc = cutoffs.get(rec["principal"])
+            if sc is not None and rec["ts"] < sc:
+                counts[rec["principal"]] += 1
+    return counts
+
+
+def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy) -> dict[str, Any]:
+    out_path = traffic.with_suffix(f".{name}.verdicts.jsonl")
+    t0 = time.perf_counter()
+    summary = replay(traffic, policy, out_path, progress=False)
+    wall = time.perf_counter() - t0
+    verdicts = _load(out_path)
+    by_scenario: dict[str, list[str]] = defaultdict(list)
+    for p, lab in labels.items():
+        if p in verdicts:
+            by_scenario[lab["scenario"]].append(p)
+    # Campaign-level time to detect: requests of the scenario served before its first flag.
+    first_flag: dict[str, float] = {}
+    for sc, members in by_scenario.items():
+        ts = [verdicts[p]["first_flagged_ts"] for p in members if verdicts[p]["first_flagged_ts"] is not None]
+        if ts:
+            first_flag[sc] = min(ts)
+    cut = {p: first_flag.get(labels[p]["scenario"], float("inf")) for p in verdicts if p in labels}
+    before_first = _first_ts_by_principal_before(traffic, cut)
+    rows = []
+    tot = defaultdict(int)
+    for sc, members in sorted(by_scenario.items(), key=lambda kv: (labels[kv[1][0]]["label"], kv[0])):
+        label = labels[members[0]]["label"]
+        flagged = [p for p in members if verdicts[p]["verdict"] != "ok"]
+        blocked = [p for p in members if verdicts[p]["verdict"] == "block"]
+        reqs = sum(verdicts[p]["requests"] for p in members)
+        served_unflagged = sum(verdicts[p]["requests_before_flag"] for p in members)
+        row = {"scenario": sc, "label": label, "accounts": len(members), "flagged": len(flagged),
+               "blocked": len(blocked), "requests": reqs,
+               "ttd_first": sum(before_first[p] for p in members) if sc in first_flag else None,
+               "served_unflagged": served_unflagged}
+        rows.append(row)
+        tot[label + "_accounts"] += len(members)
+        tot[label + "_flagged"] += len(flagged)
+        tot[label + "_blocked"] += len(blocked)
+        tot[label + "_requests"] += reqs
+        tot[label + "_served_unflagged"] += served_unflagged
+    flagged_total = tot["attack_flagged"] + tot["benign_flagged"]
+    return {
+        "name": name, "rows": rows, "requests": summary.requests, "replay_rps": summary.requests / wall,
+        "campaigns": summary.campaigns,
+        "recall": tot["attack_flagged"] / max(1, tot["attack_accounts"]),
+        "precision": tot["attack_flagged"] / max(1, flagged_total),
+        "fpr": tot["benign_flagged"] / max(1, tot["benign_accounts"]),
+        "benign_blocked": tot["benign_blocked"],
+        "attack_served_unflagged_share": tot["attack_served_unflagged"] / max(1, tot["attack_requests"]),
+    }
+
+
+def print_report(res: dict[str, Any]) -> None:
+    print(f"\n## {res['name']}: {res['requests']} requests, replay {res['replay_rps']:.0f} req/s, "
+          f"{res['campaigns']} campaigns")
+    print("| scenario | label | accounts | flagged | blocked | requests | before 1st flag | served unflagged |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in res["rows"]:
+        ttd = "never" if r["ttd_first"] is None else f"{r['ttd_first']} ({r['ttd_first'] / max(1, r['requests']):.1%})"
+        su = f"{r['served_unflagged']} ({r['served_unflagged'] / max(1, r['requests']):.1%})"
+        print(f"| {r['scenario']} | {r['label']} | {r['accounts']} | {r['flagged']} | {r['blocked']} | "
+              f"{r['requests']} | {ttd if r['label'] == 'attack' else '-'} | {su if r['label'] == 'attack' else '-'} |")
+    print(f"recall {res['recall']:.3f}  precision {res['precision']:.3f}  FPR {res['fpr']:.4f}  "
+          f"benign blocked {res['benign_blocked']}  attack requests served unflagged "
+          f"{res['attack_served_unflagged_share']:.1%}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="2 days at 0.3x benign scale instead of 4 days at 1x")
+    ap.add_argument("--workdir", type=Path, default=WORKDIR)
+    args = ap.parse_args(argv)
+    days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    datasets = [("tuning seed, base scenarios", TUNING_SEED, "base"),
+                ("held-out seed, base scenarios", HELDOUT_SEED, "base"),
+                ("held-out seed, held-out scenario variants", HELDOUT_SEED, "heldout")]
+    for title, seed, variant in datasets:
+        traffic = args.workdir / f"traffic-s{seed}-{variant}-d{days:g}-x{scale:g}.jsonl"
+        if not traffic.exists():
+            generate(seed, traffic, days=days, scale=scale, variant=variant)
+        labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
+        print_report(evaluate(title, traffic, labels, ExtractionPolicy()))
+        # What operators do for known heavy benign users: allowlist the evaluation lab.
+        evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
+        pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
+        res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol)
+        print(f"with the eval lab allowlisted: recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
+              f"benign blocked {res['benign_blocked']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Synthetic traffic for the extraction detector: benign personas and attack campaigns, labelled separately."""

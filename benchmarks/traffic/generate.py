@@ -1,0 +1,53 @@
+"""Generate labelled synthetic traffic: `python -m benchmarks.traffic.generate --seed S --out FILE`.
+
+Writes FILE (traffic JSONL in time order, the format of docs/extraction.md) and FILE.labels.json
+({principal: {label, scenario, campaign}}); labels never appear in the traffic itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import orjson
+
+from benchmarks.traffic.attacks import ATTACKS_BASE, ATTACKS_HELDOUT
+from benchmarks.traffic.context import Ctx
+from benchmarks.traffic.personas import BENIGN
+
+START = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+
+
+def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
+    ctx = Ctx(rng=random.Random(seed), start=START, days=days)
+    for fn, count in BENIGN.values():
+        fn(ctx, max(1, round(count * scale)))
+    for attack in ATTACKS_BASE if variant == "base" else ATTACKS_HELDOUT:
+        attack(ctx, variant)
+    ctx.records.sort(key=lambda r: (r[0], r[1]))
+    with out.open("wb") as f:
+        for _, _, rec in ctx.records:
+            f.write(orjson.dumps(rec))
+            f.write(b"\n")
+    Path(str(out) + ".labels.json").write_bytes(orjson.dumps(ctx.labels, option=orjson.OPT_INDENT_2))
+    attack_accounts = sum(1 for v in ctx.labels.values() if v["label"] == "attack")
+    return {"requests": len(ctx.records), "accounts": len(ctx.labels), "attack_accounts": attack_accounts}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--days", type=float, default=4.0)
+    ap.add_argument("--scale", type=float, default=1.0, help="multiplies benign persona counts")
+    ap.add_argument("--variant", choices=("base", "heldout"), default="base")
+    args = ap.parse_args(argv)
+    stats = generate(args.seed, args.out, args.days, args.scale, args.variant)
+    print(orjson.dumps(stats).decode(), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

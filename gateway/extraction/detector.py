@@ -1,0 +1,360 @@
+"""The in-process detector: consumes feature events, keeps bounded state, scores accounts,
+groups campaigns, and answers `verdict(principal)` in O(1).
+
+Time is event time (`FeatureEvent.ts`), never the wall clock, so replaying a log gives exactly
+what the live detector gave. Campaign grouping runs every `campaign.regroup_interval_s` of event
+time, triggered by the event that crosses the boundary (or by `tick(now)` when traffic is idle).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, Literal
+from zlib import crc32
+
+from gateway.extraction.campaigns import Campaign, group_campaigns
+from gateway.extraction.features import FeatureEvent
+from gateway.extraction.patterns import CATEGORIES
+from gateway.extraction.policy import ExtractionPolicy, Status
+from gateway.extraction.scoring import Population, combine, evidence, reasons_of, signals
+from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, MAX_USERS, ClusterStats, PrincipalState
+
+Decision = Literal["confirm", "clear", "allowlist"]
+SHORT_HALF_LIFE_S = 3600.0
+CLEAR_MARGIN = 0.15          # a cleared account is flagged again only if its score rises this much
+HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
+OFF_HOURS_MIN_HISTORY = 48
+OFF_HOURS_SHARE = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status
+    score: float
+    reasons: tuple[str, ...]
+    campaign_id: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "score": round(self.score, 4), "reasons": list(self.reasons),
+                "campaign": self.campaign_id}
+
+
+OK = Verdict("ok", 0.0, (), None)
+
+
+class Detector:
+    def __init__(self, policy: ExtractionPolicy | None = None) -> None:
+        self.policy = policy or ExtractionPolicy()
+        self._states: dict[str, PrincipalState] = {}      # insertion order = LRU order
+        self._verdicts: dict[str, Verdict] = {}            # only non-ok verdicts: the O(1) lookup
+        self._band_to_cluster: dict[int, int] = {}
+        self._clusters: dict[int, ClusterStats] = {}
+        self._cluster_campaign: dict[int, str] = {}
+        self._campaigns: dict[str, Campaign] = {}
+        self._suspects: set[str] = set()
+        self._decisions: dict[str, dict[str, Any]] = {}
+        self._pop = Population()
+        self._next_regroup: float | None = None
+        self.events = 0
+        self.last_event_ts = 0.0
+
+    # ---- hot-path lookup -------------------------------------------------------------------
+    def verdict(self, principal: str) -> Verdict:
+        return self._verdicts.get(principal, OK)
+
+    # ---- ingestion ---------------------------------------------------------------------------
+    def observe(self, ev: FeatureEvent) -> Verdict:
+        pol = self.policy
+        self.events += 1
+        self.last_event_ts = ev.ts
+        if self._next_regroup is None:
+            self._next_regroup = ev.ts + pol.campaign.regroup_interval_s
+        elif ev.ts >= self._next_regroup:
+            self.tick(ev.ts)
+        if pol.allowlist.allows(ev.principal, ev.tenant, ev.key_id):
+            return OK
+        st = self._state(ev)
+        if st.decision == "allowlist":
+            return OK
+        self._update(st, ev)
+        return self._refresh(st, ev.ts)
+
+    def observe_usage(self, principal: str, output_tokens: int) -> None:
+        st = self._states.get(principal)
+        if st is not None:
+            st.w_out += output_tokens
+
+    def _state(self, ev: FeatureEvent) -> PrincipalState:
+        states = self._states
+        st = states.pop(ev.principal, None)
+        if st is None:
+            st = PrincipalState(ev)
+            dec = self._decisions.get(ev.principal)
+            if dec is not None:
+                st.decision = dec["decision"]
+                st.cleared_score = dec.get("cleared_score", 0.0)
+            if len(states) >= self.policy.window.max_principals:
+                old = next(iter(states))
+                self._forget(old)
+        states[ev.principal] = st
+        return st
+
+    def _forget(self, principal: str) -> None:
+        self._states.pop(principal, None)
+        self._verdicts.pop(principal, None)
+        self._suspects.discard(principal)
+
+    def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
+        st.decay(ev.ts, self.policy.window.half_life_s, SHORT_HALF_LIFE_S)
+        st.observe_gap(ev.ts)
+        st.total += 1
+        st.last_ts = ev.ts
+        st.w += 1.0
+        st.w_short += 1.0
+        reasoning = ev.reasoning != 0
+        if reasoning:
+            st.w_reason += 1.0
+        if ev.single_turn:
+            st.w_single += 1.0
+        st.cats[ev.category] += 1.0
+        hour = int(ev.ts // 3600) % 24
+        if st.total > OFF_HOURS_MIN_HISTORY and st.hours[hour] < OFF_HOURS_SHARE * st.total:
+            st.w_off += 1.0
+        st.hours[hour] += 1
+        repeated = st.seen_recently(ev.content_hash)
+        harvest = ((ev.n >= 2 or ev.logprobs > 0)
+                   and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
+            repeated and ev.temperature >= 0.9)
+        if harvest:
+            st.w_harvest += 1.0
+        st.w_out += ev.output_tokens
+        if ev.user_hash and len(st.users) < MAX_USERS:
+            st.users.add(ev.user_hash)
+        st.add_slot(ev.ts)
+        if ev.ip_prefix:
+            st.ip_prefix = ev.ip_prefix
+        if ev.ua_hash:
+            st.ua_hash = ev.ua_hash
+        if ev.excerpt and self.policy.keep_examples and (
+                len(st.examples) < MAX_EXAMPLES or (reasoning and st.total % 50 == 0)):
+            if len(st.examples) >= MAX_EXAMPLES:
+                del st.examples[0]
+            st.examples.append(ev.excerpt)
+        st.fingerprint = crc32(
+            f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
+            f"|{ev.n > 1}|{ev.logprobs > 0}|{ev.single_turn}".encode()) if (reasoning or harvest) else 0
+        if ev.bands:
+            cid = self._cluster_of(ev)
+            st.add_cluster(cid, reasoning or harvest, ev.single_turn)
+            cs = self._clusters[cid]
+            cs.n += 1.0
+            cs.last_ts = ev.ts
+            if reasoning:
+                cs.reasoning += 1.0
+            if harvest:
+                cs.harvest += 1.0
+            if ev.single_turn:
+                cs.single += 1.0
+            if st.principal in cs.accounts:
+                cs.accounts[st.principal] += 1
+            elif len(cs.accounts) < CLUSTER_MEMBERS:
+                cs.accounts[st.principal] = 1
+                if not cs.example:
+                    cs.example = ev.excerpt
+            else:
+                cs.overflow_accounts += 1
+            # A new account sending a campaign's template, with the same elicitation, joins it now
+            # rather than at the next regrouping.
+            camp_id = self._cluster_campaign.get(cid)
+            if camp_id is not None and st.campaign_id is None and (reasoning or harvest):
+                camp = self._campaigns.get(camp_id)
+                if camp is not None:
+                    st.campaign_id = camp_id
+                    st.campaign_score = camp.score
+                    camp.members.append(st.principal)
+
+    def _cluster_of(self, ev: FeatureEvent) -> int:
+        b2c = self._band_to_cluster
+        cid = None
+        for b in ev.bands:
+            cid = b2c.get(b)
+            if cid is not None:
+                break
+        if cid is None:
+            cid = ev.bands[0]
+            if len(self._clusters) >= self.policy.window.max_clusters:
+                old = next(iter(self._clusters))
+                del self._clusters[old]
+                self._cluster_campaign.pop(old, None)
+            self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
+        elif cid not in self._clusters:  # evicted: start it again
+            self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
+        for b in ev.bands:
+            if b not in b2c:
+                if len(b2c) >= 4 * self.policy.window.max_clusters:
+                    del b2c[next(iter(b2c))]
+                b2c[b] = cid
+        return cid
+
+    # ---- scoring -----------------------------------------------------------------------------
+    def _score(self, st: PrincipalState) -> tuple[float, dict[str, float], dict[str, float]]:
+        sig = signals(st, self._clusters, self._pop)
+        evi = evidence(sig, st.total)
+        return combine(evi), sig, evi
+
+    def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
+        score, sig, evi = self._score(st)
+        st.score = score
+        if score >= self.policy.campaign.suspect_score and st.total >= self.policy.window.min_requests:
+            self._suspects.add(st.principal)
+        else:
+            self._suspects.discard(st.principal)
+        return self._set_verdict(st, ts, sig, evi)
+
+    def _set_verdict(self, st: PrincipalState, ts: float, sig: dict[str, float] | None = None,
+                     evi: dict[str, float] | None = None) -> Verdict:
+        pol = self.policy
+        in_campaign = st.campaign_id is not None
+        eff = max(st.score, st.campaign_score if in_campaign else 0.0)
+        if st.decision == "allowlist":
+            v = OK
+        elif st.decision == "confirm":
+            v = Verdict(pol.status_for(1.0, True), 1.0, ("confirmed_by_reviewer",), st.campaign_id)
+        elif (st.decision == "clear" and eff < st.cleared_score + CLEAR_MARGIN) or (
+                st.total < pol.window.min_requests and not in_campaign):
+            v = OK
+        else:
+            status = pol.status_for(eff, in_campaign)
+            if status == "ok":
+                v = OK
+            else:
+                if status != st.status or not st.reasons:
+                    if sig is None or evi is None:
+                        _, sig, evi = self._score(st)
+                    st.reasons = reasons_of(evi, sig) + (("campaign:" + st.campaign_id,) if in_campaign else ())
+                v = Verdict(status, eff, st.reasons, st.campaign_id)
+        if v.status != st.status:
+            st.add_timeline(ts, v.status, eff)
+            if st.first_flagged_ts is None and v.status != "ok":
+                st.first_flagged_ts = ts
+            st.status = v.status
+        if v.status == "ok":
+            self._verdicts.pop(st.principal, None)
+        else:
+            self._verdicts[st.principal] = v
+        return v
+
+    # ---- off-hot-path: baselines and campaigns ------------------------------------------------
+    def tick(self, now: float) -> None:
+        """Refresh population baselines and regroup campaigns (event time `now`)."""
+        pol = self.policy
+        self._next_regroup = now + pol.campaign.regroup_interval_s
+        rates = sorted(st.w for st in self._states.values() if st.total >= pol.window.min_requests)
+        if rates:
+            self._pop.median_rate = rates[len(rates) // 2]
+            self._pop.active_accounts = len(rates)
+        suspects = {p: self._states[p] for p in self._suspects if p in self._states}
+        campaigns = group_campaigns(suspects, pol.campaign.min_accounts, self._campaigns, now)
+        old_members = {m for c in self._campaigns.values() for m in c.members}
+        self._campaigns = campaigns
+        self._cluster_campaign = {}
+        new_members: set[str] = set()
+        for camp in campaigns.values():
+            for cid in camp.clusters:
+                cs = self._clusters.get(cid)
+                if cs is not None and cs.suspicion() >= 0.5:
+                    self._cluster_campaign[cid] = camp.campaign_id
+            for m in camp.members:
+                st = self._states[m]
+                st.campaign_id = camp.campaign_id
+                st.campaign_score = camp.score
+                new_members.add(m)
+        for m in old_members - new_members:
+            st = self._states.get(m)
+            if st is not None:
+                st.campaign_id = None
+                st.campaign_score = 0.0
+        for m in old_members | new_members:
+            st = self._states.get(m)
+            if st is not None:
+                self._set_verdict(st, now)
+        for camp in campaigns.values():
+            if camp.first_flagged_ts is None and any(self.verdict(m).status != "ok" for m in camp.members):
+                camp.first_flagged_ts = now
+
+    # ---- review ------------------------------------------------------------------------------
+    def record_decision(self, principal: str, decision: Decision, reviewer: str, note: str = "",
+                        ts: float | None = None) -> dict[str, Any]:
+        """Record a reviewer decision; the detector respects it from now on. Returns the audit record."""
+        if decision not in ("confirm", "clear", "allowlist"):
+            raise ValueError(f"unknown decision {decision!r}: expected confirm, clear or allowlist")
+        st = self._states.get(principal)
+        record = {"principal": principal, "decision": decision, "reviewer": reviewer, "note": note,
+                  "ts": ts if ts is not None else time.time(),
+                  "score_at_decision": round(st.score if st else 0.0, 4)}
+        if st is not None:
+            record["cleared_score"] = max(st.score, st.campaign_score)
+            st.decision = decision
+            st.cleared_score = record["cleared_score"]
+            self._set_verdict(st, record["ts"])
+        self._decisions[principal] = record
+        return record
+
+    def principal_detail(self, principal: str) -> dict[str, Any] | None:
+        st = self._states.get(principal)
+        if st is None:
+            return None
+        score, sig, evi = self._score(st)
+        v = self.verdict(principal)
+        sig_out = {k: round(val, 4) for k, val in sig.items()}
+        sig_out["top_category"] = CATEGORIES[int(sig["top_category"])]  # type: ignore[assignment]
+        return {
+            "principal": principal, "tenant": st.tenant, "key_id": st.key_id,
+            "status": v.status, "score": round(v.score, 4), "own_score": round(score, 4),
+            "campaign": st.campaign_id, "reasons": list(v.reasons),
+            "signals": sig_out, "evidence": {k: round(val, 4) for k, val in evi.items()},
+            "requests": st.total, "first_seen_ts": st.first_ts, "last_seen_ts": st.last_ts,
+            "first_flagged_ts": st.first_flagged_ts,
+            "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline],
+            "examples": list(st.examples), "decision": self._decisions.get(principal),
+        }
+
+    def principals(self, status: str | None = None) -> list[dict[str, Any]]:
+        """Principals with a non-ok verdict (status='flagged' means any of flag/throttle/block)."""
+        out = []
+        for p, v in self._verdicts.items():
+            if status in (None, "flagged") or v.status == status:
+                out.append({"principal": p, **v.as_dict()})
+        return sorted(out, key=lambda d: -d["score"])
+
+    def campaigns(self) -> list[dict[str, Any]]:
+        return [self._campaign_summary(c) for c in sorted(self._campaigns.values(), key=lambda c: -c.score)]
+
+    def campaign(self, campaign_id: str) -> dict[str, Any] | None:
+        c = self._campaigns.get(campaign_id)
+        if c is None:
+            return None
+        out = self._campaign_summary(c)
+        out["members"] = list(c.members)
+        out["templates"] = [
+            {"cluster": f"{cid:08x}", "accounts": cs.account_count(), "requests": int(cs.n),
+             "suspicion": round(cs.suspicion(), 3), "example": cs.example}
+            for cid in c.clusters if (cs := self._clusters.get(cid)) is not None
+        ]
+        return out
+
+    def _campaign_summary(self, c: Campaign) -> dict[str, Any]:
+        return {"campaign": c.campaign_id, "score": round(c.score, 4), "accounts": len(c.members),
+                "first_ts": c.first_ts, "first_flagged_ts": c.first_flagged_ts, "evidence": dict(c.evidence)}
+
+    def all_states(self) -> list[PrincipalState]:
+        return list(self._states.values())
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for metrics: the caller (gateway/metrics.py) records them."""
+        by_status: dict[str, int] = {"flag": 0, "throttle": 0, "block": 0}
+        for v in self._verdicts.values():
+            by_status[v.status] += 1
+        return {"events": self.events, "principals": len(self._states), "clusters": len(self._clusters),
+                "campaigns": len(self._campaigns), "by_status": by_status, "last_event_ts": self.last_event_ts}

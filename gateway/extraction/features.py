@@ -1,0 +1,235 @@
+"""Hot-path feature extraction: one request body -> a compact `FeatureEvent`.
+
+Cost target: <= 100 us for a typical prompt. Only the last user message (and the system prompt,
+for reasoning elicitation) is read, capped at `MAX_CHARS`; hashes are crc32 so every process
+(gateways, workers, replay) computes the same signatures regardless of PYTHONHASHSEED.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, fields
+from typing import Any
+from zlib import crc32
+
+from gateway.extraction.patterns import CompiledPatterns
+
+MAX_CHARS = 4000
+FRAME_TOKENS = 12     # tokens kept at each end of the prompt: templates live in the instruction frame
+OPH_BINS = 12         # one-permutation MinHash bins
+BAND_ROWS = 3         # LSH: 4 bands of 3 bins -> P(share a band) = 1-(1-J^3)^4
+_MASK32 = 0xFFFFFFFF
+_EMPTY_BIN = _MASK32
+
+APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
+        "anthropic.messages")
+
+
+@dataclass(slots=True)
+class FeatureEvent:
+    """What the detector learns from one request. All ints/floats/short strings: cheap to publish."""
+
+    ts: float
+    principal: str
+    tenant: str | None
+    key_id: str | None
+    api: str
+    bands: tuple[int, ...]       # LSH band keys of the masked instruction frame
+    content_hash: int            # exact masked prompt (repeats of the same prompt)
+    sys_hash: int                # masked system prompt, 0 if none
+    prompt_chars: int
+    reasoning: int               # bit flags, see patterns.COT...
+    category: int                # index into patterns.CATEGORIES
+    single_turn: bool
+    n: int
+    logprobs: int                # 0 none, else max(1, top_logprobs)
+    temperature: float           # -1 when unset
+    max_tokens: int              # 0 when unset
+    has_tools: bool
+    user_hash: int               # hash of the `user` / metadata.user_id field, 0 if none
+    ip_prefix: int               # hash of /24 (v4) or /48 (v6), 0 if unknown
+    ua_hash: int
+    output_tokens: int = 0       # filled from usage when known
+    excerpt: str = ""            # short prompt excerpt for review, empty when not kept
+
+    def to_row(self) -> list[Any]:
+        return [getattr(self, f) for f in _FIELDS]
+
+    @classmethod
+    def from_row(cls, row: list[Any]) -> FeatureEvent:
+        ev = cls(*row)
+        ev.bands = tuple(ev.bands)
+        return ev
+
+
+_FIELDS = tuple(f.name for f in fields(FeatureEvent))
+
+
+def _text_of(content: Any) -> str:
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        parts = []
+        for part in content:
+            if isinstance(part, str):
+                parts.append(part)
+            elif isinstance(part, dict):
+                t = part.get("text") or part.get("input_text")
+                if isinstance(t, str):
+                    parts.append(t)
+        return "\n".join(parts)
+    return ""
+
+
+def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, int, int]:
+    """(system text, last user text, user turns, assistant turns)."""
+    system, messages = "", None
+    if api == "anthropic.messages":
+        system = _text_of(body.get("system"))
+        messages = body.get("messages")
+    elif api == "openai.chat.completions":
+        messages = body.get("messages")
+    elif api == "openai.responses":
+        system = _text_of(body.get("instructions"))
+        inp = body.get("input")
+        if isinstance(inp, str):
+            return system, inp, 1, 1 if body.get("previous_response_id") else 0
+        messages = inp
+    else:  # completions, embeddings
+        prompt = body.get("prompt") if api == "openai.completions" else body.get("input")
+        if isinstance(prompt, list):
+            prompt = next((p for p in prompt if isinstance(p, str)), "")
+        return "", prompt if isinstance(prompt, str) else "", 1, 0
+    if not isinstance(messages, list):
+        return system, "", 0, 0
+    users = assistants = 0
+    last_user = ""
+    sys_parts = [system] if system else []
+    for m in messages:
+        if not isinstance(m, dict):
+            continue
+        role = m.get("role")
+        if role == "user":
+            users += 1
+            last_user = _text_of(m.get("content"))
+        elif role == "assistant":
+            assistants += 1
+        elif role in ("system", "developer"):
+            sys_parts.append(_text_of(m.get("content")))
+        elif role == "tool" or m.get("type") == "function_call_output":
+            assistants += 1
+    return "\n".join(sys_parts), last_user, users, assistants
+
+
+def _ip_prefix(ip: str | None) -> int:
+    if not ip:
+        return 0
+    if ip.count(".") == 3 and ":" not in ip:  # IPv4 fast path: the /24
+        return crc32(ip.rpartition(".")[0].encode())
+    try:
+        addr = ipaddress.ip_address(ip)
+    except ValueError:
+        return crc32(ip.encode())
+    plen = 24 if addr.version == 4 else 48
+    net = ipaddress.ip_network(f"{addr}/{plen}", strict=False)
+    return crc32(str(net).encode())
+
+
+class FeatureExtractor:
+    """Holds the compiled patterns; `extract` is the hot-path call."""
+
+    __slots__ = ("_p", "_keep_excerpt")
+
+    def __init__(self, keep_excerpt: bool = True) -> None:
+        self._p = CompiledPatterns.build()
+        self._keep_excerpt = keep_excerpt
+
+    def extract(
+        self,
+        api: str,
+        body: dict[str, Any],
+        principal: str,
+        ts: float,
+        tenant: str | None = None,
+        key_id: str | None = None,
+        client_ip: str | None = None,
+        user_agent: str | None = None,
+    ) -> FeatureEvent:
+        p = self._p
+        system, user, users, assistants = _split_messages(api, body)
+        user = user[:MAX_CHARS]
+        lowered = user.lower()
+        tokens = p.tokens(lowered)
+        bands, content_hash = _signatures(tokens)
+        has_tools = bool(body.get("tools") or body.get("functions"))
+        reasoning = p.reasoning_flags(lowered, set(tokens))
+        sys_hash = 0
+        if system:
+            sys_low = system[:MAX_CHARS].lower()
+            sys_tokens = p.tokens(sys_low)
+            reasoning |= p.reasoning_flags(sys_low, set(sys_tokens))
+            sys_hash = crc32(" ".join(sys_tokens[:64]).encode())
+        category = 9 if api == "openai.embeddings" else p.category(tokens, lowered, has_tools)
+        lp = body.get("logprobs")
+        top = body.get("top_logprobs") or 0
+        logprobs = 0
+        if lp:  # bool for chat, int for completions
+            logprobs = max(1, int(top) if isinstance(top, int) else 1, lp if isinstance(lp, int) and lp is not True else 1)
+        temp = body.get("temperature")
+        max_tokens = body.get("max_tokens") or body.get("max_completion_tokens") or body.get("max_output_tokens") or 0
+        user_field = body.get("user")
+        if user_field is None and isinstance(body.get("metadata"), dict):
+            user_field = body["metadata"].get("user_id")
+        n = body.get("n") or 1
+        return FeatureEvent(
+            ts=float(ts),
+            principal=principal,
+            tenant=tenant,
+            key_id=key_id,
+            api=api,
+            bands=bands,
+            content_hash=content_hash,
+            sys_hash=sys_hash,
+            prompt_chars=len(user) + len(system),
+            reasoning=reasoning,
+            category=category,
+            single_turn=users <= 1 and assistants == 0,
+            n=int(n) if isinstance(n, int) else 1,
+            logprobs=logprobs,
+            temperature=float(temp) if isinstance(temp, (int, float)) else -1.0,
+            max_tokens=int(max_tokens) if isinstance(max_tokens, int) else 0,
+            has_tools=has_tools,
+            user_hash=crc32(str(user_field).encode()) if user_field is not None else 0,
+            ip_prefix=_ip_prefix(client_ip),
+            ua_hash=crc32(user_agent.encode()) if user_agent else 0,
+            excerpt=user[:160] if self._keep_excerpt else "",
+        )
+
+
+def _signatures(tokens: list[str]) -> tuple[tuple[int, ...], int]:
+    """LSH band keys of the instruction frame (first and last FRAME_TOKENS tokens) + exact content hash.
+
+    One-permutation MinHash: each bigram shingle is hashed once and kept as the minimum of its bin,
+    which estimates Jaccard like k independent MinHashes at 1/k of the cost.
+    """
+    content_hash = crc32(" ".join(tokens).encode())
+    if len(tokens) > 2 * FRAME_TOKENS:
+        frame = tokens[:FRAME_TOKENS] + ["|"] + tokens[-FRAME_TOKENS:]
+    else:
+        frame = tokens
+    if not frame:
+        return (), content_hash
+    if len(frame) == 1:
+        frame = frame + ["|"]
+    mins = [_EMPTY_BIN] * OPH_BINS
+    for i in range(len(frame) - 1):
+        h = crc32(f"{frame[i]} {frame[i + 1]}".encode())
+        b = h % OPH_BINS
+        v = h // OPH_BINS
+        if v < mins[b]:
+            mins[b] = v
+    bands = tuple(
+        crc32(f"{b}:{mins[b * BAND_ROWS]}:{mins[b * BAND_ROWS + 1]}:{mins[b * BAND_ROWS + 2]}".encode())
+        for b in range(OPH_BINS // BAND_ROWS)
+    )
+    return bands, content_hash

@@ -1,0 +1,114 @@
+"""Per-account signals and the score that combines them.
+
+Each signal is a number in [0, 1]. Evidence terms combine signals that are suspicious *together*
+(reasoning elicitation alone is what a tutoring app does; with narrow capability focus, single-turn
+templated traffic and many accounts sharing the template, it is what a distiller does).
+score = 1 - prod(1 - evidence_i): independent evidence accumulates, none alone needs to be decisive.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
+from gateway.extraction.state import ClusterStats, PrincipalState
+
+
+@dataclass(slots=True)
+class Population:
+    """Population baselines, refreshed at each regrouping."""
+
+    median_rate: float = 5.0    # decayed request count of the median active account
+    active_accounts: int = 0
+
+
+# Evidence weights: the maximum each term can contribute.
+W_DISTILL = 0.85     # reasoning elicitation x capability focus x single-turn
+W_SHARED = 0.8       # template shared by many accounts, cluster full of elicitation/harvesting
+W_TEMPLATED = 0.6    # the account's own top template is single-turn elicitation
+W_HARVEST = 0.75     # n > 1, logprobs with long outputs, high temperature on repeated prompts
+W_VOLUME = 0.4       # far above the population, on a narrow capability
+W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
+W_OFFHOURS = 0.1
+W_USERS = 0.1
+
+
+def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Population) -> dict[str, float]:
+    """Every signal with its value (for review and for `score`)."""
+    w = st.w or 1.0
+    top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
+    conc = st.cats[top_cat] / w if top_cat in CAPABILITY_CATEGORIES else 0.0
+    shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = 0.0
+    top = st.top_cluster()
+    if top is not None:
+        cid, (c_n, c_reason, c_single) = top
+        own_tpl_share = min(1.0, c_n / w)
+        own_tpl_elicit = (c_reason / c_n) * (c_single / c_n) if c_n > 0 else 0.0
+        cs = clusters.get(cid)
+        if cs is not None:
+            cluster_accounts = float(cs.account_count())
+            cluster_susp = cs.suspicion()
+            shared = min(1.0, max(0.0, (cluster_accounts - 2.0) / 6.0))
+    rate_ratio = st.w / max(pop.median_rate, 1.0)
+    regular = 0.0
+    if st.gap_n >= 8:
+        regular = max(0.0, 1.0 - st.gap_std() / 1.2)
+    return {
+        "reasoning_share": st.w_reason / w,
+        "capability_concentration": conc,
+        "single_turn_share": st.w_single / w,
+        "harvest_share": st.w_harvest / w,
+        "template_share": own_tpl_share,
+        "template_elicitation": own_tpl_elicit,
+        "template_accounts": cluster_accounts,
+        "template_shared": shared,
+        "template_cluster_suspicion": cluster_susp,
+        "volume_vs_population": min(1.0, max(0.0, math.log2(max(rate_ratio, 1e-9)) / 6.0)),
+        "burst_vs_own_history": min(1.0, st.w_short / w),
+        "timing_regularity": regular,
+        "off_hours_share": st.w_off / w,
+        "end_users": float(len(st.users)),
+        "top_category": float(top_cat),
+        "requests": float(st.total),
+    }
+
+
+def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
+    """The evidence terms; confidence grows with the number of requests seen."""
+    conf = min(1.0, 0.5 + total / 16.0)
+    r, conc, s, h = sig["reasoning_share"], sig["capability_concentration"], sig["single_turn_share"], sig["harvest_share"]
+    tpl_cnt_conf = min(1.0, total / 20.0)
+    return {
+        "distillation_pattern": W_DISTILL * conf * r * conc * s,
+        "shared_template": W_SHARED * sig["template_shared"] * sig["template_cluster_suspicion"]
+        * math.sqrt(sig["template_share"]),
+        "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
+        "distribution_harvesting": W_HARVEST * conf * h * s,
+        "volume": W_VOLUME * sig["volume_vs_population"] * conc * s,
+        "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s,
+        "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
+        "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
+    }
+
+
+def combine(ev: dict[str, float]) -> float:
+    p = 1.0
+    for v in ev.values():
+        p *= 1.0 - v
+    return 1.0 - p
+
+
+def reasons_of(ev: dict[str, float], sig: dict[str, float], floor: float = 0.08) -> tuple[str, ...]:
+    """Human-readable reason codes, strongest first."""
+    out = []
+    for name, v in sorted(ev.items(), key=lambda kv: -kv[1]):
+        if v < floor:
+            break
+        if name == "shared_template":
+            out.append(f"shared_template:{int(sig['template_accounts'])}_accounts")
+        elif name == "distillation_pattern":
+            out.append(f"distillation_pattern:{CATEGORIES[int(sig['top_category'])]}")
+        else:
+            out.append(name)
+    return tuple(out)
