@@ -86,6 +86,7 @@ class RequestContext:
     upstream_done: float = 0.0
     error: BaseException | None = None
     disconnected: bool = False
+    response_started: bool = False  # headers sent: errors can no longer change the status
     response_text: list[str] = field(default_factory=list)  # filled only when a stage asks (keep_output)
     keep_output: bool = False
     annotations: dict[str, Any] = field(default_factory=dict)  # stage results for audit (scores, counts)

@@ -101,7 +101,7 @@ class Proxy:
             await self._respond(ctx, upstream_resp, receive, send)
         except GatewayError as exc:
             ctx.error = exc
-            if ctx.status:  # headers already sent: the stream is cut, the error is logged
+            if ctx.response_started:  # headers already sent: the stream is cut, the error is logged
                 log.warning("request %s failed mid-response: %s", ctx.request_id, exc.message)
                 return
             ctx.status = exc.status
@@ -138,7 +138,6 @@ class Proxy:
 
     # -- response -------------------------------------------------------------------------------
     async def _respond(self, ctx: RequestContext, up: UpstreamResponse, receive, send) -> None:
-        ctx.status = up.status
         headers = [(k.encode("latin-1"), v.encode("latin-1")) for k, v in up.headers]
         headers.append((b"x-request-id", ctx.request_id.encode()))
         headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in ctx.response_headers)
@@ -146,6 +145,7 @@ class Proxy:
             body = await up.read()
             ctx.upstream_done = time.perf_counter()
             ctx.decision = "upstream_error"
+            ctx.status, ctx.response_started = up.status, True
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
@@ -166,6 +166,7 @@ class Proxy:
                 body = orjson.dumps(obj)
             if ctx.keep_output:
                 ctx.response_text.append(resp_mod.output_text(ctx.route.api, obj))
+        ctx.status, ctx.response_started = up.status, True
         await send({"type": "http.response.start", "status": up.status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -174,6 +175,7 @@ class Proxy:
         watcher = asyncio.create_task(self._watch_disconnect(ctx, receive, up))
         deadline = time.monotonic() + self.limits.max_stream_seconds
         try:
+            ctx.status, ctx.response_started = up.status, True
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
             async for chunk in up.chunks():
                 if ctx.disconnected:

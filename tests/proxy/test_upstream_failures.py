@@ -1,0 +1,93 @@
+"""Upstream failures map to clear errors in the caller's dialect; disconnects cancel upstream work."""
+
+from __future__ import annotations
+
+import time
+
+import anthropic
+import httpx
+import openai
+import pytest
+
+from tests.support.gateway import GatewayProcess
+from tests.support.ports import free_port
+
+MESSAGES = [{"role": "user", "content": "hello there"}]
+
+
+@pytest.fixture(scope="module")
+def fragile(teacher) -> GatewayProcess:
+    """A gateway with short upstream timeouts, plus a second upstream on a closed port."""
+    gw = GatewayProcess(upstream_url=teacher.url, extra_config={"upstreams": [
+        {"name": "dead", "dialect": "any", "base_url": f"http://127.0.0.1:{free_port()}", "models": ["dead-*"],
+         "timeouts": {"connect": 1, "first_byte": 1, "total": 3}},
+        {"name": "teacher", "dialect": "any", "base_url": teacher.url, "models": ["*"],
+         "timeouts": {"connect": 1, "first_byte": 0.5, "total": 3}},
+    ]})
+    gw.key = gw.create_key("acme", "fragile")
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def metric(gw: GatewayProcess, prefix: str) -> float:
+    total = 0.0
+    for line in httpx.get(gw.url + "/metrics", timeout=5).text.splitlines():
+        if line.startswith(prefix):
+            total += float(line.split()[-1])
+    return total
+
+
+def test_connection_refused_is_502(fragile):
+    client = openai.OpenAI(base_url=fragile.openai_base_url, api_key=fragile.key, max_retries=0)
+    with pytest.raises(openai.APIStatusError) as err:
+        client.chat.completions.create(model="dead-1", messages=MESSAGES)
+    assert err.value.status_code == 502
+    assert err.value.body["code"] == "upstream_unreachable"
+
+
+def test_no_answer_before_first_byte_timeout_is_504(fragile, teacher_log):
+    client = anthropic.Anthropic(base_url=fragile.url, api_key=fragile.key, max_retries=0)
+    started = time.monotonic()
+    with pytest.raises(anthropic.APIStatusError) as err:
+        client.messages.create(model="claude-mock-1", max_tokens=10, messages=MESSAGES,
+                               extra_headers={"x-mock-fault": "delay_ms=3000"})
+    assert err.value.status_code == 504
+    assert err.value.body["error"]["type"] == "api_error" and "did not answer" in err.value.body["error"]["message"]
+    assert time.monotonic() - started < 2.5
+
+
+def test_stream_dropped_midway_ends_with_an_error_event(fragile, teacher_log):
+    client = openai.OpenAI(base_url=fragile.openai_base_url, api_key=fragile.key, max_retries=0)
+    got = []
+    with pytest.raises(openai.APIError):
+        for chunk in client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, max_tokens=200,
+                                                    stream=True, extra_headers={"x-mock-fault": "drop_after_chunks=3"}):
+            got.append(chunk)
+    assert 0 < len(got) <= 3
+
+
+def test_malformed_upstream_json_is_502(fragile, teacher_log):
+    r = httpx.post(fragile.openai_base_url + "/chat/completions", timeout=10,
+                   headers={"authorization": f"Bearer {fragile.key}", "x-mock-fault": "malformed_json"},
+                   json={"model": "gpt-4o-mini", "messages": MESSAGES})
+    assert r.status_code == 502
+    assert r.json()["error"]["code"] == "upstream_malformed_json"
+
+
+def test_client_disconnect_mid_stream_cancels_upstream_and_is_accounted(fragile, teacher_log):
+    before = metric(fragile, 'covenant_requests_total{decision="client_disconnected"')
+    with httpx.stream("POST", fragile.openai_base_url + "/chat/completions", timeout=10,
+                      headers={"authorization": f"Bearer {fragile.key}", "x-mock-fault": "never_end"},
+                      json={"model": "gpt-4o-mini", "messages": MESSAGES, "stream": True}) as r:
+        assert r.status_code == 200
+        it = r.iter_bytes()
+        next(it)
+        next(it)
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        if metric(fragile, 'covenant_requests_total{decision="client_disconnected"') > before:
+            break
+        time.sleep(0.05)
+    assert metric(fragile, 'covenant_requests_total{decision="client_disconnected"') == before + 1
+    assert metric(fragile, "covenant_in_flight_requests") == 0
