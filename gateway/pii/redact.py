@@ -70,15 +70,19 @@ class StreamRedactor:
     lies `window` characters behind the end of what arrived, and further while it is inside an
     unfinished token (at most `token_hold` characters, so long opaque tokens such as JWTs are seen
     whole) or inside a detected entity that reaches the end of the buffer (a PEM key still
-    arriving; at most `max_hold` characters). Equality holds for entities that fit in the window
-    and for longer ones within those bounds.
+    arriving; at most `max_hold` characters). Text is re-scanned every `step` characters (default
+    window/2), so ordinary prose is held back between `window` and `window + step` characters.
+    Equality holds for entities that fit in the window and for longer ones within those bounds.
     """
 
-    def __init__(self, redactor: Redactor, *, window: int = 128, token_hold: int | None = None,
-                 max_hold: int = 65_536) -> None:
+    def __init__(self, redactor: Redactor, *, window: int = 128, step: int | None = None,
+                 token_hold: int | None = None, max_hold: int = 65_536) -> None:
         self._redactor = redactor
         self._scanner = redactor.scanner
         self._window = window
+        # Re-scan only once `step` more characters are pending: each scan covers context + window +
+        # step, so scanning on every small delta would cost many times a whole-text scan.
+        self._step = step if step is not None else max(1, window // 2)
         self._token_hold = token_hold if token_hold is not None else 16 * window
         self._max_hold = max_hold
         self._fences = FenceTracker() if self._scanner.rule.skip_code_fences else None
@@ -98,7 +102,7 @@ class StreamRedactor:
         self._buf += text
         if self._fences is not None:
             self._fences.feed(text)
-        if len(self._buf) - self._ctx <= self._window:
+        if len(self._buf) - self._ctx < self._window + self._step:
             return ""
         return self._release(final=False)
 
