@@ -5,7 +5,7 @@ from typing import Any
 import orjson
 
 from gateway.mock_teacher.delivery import StreamPlan, sse_event
-from gateway.mock_teacher.prose import count_tokens, split_deltas
+from gateway.mock_teacher.prose import paced_pieces
 from gateway.mock_teacher.replies import Reply
 
 _STOP_REASONS = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use"}
@@ -36,17 +36,17 @@ def message_stream(message_id: str, model: str, input_tokens: int, reply: Reply,
     start = {"id": message_id, "type": "message", "role": "assistant", "model": model, "content": [],
              "stop_reason": None, "stop_sequence": None, "usage": _usage(input_tokens, 1)}
     head = [sse_event({"type": "message_start", "message": start}, "message_start")]
-    deltas: list[tuple[bytes, int]] = []
+    deltas: list[tuple[bytes, float]] = []
     tail: list[bytes] = []
     blocks = _blocks(reply)
     for index, block in enumerate(blocks):
         if block["type"] == "tool_use":
             opening = {**block, "input": {}}
-            pieces = split_deltas(reply.tool_calls[index].arguments, words_per_delta)
+            pieces, weight = paced_pieces(reply.tool_calls[index].arguments, words_per_delta, reply.tokens)
             delta_of = lambda piece: {"type": "input_json_delta", "partial_json": piece}  # noqa: E731
         else:
             opening = {"type": "text", "text": ""}
-            pieces = split_deltas(block["text"], words_per_delta)
+            pieces, weight = paced_pieces(block["text"], words_per_delta, reply.tokens)
             delta_of = lambda piece: {"type": "text_delta", "text": piece}  # noqa: E731
         start_event = sse_event({"type": "content_block_start", "index": index, "content_block": opening},
                                 "content_block_start")
@@ -57,7 +57,7 @@ def message_stream(message_id: str, model: str, input_tokens: int, reply: Reply,
             deltas.append((start_event, 0))
         for piece in pieces:
             deltas.append((sse_event({"type": "content_block_delta", "index": index, "delta": delta_of(piece)},
-                                     "content_block_delta"), max(1, count_tokens(piece))))
+                                     "content_block_delta"), weight))
         stop_event = sse_event({"type": "content_block_stop", "index": index}, "content_block_stop")
         if index == len(blocks) - 1:
             tail.append(stop_event)

@@ -29,7 +29,7 @@ class StreamPlan:
     renders the i-th extra delta of a `never_end` stream."""
 
     head: list[bytes]
-    deltas: list[tuple[bytes, int]]
+    deltas: list[tuple[bytes, float]]  # (event, tokens it carries)
     tail: list[bytes]
     filler: Callable[[int], bytes]
     headers: dict[str, str] = field(default_factory=dict)

@@ -4,7 +4,7 @@ import time
 from typing import Any
 
 from gateway.mock_teacher.delivery import StreamPlan, sse_event
-from gateway.mock_teacher.prose import count_tokens, split_deltas
+from gateway.mock_teacher.prose import count_tokens, paced_pieces
 from gateway.mock_teacher.replies import Reply
 
 DONE = b"data: [DONE]\n\n"
@@ -64,18 +64,20 @@ def chat_stream(completion_id: str, model: str, prompt_tokens: int, replies: lis
 
     head = [chunk([delta(i, {"role": "assistant", "content": "" if not r.tool_calls else None, "refusal": None})])
             for i, r in enumerate(replies)]
-    per_choice: list[list[tuple[bytes, int]]] = []
+    per_choice: list[list[tuple[bytes, float]]] = []
     for i, reply in enumerate(replies):
-        events: list[tuple[bytes, int]] = []
+        events: list[tuple[bytes, float]] = []
         for position, call in enumerate(reply.tool_calls):
             opening = {"index": position, "id": "call_" + call.call_id, "type": "function",
                        "function": {"name": call.name, "arguments": ""}}
             events.append((chunk([delta(i, {"tool_calls": [opening]})]), 1))
-            for piece in split_deltas(call.arguments, words_per_delta):
+            pieces, weight = paced_pieces(call.arguments, words_per_delta, count_tokens(call.arguments))
+            for piece in pieces:
                 events.append((chunk([delta(i, {"tool_calls": [{"index": position, "function": {"arguments": piece}}]})]),
-                               max(1, count_tokens(piece))))
-        for piece in split_deltas(reply.text, words_per_delta):
-            events.append((chunk([delta(i, {"content": piece})]), max(1, count_tokens(piece))))
+                               weight))
+        pieces, weight = paced_pieces(reply.text, words_per_delta, reply.tokens)
+        for piece in pieces:
+            events.append((chunk([delta(i, {"content": piece})]), weight))
         per_choice.append(events)
     # choices interleave, as they do when the API samples n > 1 in parallel
     deltas = [e for group in _round_robin(per_choice) for e in group]
@@ -114,8 +116,10 @@ def completion_stream(completion_id: str, model: str, prompt_tokens: int, replie
     def choice(index: int, text: str, finish: str | None = None) -> dict[str, Any]:
         return {"text": text, "index": index, "logprobs": None, "finish_reason": finish}
 
-    per_choice = [[(chunk([choice(i, piece)]), max(1, count_tokens(piece)))
-                   for piece in split_deltas(r.text, words_per_delta)] for i, r in enumerate(replies)]
+    per_choice = []
+    for i, r in enumerate(replies):
+        pieces, weight = paced_pieces(r.text, words_per_delta, r.tokens)
+        per_choice.append([(chunk([choice(i, piece)]), weight) for piece in pieces])
     deltas = [e for group in _round_robin(per_choice) for e in group]
     tail = [chunk([choice(i, "", r.finish_reason)]) for i, r in enumerate(replies)]
     if include_usage:

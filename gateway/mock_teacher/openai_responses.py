@@ -4,7 +4,7 @@ import time
 from typing import Any
 
 from gateway.mock_teacher.delivery import StreamPlan, sse_event
-from gateway.mock_teacher.prose import count_tokens, split_deltas
+from gateway.mock_teacher.prose import paced_pieces
 from gateway.mock_teacher.replies import Reply
 from gateway.mock_teacher.requests_in import ReplyRequest
 
@@ -58,16 +58,17 @@ def response_stream(response_id: str, request: ReplyRequest, prompt_tokens: int,
 
     started = response_object(response_id, request, prompt_tokens, None, created)
     head = [event("response.created", response=started), event("response.in_progress", response=started)]
-    deltas: list[tuple[bytes, int]] = []
+    deltas: list[tuple[bytes, float]] = []
     tail: list[bytes] = []
     finished = _items(response_id, reply, "completed")
     if reply.tool_calls:
         for index, item in enumerate(finished):
             head.append(event("response.output_item.added", output_index=index,
                               item={**item, "arguments": "", "status": "in_progress"}))
-            for piece in split_deltas(item["arguments"], words_per_delta):
+            pieces, weight = paced_pieces(item["arguments"], words_per_delta, reply.tokens)
+            for piece in pieces:
                 deltas.append((event("response.function_call_arguments.delta", item_id=item["id"],
-                                     output_index=index, delta=piece), max(1, count_tokens(piece))))
+                                     output_index=index, delta=piece), weight))
         for index, item in enumerate(finished):
             tail.append(event("response.function_call_arguments.done", item_id=item["id"], output_index=index,
                               name=item["name"], arguments=item["arguments"]))
@@ -81,9 +82,10 @@ def response_stream(response_id: str, request: ReplyRequest, prompt_tokens: int,
                           item={**item, "status": "in_progress", "content": []}))
         head.append(event("response.content_part.added", item_id=item["id"], output_index=0, content_index=0,
                           part=part))
-        for piece in split_deltas(reply.text, words_per_delta):
+        pieces, weight = paced_pieces(reply.text, words_per_delta, reply.tokens)
+        for piece in pieces:
             deltas.append((event("response.output_text.delta", item_id=item["id"], output_index=0,
-                                 content_index=0, delta=piece, logprobs=[]), max(1, count_tokens(piece))))
+                                 content_index=0, delta=piece, logprobs=[]), weight))
         tail.append(event("response.output_text.done", item_id=item["id"], output_index=0, content_index=0,
                           text=reply.text, logprobs=[]))
         tail.append(event("response.content_part.done", item_id=item["id"], output_index=0, content_index=0,
