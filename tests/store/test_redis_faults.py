@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, compile_limits
+from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
 from gateway.store import BreakerState, StoreUnavailable, open_store
 from tests.support.redis_server import RedisServer, start_redis
 
@@ -79,4 +79,40 @@ async def test_slow_redis_times_out_instead_of_hanging(debug_redis: RedisServer)
     after = [(await _admit(limiter)).statuses[0].remaining for _ in range(3)]
     start = recovered.statuses[0].remaining
     assert after == [start - 1, start - 2, start - 3]
+    await store.close()
+
+
+async def test_killed_mid_load_every_call_ends_in_a_result_or_store_unavailable(own_redis: RedisServer):
+    store = open_store(own_redis.url, timeout_ms=50, failure_threshold=5, cooldown_s=0.2)
+    limiter = RateLimiter(store)
+    limits = compile_limits(RateLimitPolicy(limits=[
+        LimitRule(name="r", key=["account"], requests="1000000/minute"),
+        LimitRule(name="c", key=["account"], concurrency=1000),
+    ])).limits
+    outcomes: dict[str, int] = {"ok": 0, "unavailable": 0}
+    stop = asyncio.Event()
+
+    async def client(i: int) -> None:
+        while not stop.is_set():
+            try:
+                a = await asyncio.wait_for(limiter.admit(limits, Subject("t", f"a{i % 4}"), TokenEstimate(1)), 5)
+                await asyncio.wait_for(limiter.settle(a.reservation, Usage(1, 1)), 5)
+                outcomes["ok"] += 1
+            except StoreUnavailable:
+                outcomes["unavailable"] += 1
+                await asyncio.sleep(0.01)
+
+    tasks = [asyncio.create_task(client(i)) for i in range(16)]
+    await asyncio.sleep(0.3)
+    before = outcomes["ok"]
+    own_redis.kill()
+    await asyncio.sleep(0.5)
+    down = dict(outcomes)
+    own_redis.start()
+    await asyncio.sleep(1.0)
+    stop.set()
+    await asyncio.gather(*tasks)  # any other exception type (or a hang, via wait_for) fails the test here
+    assert before > 0 and down["unavailable"] > 0
+    assert outcomes["ok"] > down["ok"]  # recovered by itself after the restart
+    assert store.breaker.opened_total >= 1 and store.breaker.state is BreakerState.CLOSED
     await store.close()
