@@ -8,7 +8,7 @@ from gateway.mock_teacher.handlers import MockTeacher
 from gateway.mock_teacher.settings import MockSettings
 
 MOCK_TEACHER_KEY = web.AppKey("mock_teacher", MockTeacher)
-_SHUTDOWN_TIMEOUT_S = 1.0  # endless `never_end` streams must not hold a test's teardown for a minute
+_SHUTDOWN_TIMEOUT_S = 0.5  # endless `never_end` streams must not hold a test's teardown for a minute
 
 
 def create_app(settings: MockSettings) -> web.Application:

@@ -82,6 +82,14 @@ class Delivery:
         if not fault.never_end:
             response.content_length = len(body)
         await response.prepare(request)
+        try:
+            await self._write_json_body(request, response, body, fault)
+        except ConnectionResetError:
+            pass  # the client gave up first (timeouts in tests): nothing to report
+        return response
+
+    async def _write_json_body(self, request: web.Request, response: web.StreamResponse, body: bytes,
+                               fault: Fault) -> None:
         if fault.first_byte_delay_ms:
             await asyncio.sleep(fault.first_byte_delay_ms / 1000)
         if fault.never_end:
@@ -92,14 +100,21 @@ class Delivery:
         if fault.drop_after_chunks is not None:
             await response.write(body[: len(body) // 2])
             abort_connection(request)
-            return response
+            return
         await response.write(body)
         await response.write_eof()
-        return response
 
     async def stream(self, request: web.Request, plan: StreamPlan, fault: Fault) -> web.StreamResponse:
         response = web.StreamResponse(status=200, headers={**SSE_HEADERS, **plan.headers})
         await response.prepare(request)
+        try:
+            await self._write_stream(request, response, plan, fault)
+        except ConnectionResetError:
+            pass  # the client left mid-stream (a gateway cancelling, a test done reading): normal here
+        return response
+
+    async def _write_stream(self, request: web.Request, response: web.StreamResponse, plan: StreamPlan,
+                            fault: Fault) -> None:
         if fault.first_byte_delay_ms:
             await asyncio.sleep(fault.first_byte_delay_ms / 1000)
         events = self._events(plan, fault)
@@ -107,21 +122,21 @@ class Delivery:
         if not paced and not fault.active:
             await response.write(b"".join(event for event, _ in events))  # one write: fastest upstream
             await response.write_eof()
-            return response
+            return
         sent = 0
         for event, pause in events:
             if fault.drop_after_chunks is not None and sent >= fault.drop_after_chunks:
                 abort_connection(request)
-                return response
+                return
             if pause:
                 await asyncio.sleep(pause)
             await response.write(event)
             sent += 1
         if fault.never_end:  # `events` stopped before the tail
             await self._never_end(request, response, plan, fault, sent)
-            return response
+            return
         await response.write_eof()
-        return response
+        return
 
     def _events(self, plan: StreamPlan, fault: Fault) -> list[tuple[bytes, float]]:
         """All events with the pause before each; faults that corrupt events are applied here."""
