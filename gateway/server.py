@@ -6,6 +6,7 @@ import asyncio
 import os
 
 import uvicorn
+import uvloop
 
 from gateway.app import CovenantApp
 from gateway.config import Settings
@@ -37,7 +38,9 @@ def serve(settings: Settings, config_file: str | None) -> None:
         uvicorn.run("gateway.server:worker_app", factory=True, workers=settings.workers,
                     **_uvicorn_kwargs(settings))
         return
-    asyncio.run(_serve_one(settings))
+    # uvicorn picks uvloop only for loops it creates itself; ours must be uvloop too.
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        runner.run(_serve_one(settings))
 
 
 async def _serve_one(settings: Settings) -> None:

@@ -1,0 +1,65 @@
+"""Start Covenant for a benchmark: pinned to one core, a temporary config, one API key."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from benchmarks.harness.procs import free_port, wait_port
+from gateway.identity import FileKeyStore, new_key
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class CovenantProcess:
+    def __init__(self, upstream_port: int, policies: Path | None, store: str = "memory://", cpu: str = "1",
+                 workers: int = 1, extra: dict | None = None, env: dict | None = None) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="covenant-bench-"))
+        self.port = free_port()
+        self.cpu, self.workers = cpu, workers
+        policy_dir = self.dir / "policies"
+        if policies is None:
+            policy_dir.mkdir()
+        else:
+            shutil.copytree(policies, policy_dir, ignore=shutil.ignore_patterns("*.test.yaml"))
+        keys = FileKeyStore(self.dir / "keys.json")
+        self.key, record = new_key("bench", "bench-account", {"tier": "pro"})
+        keys._records[record.key_id] = record  # noqa: SLF001
+        keys.save()
+        config = {"host": "127.0.0.1", "port": self.port, "store": store, "policies_dir": str(policy_dir),
+                  "keys_file": str(self.dir / "keys.json"), "dev_key": False, "workers": workers,
+                  "log_level": "warning",
+                  "upstreams": [{"name": "upstream", "dialect": "openai", "base_url": f"http://127.0.0.1:{upstream_port}",
+                                 "models": ["*"], "max_connections": 512}], **(extra or {})}
+        (self.dir / "covenant.yaml").write_text(yaml.safe_dump(config))
+        self.env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", **(env or {})}
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> CovenantProcess:
+        self.log = open(self.dir / "gateway.log", "wb")
+        self.proc = subprocess.Popen(["taskset", "-c", self.cpu, sys.executable, "-m", "gateway", "serve",
+                                      "--config", str(self.dir / "covenant.yaml")], cwd=self.dir, env=self.env,
+                                     stdout=self.log, stderr=subprocess.STDOUT)
+        wait_port(self.port, self.proc, timeout=60)
+        return self
+
+    def pids(self) -> list[int]:
+        """The server process and its workers (for CPU and RSS)."""
+        out = subprocess.run(["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True).stdout.split()
+        return [self.proc.pid, *(int(p) for p in out)]
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+            self.proc = None
+            self.log.close()
