@@ -51,6 +51,17 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_docs(args: argparse.Namespace) -> int:
+    from gateway.policy.docs import render
+
+    text = render()
+    if args.output:
+        Path(args.output).write_text(text)
+    else:
+        print(text, end="")
+    return 0
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     import asyncio
 
@@ -127,6 +138,9 @@ def add_policy_commands(sub, add_config) -> None:
     p.set_defaults(func=cmd_validate)
     p = policy.add_parser("schema", help="print the policy JSON Schema")
     p.set_defaults(func=cmd_schema)
+    p = policy.add_parser("docs", help="print the policy reference (Markdown) generated from the schema")
+    p.add_argument("--output", "-o", help="write to this file (docs/policies.md)")
+    p.set_defaults(func=cmd_docs)
     p = policy.add_parser("explain", help="which policies and rules apply to a principal and request, and why")
     add_config(p)
     p.add_argument("--key")

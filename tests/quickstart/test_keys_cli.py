@@ -1,0 +1,38 @@
+"""`covenant keys create|list|revoke` against the keys file; only hashes are stored."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+
+def covenant(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "gateway", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_create_list_revoke(tmp_path):
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"keys_file": "keys.json"}))
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "alice", "--label", "tier=free")
+    assert out.returncode == 0, out.stderr
+    key = next(line for line in out.stdout.splitlines() if line.startswith("cov_"))
+    stored = (tmp_path / "keys.json").read_text()
+    assert key not in stored, "the key itself must never be stored"
+    record = json.loads(stored)["keys"][0]
+    assert record["tenant"] == "acme" and record["labels"] == {"tier": "free"} and len(record["sha256"]) == 64
+
+    listing = covenant(tmp_path, "keys", "list").stdout
+    assert record["key_id"] in listing and "active" in listing and key not in listing
+
+    assert covenant(tmp_path, "keys", "revoke", record["key_id"]).returncode == 0
+    assert "revoked" in covenant(tmp_path, "keys", "list").stdout
+    assert covenant(tmp_path, "keys", "revoke", "nope").returncode == 1
+
+
+def test_bad_label_is_rejected(tmp_path):
+    out = covenant(tmp_path, "keys", "create", "--tenant", "a", "--account", "b", "--label", "novalue")
+    assert out.returncode != 0 and "key=value" in out.stderr
