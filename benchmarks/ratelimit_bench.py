@@ -16,7 +16,15 @@ import time
 
 import redis.asyncio as aioredis
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    Usage,
+    compile_limits,
+)
 from gateway.store import open_store
 from tests.support.redis_server import start_redis
 

@@ -32,6 +32,7 @@ class Campaign:
     clusters: list[int] = field(default_factory=list)
     evidence: dict[str, int] = field(default_factory=dict)  # link type -> links seen
     first_flagged_ts: float | None = None
+    weak_members: set[str] = field(default_factory=set)  # joined only through behaviour fingerprints
 
 
 class _UnionFind:
@@ -66,6 +67,7 @@ def _link_groups(uf: _UnionFind, groups: Iterable[list[str]], links: list[tuple[
 
 def group_campaigns(
     suspects: dict[str, PrincipalState],
+    suspicious_clusters: set[int] | frozenset[int],
     min_accounts: int,
     previous: dict[str, Campaign],
     now: float,
@@ -79,9 +81,9 @@ def group_campaigns(
     by_fp: dict[int, list[str]] = defaultdict(list)
     for pid, st in suspects.items():
         strong.find(pid)
-        top = st.top_cluster()
-        if top is not None and top[1][0] >= 0.3 * max(st.w, 1.0):
-            by_cluster[top[0]].append(pid)
+        for cid, (_, c_susp, _) in st.clusters.items():
+            if c_susp >= 2.0 and cid in suspicious_clusters:
+                by_cluster[cid].append(pid)
         if st.ip_prefix and st.ua_hash:
             by_client[(st.ip_prefix, st.ua_hash)].append(pid)
         for s in st.slots:
@@ -155,6 +157,8 @@ def group_campaigns(
             if top is not None:
                 clusters[top[0]] += 1
         old = previous.get(cid)
+        core = max(roots, key=lambda r: len(comps[r]))
+        weak_members = {m for r in roots if r != core or len(comps[r]) < min_accounts for m in comps[r]}
         out[cid] = Campaign(
             campaign_id=cid,
             members=sorted(members),
@@ -163,5 +167,6 @@ def group_campaigns(
             clusters=[c for c, n in sorted(clusters.items(), key=lambda kv: -kv[1]) if n >= 2][:8],
             evidence=evidence,
             first_flagged_ts=old.first_flagged_ts if old else None,
+            weak_members=weak_members,
         )
     return out

@@ -17,13 +17,15 @@ from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.patterns import CATEGORIES
 from gateway.extraction.policy import ExtractionPolicy, Status
-from gateway.extraction.scoring import Population, combine, evidence, reasons_of, signals
+from gateway.extraction.scoring import SUSPICIOUS_CLUSTER, Population, combine, evidence, reasons_of, signals
 from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, MAX_USERS, ClusterStats, PrincipalState
 
 Decision = Literal["confirm", "clear", "allowlist"]
 SHORT_HALF_LIFE_S = 3600.0
 CLEAR_MARGIN = 0.15          # a cleared account is flagged again only if its score rises this much
 HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
+LONG_OUTPUT_TOKENS = 800       # "large max_tokens with long outputs"
+LONG_MAX_TOKENS = 2000          # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
 OFF_HOURS_SHARE = 0.02
 
@@ -85,6 +87,13 @@ class Detector:
         if st is not None:
             st.w_out += output_tokens
 
+    def score_of(self, principal: str) -> float:
+        """Effective score (own or campaign), also for principals whose verdict is ok."""
+        st = self._states.get(principal)
+        if st is None:
+            return 0.0
+        return max(st.score, st.campaign_score if st.campaign_id else 0.0)
+
     def _state(self, ev: FeatureEvent) -> PrincipalState:
         states = self._states
         st = states.pop(ev.principal, None)
@@ -128,6 +137,9 @@ class Detector:
             repeated and ev.temperature >= 0.9)
         if harvest:
             st.w_harvest += 1.0
+        long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)
+        if long_out:
+            st.w_long += 1.0
         st.w_out += ev.output_tokens
         if ev.user_hash and len(st.users) < MAX_USERS:
             st.users.add(ev.user_hash)
@@ -146,7 +158,8 @@ class Detector:
             f"|{ev.n > 1}|{ev.logprobs > 0}|{ev.single_turn}".encode()) if (reasoning or harvest) else 0
         if ev.bands:
             cid = self._cluster_of(ev)
-            st.add_cluster(cid, reasoning or harvest, ev.single_turn)
+            # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
+            st.add_cluster(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
             cs = self._clusters[cid]
             cs.n += 1.0
             cs.last_ts = ev.ts
@@ -154,6 +167,8 @@ class Detector:
                 cs.reasoning += 1.0
             if harvest:
                 cs.harvest += 1.0
+            if long_out:
+                cs.long += 1.0
             if ev.single_turn:
                 cs.single += 1.0
             if st.principal in cs.accounts:
@@ -175,26 +190,29 @@ class Detector:
                     camp.members.append(st.principal)
 
     def _cluster_of(self, ev: FeatureEvent) -> int:
+        """LSH: an event joins the cluster of the first band it shares with a cluster *seed*.
+
+        Only a seed's bands are registered; registering every member's bands would let clusters
+        chain through near-neighbours of near-neighbours until they swallow unrelated prompts.
+        """
         b2c = self._band_to_cluster
-        cid = None
         for b in ev.bands:
             cid = b2c.get(b)
             if cid is not None:
-                break
-        if cid is None:
-            cid = ev.bands[0]
-            if len(self._clusters) >= self.policy.window.max_clusters:
-                old = next(iter(self._clusters))
-                del self._clusters[old]
-                self._cluster_campaign.pop(old, None)
-            self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
-        elif cid not in self._clusters:  # evicted: start it again
-            self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
+                if cid not in self._clusters:  # evicted: start it again
+                    self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
+                return cid
+        cid = ev.bands[0]
+        if len(self._clusters) >= self.policy.window.max_clusters:
+            old = next(iter(self._clusters))
+            del self._clusters[old]
+            self._cluster_campaign.pop(old, None)
+        self._clusters[cid] = ClusterStats(cid=cid, first_ts=ev.ts)
+        if len(b2c) >= 4 * self.policy.window.max_clusters:
+            for _ in range(len(ev.bands)):
+                del b2c[next(iter(b2c))]
         for b in ev.bands:
-            if b not in b2c:
-                if len(b2c) >= 4 * self.policy.window.max_clusters:
-                    del b2c[next(iter(b2c))]
-                b2c[b] = cid
+            b2c[b] = cid
         return cid
 
     # ---- scoring -----------------------------------------------------------------------------
@@ -255,7 +273,10 @@ class Detector:
             self._pop.median_rate = rates[len(rates) // 2]
             self._pop.active_accounts = len(rates)
         suspects = {p: self._states[p] for p in self._suspects if p in self._states}
-        campaigns = group_campaigns(suspects, pol.campaign.min_accounts, self._campaigns, now)
+        suspicious = {cid for st in suspects.values() for cid in st.clusters
+                      if (cs := self._clusters.get(cid)) is not None and cs.account_count() >= 2
+                      and cs.suspicion() >= SUSPICIOUS_CLUSTER}
+        campaigns = group_campaigns(suspects, suspicious, pol.campaign.min_accounts, self._campaigns, now)
         old_members = {m for c in self._campaigns.values() for m in c.members}
         self._campaigns = campaigns
         self._cluster_campaign = {}
@@ -263,12 +284,14 @@ class Detector:
         for camp in campaigns.values():
             for cid in camp.clusters:
                 cs = self._clusters.get(cid)
-                if cs is not None and cs.suspicion() >= 0.5:
+                if cs is not None and cs.suspicion() >= SUSPICIOUS_CLUSTER:
                     self._cluster_campaign[cid] = camp.campaign_id
             for m in camp.members:
                 st = self._states[m]
                 st.campaign_id = camp.campaign_id
                 st.campaign_score = camp.score
+                if m in camp.weak_members:  # linked by behaviour only: review, never throttle or block
+                    st.campaign_score = min(camp.score, max(st.score, pol.thresholds.flag))
                 new_members.add(m)
         for m in old_members - new_members:
             st = self._states.get(m)

@@ -117,7 +117,7 @@ def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, out
             if out is not None:
                 detail = det.principal_detail(principal)
                 out.write(orjson.dumps({
-                    "principal": principal, "verdict": v.status, "score": round(v.score, 4),
+                    "principal": principal, "verdict": v.status, "score": round(det.score_of(principal), 4),
                     "first_flagged_ts": detail["first_flagged_ts"] if detail else None,
                     "campaign": v.campaign_id, "reasons": list(v.reasons),
                     "requests": n, "requests_before_flag": before,

@@ -23,11 +23,15 @@ class Population:
     active_accounts: int = 0
 
 
+_MAX_ENTROPY = math.log2(len(CATEGORIES))
+SUSPICIOUS_CLUSTER = 0.5  # cluster suspicion from which sharing it counts against an account
+
 # Evidence weights: the maximum each term can contribute.
 W_DISTILL = 0.85     # reasoning elicitation x capability focus x single-turn
 W_SHARED = 0.8       # template shared by many accounts, cluster full of elicitation/harvesting
 W_TEMPLATED = 0.6    # the account's own top template is single-turn elicitation
 W_HARVEST = 0.75     # n > 1, logprobs with long outputs, high temperature on repeated prompts
+W_LONG = 0.5        # long outputs requested/served on a narrow capability, single-turn
 W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
 W_OFFHOURS = 0.1
@@ -38,18 +42,32 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
-    conc = st.cats[top_cat] / w if top_cat in CAPABILITY_CATEGORIES else 0.0
-    shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = 0.0
+    # Capability concentration: share of capability categories x (1 - normalised category entropy).
+    total_c = sum(st.cats) or 1.0
+    cap = sum(st.cats[i] for i in CAPABILITY_CATEGORIES) / total_c
+    ent = -sum((c / total_c) * math.log2(c / total_c) for c in st.cats if c > 1e-9)
+    conc = cap * max(0.0, 1.0 - ent / _MAX_ENTROPY)
+    shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = susp_share = 0.0
     top = st.top_cluster()
     if top is not None:
-        cid, (c_n, c_reason, c_single) = top
+        _, (c_n, c_reason, c_single) = top
         own_tpl_share = min(1.0, c_n / w)
         own_tpl_elicit = (c_reason / c_n) * (c_single / c_n) if c_n > 0 else 0.0
+    # Shared templates: over all of the account's tracked clusters, the ones that many accounts send
+    # and that are full of single-turn elicitation/harvesting; an account that mixes harvesting into
+    # ordinary traffic still sends a share of its requests there.
+    for cid, (_, c_susp, _) in st.clusters.items():
         cs = clusters.get(cid)
-        if cs is not None:
-            cluster_accounts = float(cs.account_count())
-            cluster_susp = cs.suspicion()
-            shared = min(1.0, max(0.0, (cluster_accounts - 2.0) / 6.0))
+        if cs is None or c_susp < 1.0:  # only the account's own suspicious requests count
+            continue
+        susp = cs.suspicion()
+        n_acc = float(cs.account_count())
+        if susp >= SUSPICIOUS_CLUSTER and n_acc >= 3:
+            susp_share += c_susp / w
+            if n_acc > cluster_accounts:
+                cluster_accounts, cluster_susp = n_acc, susp
+    if cluster_accounts:
+        shared = min(1.0, max(0.0, (cluster_accounts - 2.0) / 6.0))
     rate_ratio = st.w / max(pop.median_rate, 1.0)
     regular = 0.0
     if st.gap_n >= 8:
@@ -59,7 +77,9 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "capability_concentration": conc,
         "single_turn_share": st.w_single / w,
         "harvest_share": st.w_harvest / w,
+        "long_output_share": st.w_long / w,
         "template_share": own_tpl_share,
+        "suspicious_template_share": min(1.0, susp_share),
         "template_elicitation": own_tpl_elicit,
         "template_accounts": cluster_accounts,
         "template_shared": shared,
@@ -79,14 +99,18 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     conf = min(1.0, 0.5 + total / 16.0)
     r, conc, s, h = sig["reasoning_share"], sig["capability_concentration"], sig["single_turn_share"], sig["harvest_share"]
     tpl_cnt_conf = min(1.0, total / 20.0)
+    # Volume and timing only count for traffic that elicits reasoning, harvests, or asks for long outputs:
+    # a RAG app or batch job is high-volume and regular, and that alone is not extraction.
+    how = max(r, h, sig["long_output_share"])
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
         "shared_template": W_SHARED * sig["template_shared"] * sig["template_cluster_suspicion"]
-        * math.sqrt(sig["template_share"]),
+        * math.sqrt(sig["suspicious_template_share"]) * s,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
         "distribution_harvesting": W_HARVEST * conf * h * s,
-        "volume": W_VOLUME * sig["volume_vs_population"] * conc * s,
-        "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s,
+        "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
+        "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
+        "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
     }

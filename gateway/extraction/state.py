@@ -27,7 +27,7 @@ class PrincipalState:
 
     __slots__ = (
         "principal", "tenant", "key_id", "first_ts", "last_ts", "decay_ts", "total",
-        "w", "w_reason", "w_single", "w_harvest", "w_short", "w_off", "w_out", "cats",
+        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "cats",
         "hours", "gap_n", "gap_mean", "gap_m2", "recent", "clusters", "users", "slots",
         "ip_prefix", "ua_hash", "examples", "timeline", "score", "campaign_id", "campaign_score",
         "status", "first_flagged_ts", "reasons", "decision", "cleared_score", "allowlisted",
@@ -40,7 +40,7 @@ class PrincipalState:
         self.key_id = ev.key_id
         self.first_ts = self.last_ts = self.decay_ts = ev.ts
         self.total = 0
-        self.w = self.w_reason = self.w_single = self.w_harvest = self.w_short = self.w_off = self.w_out = 0.0
+        self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = self.w_out = 0.0
         self.cats = [0.0] * len(CATEGORIES)
         self.hours = [0] * 24
         self.gap_n = 0
@@ -73,6 +73,7 @@ class PrincipalState:
         self.w_reason *= f
         self.w_single *= f
         self.w_harvest *= f
+        self.w_long *= f
         self.w_off *= f
         self.w_out *= f
         self.cats = [c * f for c in self.cats]
@@ -153,6 +154,7 @@ class ClusterStats:
     reasoning: float = 0.0
     single: float = 0.0
     harvest: float = 0.0
+    long: float = 0.0
     accounts: dict[str, int] = field(default_factory=dict)  # principal -> requests (capped)
     overflow_accounts: int = 0
     example: str = ""
@@ -161,7 +163,7 @@ class ClusterStats:
         return len(self.accounts) + self.overflow_accounts
 
     def suspicion(self) -> float:
-        """Share of elicitation/harvesting times share of single-turn requests in this cluster."""
+        """Share of elicitation/harvesting/long outputs times share of single-turn requests in this cluster."""
         if self.n <= 0:
             return 0.0
-        return min(1.0, (self.reasoning + self.harvest) / self.n) * (self.single / self.n)
+        return min(1.0, max(self.reasoning, self.harvest, self.long) / self.n) * (self.single / self.n)
