@@ -89,7 +89,7 @@ def observe(text: str, wm: Watermarker) -> dict[int, int]:
             seen[set_id] = member
         return None
 
-    scan(wm.scanner, ScanState(), normalize(text), 0, on_word)
+    scan(wm.scanner, ScanState(), normalize(text).lower(), 0, on_word)  # case-insensitive
     return seen
 
 
