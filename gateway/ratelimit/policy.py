@@ -10,7 +10,7 @@ import fnmatch
 import math
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -99,7 +99,7 @@ class RateLimitPolicy(BaseModel):
         return self
 
 
-class LimitKind(str, Enum):
+class LimitKind(StrEnum):
     REQUESTS = "requests"
     TOKENS = "tokens"
     CONCURRENCY = "concurrency"

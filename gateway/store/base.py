@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
 
-class OpKind(str, Enum):
+class OpKind(StrEnum):
     """The three atomic primitives rate limiting is built from (see docs/rate-limits.md)."""
 
     LOG = "r"      # sliding-window log: one entry per admitted request, exact in every rolling window

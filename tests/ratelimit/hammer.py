@@ -13,14 +13,22 @@ import random
 import sys
 import time
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    Usage,
+    compile_limits,
+)
 from gateway.store import Store, StoreUnavailable, open_store
 
 WHO = Subject("acme", "alice", "k1", "gpt-4o", "/v1/chat/completions")
 REQUESTS_PER_S = 150
 CONCURRENCY = 5
 HOLD_S = 0.02
-TOKENS_PER_WINDOW = 60_000
+TOKENS_PER_WINDOW = 80_000
 TOKEN_WINDOW_S = 2
 ESTIMATE = TokenEstimate(input_tokens=100, max_output_tokens=100)
 

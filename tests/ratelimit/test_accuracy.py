@@ -41,12 +41,11 @@ async def _hammer(scenario: str, store_url: str, duration: float, align_s: int =
     for p in procs:  # every replica imported and connected: start together
         assert (await asyncio.wait_for(p.stdout.readline(), 60)).strip() == b"ready"
     t_start, t_end = window()
-    records: list = []
-    for p in procs:
-        out, _ = await asyncio.wait_for(p.communicate(f"{t_start} {t_end}\n".encode()), 60)
-        assert p.returncode == 0
-        records += json.loads(out)
-    return t_start, t_end, records
+    outs = await asyncio.wait_for(asyncio.gather(*(p.communicate(f"{t_start} {t_end}\n".encode()) for p in procs)), 60)
+    assert [p.returncode for p in procs] == [0] * REPLICAS
+    per_replica = [json.loads(out) for out, _ in outs]
+    assert all(any(r[0] == "ok" for r in recs) for recs in per_replica), "every replica must take part"
+    return t_start, t_end, [r for recs in per_replica for r in recs]
 
 
 def _max_in_rolling_window(times_ms: list[int], window_ms: int) -> int:
@@ -65,12 +64,14 @@ async def test_requests_never_over_admit_and_fill_the_limit(store_url):
     admitted = [int(r[1] * 1000) for r in records]
     # exact guarantee: in every rolling 1-second window, at most the limit
     assert _max_in_rolling_window(admitted, 1000) <= hammer.REQUESTS_PER_S
+    print(f"requests: {len(admitted)} admitted in 2 windows of {hammer.REQUESTS_PER_S}; "
+          f"max in any rolling window {_max_in_rolling_window(admitted, 1000)}")
     # over two whole windows: <= 2 x limit and >= 99% of it
     assert 0.99 * 2 * hammer.REQUESTS_PER_S <= len(admitted) <= 2 * hammer.REQUESTS_PER_S
 
 
 async def test_concurrency_cap_holds_and_is_reached(store_url):
-    t_start, t_end, records = await _hammer("concurrency", store_url, 1.5)
+    t_start, t_end, records = await _hammer("concurrency", store_url, 1.0)
     assert not [r for r in records if r[0] == "error"]
     held = [r for r in records if r[0] == "ok"]
     denied = [r for r in records if r[0] == "denied"]
@@ -88,7 +89,7 @@ async def test_concurrency_cap_holds_and_is_reached(store_url):
                      if bisect.bisect_left(starts, d[2]) - bisect.bisect_right(ends, d[1]) < hammer.CONCURRENCY]
     assert denied and not false_denials
     busy = sum(min(r[3], t_end) - max(r[2], t_start) for r in held if r[2] < t_end)
-    print(f"concurrency: {len(held)} admitted, {len(denied)} denied, occupancy {busy / (hammer.CONCURRENCY * 1.5):.3f}")
+    print(f"concurrency: {len(held)} admitted, {len(denied)} denied, occupancy {busy / (hammer.CONCURRENCY * 1.0):.3f}")
 
 
 async def test_token_quota_with_settlement(store_url):

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, compile_limits, headers_for
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    compile_limits,
+    headers_for,
+)
 from gateway.ratelimit.headers import go_duration
 
 T0 = 1_800_000_000.0

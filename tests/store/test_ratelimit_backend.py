@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import subprocess
 
 import redis.asyncio as aioredis
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    Usage,
+    compile_limits,
+)
 from gateway.store import AdmitOp, OpKind, SettleOp, open_store
 
 NOW = 1_800_000_000_000  # ms
@@ -115,8 +122,9 @@ async def test_noscript_recovery_after_script_flush(redis_url):
     lims = compile_limits(RateLimitPolicy(limits=[LimitRule(name="r", requests="2/minute")])).limits
     limiter = RateLimiter(store)
     assert (await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_000.0)).allowed
-    port = redis_url.rsplit(":", 1)[1].split("/")[0]
-    assert subprocess.run(["redis-cli", "-p", port, "SCRIPT", "FLUSH"], capture_output=True, text=True).stdout.strip() == "OK"
+    admin = aioredis.from_url(redis_url)
+    assert await admin.script_flush() is True
+    await admin.aclose()
     a = await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_001.0)
     assert a.allowed and a.statuses[0].remaining == 0  # state intact, script reloaded transparently
     assert not (await limiter.admit(lims, Subject("t"), TokenEstimate(1), 1_800_000_002.0)).allowed

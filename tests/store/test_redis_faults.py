@@ -11,7 +11,15 @@ import time
 
 import pytest
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    Usage,
+    compile_limits,
+)
 from gateway.store import BreakerState, StoreUnavailable, open_store
 from tests.support.redis_server import RedisServer, start_redis
 

@@ -13,7 +13,15 @@ import time
 
 import pytest
 
-from gateway.ratelimit import LimitRule, RateLimiter, RateLimitPolicy, Subject, TokenEstimate, Usage, compile_limits
+from gateway.ratelimit import (
+    LimitRule,
+    RateLimiter,
+    RateLimitPolicy,
+    Subject,
+    TokenEstimate,
+    Usage,
+    compile_limits,
+)
 from gateway.store import AdmitOp, OpKind, StoreUnavailable, open_store
 from tests.support.ports import free_port, wait_listening
 from tests.support.redis_server import RedisServer, start_redis
