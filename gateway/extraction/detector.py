@@ -58,6 +58,7 @@ class Detector:
         self._decisions: dict[str, dict[str, Any]] = {}
         self._pop = Population()
         self._next_regroup: float | None = None
+        self._changed: set[str] = set()                   # principals whose verdict changed since drain
         self.events = 0
         self.last_event_ts = 0.0
 
@@ -258,10 +259,20 @@ class Detector:
                 st.first_flagged_ts = ts
             st.status = v.status
         if v.status == "ok":
-            self._verdicts.pop(st.principal, None)
+            if self._verdicts.pop(st.principal, None) is not None:
+                self._changed.add(st.principal)
         else:
+            old = self._verdicts.get(st.principal)
+            if old is None or old.status != v.status or old.campaign_id != v.campaign_id:
+                self._changed.add(st.principal)
             self._verdicts[st.principal] = v
         return v
+
+    def drain_changes(self) -> dict[str, Verdict]:
+        """Verdicts that changed (status or campaign) since the last drain: what a worker writes back."""
+        out = {p: self.verdict(p) for p in self._changed}
+        self._changed.clear()
+        return out
 
     # ---- off-hot-path: baselines and campaigns ------------------------------------------------
     def tick(self, now: float) -> None:

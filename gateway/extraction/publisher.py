@@ -1,0 +1,113 @@
+"""Distributed mode, gateway side: publish feature events to capped Redis Streams, read verdicts back.
+
+Events are partitioned by principal (crc32 % partitions) so that one worker sees all of an
+account's events; each partition is one stream, capped with an approximate MAXLEN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from zlib import crc32
+
+import orjson
+from redis.asyncio import Redis
+
+from gateway.extraction.detector import OK, Verdict
+from gateway.extraction.features import FeatureEvent
+
+STREAM_PREFIX = "covenant:extraction:events:"
+VERDICTS_KEY = "covenant:extraction:verdicts"
+DETAILS_KEY = "covenant:extraction:details"
+CAMPAIGNS_KEY = "covenant:extraction:campaigns"
+STATS_KEY = "covenant:extraction:stats"
+DEFAULT_PARTITIONS = 4
+DEFAULT_MAXLEN = 1_000_000
+
+
+def partition_of(principal: str, partitions: int) -> int:
+    return crc32(principal.encode()) % partitions
+
+
+def stream_key(partition: int) -> str:
+    return f"{STREAM_PREFIX}{partition}"
+
+
+def encode_event(ev: FeatureEvent) -> bytes:
+    return orjson.dumps(ev.to_row())
+
+
+def decode_event(raw: bytes) -> FeatureEvent:
+    return FeatureEvent.from_row(orjson.loads(raw))
+
+
+def encode_verdict(v: Verdict) -> bytes:
+    return orjson.dumps([v.status, round(v.score, 4), v.campaign_id, list(v.reasons)])
+
+
+def decode_verdict(raw: bytes | None) -> Verdict:
+    if raw is None:
+        return OK
+    status, score, campaign, reasons = orjson.loads(raw)
+    return Verdict(status, float(score), tuple(reasons), campaign)
+
+
+class EventPublisher:
+    """XADD feature events; one round trip per call (a pipeline for batches)."""
+
+    def __init__(self, redis: Redis, partitions: int = DEFAULT_PARTITIONS, maxlen: int = DEFAULT_MAXLEN) -> None:
+        self._redis = redis
+        self._partitions = partitions
+        self._maxlen = maxlen
+
+    async def publish(self, ev: FeatureEvent) -> None:
+        key = stream_key(partition_of(ev.principal, self._partitions))
+        await self._redis.xadd(key, {"e": encode_event(ev)}, maxlen=self._maxlen, approximate=True)
+
+    async def publish_many(self, events: Iterable[FeatureEvent]) -> None:
+        pipe = self._redis.pipeline(transaction=False)
+        for ev in events:
+            key = stream_key(partition_of(ev.principal, self._partitions))
+            pipe.xadd(key, {"e": encode_event(ev)}, maxlen=self._maxlen, approximate=True)
+        await pipe.execute()
+
+
+class RedisVerdicts:
+    """The gateway's O(1) verdict lookup in distributed mode: one HGET."""
+
+    def __init__(self, redis: Redis) -> None:
+        self._redis = redis
+
+    async def get(self, principal: str) -> Verdict:
+        return decode_verdict(await self._redis.hget(VERDICTS_KEY, principal))
+
+    async def flagged(self) -> dict[str, Verdict]:
+        raw = await self._redis.hgetall(VERDICTS_KEY)
+        return {k.decode() if isinstance(k, bytes) else k: decode_verdict(v) for k, v in raw.items()}
+
+    async def detail(self, principal: str) -> dict | None:
+        raw = await self._redis.hget(DETAILS_KEY, principal)
+        return orjson.loads(raw) if raw is not None else None
+
+    async def campaigns(self) -> list[dict]:
+        """Campaigns from every worker (each sees the accounts of its partitions)."""
+        raw = await self._redis.hgetall(CAMPAIGNS_KEY)
+        return [c for v in raw.values() for c in orjson.loads(v)]
+
+
+DECISIONS_KEY = "covenant:extraction:decisions"
+
+
+async def record_decision_remote(redis: Redis, principal: str, decision: str, reviewer: str, note: str,
+                                 ts: float) -> dict:
+    """Distributed mode: store a reviewer decision for the workers and apply it to the verdict now."""
+    if decision not in ("confirm", "clear", "allowlist"):
+        raise ValueError(f"unknown decision {decision!r}: expected confirm, clear or allowlist")
+    record = {"principal": principal, "decision": decision, "reviewer": reviewer, "note": note, "ts": ts}
+    pipe = redis.pipeline(transaction=True)
+    pipe.hset(DECISIONS_KEY, principal, orjson.dumps(record))
+    if decision == "confirm":
+        pipe.hset(VERDICTS_KEY, principal, encode_verdict(Verdict("block", 1.0, ("confirmed_by_reviewer",), None)))
+    else:
+        pipe.hdel(VERDICTS_KEY, principal)
+    await pipe.execute()
+    return record

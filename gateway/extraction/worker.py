@@ -1,0 +1,196 @@
+"""Distributed mode, worker side: `run_worker(redis_url)` (what `covenant worker` runs).
+
+Partitions: events are sharded by principal into P streams. Workers share the partitions through
+leases (SET NX PX, renewed while alive): each live worker holds about P / live_workers of them, so
+an account's events always reach one detector. Each stream has a consumer group, so a partition
+taken over from a dead worker re-delivers its pending events (XAUTOCLAIM) - at-least-once.
+State stays bounded by the detector's LRU limits; verdicts are written back to one Redis hash
+(HSET on change, HDEL when back to ok) that gateways read with one HGET.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+import os
+import socket
+import time
+from dataclasses import dataclass, field
+
+import orjson
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from gateway.extraction.detector import Detector
+from gateway.extraction.policy import ExtractionPolicy
+from gateway.extraction.publisher import (
+    CAMPAIGNS_KEY, DECISIONS_KEY, DEFAULT_PARTITIONS, DETAILS_KEY, STATS_KEY, VERDICTS_KEY, decode_event,
+    encode_verdict, stream_key,
+)
+
+log = logging.getLogger(__name__)
+GROUP = "covenant-extraction"
+LEASE_PREFIX = "covenant:extraction:lease:"
+WORKERS_KEY = "covenant:extraction:workers"
+
+# Renew only a lease we still own.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+@dataclass
+class WorkerStats:
+    events: int = 0
+    batches: int = 0
+    verdict_writes: int = 0
+    partitions: set[int] = field(default_factory=set)
+    lag_s: float = 0.0  # wall clock minus the newest event's ts at the last batch
+
+
+async def run_worker(
+    redis_url: str,
+    *,
+    policy: ExtractionPolicy | None = None,
+    partitions: int = DEFAULT_PARTITIONS,
+    consumer: str | None = None,
+    stop: asyncio.Event | None = None,
+    batch: int = 500,
+    block_ms: int = 200,
+    lease_ms: int = 5000,
+    flush_interval_s: float = 0.5,
+    stats: WorkerStats | None = None,
+) -> WorkerStats:
+    """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash)."""
+    name = consumer or f"{socket.gethostname()}-{os.getpid()}"
+    stop = stop or asyncio.Event()
+    stats = stats or WorkerStats()
+    det = Detector(policy)
+    redis = Redis.from_url(redis_url)
+    renew = redis.register_script(_RENEW)
+    release = redis.register_script(_RELEASE)
+    owned: set[int] = set()
+    seen_decisions: dict[str, bytes] = {}
+    next_lease = next_flush = 0.0
+    try:
+        for p in range(partitions):
+            try:
+                await redis.xgroup_create(stream_key(p), GROUP, id="0", mkstream=True)
+            except ResponseError as e:
+                if "BUSYGROUP" not in str(e):
+                    raise
+        while not stop.is_set():
+            now = time.time()
+            if now >= next_lease:
+                await _balance_leases(redis, renew, release, name, partitions, owned, lease_ms, det)
+                stats.partitions = set(owned)
+                next_lease = now + lease_ms / 3000.0
+            if owned:
+                resp = await redis.xreadgroup(GROUP, name, {stream_key(p): ">" for p in owned}, count=batch,
+                                              block=block_ms)
+                for stream, entries in resp or []:
+                    await _process(redis, det, stream, entries, stats)
+            else:
+                await asyncio.sleep(block_ms / 1000.0)
+            if time.time() >= next_flush:
+                await _apply_decisions(redis, det, seen_decisions)
+                await _flush(redis, det, stats, name)
+                next_flush = time.time() + flush_interval_s
+        await _flush(redis, det, stats, name)
+        for p in list(owned):
+            await release(keys=[LEASE_PREFIX + str(p)], args=[name])
+        await redis.zrem(WORKERS_KEY, name)
+    finally:
+        await redis.aclose()
+    return stats
+
+
+async def _balance_leases(redis: Redis, renew, release, name: str, partitions: int, owned: set[int],
+                          lease_ms: int, det: Detector) -> None:
+    now_ms = int(time.time() * 1000)
+    await redis.zadd(WORKERS_KEY, {name: now_ms})
+    await redis.zremrangebyscore(WORKERS_KEY, 0, now_ms - lease_ms)
+    live = max(1, await redis.zcard(WORKERS_KEY))
+    fair = math.ceil(partitions / live)
+    for p in list(owned):
+        if not await renew(keys=[LEASE_PREFIX + str(p)], args=[name, lease_ms]):
+            owned.discard(p)  # lost it (expired while we were slow): another worker owns it now
+    while len(owned) > fair:  # give extras back so newcomers get a share
+        p = max(owned)
+        await release(keys=[LEASE_PREFIX + str(p)], args=[name])
+        owned.discard(p)
+    for p in range(partitions):
+        if len(owned) >= fair:
+            break
+        if p not in owned and await redis.set(LEASE_PREFIX + str(p), name, nx=True, px=lease_ms):
+            owned.add(p)
+            # Take over what the previous owner read but never acknowledged.
+            start = "0-0"
+            while True:
+                start, entries, *_ = await redis.xautoclaim(stream_key(p), GROUP, name, 0, start, count=500)
+                if entries:
+                    await _process(redis, det, stream_key(p).encode(), entries, None)
+                if start in (b"0-0", "0-0"):
+                    break
+
+
+async def _process(redis: Redis, det: Detector, stream, entries, stats: WorkerStats | None) -> None:
+    ids = []
+    newest = 0.0
+    for msg_id, fields in entries:
+        ids.append(msg_id)
+        raw = fields.get(b"e") if fields else None
+        if raw is None:
+            continue
+        try:
+            ev = decode_event(raw)
+        except (ValueError, TypeError):
+            log.warning("extraction worker: undecodable event %r", msg_id)
+            continue
+        det.observe(ev)
+        newest = max(newest, ev.ts)
+    if ids:
+        await redis.xack(stream, GROUP, *ids)
+    if stats is not None:
+        stats.events += len(ids)
+        stats.batches += 1
+        if newest:
+            stats.lag_s = max(0.0, time.time() - newest)
+
+
+async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes]) -> None:
+    raw = await redis.hgetall(DECISIONS_KEY)
+    for k, v in raw.items():
+        pid = k.decode()
+        if seen.get(pid) == v:
+            continue
+        seen[pid] = v
+        rec = orjson.loads(v)
+        det.record_decision(pid, rec["decision"], rec.get("reviewer", ""), rec.get("note", ""), rec.get("ts"))
+
+
+async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str) -> None:
+    changes = det.drain_changes()
+    pipe = redis.pipeline(transaction=False)
+    for pid, v in changes.items():
+        if v.status == "ok":
+            pipe.hdel(VERDICTS_KEY, pid)
+            pipe.hdel(DETAILS_KEY, pid)
+        else:
+            pipe.hset(VERDICTS_KEY, pid, encode_verdict(v))
+            detail = det.principal_detail(pid)
+            if detail is not None:
+                pipe.hset(DETAILS_KEY, pid, orjson.dumps(detail))
+    if changes:  # each worker publishes the campaigns of its partitions under its own field
+        pipe.hset(CAMPAIGNS_KEY, name, orjson.dumps(det.campaigns()))
+    s = det.stats()
+    pipe.hset(f"{STATS_KEY}:{name}", mapping={"events": stats.events, "principals": s["principals"],
+                                             "campaigns": s["campaigns"], "lag_s": round(stats.lag_s, 3)})
+    await pipe.execute()
+    stats.verdict_writes += len(changes)

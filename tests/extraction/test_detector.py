@@ -1,0 +1,146 @@
+"""Detector behaviour: campaigns, allowlists, decisions, bounded state."""
+
+from __future__ import annotations
+
+from gateway.extraction.detector import Detector
+from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy, ExtractionWindow
+from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
+
+T0 = 1_767_225_600.0
+CHAT = ("What are some good gift ideas for my dad?", "How do I get red wine out of a carpet?",
+        "Write a short poem about autumn.", "What should I pack for Lisbon?", "Summarize: the market grew.",
+        "Can you recommend a sci-fi novel?", "How do I fix a leaky tap?", "Translate 'good morning' into French.")
+
+
+def hydra_events(accounts: int, per_account: int, start: float = T0):
+    """Round-robin over accounts, one request every 7 minutes overall, each account its own IP."""
+    out = []
+    for i in range(accounts * per_account):
+        acct = f"hydra-{i % accounts}"
+        body = chat(HYDRA_TEMPLATE.format(p=problem(i)), max_tokens=3000, temperature=0.6)
+        out.append(event(acct, start + i * 420, body, ip=f"198.{i % accounts}.7.1", output_tokens=1500))
+    return out
+
+
+def chat_events(principal: str, n: int, start: float = T0):
+    out = []
+    for i in range(n):
+        history = 2 if i % 3 else 0
+        out.append(event(principal, start + i * 900 + (i * 37) % 600, chat(CHAT[i % len(CHAT)], history=history),
+                         ip="203.0.113.9", output_tokens=200))
+    return out
+
+
+def run(det: Detector, events) -> None:
+    for ev in sorted(events, key=lambda e: e.ts):
+        det.observe(ev)
+
+
+def test_small_hydra_is_grouped_into_one_campaign_and_benign_users_stay_ok() -> None:
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8) + chat_events("alice", 40) + chat_events("bob", 30))
+    det.tick(T0 + 86400)
+    camps = det.campaigns()
+    assert len(camps) == 1, camps
+    detail = det.campaign(camps[0]["campaign"])
+    assert detail is not None
+    assert sorted(detail["members"]) == [f"hydra-{i}" for i in range(6)]
+    assert detail["evidence"].get("shared_template", 0) >= 1
+    assert detail["templates"] and detail["templates"][0]["accounts"] >= 6
+    for i in range(6):
+        v = det.verdict(f"hydra-{i}")
+        assert v.status == "block" and v.campaign_id == camps[0]["campaign"], v
+    assert det.verdict("alice").status == "ok" and det.verdict("bob").status == "ok"
+
+
+def test_a_new_account_sending_the_campaign_template_inherits_the_campaign_verdict() -> None:
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8))
+    det.tick(T0 + 86400)
+    (camp,) = det.campaigns()
+    newcomer = event("newcomer", T0 + 86401, chat(HYDRA_TEMPLATE.format(p=problem(3)), max_tokens=3000))
+    v = det.observe(newcomer)
+    assert v.campaign_id == camp["campaign"] and v.status != "ok"
+
+
+def test_single_heavy_harvester_is_flagged_but_not_blocked_without_a_campaign() -> None:
+    det = Detector()
+    events = [event("harvester", T0 + i * 30,
+                    chat(f"Question: {problem(i)}\n\nProvide a rigorous solution. Think step by step.", max_tokens=4096),
+                    output_tokens=1500) for i in range(300)]
+    run(det, events)
+    v = det.verdict("harvester")
+    assert v.status == "throttle", v  # block needs a campaign (policy default block_requires_campaign)
+    assert any(r.startswith("distillation_pattern") for r in v.reasons)
+    detail = det.principal_detail("harvester")
+    assert detail is not None
+    assert detail["signals"]["reasoning_share"] > 0.9 and detail["signals"]["capability_concentration"] > 0.8
+    assert detail["examples"] and detail["timeline"][0]["status"] != "ok"
+    assert detail["first_flagged_ts"] is not None and detail["first_flagged_ts"] <= T0 + 10 * 30
+
+
+def test_an_allowlisted_heavy_user_is_not_flagged() -> None:
+    events = [event("eval-lab", T0 + i * 10, chat(f"Q: {problem(i)}\nA: Let's think step by step.", max_tokens=512),
+                    key_id="lab-key", output_tokens=300) for i in range(400)]
+    flagged = Detector()
+    run(flagged, events)
+    assert flagged.verdict("eval-lab").status != "ok"  # the same traffic without the allowlist is flagged
+    for allow in (ExtractionAllowlist(accounts=frozenset({"eval-lab"})), ExtractionAllowlist(key_ids=frozenset({"lab-key"}))):
+        det = Detector(ExtractionPolicy(allowlist=allow))
+        run(det, events)
+        assert det.verdict("eval-lab").status == "ok"
+        assert det.principals("flagged") == []
+
+
+def test_reviewer_decisions_are_respected() -> None:
+    det = Detector()
+    events = [event("h", T0 + i * 30, chat(f"{problem(i)} Think step by step.", max_tokens=4096), output_tokens=1500)
+              for i in range(60)]
+    run(det, events[:40])
+    assert det.verdict("h").status != "ok"
+    record = det.record_decision("h", "clear", reviewer="rita", note="tutoring customer", ts=T0 + 40 * 30)
+    assert record["decision"] == "clear" and record["reviewer"] == "rita"
+    run(det, events[40:])
+    assert det.verdict("h").status == "ok", "cleared: stays ok while the score does not rise"
+    det.record_decision("h", "confirm", reviewer="rita")
+    assert det.verdict("h").status == "block" and det.verdict("h").reasons == ("confirmed_by_reviewer",)
+    det.record_decision("h", "allowlist", reviewer="rita")
+    det.observe(event("h", T0 + 99999, chat("Think step by step: 1+1", max_tokens=4096)))
+    assert det.verdict("h").status == "ok"
+    assert det.principal_detail("h")["decision"]["decision"] == "allowlist"
+
+
+def test_decisions_survive_eviction_of_the_account_state() -> None:
+    det = Detector(ExtractionPolicy(window=ExtractionWindow(max_principals=10)))
+    det.record_decision("x", "allowlist", reviewer="r")
+    for i in range(50):
+        det.observe(event(f"filler-{i}", T0 + i, chat("hello")))
+    assert len(det.all_states()) <= 10
+    for i in range(30):
+        det.observe(event("x", T0 + 100 + i, chat(f"{problem(i)} Think step by step.", max_tokens=4096)))
+    assert det.verdict("x").status == "ok"
+
+
+def test_shadow_mode_and_actions() -> None:
+    pol = ExtractionPolicy.model_validate({
+        "mode": "shadow",
+        "on_throttle": [{"action": "throttle", "rate_limit": "extraction-slow"}, {"action": "escalate_watermark"}],
+    })
+    acts = pol.actions_for("throttle")
+    assert [a.action for a in acts] == ["throttle", "escalate_watermark"]
+    assert all(a.mode == "shadow" for a in acts) and acts[0].rate_limit == "extraction-slow"
+    assert pol.status_for(0.99, in_campaign=False) == "throttle"
+    assert pol.status_for(0.99, in_campaign=True) == "block"
+    assert pol.actions_for("ok") == ()
+
+
+def test_policy_rejects_unknown_keys_and_throttle_without_limit() -> None:
+    import pydantic
+    import pytest
+
+    with pytest.raises(pydantic.ValidationError, match="rate_limit"):
+        ExtractionPolicy.model_validate({"on_flag": [{"action": "throttle"}]})
+    with pytest.raises(pydantic.ValidationError, match="extra"):
+        ExtractionPolicy.model_validate({"treshold": 1})
+    with pytest.raises(pydantic.ValidationError, match="flag <= throttle <= block"):
+        ExtractionPolicy.model_validate({"thresholds": {"flag": 0.9, "throttle": 0.5}})
