@@ -33,7 +33,7 @@ async def index(request, redis_url: str):
 
 async def test_trace_finds_edited_copy(index) -> None:
     table = load_table()
-    docs = {f"resp-{i}": prose(table, 40, seed=i) for i in range(30)}
+    docs = {f"resp-{i}": prose(table, 150, seed=i) for i in range(30)}  # a typical short answer
     for i, (rid, text) in enumerate(docs.items()):
         assert await index.add(rid, text, tenant="t1", account=f"acct-{i % 7}", ts=1000.0 + i)
     for i, (rid, text) in enumerate(list(docs.items())[:10]):
