@@ -44,8 +44,9 @@ class MemoryRateLimit:
         self._data: dict[str, _Entry] = {}
         self._expiry_heap: list[tuple[int, str]] = []
 
-    def key_count(self) -> int:
-        return len(self._data)
+    def keys(self) -> list[str]:
+        """Keys currently held (expired ones go at the next admission's sweep): for tests of expiry."""
+        return list(self._data)
 
     def ttl_ms(self, key: str, now_ms: int) -> int | None:
         """Remaining lifetime of a key (None when absent): for tests of expiry."""

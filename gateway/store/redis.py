@@ -36,9 +36,12 @@ def _lua(name: str) -> str:
 
 
 def _hosts(netloc: str, default_port: int) -> list[tuple[str, int]]:
+    """'h1:p1,h2,h3:p3' -> [(h1, p1), (h2, default_port), (h3, p3)]."""
     out = []
     for part in netloc.split(","):
-        host, _, port = part.strip().rpartition(":") if ":" in part else (part.strip(), "", "")
+        host, sep, port = part.strip().rpartition(":")
+        if not sep:
+            host, port = part.strip(), ""
         out.append((host or "127.0.0.1", int(port) if port else default_port))
     return out
 
