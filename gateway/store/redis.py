@@ -146,6 +146,13 @@ class RedisStore:
         self._guard = _Guard(self.backend, timeout_ms / 1000, self.breaker)
         self.ratelimit = RedisRateLimit(self.client, self._guard)
 
+    async def guarded(self, fn: Callable[[], Awaitable[T]]) -> T:
+        """Run `fn` (a call on `self.client`) under this store's deadline, breaker and error mapping.
+
+        For features that use the raw client (e.g. API keys) but must fail fast like the rest.
+        """
+        return await self._guard.call(fn)
+
     async def ping(self) -> None:
         await self._guard.call(self.client.ping)
 

@@ -64,9 +64,13 @@ async def test_killed_then_restarted(own_redis: RedisServer):
     own_redis.kill()
     assert await _reasons(limiter, 6) == ["connection"] * 3 + ["breaker_open"] * 3
     assert store.breaker.state is BreakerState.OPEN
+    with pytest.raises(StoreUnavailable) as err:  # other features' calls share the breaker
+        await store.guarded(lambda: store.client.get("cov:{t}:x"))
+    assert err.value.reason == "breaker_open"
     own_redis.start()
     recovered = await _until_recovered(limiter)
     assert recovered.allowed and store.breaker.state is BreakerState.CLOSED
+    assert await store.guarded(lambda: store.client.get("cov:{t}:x")) is None
     assert store.breaker.opened_total >= 1 and store.breaker.recoveries_total >= 1
     await store.close()
 
