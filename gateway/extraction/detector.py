@@ -60,6 +60,7 @@ class Detector:
         self._next_regroup: float | None = None
         self._changed: set[str] = set()                   # principals whose verdict changed since drain
         self.events = 0
+        self.events_since_tick = 0
         self.last_event_ts = 0.0
 
     # ---- hot-path lookup -------------------------------------------------------------------
@@ -70,7 +71,8 @@ class Detector:
     def observe(self, ev: FeatureEvent) -> Verdict:
         pol = self.policy
         self.events += 1
-        self.last_event_ts = ev.ts
+        self.events_since_tick += 1
+        self.last_event_ts = max(self.last_event_ts, ev.ts)
         if self._next_regroup is None:
             self._next_regroup = ev.ts + pol.campaign.regroup_interval_s
         elif ev.ts >= self._next_regroup:
@@ -279,6 +281,7 @@ class Detector:
         """Refresh population baselines and regroup campaigns (event time `now`)."""
         pol = self.policy
         self._next_regroup = now + pol.campaign.regroup_interval_s
+        self.events_since_tick = 0
         rates = sorted(st.w for st in self._states.values() if st.total >= pol.window.min_requests)
         if rates:
             self._pop.median_rate = rates[len(rates) // 2]

@@ -94,8 +94,10 @@ async def run_worker(
             if owned:
                 resp = await redis.xreadgroup(GROUP, name, {stream_key(p): ">" for p in owned}, count=batch,
                                               block=block_ms)
-                for stream, entries in resp or []:
-                    await _process(redis, det, stream, entries, stats)
+                if resp:
+                    await _process(redis, det, resp, stats)
+                elif det.events_since_tick:
+                    det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
             else:
                 await asyncio.sleep(block_ms / 1000.0)
             if time.time() >= next_flush:
@@ -135,30 +137,38 @@ async def _balance_leases(redis: Redis, renew, release, name: str, partitions: i
             while True:
                 start, entries, *_ = await redis.xautoclaim(stream_key(p), GROUP, name, 0, start, count=500)
                 if entries:
-                    await _process(redis, det, stream_key(p).encode(), entries, None)
+                    await _process(redis, det, [(stream_key(p).encode(), entries)], None)
                 if start in (b"0-0", "0-0"):
                     break
 
 
-async def _process(redis: Redis, det: Detector, stream, entries, stats: WorkerStats | None) -> None:
-    ids = []
+async def _process(redis: Redis, det: Detector, resp, stats: WorkerStats | None) -> None:
+    """Observe a batch read from several streams in event-time order, then acknowledge it."""
+    events = []
     newest = 0.0
-    for msg_id, fields in entries:
-        ids.append(msg_id)
-        raw = fields.get(b"e") if fields else None
-        if raw is None:
-            continue
-        try:
-            ev = decode_event(raw)
-        except (ValueError, TypeError):
-            log.warning("extraction worker: undecodable event %r", msg_id)
-            continue
+    n = 0
+    pipe = redis.pipeline(transaction=False)
+    for stream, entries in resp:
+        ids = []
+        for msg_id, fields in entries:
+            ids.append(msg_id)
+            raw = fields.get(b"e") if fields else None
+            if raw is None:
+                continue
+            try:
+                events.append(decode_event(raw))
+            except (ValueError, TypeError):
+                log.warning("extraction worker: undecodable event %r", msg_id)
+        if ids:
+            pipe.xack(stream, GROUP, *ids)
+            n += len(ids)
+    events.sort(key=lambda e: e.ts)
+    for ev in events:
         det.observe(ev)
-        newest = max(newest, ev.ts)
-    if ids:
-        await redis.xack(stream, GROUP, *ids)
+        newest = ev.ts
+    await pipe.execute()
     if stats is not None:
-        stats.events += len(ids)
+        stats.events += n
         stats.batches += 1
         if newest:
             stats.lag_s = max(0.0, time.time() - newest)

@@ -1,0 +1,116 @@
+"""Distributed mode against a real redis-server: publisher -> workers -> verdict hash."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from redis.asyncio import Redis
+
+from gateway.extraction.publisher import (
+    VERDICTS_KEY, EventPublisher, RedisVerdicts, partition_of, record_decision_remote,
+)
+from gateway.extraction.worker import WorkerStats, run_worker
+from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
+
+T0 = 1_767_225_600.0
+
+
+def hydra(accounts: int, per_account: int):
+    return [event(f"hydra-{i % accounts}", T0 + i * 420,
+                  chat(HYDRA_TEMPLATE.format(p=problem(i)), max_tokens=3000), ip=f"198.{i % accounts}.7.1",
+                  output_tokens=1500) for i in range(accounts * per_account)]
+
+
+def chat_user(name: str, n: int):
+    return [event(name, T0 + i * 900, chat(f"What should I cook tonight, idea {i}?", history=i % 2),
+                  output_tokens=200) for i in range(n)]
+
+
+async def wait_for(cond, timeout: float = 20.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not await cond():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not reached in time")
+        await asyncio.sleep(0.1)
+
+
+async def test_two_workers_split_partitions_and_write_verdicts(redis_url: str) -> None:
+    redis = Redis.from_url(redis_url)
+    stop = asyncio.Event()
+    stats_a, stats_b = WorkerStats(), WorkerStats()
+    workers = [asyncio.create_task(run_worker(redis_url, partitions=4, consumer=name, stop=stop, lease_ms=1500,
+                                              stats=st))
+               for name, st in (("w-a", stats_a), ("w-b", stats_b))]
+    try:
+        await wait_for(lambda: _both_hold(stats_a, stats_b))
+        pub = EventPublisher(redis, partitions=4, maxlen=10_000)
+        # A single heavy harvester: a per-account verdict, independent of how partitions are split.
+        harvester = [event("harvester", T0 + i * 30, chat(f"Question: {problem(i)}\nThink step by step.",
+                                                          max_tokens=4096), output_tokens=1500) for i in range(60)]
+        events = sorted(harvester + chat_user("alice", 30), key=lambda e: e.ts)
+        await pub.publish_many(events[:40])
+        for ev in events[40:]:
+            await pub.publish(ev)
+        verdicts = RedisVerdicts(redis)
+
+        async def harvester_flagged() -> bool:
+            return (await verdicts.get("harvester")).status != "ok"
+
+        await wait_for(harvester_flagged)
+        await wait_for(lambda: _processed(stats_a, stats_b, len(events)))
+        assert (await verdicts.get("alice")).status == "ok"
+        assert stats_a.partitions and stats_b.partitions and not stats_a.partitions & stats_b.partitions
+        owner = stats_a if partition_of("harvester", 4) in stats_a.partitions else stats_b
+        assert owner.events >= 60
+        detail = await verdicts.detail("harvester")
+        assert detail is not None and detail["signals"]["reasoning_share"] > 0.9
+        # A reviewer clears it; the verdict is gone at once and the worker respects it.
+        await record_decision_remote(redis, "harvester", "clear", "rita", "known customer", ts=T0 + 99999)
+        assert (await verdicts.get("harvester")).status == "ok"
+        await pub.publish(event("harvester", T0 + 100_000, chat("Think step by step: 2+2", max_tokens=4096)))
+        await asyncio.sleep(1.5)
+        assert (await verdicts.get("harvester")).status == "ok"
+    finally:
+        stop.set()
+        await asyncio.gather(*workers)
+        await redis.aclose()
+
+
+async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: str) -> None:
+    redis = Redis.from_url(redis_url)
+    stop = asyncio.Event()
+    task = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="solo", stop=stop, lease_ms=1500))
+    try:
+        pub = EventPublisher(redis, partitions=2, maxlen=100)
+        await pub.publish_many(sorted(hydra(6, 8), key=lambda e: e.ts))
+        verdicts = RedisVerdicts(redis)
+
+        async def all_blocked() -> bool:
+            got = await verdicts.flagged()
+            return all(got.get(f"hydra-{i}") is not None and got[f"hydra-{i}"].status == "block" for i in range(6))
+
+        await wait_for(all_blocked)
+        camps = await verdicts.campaigns()
+        assert len(camps) == 1 and camps[0]["accounts"] == 6
+        # Streams are capped (approximate MAXLEN trims whole macro nodes, so allow slack).
+        pipe_len = [await redis.xlen(f"covenant:extraction:events:{p}") for p in range(2)]
+        assert all(n <= 300 for n in pipe_len), pipe_len
+        assert await redis.hlen(VERDICTS_KEY) == 6
+    finally:
+        stop.set()
+        await task
+        await redis.aclose()
+
+
+async def _both_hold(a: WorkerStats, b: WorkerStats) -> bool:
+    return bool(a.partitions) and bool(b.partitions) and len(a.partitions | b.partitions) == 4
+
+
+async def _processed(a: WorkerStats, b: WorkerStats, n: int) -> bool:
+    return a.events + b.events >= n
+
+
+@pytest.fixture(autouse=True)
+def _fast_regroup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing to patch: regrouping follows event time, and these events span days."""
