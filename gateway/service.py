@@ -23,6 +23,7 @@ from gateway.stages.identify import IdentifyStage
 from gateway.stages.metrics import MetricsStage
 from gateway.stages.parse import ParseStage
 from gateway.stages.policy_match import PolicyMatchStage
+from gateway.stages.pii import PiiStage
 from gateway.stages.ratelimit import RateLimitStage
 from gateway.store import open_store
 from gateway.upstream import Upstream, UpstreamRouter
@@ -58,6 +59,7 @@ class Gateway:
             PolicyMatchStage(self.policies.current),
             AccessStage(),
             RateLimitStage(self.store, self.metrics),
+            PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             MetricsStage(self.metrics),
         ]
 
@@ -113,8 +115,9 @@ class Gateway:
         if self.store is not None:
             await self.store.close()
         self.store = open_store("memory://")
-        self._assemble()
-        self.policies.reload()
+        for stage in self.stages:  # stateful stages start over; compiled policy artifacts are kept
+            if hasattr(stage, "use_store"):
+                stage.use_store(self.store)
 
     async def _open_keys(self) -> KeyStore:
         s = self.settings
@@ -190,6 +193,10 @@ class _WithExtra:
 
     async def all(self):
         return [self.record, *await self.inner.all()]
+
+
+def _secret_bytes(secret) -> bytes | None:
+    return secret.get_secret_value().encode() if secret is not None else None
 
 
 def _redact_url(url: str) -> str:

@@ -128,3 +128,12 @@ class PiiPolicy(BaseModel):
             if wanted and not self.ner_model:
                 raise ValueError(f"{direction}: entities {wanted} need `ner_model` (an installed spaCy model)")
         return self
+
+    @field_validator("output")
+    @classmethod
+    def _output_cannot_block(cls, rule: PiiRule | None) -> PiiRule | None:
+        # Output text is already on its way to the caller (streams especially): it can be
+        # rewritten or flagged, not refused.
+        if rule is not None and rule.action == PiiAction.BLOCK:
+            raise ValueError("action block is for prompts; an output can be redacted or flagged")
+        return rule

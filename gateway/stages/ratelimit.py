@@ -22,9 +22,12 @@ class RateLimitStage(Stage):
     name = "ratelimit"
 
     def __init__(self, store: Store, metrics: Metrics) -> None:
+        self.m = metrics
+        self.use_store(store)
+
+    def use_store(self, store: Store) -> None:
         self.store = store
         self.limiter = RateLimiter(store)
-        self.m = metrics
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         """Compile every rate_limits block once per policy version."""

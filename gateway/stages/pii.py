@@ -1,0 +1,145 @@
+"""PII and secrets: scan prompts before the upstream (block / redact / flag) and redact or flag outputs.
+
+Scanners are built once per policy block and reused across policy versions while the block is
+unchanged (building and warming Presidio costs about a second).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+
+import orjson
+
+from gateway.dialects.requests import prompt_slots
+from gateway.metrics import Metrics
+from gateway.pii.engine import PiiConfigError, PiiEngine
+from gateway.pii.findings import count_by_type
+from gateway.pii.policy import PiiAction, PiiPolicy
+from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
+from gateway.policy.compile import CompiledPolicySet
+from gateway.errors import PolicyError
+
+log = logging.getLogger("covenant.pii")
+
+_RETIRE_AFTER_S = 300.0  # engines of replaced policy versions may still serve in-flight requests
+
+
+class PiiStage(Stage):
+    name = "pii"
+
+    def __init__(self, metrics: Metrics, hash_key: bytes | None) -> None:
+        self.m = metrics
+        self.hash_key = hash_key
+        self._engines: dict[str, PiiEngine] = {}
+        self._retired: list[tuple[float, PiiEngine]] = []
+
+    # -- per policy version ---------------------------------------------------------------------
+    def prepare(self, ps: CompiledPolicySet) -> None:
+        built: dict[int, PiiEngine] = {}
+        keep: dict[str, PiiEngine] = {}
+        for p in ps.policies:
+            block: PiiPolicy | None = p.policy.spec.pii
+            if block is None:
+                continue
+            sig = block.model_dump_json()
+            engine = keep.get(sig) or self._engines.get(sig)
+            if engine is None:
+                try:
+                    engine = PiiEngine(block, hash_key=self.hash_key)
+                except PiiConfigError as exc:
+                    raise PolicyError([f"{p.file}:{p.line}:1: spec.pii: {exc}"]) from exc
+            keep[sig] = engine
+            built[id(block)] = engine
+        now = time.monotonic()
+        self._retired.extend((now, e) for sig, e in self._engines.items() if sig not in keep)
+        still = []
+        for at, engine in self._retired:
+            if now - at > _RETIRE_AFTER_S:
+                engine.close()
+            else:
+                still.append((at, engine))
+        self._retired = still
+        self._engines = keep
+        ps.artifacts["pii"] = built
+
+    # -- prompt ---------------------------------------------------------------------------------
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        block = ctx.policy.pii if ctx.policy else None
+        if block is None:
+            return None
+        out = block.output
+        if out is not None and (out.action == PiiAction.FLAG or out.mode == "shadow"):
+            ctx.keep_output = True  # flagged outputs are scanned after the response, off the client's path
+        rule = block.prompt
+        if rule is None or not ctx.json:
+            return None
+        engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
+        counts: Counter[str] = Counter()
+        rewrite = rule.action == PiiAction.REDACT and rule.mode == "enforce"
+        for container, key in list(prompt_slots(ctx.route.api, ctx.json)):
+            text = container[key]
+            if rewrite:
+                red = engine.prompt_redactor.redact(text)
+                if red.counts:
+                    counts.update(red.counts)
+                    container[key] = red.text
+            else:
+                counts.update(count_by_type(await engine.prompt.scan_async(text)))
+        if not counts:
+            return None
+        action = rule.action.value
+        mode = rule.mode
+        for entity, n in counts.items():
+            self.m.pii_detections.labels(entity, "prompt", action if mode == "enforce" else "shadow").inc(n)
+        ctx.annotations["pii_prompt"] = dict(counts)
+        types = ", ".join(sorted(counts))
+        if mode == "shadow":
+            ctx.reasons.append(f"shadow:pii_prompt:{action}:{types}")
+            return None
+        if rule.action == PiiAction.BLOCK:
+            return Deny(400, "pii_detected", f"the prompt contains data this API does not accept: {types}",
+                        "blocked_pii", reasons=[f"pii_prompt:{types}"])
+        if rewrite:
+            ctx.body = orjson.dumps(ctx.json)
+            ctx.reasons.append(f"pii_prompt_redacted:{types}")
+        else:
+            ctx.reasons.append(f"pii_prompt_flagged:{types}")
+        return None
+
+    # -- output ---------------------------------------------------------------------------------
+    def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
+        block = ctx.policy.pii if ctx.policy else None
+        rule = block.output if block else None
+        if rule is None or rule.action != PiiAction.REDACT or rule.mode != "enforce":
+            return None
+        engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
+        made: list = []
+        ctx.annotations["_pii_streams"] = made
+
+        def factory():
+            stream = engine.output_redactor.stream(block.stream_holdback_chars)
+            made.append(stream)
+            return stream
+
+        return factory
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        block = ctx.policy.pii if ctx.policy else None
+        rule = block.output if block else None
+        if rule is None:
+            return
+        counts: Counter[str] = Counter()
+        for stream in ctx.annotations.get("_pii_streams", ()):
+            counts.update(stream.counts)
+        if ctx.keep_output and ctx.response_text and (rule.action == PiiAction.FLAG or rule.mode == "shadow"):
+            engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
+            for text in ctx.response_text:
+                counts.update(count_by_type(await engine.output.scan_async(text)))
+        if not counts:
+            return
+        label = rule.action.value if rule.mode == "enforce" else "shadow"
+        for entity, n in counts.items():
+            self.m.pii_detections.labels(entity, "output", label).inc(n)
+        ctx.annotations["pii_output"] = dict(counts)

@@ -1,0 +1,111 @@
+"""PII and secrets through the real gateway and the official SDKs, both dialects, JSON and SSE."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anthropic
+import openai
+import pytest
+
+from tests.support.gateway import ROOT, GatewayProcess
+from tests.support.mock_teacher import running_mock_teacher
+from tests.support.scripted_upstream import Script, running_scripted_upstream
+
+SECRET = "sk-proj-Ab3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA2bC4dE6fG8hJ0"
+OUTPUT = ("Sure. Write to jane.doe@example.com or call +1 212-555-0173 for help.\n"
+          "```\nEMAIL = 'ops@example.com'\n```\nThat is all.")
+REDACTED = ("Sure. Write to <EMAIL_ADDRESS> or call <PHONE_NUMBER> for help.\n"
+            "```\nEMAIL = 'ops@example.com'\n```\nThat is all.")
+
+
+@pytest.fixture(scope="module")
+def teacher():
+    with running_mock_teacher() as t:
+        yield t
+
+
+@pytest.fixture(scope="module")
+def scripted():
+    with running_scripted_upstream(Script(OUTPUT, [3, 11, 1, 29])) as up:
+        yield up
+
+
+def _gateway(upstream_url: str, policies: Path = ROOT / "policies") -> GatewayProcess:
+    gw = GatewayProcess(upstream_url=upstream_url, policies=policies)
+    gw.key = gw.create_key("acme", "pii-tester")
+    return gw.start()
+
+
+@pytest.fixture(scope="module")
+def gw_teacher(teacher):
+    gw = _gateway(teacher.url)
+    yield gw
+    gw.stop()
+
+
+@pytest.fixture(scope="module")
+def gw_scripted(scripted):
+    gw = _gateway(scripted.url)
+    yield gw
+    gw.stop()
+
+
+def test_prompt_with_a_secret_is_blocked_before_the_upstream(gw_teacher, teacher):
+    teacher.clear_requests()
+    client = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
+    with pytest.raises(openai.BadRequestError) as err:
+        client.chat.completions.create(model="gpt-4o-mini", messages=[
+            {"role": "system", "content": "be brief"},
+            {"role": "user", "content": f"my key {SECRET} is rejected, why?"}])
+    assert err.value.body["code"] == "pii_detected"
+    assert "OPENAI_API_KEY" in err.value.message and SECRET not in err.value.message
+    assert teacher.requests() == []
+    assert SECRET not in gw_teacher.logs()
+
+
+def test_secret_in_an_anthropic_tool_result_is_blocked(gw_teacher, teacher):
+    teacher.clear_requests()
+    client = anthropic.Anthropic(base_url=gw_teacher.url, api_key=gw_teacher.key, max_retries=0)
+    with pytest.raises(anthropic.BadRequestError) as err:
+        client.messages.create(model="claude-mock-1", max_tokens=20, messages=[
+            {"role": "user", "content": "read the file"},
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "read", "input": {}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1",
+                                          "content": [{"type": "text", "text": f"OPENAI_API_KEY={SECRET}"}]}]}])
+    assert "OPENAI_API_KEY" in str(err.value)
+    assert teacher.requests() == []
+
+
+def test_clean_prompt_reaches_the_upstream(gw_teacher, teacher):
+    teacher.clear_requests()
+    client = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
+    client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "rotate keys?"}])
+    assert len(teacher.requests()) == 1
+
+
+def test_output_redaction_json_and_stream_agree(gw_scripted):
+    client = openai.OpenAI(base_url=gw_scripted.openai_base_url, api_key=gw_scripted.key, max_retries=0)
+    whole = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "help"}])
+    assert whole.choices[0].message.content == REDACTED
+    streamed = "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "help"}], stream=True) if c.choices)
+    assert streamed == REDACTED
+
+
+def test_output_redaction_anthropic_stream(gw_scripted):
+    client = anthropic.Anthropic(base_url=gw_scripted.url, api_key=gw_scripted.key, max_retries=0)
+    with client.messages.stream(model="claude-mock-1", max_tokens=100,
+                                messages=[{"role": "user", "content": "help"}]) as stream:
+        text = "".join(stream.text_stream)
+    assert text == REDACTED
+    whole = client.messages.create(model="claude-mock-1", max_tokens=100, messages=[{"role": "user", "content": "x"}])
+    assert whole.content[0].text == REDACTED
+
+
+def test_detections_are_counted_by_type_never_by_value(gw_scripted):
+    import httpx
+
+    text = httpx.get(gw_scripted.url + "/metrics", timeout=5).text
+    assert 'covenant_pii_detections_total{action="redact",direction="output",entity="EMAIL_ADDRESS"}' in text
+    assert "jane.doe" not in text and "jane.doe" not in gw_scripted.logs()

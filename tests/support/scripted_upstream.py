@@ -1,0 +1,107 @@
+"""An OpenAI/Anthropic-compatible upstream that answers with a text the test chooses, streamed in
+the chunks the test chooses: for checking what output stages do to known text."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from aiohttp import web
+
+
+@dataclass
+class Script:
+    text: str = "Hello."
+    chunks: list[int] = field(default_factory=lambda: [7])  # chunk sizes, cycled
+
+
+def _pieces(script: Script) -> list[str]:
+    out, i, k = [], 0, 0
+    while i < len(script.text):
+        size = script.chunks[k % len(script.chunks)]
+        out.append(script.text[i:i + size])
+        i += size
+        k += 1
+    return out
+
+
+def _app(script: Script) -> web.Application:
+    async def chat(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        base = {"id": "chatcmpl-scripted", "created": 1, "model": body.get("model", "m")}
+        if not body.get("stream"):
+            return web.json_response({**base, "object": "chat.completion", "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": script.text}, "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}})
+        resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
+        await resp.prepare(request)
+        for piece in _pieces(script):
+            chunk = {**base, "object": "chat.completion.chunk",
+                     "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+            await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        done = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+        await resp.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        return resp
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        msg = {"id": "msg_scripted", "type": "message", "role": "assistant", "model": body.get("model", "m"),
+               "stop_reason": "end_turn", "stop_sequence": None, "usage": {"input_tokens": 5, "output_tokens": 9}}
+        if not body.get("stream"):
+            return web.json_response({**msg, "content": [{"type": "text", "text": script.text}]})
+        resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
+        await resp.prepare(request)
+
+        async def event(name: str, data: dict) -> None:
+            await resp.write(f"event: {name}\ndata: {json.dumps(data)}\n\n".encode())
+
+        await event("message_start", {"type": "message_start", "message": {**msg, "content": [], "stop_reason": None,
+                                                                            "usage": {"input_tokens": 5, "output_tokens": 0}}})
+        await event("content_block_start", {"type": "content_block_start", "index": 0,
+                                            "content_block": {"type": "text", "text": ""}})
+        for piece in _pieces(script):
+            await event("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                                "delta": {"type": "text_delta", "text": piece}})
+        await event("content_block_stop", {"type": "content_block_stop", "index": 0})
+        await event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                                      "usage": {"output_tokens": 9}})
+        await event("message_stop", {"type": "message_stop"})
+        return resp
+
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", chat)
+    app.router.add_post("/v1/messages", messages)
+    return app
+
+
+@dataclass
+class ScriptedUpstream:
+    url: str
+    script: Script
+
+
+@contextmanager
+def running_scripted_upstream(script: Script | None = None) -> Iterator[ScriptedUpstream]:
+    script = script or Script()
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    async def start():
+        runner = web.AppRunner(_app(script))
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        return runner, site._server.sockets[0].getsockname()[1]
+
+    runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
+    try:
+        yield ScriptedUpstream(f"http://127.0.0.1:{port}", script)
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
