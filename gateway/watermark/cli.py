@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 import orjson
@@ -53,4 +54,4 @@ def detect_files(paths: Sequence[str], registry: KeyRegistry, corpus: bool = Fal
 async def trace_text(text: str, index: MemoryProvenanceIndex | RedisProvenanceIndex, *,
                      min_similarity: float = 0.1, limit: int = 10) -> list[dict]:
     matches = await index.trace(text, min_similarity=min_similarity, limit=limit)
-    return [m.__dict__ | {} for m in matches]
+    return [asdict(m) for m in matches]

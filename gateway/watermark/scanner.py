@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from gateway.watermark.table import EquivalenceTable
+from gateway.watermark.table import EquivalenceTable, trie_regex
 
 CONTEXT = 64  # characters of already-processed text kept for look-behind decisions
 
@@ -67,10 +67,8 @@ class Scanner:
 def _trie_regex_for(table: EquivalenceTable) -> str:
     """Case-sensitive alternation of the words, lower-case and Capitalised (sentence starts);
     detection lower-cases its input, marking leaves other casings alone anyway."""
-    from gateway.watermark.table import _trie_regex
-
     words = list(table.index)
-    return _trie_regex(sorted(set(words) | {w.capitalize() for w in words}))
+    return trie_regex(sorted(set(words) | {w.capitalize() for w in words}))
 
 
 class ScanState:

@@ -8,8 +8,8 @@ import pytest
 from redis.asyncio import Redis
 
 from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex, RedisProvenanceIndex
-from tests.watermark.prose import varied as prose
 from gateway.watermark.table import load_table
+from tests.watermark.prose import varied as prose
 
 SECRET = b"test-master-secret-0123456789abcdef"
 
