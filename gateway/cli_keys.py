@@ -16,7 +16,7 @@ def _open(config: str | None):
         from gateway.store import open_store
 
         store = open_store(settings.store, timeout_ms=2000)
-        return RedisKeyStore(store.client, cache_seconds=0), store
+        return RedisKeyStore(store, cache_seconds=0), store
     return FileKeyStore(Path(settings.keys_file)), None
 
 

@@ -129,3 +129,12 @@ class PolicyError(Exception):
     def __init__(self, errors: list[str]) -> None:
         super().__init__("\n".join(errors))
         self.errors = errors
+
+
+from gateway.store.errors import StoreUnavailable  # noqa: E402  (re-exported: part of the one error tree)
+
+__all__ = [
+    "AuthenticationFailed", "BodyTooLarge", "Dialect", "GatewayError", "InvalidRequest", "NotFound", "PermissionDenied",
+    "PolicyDenied", "PolicyError", "ServiceUnavailable", "StoreUnavailable", "UpstreamError", "UpstreamTimeout",
+    "UpstreamUnreachable", "render_error",
+]

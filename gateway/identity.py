@@ -134,8 +134,9 @@ class RedisKeyStore:
 
     HASH = "covenant:keys"
 
-    def __init__(self, client, cache_seconds: float = 5.0) -> None:
-        self._r = client
+    def __init__(self, store, cache_seconds: float = 5.0) -> None:
+        self._store = store  # a RedisStore: every call goes through its deadline and circuit breaker
+        self._r = store.client
         self._ttl = cache_seconds
         self._cache: dict[str, tuple[float, KeyRecord | None]] = {}
 
@@ -144,7 +145,7 @@ class RedisKeyStore:
         hit = self._cache.get(key_id)
         if hit is not None and hit[0] > now:
             return hit[1]
-        raw = await self._r.hget(self.HASH, key_id)
+        raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
         record = KeyRecord(**orjson.loads(raw)) if raw else None
         if len(self._cache) > 100_000:
             self._cache.clear()
@@ -152,11 +153,11 @@ class RedisKeyStore:
         return record
 
     async def put(self, record: KeyRecord) -> None:
-        await self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record)))
+        await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record))))
         self._cache.pop(record.key_id, None)
 
     async def all(self) -> list[KeyRecord]:
-        raw = await self._r.hgetall(self.HASH)
+        raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))
         return [KeyRecord(**orjson.loads(v)) for v in raw.values()]
 
 

@@ -122,7 +122,7 @@ class Gateway:
     async def _open_keys(self) -> KeyStore:
         s = self.settings
         if self.store is not None and self.store.backend.startswith("redis"):
-            store: KeyStore = RedisKeyStore(self.store.client)
+            store: KeyStore = RedisKeyStore(self.store)
             log.info("keys: redis hash %s", RedisKeyStore.HASH)
         else:
             store = FileKeyStore(Path(s.keys_file))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gateway.errors import ServiceUnavailable, StoreUnavailable
 from gateway.identity import Authenticator
 from gateway.pipeline import Deny, RequestContext, Stage
 
@@ -13,5 +14,10 @@ class IdentifyStage(Stage):
         self.auth = auth
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
-        ctx.principal = await self.auth.authenticate(ctx.headers)
+        try:
+            ctx.principal = await self.auth.authenticate(ctx.headers)
+        except StoreUnavailable as exc:
+            # Keys live in the store: without it nobody can be identified, so nobody is let in.
+            raise ServiceUnavailable("the key store is unavailable; retry shortly", code="key_store_unavailable",
+                                     headers=[("retry-after", "1")]) from exc
         return None

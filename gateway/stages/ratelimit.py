@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from gateway.dialects.requests import max_output_tokens
 from gateway.metrics import Metrics
@@ -31,8 +32,16 @@ class RateLimitStage(Stage):
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         """Compile every rate_limits block once per policy version."""
-        ps.artifacts["ratelimit"] = {id(p.policy.spec.rate_limits): compile_limits(p.policy.spec.rate_limits)
-                                     for p in ps.policies if p.policy.spec.rate_limits is not None}
+        out = {}
+        for p in ps.policies:
+            block = p.policy.spec.rate_limits
+            if block is None:
+                continue
+            compiled = compile_limits(block)
+            # Scope state by policy, so equal limit names in two policies never share a counter.
+            limits = tuple(replace(lim, key_prefix=f"rl:{p.name}/{lim.name}") for lim in compiled.limits)
+            out[id(block)] = replace(compiled, limits=limits)
+        ps.artifacts["ratelimit"] = out
 
     @staticmethod
     def _limits(eff: EffectivePolicy) -> tuple[tuple[CompiledLimit, ...], bool]:

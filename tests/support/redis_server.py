@@ -32,7 +32,7 @@ class RedisServer:
             raise RuntimeError(INSTALL_HINT)
         self.proc = subprocess.Popen(
             [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", self.workdir, "--protected-mode", "no", *self.extra_args],
+             "--dir", self.workdir, "--protected-mode", "no", "--enable-debug-command", "local", *self.extra_args],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         wait_listening(self.port, proc=self.proc)
