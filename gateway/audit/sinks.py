@@ -95,6 +95,8 @@ class FileSink:
         if self._size and (self._size + len(data) > self.rotate_bytes
                            or self._clock() - self._started_at >= self.rotate_seconds):
             self._rotate()
+        if not self._size:
+            self._started_at = self._clock()  # the file's age starts with its first record
         assert self._f is not None
         self._f.write(data)
         self._f.flush()  # one write(2) per batch: readers and `covenant report` see whole lines
