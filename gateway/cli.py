@@ -33,6 +33,18 @@ def cmd_mock_teacher(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config_docs(args: argparse.Namespace) -> int:
+    from gateway.config_docs import render
+
+    text = render()
+    if args.output:
+        with open(args.output, "w") as fh:
+            fh.write(text)
+    else:
+        print(text, end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from gateway.cli_keys import add_keys_commands
     from gateway.cli_policy import add_policy_commands
@@ -58,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tokens-per-second", type=float, default=0.0, help="stream rate (0 = as fast as possible)")
     p.add_argument("--first-token-latency-ms", type=float, default=0.0)
     p.set_defaults(func=cmd_mock_teacher)
+
+    cfg = sub.add_parser("config", help="configuration reference").add_subparsers(dest="config_command",
+                                                                                    required=True)
+    p = cfg.add_parser("docs", help="print the configuration reference (Markdown)")
+    p.add_argument("--output", "-o")
+    p.set_defaults(func=cmd_config_docs)
 
     add_policy_commands(sub, _add_config)
     add_keys_commands(sub, _add_config)

@@ -29,7 +29,7 @@ class Timeouts(_Strict):
 
 
 class UpstreamConfig(_Strict):
-    name: str
+    name: str = Field(description="Name used in logs and metrics.")
     dialect: Literal["openai", "anthropic", "any"] = Field(
         "openai", description="API the upstream speaks; `any` for the mock, which speaks both.")
     base_url: str | None = Field(None, description="e.g. https://api.openai.com (no /v1). None for the built-in mock.")
@@ -66,25 +66,27 @@ class AuditConfig(_Strict):
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COVENANT_", env_nested_delimiter="__", extra="forbid")
 
-    host: str = "127.0.0.1"
-    port: int = 8080
-    workers: int = 1
-    log_level: str = "info"
-    log_format: Literal["json", "text"] = "text"
+    host: str = Field("127.0.0.1", description="Listen address (0.0.0.0 in containers).")
+    port: int = Field(8080, description="Listen port of the proxy (and of the admin API unless admin_port is set).")
+    workers: int = Field(1, ge=1, description="Worker processes; each keeps its own connections and caches.")
+    log_level: str = Field("info", description="debug, info, warning, error.")
+    log_format: Literal["json", "text"] = Field("text", description="json: one object per line, for log pipelines.")
     store: str = Field("memory://", description="memory:// | redis://… | rediss://… | redis+sentinel://… | redis+cluster://…")
     store_timeout_ms: float = Field(50.0, description="Per-command store timeout.")
-    policies_dir: str = "policies"
-    keys_file: str = "covenant-keys.json"
+    policies_dir: str = Field("policies", description="Directory of policy files, watched for hot reload.")
+    keys_file: str = Field("covenant-keys.json", description="API key hashes when the store is memory://.")
     dev_key: bool = Field(True, description="Print a development key at startup when no keys exist (embedded default).")
     admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/v1 (COVENANT_ADMIN_TOKEN).")
     admin_port: int | None = Field(None, description="Serve the admin API on its own port instead.")
     watermark_secret: SecretStr | None = Field(None, description="Master secret of watermark keys (COVENANT_WATERMARK_SECRET).")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
-    upstreams: list[UpstreamConfig] = Field(default_factory=lambda: [UpstreamConfig(name="mock", dialect="any")])
-    limits: Limits = Field(default_factory=Limits)
-    audit: AuditConfig = Field(default_factory=AuditConfig)
-    mock: MockSettings = Field(default_factory=MockSettings)
+    upstreams: list[UpstreamConfig] = Field(
+        default_factory=lambda: [UpstreamConfig(name="mock", dialect="any")],
+        description="Upstreams in routing order: the first whose model globs match serves the request.")
+    limits: Limits = Field(default_factory=Limits, description="Request size and shape limits.")
+    audit: AuditConfig = Field(default_factory=AuditConfig, description="Audit log sink and content mode.")
+    mock: MockSettings = Field(default_factory=MockSettings, description="The built-in mock teacher.")
     drain_seconds: float = Field(30.0, description="On SIGTERM, wait this long for in-flight requests.")
 
     @classmethod

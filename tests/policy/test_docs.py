@@ -16,3 +16,10 @@ def test_every_spec_block_is_documented():
     text = render()
     for block in ("selector", "priority", "access", "rate_limits", "extraction", "watermark", "pii"):
         assert f"| `{block}` |" in text
+
+
+def test_docs_configuration_md_is_up_to_date():
+    from gateway.config_docs import render as render_config
+
+    on_disk = (ROOT / "docs" / "configuration.md").read_text()
+    assert on_disk == render_config(), "docs/configuration.md is stale: run `covenant config docs -o docs/configuration.md`"
