@@ -27,6 +27,9 @@ HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvest
 LONG_OUTPUT_TOKENS = 800       # "large max_tokens with long outputs"
 LONG_MAX_TOKENS = 2000          # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
+RESCORE_ALWAYS_UNDER = 64
+RESCORE_EVERY = 8
+FULL_REGROUP_EVERY = 6       # ticks; in between, regroup only when the suspect set changed
 OFF_HOURS_SHARE = 0.02
 
 
@@ -58,6 +61,8 @@ class Detector:
         self._decisions: dict[str, dict[str, Any]] = {}
         self._pop = Population()
         self._next_regroup: float | None = None
+        self._suspects_changed = False
+        self._ticks_since_full = 0
         self._changed: set[str] = set()                   # principals whose verdict changed since drain
         self.events = 0
         self.events_since_tick = 0
@@ -83,7 +88,11 @@ class Detector:
         if st.decision == "allowlist":
             return OK
         self._update(st, ev)
-        return self._refresh(st, ev.ts)
+        # Scores of established accounts move slowly: rescore them every RESCORE_EVERY requests
+        # (and always while they are young or flagged), which keeps replay and workers fast.
+        if st.total <= RESCORE_ALWAYS_UNDER or st.total % RESCORE_EVERY == 0 or st.status != "ok":
+            return self._refresh(st, ev.ts)
+        return self.verdict(ev.principal)
 
     def observe_usage(self, principal: str, output_tokens: int) -> None:
         st = self._states.get(principal)
@@ -115,7 +124,9 @@ class Detector:
     def _forget(self, principal: str) -> None:
         self._states.pop(principal, None)
         self._verdicts.pop(principal, None)
-        self._suspects.discard(principal)
+        if principal in self._suspects:
+            self._suspects.discard(principal)
+            self._suspects_changed = True
 
     def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
         st.decay(ev.ts, self.policy.window.half_life_s, SHORT_HALF_LIFE_S)
@@ -228,9 +239,12 @@ class Detector:
         score, sig, evi = self._score(st)
         st.score = score
         if score >= self.policy.campaign.suspect_score and st.total >= self.policy.window.min_requests:
-            self._suspects.add(st.principal)
-        else:
+            if st.principal not in self._suspects:
+                self._suspects.add(st.principal)
+                self._suspects_changed = True
+        elif st.principal in self._suspects:
             self._suspects.discard(st.principal)
+            self._suspects_changed = True
         return self._set_verdict(st, ts, sig, evi)
 
     def _set_verdict(self, st: PrincipalState, ts: float, sig: dict[str, float] | None = None,
@@ -286,6 +300,11 @@ class Detector:
         if rates:
             self._pop.median_rate = rates[len(rates) // 2]
             self._pop.active_accounts = len(rates)
+        self._ticks_since_full += 1
+        if not self._suspects_changed and self._ticks_since_full < FULL_REGROUP_EVERY:
+            return
+        self._suspects_changed = False
+        self._ticks_since_full = 0
         suspects = {p: self._states[p] for p in self._suspects if p in self._states}
         suspicious = {cid for st in suspects.values() for cid in st.clusters
                       if (cs := self._clusters.get(cid)) is not None and cs.account_count() >= 2
