@@ -46,7 +46,8 @@ def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> d
 
 
 def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy) -> dict[str, Any]:
-    out_path = traffic.with_suffix(f".{name}.verdicts.jsonl")
+    slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
+    out_path = traffic.with_suffix(f".{slug}.verdicts.jsonl")
     t0 = time.perf_counter()
     summary = replay(traffic, policy, out_path, progress=False)
     wall = time.perf_counter() - t0

@@ -127,7 +127,7 @@ def group_campaigns(
     for kind, m in links:
         link_root[weak.find(strong.find(m))][kind] += 1
     merged: dict[str, list[str]] = defaultdict(list)
-    for root, ms in comps.items():
+    for root in comps:
         merged[weak.find(root)].append(root)
 
     prev_of = {m: c.campaign_id for c in previous.values() for m in c.members}

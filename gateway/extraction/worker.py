@@ -25,8 +25,15 @@ from redis.exceptions import ResponseError
 from gateway.extraction.detector import Detector
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.publisher import (
-    CAMPAIGNS_KEY, DECISIONS_KEY, DEFAULT_PARTITIONS, DETAILS_KEY, STATS_KEY, VERDICTS_KEY, decode_event,
-    encode_verdict, stream_key,
+    CAMPAIGNS_KEY,
+    DECISIONS_KEY,
+    DEFAULT_PARTITIONS,
+    DETAILS_KEY,
+    STATS_KEY,
+    VERDICTS_KEY,
+    decode_event,
+    encode_verdict,
+    stream_key,
 )
 
 log = logging.getLogger(__name__)

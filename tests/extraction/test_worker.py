@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from redis.asyncio import Redis
 
 from gateway.extraction.publisher import (
-    VERDICTS_KEY, EventPublisher, RedisVerdicts, partition_of, record_decision_remote,
+    VERDICTS_KEY,
+    EventPublisher,
+    RedisVerdicts,
+    partition_of,
+    record_decision_remote,
 )
 from gateway.extraction.worker import WorkerStats, run_worker
 from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
@@ -27,8 +30,8 @@ def chat_user(name: str, n: int):
                   output_tokens=200) for i in range(n)]
 
 
-async def wait_for(cond, timeout: float = 20.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
+async def wait_for(cond, limit_s: float = 20.0) -> None:
+    deadline = asyncio.get_running_loop().time() + limit_s
     while not await cond():
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not reached in time")
@@ -111,6 +114,3 @@ async def _processed(a: WorkerStats, b: WorkerStats, n: int) -> bool:
     return a.events + b.events >= n
 
 
-@pytest.fixture(autouse=True)
-def _fast_regroup(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Nothing to patch: regrouping follows event time, and these events span days."""
