@@ -69,16 +69,18 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
     for sc, members in sorted(by_scenario.items(), key=lambda kv: (labels[kv[1][0]]["label"], kv[0])):
         label = labels[members[0]]["label"]
         flagged = [p for p in members if verdicts[p]["verdict"] != "ok"]
+        ever = [p for p in members if verdicts[p]["first_flagged_ts"] is not None]
         blocked = [p for p in members if verdicts[p]["verdict"] == "block"]
         reqs = sum(verdicts[p]["requests"] for p in members)
         served_unflagged = sum(verdicts[p]["requests_before_flag"] for p in members)
-        row = {"scenario": sc, "label": label, "accounts": len(members), "flagged": len(flagged),
+        row = {"scenario": sc, "label": label, "accounts": len(members), "flagged": len(flagged), "ever": len(ever),
                "blocked": len(blocked), "requests": reqs,
                "ttd_first": sum(before_first[p] for p in members) if sc in first_flag else None,
                "served_unflagged": served_unflagged}
         rows.append(row)
         tot[label + "_accounts"] += len(members)
         tot[label + "_flagged"] += len(flagged)
+        tot[label + "_ever"] += len(ever)
         tot[label + "_blocked"] += len(blocked)
         tot[label + "_requests"] += reqs
         tot[label + "_served_unflagged"] += served_unflagged
@@ -89,6 +91,8 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
         "recall": tot["attack_flagged"] / max(1, tot["attack_accounts"]),
         "precision": tot["attack_flagged"] / max(1, flagged_total),
         "fpr": tot["benign_flagged"] / max(1, tot["benign_accounts"]),
+        "recall_ever": tot["attack_ever"] / max(1, tot["attack_accounts"]),
+        "fpr_ever": tot["benign_ever"] / max(1, tot["benign_accounts"]),
         "benign_blocked": tot["benign_blocked"],
         "attack_served_unflagged_share": tot["attack_served_unflagged"] / max(1, tot["attack_requests"]),
     }
@@ -97,14 +101,16 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
 def print_report(res: dict[str, Any]) -> None:
     print(f"\n## {res['name']}: {res['requests']} requests, replay {res['replay_rps']:.0f} req/s, "
           f"{res['campaigns']} campaigns")
-    print("| scenario | label | accounts | flagged | blocked | requests | before 1st flag | served unflagged |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| scenario | label | accounts | flagged at end | ever flagged | blocked at end | requests "
+          "| before 1st flag (campaign) | served while unflagged |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in res["rows"]:
         ttd = "never" if r["ttd_first"] is None else f"{r['ttd_first']} ({r['ttd_first'] / max(1, r['requests']):.1%})"
         su = f"{r['served_unflagged']} ({r['served_unflagged'] / max(1, r['requests']):.1%})"
-        print(f"| {r['scenario']} | {r['label']} | {r['accounts']} | {r['flagged']} | {r['blocked']} | "
+        print(f"| {r['scenario']} | {r['label']} | {r['accounts']} | {r['flagged']} | {r['ever']} | {r['blocked']} | "
               f"{r['requests']} | {ttd if r['label'] == 'attack' else '-'} | {su if r['label'] == 'attack' else '-'} |")
-    print(f"recall {res['recall']:.3f}  precision {res['precision']:.3f}  FPR {res['fpr']:.4f}  "
+    print(f"ever flagged: recall {res['recall_ever']:.3f}  FPR {res['fpr_ever']:.4f}")
+    print(f"at end: recall {res['recall']:.3f}  precision {res['precision']:.3f}  FPR {res['fpr']:.4f}  "
           f"benign blocked {res['benign_blocked']}  attack requests served unflagged "
           f"{res['attack_served_unflagged_share']:.1%}")
 
@@ -174,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
         pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
         res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol)
-        print(f"with the eval lab allowlisted: recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
+        print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
               f"benign blocked {res['benign_blocked']}")
     measure_costs(args.workdir / f"traffic-s{TUNING_SEED}-base-d{days:g}-x{scale:g}.jsonl")
     return 0

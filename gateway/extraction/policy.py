@@ -76,7 +76,11 @@ class CampaignSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    min_accounts: int = Field(default=3, ge=2, description="Accounts a linked group needs to be a campaign.")
+    min_accounts: int = Field(
+        default=5, ge=2,
+        description="Accounts a linked group needs to be a campaign (a few evaluation labs running the same "
+        "public benchmark share a template; distillation campaigns use dozens to thousands of accounts).",
+    )
     regroup_interval_s: float = Field(
         default=300.0, gt=0, description="Seconds (event time) between two campaign groupings."
     )
