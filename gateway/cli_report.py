@@ -8,7 +8,14 @@ import time
 
 
 def _run(args: argparse.Namespace) -> int:
-    from gateway.audit.report import audit_files, parse_duration, render_csv, render_json, render_table, summarise
+    from gateway.audit.report import (
+        audit_files,
+        parse_duration,
+        render_csv,
+        render_json,
+        render_table,
+        summarise,
+    )
 
     try:
         since_ts = time.time() - parse_duration(args.since)
