@@ -54,13 +54,18 @@ class Limits(_Strict):
 
 class AuditConfig(_Strict):
     sink: Literal["none", "stdout", "file", "redis"] = Field("none", description="Where audit records go.")
-    path: str = Field("audit/covenant-audit.jsonl", description="JSONL file for the `file` sink.")
+    path: str = Field("audit/covenant-audit.jsonl",
+                      description="JSONL file for the `file` sink; `{pid}` becomes the worker's pid.")
     content: Literal["full", "redacted", "hash", "none"] = Field(
         "hash", description="How prompts and responses appear in audit records.")
-    queue_size: int = Field(10_000, description="Records buffered before drops (counted, never silent).")
-    rotate_bytes: int = Field(100 * 1024 * 1024, description="Rotate the file at this size.")
-    rotate_seconds: float = Field(86400.0, description="Rotate the file at least this often.")
-    redis_stream_maxlen: int = Field(1_000_000, description="Cap of the Redis Stream sink (approximate trimming).")
+    queue_size: int = Field(10_000, ge=1, description="Records buffered before drops (counted, never silent).")
+    rotate_bytes: int = Field(100 * 1024 * 1024, ge=1, description="Rotate the file at this size.")
+    rotate_seconds: float = Field(86400.0, gt=0, description="Rotate the file at least this often.")
+    rotate_keep: int = Field(10, ge=1, description="Rotated files kept.")
+    redis_stream_maxlen: int = Field(1_000_000, ge=1, description="Cap of the Redis Stream sink (approximate trimming).")
+    hash_key_env: str | None = Field(None, description="Environment variable holding the HMAC key of `hash` mode "
+                                                       "(plain SHA-256 without it).")
+    flush_seconds: float = Field(5.0, gt=0, description="On shutdown, wait this long to write queued records.")
 
 
 class Settings(BaseSettings):

@@ -186,8 +186,8 @@ class Proxy:
                     await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
                     raise
                 if out:
-                    if "first_byte_sent" not in ctx.annotations:
-                        ctx.annotations["first_byte_sent"] = time.perf_counter()
+                    if "_first_byte_sent" not in ctx.annotations:
+                        ctx.annotations["_first_byte_sent"] = time.perf_counter()
                     await send({"type": "http.response.body", "body": out, "more_body": True})
                 if time.monotonic() > deadline:
                     raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long")

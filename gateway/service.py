@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from gateway.policy.compile import CompiledPolicySet
 from gateway.policy.reload import PolicyManager
 from gateway.proxy import Proxy
 from gateway.stages.access import AccessStage
+from gateway.stages.audit import AuditStage
 from gateway.stages.identify import IdentifyStage
 from gateway.stages.metrics import MetricsStage
 from gateway.stages.parse import ParseStage
@@ -61,7 +63,15 @@ class Gateway:
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             MetricsStage(self.metrics),
+            self._audit_stage(),  # last: it sees every other stage's results
         ]
+
+    def _audit_stage(self) -> AuditStage:
+        s = self.settings
+        redis = self.store.client if self.store is not None and self.store.backend.startswith("redis") else None
+        key_env = s.audit.hash_key_env
+        key = os.environ.get(key_env, "").encode() or None if key_env else None
+        return AuditStage(s.audit, self.metrics, redis, hash_key=key, keep_files=s.audit.rotate_keep)
 
     def _policy_result(self, result: str, ps: CompiledPolicySet | None) -> None:
         self.metrics.policy_reloads.labels(result).inc()
@@ -89,6 +99,9 @@ class Gateway:
             log.info("upstream %s: %s, dialect %s, models %s", up.name,
                      "built-in mock teacher at " + up.base_url if base else up.base_url, up.cfg.dialect,
                      ",".join(up.cfg.models))
+        for stage in self.stages:
+            if hasattr(stage, "start"):
+                await stage.start()
         self._tasks.append(asyncio.create_task(self._watch(), name="covenant-policy-watch"))
         self.ready = True
 
@@ -98,7 +111,7 @@ class Gateway:
         on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
         self.pipeline = Pipeline(self.stages, on_stage_error=on_error)
         # Everything after identification: what `covenant policy test` runs for a given principal.
-        self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics")],
+        self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics", "audit")],
                                  on_stage_error=on_error)
         self.proxy = Proxy(self.pipeline, self.router, self.settings.limits,
                            on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc())
@@ -172,6 +185,9 @@ class Gateway:
             t.cancel()
         for up in self.upstreams:
             await up.close()
+        for stage in self.stages:
+            if hasattr(stage, "close"):
+                await stage.close(self.settings.audit.flush_seconds)
         if self._mock_runner is not None:
             await self._mock_runner.cleanup()
         if self.store is not None:

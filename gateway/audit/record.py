@@ -19,7 +19,7 @@ from gateway.pipeline import RequestContext
 
 # Annotations the record lifts into top-level fields (or that are perf_counter readings, which
 # mean nothing outside this process) instead of copying them under `annotations`.
-LIFTED_ANNOTATIONS = frozenset({"spend_usd", "first_byte_sent"})
+LIFTED_ANNOTATIONS = frozenset({"spend_usd", "_first_byte_sent"})
 
 
 @dataclass(slots=True)
@@ -49,7 +49,7 @@ def build_record(ctx: RequestContext, *, now: float | None = None) -> dict[str, 
     total = max(0.0, now - ctx.started)
     upstream = (ctx.upstream_done or now) - ctx.upstream_started if ctx.upstream_started else 0.0
     latency = {"total": _ms(total), "upstream": _ms(upstream), "added": _ms(max(0.0, total - upstream))}
-    first_byte = ctx.annotations.get("first_byte_sent")
+    first_byte = ctx.annotations.get("_first_byte_sent")
     if isinstance(first_byte, float) and first_byte >= ctx.started:
         latency["ttfb"] = _ms(first_byte - ctx.started)
     spend = ctx.annotations.get("spend_usd")

@@ -22,8 +22,8 @@ class MetricsStage(Stage):
             m.upstream_latency.labels(route, ctx.upstream.name if ctx.upstream else "none").observe(
                 ctx.upstream_seconds())
         m.added_latency.labels(route).observe(ctx.added_seconds())
-        if ctx.stream and ctx.annotations.get("first_byte_sent"):
-            m.ttft.labels(route).observe(ctx.annotations["first_byte_sent"] - ctx.started)
+        if ctx.stream and ctx.annotations.get("_first_byte_sent"):
+            m.ttft.labels(route).observe(ctx.annotations["_first_byte_sent"] - ctx.started)
         if ctx.usage.input_tokens:
             m.tokens.labels("input", model, tenant).inc(ctx.usage.input_tokens)
         if ctx.usage.output_tokens:

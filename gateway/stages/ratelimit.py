@@ -82,11 +82,11 @@ class RateLimitStage(Stage):
                         f"{adm.retry_after_s:.3g}s", "rate_limited", headers=headers,
                         reasons=[f"rate_limited:{adm.denied_by}"])
         ctx.response_headers.extend(headers)
-        ctx.annotations["ratelimit"] = (adm.reservation, limits)
+        ctx.annotations["_ratelimit"] = (adm.reservation, limits)
         return None
 
     async def on_response(self, ctx: RequestContext) -> None:
-        held = ctx.annotations.get("ratelimit")
+        held = ctx.annotations.get("_ratelimit")
         if held is None:
             return
         reservation, limits = held

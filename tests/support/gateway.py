@@ -67,7 +67,7 @@ class GatewayProcess:
                   "log_format": "json", **self.extra_config}
         self.config_file.write_text(yaml.safe_dump(config))
 
-    def start(self, timeout: float = 30.0) -> GatewayProcess:
+    def start(self, timeout: float = 90.0) -> GatewayProcess:
         self.write_config()
         env = {**os.environ, "COVENANT_ADMIN_TOKEN": ADMIN_TOKEN, "TEACHER_API_KEY": "sk-upstream-secret-abc123",
                "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", **self.env}
