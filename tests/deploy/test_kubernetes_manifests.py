@@ -1,0 +1,153 @@
+"""Kubernetes manifests against the Kubernetes JSON schemas (kubernetes-validate ships them offline),
+the ServiceMonitor against a schema written from the prometheus-operator CRD, and the wiring
+between the objects (selectors, names, ports, grace periods)."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import jsonschema
+import kubernetes_validate
+import pytest
+import yaml
+
+from gateway.config import load_settings
+from gateway.policy.compile import CompiledPolicySet
+from gateway.policy.load import load_policies, policy_files
+from tests.deploy.support import DEPLOY
+
+K8S = DEPLOY / "kubernetes"
+VERSIONS = ["1.29.0", "1.37.0"]  # oldest we support, newest the schemas ship
+SERVICEMONITOR_SCHEMA = json.loads(
+    (Path(__file__).parent / "schemas" / "servicemonitor.monitoring.coreos.com.v1.json").read_text())
+
+
+def manifests() -> list[tuple[str, dict]]:
+    kust = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+    return [(f, doc) for f in kust["resources"] for doc in yaml.safe_load_all((K8S / f).read_text()) if doc]
+
+
+def by_kind(kind: str) -> list[dict]:
+    return [doc for _, doc in manifests() if doc["kind"] == kind]
+
+
+def one(kind: str, name: str) -> dict:
+    [doc] = [d for d in by_kind(kind) if d["metadata"]["name"] == name]
+    return doc
+
+
+def test_kustomization_lists_every_manifest_in_the_directory() -> None:
+    kust = yaml.safe_load((K8S / "kustomization.yaml").read_text())
+    on_disk = {p.name for p in K8S.glob("*.yaml")} - {"kustomization.yaml"}
+    assert set(kust["resources"]) == on_disk
+    kinds = {doc["kind"] for _, doc in manifests()}
+    assert {"Deployment", "Service", "ConfigMap", "Secret", "HorizontalPodAutoscaler", "PodDisruptionBudget",
+            "ServiceMonitor", "Namespace"} <= kinds
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_builtin_kinds_match_the_kubernetes_schemas(version: str) -> None:
+    checked = 0
+    for source, doc in manifests():
+        if doc["kind"] == "ServiceMonitor":
+            continue
+        try:
+            kubernetes_validate.validate(doc, version, strict=True)
+        except kubernetes_validate.ValidationError as exc:
+            pytest.fail(f"{source} {doc['kind']}/{doc['metadata']['name']} (k8s {version}): {exc.message} at "
+                        f"{'.'.join(str(p) for p in exc.path)}")
+        checked += 1
+    assert checked >= 10
+
+
+def test_schema_validation_is_real() -> None:
+    """Negative controls: a misspelt field and a wrong type are rejected."""
+    dep = copy.deepcopy(one("Deployment", "covenant-gateway"))
+    dep["spec"]["template"]["spec"]["containers"][0]["livenesProbe"] = {}
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(dep, VERSIONS[-1], strict=True)
+    dep = copy.deepcopy(one("Deployment", "covenant-gateway"))
+    dep["spec"]["replicas"] = "three"
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(dep, VERSIONS[-1], strict=True)
+
+
+def test_servicemonitor_matches_the_crd_schema() -> None:
+    [sm] = by_kind("ServiceMonitor")
+    jsonschema.validate(sm, SERVICEMONITOR_SCHEMA)
+    bad = copy.deepcopy(sm)
+    bad["spec"]["endpoints"][0]["intervall"] = "15s"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, SERVICEMONITOR_SCHEMA)
+
+
+def test_service_servicemonitor_pdb_and_hpa_point_at_the_gateway_pods() -> None:
+    gw = one("Deployment", "covenant-gateway")
+    pod_labels = gw["spec"]["template"]["metadata"]["labels"]
+    svc = one("Service", "covenant-gateway")
+    [sm] = by_kind("ServiceMonitor")
+    pdb = one("PodDisruptionBudget", "covenant-gateway")
+    hpa = one("HorizontalPodAutoscaler", "covenant-gateway")
+    assert svc["spec"]["selector"].items() <= pod_labels.items()
+    assert sm["spec"]["selector"]["matchLabels"].items() <= svc["metadata"]["labels"].items()
+    assert sm["spec"]["endpoints"][0]["port"] in {p["name"] for p in svc["spec"]["ports"]}
+    assert sm["spec"]["endpoints"][0]["path"] == "/metrics"
+    assert pdb["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
+    assert hpa["spec"]["scaleTargetRef"]["name"] == gw["metadata"]["name"]
+    assert hpa["spec"]["minReplicas"] >= 2 and pdb["spec"]["maxUnavailable"] < hpa["spec"]["minReplicas"]
+    worker = one("Deployment", "covenant-worker")
+    assert not worker["spec"]["template"]["metadata"]["labels"].items() >= svc["spec"]["selector"].items()
+
+
+def test_gateway_pods_probe_drain_and_mount_what_exists() -> None:
+    gw = one("Deployment", "covenant-gateway")
+    pod = gw["spec"]["template"]["spec"]
+    [c] = pod["containers"]
+    assert c["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert c["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert c["resources"]["requests"]["cpu"] and c["resources"]["limits"]["memory"]
+    assert c["args"][:3] == ["serve", "--host", "0.0.0.0"]
+    settings = load_settings_from_configmap()
+    pre_stop = int(c["lifecycle"]["preStop"]["exec"]["command"][-1])
+    assert pod["terminationGracePeriodSeconds"] > pre_stop + settings.drain_seconds
+    names = {(d["kind"], d["metadata"]["name"]) for _, d in manifests()}
+    for vol in pod["volumes"]:
+        if "configMap" in vol:
+            assert ("ConfigMap", vol["configMap"]["name"]) in names
+        if "secret" in vol:
+            assert ("Secret", vol["secret"]["secretName"]) in names
+    policies_mount = next(m for m in c["volumeMounts"] if m["name"] == "policies")
+    assert "subPath" not in policies_mount, "subPath mounts never receive ConfigMap updates"
+    assert policies_mount["mountPath"] == settings.policies_dir
+    assert pod["securityContext"]["runAsNonRoot"] is True
+
+
+def test_worker_runs_covenant_worker_against_the_shared_store() -> None:
+    [c] = one("Deployment", "covenant-worker")["spec"]["template"]["spec"]["containers"]
+    assert c["args"][:3] == ["worker", "--store", "$(COVENANT_STORE)"]
+    assert any(e["name"] == "COVENANT_STORE" for e in c["env"])
+
+
+def load_settings_from_configmap(tmp: Path | None = None):
+    cm = one("ConfigMap", "covenant-config")
+    path = Path(tmp or Path("/tmp")) / f"covenant-k8s-{id(cm)}.yaml"
+    path.write_text(cm["data"]["covenant.yaml"])
+    try:
+        return load_settings(str(path))
+    finally:
+        path.unlink()
+
+
+def test_configmap_settings_are_a_valid_gateway_config() -> None:
+    settings = load_settings_from_configmap()
+    assert settings.dev_key is False and settings.keys_file.startswith("/etc/covenant/keys/")
+
+
+def test_configmap_policies_are_valid_policies(tmp_path: Path) -> None:
+    cm = one("ConfigMap", "covenant-policies")
+    for name, text in cm["data"].items():
+        (tmp_path / name).write_text(text)
+    ps = CompiledPolicySet(load_policies(policy_files([tmp_path])))
+    assert len(ps.policies) >= 2
