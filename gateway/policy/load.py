@@ -29,10 +29,13 @@ def policy_files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(p for p in path.rglob("*") if p.is_file() and p.name.endswith(POLICY_SUFFIXES))
+            # Hidden entries are skipped: Kubernetes mounts a ConfigMap as `..<timestamp>/` data
+            # plus symlinks, and editors leave `.swp` files; both would load policies twice.
+            out.extend(p for p in path.rglob("*") if p.is_file() and p.name.endswith(POLICY_SUFFIXES)
+                       and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
             out.append(path)
-    return sorted({p for p in out if not p.name.endswith(TEST_SUFFIXES) and not p.name.startswith(".")})
+    return sorted({p for p in out if not p.name.endswith(TEST_SUFFIXES)})
 
 
 def _pydantic_message(err: dict) -> str:
