@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     from gateway.cli_keys import add_keys_commands
     from gateway.cli_policy import add_policy_commands
     from gateway.cli_report import add_report_command
+    from gateway.cli_watermark import add_watermark_commands
 
     parser = argparse.ArgumentParser(prog="covenant", description="Covenant: a policy and license-compliance "
                                      "gateway for model APIs.")
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_policy_commands(sub, _add_config)
     add_keys_commands(sub, _add_config)
     add_report_command(sub, _add_config)
+    add_watermark_commands(sub, _add_config)
     return parser
 
 

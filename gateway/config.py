@@ -84,6 +84,8 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/v1 (COVENANT_ADMIN_TOKEN).")
     admin_port: int | None = Field(None, description="Serve the admin API on its own port instead.")
     watermark_secret: SecretStr | None = Field(None, description="Master secret of watermark keys (COVENANT_WATERMARK_SECRET).")
+    watermark_secret_file: str = Field(
+        "covenant-watermark.key", description="Where a generated master secret is kept when none is configured.")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
     upstreams: list[UpstreamConfig] = Field(

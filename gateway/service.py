@@ -27,6 +27,7 @@ from gateway.stages.parse import ParseStage
 from gateway.stages.policy_match import PolicyMatchStage
 from gateway.stages.pii import PiiStage
 from gateway.stages.ratelimit import RateLimitStage
+from gateway.stages.watermark import WatermarkStage
 from gateway.store import open_store
 from gateway.upstream import Upstream, UpstreamRouter
 
@@ -52,6 +53,8 @@ class Gateway:
         self.pipeline: Pipeline | None = None
         self.proxy: Proxy | None = None
         self.precheck: Pipeline | None = None
+        self.watermark_master: bytes | None = None
+        self.provenance = None
 
     # -- composition ----------------------------------------------------------------------------
     def _build_stages(self) -> list[Stage]:
@@ -62,9 +65,22 @@ class Gateway:
             AccessStage(),
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
+            WatermarkStage(self.watermark_master, self.metrics, self.provenance),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results
         ]
+
+    def _open_watermark(self) -> None:
+        from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex, RedisProvenanceIndex
+        from gateway.watermark_secret import master_secret
+
+        if self.watermark_master is None:
+            self.watermark_master = master_secret(self.settings.watermark_secret, self.settings.watermark_secret_file)
+        fp = Fingerprinter(self.watermark_master)
+        if self.store is not None and self.store.backend.startswith("redis"):
+            self.provenance = RedisProvenanceIndex(self.store.client, fp)
+        else:
+            self.provenance = MemoryProvenanceIndex(fp)
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings
@@ -106,6 +122,7 @@ class Gateway:
         self.ready = True
 
     def _assemble(self) -> None:
+        self._open_watermark()
         self.stages = self._build_stages()
         self.policies.preparers = [st.prepare for st in self.stages if hasattr(st, "prepare")]
         on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
@@ -119,6 +136,7 @@ class Gateway:
     async def start_offline(self) -> None:
         """Policies, store and stages without upstreams or watchers (policy tests, explain)."""
         self.store = open_store("memory://")
+        self.watermark_master = self.watermark_master or os.urandom(32)  # nothing marked here outlives the run
         self._assemble()
         if not self.policies.reload():
             raise RuntimeError(f"policies in {self.settings.policies_dir} are invalid:\n{self.policies.last_error}")
@@ -131,6 +149,10 @@ class Gateway:
         for stage in self.stages:  # stateful stages start over; compiled policy artifacts are kept
             if hasattr(stage, "use_store"):
                 stage.use_store(self.store)
+
+    async def principals(self) -> list[tuple[str, str]]:
+        """Every known (tenant, account): the candidates of watermark attribution."""
+        return sorted({(r.tenant, r.account) for r in await self.keys.all()})
 
     async def _open_keys(self) -> KeyStore:
         s = self.settings

@@ -27,6 +27,7 @@ ADMIN_TOKEN = "test-admin-token-0123456789"
 class GatewayProcess:
     upstream_url: str | None  # the mock teacher on its own port; None = the built-in in-process mock
     policies: Path | None = None  # a directory to copy; default: the shipped examples
+    drop_policies: tuple[str, ...] = ()  # file names (globs) left out of the copy
     store: str = "memory://"
     extra_config: dict[str, Any] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
@@ -36,7 +37,8 @@ class GatewayProcess:
 
     def __post_init__(self) -> None:
         self.policy_dir = self.workdir / "policies"
-        shutil.copytree(self.policies or ROOT / "policies", self.policy_dir)
+        shutil.copytree(self.policies or ROOT / "policies", self.policy_dir,
+                        ignore=shutil.ignore_patterns(*self.drop_policies) if self.drop_policies else None)
         self.keys_file = self.workdir / "keys.json"
         self.config_file = self.workdir / "covenant.yaml"
         self.log_file = self.workdir / "gateway.log"

@@ -1,0 +1,89 @@
+"""Watermark output prose per account, and fingerprint each response for provenance tracing.
+
+Never marks structured outputs (response_format JSON), embeddings or tool calls; inside prose
+the marker itself leaves code, URLs, e-mail addresses, numbers and quotes alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from gateway.metrics import Metrics
+from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
+from gateway.policy.compile import CompiledPolicySet
+from gateway.watermark.embed import Watermarker
+from gateway.watermark.policy import WatermarkPolicy
+
+log = logging.getLogger("covenant.watermark")
+
+_ESCALATE = "escalate_watermark"
+
+
+def _structured(body: dict) -> bool:
+    fmt = body.get("response_format") or (body.get("text") or {}).get("format")
+    if isinstance(fmt, dict) and fmt.get("type") in ("json_object", "json_schema"):
+        return True
+    return bool(body.get("output_format"))
+
+
+class WatermarkStage(Stage):
+    name = "watermark"
+
+    def __init__(self, master: bytes, metrics: Metrics, provenance_index) -> None:
+        self.master = master
+        self.m = metrics
+        self.index = provenance_index  # Memory or Redis provenance index
+        self._marks: dict[str, Watermarker] = {}
+
+    def prepare(self, ps: CompiledPolicySet) -> None:
+        built, keep = {}, {}
+        for p in ps.policies:
+            block: WatermarkPolicy | None = p.policy.spec.watermark
+            if block is None or not block.enabled:
+                continue
+            sig = f"{block.exclude_words}|{block.exclude_patterns}"  # what the marker is built from
+            wm = keep.get(sig) or self._marks.get(sig) or Watermarker.from_policy(self.master, block)
+            keep[sig] = built[id(block)] = wm
+        self._marks = keep
+        ps.artifacts["watermark"] = built
+
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        block = ctx.policy.watermark if ctx.policy else None
+        if block is None or not block.enabled or not ctx.route.generates or _structured(ctx.json):
+            return None
+        strength = block.escalated_strength if ctx.annotations.get("extraction_action") == _ESCALATE \
+            else block.strength
+        ctx.annotations["_watermark"] = (block, strength)
+        if block.provenance:
+            ctx.keep_output = True
+        return None
+
+    def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
+        held = ctx.annotations.get("_watermark")
+        if held is None:
+            return None
+        block, strength = held
+        if block.mode == "shadow" or strength <= 0:
+            return None
+        wm: Watermarker = ctx.policy.artifacts["watermark"][id(block)]
+        p = ctx.principal
+        fragile_ts = int(time.time() // 60) if block.fragile_channel else None
+        return lambda: wm.stream(p.tenant, p.account, strength, fragile_ts=fragile_ts)
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        held = ctx.annotations.get("_watermark")
+        if held is None or not (200 <= ctx.status < 300) or not ctx.upstream_started:
+            return
+        block, strength = held
+        applied = block.mode == "enforce" and strength > 0
+        ctx.annotations["watermark"] = {"applied": applied, "strength": strength}
+        if applied:
+            self.m.watermarked.labels("escalated" if strength != block.strength else "policy").inc()
+        text = "\n".join(ctx.response_text)
+        if block.provenance and text.strip():
+            p = ctx.principal
+            try:
+                await self.index.add(ctx.request_id, text, tenant=p.tenant, account=p.account, ts=ctx.ts)
+            except Exception:  # provenance is best effort: a store outage must not fail the response
+                log.warning("provenance fingerprint of %s not stored", ctx.request_id, exc_info=True)
