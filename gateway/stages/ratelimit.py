@@ -82,17 +82,22 @@ class RateLimitStage(Stage):
                         f"{adm.retry_after_s:.3g}s", "rate_limited", headers=headers,
                         reasons=[f"rate_limited:{adm.denied_by}"])
         ctx.response_headers.extend(headers)
-        ctx.annotations["_ratelimit"] = (adm.reservation, limits)
+        ctx.annotations["_ratelimit"] = (adm.reservation, limits, estimate.input_tokens)
         return None
 
     async def on_response(self, ctx: RequestContext) -> None:
         held = ctx.annotations.get("_ratelimit")
         if held is None:
             return
-        reservation, limits = held
+        reservation, limits, input_estimate = held
         if ctx.upstream_started:
             ctx.usage.settle_estimate()
-            actual = Usage(ctx.usage.input_tokens, ctx.usage.output_tokens)
+            input_tokens = ctx.usage.input_tokens
+            if not ctx.usage.reported and ctx.usage.output_chars:
+                # Text was generated but no usage block came (a stream without include_usage): only
+                # the output could be counted, so charge the prompt at its admission estimate, not 0.
+                input_tokens = max(input_tokens, input_estimate)
+            actual = Usage(input_tokens, ctx.usage.output_tokens)
         else:
             actual = _NO_USAGE  # denied by a later stage or failed before the upstream: nothing was used
         spend = next((lim for lim in limits if lim.kind is LimitKind.SPEND), None)
