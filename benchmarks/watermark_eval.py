@@ -138,17 +138,19 @@ def under_attack(wm: Watermarker, reg: KeyRegistry, texts_by_len: dict[int, list
     for name, fn in attack_fns.items():
         row: list[object] = [name]
         for texts in texts_by_len.values():
-            det = named = 0
+            det = loose = 0
+            pos = []
             for text in texts:
                 tenant, account = reg.principals[rng.randrange(len(reg))]
                 r = detect(fn(wm.mark(text, tenant=tenant, account=account)), reg)
                 det += r.detected
-                named += r.account == account
-            row += [det / len(texts), named / len(texts)]
+                loose += r.p_value <= 1e-3
+                pos.append(r.positions_scored)
+            row += [det / len(texts), loose / len(texts), statistics.median(pos)]
         rows.append(row)
     header = ["attack"]
     for length in texts_by_len:
-        header += [f"TPR {length}w", f"named {length}w"]
+        header += [f"TPR@1e-6 {length}w", f"TPR@1e-3 {length}w", f"positions {length}w"]
     table("Detection after attacks (teacher prose)", header, rows)
 
 
@@ -283,7 +285,7 @@ def main() -> None:
 
     detection_vs_length(wm, reg, {"teacher prose": lambda L: teacher_texts(n, L, f"len{L}"), "human docs": human})
     m = 40 if q else 200
-    under_attack(wm, reg, {400: teacher_texts(m, 400, "atk400"), 800: teacher_texts(m, 800, "atk800")})
+    under_attack(wm, reg, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
     provenance(2000 if q else 10_000, 200 if q else 1000)
     radioactivity(wm, reg, 600 if q else 3000, 400 if q else 2000)
     teacher = teacher_texts(200 if q else 1000, 400, "quality")

@@ -25,7 +25,7 @@ import numpy as np
 
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.keys import account_key, variants_for
-from gateway.watermark.scanner import ScanState, scan
+from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, scan
 from gateway.watermark.stats import upper_tail
 
 DEFAULT_THRESHOLD = 1e-6
@@ -81,7 +81,14 @@ def normalize(text: str) -> str:
 
 
 def observe(text: str, wm: Watermarker) -> dict[int, int]:
-    """set id -> member id of the first eligible occurrence in ``text`` (case-insensitive)."""
+    """set id -> member id of the first eligible occurrence in ``text`` (case-insensitive).
+
+    Prose occurrences win; a set seen only inside protected spans (code, quotes, indented lines)
+    falls back to its first occurrence there, so wrapping a leaked text in a code fence or
+    indenting it does not hide the mark (unmarked code words only add noise, never bias: the test
+    is conditional on the text).
+    """
+    flat = normalize(text).lower()
     seen: dict[int, int] = {}
 
     def on_word(_s: int, _w: str, set_id: int, member: int, _start: bool) -> None:
@@ -89,8 +96,17 @@ def observe(text: str, wm: Watermarker) -> dict[int, int]:
             seen[set_id] = member
         return None
 
-    scan(wm.scanner, ScanState(), normalize(text).lower(), 0, on_word)  # case-insensitive
-    return seen
+    scan(wm.scanner, ScanState(), flat, 0, on_word)
+    index, mixed = wm.table.index, wm.table.article_mixed
+    fallback: dict[int, int] = {}
+    for m in wm.scanner.word.finditer(flat):
+        set_id, member = index[m.group()]
+        if set_id in seen or set_id in fallback:
+            continue
+        if mixed[set_id] and _ARTICLE.search(flat[max(0, m.start() - CONTEXT):m.start()].rstrip()):
+            continue
+        fallback[set_id] = member
+    return fallback | seen
 
 
 def _counts(observations: Iterable[dict[int, int]], n_sets: int) -> np.ndarray:

@@ -94,8 +94,18 @@ def test_robust_to_case_whitespace_nfkc_and_junk(wm: Watermarker, registry: KeyR
         assert res.detected and res.account == account, name
 
 
-def test_observe_skips_protected_spans(wm: Watermarker) -> None:
-    assert observe("```\nbig usually perhaps\n```\n`large` \"quickly\" {\"a\": \"rapidly\"}", wm) == {}
+def test_observe_prefers_prose_occurrences(wm: Watermarker) -> None:
+    big, large = wm.table.index["big"], wm.table.index["large"]
+    assert observe("```\nbig\n```\nThe large one.", wm) == {large[0]: large[1]}
+    assert observe("```\nbig\n```\n", wm) == {big[0]: big[1]}  # only in code: still counted
+
+
+def test_hiding_text_in_code_does_not_hide_the_mark(wm: Watermarker, registry: KeyRegistry) -> None:
+    tenant, account = ACCOUNTS[9]
+    marked = wm.mark(prose(wm.table, 120, seed=33), tenant=tenant, account=account)
+    for disguised in ("```\n" + marked + "\n```", "\n".join("    " + ln for ln in marked.split(". "))):
+        res = detect(disguised, registry)
+        assert res.detected and res.account == account
 
 
 def test_corpus_mode_aggregates_weak_evidence(wm: Watermarker, registry: KeyRegistry) -> None:
