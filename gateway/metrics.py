@@ -84,6 +84,8 @@ class Metrics:
                                           ["action", "mode"], registry=r)
         self.extraction_events = Counter("covenant_extraction_events", "Feature events processed by the detector.",
                                          registry=r)
+        self.extraction_dropped = Counter("covenant_extraction_events_dropped",
+                                          "Feature events dropped because the detector queue was full.", registry=r)
         self.extraction_lag = Gauge("covenant_extraction_detector_lag_seconds",
                                     "Age of the oldest feature event not yet scored.", registry=r,
                                     multiprocess_mode="max")

@@ -21,6 +21,7 @@ from gateway.policy.reload import PolicyManager
 from gateway.proxy import Proxy
 from gateway.stages.access import AccessStage
 from gateway.stages.audit import AuditStage
+from gateway.stages.extraction import ExtractionStage
 from gateway.stages.identify import IdentifyStage
 from gateway.stages.metrics import MetricsStage
 from gateway.stages.parse import ParseStage
@@ -54,6 +55,7 @@ class Gateway:
         self.proxy: Proxy | None = None
         self.precheck: Pipeline | None = None
         self.watermark_master: bytes | None = None
+        self.extraction = None
         self.provenance = None
 
     # -- composition ----------------------------------------------------------------------------
@@ -63,12 +65,30 @@ class Gateway:
             ParseStage(self.settings.limits),
             PolicyMatchStage(self.policies.current),
             AccessStage(),
+            ExtractionStage(self.extraction, self.metrics),  # before rate limits: it may throttle
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             WatermarkStage(self.watermark_master, self.metrics, self.provenance),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results
         ]
+
+    def _open_extraction(self) -> None:
+        from gateway.extraction.backends import LocalExtraction, RedisExtraction
+
+        if self.store is not None and self.store.backend.startswith("redis"):
+            self.extraction = RedisExtraction(self.metrics, self.store.client)
+        else:
+            self.extraction = LocalExtraction(self.metrics, self._detector_policy())
+
+    def _detector_policy(self):
+        """The detector's own settings (windows, campaigns) come from the most general extraction block."""
+        try:
+            ps = self.policies.build()
+        except Exception:
+            return None
+        blocks = [p.policy.spec.extraction for p in ps.policies if p.policy.spec.extraction is not None]
+        return blocks[-1] if blocks else None
 
     def _open_watermark(self) -> None:
         from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex, RedisProvenanceIndex
@@ -115,6 +135,7 @@ class Gateway:
             log.info("upstream %s: %s, dialect %s, models %s", up.name,
                      "built-in mock teacher at " + up.base_url if base else up.base_url, up.cfg.dialect,
                      ",".join(up.cfg.models))
+        await self.extraction.start()
         for stage in self.stages:
             if hasattr(stage, "start"):
                 await stage.start()
@@ -123,6 +144,7 @@ class Gateway:
 
     def _assemble(self) -> None:
         self._open_watermark()
+        self._open_extraction()
         self.stages = self._build_stages()
         self.policies.preparers = [st.prepare for st in self.stages if hasattr(st, "prepare")]
         on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
@@ -149,6 +171,13 @@ class Gateway:
         for stage in self.stages:  # stateful stages start over; compiled policy artifacts are kept
             if hasattr(stage, "use_store"):
                 stage.use_store(self.store)
+
+    def record_review(self, decision: dict) -> None:
+        from gateway.stages.audit import review_record
+
+        audit = next((st for st in self.stages if isinstance(st, AuditStage)), None)
+        if audit is not None:
+            review_record(audit, decision)
 
     async def principals(self) -> list[tuple[str, str]]:
         """Every known (tenant, account): the candidates of watermark attribution."""
@@ -207,6 +236,8 @@ class Gateway:
             t.cancel()
         for up in self.upstreams:
             await up.close()
+        if self.extraction is not None:
+            await self.extraction.close()
         for stage in self.stages:
             if hasattr(stage, "close"):
                 await stage.close(self.settings.audit.flush_seconds)

@@ -46,6 +46,9 @@ class LimitRule(BaseModel):
         default=None, description="USD per fixed UTC window, priced from `prices`, e.g. '10 USD/day'.")
     mode: Literal["enforce", "shadow"] = Field(
         default="enforce", description="shadow: record would-be rejections in metrics and audit, never reject.")
+    when: Literal["always", "throttled"] = Field(
+        default="always", description="throttled: applies only to principals the extraction detector throttles "
+                                      "with this limit's name (an extraction action `throttle` with `rate_limit`).")
 
     @model_validator(mode="after")
     def _one_measure(self) -> LimitRule:

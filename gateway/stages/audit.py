@@ -68,3 +68,12 @@ class AuditStage(Stage):
     async def on_response(self, ctx: RequestContext) -> None:
         if self.writer is not None:
             self.writer.submit(pending_from(ctx, self.content))
+
+
+def review_record(stage: AuditStage, decision: dict) -> bool:
+    """Write a reviewer decision (extraction review) to the audit log as its own record kind."""
+    from gateway.audit.record import PendingRecord
+
+    if stage.writer is None:
+        return False
+    return stage.writer.submit(PendingRecord({"kind": "review", **decision}))

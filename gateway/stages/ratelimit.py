@@ -6,13 +6,14 @@ import logging
 from dataclasses import replace
 
 from gateway.dialects.requests import max_output_tokens
+from gateway.errors import PolicyError
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage
 from gateway.policy.compile import CompiledPolicySet, EffectivePolicy
 from gateway.ratelimit.headers import headers_for
 from gateway.ratelimit.limiter import RateLimiter, Subject, TokenEstimate, Usage
 from gateway.ratelimit.policy import CompiledLimit, LimitKind, compile_limits
-from gateway.store import Store, StoreUnavailable
+from gateway.store import BreakerState, Store, StoreUnavailable
 
 log = logging.getLogger("covenant.ratelimit")
 
@@ -29,19 +30,47 @@ class RateLimitStage(Stage):
     def use_store(self, store: Store) -> None:
         self.store = store
         self.limiter = RateLimiter(store)
+        # The Redis store's breaker (the memory store has none) drives covenant_store_circuit_open;
+        # the child is bound once and set only on a change, to keep the lock off the hot path.
+        self._breaker = getattr(store, "breaker", None)
+        self._circuit = self.m.store_circuit_open.labels(store.backend)
+        self._circuit_open = False
+        self._circuit.set(0)
+
+    def _track_breaker(self) -> None:
+        if self._breaker is None:
+            return
+        is_open = self._breaker.state is not BreakerState.CLOSED
+        if is_open is not self._circuit_open:
+            self._circuit_open = is_open
+            self._circuit.set(1 if is_open else 0)
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         """Compile every rate_limits block once per policy version."""
-        out = {}
+        out, throttles = {}, {}
         for p in ps.policies:
             block = p.policy.spec.rate_limits
             if block is None:
                 continue
             compiled = compile_limits(block)
-            # Scope state by policy, so equal limit names in two policies never share a counter.
-            limits = tuple(replace(lim, key_prefix=f"rl:{p.name}/{lim.name}") for lim in compiled.limits)
-            out[id(block)] = replace(compiled, limits=limits)
+            base = []
+            for rule, lim in zip(block.limits, compiled.limits, strict=True):
+                # Scope state by policy, so equal limit names in two policies never share a counter.
+                lim = replace(lim, key_prefix=f"rl:{p.name}/{lim.name}")
+                if rule.when == "throttled":
+                    throttles.setdefault(lim.name, lim)
+                else:
+                    base.append(lim)
+            out[id(block)] = replace(compiled, limits=tuple(base))
+        missing = [(p, a.rate_limit) for p in ps.policies if p.policy.spec.extraction is not None
+                   for acts in (p.policy.spec.extraction.on_flag, p.policy.spec.extraction.on_throttle,
+                                p.policy.spec.extraction.on_block)
+                   for a in acts if a.action == "throttle" and a.rate_limit not in throttles]
+        if missing:
+            raise PolicyError([f"{p.file}:{p.line}:1: spec.extraction: throttle names rate limit {name!r}, but no "
+                               f"policy defines a limit {name!r} with when: throttled" for p, name in missing])
         ps.artifacts["ratelimit"] = out
+        ps.artifacts["ratelimit_throttle"] = throttles
 
     @staticmethod
     def _limits(eff: EffectivePolicy) -> tuple[tuple[CompiledLimit, ...], bool]:
@@ -55,9 +84,13 @@ class RateLimitStage(Stage):
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         eff = ctx.policy
-        if eff is None or not eff.rate_limits:
+        throttled = ctx.annotations.get("_throttle_limits")
+        if eff is None or not (eff.rate_limits or throttled):
             return None
-        limits, fail_open = self._limits(eff)
+        limits, fail_open = self._limits(eff) if eff.rate_limits else ((), True)
+        if throttled:
+            extra = eff.artifacts["ratelimit_throttle"]
+            limits = limits + tuple(extra[name] for name in throttled if name in extra)
         p = ctx.principal
         subject = Subject(p.tenant, p.account, p.key_id, ctx.model, ctx.route.path)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
@@ -65,6 +98,7 @@ class RateLimitStage(Stage):
         try:
             adm = await self.limiter.admit(limits, subject, estimate)
         except StoreUnavailable as exc:
+            self._track_breaker()
             self.m.store_errors.labels(self.store.backend, "admit").inc()
             if fail_open:
                 ctx.reasons.append("ratelimit:store_unavailable:fail_open")
@@ -72,6 +106,7 @@ class RateLimitStage(Stage):
             ctx.reasons.append("ratelimit:store_unavailable:fail_closed")
             return Deny(503, "store_unavailable", f"rate limiting is unavailable, try again shortly ({exc})",
                         "store_unavailable", headers=[("retry-after", "1")])
+        self._track_breaker()
         for name in adm.shadow_denials:
             self.m.ratelimit_rejections.labels(name, "shadow").inc()
             ctx.reasons.append(f"shadow:rate_limited:{name}")
@@ -107,6 +142,7 @@ class RateLimitStage(Stage):
         try:
             await self.limiter.settle(reservation, actual)
         except StoreUnavailable:
+            self._track_breaker()
             # Leases expire on their own and reservations at their window's end: the bound is documented.
             self.m.store_errors.labels(self.store.backend, "settle").inc()
             log.warning("settlement of request %s failed: store unavailable", ctx.request_id)

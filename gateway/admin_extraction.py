@@ -1,0 +1,67 @@
+"""Admin routes to review extraction verdicts and campaigns, and to record reviewer decisions."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    from gateway.service import Gateway
+
+log = logging.getLogger("covenant.review")
+
+
+class Decision(BaseModel):
+    decision: Literal["confirm", "clear", "allowlist"] = Field(
+        description="confirm: block from now on; clear: reset to ok; allowlist: never flag again.")
+    reviewer: str = Field(min_length=1, max_length=200)
+    note: str = Field("", max_length=5000)
+
+
+def extraction_router(gw: Gateway) -> APIRouter:
+    router = APIRouter(prefix="/extraction", tags=["extraction"])
+
+    @router.get("/principals")
+    async def principals(status: Literal["flagged", "flag", "throttle", "block"] | None = Query(None)) -> dict:
+        return {"principals": await gw.extraction.principals(status)}
+
+    @router.get("/principals/{principal_id:path}")
+    async def principal(principal_id: str) -> dict:
+        detail = await gw.extraction.principal(principal_id)
+        if detail is None:
+            raise HTTPException(404, f"no extraction state for {principal_id}")
+        return detail
+
+    @router.post("/decisions/{principal_id:path}")
+    async def decide_alias(principal_id: str, body: Decision) -> dict:
+        return await decide(principal_id, body)
+
+    async def decide(principal_id: str, body: Decision) -> dict:
+        record = await gw.extraction.decide(principal_id, body.decision, body.reviewer, body.note)
+        gw.record_review(record)  # into the audit log, like every other decision
+        log.info("reviewer %s: %s %s", body.reviewer, body.decision, principal_id)
+        return record
+
+    @router.get("/campaigns")
+    async def campaigns() -> dict:
+        return {"campaigns": await gw.extraction.campaigns()}
+
+    @router.get("/campaigns/{campaign_id}")
+    async def campaign(campaign_id: str) -> dict:
+        c = await gw.extraction.campaign(campaign_id)
+        if c is None:
+            raise HTTPException(404, f"no campaign {campaign_id}")
+        return c
+
+    # The issue's path: POST /admin/v1/extraction/principals/{id}/decision. Principal ids contain
+    # a slash (tenant/account), so the route is matched by suffix.
+    @router.post("/principals/{rest:path}")
+    async def decision_by_suffix(rest: str, body: Decision) -> dict:
+        if not rest.endswith("/decision"):
+            raise HTTPException(404, "not found")
+        return await decide(rest[: -len("/decision")], body)
+
+    return router

@@ -1,0 +1,172 @@
+"""Where the gateway sends feature events and reads verdicts.
+
+- `LocalExtraction` (embedded default): an in-process Detector fed by a background task, so
+  scoring never runs inside a request; verdict lookups are a dict read.
+- `RedisExtraction` (distributed): events are published to Redis Streams for `covenant worker`
+  processes; verdicts are read from the Redis hash the workers write, cached per principal for a
+  couple of seconds so a request costs at most one Redis read per principal per TTL.
+Both batch events off the request path through a bounded queue (drops are counted, never silent).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from typing import Any
+
+from gateway.extraction.detector import OK, Detector, Verdict
+from gateway.extraction.features import FeatureEvent
+from gateway.extraction.policy import ExtractionPolicy
+
+log = logging.getLogger("covenant.extraction")
+
+QUEUE_SIZE = 50_000
+BATCH = 500
+
+
+class _Queued:
+    """Bounded queue + one background consumer task."""
+
+    def __init__(self, metrics) -> None:
+        self.m = metrics
+        self._q: asyncio.Queue[FeatureEvent] = asyncio.Queue(QUEUE_SIZE)
+        self._task: asyncio.Task | None = None
+        self.dropped = 0
+        self._last_warn = 0.0
+
+    def submit(self, ev: FeatureEvent) -> None:
+        try:
+            self._q.put_nowait(ev)
+        except asyncio.QueueFull:
+            self.dropped += 1
+            self.m.extraction_dropped.inc()
+            now = time.monotonic()
+            if now - self._last_warn > 10:
+                self._last_warn = now
+                log.warning("extraction event queue full: %d events dropped so far", self.dropped)
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="covenant-extraction")
+
+    async def close(self, deadline_s: float = 5.0) -> None:
+        if self._task is None:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._q.join(), deadline_s)
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+
+    async def _run(self) -> None:
+        while True:
+            batch = [await self._q.get()]
+            while len(batch) < BATCH and not self._q.empty():
+                batch.append(self._q.get_nowait())
+            try:
+                await self._consume(batch)
+            except Exception:
+                log.exception("extraction batch of %d events failed", len(batch))
+            finally:
+                for _ in batch:
+                    self._q.task_done()
+
+    async def _consume(self, batch: list[FeatureEvent]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class LocalExtraction(_Queued):
+    def __init__(self, metrics, policy: ExtractionPolicy | None = None) -> None:
+        super().__init__(metrics)
+        self.detector = Detector(policy)
+        self._last_tick = 0.0
+
+    async def verdict(self, principal: str) -> Verdict:
+        return self.detector.verdict(principal)
+
+    async def _consume(self, batch: list[FeatureEvent]) -> None:
+        det = self.detector
+        for i, ev in enumerate(batch):
+            det.observe(ev)
+            if ev.output_tokens:
+                det.observe_usage(ev.principal, ev.output_tokens)
+            if i % 64 == 63:
+                await asyncio.sleep(0)  # scoring is CPU work: let requests run between slices
+        now = time.time()
+        if now - self._last_tick > 5:
+            self._last_tick = now
+            det.tick(now)
+        self.m.extraction_events.inc(len(batch))
+        self.m.extraction_lag.set(max(0.0, now - batch[-1].ts))
+        stats = det.stats()
+        for status, n in stats["by_status"].items():
+            self.m.extraction_principals.labels(status).set(n)
+        self.m.extraction_campaigns.set(stats["campaigns"])
+
+    # review ------------------------------------------------------------------------------------
+    async def principals(self, status: str | None) -> list[dict[str, Any]]:
+        return self.detector.principals(status)
+
+    async def principal(self, pid: str) -> dict | None:
+        return self.detector.principal_detail(pid)
+
+    async def campaigns(self) -> list[dict]:
+        return self.detector.campaigns()
+
+    async def campaign(self, cid: str) -> dict | None:
+        return self.detector.campaign(cid)
+
+    async def decide(self, pid: str, decision: str, reviewer: str, note: str) -> dict:
+        return self.detector.record_decision(pid, decision, reviewer, note)
+
+
+class RedisExtraction(_Queued):
+    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0) -> None:
+        from gateway.extraction.publisher import EventPublisher, RedisVerdicts
+
+        super().__init__(metrics)
+        self.redis = redis
+        self.publisher = EventPublisher(redis)
+        self.verdicts = RedisVerdicts(redis)
+        self._ttl = cache_seconds
+        self._cache: dict[str, tuple[float, Verdict]] = {}
+
+    async def verdict(self, principal: str) -> Verdict:
+        now = time.monotonic()
+        hit = self._cache.get(principal)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        try:
+            v = await asyncio.wait_for(self.verdicts.get(principal), 0.05)
+        except Exception:  # no verdict store: keep the last known verdict (or ok) rather than fail requests
+            v = hit[1] if hit else OK
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[principal] = (now + self._ttl, v)
+        return v
+
+    async def _consume(self, batch: list[FeatureEvent]) -> None:
+        await self.publisher.publish_many(batch)
+        self.m.extraction_events.inc(len(batch))
+
+    async def principals(self, status: str | None) -> list[dict[str, Any]]:
+        flagged = await self.verdicts.flagged()
+        rows = [{"principal": p, **v.as_dict()} for p, v in flagged.items()]
+        want = {"flagged": None}.get(status, status) if status else None
+        return [r for r in rows if want is None or r["status"] == want]
+
+    async def principal(self, pid: str) -> dict | None:
+        return await self.verdicts.detail(pid)
+
+    async def campaigns(self) -> list[dict]:
+        return await self.verdicts.campaigns()
+
+    async def campaign(self, cid: str) -> dict | None:
+        return next((c for c in await self.verdicts.campaigns() if c.get("id") == cid), None)
+
+    async def decide(self, pid: str, decision: str, reviewer: str, note: str) -> dict:
+        from gateway.extraction.publisher import record_decision_remote
+
+        self._cache.pop(pid, None)
+        return await record_decision_remote(self.redis, pid, decision, reviewer, note, time.time())

@@ -1,0 +1,76 @@
+"""Bulk-extraction detection on the request path: an O(1) verdict lookup and cheap feature
+extraction; the detector itself runs off the hot path (a background task or `covenant worker`)."""
+
+from __future__ import annotations
+
+from gateway.extraction.features import FeatureExtractor
+from gateway.extraction.policy import ExtractionPolicy
+from gateway.metrics import Metrics
+from gateway.pipeline import Deny, RequestContext, Stage
+
+_ORDER = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
+
+
+class ExtractionStage(Stage):
+    name = "extraction"
+
+    def __init__(self, backend, metrics: Metrics) -> None:
+        self.backend = backend
+        self.m = metrics
+        self.features = FeatureExtractor(keep_excerpt=True)
+
+    def use_store(self, store) -> None:
+        """Fresh detector state (policy tests run each case from scratch)."""
+        from gateway.extraction.backends import LocalExtraction
+
+        if isinstance(self.backend, LocalExtraction):
+            self.backend = LocalExtraction(self.m, self.backend.detector.policy)
+
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        block: ExtractionPolicy | None = ctx.policy.extraction if ctx.policy else None
+        if block is None or not block.enabled or not ctx.json:
+            return None
+        p = ctx.principal
+        pid = p.id
+        if block.allowlist.allows(pid, p.tenant, p.key_id) or p.account in block.allowlist.accounts:
+            return None
+        ctx.annotations["_extraction_event"] = self.features.extract(
+            ctx.route.api, ctx.json, pid, ctx.ts, tenant=p.tenant, key_id=p.key_id,
+            client_ip=ctx.client_ip, user_agent=ctx.user_agent)
+        verdict = await self.backend.verdict(pid)
+        if verdict.status == "ok" and verdict.score <= 0:
+            return None
+        # The effective policy's thresholds decide; a reviewer's confirmation (block) always stands.
+        status = block.status_for(verdict.score, verdict.campaign_id is not None)
+        if _ORDER[verdict.status] > _ORDER[status] and "confirmed_by_reviewer" in verdict.reasons:
+            status = verdict.status
+        ctx.annotations["extraction"] = {"score": round(verdict.score, 4), "status": status,
+                                         "campaign": verdict.campaign_id}
+        deny = None
+        for act in block.actions_for(status):
+            self.m.extraction_actions.labels(act.action, act.mode).inc()
+            if act.mode == "shadow":
+                ctx.reasons.append(f"shadow:extraction_{act.action}")
+                continue
+            if act.action == "flag":
+                ctx.reasons.append(f"extraction_flag:{verdict.score:.2f}")
+            elif act.action == "throttle":
+                ctx.annotations.setdefault("_throttle_limits", []).append(act.rate_limit)
+                ctx.reasons.append(f"extraction_throttle:{act.rate_limit}")
+            elif act.action == "escalate_watermark":
+                ctx.annotations["extraction_action"] = "escalate_watermark"
+            elif act.action == "block" and deny is None:
+                why = f"campaign {verdict.campaign_id}" if verdict.campaign_id else f"score {verdict.score:.2f}"
+                deny = Deny(403, "extraction_blocked",
+                            "this account is blocked for bulk extraction of model outputs, which the terms of "
+                            "use forbid; contact support to request a review", "blocked_extraction",
+                            reasons=[f"extraction_block:{why}"])
+        return deny
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        ev = ctx.annotations.pop("_extraction_event", None)
+        if ev is None or not ctx.upstream_started:
+            return  # denied requests are not traffic the teacher answered
+        ctx.usage.settle_estimate()
+        ev.output_tokens = ctx.usage.output_tokens
+        self.backend.submit(ev)
