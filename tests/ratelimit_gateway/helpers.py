@@ -13,16 +13,21 @@ import orjson
 import redis
 from prometheus_client.parser import text_string_to_metric_families
 
-from gateway.identity import RedisKeyStore, new_key
+from gateway.identity import KeyRecord, RedisKeyStore, new_key
 from tests.support.gateway import GatewayProcess
 
 
 def add_redis_key(redis_url: str, tenant: str, account: str, **labels: str) -> str:
     """Create an API key where a gateway on a Redis store looks keys up (the shared hash)."""
     key, record = new_key(tenant, account, labels)
+    put_key_record(redis_url, record)
+    return key
+
+
+def put_key_record(redis_url: str, record: KeyRecord) -> None:
+    """Store a key record in the shared hash (again, e.g. into a restarted, empty Redis)."""
     with redis.Redis.from_url(redis_url) as r:
         r.hset(RedisKeyStore.HASH, record.key_id, orjson.dumps(asdict(record)))
-    return key
 
 
 def start_all(gateways: Sequence[GatewayProcess]) -> None:
