@@ -7,7 +7,10 @@ through `BoundedLabel`, which admits the first N distinct values and folds the r
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+import os
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import multiprocess
 
 LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
                    10, 30, 60, 120)
@@ -30,6 +33,11 @@ class BoundedLabel:
             self._seen.add(value)
             return value
         return "other"
+
+
+def multiprocess_dir() -> str | None:
+    """Set (by `covenant serve --workers N`) before any metric exists: workers share values via files."""
+    return os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
 
 
 class Metrics:
@@ -61,7 +69,10 @@ class Metrics:
         self.stage_errors = Counter("covenant_stage_errors", "Unexpected exceptions raised by stages.",
                                     ["stage"], registry=r)
         self.policy_reloads = Counter("covenant_policy_reloads", "Policy reloads by result.", ["result"], registry=r)
-        self.policy_info = Info("covenant_policy", "The active policy version.", registry=r)
+        # A gauge rather than an Info: Info has no multiprocess mode. 1 = active, 0 = replaced.
+        self.policy_info = Gauge("covenant_policy_info", "The active policy version (1) and replaced ones (0).",
+                                 ["version", "policies"], registry=r, multiprocess_mode="livemax")
+        self._policy_labels: tuple[str, str] | None = None
         self.ratelimit_rejections = Counter("covenant_ratelimit_rejections",
                                             "Requests rejected by a rate limit (or that would be, in shadow).",
                                             ["limit", "mode"], registry=r)
@@ -92,6 +103,24 @@ class Metrics:
         self.audit_records = Counter("covenant_audit_records", "Audit records written.", ["sink"], registry=r)
         self.audit_dropped = Counter("covenant_audit_dropped", "Audit records dropped (queue full or sink error).",
                                      ["sink", "reason"], registry=r)
+
+    def set_policy(self, version: str, policies: int) -> None:
+        labels = (version, str(policies))
+        if self._policy_labels is not None and self._policy_labels != labels:
+            if multiprocess_dir():
+                self.policy_info.labels(*self._policy_labels).set(0)  # files keep label sets: mark replaced
+            else:
+                self.policy_info.remove(*self._policy_labels)
+        self.policy_info.labels(*labels).set(1)
+        self._policy_labels = labels
+
+    def exposition(self) -> bytes:
+        """The text format for /metrics: this process, or every worker's in multiprocess mode."""
+        if multiprocess_dir():
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)
 
     def tenant_value(self, tenant: str | None) -> str:
         if not self.tenant_label:

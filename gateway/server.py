@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 
 import uvicorn
 import uvloop
@@ -35,6 +36,7 @@ def serve(settings: Settings, config_file: str | None) -> None:
         os.environ["COVENANT_POLICIES_DIR"] = settings.policies_dir
         os.environ["COVENANT_STORE"] = settings.store
         os.environ.setdefault("COVENANT_DEV_KEY", "false")  # one dev key per process would be confusing
+        _metrics_dir()
         uvicorn.run("gateway.server:worker_app", factory=True, workers=settings.workers,
                     **_uvicorn_kwargs(settings))
         return
@@ -55,6 +57,17 @@ async def _serve_one(settings: Settings) -> None:
                              access_log=False, log_config=None, loop="uvloop")
         servers.append(uvicorn.Server(cfg))
     await asyncio.gather(*(s.serve() for s in servers))
+
+
+def _metrics_dir() -> None:
+    """Workers share metric values through files in one directory, wiped at start (stale values of
+    a previous run would otherwise be summed in). Must exist before any worker creates a metric."""
+    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="covenant-metrics-")
+    os.makedirs(path, exist_ok=True)
+    for name in os.listdir(path):
+        if name.endswith(".db"):
+            os.remove(os.path.join(path, name))
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
 
 
 def worker_app() -> CovenantApp:

@@ -112,7 +112,7 @@ class Gateway:
     def _policy_result(self, result: str, ps: CompiledPolicySet | None) -> None:
         self.metrics.policy_reloads.labels(result).inc()
         if ps is not None:
-            self.metrics.policy_info.info({"version": ps.version, "policies": str(len(ps.policies))})
+            self.metrics.set_policy(ps.version, len(ps.policies))
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def start(self) -> None:

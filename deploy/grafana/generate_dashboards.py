@@ -222,7 +222,7 @@ def health() -> dict[str, Any]:
                   [q(f"sum by (result) (increase(covenant_policy_reloads_total{{{I}}}[{RI}]))", "{{result}}")],
                   core=True, width=8),
             Panel("Active policy version (replicas per version)",
-                  [q(f"count by (version, policies) (covenant_policy_info{{{I}}})", "{{version}}")], "short", "table",
+                  [q(f"count by (version, policies) (covenant_policy_info{{{I}}} == 1)", "{{version}}")], "short", "table",
                   8, core=True),
             Panel("Replicas up", [q('sum(up{job=~"covenant.*"})', "up")], "short", "stat", 8),
             Panel("In-flight requests per replica",

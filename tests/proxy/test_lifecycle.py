@@ -45,5 +45,11 @@ def test_two_workers_serve_and_share_nothing_but_the_port(teacher):
                                ).status_code for _ in range(20)]
         assert statuses == [200] * 20
         assert gw.logs().count("Application startup complete") == 2
+        # Whichever worker answers the scrape, the counts are the sum over both workers.
+        for _ in range(6):
+            text = httpx.get(gw.url + "/metrics", timeout=5).text
+            total = sum(float(line.split()[-1]) for line in text.splitlines()
+                        if line.startswith("covenant_requests_total{"))
+            assert total == 20
     finally:
         assert gw.stop() in (0, -signal.SIGTERM)
