@@ -22,6 +22,7 @@ from typing import Protocol
 import orjson
 
 from gateway.errors import AuthenticationFailed
+from gateway.store.errors import StoreUnavailable
 
 log = logging.getLogger("covenant.identity")
 
@@ -145,7 +146,12 @@ class RedisKeyStore:
         hit = self._cache.get(key_id)
         if hit is not None and hit[0] > now:
             return hit[1]
-        raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
+        try:
+            raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
+        except StoreUnavailable:
+            if hit is not None:
+                return hit[1]  # the store is down: a key seen before stays valid (revocations wait)
+            raise
         record = KeyRecord(**orjson.loads(raw)) if raw else None
         if len(self._cache) > 100_000:
             self._cache.clear()

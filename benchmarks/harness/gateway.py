@@ -32,6 +32,17 @@ class CovenantProcess:
         self.key, record = new_key("bench", "bench-account", {"tier": "pro"})
         keys._records[record.key_id] = record  # noqa: SLF001
         keys.save()
+        if store.startswith("redis"):  # a Redis-store gateway reads keys from Redis
+            import dataclasses
+
+            import orjson
+            import redis
+
+            from gateway.identity import RedisKeyStore
+
+            redis.Redis.from_url(store).hset(RedisKeyStore.HASH, record.key_id,
+                                             orjson.dumps(dataclasses.asdict(record)))
+        self.record, self.store = record, store
         config = {"host": "127.0.0.1", "port": self.port, "store": store, "policies_dir": str(policy_dir),
                   "keys_file": str(self.dir / "keys.json"), "dev_key": False, "workers": workers,
                   "log_level": "warning",
@@ -42,6 +53,8 @@ class CovenantProcess:
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> CovenantProcess:
+        if self.store.startswith("redis"):
+            _put_key_in_redis(self.store, self.record)  # with a Redis store the gateway reads keys from Redis
         self.log = open(self.dir / "gateway.log", "wb")
         self.proc = subprocess.Popen(["taskset", "-c", self.cpu, sys.executable, "-m", "gateway", "serve",
                                       "--config", str(self.dir / "covenant.yaml")], cwd=self.dir, env=self.env,
@@ -63,3 +76,19 @@ class CovenantProcess:
                 self.proc.kill()
             self.proc = None
             self.log.close()
+
+
+def _put_key_in_redis(url: str, record) -> None:
+    import asyncio
+
+    from gateway.identity import RedisKeyStore
+    from gateway.store import open_store
+
+    async def put() -> None:
+        store = open_store(url, timeout_ms=5000)  # first connect on a busy machine
+        try:
+            await RedisKeyStore(store).put(record)
+        finally:
+            await store.close()
+
+    asyncio.run(put())

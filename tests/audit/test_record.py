@@ -34,7 +34,7 @@ async def test_annotations_kept_when_plain_json_and_public(make_exchange):
     line = RecordEncoder("none").encode(pending_from(ctx, "none"))
     rec = orjson.loads(line)
     # The rate-limit stage's annotation holds dataclasses (its reservation): internal state, left out.
-    assert "ratelimit" in ctx.annotations
+    assert "_ratelimit" in ctx.annotations
     assert rec["annotations"] == {"extraction": {"score": 0.42, "status": "ok"},
                                   "pii": {"prompt": {"EMAIL_ADDRESS": 1}}, "watermark": {"applied": True}}
 
