@@ -15,8 +15,10 @@ from tests.support.scripted_upstream import Script, running_scripted_upstream
 
 PROMPT = [{"role": "user", "content": "Write a long essay about how teams review software changes."}]
 SECRET = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
-# Real English prose (Debian's base-files ships it) as the teacher's answer: ~800 words.
-PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split()[300:1100])
+# Real English prose (Debian's base-files ships it) as the teacher's answer. The whole text
+# (~5,600 words): the word-choice channel yields about one scorable position per 100 words of
+# this legal prose, so shorter texts cannot reach p < 1e-6 (see docs/watermark.md, capacity).
+PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
 
 
 def _gateway(upstream_url: str) -> GatewayProcess:
@@ -77,12 +79,15 @@ def test_detect_attributes_to_the_receiving_account(prose_gw):
     streamed = "".join(c.choices[0].delta.content or "" for c in chat(gw, gw.bob, stream=True) if c.choices)
     assert streamed == text != PROSE
     r = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": text}).json()
-    assert r["detected"] is True and r["account"] == "bob" and r["tenant"] == "acme"
-    assert r["p_value"] < 1e-6
+    assert r["detected"] is True and r["p_value"] < 1e-6
+    # The receiving account ranks first, far ahead of the 21 other known accounts.
+    best, second = r["candidates"][0], r["candidates"][1]
+    assert (best["tenant"], best["account"]) == ("acme", "bob") and best["p_value"] < 1e-3 < second["p_value"]
     r = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": PROSE}).json()
     assert r["detected"] is False
     alice_text = chat(gw, gw.alice).choices[0].message.content
-    assert gw.admin("POST", "/admin/v1/watermark/detect", json={"text": alice_text}).json()["account"] == "alice"
+    r = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": alice_text}).json()
+    assert r["candidates"][0]["account"] == "alice"
 
 
 def test_structured_outputs_are_never_marked(setup):
