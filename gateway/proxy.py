@@ -177,20 +177,25 @@ class Proxy:
         try:
             ctx.status, ctx.response_started = up.status, True
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
-            async for chunk in up.chunks():
-                if ctx.disconnected:
-                    break
-                try:
-                    out = sse.feed(chunk)
-                except UpstreamError as exc:
-                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
-                    raise
-                if out:
-                    if "_first_byte_sent" not in ctx.annotations:
-                        ctx.annotations["_first_byte_sent"] = time.perf_counter()
-                    await send({"type": "http.response.body", "body": out, "more_body": True})
-                if time.monotonic() > deadline:
-                    raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long")
+            # The limit holds even when the upstream goes silent (no chunk to check the clock on) or
+            # the client stops reading (send blocks): the timeout cancels whichever await is pending.
+            try:
+                async with asyncio.timeout(max(0.0, deadline - time.monotonic())):
+                    async for chunk in up.chunks():
+                        if ctx.disconnected:
+                            break
+                        try:
+                            out = sse.feed(chunk)
+                        except UpstreamError as exc:
+                            await send({"type": "http.response.body", "body": _stream_error(ctx, exc),
+                                        "more_body": True})
+                            raise
+                        if out:
+                            if "_first_byte_sent" not in ctx.annotations:
+                                ctx.annotations["_first_byte_sent"] = time.perf_counter()
+                            await send({"type": "http.response.body", "body": out, "more_body": True})
+            except TimeoutError:
+                raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long") from None
             tail = sse.close()
             if tail and not ctx.disconnected:
                 await send({"type": "http.response.body", "body": tail, "more_body": True})
