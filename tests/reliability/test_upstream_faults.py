@@ -100,3 +100,14 @@ def test_anthropic_stream_reset_error_is_in_anthropic_dialect(faulty):
     assert tail.startswith("event: error\ndata: ")
     assert json.loads(tail.split("data: ", 1)[1])["type"] == "error"
     _resources_free_and_accounted(faulty, "rel-rst-an")
+
+
+def test_silent_upstream_stream_is_cut_at_max_stream_seconds(faulty):
+    # Headers, then nothing for 9 s: the limit must hold without waiting for the next chunk.
+    started = time.monotonic()
+    r = chat(faulty, faulty.key, stream=True, rid="rel-silent-1", fault="first_byte_delay_ms=9000")
+    took = time.monotonic() - started
+    assert r.status_code == 200
+    assert _sse_events(r.text)[-1]["error"]["code"] == "stream_too_long"
+    assert took < 7, f"the cut waited for the upstream ({took:.1f} s) instead of the {MAX_STREAM_S} s limit"
+    _resources_free_and_accounted(faulty, "rel-silent-1")
