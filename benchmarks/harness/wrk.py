@@ -39,7 +39,7 @@ def lua_script(body: dict, headers: dict[str, str]) -> Path:
 
 
 def run_wrk(url: str, script: Path, connections: int, seconds: float, cpu: str = "0", threads: int = 1) -> WrkResult:
-    out = subprocess.run(["taskset", "-c", cpu, "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s",
+    out = subprocess.run(["taskset", "-c", cpu, "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s",
                           "--latency", "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60)
     text = out.stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))

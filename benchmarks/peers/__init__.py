@@ -1,0 +1,1 @@
+"""Peer gateways (LiteLLM proxy, Portkey gateway) installed into a scratch cache, never vendored."""

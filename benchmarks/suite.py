@@ -1,0 +1,401 @@
+"""The performance suite: every gateway side by side in one run, one markdown table.
+
+    python -m benchmarks.suite [--quick] [--seconds 10] [--repeats 3] [--streams 30] [--skip ...]
+
+Targets: direct to the upstream, nginx as a reverse proxy (the floor for one hop), Covenant with
+no policies, Covenant with the full policy set (`benchmarks/policies_full/`: key auth, three rate
+limits on a Redis store, extraction features, watermark of a ~300-word answer, PII scan of prompt
+and output), and LiteLLM / Portkey when `python -m benchmarks.peers.setup` installed them.
+
+Phases (each target started, measured, stopped; runs interleaved across targets, repeated):
+1. JSON: static nginx upstream; wrk at c=1 (added latency p50/p99), c=32 and c=128 (req/s);
+   CPU per request from /proc over the c=32 run; RSS of the serving process.
+2. Streaming: an SSE upstream with a 50 ms first-token delay; one stream at a time; time to first
+   content chunk and total time, against direct.
+3. Scaling: Covenant with `workers: 1` vs `workers: 2`, unpinned (both cores), c=32 and c=128.
+
+Layout on this 2-core machine: each gateway alone on CPU 1, upstream, wrk and Redis on CPU 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.harness.gateway import CovenantProcess
+from benchmarks.harness.nginx import Nginx
+from benchmarks.harness.procs import cpu_seconds, free_port, rss_mb
+from benchmarks.harness.sse_upstream import SSEUpstream
+from benchmarks.harness.ttft import measure_streams
+from benchmarks.harness.wrk import lua_script, run_wrk
+from benchmarks.peers.run import LiteLLMProcess, PortkeyProcess
+
+FULL_POLICIES = Path(__file__).parent / "policies_full"
+BODY = {"model": "gpt-4o-mini", "max_tokens": 400,
+        "messages": [{"role": "system", "content": "You are a helpful assistant for a software team."},
+                     {"role": "user", "content": "Summarise the release notes for the team in a short paragraph."}]}
+ALL_TARGETS = ("direct", "nginx-proxy", "covenant-empty", "covenant-full", "litellm", "portkey")
+
+
+@dataclass
+class Row:
+    """Every repeat's figures for one target (lists, so the table can show median and min-max)."""
+
+    p50: list[float] = field(default_factory=list)
+    p99: list[float] = field(default_factory=list)
+    rps32: list[float] = field(default_factory=list)
+    rps128: list[float] = field(default_factory=list)
+    cpu_us: list[float] = field(default_factory=list)
+    rss: list[float] = field(default_factory=list)
+    ttft: list[float] = field(default_factory=list)
+    total: list[float] = field(default_factory=list)
+    scale: dict[str, list[float]] = field(default_factory=dict)
+    errors: int = 0
+    note: str = ""
+
+
+class _Direct:
+    """The upstream itself as a target (no process of ours to measure)."""
+
+    key = "none"
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+    def pids(self) -> list[int]:
+        return []
+
+    def stop(self) -> None:
+        pass
+
+
+class _NginxTarget(_Direct):
+    def __init__(self, upstream_port: int) -> None:
+        self.nginx = Nginx(free_port(), cpu="1", proxy_to=upstream_port).start()
+        super().__init__(self.nginx.port)
+
+    def pids(self) -> list[int]:
+        kids = subprocess.run(["pgrep", "-P", str(self.nginx.proc.pid)], capture_output=True, text=True).stdout.split()
+        return [self.nginx.proc.pid, *(int(k) for k in kids)]
+
+    def stop(self) -> None:
+        self.nginx.stop()
+
+
+class _Covenant:
+    def __init__(self, upstream_port: int, policies: Path | None, store: str, cpu: str = "1", workers: int = 1) -> None:
+        self.gw = CovenantProcess(upstream_port, policies, store, cpu=cpu, workers=workers).start()
+        self.port = self.gw.port
+
+    def headers(self) -> dict[str, str]:
+        return {"authorization": f"Bearer {self.gw.key}"}
+
+    def pids(self) -> list[int]:
+        return self.gw.pids()
+
+    def stop(self) -> None:
+        self.gw.stop()
+
+
+def _no_output_pii(tmp: Path) -> Path:
+    """The full set without output PII redaction: streaming with the PII hold-back disabled."""
+    out = tmp / "policies_full_no_holdback"
+    shutil.copytree(FULL_POLICIES, out)
+    text = (out / "10-pii.yaml").read_text()
+    (out / "10-pii.yaml").write_text(text.split("    output:")[0])
+    return out
+
+
+def _cpu(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            total += cpu_seconds(pid)
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def _rss(pids: list[int]) -> float:
+    """RSS of the largest process: the serving process (or worker), not its launcher."""
+    sizes = []
+    for pid in pids:
+        try:
+            sizes.append(rss_mb(pid))
+        except FileNotFoundError:
+            pass
+    return max(sizes, default=0.0)
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+class Suite:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.rows: dict[str, Row] = {}
+        self.redis = None
+        self.tmp = Path(tempfile.mkdtemp(prefix="covenant-suite-"))
+        self.loads: list[str] = []
+
+    def row(self, name: str) -> Row:
+        return self.rows.setdefault(name, Row())
+
+    def _factories(self, upstream_port: int, names: list[str]) -> dict[str, Callable[[], object]]:
+        f: dict[str, Callable[[], object]] = {
+            "direct": lambda: _Direct(upstream_port),
+            "nginx-proxy": lambda: _NginxTarget(upstream_port),
+            "covenant-empty": lambda: _Covenant(upstream_port, None, "memory://"),
+            "covenant-full": lambda: _Covenant(upstream_port, FULL_POLICIES, self.redis.url),
+            "covenant-full-no-holdback": lambda: _Covenant(upstream_port, _no_output_pii(self.tmp), self.redis.url),
+            "litellm": lambda: LiteLLMProcess(upstream_port).start(),
+            "portkey": lambda: PortkeyProcess(upstream_port).start(),
+        }
+        out = {}
+        for name in names:
+            if name == "litellm" and not LiteLLMProcess.available():
+                self.row(name).note = "not installed (python -m benchmarks.peers.setup)"
+            elif name == "portkey" and not PortkeyProcess.available():
+                self.row(name).note = "not installed (python -m benchmarks.peers.setup)"
+            else:
+                out[name] = f[name]
+        return out
+
+    def _start_all(self, factories: dict[str, Callable[[], object]]) -> dict[str, object]:
+        started = {}
+        for name, make in factories.items():
+            try:
+                started[name] = make()
+            except (RuntimeError, TimeoutError, OSError) as exc:
+                self.row(name).note = f"failed to start: {exc}"
+                print(f"  {name}: failed to start: {exc}", file=sys.stderr)
+        return started
+
+    # -- phase 1: JSON ----------------------------------------------------------------------------
+    def json_phase(self, names: list[str]) -> None:
+        a = self.args
+        upstream = Nginx(free_port()).start()
+        targets = self._start_all(self._factories(upstream.port, names))
+        try:
+            for rep in range(a.repeats):
+                self.loads.append(_load())
+                for name, t in targets.items():
+                    headers = {"content-type": "application/json", **t.headers()}
+                    script = lua_script(BODY, headers)
+                    url = f"http://127.0.0.1:{t.port}/v1/chat/completions"
+                    run_wrk(url, script, 4, 1)  # warm-up, discarded
+                    lat = run_wrk(url, script, 1, a.seconds)
+                    pids = t.pids()
+                    cpu0 = _cpu(pids)
+                    thr = run_wrk(url, script, 32, a.seconds)
+                    cpu1 = _cpu(pids)
+                    thr128 = run_wrk(url, script, 128, a.seconds)
+                    r = self.row(name)
+                    r.p50.append(lat.p50_ms)
+                    r.p99.append(lat.p99_ms)
+                    r.rps32.append(thr.rps)
+                    r.rps128.append(thr128.rps)
+                    if pids and thr.requests:
+                        r.cpu_us.append((cpu1 - cpu0) / thr.requests * 1e6)
+                        r.rss.append(_rss(pids))
+                    r.errors += lat.errors + thr.errors + thr128.errors
+                    print(f"  [json rep {rep + 1}] {name:<16} p50 {lat.p50_ms:.3f} ms p99 {lat.p99_ms:.3f} ms  "
+                          f"c32 {thr.rps:,.0f}  c128 {thr128.rps:,.0f} req/s  errors "
+                          f"{lat.errors + thr.errors + thr128.errors}  load {_load()}", file=sys.stderr)
+        finally:
+            for t in targets.values():
+                t.stop()
+            upstream.stop()
+
+    # -- phase 2: streaming -----------------------------------------------------------------------
+    def stream_phase(self, names: list[str]) -> None:
+        a = self.args
+        upstream = SSEUpstream(free_port(), first_token_ms=50, interval_ms=5).start()
+        names = [*names, "covenant-full-no-holdback"] if "covenant-full" in names else names
+        targets = self._start_all(self._factories(upstream.port, names))
+        body = {**BODY, "stream": True, "stream_options": {"include_usage": True}}
+        try:
+            for rep in range(a.repeats):
+                for name, t in targets.items():
+                    res = measure_streams(f"http://127.0.0.1:{t.port}/v1/chat/completions", body, t.headers(),
+                                          a.streams)
+                    r = self.row(name)
+                    r.ttft.append(res.p50("ttft_ms"))
+                    r.total.append(res.p50("total_ms"))
+                    r.errors += res.errors
+                    print(f"  [sse rep {rep + 1}] {name:<26} TTFT p50 {res.p50('ttft_ms'):.2f} ms  total p50 "
+                          f"{res.p50('total_ms'):.1f} ms  errors {res.errors}", file=sys.stderr)
+        finally:
+            for t in targets.values():
+                t.stop()
+            upstream.stop()
+
+    # -- phase 3: scaling -------------------------------------------------------------------------
+    def scaling_phase(self, names: list[str]) -> None:
+        a = self.args
+        upstream = Nginx(free_port()).start()
+        configs = {"covenant-empty": (None, "memory://"), "covenant-full": (FULL_POLICIES, self.redis.url)}
+        targets = {}
+        try:
+            for name, (pol, store) in configs.items():
+                if name in names:
+                    for workers in (1, 2):
+                        targets[(name, workers)] = _Covenant(upstream.port, pol, store, cpu="0,1", workers=workers)
+            for rep in range(a.repeats):
+                for (name, workers), t in targets.items():
+                    script = lua_script(BODY, {"content-type": "application/json", **t.headers()})
+                    url = f"http://127.0.0.1:{t.port}/v1/chat/completions"
+                    run_wrk(url, script, 32, 1, cpu="0,1", threads=2)
+                    for c in (32, 128):
+                        res = run_wrk(url, script, c, a.seconds, cpu="0,1", threads=2)
+                        self.row(name).scale.setdefault(f"w{workers}c{c}", []).append(res.rps)
+                        self.row(name).errors += res.errors
+                        print(f"  [scale rep {rep + 1}] {name} workers={workers} c={c}: {res.rps:,.0f} req/s",
+                              file=sys.stderr)
+                    if workers == 2:
+                        self.row(name).scale.setdefault("rss_w2", []).append(_rss(t.pids()))
+        finally:
+            for t in targets.values():
+                t.stop()
+            upstream.stop()
+
+    def run(self) -> None:
+        a = self.args
+        names = [n for n in ALL_TARGETS if n in a.targets.split(",")]
+        if any(n.startswith("covenant-full") for n in names):
+            from tests.support.redis_server import RedisServer
+
+            self.redis = RedisServer(free_port()).start()
+            subprocess.run(["taskset", "-p", "-c", "0", str(self.redis.proc.pid)], capture_output=True, check=False)
+        try:
+            if "json" not in a.skip:
+                self.json_phase(names)
+            if "stream" not in a.skip:
+                self.stream_phase(names)
+            if "scaling" not in a.skip:
+                self.scaling_phase(names)
+        finally:
+            if self.redis:
+                self.redis.stop()
+
+
+def _fmt(values: list[float], digits: int = 3) -> str:
+    values = [v for v in values if v == v]  # drop NaN (no successful sample)
+    if not values:
+        return "-"
+    if len(values) == 1:
+        return f"{values[0]:,.{digits}f}"
+    return f"{statistics.median(values):,.{digits}f} ({min(values):,.{digits}f}–{max(values):,.{digits}f})"
+
+
+def _added(values: list[float], base: list[float], digits: int = 3) -> str:
+    if not values or not base:
+        return "-"
+    b = statistics.median(base)
+    return _fmt([v - b for v in values], digits)
+
+
+def table(rows: dict[str, Row]) -> str:
+    d = rows.get("direct", Row())
+    lines = ["| target | added p50 ms c=1 | added p99 ms c=1 | req/s c=32 | req/s c=128 | CPU µs/req | RSS MB | "
+             "TTFT ms (added) | stream total ms (added) | 2 workers / 1 (c=32; c=128) | errors | note |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, r in rows.items():
+        direct = name == "direct"
+        ttft = _fmt(r.ttft, 2) + ("" if direct or not r.ttft else f" (+{_added(r.ttft, d.ttft, 2)})")
+        total = _fmt(r.total, 1) + ("" if direct or not r.total else f" (+{_added(r.total, d.total, 1)})")
+        scale = "-"
+        if r.scale.get("w1c32") and r.scale.get("w2c32"):
+            s32 = statistics.median(r.scale["w2c32"]) / statistics.median(r.scale["w1c32"])
+            s128 = statistics.median(r.scale["w2c128"]) / statistics.median(r.scale["w1c128"])
+            scale = (f"{s32:.2f}× ({statistics.median(r.scale['w1c32']):,.0f}→"
+                     f"{statistics.median(r.scale['w2c32']):,.0f}); {s128:.2f}×")
+        lines.append(
+            f"| {name} | {'-' if direct else _added(r.p50, d.p50)} | {'-' if direct else _added(r.p99, d.p99)} | "
+            f"{_fmt(r.rps32, 0)} | {_fmt(r.rps128, 0)} | {_fmt(r.cpu_us, 0)} | {_fmt(r.rss, 0)} | {ttft} | {total} | "
+            f"{scale} | {r.errors} | {r.note} |")
+    return "\n".join(lines)
+
+
+def verdicts(rows: dict[str, Row]) -> list[str]:
+    """The issue-9 targets, measured against this run."""
+    out = []
+    d, e, f = rows.get("direct", Row()), rows.get("covenant-empty", Row()), rows.get("covenant-full", Row())
+
+    def med(v: list[float]) -> float | None:
+        return statistics.median(v) if v else None
+
+    def check(label: str, value: float | None, goal: float, higher: bool, unit: str) -> None:
+        if value is None:
+            out.append(f"- {label}: not measured")
+            return
+        ok = value >= goal if higher else value <= goal
+        out.append(f"- {label}: {value:,.3g} {unit} (target {'≥' if higher else '≤'} {goal:,} {unit}) "
+                   f"{'MET' if ok else 'MISSED'}")
+
+    def added(v: list[float], b: list[float]) -> float | None:
+        return med(v) - med(b) if v and b else None
+
+    check("no policies, added p50 c=1", added(e.p50, d.p50), 0.35, False, "ms")
+    check("no policies, req/s c=32", med(e.rps32), 5000, True, "req/s")
+    check("full set, added p50 c=1", added(f.p50, d.p50), 1.0, False, "ms")
+    check("full set, added p99 c=1", added(f.p99, d.p99), 3.0, False, "ms")
+    check("full set, req/s c=32", med(f.rps32), 2500, True, "req/s")
+    for peer, factor in (("portkey", 3), ("litellm", 20)):
+        p = rows.get(peer)
+        if p and p.rps32 and f.rps32:
+            check(f"full set vs {peer} req/s c=32", med(f.rps32) / med(p.rps32), factor, True, "×")
+        else:
+            out.append(f"- full set vs {peer}: not measured")
+    nh = rows.get("covenant-full-no-holdback", Row())
+    check("streaming TTFT added, no policies", added(e.ttft, d.ttft), 1.0, False, "ms")
+    check("streaming TTFT added, full set without PII hold-back", added(nh.ttft, d.ttft), 1.0, False, "ms")
+    for name, r in (("no policies", e), ("full set", f)):
+        if r.scale.get("w1c32") and r.scale.get("w2c32"):
+            check(f"{name}, 2 workers / 1 (c=32)", med(r.scale["w2c32"]) / med(r.scale["w1c32"]), 1.8, True, "×")
+    check("full set, RSS per worker (Presidio loaded)", med(f.rss), 250, False, "MB")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--seconds", type=float, default=10, help="length of each wrk run")
+    ap.add_argument("--repeats", type=int, default=3, help="interleaved repeats of every measurement")
+    ap.add_argument("--streams", type=int, default=30, help="streams per target per repeat (TTFT)")
+    ap.add_argument("--quick", action="store_true", help="3-second runs, 2 repeats, 10 streams")
+    ap.add_argument("--targets", default=",".join(ALL_TARGETS))
+    ap.add_argument("--skip", default="", help="comma list of phases to skip: json,stream,scaling")
+    ap.add_argument("--json-out", help="also write the raw figures to this JSON file")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.seconds, args.repeats, args.streams = 3, 2, 10
+    t0 = time.monotonic()
+    suite = Suite(args)
+    suite.run()
+    print(f"\nCovenant performance suite — {os.cpu_count()} CPUs, load average at start of each JSON repeat: "
+          f"{'; '.join(suite.loads) or 'n/a'}; end: {_load()}; {time.monotonic() - t0:.0f} s; "
+          f"{args.seconds:g}-s wrk runs × {args.repeats} repeats, {args.streams} streams; medians (min–max).\n")
+    print(table(suite.rows))
+    print("\nIssue 9 targets:")
+    print("\n".join(verdicts(suite.rows)))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps({k: vars(v) for k, v in suite.rows.items()}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
