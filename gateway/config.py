@@ -49,6 +49,9 @@ class Limits(_Strict):
     max_messages: int = Field(2048, description="More messages in one request get 400.")
     max_header_bytes: int = Field(32 * 1024, description="Larger request headers (all together) get 431.")
     max_stream_seconds: float = Field(900.0, description="A stream is cut after this long.")
+    body_timeout_seconds: float = Field(
+        30.0, gt=0, description="A request body not fully received this long after its headers gets 408 "
+                                "(uvicorn has no body read timeout: a trickling sender would hold a request).")
     default_max_tokens: int = Field(4096, description="Output budget assumed when a request sets none.")
 
 

@@ -84,7 +84,13 @@ class Proxy:
     async def _serve(self, ctx: RequestContext, receive, send) -> None:
         try:
             if ctx.route.has_body:
-                ctx.body = await self._read_body(receive, ctx.headers)
+                try:
+                    async with asyncio.timeout(self.limits.body_timeout_seconds):
+                        ctx.body = await self._read_body(receive, ctx.headers)
+                except TimeoutError:
+                    raise InvalidRequest(f"the request body was not received within "
+                                         f"{self.limits.body_timeout_seconds:g}s", code="body_timeout",
+                                         status=408) from None
             deny = await self.pipeline.run_request(ctx)
             if deny is not None:
                 await self._send_deny(ctx, send, deny)
