@@ -15,7 +15,7 @@ from zlib import crc32
 
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CATEGORIES
+from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.policy import ExtractionPolicy, Status
 from gateway.extraction.scoring import SUSPICIOUS_CLUSTER, Population, combine, evidence, reasons_of, signals
 from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, MAX_USERS, ClusterStats, PrincipalState
@@ -31,6 +31,19 @@ RESCORE_ALWAYS_UNDER = 64
 RESCORE_EVERY = 8
 FULL_REGROUP_EVERY = 6       # ticks; in between, regroup only when the suspect set changed
 OFF_HOURS_SHARE = 0.02
+# Hysteresis: an account keeps its status while its effective score stays at or above
+# RELEASE_RATIO x that status's threshold, for at most HOLD_S of event time after the score last
+# reached the threshold. Scores that hover around a threshold (paraphrased campaigns, harvesting
+# mixed into chat) then stay flagged; a one-off spike is released after HOLD_S.
+RELEASE_RATIO = 0.7
+HOLD_S = 12 * 3600.0
+# Campaign stickiness: a strong member stays in its campaign while its own score is at least
+# STICKY_SCORE or it still sends the campaign's templates, even when it dips below suspect_score.
+STICKY_SCORE = 0.1
+# A new account joins a campaign on a request only when the campaign's template is at least this
+# share of its traffic (a tutoring app's occasional single-turn maths question is not).
+JOIN_SHARE = 0.15
+_RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +168,10 @@ class Detector:
         if long_out:
             st.w_long += 1.0
         st.w_out += ev.output_tokens
+        # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
+        # its own so that harvesting mixed into ordinary chat is not averaged away.
+        if reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES:
+            st.w_elicit += 1.0
         if ev.user_hash and len(st.users) < MAX_USERS:
             st.users.add(ev.user_hash)
         st.add_slot(ev.ts)
@@ -196,7 +213,9 @@ class Detector:
             # A new account sending a campaign's template, with the same elicitation, joins it now
             # rather than at the next regrouping.
             camp_id = self._cluster_campaign.get(cid)
-            if camp_id is not None and st.campaign_id is None and (reasoning or harvest):
+            slot = st.clusters.get(cid)
+            if (camp_id is not None and st.campaign_id is None and (reasoning or harvest) and ev.single_turn
+                    and slot is not None and slot[1] >= JOIN_SHARE * st.w):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:
                     st.campaign_id = camp_id
@@ -261,6 +280,10 @@ class Detector:
             v = OK
         else:
             status = pol.status_for(eff, in_campaign)
+            if status != "ok" and _RANK[status] >= _RANK[st.status]:
+                st.confirm_ts = ts
+            elif _RANK[status] < _RANK[st.status] and self._held(st, eff, ts):
+                status = st.status
             if status == "ok":
                 v = OK
             else:
@@ -284,6 +307,15 @@ class Detector:
             self._verdicts[st.principal] = v
         return v
 
+    def _held(self, st: PrincipalState, eff: float, ts: float) -> bool:
+        """Hysteresis: keep the current status while the score is in the release band and recent."""
+        if st.status == "block" and st.campaign_id is None and self.policy.campaign.block_requires_campaign \
+                and st.decision != "confirm":
+            return False  # block needs a campaign: leaving the campaign leaves block
+        thr = {"flag": self.policy.thresholds.flag, "throttle": self.policy.thresholds.throttle,
+               "block": self.policy.thresholds.block}[st.status]
+        return eff >= RELEASE_RATIO * thr and ts - st.confirm_ts < HOLD_S
+
     def drain_changes(self) -> dict[str, Verdict]:
         """Verdicts that changed (status or campaign) since the last drain: what a worker writes back."""
         out = {p: self.verdict(p) for p in self._changed}
@@ -300,12 +332,23 @@ class Detector:
         if rates:
             self._pop.median_rate = rates[len(rates) // 2]
             self._pop.active_accounts = len(rates)
+        # Held verdicts whose hold expired are released even when the account sends nothing more.
+        for p in [p for p, v in self._verdicts.items() if (st := self._states.get(p)) is not None
+                  and now - st.confirm_ts >= HOLD_S]:
+            self._set_verdict(self._states[p], now)
         self._ticks_since_full += 1
         if not self._suspects_changed and self._ticks_since_full < FULL_REGROUP_EVERY:
             return
         self._suspects_changed = False
         self._ticks_since_full = 0
         suspects = {p: self._states[p] for p in self._suspects if p in self._states}
+        for camp in self._campaigns.values():  # sticky members (see STICKY_SCORE)
+            for m in camp.members:
+                st = self._states.get(m)
+                if st is not None and m not in suspects and m not in camp.weak_members and (
+                        st.score >= STICKY_SCORE or any(
+                            c[1] >= 2.0 for cid, c in st.clusters.items() if cid in self._cluster_campaign)):
+                    suspects[m] = st
         suspicious = {cid for st in suspects.values() for cid in st.clusters
                       if (cs := self._clusters.get(cid)) is not None and cs.account_count() >= 2
                       and cs.suspicion() >= SUSPICIOUS_CLUSTER}

@@ -34,6 +34,9 @@ W_HARVEST = 0.75     # n > 1, logprobs with long outputs, high temperature on re
 W_LONG = 0.5        # long outputs requested/served on a narrow capability, single-turn
 W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
+W_SUBSET = 0.7      # a sizeable subset of the account's traffic is single-turn elicited capability, long outputs
+SUBSET_COUNT = 12.0  # decayed requests in the subset for full confidence
+SUBSET_SHARE = 0.2   # share of the account's traffic for full weight
 W_OFFHOURS = 0.1
 W_USERS = 0.1
 
@@ -78,6 +81,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "single_turn_share": st.w_single / w,
         "harvest_share": st.w_harvest / w,
         "long_output_share": st.w_long / w,
+        "elicited_subset_share": st.w_elicit / w,
+        "elicited_subset_requests": st.w_elicit,
         "template_share": own_tpl_share,
         "suspicious_template_share": min(1.0, susp_share),
         "template_elicitation": own_tpl_elicit,
@@ -108,6 +113,8 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         * math.sqrt(sig["suspicious_template_share"]) * s,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
         "distribution_harvesting": W_HARVEST * conf * h * s,
+        "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
+        * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

@@ -27,11 +27,11 @@ class PrincipalState:
 
     __slots__ = (
         "principal", "tenant", "key_id", "first_ts", "last_ts", "decay_ts", "total",
-        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "cats",
+        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "w_elicit", "cats",
         "hours", "gap_n", "gap_mean", "gap_m2", "recent", "clusters", "users", "slots",
         "ip_prefix", "ua_hash", "examples", "timeline", "score", "campaign_id", "campaign_score",
         "status", "first_flagged_ts", "reasons", "decision", "cleared_score", "allowlisted",
-        "fingerprint",
+        "fingerprint", "confirm_ts",
     )
 
     def __init__(self, ev: FeatureEvent) -> None:
@@ -40,7 +40,8 @@ class PrincipalState:
         self.key_id = ev.key_id
         self.first_ts = self.last_ts = self.decay_ts = ev.ts
         self.total = 0
-        self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = self.w_out = 0.0
+        self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = 0.0
+        self.w_out = self.w_elicit = 0.0
         self.cats = [0.0] * len(CATEGORIES)
         self.hours = [0] * 24
         self.gap_n = 0
@@ -63,6 +64,7 @@ class PrincipalState:
         self.cleared_score = 0.0
         self.allowlisted = False
         self.fingerprint = 0
+        self.confirm_ts = 0.0  # last event time the score reached the threshold of the current status
 
     def decay(self, ts: float, half_life_s: float, short_half_life_s: float) -> None:
         dt = ts - self.decay_ts
@@ -76,6 +78,7 @@ class PrincipalState:
         self.w_long *= f
         self.w_off *= f
         self.w_out *= f
+        self.w_elicit *= f
         self.cats = [c * f for c in self.cats]
         for c in self.clusters.values():
             c[0] *= f
