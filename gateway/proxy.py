@@ -45,11 +45,13 @@ def _headers(scope: dict) -> dict[str, str]:
 
 
 class Proxy:
-    def __init__(self, pipeline: Pipeline, router: UpstreamRouter, limits: Limits, on_upstream_error=None) -> None:
+    def __init__(self, pipeline: Pipeline, router: UpstreamRouter, limits: Limits, on_upstream_error=None,
+                 in_flight_gauge=None) -> None:
         self.pipeline = pipeline
         self.router = router
         self.limits = limits
         self._on_upstream_error = on_upstream_error or (lambda upstream, kind: None)
+        self._gauge = in_flight_gauge  # covenant_in_flight_requests (inc/dec: correct across workers too)
         self.in_flight = 0
         self.idle = asyncio.Event()
         self.idle.set()
@@ -57,6 +59,8 @@ class Proxy:
     # -- entry --------------------------------------------------------------------------------
     async def handle(self, scope: dict, receive, send, route: Route) -> None:
         self.in_flight += 1
+        if self._gauge is not None:
+            self._gauge.inc()
         self.idle.clear()
         ctx = None
         try:
@@ -78,6 +82,8 @@ class Proxy:
                 except Exception:  # finish already logs per stage; never let accounting kill the server
                     log.exception("finishing request %s failed", ctx.request_id)
             self.in_flight -= 1
+            if self._gauge is not None:
+                self._gauge.dec()
             if self.in_flight == 0:
                 self.idle.set()
 

@@ -153,7 +153,8 @@ class Gateway:
         self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics", "audit")],
                                  on_stage_error=on_error)
         self.proxy = Proxy(self.pipeline, self.router, self.settings.limits,
-                           on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc())
+                           on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc(),
+                           in_flight_gauge=self.metrics.in_flight)
 
     async def start_offline(self) -> None:
         """Policies, store and stages without upstreams or watchers (policy tests, explain)."""
