@@ -26,7 +26,8 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 
 
 class SSEProcessor:
-    __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like")
+    __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
+                 "_lazy", "_skipped")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool) -> None:
         self.api = api
@@ -39,19 +40,25 @@ class SSEProcessor:
         self._accum: dict[Any, list[str]] = {}  # transformed text per key (responses API "done" events)
         self._last: dict | None = None
         self._openai_chat_like = api in ("openai.chat.completions", "openai.completions")
+        # Pass-through without a consumer of the text: parse only events that may carry usage (or
+        # errors); keep the others unparsed, to count their text only if no usage block arrives.
+        self._lazy = factory is None and not self.keep
+        self._skipped: list[bytes] = []
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
-        self._buf += chunk
-        if b"\r" in self._buf:
-            self._buf = self._buf.replace(b"\r\n", b"\n")
+        buf = self._buf + chunk if self._buf else chunk
+        if b"\r" in chunk:
+            buf = buf.replace(b"\r\n", b"\n")
         out: list[bytes] = []
+        start = 0
         while True:
-            cut = self._buf.find(b"\n\n")
+            cut = buf.find(b"\n\n", start)
             if cut < 0:
                 break
-            raw, self._buf = self._buf[: cut + 2], self._buf[cut + 2:]
-            out.append(self._event(raw))
+            out.append(self._event(buf[start:cut + 2]))
+            start = cut + 2
+        self._buf = buf[start:]
         if self.factory is None:
             return chunk  # pass-through: the bytes as they came, events parsed on the side
         return b"".join(out)
@@ -60,6 +67,12 @@ class SSEProcessor:
         """End of the upstream stream: release whatever transforms still hold."""
         tail = self._event(self._buf + b"\n\n") if self._buf.strip() else b""
         self._buf = b""
+        if self._skipped and not self.usage.reported:
+            # No usage block came: count the streamed text of the events skipped on the way.
+            skipped, self._skipped = self._skipped, []
+            self._lazy = False
+            for raw in skipped:
+                self._event(raw)
         pending = self._flush_all()
         if self.factory is None:
             return b""
@@ -70,6 +83,11 @@ class SSEProcessor:
 
     # -- internals ----------------------------------------------------------------------------
     def _event(self, raw: bytes) -> bytes:
+        if self._lazy and b'"usage"' not in raw and b'"error"' not in raw and b"[DONE]" not in raw:
+            # Only well-framed JSON events are skipped; anything else is parsed (and rejected if broken).
+            if raw.endswith(b"}\n\n") and (raw.startswith(b"data: {") or raw.startswith(b"event: ")):
+                self._skipped.append(raw)
+                return raw
         name = None
         data_lines = []
         for line in raw.split(b"\n"):
@@ -192,12 +210,13 @@ class SSEProcessor:
             pre = self._synthetic_delta(key, rest) if rest else b""
             obj["text"] = "".join(self._accum.get(key, ()))
             return pre + _event_bytes(name, obj)
-        if etype in ("response.content_part.done", "response.output_item.done", "response.completed") and self.factory:
+        final = etype in ("response.completed", "response.incomplete", "response.failed")
+        if (final or etype in ("response.content_part.done", "response.output_item.done")) and self.factory:
             self._rewrite_response_texts(obj)
             out = _event_bytes(name, obj)
         else:
             out = raw
-        if etype == "response.completed":
+        if final:
             usage = (obj.get("response") or {}).get("usage")
             if isinstance(usage, dict):
                 self.usage.input_tokens = int(usage.get("input_tokens") or 0)
