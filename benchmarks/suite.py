@@ -2,7 +2,9 @@
 
     python -m benchmarks.suite [--quick] [--seconds 10] [--repeats 3] [--streams 30] [--skip ...]
 
-Targets: direct to the upstream, nginx as a reverse proxy (the floor for one hop), Covenant with
+Targets: direct to the upstream, nginx as a reverse proxy (the floor for one hop), `python-floor`
+(raw ASGI + aiohttp pass-through on Covenant's server stack: the floor for Python; `-granian`: the
+same app under granian, to price the ASGI server), Covenant with
 no policies, Covenant with the full policy set (`benchmarks/policies_full/`: key auth, three rate
 limits on a Redis store, extraction features, watermark of a ~300-word answer, PII scan of prompt
 and output), and LiteLLM / Portkey when `python -m benchmarks.peers.setup` installed them.
@@ -38,13 +40,13 @@ from benchmarks.harness.procs import cpu_seconds, free_port, rss_mb
 from benchmarks.harness.sse_upstream import SSEUpstream
 from benchmarks.harness.ttft import measure_streams
 from benchmarks.harness.wrk import lua_script, run_wrk
-from benchmarks.peers.run import LiteLLMProcess, PortkeyProcess
+from benchmarks.peers.run import AsgiFloorProcess, LiteLLMProcess, PortkeyProcess
 
 FULL_POLICIES = Path(__file__).parent / "policies_full"
 BODY = {"model": "gpt-4o-mini", "max_tokens": 400,
         "messages": [{"role": "system", "content": "You are a helpful assistant for a software team."},
                      {"role": "user", "content": "Summarise the release notes for the team in a short paragraph."}]}
-ALL_TARGETS = ("direct", "nginx-proxy", "covenant-empty", "covenant-full", "litellm", "portkey")
+ALL_TARGETS = ("direct", "nginx-proxy", "python-floor", "python-floor-granian", "covenant-empty", "covenant-full", "litellm", "portkey")
 
 
 @dataclass
@@ -159,6 +161,8 @@ class Suite:
         f: dict[str, Callable[[], object]] = {
             "direct": lambda: _Direct(upstream_port),
             "nginx-proxy": lambda: _NginxTarget(upstream_port),
+            "python-floor": lambda: AsgiFloorProcess(upstream_port).start(),
+            "python-floor-granian": lambda: AsgiFloorProcess(upstream_port, server="granian").start(),
             "covenant-empty": lambda: _Covenant(upstream_port, None, "memory://"),
             "covenant-full": lambda: _Covenant(upstream_port, FULL_POLICIES, self.redis.url),
             "covenant-full-no-holdback": lambda: _Covenant(upstream_port, _no_output_pii(self.tmp), self.redis.url),

@@ -96,3 +96,28 @@ class PortkeyProcess(_Peer):
     def command(self):
         # `npx --no --` passes --port through (plain `npx … --port=` lets npm take the flag).
         return (["npx", "--no", "--", "@portkey-ai/gateway", f"--port={self.port}", "--headless"], {}, portkey_dir())
+
+
+class AsgiFloorProcess(_Peer):
+    """benchmarks/peers/asgi_floor.py: raw ASGI + aiohttp pass-through on Covenant's server stack."""
+
+    name = "python-floor"
+
+    def __init__(self, upstream_port: int, cpu: str = "1", server: str = "uvicorn") -> None:
+        self.server = server
+        super().__init__(upstream_port, cpu)
+
+    @staticmethod
+    def available() -> bool:
+        return True
+
+    def headers(self) -> dict[str, str]:
+        return {}
+
+    def command(self):
+        import sys
+
+        from benchmarks.harness.gateway import ROOT
+
+        return ([sys.executable, "-m", "benchmarks.peers.asgi_floor", "--upstream-port", str(self.upstream_port),
+                 "--port", str(self.port), "--server", self.server], {}, ROOT)
