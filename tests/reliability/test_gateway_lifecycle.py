@@ -1,0 +1,135 @@
+"""The gateway process under load: SIGTERM drains, a policy reload loses nothing, a crashed worker
+is replaced while the other serves. Every request is counted against the audit log."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from tests.reliability.support import FILE_AUDIT, HERE, audit_records, chat, metric, wait_for
+from tests.support.gateway import GatewayProcess
+
+SLOTS_POLICY = (HERE / "policies_one_slot" / "00-one-slot.yaml").read_text()
+
+
+def _gateway(teacher, **extra) -> GatewayProcess:
+    gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"),
+                        extra_config={"audit": FILE_AUDIT, **extra})
+    gw.key = gw.create_key("acme", "lifecycle")
+    return gw
+
+
+def _load(gw: GatewayProcess, stop_at: float, threads: int = 3) -> list[int]:
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def run(i: int) -> None:
+        with httpx.Client(timeout=15) as client:
+            while time.monotonic() < stop_at:
+                try:
+                    r = client.post(gw.openai_base_url + "/chat/completions",
+                                    headers={"authorization": f"Bearer {gw.key}"},
+                                    json={"model": "gpt-4o-mini", "stream": i % 2 == 0, "max_tokens": 20,
+                                          "messages": [{"role": "user", "content": f"load {i}"}]})
+                    code = r.status_code
+                except httpx.TransportError:
+                    code = -1
+                with lock:
+                    statuses.append(code)
+
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(run, range(threads)))
+    return statuses
+
+
+def test_sigterm_during_load_drains_every_in_flight_request(teacher):
+    gw = _gateway(teacher).start()
+    try:
+        def slow(i: int) -> int:
+            return chat(gw, gw.key, stream=i % 2 == 0, fault="first_byte_delay_ms=1500" if i % 2 == 0
+                        else "delay_ms=1500", rid=f"drain-{i}").status_code
+        with ThreadPoolExecutor(6) as pool:
+            futures = [pool.submit(slow, i) for i in range(6)]
+            assert wait_for(lambda: metric(gw, "covenant_in_flight_requests") == 6, timeout=20)
+            gw.proc.send_signal(signal.SIGTERM)
+            statuses = [f.result() for f in futures]
+            code = gw.proc.wait(timeout=20)
+    finally:
+        gw.stop()
+    assert statuses == [200] * 6
+    # uvicorn re-raises the signal once shut down gracefully, so the parent sees "killed by SIGTERM"
+    assert code in (0, -signal.SIGTERM)
+    assert "drain timed out" not in gw.logs()
+    assert sorted(r["request_id"] for r in audit_records(gw)) == [f"drain-{i}" for i in range(6)]
+
+
+def test_policy_reload_during_load_loses_no_request(teacher):
+    gw = _gateway(teacher).start()
+    try:
+        stop_at = time.monotonic() + 3.0
+        target = gw.policy_dir / "05-reloaded.yaml"
+        reloads = []
+
+        def churn() -> None:
+            n = 0
+            while time.monotonic() < stop_at:
+                n += 1
+                text = SLOTS_POLICY.replace("one-slot", f"churn-{n}").replace("concurrency: 1", "concurrency: 64")
+                tmp = target.with_suffix(".tmp")
+                tmp.write_text(text)
+                os.replace(tmp, target)
+                reloads.append(n)
+                time.sleep(0.25)
+
+        churner = threading.Thread(target=churn)
+        churner.start()
+        statuses = _load(gw, stop_at)
+        churner.join()
+        reloaded = httpx.get(gw.url + "/metrics", timeout=5).text
+    finally:
+        gw.stop()
+    assert statuses and set(statuses) == {200}, {s: statuses.count(s) for s in set(statuses)}
+    assert 'covenant_policy_reloads_total{result="success"}' in reloaded and len(reloads) >= 5
+    assert len(audit_records(gw)) == len(statuses)
+
+
+def _children(pid: int) -> set[int]:
+    out: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        out.update(int(p) for p in (task / "children").read_text().split())
+    return out
+
+
+def _workers(pid: int) -> set[int]:
+    # uvicorn's supervisor may also run a multiprocessing resource tracker: workers serve the port.
+    return {c for c in _children(pid) if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()
+            and "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()}
+
+
+def test_worker_crash_leaves_the_other_serving_and_is_restarted(teacher):
+    gw = _gateway(teacher, workers=2).start()
+    try:
+        deadline = time.monotonic() + 30
+        while len(_workers(gw.proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        before = _workers(gw.proc.pid)
+        assert len(before) == 2, before
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        served = [chat(gw, gw.key).status_code for _ in range(20)]  # new connections: the survivor
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(_workers(gw.proc.pid) - {victim}) < 2:
+            time.sleep(0.2)
+        after = _workers(gw.proc.pid)
+        again = [chat(gw, gw.key).status_code for _ in range(10)]
+    finally:
+        gw.stop()
+    assert served == [200] * 20
+    assert victim not in after and len(after) == 2, f"workers before {before}, after {after}"
+    assert again == [200] * 10
