@@ -77,7 +77,8 @@ class KeyRegistry:
 
 def normalize(text: str) -> str:
     """Undo cheap evasions before scanning: invisible characters and compatibility forms."""
-    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    # the right single quotation mark is the typographic apostrophe ("don’t" is "don't")
+    return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).replace("\u2019", "'")
 
 
 def observe(text: str, wm: Watermarker) -> dict[int, int]:

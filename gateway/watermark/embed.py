@@ -82,10 +82,11 @@ class MarkingStream:
     """A ``TextTransform``: ``feed`` releases text up to the last complete word, ``flush`` the rest.
 
     Holds back only the trailing whitespace and the unfinished word (the next chunk may extend it),
-    plus the scanner state (code fence, quote, JSON depth) between calls.
+    plus, when the last complete word can start a two-word phrase of the table ("do" of "do not"),
+    that word and the whitespace after it; and the scanner state (code fence, quote, JSON depth).
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload")
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads")
 
     def __init__(self, wm: Watermarker, targets: list[int], payload: str = "") -> None:
         self._wm = wm
@@ -94,6 +95,7 @@ class MarkingStream:
         self._state = ScanState()
         self._pending = ""
         self._ctx = ""
+        self._heads = wm.table.phrase_heads
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
         rep = self._choose(word, set_id, member, sentence_start)
@@ -127,6 +129,11 @@ class MarkingStream:
         while i > 0 and not p[i - 1].isspace():
             i -= 1  # start of the unfinished word (or len(p) if p ends in whitespace)
         cut = len(p[:i].rstrip())
+        j = cut
+        while j > 0 and not p[j - 1].isspace():
+            j -= 1  # start of the last complete word
+        if p[j:cut].lower() in self._heads:
+            cut = len(p[:j].rstrip())  # a phrase may start here ("do" of "do not"): hold it back too
         self._pending = p[cut:]
         return self._process(p[:cut])
 

@@ -117,7 +117,7 @@ class MemoryProvenanceIndex:
             sim = self.fp.similarity(sig, s)
             if sim >= min_similarity:
                 out.append(Match(sim, account, tenant, ts, rid))
-        out.sort(key=lambda m: (-m.similarity, m.response_id))
+        out.sort(key=lambda m: (-m.similarity, -m.ts, m.response_id))  # ties (identical texts): newest first
         return out[:limit]
 
 
@@ -183,5 +183,5 @@ class RedisProvenanceIndex:
             for k in band_keys:
                 pipe.srem(k, *stale)
             await pipe.execute()
-        out.sort(key=lambda m: (-m.similarity, m.response_id))
+        out.sort(key=lambda m: (-m.similarity, -m.ts, m.response_id))  # ties (identical texts): newest first
         return out[:limit]

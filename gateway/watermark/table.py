@@ -8,6 +8,7 @@ pseudo-random function; detection checks which member a text uses.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -15,6 +16,10 @@ from importlib import resources
 # "a" although they start with a vowel letter (a /j/ or /w/ sound).
 _AN_EXCEPTIONS = ("honest", "honor", "honour", "hour", "heir")
 _A_EXCEPTIONS = ("uni", "use", "usu", "uti", "eu", "one", "once", "ubiq")
+# a member: one word, optionally with an apostrophe suffix ("don't"), or two such words joined by one
+# space ("do not"); phrases need the streaming marker to hold back their first word
+_MEMBER = re.compile(r"^[a-z]+(?:'[a-z]+)?(?: [a-z]+(?:'[a-z]+)?)?$")
+TABLE_FILES = ("data/equivalents.tsv", "data/generated.tsv")
 
 
 def takes_an(word: str) -> bool:
@@ -36,6 +41,7 @@ class EquivalenceTable:
     article_mixed: tuple[bool, ...]  # set mixes "a"- and "an"-words: skip it right after an article
     sizes: tuple[int, ...]
     digest: bytes  # identifies the table; part of every key derivation
+    phrase_heads: frozenset[str]  # lower-case first words of two-word members ("do" of "do not")
 
 
 def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
@@ -48,8 +54,8 @@ def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> Equiv
             continue
         members = tuple(w.strip().lower() for w in line.split("\t") if w.strip())
         for w in members:
-            if not w.isascii() or not w.isalpha():
-                raise ValueError(f"equivalents line {lineno}: {w!r} is not a plain ASCII word")
+            if not _MEMBER.match(w):
+                raise ValueError(f"equivalents line {lineno}: {w!r} is not a plain ASCII word or two-word phrase")
             if w in seen:
                 raise ValueError(f"equivalents line {lineno}: {w!r} already belongs to another set")
             if w in ("a", "an"):
@@ -61,12 +67,15 @@ def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> Equiv
     index = {w: (sid, vid) for sid, members in enumerate(sets) for vid, w in enumerate(members)}
     mixed = tuple(len({takes_an(w) for w in members}) > 1 for members in sets)
     digest = hashlib.sha256("\n".join("\t".join(m) for m in sets).encode()).digest()[:16]
-    return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest)
+    heads = frozenset(w.split(" ")[0] for members in sets for w in members if " " in w)
+    return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest, heads)
 
 
 def load_table(exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
-    """The shipped table (package data, no network)."""
-    text = resources.files("gateway.watermark").joinpath("data/equivalents.tsv").read_text("utf-8")
+    """The shipped table (package data, no network): the hand-curated sets, then the generated
+    spelling pairs (``benchmarks/watermark/build_table.py``)."""
+    root = resources.files("gateway.watermark")
+    text = "\n".join(root.joinpath(name).read_text("utf-8") for name in TABLE_FILES)
     return parse_table(text, exclude_words)
 
 

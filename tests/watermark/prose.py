@@ -16,10 +16,12 @@ _FRAMES = [
 ]
 
 
-def prose(table: EquivalenceTable, n_sets: int, seed: int) -> str:
-    """Sentences that each carry one word from a distinct alternative set (member 0 or random)."""
+def prose(table: EquivalenceTable, n_sets: int, seed: int, *, plain: bool = False) -> str:
+    """Sentences that each carry one word from a distinct alternative set (a random member);
+    ``plain`` draws only sets of single plain words (no phrases, no contractions)."""
     rng = random.Random(seed)
-    ids = rng.sample(range(len(table.sets)), n_sets)
+    pool = [i for i, s in enumerate(table.sets) if not plain or all(w.isalpha() for w in s)]
+    ids = rng.sample(pool, n_sets)
     out = []
     for sid in ids:
         word = rng.choice(table.sets[sid])
@@ -30,5 +32,5 @@ def prose(table: EquivalenceTable, n_sets: int, seed: int) -> str:
 def varied(table: EquivalenceTable, n_words: int, seed: int) -> str:
     """Word salad over a wide vocabulary: documents share few word bigrams (for provenance tests)."""
     rng = random.Random(seed)
-    vocab = [w for s in table.sets for w in s]
+    vocab = [w for s in table.sets for w in s if w.isalpha()]  # plain words: one token each
     return " ".join(rng.choice(vocab) for _ in range(n_words))
