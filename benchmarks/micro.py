@@ -158,9 +158,9 @@ async def run(args: argparse.Namespace) -> str:
     await timed_stage("ratelimit", "rate limit admit+settle, 3 limits, memory://", admit_settle)
     redis = None
     if not args.no_redis:
+        from benchmarks.harness.procs import free_port
         from gateway.store import open_store
         from tests.support.redis_server import RedisServer
-        from benchmarks.harness.procs import free_port
 
         redis = RedisServer(free_port()).start()
         store = open_store(redis.url, timeout_ms=1000)

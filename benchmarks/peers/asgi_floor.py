@@ -60,9 +60,9 @@ def main() -> None:
     a = ap.parse_args()
     app = Floor(f"http://127.0.0.1:{a.upstream_port}")
     if a.server == "granian":
-        from granian.server.embed import Server
-
         import asyncio
+
+        from granian.server.embed import Server
 
         asyncio.run(Server(app, address="127.0.0.1", port=a.port, interface="asgi").serve())
         return
