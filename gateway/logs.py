@@ -31,5 +31,5 @@ def setup_logging(level: str = "info", fmt: str = "text") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("uvicorn.access",):
+    for noisy in ("uvicorn.access", "presidio-analyzer", "presidio-anonymizer"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

