@@ -24,7 +24,7 @@ class _Strict(BaseModel):
 
 class Timeouts(_Strict):
     connect: float = Field(5.0, description="Seconds to open a connection to the upstream.")
-    first_byte: float = Field(60.0, description="Seconds until the upstream sends response headers.")
+    first_byte: float = Field(60.0, description="Seconds to wait for the response headers, and at most between two chunks of a response.")
     total: float = Field(600.0, description="Seconds for the whole exchange, streams included.")
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import time
-import uuid
 from typing import Any
 
 import orjson
@@ -67,11 +67,11 @@ class Proxy:
             try:
                 headers = _headers(scope)
             except InvalidRequest as exc:
-                await self._send_error(send, route.dialect, exc, str(uuid.uuid4()), [])
+                await self._send_error(send, route.dialect, exc, os.urandom(16).hex(), [])
                 return
             rid = headers.get("x-request-id", "")
             if not _SAFE_REQUEST_ID.match(rid):
-                rid = uuid.uuid4().hex
+                rid = os.urandom(16).hex()
             client = scope.get("client") or ("", 0)
             ctx = RequestContext(rid, route, client[0] or "", headers.get("user-agent", ""), headers)
             await self._serve(ctx, receive, send)
@@ -104,13 +104,29 @@ class Proxy:
             up = ctx.upstream = (self.router.pick(ctx.model, ctx.route) if ctx.model
                                  else self.router.default_for(ctx.route))
             ctx.upstream_started = time.perf_counter()
+            # From here on a client that leaves cancels the upstream work (and frees its slots).
+            watcher = asyncio.create_task(self._watch_disconnect(ctx, receive, asyncio.current_task()))
             try:
-                upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id)
-            except UpstreamError as exc:
-                self._on_upstream_error(up.name, exc.code)
+                try:
+                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id)
+                except UpstreamError as exc:
+                    self._on_upstream_error(up.name, exc.code)
+                    raise
+                ctx.annotations["_upstream_response"] = upstream_resp
+                ctx.upstream_first_byte = time.perf_counter()
+                await self._respond(ctx, upstream_resp, receive, send)
+            finally:
+                watcher.cancel()
+        except asyncio.CancelledError:
+            if not ctx.disconnected:
                 raise
-            ctx.upstream_first_byte = time.perf_counter()
-            await self._respond(ctx, upstream_resp, receive, send)
+            asyncio.current_task().uncancel()  # our own cancellation: the client left, not a shutdown
+            resp = ctx.annotations.get("_upstream_response")
+            if resp is not None:
+                resp.abort()
+            ctx.decision = "client_disconnected"
+            ctx.status = ctx.status or 499  # nginx's "client closed request"; nothing is sent
+            ctx.upstream_done = ctx.upstream_done or time.perf_counter()
         except GatewayError as exc:
             ctx.error = exc
             if ctx.response_started:  # headers already sent: the stream is cut, the error is logged
@@ -184,7 +200,6 @@ class Proxy:
 
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
         sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output)
-        watcher = asyncio.create_task(self._watch_disconnect(ctx, receive, up))
         deadline = time.monotonic() + self.limits.max_stream_seconds
         try:
             ctx.status, ctx.response_started = up.status, True
@@ -219,7 +234,6 @@ class Proxy:
             up.abort()
         finally:
             ctx.upstream_done = time.perf_counter()
-            watcher.cancel()
             ctx.usage.settle_estimate()
             if ctx.keep_output:
                 ctx.response_text.append(sse.output_text())
@@ -228,12 +242,16 @@ class Proxy:
         if not ctx.disconnected:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-    async def _watch_disconnect(self, ctx: RequestContext, receive, up: UpstreamResponse) -> None:
+    async def _watch_disconnect(self, ctx: RequestContext, receive, task: asyncio.Task) -> None:
         while True:
             message = await receive()
             if message["type"] == "http.disconnect":
                 ctx.disconnected = True
-                up.abort()  # cancel the upstream request; what was streamed so far is still accounted
+                resp = ctx.annotations.get("_upstream_response")
+                if ctx.stream and ctx.response_started and resp is not None:
+                    resp.abort()  # the stream loop ends; what was streamed so far is still accounted
+                else:
+                    task.cancel()  # waiting on the upstream or sending a whole body: stop now
                 return
 
     # -- errors ---------------------------------------------------------------------------------

@@ -65,7 +65,8 @@ class Gateway:
             ParseStage(self.settings.limits),
             PolicyMatchStage(self.policies.current),
             AccessStage(),
-            ExtractionStage(self.extraction, self.metrics),  # before rate limits: it may throttle
+            ExtractionStage(self.extraction, self.metrics,  # before rate limits: it may throttle
+                            keep_excerpts=self.settings.audit.content == "full"),
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             WatermarkStage(self.watermark_master, self.metrics, self.provenance),
@@ -239,7 +240,7 @@ class Gateway:
             await up.close()
         if self.extraction is not None:
             await self.extraction.close()
-        for stage in self.stages:
+        for stage in self.stages:  # in order, so audit (last) closes after the others flushed
             if hasattr(stage, "close"):
                 await stage.close(self.settings.audit.flush_seconds)
         if self._mock_runner is not None:

@@ -111,7 +111,8 @@ class Upstream:
                                          keepalive_timeout=30)
         self._session = aiohttp.ClientSession(
             connector=connector, auto_decompress=False,
-            timeout=aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect),
+            # sock_read bounds the wait for the response headers and every gap between chunks.
+            timeout=aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect, sock_read=t.first_byte),
             skip_auto_headers=("User-Agent", "Accept-Encoding"),
         )
 
@@ -134,16 +135,14 @@ class Upstream:
         out["accept-encoding"] = "identity"  # stages read and rewrite bodies
         url = self.base_url + route.path
         try:
-            async with asyncio.timeout(self.cfg.timeouts.first_byte):
-                resp = await self._session.request(route.method, url, data=body if route.has_body else None,
-                                                   headers=out, allow_redirects=False)
-        except TimeoutError as exc:
-            raise UpstreamTimeout(f"upstream {self.name} did not answer within "
-                                  f"{self.cfg.timeouts.first_byte:g}s") from exc
+            # The first-byte deadline is aiohttp's socket read timeout (no extra timer per request).
+            resp = await self._session.request(route.method, url, data=body if route.has_body else None,
+                                               headers=out, allow_redirects=False)
         except aiohttp.ClientConnectorError as exc:
             raise UpstreamUnreachable(f"upstream {self.name} is unreachable ({type(exc).__name__})") from exc
-        except aiohttp.ServerTimeoutError as exc:
-            raise UpstreamTimeout(f"upstream {self.name} timed out") from exc
+        except (aiohttp.ServerTimeoutError, TimeoutError) as exc:
+            raise UpstreamTimeout(f"upstream {self.name} did not answer within "
+                                  f"{self.cfg.timeouts.first_byte:g}s") from exc
         except aiohttp.ClientError as exc:
             raise UpstreamError(f"upstream {self.name} failed: {type(exc).__name__}") from exc
         return UpstreamResponse(resp.status, forward_response_headers(resp.headers),

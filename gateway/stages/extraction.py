@@ -14,10 +14,12 @@ _ORDER = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
 class ExtractionStage(Stage):
     name = "extraction"
 
-    def __init__(self, backend, metrics: Metrics) -> None:
+    def __init__(self, backend, metrics: Metrics, *, keep_excerpts: bool = False) -> None:
         self.backend = backend
         self.m = metrics
-        self.features = FeatureExtractor(keep_excerpt=True)
+        # Prompt excerpts for reviewers follow the audit privacy mode: kept only where the audit
+        # log keeps prompts in full (they travel through Redis and sit in the detector's state).
+        self.features = FeatureExtractor(keep_excerpt=keep_excerpts)
 
     def use_store(self, store) -> None:
         """Fresh detector state (policy tests run each case from scratch)."""
@@ -34,9 +36,11 @@ class ExtractionStage(Stage):
         pid = p.id
         if block.allowlist.allows(pid, p.tenant, p.key_id) or p.account in block.allowlist.accounts:
             return None
-        ctx.annotations["_extraction_event"] = self.features.extract(
+        ev = ctx.annotations["_extraction_event"] = self.features.extract(
             ctx.route.api, ctx.json, pid, ctx.ts, tenant=p.tenant, key_id=p.key_id,
             client_ip=ctx.client_ip, user_agent=ctx.user_agent)
+        if not block.keep_examples:
+            ev.excerpt = ""
         verdict = await self.backend.verdict(pid)
         if verdict.status == "ok" and verdict.score <= 0:
             return None

@@ -6,6 +6,8 @@ the marker itself leaves code, URLs, e-mail addresses, numbers and quotes alone.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import time
 
@@ -18,6 +20,7 @@ from gateway.watermark.policy import WatermarkPolicy
 log = logging.getLogger("covenant.watermark")
 
 _ESCALATE = "escalate_watermark"
+_PROVENANCE_QUEUE = 10_000
 
 
 def _structured(body: dict) -> bool:
@@ -35,6 +38,33 @@ class WatermarkStage(Stage):
         self.m = metrics
         self.index = provenance_index  # Memory or Redis provenance index
         self._marks: dict[str, Watermarker] = {}
+        # Fingerprinting (MinHash) and indexing cost ~0.5 ms per response: done by a background
+        # task, never on a request's path. Bounded; drops are logged, not silent.
+        self._pending: asyncio.Queue[tuple] = asyncio.Queue(_PROVENANCE_QUEUE)
+        self._task: asyncio.Task | None = None
+        self.dropped = 0
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._index_loop(), name="covenant-provenance")
+
+    async def close(self, deadline_s: float = 5.0) -> None:
+        if self._task is None:
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._pending.join(), deadline_s)
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
+
+    async def _index_loop(self) -> None:
+        while True:
+            rid, text, tenant, account, ts = await self._pending.get()
+            try:
+                await self.index.add(rid, text, tenant=tenant, account=account, ts=ts)
+            except Exception:  # provenance is best effort: a store outage must not stop the loop
+                log.warning("provenance fingerprint of %s not stored", rid, exc_info=True)
+            finally:
+                self._pending.task_done()
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         built, keep = {}, {}
@@ -84,6 +114,8 @@ class WatermarkStage(Stage):
         if block.provenance and text.strip():
             p = ctx.principal
             try:
-                await self.index.add(ctx.request_id, text, tenant=p.tenant, account=p.account, ts=ctx.ts)
-            except Exception:  # provenance is best effort: a store outage must not fail the response
-                log.warning("provenance fingerprint of %s not stored", ctx.request_id, exc_info=True)
+                self._pending.put_nowait((ctx.request_id, text, p.tenant, p.account, ctx.ts))
+            except asyncio.QueueFull:
+                self.dropped += 1
+                if self.dropped % 1000 == 1:
+                    log.warning("provenance queue full: %d fingerprints dropped so far", self.dropped)

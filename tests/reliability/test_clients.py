@@ -88,8 +88,6 @@ def test_disconnect_while_waiting_for_the_upstream_frees_everything_within_the_u
     assert rec["status"] in (200, 499) or rec["decision"] == "client_disconnected", rec
 
 
-@pytest.mark.xfail(strict=True, reason="not done: the core watches for disconnects only while streaming; a "
-                   "client gone while a non-streaming request waits upstream is noticed when the upstream answers")
 def test_disconnect_while_waiting_for_the_upstream_cancels_the_upstream_request(clients):
     body = _body()
     with _connect(clients) as s:

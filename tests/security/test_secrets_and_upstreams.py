@@ -103,9 +103,6 @@ def test_no_secret_in_any_output_channel(secured):
     assert leaks == [], lines
 
 
-@pytest.mark.xfail(strict=True, reason="finding: the extraction stage keeps a 160-character excerpt of each "
-                   "user prompt in its feature events (Redis Stream) whatever the audit content mode; the policy's "
-                   "keep_examples is honoured by replay only (gateway/stages/extraction.py)")
 def test_extraction_events_hold_no_prompt_text(secured):
     _traffic(secured)
     events = _redis_dump(secured.redis.url, only=EVENTS)
