@@ -13,7 +13,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from benchmarks.harness.gateway import ROOT, CovenantProcess
+from benchmarks.harness.gateway import CovenantProcess
 from benchmarks.harness.nginx import Nginx
 from benchmarks.harness.procs import cpu_seconds, free_port, rss_mb
 from benchmarks.harness.wrk import lua_script, run_wrk

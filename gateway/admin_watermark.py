@@ -29,7 +29,8 @@ def watermark_router(gw: Gateway) -> APIRouter:
 
     @router.post("/detect")
     async def detect(req: DetectRequest) -> dict:
-        from gateway.watermark.detect import KeyRegistry, detect as run_detect
+        from gateway.watermark.detect import KeyRegistry
+        from gateway.watermark.detect import detect as run_detect
         from gateway.watermark.embed import Watermarker
 
         wm = Watermarker(gw.watermark_master)

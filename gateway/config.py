@@ -113,10 +113,10 @@ class _FileSource(PydanticBaseSettingsSource):
         return self.data.get(field_name), field_name, False
 
     def __call__(self) -> dict[str, Any]:
-        return dict(_FILE_DATA.get())
+        return dict(_FILE_DATA.get() or {})
 
 
-_FILE_DATA: ContextVar[dict[str, Any]] = ContextVar("covenant_config_file", default={})
+_FILE_DATA: ContextVar[dict[str, Any] | None] = ContextVar("covenant_config_file", default=None)
 
 
 def load_settings(config_file: str | None = None, **overrides: Any) -> Settings:

@@ -25,8 +25,8 @@ from gateway.stages.extraction import ExtractionStage
 from gateway.stages.identify import IdentifyStage
 from gateway.stages.metrics import MetricsStage
 from gateway.stages.parse import ParseStage
-from gateway.stages.policy_match import PolicyMatchStage
 from gateway.stages.pii import PiiStage
+from gateway.stages.policy_match import PolicyMatchStage
 from gateway.stages.ratelimit import RateLimitStage
 from gateway.stages.watermark import WatermarkStage
 from gateway.store import open_store

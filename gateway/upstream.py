@@ -6,7 +6,6 @@ request on this hardware. This module is the single cut between the gateway and 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import re
@@ -64,7 +63,7 @@ class UpstreamResponse:
     async def read(self) -> bytes:
         try:
             return await self._resp.read()
-        except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
             raise UpstreamTimeout("the upstream did not finish in time") from exc
         except aiohttp.ClientError as exc:
             raise UpstreamError(f"the upstream connection failed while reading: {type(exc).__name__}") from exc
@@ -75,7 +74,7 @@ class UpstreamResponse:
         try:
             async for chunk in self._resp.content.iter_any():
                 yield chunk
-        except (asyncio.TimeoutError, aiohttp.ServerTimeoutError) as exc:
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
             raise UpstreamTimeout("the upstream stream stalled past the timeout") from exc
         except aiohttp.ClientError as exc:
             raise UpstreamError(f"the upstream stream broke: {type(exc).__name__}") from exc

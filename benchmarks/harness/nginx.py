@@ -48,8 +48,8 @@ class Nginx:
 
     def _conf(self) -> str:
         if self.proxy_to:
-            body = (f"location / {{ proxy_pass http://up; proxy_http_version 1.1; proxy_set_header Connection \"\"; "
-                    f"proxy_buffering off; }}")
+            body = ("location / { proxy_pass http://up; proxy_http_version 1.1; proxy_set_header Connection \"\"; "
+                    "proxy_buffering off; }")
             upstream = f"upstream up {{ server 127.0.0.1:{self.proxy_to}; keepalive 64; }}"
         else:
             body = (f"location = /v1/chat/completions {{ if ($http_x_bench_stream) {{ rewrite ^ /sse last; }} "

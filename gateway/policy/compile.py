@@ -9,9 +9,9 @@ that order that defines it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from fnmatch import translate
-import re
 from typing import Any
 
 from gateway.policy.load import LoadedPolicy, PolicySource

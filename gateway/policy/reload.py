@@ -69,16 +69,19 @@ class PolicyManager:
         from watchfiles import awatch  # imported here: only a serving gateway watches
 
         extra = extra or {}
-        targets = [p for p in [*self.paths, *extra] if p.exists() or p.parent.exists()]
-        watch_roots = sorted({str(p if p.is_dir() else p.parent) for p in targets})
+        # Resolved once, at startup (a few stat calls), not per change: watchfiles reports paths
+        # under the resolved roots it watches.
+        targets = [p.resolve() for p in [*self.paths, *extra] if p.exists() or p.parent.exists()]  # noqa: ASYNC240
+        extra_resolved = {p.resolve(): handler for p, handler in extra.items()}  # noqa: ASYNC240
+        roots = [p.resolve() for p in self.paths]  # noqa: ASYNC240
+        watch_roots = sorted({str(p if p.is_dir() else p.parent) for p in targets})  # noqa: ASYNC240
         if not watch_roots:
             return
         async for changes in awatch(*watch_roots, stop_event=stop, debounce=200, step=50):
-            changed = {Path(c[1]).resolve() for c in changes}
-            for path, handler in extra.items():
-                if path.resolve() in changed:
+            changed = {Path(c[1]) for c in changes}
+            for path, handler in extra_resolved.items():
+                if path in changed:
                     handler()
-            roots = [p.resolve() for p in self.paths]
             if any(any(c == r or r in c.parents for r in roots) for c in changed):
                 await asyncio.to_thread(self._reload_quietly)
 

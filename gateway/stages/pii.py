@@ -13,13 +13,13 @@ from collections import Counter
 import orjson
 
 from gateway.dialects.requests import prompt_slots
+from gateway.errors import PolicyError
 from gateway.metrics import Metrics
 from gateway.pii.engine import PiiConfigError, PiiEngine
 from gateway.pii.findings import count_by_type
 from gateway.pii.policy import PiiAction, PiiPolicy
 from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
-from gateway.errors import PolicyError
 
 log = logging.getLogger("covenant.pii")
 
