@@ -11,10 +11,10 @@ from dataclasses import asdict, dataclass
 import httpx
 import orjson
 import redis
-from prometheus_client.parser import text_string_to_metric_families
 
 from gateway.identity import KeyRecord, RedisKeyStore, new_key
 from tests.support.gateway import GatewayProcess
+from tests.support.metrics import metric  # noqa: F401  (re-exported for the tests here)
 
 
 def add_redis_key(redis_url: str, tenant: str, account: str, **labels: str) -> str:
@@ -45,15 +45,6 @@ def stop_all(gateways: Sequence[GatewayProcess]) -> None:
         gw.stop()
 
 
-def metric(gw: GatewayProcess, name: str, **labels: str) -> float:
-    """Sum of the samples `name` whose labels include `labels` (0 when none)."""
-    text = httpx.get(gw.url + "/metrics", timeout=10).text
-    total = 0.0
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()):
-                total += s.value
-    return total
 
 
 @dataclass(frozen=True, slots=True)
