@@ -1,0 +1,164 @@
+"""Every request limit (`limits:` in the gateway config), end to end through a real gateway, in both
+dialects: each gives its documented 4xx in the caller's dialect and never reaches the upstream.
+
+The gateway runs small limits so each can be crossed with a cheap request; the mock teacher on
+its own port records what reached it.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import httpx
+import orjson
+import pytest
+
+from tests.reliability.support import FILE_AUDIT, records_for
+from tests.support.gateway import GatewayProcess
+
+LIMITS = {"max_body_bytes": 4096, "max_json_depth": 8, "max_messages": 3, "max_header_bytes": 4096,
+          "max_stream_seconds": 1.5, "body_timeout_seconds": 1.0}
+DIALECTS = ("openai", "anthropic")
+
+
+@pytest.fixture(scope="module")
+def limited(teacher):
+    gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-*", "40-*"),
+                        extra_config={"limits": LIMITS, "audit": FILE_AUDIT})
+    gw.key = gw.create_key("acme", "limited")
+    gw.teacher = teacher
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def _request(gw: GatewayProcess, dialect: str, messages: list, **extra) -> tuple[str, dict[str, str], dict]:
+    if dialect == "openai":
+        return ("/v1/chat/completions", {"authorization": f"Bearer {gw.key}"},
+                {"model": "gpt-4o-mini", "messages": messages, "max_tokens": 8, **extra})
+    return ("/v1/messages", {"x-api-key": gw.key, "anthropic-version": "2023-06-01"},
+            {"model": "claude-mock-1", "messages": messages, "max_tokens": 8, **extra})
+
+
+def _assert_dialect_error(r: httpx.Response, dialect: str, status: int, code: str) -> None:
+    assert r.status_code == status, (r.status_code, r.text)
+    body = r.json()
+    if dialect == "openai":
+        assert set(body) == {"error"}, body
+        assert body["error"]["code"] == code and body["error"]["message"], body
+    else:
+        assert body["type"] == "error" and body["error"]["message"], body
+        assert body["error"].get("code") == code, body
+
+
+def _turns(n: int) -> list[dict]:
+    return [{"role": "user" if i % 2 == 0 else "assistant", "content": f"turn {i}"} for i in range(n)]
+
+
+def _reached_upstream(gw: GatewayProcess, marker: str) -> bool:
+    return any(marker in orjson.dumps(r).decode() for r in gw.teacher.requests())
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_max_messages(limited, dialect):
+    path, headers, body = _request(limited, dialect, _turns(3))
+    assert httpx.post(limited.url + path, headers=headers, json=body, timeout=10).status_code == 200
+    path, headers, body = _request(limited, dialect, _turns(4))
+    body["messages"][0]["content"] = f"too-many-{dialect}"
+    r = httpx.post(limited.url + path, headers={**headers, "x-request-id": f"lim-msgs-{dialect}"}, json=body,
+                   timeout=10)
+    _assert_dialect_error(r, dialect, 400, "too_many_messages")
+    assert "4 > 3" in r.text
+    assert not _reached_upstream(limited, f"too-many-{dialect}")
+    [rec] = records_for(limited, {f"lim-msgs-{dialect}"})
+    assert rec["status"] == 400
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_max_body_bytes(limited, dialect):
+    path, headers, body = _request(limited, dialect, [{"role": "user", "content": f"big-{dialect} " + "a" * 5000}])
+    r = httpx.post(limited.url + path, headers=headers, json=body, timeout=10)
+    _assert_dialect_error(r, dialect, 413, "request_too_large")
+    assert not _reached_upstream(limited, f"big-{dialect}")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_max_json_depth(limited, dialect):
+    nested: object = f"deep-{dialect}"
+    for _ in range(10):
+        nested = [nested]
+    path, headers, body = _request(limited, dialect, [{"role": "user", "content": "hi"}], metadata={"x": nested})
+    r = httpx.post(limited.url + path, headers=headers, json=body, timeout=10)
+    _assert_dialect_error(r, dialect, 400, "body_too_deep")
+    assert "deeper than 8" in r.text
+    assert not _reached_upstream(limited, f"deep-{dialect}")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_body_timeout_is_408_in_the_callers_dialect(limited, dialect):
+    path, headers, body = _request(limited, dialect, [{"role": "user", "content": "slow"}])
+    raw = orjson.dumps(body)
+    head = f"POST {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {len(raw)}\r\n"
+    head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
+        s.sendall(head.encode() + raw[:10])  # then nothing: the body never completes
+        reply = b""
+        while b"\r\n\r\n" not in reply or not _complete(reply):
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            reply += chunk
+    status = int(reply.split(b" ", 2)[1])
+    _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 408, "body_timeout")
+
+
+def _complete(reply: bytes) -> bool:
+    head, _, body = reply.partition(b"\r\n\r\n")
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            return len(body) >= int(line.split(b":")[1])
+    return body.endswith(b"0\r\n\r\n")  # chunked
+
+
+def _body(reply: bytes) -> bytes:
+    head, _, body = reply.partition(b"\r\n\r\n")
+    if b"transfer-encoding: chunked" not in head.lower():
+        return body
+    out, rest = b"", body
+    while rest:
+        size_line, _, rest = rest.partition(b"\r\n")
+        size = int(size_line, 16)
+        if size == 0:
+            break
+        out, rest = out + rest[:size], rest[size + 2:]
+    return out
+
+
+@pytest.mark.xfail(strict=True, reason="max_header_bytes is passed to uvicorn as h11_max_incomplete_event_size, "
+                   "but the server runs http='httptools', which ignores it: a 6 KB header passes a 4 KB limit")
+def test_max_header_bytes_is_refused_and_the_gateway_still_serves(limited):
+    path, headers, body = _request(limited, "openai", [{"role": "user", "content": "hi"}])
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
+        s.sendall(f"POST {path} HTTP/1.1\r\nhost: x\r\nx-pad: {'p' * 6000}\r\n\r\n".encode())
+        reply = s.recv(65536)
+    # uvicorn (h11) refuses before any route runs, so this reply is the server's, not a dialect body.
+    assert reply.split(b" ", 2)[1] in (b"431", b"400"), reply[:200]
+    assert httpx.post(limited.url + path, headers=headers, json=body, timeout=10).status_code == 200
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_max_stream_seconds_cuts_the_stream_with_an_error_event_in_the_callers_dialect(limited, dialect):
+    path, headers, body = _request(limited, dialect, [{"role": "user", "content": "hi"}], stream=True)
+    started = time.monotonic()
+    r = httpx.post(limited.url + path, headers={**headers, "x-mock-fault": "never_end"}, json=body, timeout=20)
+    took = time.monotonic() - started
+    assert r.status_code == 200
+    last = [e for e in r.text.strip().split("\n\n") if e.strip()][-1]
+    data = orjson.loads(last.split("data: ", 1)[1].split("\n")[0])
+    if dialect == "openai":
+        assert data["error"]["code"] == "stream_too_long", data
+    else:
+        assert last.startswith("event: error") and data["type"] == "error", last
+        assert data["error"].get("code") == "stream_too_long" or "stream" in data["error"]["message"], data
+    assert took < 15, "cut near max_stream_seconds, not at the client timeout"
