@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from gateway.pii.findings import Finding
+from gateway.pii.digit_mask import mask_dead_digits
 from gateway.pii.entities import NER_ENTITIES
+from gateway.pii.findings import Finding
 from gateway.pii.policy import PiiPolicy, PiiRule
 from gateway.pii.triggers import Gate, gate_for
 
@@ -95,11 +96,15 @@ class Scanner:
         self._prefilter = prefilter and not (set(rule.entities) & set(NER_ENTITIES))
         self._token_groups: list[_GatedGroup] = []
         self._text_groups: list[_GatedGroup] = []
+        self._digit_groups: list[_GatedGroup] = []
         for recognizer in analyzer.registry.get_recognizers(language=LANGUAGE, entities=self._entities):
             gate: Gate = gate_for(type(recognizer).__name__, phone_regions)
             group = _GatedGroup(gate.trigger, frozenset(recognizer.supported_entities) & set(self._entities))
-            (self._token_groups if gate.scope == "token" else self._text_groups).append(group)
-        # An entity found by both kinds of recognizer must see the whole text.
+            {"token": self._token_groups, "text": self._text_groups, "digits": self._digit_groups}[gate.scope].append(group)
+        # An entity found by more than one kind of recognizer must see the whole, unmasked text.
+        other_entities = set().union(*(g.entities for g in self._text_groups + self._token_groups))
+        self._text_groups += [g for g in self._digit_groups if g.entities & other_entities]
+        self._digit_groups = [g for g in self._digit_groups if not g.entities & other_entities]
         text_entities = set().union(*(g.entities for g in self._text_groups))
         self._text_groups += [g for g in self._token_groups if g.entities & text_entities]
         self._token_groups = [g for g in self._token_groups if not g.entities & text_entities]
@@ -153,6 +158,9 @@ class Scanner:
             if found:
                 token_entities |= group.entities
         findings = self._run(text, text_entities) if text_entities else []
+        for group in self._digit_groups:  # one run each: the mask depends on the trigger
+            if group.trigger is not None and group.trigger.search(text):
+                findings += self._run(mask_dead_digits(text, group.trigger), group.entities)
         if token_entities:
             compact, starts, origins = _compact(text, windows)
             for f in self._run(compact, token_entities):

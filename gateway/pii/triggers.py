@@ -5,8 +5,10 @@ recognizer can find something in (a necessary condition, never a heuristic), and
 
 - "token": the recognizer's matches never contain ASCII whitespace, so it only needs to see the
   whitespace-delimited tokens that contain a trigger (and their neighbouring separators);
-- "text": the recognizer may match across spaces (cards, phones, PEM blocks), so it runs on the
-  whole text, but only when its trigger occurs.
+- "text": the recognizer may match across spaces (cards, PEM blocks), so it runs on the
+  whole text, but only when its trigger occurs;
+- "digits" (phone numbers): like "text", but digits far from every trigger match are masked
+  first (gateway/pii/digit_mask.py), so the matcher does not parse them.
 
 Recognizers without a gate here (NER, recognizers added by later Presidio versions) always run
 on the whole text. tests/pii/test_prefilter_equivalence.py checks that gated scanning finds
@@ -22,7 +24,7 @@ from typing import Literal
 import phonenumbers
 from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
 
-Scope = Literal["token", "text"]
+Scope = Literal["token", "text", "digits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +68,9 @@ def min_phone_digits(regions: tuple[str, ...]) -> int:
 
 def phone_gate(regions: tuple[str, ...]) -> Gate:
     # phonenumbers' candidates are digit blocks separated by at most 4 punctuation characters
-    # (its punctuation set includes "x"); [\W_x] is a superset of that set.
+    # (its punctuation set includes "x", matched ignoring case); [\W_xX] is a superset of that set.
     k = min_phone_digits(regions)
-    return _gate("text", rf"\d(?:[\W_x]{{0,4}}\d){{{k - 1}}}")
+    return _gate("digits", rf"\d(?:[\W_xX]{{0,4}}\d){{{k - 1}}}")
 
 
 # Keyed by recognizer class name. Each trigger is derived from the recognizer's patterns (quoted

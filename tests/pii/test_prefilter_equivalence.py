@@ -48,3 +48,39 @@ def test_prose_same_findings(all_entities_engines):
 @given(text=texts)
 def test_generated_texts_same_findings(all_entities_engines, text):
     _same(all_entities_engines, text)
+
+
+# Phone numbers: digits far from any trigger are masked before the matcher runs
+# (gateway/pii/digit_mask.py). These fragments probe what a phonenumbers candidate may reach:
+# extensions after long separator runs, lead brackets and plus signs, dates, time stamps,
+# "x"/"X" as punctuation, non-ASCII digits; fillers put groups near and beyond GAP_WEIGHT.
+_PHONE_FRAGMENTS = [
+    "(212) 555-0142", "+44 20 7946 0958", "212-555-0142", "2125550142", "212X555X0142", "212 x 555 x 0142",
+    "ext. 12", "extension 7", " x 9", "#", ";ext=12", "anexo 3", "int 4", "12", "2025", "18", "3", "555",
+    "0142", "(", "+", "+1", "12:30", ":45", "01/02/2024", "2024-01-31", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667",
+    ", , , , , , , , , , , , , , , , , , , , ,", "- - - - - - - - - - - - - - -", "\xa0" * 40, "\t" * 40,
+    "020 7946 0958", "07700 900123", "1-800-555-0199", "555 0142", "p. 212-555",
+]
+_FILLERS = st.sampled_from(["", " ", " months ", " and then ", " Several members raised concerns about the timeline ",
+                            " " * 35, "." * 5, " The chair proposed a phased approach with three milestones. "])
+phone_texts = st.lists(st.tuples(st.sampled_from(_PHONE_FRAGMENTS), _FILLERS), min_size=1, max_size=16).map(
+    _pieces_to_text)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=phone_texts)
+def test_phone_texts_same_findings(all_entities_engines, text):
+    _same(all_entities_engines, text)
+
+
+def test_dead_digit_groups_are_masked_and_live_ones_kept():
+    from gateway.pii.digit_mask import MASK_CHAR, mask_dead_digits
+    from gateway.pii.triggers import phone_gate
+
+    trigger = phone_gate(("US", "GB")).trigger
+    far = " the previous project took" + " long words" * 4 + " "
+    text = "18 months" + far + "call (212) 555-0142 ext. 12" + far + "in 2025"
+    masked = mask_dead_digits(text, trigger)
+    assert len(masked) == len(text)
+    assert masked.startswith(MASK_CHAR * 2 + " months") and masked.endswith("in " + MASK_CHAR * 4)
+    assert "call (212) 555-0142 ext. 12" in masked
