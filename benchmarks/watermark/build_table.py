@@ -170,7 +170,7 @@ def build(wn: WordNet, taken: set[str], synonyms: bool = False) -> list[tuple[st
 
     for members in spelling_pairs(wn):  # first: the safest sets
         add("spelling", members)
-    for (off, pos), words in sorted(by_synset.items()) if synonyms else ():
+    for (_off, pos), words in sorted(by_synset.items()) if synonyms else ():
         members = cluster(words) if len(words) >= 2 else []
         if len(members) < 2 or not add(pos, members):
             continue
