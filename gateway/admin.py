@@ -34,6 +34,19 @@ class PolicyStatus(BaseModel):
     last_reload_at: float | None
 
 
+class ErrorDetail(BaseModel):
+    detail: str | list
+
+
+# Statuses every admin route can answer besides its own (documented so the OpenAPI is complete):
+# 400 undecodable body, 401 missing/wrong token, 503 admin API disabled.
+ADMIN_ERRORS: dict[int | str, dict] = {
+    400: {"model": ErrorDetail, "description": "Body could not be parsed"},
+    401: {"model": ErrorDetail, "description": "Admin token missing or wrong"},
+    503: {"model": ErrorDetail, "description": "Admin API disabled (no admin token configured)"},
+}
+
+
 class KeyInfo(BaseModel):
     key_id: str
     tenant: str
@@ -58,7 +71,8 @@ def _admin_guard(gw: Gateway):
 
 
 def admin_router(gw: Gateway) -> APIRouter:
-    router = APIRouter(prefix="/admin/v1", dependencies=[Depends(_admin_guard(gw))], tags=["admin"])
+    router = APIRouter(prefix="/admin/v1", dependencies=[Depends(_admin_guard(gw))], tags=["admin"],
+                       responses=ADMIN_ERRORS)
 
     @router.get("/policy", response_model=PolicyStatus)
     async def policy_status() -> PolicyStatus:

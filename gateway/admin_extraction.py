@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from gateway.service import Gateway
 
 log = logging.getLogger("covenant.review")
+NOT_FOUND: dict[int | str, dict] = {404: {"description": "No such principal or campaign"}}
 
 
 class Decision(BaseModel):
@@ -28,14 +29,14 @@ def extraction_router(gw: Gateway) -> APIRouter:
     async def principals(status: Literal["flagged", "flag", "throttle", "block"] | None = Query(None)) -> dict:
         return {"principals": await gw.extraction.principals(status)}
 
-    @router.get("/principals/{principal_id:path}")
+    @router.get("/principals/{principal_id:path}", responses=NOT_FOUND)
     async def principal(principal_id: str) -> dict:
         detail = await gw.extraction.principal(principal_id)
         if detail is None:
             raise HTTPException(404, f"no extraction state for {principal_id}")
         return detail
 
-    @router.post("/decisions/{principal_id:path}")
+    @router.post("/decisions/{principal_id:path}", responses=NOT_FOUND)
     async def decide_alias(principal_id: str, body: Decision) -> dict:
         return await decide(principal_id, body)
 
@@ -49,7 +50,7 @@ def extraction_router(gw: Gateway) -> APIRouter:
     async def campaigns() -> dict:
         return {"campaigns": await gw.extraction.campaigns()}
 
-    @router.get("/campaigns/{campaign_id}")
+    @router.get("/campaigns/{campaign_id}", responses=NOT_FOUND)
     async def campaign(campaign_id: str) -> dict:
         c = await gw.extraction.campaign(campaign_id)
         if c is None:
@@ -58,7 +59,7 @@ def extraction_router(gw: Gateway) -> APIRouter:
 
     # The path: POST /admin/v1/extraction/principals/{id}/decision. Principal ids contain
     # a slash (tenant/account), so the route is matched by suffix.
-    @router.post("/principals/{rest:path}")
+    @router.post("/principals/{rest:path}", responses=NOT_FOUND)
     async def decision_by_suffix(rest: str, body: Decision) -> dict:
         if not rest.endswith("/decision"):
             raise HTTPException(404, "not found")

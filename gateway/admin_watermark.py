@@ -40,7 +40,7 @@ def watermark_router(gw: Gateway) -> APIRouter:
         gw.metrics.watermark_detections.labels("detected" if result.detected else "not_detected").inc()
         return result.to_dict()
 
-    @router.post("/trace")
+    @router.post("/trace", responses={503: {"description": "Provenance index not available"}})
     async def trace(req: TraceRequest) -> dict:
         if gw.provenance is None:
             raise HTTPException(503, "provenance index not available")
