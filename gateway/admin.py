@@ -136,5 +136,17 @@ def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: boo
         app.include_router(ops_router(gw))
     if include_admin:
         app.include_router(admin_router(gw))
+        guard = _admin_guard(gw)
+
+        @app.middleware("http")
+        async def token_before_body(request: Request, call_next):
+            # FastAPI decodes a route's JSON body before its dependencies run: without this, a
+            # caller without the token got 422 with validation details instead of 401.
+            if request.url.path.startswith("/admin/v1"):
+                try:
+                    guard(request)
+                except HTTPException as exc:
+                    return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+            return await call_next(request)
     return app
 
