@@ -14,6 +14,13 @@ from gateway.pii.fences import FenceTracker, fence_spans
 from gateway.pii.findings import Finding, count_by_type, resolve_overlaps
 from gateway.pii.policy import RedactOperator
 
+# A stream scan trusts findings at least this far from the end of what arrived: longer than any
+# entity that contains spaces (an IBAN written in groups: 34 characters + 8 spaces) plus the
+# matchers' look-ahead, so such an entity is seen whole before the text around it is released.
+MIN_STREAM_MARGIN = 48
+# Released text kept to the left of each stream scan, so matches next to the cut see the same
+# neighbours as in the whole text (word boundaries, phone candidates' lead characters).
+STREAM_LEFT_CONTEXT = 64
 HASH_HEX_CHARS = 16  # 64 bits: enough to correlate repeats of a value, too short to brute-force cheaply
 _UNBOUNDED_MASK = 1 << 30
 
@@ -66,13 +73,16 @@ class Redactor:
 class StreamRedactor:
     """TextTransform for one streamed text: `feed` returns what is safe to release, `flush` the rest.
 
-    The concatenated output equals `Redactor.redact` of the whole text. Text is held back until it
-    lies `window` characters behind the end of what arrived, and further while it is inside an
-    unfinished token (at most `token_hold` characters, so long opaque tokens such as JWTs are seen
-    whole) or inside a detected entity that reaches the end of the buffer (a PEM key still
-    arriving; at most `max_hold` characters). Text is re-scanned every `step` characters (default
-    window/2), so ordinary prose is held back between `window` and `window + step` characters.
-    Equality holds for entities that fit in the window and for longer ones within those bounds.
+    The concatenated output equals `Redactor.redact` of the whole text. The buffer is scanned each
+    time `window` characters are pending (so the first text leaves after exactly `window`
+    characters); text is released up to `margin` (= window - step, step = window/2 by default,
+    margin at least MIN_STREAM_MARGIN) characters behind the end of what arrived, and held further
+    while it is inside an unfinished token (at most `token_hold` characters, so long opaque tokens
+    such as JWTs are seen whole) or inside a detected entity that reaches the end of the buffer (a
+    PEM key still arriving; at most `max_hold` characters). For window >= 96, prose made of words
+    shorter than the step is therefore never held back more than `window` characters. Each scan
+    covers STREAM_LEFT_CONTEXT + window characters for `step` released ones.
+    Equality holds for entities that fit in the margin and for longer ones within those bounds.
     """
 
     def __init__(self, redactor: Redactor, *, window: int = 128, step: int | None = None,
@@ -80,9 +90,10 @@ class StreamRedactor:
         self._redactor = redactor
         self._scanner = redactor.scanner
         self._window = window
-        # Re-scan only once `step` more characters are pending: each scan covers context + window +
-        # step, so scanning on every small delta would cost many times a whole-text scan.
+        # Scan only once `step` more characters than the margin are pending: each scan covers left
+        # context + margin + step, so scanning on every small delta would cost many whole-text scans.
         self._step = step if step is not None else max(1, window // 2)
+        self._margin = max(window - self._step, MIN_STREAM_MARGIN)
         self._token_hold = token_hold if token_hold is not None else 16 * window
         self._max_hold = max_hold
         self._fences = FenceTracker() if self._scanner.rule.skip_code_fences else None
@@ -102,7 +113,7 @@ class StreamRedactor:
         self._buf += text
         if self._fences is not None:
             self._fences.feed(text)
-        if len(self._buf) - self._ctx < self._window + self._step:
+        if len(self._buf) - self._ctx < self._margin + self._step:
             return ""
         return self._release(final=False)
 
@@ -122,7 +133,7 @@ class StreamRedactor:
 
     def _cut(self, findings: list[Finding]) -> int:
         buf, n = self._buf, len(self._buf)
-        cut = n - self._window
+        cut = n - self._margin
         start = cut  # never cut inside a token that may still grow or be a long credential
         while start > self._ctx and not buf[start - 1].isspace():
             start -= 1
@@ -152,7 +163,7 @@ class StreamRedactor:
         out, chosen = self._redactor.apply(self._buf[self._ctx:cut], part)
         for entity, count in count_by_type(chosen).items():
             self._counts[entity] = self._counts.get(entity, 0) + count
-        keep_from = max(0, cut - max(self._window, 64))  # left context for the next scan
+        keep_from = max(0, cut - STREAM_LEFT_CONTEXT)
         self._buf = self._buf[keep_from:]
         self._base += keep_from
         self._ctx = cut - keep_from
