@@ -233,7 +233,7 @@ def spelling_pairs(wn: WordNet) -> list[list[str]]:
             continue  # short stems: "gam"/"game" are different words
         if s.endswith(("e", "y")) and a.endswith(s) and b.endswith(s):
             stems.add((a[:-1], b[:-1]))
-        for sa, sb in stems:
+        for sa, sb in sorted(stems):  # sorted: the output (and so the table digest) is reproducible
             for t in TAILS:
                 x, y = sa + t, sb + t
                 if x in NOT_SPELLING or y in NOT_SPELLING or x in pairs or y in pairs:
