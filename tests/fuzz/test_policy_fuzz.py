@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gateway.errors import PolicyError
 from gateway.policy.load import load_policies
+from tests.fuzz.policy_mutations import mutate
 
 SHIPPED = sorted(p for p in (Path(__file__).resolve().parents[2] / "policies").glob("*.yaml")
                  if not p.name.endswith(".test.yaml"))
@@ -35,24 +36,4 @@ def test_arbitrary_text(text):
 @settings(max_examples=200, deadline=None)
 @given(source=st.sampled_from(SHIPPED), data=st.data())
 def test_mutated_shipped_policies(source, data):
-    lines = source.read_text().splitlines()
-    for _ in range(data.draw(st.integers(1, 3))):
-        i = data.draw(st.integers(0, len(lines) - 1))
-        op = data.draw(st.sampled_from(["drop", "dup", "indent", "dedent", "value", "junk"]))
-        if op == "drop":
-            del lines[i]
-        elif op == "dup":
-            lines.insert(i, lines[i])
-        elif op == "indent":
-            lines[i] = "  " + lines[i]
-        elif op == "dedent":
-            lines[i] = lines[i].lstrip()
-        elif op == "value" and ":" in lines[i]:
-            key = lines[i].split(":", 1)[0]
-            lines[i] = key + ": " + data.draw(st.sampled_from(["-1", "[]", "{}", "null", "0/minute", "'x'", "1e309",
-                                                              "&a [*a]", "!!python/object:os.system ls"]))
-        elif op == "junk":
-            lines.insert(i, data.draw(st.text(max_size=20)).replace("\n", " "))
-        if not lines:
-            break
-    _load("\n".join(lines))
+    _load(mutate(source.read_text(), data))
