@@ -60,7 +60,10 @@ class Redactor:
         if not chosen:
             return text, []
         results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in chosen]
-        return self._anonymizer.anonymize(text=text, analyzer_results=results, operators=self._operators).text, chosen
+        # No merging of same-type entities separated by spaces: one rewrite per counted finding,
+        # and a stream cut between two such entities rewrites them the same way as the whole text.
+        return self._anonymizer.anonymize(text=text, analyzer_results=results, operators=self._operators,
+                                          merge_entities_with_spaces=False).text, chosen
 
     def redact(self, text: str) -> Redaction:
         out, chosen = self.apply(text, self.scanner.scan(text))

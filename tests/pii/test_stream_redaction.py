@@ -61,6 +61,15 @@ def test_prose_is_held_back_at_most_the_window(corpus_engine):
     assert first is not None and first <= 128 + max(map(len, words))  # first text leaves once the window is full
 
 
+def test_adjacent_same_type_entities_split_by_a_cut(corpus_engine):
+    # Found by the stress run: Presidio's anonymizer merged same-type entities separated by spaces,
+    # so a cut between them rewrote "<PHONE_NUMBER>  <PHONE_NUMBER>" where the whole text had one tag.
+    text = "12  +44 20 7946 0958  (212) 555-0142  see /usr/local/lib/python3.11/x.py  212 x 555 x 0142  18  +"
+    redactor = corpus_engine.prompt_redactor
+    assert redactor.redact(text).text.startswith("12  <PHONE_NUMBER>  <PHONE_NUMBER>  see")
+    assert _stream(redactor, text, list(range(len(text))), 32) == redactor.redact(text).text
+
+
 def test_counts_by_entity_type(corpus_engine):
     stream = StreamRedactor(corpus_engine.prompt_redactor, window=32)
     text = "a@example.com and b@example.com, call (212) 555-0142. " + PROSE
