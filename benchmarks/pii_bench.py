@@ -71,6 +71,43 @@ def latency_table() -> None:
     ungated.close()
 
 
+def _stream_profile(redactor, text: str, delta: int, window: int = 128) -> tuple[int, int]:
+    """(characters fed before the first release, most input characters held after any delta)."""
+    s = StreamRedactor(redactor, window=window)
+    fed = held = 0
+    first = -1
+    for i in range(0, len(text), delta):
+        fed += len(text[i:i + delta])
+        if s.feed(text[i:i + delta]) and first < 0:
+            first = fed
+        held = max(held, s.held)
+    return first, held
+
+
+def stream_table(cadence_ms: float = 5.0) -> None:
+    policy = PiiPolicy(output=PiiRule(skip_code_fences=True))
+    redactor = PiiEngine(policy).output_redactor
+    print(f"\nStreamed output redaction, window 128: cost vs whole-text redaction, hold-back, added time to "
+          f"first token at one delta per {cadence_ms:g} ms")
+    print(f"{'text':<14}{'chars':>7}{'delta':>6} | {'whole ms':>9} {'stream ms':>9} {'ratio':>6} {'us/KB':>7} | "
+          f"{'first out after':>15} {'max held':>8} {'added TTFT ms':>13}")
+    for dense in (False, True):
+        for size in (2_000, 20_000):
+            text = _text(size, dense)
+            for delta in (16, 20):
+                def run(text=text, delta=delta):
+                    s = StreamRedactor(redactor, window=128)
+                    return "".join(s.feed(text[i:i + delta]) for i in range(0, len(text), delta)) + s.flush()
+                assert run() == redactor.redact(text).text
+                w = _median_ms(lambda: redactor.redact(text), size)
+                st = _median_ms(run, size)
+                first, held = _stream_profile(redactor, text, delta)
+                ttft = (-(-first // delta) - 1) * cadence_ms  # deltas held back before the first output
+                print(f"{'prose+PII' if dense else 'prose':<14}{size:>7}{delta:>6} | {w:>9.3f} {st:>9.3f} "
+                      f"{st / w:>5.1f}x {1000 * st / (size / 1000):>7.0f} | {first:>15} {held:>8} {ttft:>13.0f}")
+    redactor.scanner._executor.shutdown(wait=False)
+
+
 async def _ticker(stop: asyncio.Event, delays: list[float], period: float = 0.001) -> None:
     loop = asyncio.get_running_loop()
     while not stop.is_set():
@@ -122,4 +159,5 @@ def build_table() -> None:
 if __name__ == "__main__":
     build_table()
     latency_table()
+    stream_table()
     stall_table()

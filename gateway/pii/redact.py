@@ -110,6 +110,11 @@ class StreamRedactor:
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
 
+    @property
+    def held(self) -> int:
+        """Characters received and not yet released (the current hold-back)."""
+        return len(self._buf) - self._ctx
+
     def feed(self, text: str) -> str:
         if not text:
             return ""
