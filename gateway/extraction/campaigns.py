@@ -153,7 +153,7 @@ def group_campaigns(
         score = max(1.0 - p, max(suspects[m].score for m in members))
         clusters: dict[int, int] = defaultdict(int)
         for m in members:
-            top = suspects[m].top_cluster()
+            top = suspects[m].clusters.top()
             if top is not None:
                 clusters[top[0]] += 1
         old = previous.get(cid)

@@ -17,8 +17,16 @@ from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.policy import ExtractionPolicy, Status
-from gateway.extraction.scoring import SUSPICIOUS_CLUSTER, Population, combine, evidence, reasons_of, signals
-from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, MAX_USERS, ClusterStats, PrincipalState
+from gateway.extraction.scoring import (
+    SUSPICIOUS_CLUSTER,
+    Population,
+    combine,
+    evidence,
+    quiet_score,
+    reasons_of,
+    signals,
+)
+from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, ClusterStats, PrincipalState
 
 Decision = Literal["confirm", "clear", "allowlist"]
 SHORT_HALF_LIFE_S = 3600.0
@@ -172,14 +180,17 @@ class Detector:
         # its own so that harvesting mixed into ordinary chat is not averaged away.
         if reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES:
             st.w_elicit += 1.0
-        if ev.user_hash and len(st.users) < MAX_USERS:
-            st.users.add(ev.user_hash)
+        if ev.user_hash:
+            st.add_user(ev.user_hash)
         st.add_slot(ev.ts)
         if ev.ip_prefix:
             st.ip_prefix = ev.ip_prefix
         if ev.ua_hash:
             st.ua_hash = ev.ua_hash
-        if ev.excerpt and self.policy.keep_examples and (
+        # Examples are kept only for suspects and flagged accounts (the ones a reviewer looks at):
+        # three 160-character excerpts would be a third of an ordinary account's state.
+        if ev.excerpt and self.policy.keep_examples and (st.score >= self.policy.campaign.suspect_score
+                                                         or st.status != "ok" or st.campaign_id) and (
                 len(st.examples) < MAX_EXAMPLES or (reasoning and st.total % 50 == 0)):
             if len(st.examples) >= MAX_EXAMPLES:
                 del st.examples[0]
@@ -190,7 +201,7 @@ class Detector:
         if ev.bands:
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
-            st.add_cluster(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
+            c_susp = st.clusters.add(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
             cs = self._clusters[cid]
             cs.n += 1.0
             cs.last_ts = ev.ts
@@ -206,16 +217,15 @@ class Detector:
                 cs.accounts[st.principal] += 1
             elif len(cs.accounts) < CLUSTER_MEMBERS:
                 cs.accounts[st.principal] = 1
-                if not cs.example:
-                    cs.example = ev.excerpt
+            if not cs.example and (reasoning or harvest or long_out):
+                cs.example = ev.excerpt  # only clusters that can be campaign templates keep an example
             else:
                 cs.overflow_accounts += 1
             # A new account sending a campaign's template, with the same elicitation, joins it now
             # rather than at the next regrouping.
             camp_id = self._cluster_campaign.get(cid)
-            slot = st.clusters.get(cid)
             if (camp_id is not None and st.campaign_id is None and (reasoning or harvest) and ev.single_turn
-                    and slot is not None and slot[1] >= JOIN_SHARE * st.w):
+                    and c_susp >= JOIN_SHARE * st.w):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:
                     st.campaign_id = camp_id
@@ -255,8 +265,16 @@ class Detector:
         return combine(evi), sig, evi
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
-        score, sig, evi = self._score(st)
-        st.score = score
+        if st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.status == "ok":
+            # Quiet account (most traffic): every evidence term but off_hours is a product with
+            # elicitation, harvesting or long outputs, all zero, so the score is at most W_OFFHOURS,
+            # below any status; skip the full signal computation.
+            st.score = quiet_score(st)
+            sig = evi = None
+        else:
+            score, sig, evi = self._score(st)
+            st.score = score
+        score = st.score
         if score >= self.policy.campaign.suspect_score and st.total >= self.policy.window.min_requests:
             if st.principal not in self._suspects:
                 self._suspects.add(st.principal)

@@ -8,6 +8,7 @@ for reasoning elicitation) is read, capped at `MAX_CHARS`; hashes are crc32 so e
 from __future__ import annotations
 
 import ipaddress
+import struct
 from dataclasses import dataclass, fields
 from typing import Any
 from zlib import crc32
@@ -20,6 +21,9 @@ OPH_BINS = 12         # one-permutation MinHash bins
 BAND_ROWS = 3         # LSH: 4 bands of 3 bins -> P(share a band) = 1-(1-J^3)^4
 _MASK32 = 0xFFFFFFFF
 _EMPTY_BIN = _MASK32
+_BAND = struct.Struct("<4I")
+assert OPH_BINS == 12 and BAND_ROWS == 3  # the band keys below are unrolled for this layout
+TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
         "anthropic.messages")
@@ -138,11 +142,12 @@ def _ip_prefix(ip: str | None) -> int:
 class FeatureExtractor:
     """Holds the compiled patterns; `extract` is the hot-path call."""
 
-    __slots__ = ("_p", "_keep_excerpt")
+    __slots__ = ("_p", "_keep_excerpt", "_token_hash")
 
     def __init__(self, keep_excerpt: bool = True) -> None:
         self._p = CompiledPatterns.build()
         self._keep_excerpt = keep_excerpt
+        self._token_hash: dict[str, tuple[int, bytes]] = {}
 
     def extract(
         self,
@@ -160,7 +165,7 @@ class FeatureExtractor:
         user = user[:MAX_CHARS]
         lowered = user.lower()
         tokens = p.tokens(lowered)
-        bands, content_hash = _signatures(tokens)
+        bands, content_hash = _signatures(tokens, self._token_hash)
         has_tools = bool(body.get("tools") or body.get("functions"))
         reasoning = p.reasoning_flags(lowered, set(tokens))
         sys_hash = 0
@@ -206,11 +211,13 @@ class FeatureExtractor:
         )
 
 
-def _signatures(tokens: list[str]) -> tuple[tuple[int, ...], int]:
+def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> tuple[tuple[int, ...], int]:
     """LSH band keys of the instruction frame (first and last FRAME_TOKENS tokens) + exact content hash.
 
     One-permutation MinHash: each bigram shingle is hashed once and kept as the minimum of its bin,
-    which estimates Jaccard like k independent MinHashes at 1/k of the cost.
+    which estimates Jaccard like k independent MinHashes at 1/k of the cost. A bigram's hash is
+    crc32("a b"), computed as crc32(b, crc32("a ")) from memoised per-token values (`token_crc`:
+    token -> (crc32 of "token ", token bytes)), so no string is formatted per bigram.
     """
     content_hash = crc32(" ".join(tokens).encode())
     if len(tokens) > 2 * FRAME_TOKENS:
@@ -221,15 +228,24 @@ def _signatures(tokens: list[str]) -> tuple[tuple[int, ...], int]:
         return (), content_hash
     if len(frame) == 1:
         frame = frame + ["|"]
+    if len(token_crc) >= TOKEN_HASH_CACHE:
+        token_crc.clear()
     mins = [_EMPTY_BIN] * OPH_BINS
-    for i in range(len(frame) - 1):
-        h = crc32(f"{frame[i]} {frame[i + 1]}".encode())
-        b = h % OPH_BINS
-        v = h // OPH_BINS
-        if v < mins[b]:
-            mins[b] = v
-    bands = tuple(
-        crc32(f"{b}:{mins[b * BAND_ROWS]}:{mins[b * BAND_ROWS + 1]}:{mins[b * BAND_ROWS + 2]}".encode())
-        for b in range(OPH_BINS // BAND_ROWS)
-    )
+    get = token_crc.get
+    prev = None
+    for t in frame:
+        entry = get(t)
+        if entry is None:
+            raw = t.encode()
+            entry = token_crc[t] = (crc32(raw + b" "), raw)
+        if prev is not None:
+            h = crc32(entry[1], prev)
+            b = h % OPH_BINS
+            v = h // OPH_BINS
+            if v < mins[b]:
+                mins[b] = v
+        prev = entry[0]
+    # Band key: crc32 of (band index, its BAND_ROWS minima) packed as little-endian uint32s.
+    bands = (crc32(_BAND.pack(0, mins[0], mins[1], mins[2])), crc32(_BAND.pack(1, mins[3], mins[4], mins[5])),
+             crc32(_BAND.pack(2, mins[6], mins[7], mins[8])), crc32(_BAND.pack(3, mins[9], mins[10], mins[11])))
     return bands, content_hash

@@ -79,6 +79,7 @@ class CompiledPatterns:
         # Text is lower-cased before matching: no IGNORECASE (it slows every alternation).
         category_of = {w: c for c, words in _CATEGORY_WORDS.items() for w in words.split()}
         punct = {ord(ch): " " for ch in "!\"$%&'()*,./:;<=>?@[\\]^_`{|}~+-\n\t"}
+        punct.update({ord(d): "#" for d in "0123456789"})
         return cls(
             cot=re.compile(_COT),
             explain=re.compile(_EXPLAIN),
@@ -89,8 +90,15 @@ class CompiledPatterns:
         )
 
     def tokens(self, lowered: str) -> list[str]:
-        """Words with numbers masked to '#', so numeric slots do not split templates."""
-        return [t if not t[0].isdigit() else "#" for t in lowered.translate(self.punct).split()]
+        """Words with digit runs masked to one '#', so numeric slots do not split templates.
+
+        Digits become '#' in the same C-level translate that blanks punctuation; runs of '#' are then
+        collapsed (a few str.replace passes) -- no per-token Python work.
+        """
+        text = lowered.translate(self.punct)
+        while "##" in text:
+            text = text.replace("##", "#")
+        return text.split()
 
     def reasoning_flags(self, lowered: str, token_set: set[str]) -> int:
         flags = 0

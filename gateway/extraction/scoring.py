@@ -41,17 +41,28 @@ W_OFFHOURS = 0.1
 W_USERS = 0.1
 
 
+def concentration(cats: list[float]) -> float:
+    """Capability concentration: share of capability categories x (1 - normalised category entropy)."""
+    total_c = sum(cats) or 1.0
+    cap = sum(cats[i] for i in CAPABILITY_CATEGORIES) / total_c
+    ent = -sum((c / total_c) * math.log2(c / total_c) for c in cats if c > 1e-9)
+    return cap * max(0.0, 1.0 - ent / _MAX_ENTROPY)
+
+
+def quiet_score(st: PrincipalState) -> float:
+    """The score of an account with no elicitation, harvesting or long outputs: the off-hours term only."""
+    if st.w_off == 0.0:
+        return 0.0
+    return W_OFFHOURS * (st.w_off / (st.w or 1.0)) * concentration(st.cats)
+
+
 def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Population) -> dict[str, float]:
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
-    # Capability concentration: share of capability categories x (1 - normalised category entropy).
-    total_c = sum(st.cats) or 1.0
-    cap = sum(st.cats[i] for i in CAPABILITY_CATEGORIES) / total_c
-    ent = -sum((c / total_c) * math.log2(c / total_c) for c in st.cats if c > 1e-9)
-    conc = cap * max(0.0, 1.0 - ent / _MAX_ENTROPY)
+    conc = concentration(st.cats)
     shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = susp_share = 0.0
-    top = st.top_cluster()
+    top = st.clusters.top()
     if top is not None:
         _, (c_n, c_reason, c_single) = top
         own_tpl_share = min(1.0, c_n / w)
@@ -93,7 +104,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "burst_vs_own_history": min(1.0, st.w_short / w),
         "timing_regularity": regular,
         "off_hours_share": st.w_off / w,
-        "end_users": float(len(st.users)),
+        "end_users": round(st.end_users(), 1),
         "top_category": float(top_cat),
         "requests": float(st.total),
     }

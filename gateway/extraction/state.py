@@ -7,6 +7,8 @@ half-life, sets and lists are capped. `bytes_per_account` in the evaluation meas
 from __future__ import annotations
 
 import math
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gateway.extraction.features import FeatureEvent
@@ -14,12 +16,13 @@ from gateway.extraction.patterns import CATEGORIES
 
 TOP_CLUSTERS = 6      # Space-Saving slots for an account's template clusters
 RECENT_HASHES = 32    # recent exact prompts, to see repeats
-MAX_USERS = 64        # distinct end users kept; beyond, counted as ">= 64"
+USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
 MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
 SLOT_S = 600
 MAX_EXAMPLES = 3
 MAX_TIMELINE = 24
-CLUSTER_MEMBERS = 256  # accounts remembered per template cluster
+CLUSTER_MEMBERS = 256
+DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time  # accounts remembered per template cluster
 
 
 class PrincipalState:
@@ -42,14 +45,15 @@ class PrincipalState:
         self.total = 0
         self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = 0.0
         self.w_out = self.w_elicit = 0.0
-        self.cats = [0.0] * len(CATEGORIES)
-        self.hours = [0] * 24
+        # Typed arrays, not lists: a list of 32 ints holds 32 int objects (~1 KB), an array 128 bytes.
+        self.cats = array("d", bytes(8 * len(CATEGORIES)))
+        self.hours = array("I", bytes(4 * 24))
         self.gap_n = 0
         self.gap_mean = self.gap_m2 = 0.0
-        self.recent: list[int] = []
-        self.clusters: dict[int, list[float]] = {}  # cluster id -> [count, reasoning, single_turn]
-        self.users: set[int] = set()
-        self.slots: list[int] = []
+        self.recent = array("I")
+        self.clusters = TopClusters()
+        self.users = 0  # bitmap: bit (user_hash % USER_BITS) set per end user seen
+        self.slots = array("I")
         self.ip_prefix = ev.ip_prefix
         self.ua_hash = ev.ua_hash
         self.examples: list[str] = []
@@ -68,7 +72,9 @@ class PrincipalState:
 
     def decay(self, ts: float, half_life_s: float, short_half_life_s: float) -> None:
         dt = ts - self.decay_ts
-        if dt <= 0:
+        if dt < DECAY_MIN_DT:
+            # Applied later in one step (exact for what was counted before; counts added within the
+            # last DECAY_MIN_DT are decayed from the next step on): half the calls for busy accounts.
             return
         f = 0.5 ** (dt / half_life_s)
         self.w *= f
@@ -79,11 +85,10 @@ class PrincipalState:
         self.w_off *= f
         self.w_out *= f
         self.w_elicit *= f
-        self.cats = [c * f for c in self.cats]
-        for c in self.clusters.values():
-            c[0] *= f
-            c[1] *= f
-            c[2] *= f
+        cats = self.cats
+        for i in range(len(cats)):
+            cats[i] *= f
+        self.clusters.decay(f)
         self.w_short *= 0.5 ** (dt / short_half_life_s)
         self.decay_ts = ts
 
@@ -101,29 +106,15 @@ class PrincipalState:
     def gap_std(self) -> float:
         return math.sqrt(self.gap_m2 / (self.gap_n - 1)) if self.gap_n > 1 else 0.0
 
-    def add_cluster(self, cid: int, reasoning: bool, single: bool) -> list[float]:
-        """Space-Saving top-k: a new cluster replaces the lightest when full (inherits its count)."""
-        slot = self.clusters.get(cid)
-        if slot is None:
-            if len(self.clusters) >= TOP_CLUSTERS:
-                victim = min(self.clusters, key=lambda k: self.clusters[k][0])
-                base = self.clusters.pop(victim)[0]
-                slot = [base, 0.0, 0.0]
-            else:
-                slot = [0.0, 0.0, 0.0]
-            self.clusters[cid] = slot
-        slot[0] += 1.0
-        if reasoning:
-            slot[1] += 1.0
-        if single:
-            slot[2] += 1.0
-        return slot
+    def add_user(self, user_hash: int) -> None:
+        self.users |= 1 << (user_hash % USER_BITS)
 
-    def top_cluster(self) -> tuple[int, list[float]] | None:
-        if not self.clusters:
-            return None
-        cid = max(self.clusters, key=lambda k: self.clusters[k][0])
-        return cid, self.clusters[cid]
+    def end_users(self) -> float:
+        """Distinct end users, linear-counting estimate from the bitmap (exact enough below ~100)."""
+        zeros = USER_BITS - self.users.bit_count()
+        if zeros == 0:
+            return USER_BITS * math.log(USER_BITS)
+        return -USER_BITS * math.log(zeros / USER_BITS)
 
     def add_slot(self, ts: float) -> None:
         s = int(ts // SLOT_S)
@@ -144,6 +135,74 @@ class PrincipalState:
         self.timeline.append((ts, status, round(score, 3)))
         if len(self.timeline) > MAX_TIMELINE:
             del self.timeline[1]  # keep the first entry: when the account appeared
+
+
+class TopClusters:
+    """An account's top template clusters (Space-Saving): ids and [count, suspicious, single_turn]
+    per slot in two flat typed arrays rather than a dict of lists (~300 bytes less per account)."""
+
+    __slots__ = ("ids", "counts")
+
+    def __init__(self) -> None:
+        self.ids = array("I")
+        self.counts = array("f")
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __contains__(self, cid: int) -> bool:
+        return cid in self.ids
+
+    def get(self, cid: int) -> tuple[float, float, float] | None:
+        try:
+            i = 3 * self.ids.index(cid)
+        except ValueError:
+            return None
+        c = self.counts
+        return c[i], c[i + 1], c[i + 2]
+
+    def items(self) -> Iterator[tuple[int, tuple[float, float, float]]]:
+        c = self.counts
+        for k, cid in enumerate(self.ids):
+            yield cid, (c[3 * k], c[3 * k + 1], c[3 * k + 2])
+
+    def decay(self, f: float) -> None:
+        c = self.counts
+        for i in range(len(c)):
+            c[i] *= f
+
+    def add(self, cid: int, suspicious: bool, single: bool) -> float:
+        """Count one request; a new cluster replaces the lightest when full (inherits its count).
+        Returns the suspicious count of the slot."""
+        ids, c = self.ids, self.counts
+        try:
+            i = 3 * ids.index(cid)
+        except ValueError:
+            if len(ids) >= TOP_CLUSTERS:
+                k = min(range(len(ids)), key=lambda j: c[3 * j])
+                ids[k] = cid
+                i = 3 * k
+                c[i + 1] = c[i + 2] = 0.0
+            else:
+                ids.append(cid)
+                c.extend((0.0, 0.0, 0.0))
+                i = 3 * (len(ids) - 1)
+        c[i] += 1.0
+        if suspicious:
+            c[i + 1] += 1.0
+        if single:
+            c[i + 2] += 1.0
+        return c[i + 1]
+
+    def top(self) -> tuple[int, tuple[float, float, float]] | None:
+        if not self.ids:
+            return None
+        c = self.counts
+        k = max(range(len(self.ids)), key=lambda j: c[3 * j])
+        return self.ids[k], (c[3 * k], c[3 * k + 1], c[3 * k + 2])
 
 
 @dataclass(slots=True)
