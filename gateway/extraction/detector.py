@@ -300,8 +300,8 @@ class Detector:
             status = pol.status_for(eff, in_campaign)
             if status != "ok" and _RANK[status] >= _RANK[st.status]:
                 st.confirm_ts = ts
-            elif _RANK[status] < _RANK[st.status] and self._held(st, eff, ts):
-                status = st.status
+            elif _RANK[status] < _RANK[st.status]:
+                status = self._held(st, eff, ts, status)
             if status == "ok":
                 v = OK
             else:
@@ -325,14 +325,20 @@ class Detector:
             self._verdicts[st.principal] = v
         return v
 
-    def _held(self, st: PrincipalState, eff: float, ts: float) -> bool:
-        """Hysteresis: keep the current status while the score is in the release band and recent."""
-        if st.status == "block" and st.campaign_id is None and self.policy.campaign.block_requires_campaign \
-                and st.decision != "confirm":
-            return False  # block needs a campaign: leaving the campaign leaves block
-        thr = {"flag": self.policy.thresholds.flag, "throttle": self.policy.thresholds.throttle,
-               "block": self.policy.thresholds.block}[st.status]
-        return eff >= RELEASE_RATIO * thr and ts - st.confirm_ts < HOLD_S
+    def _held(self, st: PrincipalState, eff: float, ts: float, lower: Status) -> Status:
+        """Hysteresis: the highest status between the current one and `lower` whose release band
+        [RELEASE_RATIO x threshold, threshold) holds the score, if the score last reached the current
+        status's threshold less than HOLD_S ago; else `lower`."""
+        if ts - st.confirm_ts >= HOLD_S:
+            return lower
+        t = self.policy.thresholds
+        for status, thr in (("block", t.block), ("throttle", t.throttle), ("flag", t.flag)):
+            if _RANK[lower] < _RANK[status] <= _RANK[st.status] and eff >= RELEASE_RATIO * thr:
+                if status == "block" and st.campaign_id is None and st.decision != "confirm" \
+                        and self.policy.campaign.block_requires_campaign:
+                    continue  # block needs a campaign: leaving the campaign leaves block
+                return status  # type: ignore[return-value]
+        return lower
 
     def drain_changes(self) -> dict[str, Verdict]:
         """Verdicts that changed (status or campaign) since the last drain: what a worker writes back."""

@@ -17,35 +17,73 @@ EXPLAIN = 2      # "explain every intermediate step"
 RUBRIC = 4       # rubric grading / scoring a response
 TRACE_TAGS = 8   # asks for <thinking> tags or a labelled reasoning section
 
-_COT = (
-    r"step[\s-]*by[\s-]*step|chain[\s-]of[\s-]thought|think (?:carefully|aloud|out loud|hard|through)"
-    r"|show (?:all |every |each )?(?:of )?(?:your |the )?(?:work|reasoning|steps|thinking|thought process)"
-    r"|reason(?:ing)? (?:through|carefully|it out)|full reasoning|detailed reasoning|complete reasoning"
-    r"|walk (?:me )?through (?:your|the) (?:reasoning|logic|solution)"
-    r"|paso a paso|schritt für schritt|étape par étape|passo dopo passo|шаг за шагом|逐步|一步一步|ステップバイステップ"
+# The lexicon is built from the ways people ask a model to expose its reasoning, not from any
+# evaluation phrasing: (1) fixed idioms ("step by step", "chain of thought", "one step at a time"),
+# (2) an exposing verb followed within a few words by a reasoning object ("lay out ... your thought
+# process", "write out the full derivation", "narrate ... deductions"), (3) exhaustiveness
+# ("don't skip any steps", "line by line", "leave nothing out"), (4) the same in other languages.
+_COT_IDIOMS = (
+    r"step[\s-]*by[\s-]*step|chain[\s-]of[\s-]thoughts?|(?:one|a) step at a time|think (?:carefully|aloud|out loud|hard"
+    r"|through|it through|about each|before)|reason (?:step|carefully|through|it out|about each|out loud)"
+    r"|(?:full|detailed|complete|entire|whole|explicit|thorough) (?:reasoning|rationale|derivation|thought process"
+    r"|working|solution path|chain of reasoning)|line[\s-]by[\s-]line|leave nothing out"
+    r"|(?:do not|don't|dont|never|without) skip(?:ping)? (?:any|a single|over any)? ?(?:steps?|anything|details?|parts?)"
+    r"|no steps? skipped|each deduction|every deduction|show your work|show (?:all |every |each )?(?:of )?"
+    r"(?:your |the )?(?:work|reasoning|steps|thinking|thought process|calculations|derivation)"
 )
+_VERBS = (r"show|explain|write out|writes out|lay out|spell out|detail|describe|narrate|walk (?:me |us )?through"
+          r"|outline|present|provide|include|document|articulate|elaborate on|break down|trace|justify|expose|reveal"
+          r"|verbalize|verbalise|record|log")
+_OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?|deductions?|inferences?|logic"
+            r"|working|steps|calculations|intermediate (?:steps|results|calculations)|justifications?"
+            r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps")
+_COT_VERB_OBJECT = rf"\b(?:{_VERBS})\b(?:\W+\w+){{0,5}}?\W+(?:{_OBJECTS})\b"
+_COT_FOREIGN_ASCII = (
+    r"paso a paso|passo a passo|passo dopo passo|stap voor stap|krok po kroku|langkah demi langkah|adim adim"
+    r"|razonamiento|raisonnement|ragionamento|raciocinio|redenering|tu trabajo|seu raciocinio"
+    r"|cada paso|cada passo|chaque etape|jeden schritt|ogni passaggio|elke stap|kazdy krok"
+    r"|rechenweg|gedankengang|loesungsweg|begruendung"
+)
+# Only scanned when the prompt is not pure ASCII (str.isascii is O(1)): accents, Cyrillic, CJK, ...
+_COT_FOREIGN = (
+    r"paso a paso|razonamiento|explica cada paso|muestra (?:tu|todo tu|el) (?:trabajo|razonamiento|proceso)"
+    r"|raciocínio|passo a passo|explique cada passo|mostre (?:seu|o) (?:raciocínio|trabalho)"
+    r"|étape par étape|raisonnement|explique[rz]? chaque étape|montre[rz]? (?:ton|votre) (?:raisonnement|travail)"
+    r"|schritt für schritt|begründung|gedankengang|lösungsweg|rechenweg|jeden schritt|zwischenschritt"
+    r"|passo dopo passo|ragionamento|ogni passaggio|adım adım|düşünce süreci"
+    r"|шаг за шагом|пошагово|рассужден|каждый шаг|ход решения|ход мысл"
+    r"|逐步|一步一步|一步步|推理过程|思考过程|解题过程|详细步骤|每一步|思维链|分步|推導過程|思考過程を|推論過程|段階的に|順を追って"
+    r"|ステップバイステップ|一歩ずつ|단계별로|차근차근|추론 과정|풀이 과정|단계적으로|사고 과정"
+    r"|từng bước|suy luận|خطوة بخطوة|चरण दर चरण"
+)
+_COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_FOREIGN_ASCII}"
 _EXPLAIN = (
-    r"explain (?:every|each|all)(?: of the)? (?:intermediate |single )?(?:step|calculation|stage|reasoning)"
-    r"|(?:every|each|all) intermediate (?:step|result|calculation)|justify (?:every|each) step"
-    r"|before (?:giving|stating) (?:the|your) (?:final )?answer"
+    r"explain (?:every|each|all)(?: of the)? (?:intermediate |single |individual )?(?:step|calculation|stage|reasoning|move"
+    r"|decision|transformation|line)|(?:every|each|all) intermediate (?:step|result|calculation)"
+    r"|justify (?:every|each|all|your) (?:step|claim|move|decision)s?|before (?:giving|stating|writing|you give|answering)"
+    r"(?: (?:the|your))?(?: final)? ?(?:answer|result|conclusion)?|why each step"
 )
 _RUBRIC = (
-    r"\brubric\b|grade (?:the|this) (?:following |above )?(?:response|answer|solution|essay)"
-    r"|score (?:the|this) (?:response|answer|solution)|on a scale (?:of|from) \d+ to \d+"
-    r"|evaluate the (?:correctness|quality) of (?:the|this)"
+    r"\brubric\b|grad(?:e|ing) (?:the|this) (?:following |above )?(?:response|answer|solution|essay|output)"
+    r"|scor(?:e|ing) (?:the|this) (?:response|answer|solution|output)|on a scale (?:of|from) \d+ to \d+"
+    r"|evaluate the (?:correctness|quality) of (?:the|this)|grading criteria|rate (?:the|this) (?:response|answer"
+    r"|solution)|critique (?:the|this) (?:response|answer|solution)|(?:score|rate) (?:it )?(?:from|out of) \d+"
 )
-_TRACE = r"<think(?:ing)?>|\breasoning:\s|\bthought process:|scratchpad"
+_TRACE = (r"<think(?:ing)?>|<reason(?:ing)?>|<scratchpad>|\breasoning:\s|\bthought process:|scratchpad"
+          r"|(?:wrap|put|enclose) (?:your |the )?(?:reasoning|thinking|thoughts) (?:in|inside|between)")
 
 # Cheap prefilters: a pattern only runs when one of its trigger words is in the prompt's token set,
 # so the common prompt (no elicitation) costs a few set lookups instead of regex scans.
 _COT_TRIGGERS = frozenset(
-    "step steps chain think thinking reason reasoning show walk full detailed complete paso schritt étape passo шаг"
-    .split()
+    "step steps chain think thinking reason reasoning show walk full detailed complete entire whole explicit thorough "
+    "line skip skipping skipped nothing deduction deductions derivation derivations rationale logic thought thoughts "
+    "working calculations justification justifications inference inferences scratch scratchwork monologue proof "
+    "paso passo stap krok langkah adim razonamiento raisonnement ragionamento raciocinio redenering trabajo "
+    "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung".split()
 )
-_EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before".split())
-_RUBRIC_TRIGGERS = frozenset("rubric grade score scale evaluate".split())
-_TRACE_TRIGGERS = frozenset("reasoning thought scratchpad".split())
-_NON_LATIN_COT = ("逐步", "一步一步", "ステップバイステップ")
+_EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before why".split())
+_RUBRIC_TRIGGERS = frozenset("rubric grade grading score scoring scale evaluate criteria rate critique".split())
+_TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason".split())
 
 _CATEGORY_WORDS: dict[int, str] = {
     1: "solve equation equations integral derivative theorem prove probability calculate compute algebra geometry "
@@ -71,6 +109,7 @@ class CompiledPatterns:
     explain: re.Pattern[str]
     rubric: re.Pattern[str]
     trace: re.Pattern[str]
+    foreign: re.Pattern[str]
     category_of: dict[str, int]
     punct: dict[int, str]
 
@@ -85,6 +124,7 @@ class CompiledPatterns:
             explain=re.compile(_EXPLAIN),
             rubric=re.compile(_RUBRIC),
             trace=re.compile(_TRACE),
+            foreign=re.compile(_COT_FOREIGN),
             category_of=category_of,
             punct=punct,
         )
@@ -104,7 +144,7 @@ class CompiledPatterns:
         flags = 0
         if not token_set.isdisjoint(_COT_TRIGGERS) and self.cot.search(lowered):
             flags |= COT
-        elif any(s in lowered for s in _NON_LATIN_COT):
+        elif not lowered.isascii() and self.foreign.search(lowered):
             flags |= COT
         if not token_set.isdisjoint(_EXPLAIN_TRIGGERS) and self.explain.search(lowered):
             flags |= EXPLAIN

@@ -1,0 +1,70 @@
+"""Reasoning-elicitation lexicon: the many ways to ask for exposed reasoning, in several languages,
+and ordinary prompts that must not be read as elicitation."""
+
+from __future__ import annotations
+
+import pytest
+
+from gateway.extraction.patterns import COT, EXPLAIN, RUBRIC, TRACE_TAGS, CompiledPatterns
+
+P = CompiledPatterns.build()
+
+
+def flags(text: str) -> int:
+    low = text.lower()
+    return P.reasoning_flags(low, set(P.tokens(low)))
+
+
+@pytest.mark.parametrize("text", [
+    "Think step by step.",
+    "Work through it one step at a time and give the answer at the end.",
+    "Please spell out your rationale before the result.",
+    "Describe the logic you used, then answer.",
+    "Document every inference you draw.",
+    "Break down your thinking for each part.",
+    "Give a thorough derivation.",
+    "Leave nothing out of the solution.",
+    "Don't skip any steps.",
+    "Go through the proof line by line.",
+    "Verbalise your train of thought.",
+    "Resuelve paso a paso.",
+    "Explica cada paso de la solución.",
+    "Resolva passo a passo e mostre seu raciocínio.",
+    "Résous le problème étape par étape.",
+    "Zeige deinen Rechenweg.",
+    "Spiega ogni passaggio del ragionamento.",
+    "Реши задачу пошагово.",
+    "请写出详细步骤。",
+    "順を追って説明してください。",
+    "단계별로 풀어 주세요.",
+    "Los het stap voor stap op.",
+])
+def test_reasoning_requests_are_recognised(text: str) -> None:
+    assert flags(text) & (COT | EXPLAIN), text
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("Use this rubric to assess the essay.", RUBRIC),
+    ("On a scale of 1 to 7, how convincing is the argument?", RUBRIC),
+    ("Critique this answer and point out errors.", RUBRIC),
+    ("Put your reasoning inside <reasoning> tags.", TRACE_TAGS),
+    ("Justify each step you take.", EXPLAIN),
+])
+def test_rubric_and_trace_requests(text: str, flag: int) -> None:
+    assert flags(text) & flag, text
+
+
+@pytest.mark.parametrize("text", [
+    "What are some good gift ideas for my dad who likes fishing?",
+    "Explain this code:\n```python\nprint(1)\n```",
+    "Summarize the following article in three bullet points.",
+    "Write a short poem about autumn.",
+    "How long should I boil an egg?",
+    "Translate 'good morning' into Spanish.",
+    "¿Qué tiempo hace hoy en Madrid?",
+    "Wie spät ist es in Berlin?",
+    "今天天气怎么样？",
+    "Classify the sentiment of this review as positive or negative.",
+])
+def test_ordinary_prompts_are_not_elicitation(text: str) -> None:
+    assert flags(text) == 0, text
