@@ -56,11 +56,11 @@ def latency_table() -> None:
     for dense in (False, True):
         for size in SIZES:
             text = _text(size, dense)
-            p = _median_ms(lambda: plain.analyze(text=text, language="en"), size)
-            u = _median_ms(lambda: ungated.prompt.scan(text), size)
-            c = _median_ms(lambda: fast.prompt.scan(text), size)
-            w = _median_ms(lambda: fast.output_redactor.redact(text), size)
-            s = _median_ms(lambda: _stream(fast.output_redactor, text), size)
+            p = _median_ms(lambda text=text: plain.analyze(text=text, language="en"), size)
+            u = _median_ms(lambda text=text: ungated.prompt.scan(text), size)
+            c = _median_ms(lambda text=text: fast.prompt.scan(text), size)
+            w = _median_ms(lambda text=text: fast.output_redactor.redact(text), size)
+            s = _median_ms(lambda text=text: _stream(fast.output_redactor, text), size)
             assert _stream(fast.output_redactor, text) == fast.output_redactor.redact(text).text
             print(f"{'prose+PII' if dense else 'prose':<14}{size:>7} | {p:>14.3f} {u:>17.3f} | "
                   f"{c:>15.3f} {w:>12.3f} {s:>13.3f} | {p / c:>7.1f}x")
@@ -99,7 +99,7 @@ def stream_table(cadence_ms: float = 5.0) -> None:
                     s = StreamRedactor(redactor, window=128)
                     return "".join(s.feed(text[i:i + delta]) for i in range(0, len(text), delta)) + s.flush()
                 assert run() == redactor.redact(text).text
-                w = _median_ms(lambda: redactor.redact(text), size)
+                w = _median_ms(lambda text=text: redactor.redact(text), size)
                 st = _median_ms(run, size)
                 first, held = _stream_profile(redactor, text, delta)
                 ttft = (-(-first // delta) - 1) * cadence_ms  # deltas held back before the first output

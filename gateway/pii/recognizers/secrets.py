@@ -17,7 +17,6 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 
 from gateway.pii.entities import SECRET_ENTITIES
 
-
 _FLAGS = regex.DOTALL | regex.MULTILINE  # no IGNORECASE: "AKIA", "sk-", "eyJ" are case-sensitive
 _KEY_CHARS = "A-Za-z0-9_-"
 # Characters of a generic opaque token (base64, base64url, hex).
