@@ -148,13 +148,16 @@ def test_an_oom_error_from_a_script_is_store_unavailable(own_redis):
     assert err.reason == "error" and "maxmemory" in str(err), (err.reason, str(err))
 
 
-@pytest.mark.xfail(strict=True, reason="Redis 7 lets the unflagged admit script write past maxmemory (its first "
-                   "command, ZREMRANGEBYSCORE, marks it as already writing), so a full Redis never triggers "
-                   "on_store_error: the closed gateway admits and memory grows. A `#!lua` shebang without "
-                   "allow-oom would make Redis refuse the script up front (needs Redis >= 7).")
-def test_a_full_redis_makes_the_closed_gateway_refuse(full_pair):
-    gws, keys, server = full_pair
-    assert _call(gws["closed"], keys["closed"], f"warm-{uuid.uuid4().hex[:6]}")[1] == 200
-    _fill(server.url)
-    statuses = [_call(gws["closed"], keys["closed"], f"oomx-{i}-{uuid.uuid4().hex[:6]}")[1] for i in range(4)]
+def test_a_full_redis_makes_the_closed_gateway_refuse(teacher, own_redis):
+    gw = GatewayProcess(upstream_url=teacher.url, policies=POLICIES / "policies_fail_closed", store=own_redis.url)
+    key = add_redis_key(own_redis.url, "acme", "acct-full-refuse")
+    gw.start()
+    try:
+        assert _call(gw, key, f"warm-{uuid.uuid4().hex[:6]}")[1] == 200
+        _fill(own_redis.url)
+        got = [_call(gw, key, f"oomx-{i}-{uuid.uuid4().hex[:6]}") for i in range(4)]
+        print("GOT", got)
+        statuses = [g[1] for g in got]
+    finally:
+        gw.stop()
     assert statuses == [503] * 4, statuses

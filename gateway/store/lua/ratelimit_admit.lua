@@ -1,3 +1,6 @@
+#!lua
+-- Shebang (Redis >= 7): without allow-oom, Redis refuses this script up front when maxmemory is
+-- reached, so a full Redis is a store error that follows on_store_error instead of growing.
 -- Atomic admission for every limit that applies to one request (one round trip).
 -- KEYS[i]: the state key of limit i (all share one hash tag, so one Cluster slot).
 -- ARGV: now_ms ('' = this server's clock, the one clock all replicas share), rid,

@@ -1,3 +1,5 @@
+#!lua flags=allow-oom
+-- allow-oom: settling only releases leases and adjusts counters; it must run on a full Redis.
 -- Settle one request: adjust counter reservations to actual usage, release leases.
 -- KEYS[i]: state keys; ARGV: rid, then 3 values per key: kind ('c' | 'l'), delta, window_start_ms.
 -- A counter is adjusted only while it still holds the reservation's window: usage settled after
