@@ -12,6 +12,8 @@ _TEXTS = [text for text, _ in CORPUS] + [
     PROSE + "Call (212) 555-0142 or mail jane.doe@example.com. " + PROSE,
     "```\ncode a@example.com\n```\nprose b@example.com\n```py\nc@example.com",
     PROSE[:100] + PEM_FULL + "\n" + PROSE[:100],
+    # phone numbers next to dead digit runs, extensions, adjacent same-type entities
+    "took 18 months, call +44 20 7946 0958  (212) 555-0142 ext. 12 in 2025" + " " * 40 + "or 020 7946 0958, x 9",
 ]
 
 
@@ -44,7 +46,7 @@ def test_any_chunking_equals_whole_text(corpus_engine, case, window):
 
 def test_character_by_character(corpus_engine):
     redactor = corpus_engine.prompt_redactor
-    for text in _TEXTS[-3:]:  # entities across many chunks, fences, a PEM block longer than the window
+    for text in _TEXTS[-4:]:  # entities across many chunks, fences, a PEM block longer than the window, phones
         assert _stream(redactor, text, list(range(len(text))), 32) == redactor.redact(text).text
 
 
