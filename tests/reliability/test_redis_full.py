@@ -1,15 +1,18 @@
-"""Redis out of memory (`maxmemory 1mb`, `noeviction`): the gateways stay correct and account everything.
+"""Redis out of memory (`maxmemory 1mb`, `noeviction`): fail modes hold, nothing is lost.
 
-Two gateways share one Redis of this test's own: one with `on_store_error: open`, one `closed`.
-The Redis is filled past its cap, so every plain write is refused with OOM. What Redis 7 then does
-with the rate-limit scripts decides what the gateways see: an unflagged script that has already
-issued any write (the admit script starts with a ZREMRANGEBYSCORE, even one removing nothing) may
-run denied-on-OOM commands afterwards, so admission keeps working and the limit state grows past
-`maxmemory` (bounded by its TTLs). Measured here: both gateways admit; a 503 on the closed gateway
-can only come from the 50 ms store deadline on a busy machine. Asserted: never a 500, nothing
-hangs, exactly one audit record per request with the status the caller saw, and an OOM error from
-a script is a StoreUnavailable (the mapping the fail modes rely on). The refusal a full Redis
-should cause is a strict xfail.
+The Redis is filled past its cap (3 MB of data, then `maxmemory 1mb`), so writes that may grow
+memory are refused with OOM.
+
+- One closed gateway, sequential requests: every admission script is refused with OOM, which
+  surfaces as StoreUnavailable: 503 `store_unavailable` in the caller's dialect.
+- Two gateways (open and closed) under concurrent load: never a 500, nothing hangs, the open one
+  admits everything, the closed one answers 200 or 503, and the audit file has exactly one record
+  per request with the status the caller saw. Measured: under this concurrent load most closed
+  admissions still succeed. Redis 7 lets an unflagged script that has already issued a write
+  command run denied-on-OOM commands afterwards, and the admit script starts with
+  ZREMRANGEBYSCORE; why that makes a difference only under concurrency is not yet explained (see
+  the report), so the pair test asserts only what must hold either way.
+- The mapping itself: an OOM error from a script, through the store's guard, is StoreUnavailable.
 """
 
 from __future__ import annotations
@@ -148,16 +151,16 @@ def test_an_oom_error_from_a_script_is_store_unavailable(own_redis):
     assert err.reason == "error" and "maxmemory" in str(err), (err.reason, str(err))
 
 
-def test_a_full_redis_makes_the_closed_gateway_refuse(teacher, own_redis):
+def test_a_full_redis_makes_the_closed_gateway_refuse_sequential_requests(teacher, own_redis):
     gw = GatewayProcess(upstream_url=teacher.url, policies=POLICIES / "policies_fail_closed", store=own_redis.url)
     key = add_redis_key(own_redis.url, "acme", "acct-full-refuse")
     gw.start()
     try:
         assert _call(gw, key, f"warm-{uuid.uuid4().hex[:6]}")[1] == 200
         _fill(own_redis.url)
-        got = [_call(gw, key, f"oomx-{i}-{uuid.uuid4().hex[:6]}") for i in range(4)]
-        print("GOT", got)
-        statuses = [g[1] for g in got]
+        got = [_call(gw, key, f"oomx-{i}-{uuid.uuid4().hex[:6]}", anthropic=i % 2 == 1) for i in range(4)]
     finally:
         gw.stop()
-    assert statuses == [503] * 4, statuses
+    assert [g[1] for g in got] == [503] * 4, got
+    for _, _, body, _ in got:
+        assert "maxmemory" in body["error"]["message"], body
