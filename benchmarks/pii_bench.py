@@ -1,6 +1,7 @@
 """PII scanning latency: plain Presidio vs Covenant's gated scanner, whole and streamed; event-loop stall.
 
-Run: python -m benchmarks.pii_bench   (from the repo root; ~1-2 minutes on 2 cores)
+Run: python -m benchmarks.pii_bench   (from the repo root; ~2-3 minutes on 2 cores)
+     python -m benchmarks.pii_bench stress [cases] [seed]   (streamed == whole redaction, random chunkings)
 """
 
 from __future__ import annotations
@@ -156,7 +157,40 @@ def build_table() -> None:
     print(f"\nBuild analyzer {1000 * (t1 - t0):.0f} ms; first analyze (warm-up) {1000 * (t2 - t1):.0f} ms")
 
 
+def stream_stress(cases: int, seed: int = 1) -> int:
+    """Random texts and chunkings beyond the unit tests' budget: streamed == whole-text redaction."""
+    import random
+
+    from tests.pii.conftest import CORPUS_ENTITIES
+    from tests.pii.test_prefilter_equivalence import _PHONE_FRAGMENTS
+    from tests.pii.test_stream_redaction import _TEXTS
+
+    engine = PiiEngine(PiiPolicy(prompt=PiiRule(entities=CORPUS_ENTITIES),
+                                 output=PiiRule(entities=CORPUS_ENTITIES, skip_code_fences=True)))
+    rng, pool, bad = random.Random(seed), _TEXTS + _PHONE_FRAGMENTS, 0
+    for _ in range(cases):
+        text = rng.choice([" ", "\n", "  ", ""]).join(rng.choice(pool) for _ in range(rng.randint(1, 8)))
+        window = rng.choice([32, 64, 128])
+        cuts = sorted({rng.randint(0, len(text)) for _ in range(rng.randint(0, 60))}) + [len(text)]
+        for redactor in (engine.prompt_redactor, engine.output_redactor):
+            s, prev, out = StreamRedactor(redactor, window=window), 0, []
+            for cut in cuts:
+                out.append(s.feed(text[prev:cut]))
+                prev = cut
+            if "".join(out) + s.flush() != redactor.redact(text).text or s.straddled:
+                bad += 1
+                print(f"MISMATCH window={window} text={text[:200]!r}")
+    print(f"\nStream stress (seed {seed}): {cases} texts x 2 directions, {bad} mismatches")
+    engine.close()
+    return bad
+
+
 if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] == ["stress"]:  # python -m benchmarks.pii_bench stress [cases] [seed]
+        args = [int(a) for a in sys.argv[2:4]]
+        sys.exit(1 if stream_stress(*(args or [1_000])) else 0)
     build_table()
     latency_table()
     stream_table()
