@@ -3,15 +3,11 @@
 The Redis is filled past its cap (3 MB of data, then `maxmemory 1mb`), so writes that may grow
 memory are refused with OOM.
 
-- One closed gateway, sequential requests: every admission script is refused with OOM, which
-  surfaces as StoreUnavailable: 503 `store_unavailable` in the caller's dialect.
-- Two gateways (open and closed) under concurrent load: never a 500, nothing hangs, the open one
-  admits everything, the closed one answers 200 or 503, and the audit file has exactly one record
-  per request with the status the caller saw. Measured over 8 runs: sometimes every closed
-  admission is refused, sometimes most still succeed. Redis 7 lets an unflagged script that has
-  already issued a write command run denied-on-OOM commands afterwards, and the admit script's
-  first writes are ZREMRANGEBYSCOREs; what decides between the two outcomes is not yet explained,
-  so the pair test asserts only what must hold either way.
+- Two gateways (open and closed) under concurrent load: the open one admits everything, the closed
+  one answers 503 `store_unavailable` in the caller's dialect, never a 500, nothing hangs, and the
+  audit file has exactly one record per request with the status the caller saw.
+  (Before the admit script got its `#!lua` shebang, Redis 7 ran it past maxmemory in some runs: an
+  unflagged script that has already issued a write may run denied-on-OOM commands.)
 - The mapping itself: an OOM error from a script, through the store's guard, is StoreUnavailable.
 """
 
@@ -98,7 +94,7 @@ def test_redis_out_of_memory_never_gives_a_500_and_loses_no_audit_record(full_pa
 
     for mode, anthropic, rid, status, body, took in results:
         assert took < CLIENT_TIMEOUT_S
-        if mode == "open" or status == 200:
+        if mode == "open":
             assert status == 200, (rid, status, body)
         else:
             assert status == 503, (rid, status, body)
@@ -106,6 +102,7 @@ def test_redis_out_of_memory_never_gives_a_500_and_loses_no_audit_record(full_pa
                 assert body["type"] == "error" and body["error"]["type"], body
             else:
                 assert body["error"]["code"] == "store_unavailable", body
+            assert "maxmemory" in body["error"]["message"], body
     for mode, gw in gws.items():
         assert metric(gw, "covenant_stage_errors_total") == 0, f"{mode}: no stage failed with an unexpected error"
 
@@ -118,7 +115,7 @@ def test_redis_out_of_memory_never_gives_a_500_and_loses_no_audit_record(full_pa
         seen = {r[2]: r[3] for r in results if r[0] == mode}
         assert {rec["request_id"]: rec["status"] for rec in recs} == seen, "the audit status is what the caller saw"
 
-    # Memory back: the closed gateway admits (again, if it had refused) once the breaker cooled down.
+    # Memory back: the closed gateway admits again once the breaker has cooled down.
     redis.Redis.from_url(server.url).config_set("maxmemory", "0")
     time.sleep(BREAKER_COOL_DOWN_S + 0.2)
     assert wait_for(lambda: _call(gws["closed"], keys["closed"], f"after-{uuid.uuid4().hex[:6]}")[1] == 200, 5.0)
@@ -150,17 +147,3 @@ def test_an_oom_error_from_a_script_is_store_unavailable(own_redis):
     err = asyncio.run(run())
     assert err.reason == "error" and "maxmemory" in str(err), (err.reason, str(err))
 
-
-def test_a_full_redis_makes_the_closed_gateway_refuse_sequential_requests(teacher, own_redis):
-    gw = GatewayProcess(upstream_url=teacher.url, policies=POLICIES / "policies_fail_closed", store=own_redis.url)
-    key = add_redis_key(own_redis.url, "acme", "acct-full-refuse")
-    gw.start()
-    try:
-        assert _call(gw, key, f"warm-{uuid.uuid4().hex[:6]}")[1] == 200
-        _fill(own_redis.url)
-        got = [_call(gw, key, f"oomx-{i}-{uuid.uuid4().hex[:6]}", anthropic=i % 2 == 1) for i in range(4)]
-    finally:
-        gw.stop()
-    assert [g[1] for g in got] == [503] * 4, got
-    for _, _, body, _ in got:
-        assert "maxmemory" in body["error"]["message"], body
