@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="2 days at 0.3x benign scale instead of 4 days at 1x")
     ap.add_argument("--workdir", type=Path, default=WORKDIR)
+    ap.add_argument("--skip-costs", action="store_true", help="skip the extraction-cost and memory measurement")
     args = ap.parse_args(argv)
     days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -190,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol)
         print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
               f"benign blocked {res['benign_blocked']}")
-    measure_costs(args.workdir / f"traffic-s{TUNING_SEED}-base-d{days:g}-x{scale:g}.jsonl")
+    if not args.skip_costs:
+        measure_costs(args.workdir / f"traffic-s{TUNING_SEED}-base-d{days:g}-x{scale:g}.jsonl")
     return 0
 
 
