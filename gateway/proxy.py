@@ -30,9 +30,14 @@ _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 _JSON = (b"content-type", b"application/json")
 
 
-def _headers(scope: dict) -> dict[str, str]:
+def _headers(scope: dict, max_bytes: int) -> dict[str, str]:
     out: dict[str, str] = {}
-    for k, v in scope["headers"]:
+    raw = scope["headers"]
+    # httptools (unlike h11) has no header size limit of its own: enforce ours here.
+    if sum(len(k) + len(v) for k, v in raw) > max_bytes:
+        raise GatewayError(f"request headers exceed {max_bytes} bytes", status=431,
+                           code="request_header_fields_too_large")
+    for k, v in raw:
         key = k.decode("latin-1").lower()
         value = v.decode("latin-1")
         if key in out:
@@ -65,8 +70,8 @@ class Proxy:
         ctx = None
         try:
             try:
-                headers = _headers(scope)
-            except InvalidRequest as exc:
+                headers = _headers(scope, self.limits.max_header_bytes)
+            except GatewayError as exc:
                 await self._send_error(send, route.dialect, exc, os.urandom(16).hex(), [])
                 return
             rid = headers.get("x-request-id", "")
