@@ -56,6 +56,8 @@ def parse_file(path: Path, display: str | None = None) -> tuple[list[LoadedPolic
         return [], [f"{name}:1:1: (file): cannot read: {exc}"]
     try:
         docs = load_documents(text)
+    except RecursionError:  # PyYAML's composer recurses too: absurd nesting must not crash the loader
+        return [], [f"{name}:1:1: (yaml): nested too deeply"]
     except yaml.YAMLError as exc:
         line, col = yaml_error_position(exc)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -30,7 +30,13 @@ class _Loader(yaml.SafeLoader):
     pass
 
 
+MAX_DEPTH = 64  # policies are a few levels deep; deeper input is rejected, not recursed into
+
+
 def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], loader: _Loader) -> Any:
+    if len(path) > MAX_DEPTH:
+        raise yaml.constructor.ConstructorError(None, None, f"nested deeper than {MAX_DEPTH} levels",
+                                                node.start_mark)
     locs[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)

@@ -80,3 +80,14 @@ def test_json_schema_is_published_and_rejects_unknown_keys():
     jsonschema.validate(good, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**good, "spec": {"selectr": {}}}, schema)
+
+
+def test_absurdly_nested_yaml_is_an_error_not_a_crash(tmp_path):
+    from gateway.policy.load import parse_file
+
+    for depth in (100, 5000):  # past our bound, and past the YAML parser's own recursion
+        path = tmp_path / f"deep{depth}.yaml"
+        path.write_text("apiVersion: " + "[" * depth + "]" * depth + "\n")
+        loaded, errors = parse_file(path, display="deep.yaml")
+        assert loaded == [] and len(errors) == 1 and errors[0].startswith("deep.yaml:1:")
+        assert "nested" in errors[0]
