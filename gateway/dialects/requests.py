@@ -14,8 +14,10 @@ from gateway.errors import InvalidRequest
 MAX_DEPTH_DEFAULT = 32
 
 
-def check_depth(value: Any, limit: int) -> None:
+def check_depth(value: Any, limit: int, raw: bytes | None = None) -> None:
     """Reject absurdly nested JSON before any stage walks it (iterative, no recursion)."""
+    if raw is not None and raw.count(b"[") + raw.count(b"{") <= limit:
+        return  # fewer brackets than the limit (strings included): the depth cannot exceed it
     stack = [(value, 1)]
     while stack:
         item, depth = stack.pop()

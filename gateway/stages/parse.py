@@ -25,7 +25,7 @@ class ParseStage(Stage):
             body = orjson.loads(ctx.body)
         except orjson.JSONDecodeError as exc:
             raise InvalidRequest(f"request body is not valid JSON: {exc}", code="invalid_json") from None
-        req.check_depth(body, self.limits.max_json_depth)
+        req.check_depth(body, self.limits.max_json_depth, ctx.body)
         req.validate_body(ctx.route.api, body, max_messages=self.limits.max_messages)
         ctx.json = body
         ctx.model = body.get("model") or ""
