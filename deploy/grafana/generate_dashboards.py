@@ -20,7 +20,7 @@ DS = {"type": "prometheus", "uid": "${datasource}"}
 OUT_DIR = Path(__file__).resolve().parent / "dashboards"
 RI = "$__rate_interval"
 T = 'tenant=~"$tenant"'
-I = 'instance=~"$instance"'
+I = 'instance=~"$instance"'  # noqa: E741 - short on purpose: it is interpolated into every query
 
 
 @dataclass

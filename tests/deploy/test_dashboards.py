@@ -9,8 +9,14 @@ import sys
 from prometheus_client import CollectorRegistry
 
 from gateway.metrics import Metrics
-from tests.deploy.support import (DASHBOARDS, DEPLOY, alert_queries, dashboard_queries, load_dashboards,
-                                  metric_names)
+from tests.deploy.support import (
+    DASHBOARDS,
+    DEPLOY,
+    alert_queries,
+    dashboard_queries,
+    load_dashboards,
+    metric_names,
+)
 
 SUFFIXES = {"counter": ["_total"], "gauge": [""], "histogram": ["_bucket", "_count", "_sum"], "info": ["_info"]}
 

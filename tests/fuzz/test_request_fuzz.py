@@ -63,7 +63,7 @@ def test_parse_stage_raises_only_clear_4xx(body, anthropic):
        api=st.sampled_from(["openai.chat.completions", "anthropic.messages", "openai.responses"]))
 def test_sse_processor_either_parses_or_raises_an_upstream_error(stream, cuts, api):
     proc = SSEProcessor(api, Usage(), None, True)
-    pieces = [stream[a:b] for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(stream)])]
+    pieces = [stream[a:b] for a, b in zip([0, *sorted(cuts)], [*sorted(cuts), len(stream)], strict=True)]
     try:
         out = b"".join(proc.feed(p) for p in pieces) + proc.close()
     except GatewayError as exc:

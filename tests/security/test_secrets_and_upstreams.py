@@ -75,9 +75,10 @@ def _redis_dump(url: str, exclude: str | None = None, only: str | None = None) -
         if (exclude and name.startswith(exclude)) or (only and not name.startswith(only)):
             continue
         kind = r.type(k)
-        value = {b"string": lambda: r.get(k), b"hash": lambda: r.hgetall(k), b"list": lambda: r.lrange(k, 0, -1),
-                 b"set": lambda: r.smembers(k), b"zset": lambda: r.zrange(k, 0, -1, withscores=True),
-                 b"stream": lambda: r.xrange(k)}.get(kind, lambda: b"")()
+        value = {b"string": lambda k=k: r.get(k), b"hash": lambda k=k: r.hgetall(k),
+                 b"list": lambda k=k: r.lrange(k, 0, -1), b"set": lambda k=k: r.smembers(k),
+                 b"zset": lambda k=k: r.zrange(k, 0, -1, withscores=True),
+                 b"stream": lambda k=k: r.xrange(k)}.get(kind, lambda: b"")()
         dump.append(repr(k) + " => " + repr(value))
     return "\n".join(dump)
 
