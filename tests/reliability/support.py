@@ -9,24 +9,15 @@ from typing import Any
 
 import httpx
 import orjson
-from prometheus_client.parser import text_string_to_metric_families
 
 from tests.support.gateway import GatewayProcess
+from tests.support.metrics import metric  # noqa: F401  (shared helper, used by these tests)
 
 HERE = Path(__file__).parent
 AUDIT_FILE = "audit/audit.jsonl"
 FILE_AUDIT = {"sink": "file", "path": AUDIT_FILE, "content": "hash"}
 
 
-def metric(gw: GatewayProcess, name: str, **labels: str) -> float:
-    """Sum of the samples `name` whose labels include `labels` (0 when none)."""
-    text = httpx.get(gw.url + "/metrics", timeout=10).text
-    total = 0.0
-    for family in text_string_to_metric_families(text):
-        for s in family.samples:
-            if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()):
-                total += s.value
-    return total
 
 
 def audit_records(gw: GatewayProcess) -> list[dict[str, Any]]:
