@@ -36,10 +36,6 @@ def extraction_router(gw: Gateway) -> APIRouter:
             raise HTTPException(404, f"no extraction state for {principal_id}")
         return detail
 
-    @router.post("/decisions/{principal_id:path}", responses=NOT_FOUND)
-    async def decide_alias(principal_id: str, body: Decision) -> dict:
-        return await decide(principal_id, body)
-
     async def decide(principal_id: str, body: Decision) -> dict:
         record = await gw.extraction.decide(principal_id, body.decision, body.reviewer, body.note)
         gw.record_review(record)  # into the audit log, like every other decision

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
 from gateway import __version__
@@ -97,10 +96,6 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def run_async(coro):
-    return asyncio.run(coro)
 
 
 if __name__ == "__main__":

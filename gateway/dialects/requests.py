@@ -11,8 +11,6 @@ from typing import Any
 
 from gateway.errors import InvalidRequest
 
-MAX_DEPTH_DEFAULT = 32
-
 
 def check_depth(value: Any, limit: int, raw: bytes | None = None) -> None:
     """Reject absurdly nested JSON before any stage walks it (iterative, no recursion)."""
@@ -99,10 +97,6 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
             for item in value:
                 if isinstance(item, dict):
                     yield from _content_slots(item, "content")
-
-
-def prompt_text(api: str, body: dict) -> str:
-    return "\n".join(c[k] for c, k in prompt_slots(api, body))
 
 
 def max_output_tokens(body: dict, default: int) -> int:
