@@ -217,10 +217,10 @@ class Detector:
                 cs.accounts[st.principal] += 1
             elif len(cs.accounts) < CLUSTER_MEMBERS:
                 cs.accounts[st.principal] = 1
+            else:
+                cs.overflow_accounts += 1  # beyond the cap: counted (approximately), not remembered
             if not cs.example and (reasoning or harvest or long_out):
                 cs.example = ev.excerpt  # only clusters that can be campaign templates keep an example
-            else:
-                cs.overflow_accounts += 1
             # A new account sending a campaign's template, with the same elicitation, joins it now
             # rather than at the next regrouping.
             camp_id = self._cluster_campaign.get(cid)

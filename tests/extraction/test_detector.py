@@ -144,3 +144,11 @@ def test_policy_rejects_unknown_keys_and_throttle_without_limit() -> None:
         ExtractionPolicy.model_validate({"treshold": 1})
     with pytest.raises(pydantic.ValidationError, match="flag <= throttle <= block"):
         ExtractionPolicy.model_validate({"thresholds": {"flag": 0.9, "throttle": 0.5}})
+
+
+def test_a_template_cluster_counts_the_accounts_that_send_it_not_their_requests() -> None:
+    det = Detector()
+    run(det, [event(f"user-{a}", T0 + 60 * (10 * a + i), chat(HYDRA_TEMPLATE.format(p=problem(1))),
+                    output_tokens=1500) for a in range(2) for i in range(10)])
+    (detail,) = [c for c in det._clusters.values() if c.n >= 20]
+    assert detail.account_count() == 2, "20 requests from 2 accounts: one cluster sent by 2 accounts"
