@@ -1,4 +1,4 @@
-"""Generate labelled synthetic traffic: `python -m benchmarks.traffic.generate --seed S --out FILE`.
+"""Generate labelled synthetic traffic: `python -m benchmarks.traffic.generate --seed S --out FILE [--variant V]`.
 
 Writes FILE (traffic JSONL in time order, the format of docs/extraction.md) and FILE.labels.json
 ({principal: {label, scenario, campaign}}); labels never appear in the traffic itself.
@@ -14,17 +14,26 @@ from pathlib import Path
 import orjson
 
 from benchmarks.traffic.attacks import ATTACKS_BASE, ATTACKS_HELDOUT
+from benchmarks.traffic.attacks_fresh import ATTACKS_FRESH
 from benchmarks.traffic.context import Ctx
 from benchmarks.traffic.personas import BENIGN
+from benchmarks.traffic.personas_fresh import BENIGN_FRESH
 
 START = 1_767_225_600.0  # 2026-01-01T00:00:00Z
+VARIANTS = ("base", "heldout", "fresh")
+ATTACKS = {"base": ATTACKS_BASE, "heldout": ATTACKS_HELDOUT, "fresh": ATTACKS_FRESH}
 
 
 def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
+    if variant not in ATTACKS:
+        raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     ctx = Ctx(rng=random.Random(seed), start=START, days=days)
-    for fn, count in BENIGN.values():
+    # The fresh variant keeps the same benign population (drawn first, so a seed gives the same accounts)
+    # and adds its hard-negative personas.
+    personas = list(BENIGN.values()) + (list(BENIGN_FRESH.values()) if variant == "fresh" else [])
+    for fn, count in personas:
         fn(ctx, max(1, round(count * scale)))
-    for attack in ATTACKS_BASE if variant == "base" else ATTACKS_HELDOUT:
+    for attack in ATTACKS[variant]:
         attack(ctx, variant)
     ctx.records.sort(key=lambda r: (r[0], r[1]))
     with out.open("wb") as f:
@@ -42,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--days", type=float, default=4.0)
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies benign persona counts")
-    ap.add_argument("--variant", choices=("base", "heldout"), default="base")
+    ap.add_argument("--variant", choices=VARIANTS, default="base",
+                    help="base: tuned on; heldout: seen during lexicon work; fresh: written blind")
     args = ap.parse_args(argv)
     stats = generate(args.seed, args.out, args.days, args.scale, args.variant)
     print(orjson.dumps(stats).decode(), file=sys.stderr)
