@@ -39,6 +39,9 @@ class Watermarker:
         self.layout = Layout.build(master_secret, self.table, shared_fraction)
         self._members = self.table.sets
         self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+        # the per-set target list of a (tenant, account, strength): building it costs about as
+        # much as marking a short answer, and one account asks for it on every response
+        self._target_cache: OrderedDict[tuple[str, str, float], list[int]] = OrderedDict()
         self._cache_size = cache_accounts
 
     @classmethod
@@ -62,9 +65,18 @@ class Watermarker:
         return vec
 
     def _targets(self, tenant: str, account: str, strength: float) -> list[int]:
-        """Per set: the member index to write, or -1 where this strength leaves the set alone."""
-        vec = self.account_variants(tenant, account)
-        return np.where(self.layout.threshold < strength, vec, -1).tolist()
+        """Per set: the member index to write, or -1 where this strength leaves the set alone.
+        Shared by the streams of one account: read-only."""
+        key = (tenant, account, strength)
+        targets = self._target_cache.get(key)
+        if targets is None:
+            vec = self.account_variants(tenant, account)
+            targets = self._target_cache[key] = np.where(self.layout.threshold < strength, vec, -1).tolist()
+            if len(self._target_cache) > self._cache_size:
+                self._target_cache.popitem(last=False)
+        else:
+            self._target_cache.move_to_end(key)
+        return targets
 
     def mark(self, text: str, *, tenant: str, account: str, strength: float = 1.0,
              fragile_ts: int | None = None) -> str:
@@ -98,20 +110,18 @@ class MarkingStream:
         self._heads = wm.table.phrase_heads
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
-        rep = self._choose(word, set_id, member, sentence_start)
+        target = self._targets[set_id]
+        if target < 0 or target == member:
+            rep = None
+        elif word.islower():
+            rep = self._wm._members[set_id][target]
+        elif sentence_start and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+            rep = self._wm._members[set_id][target].capitalize()
+        else:
+            rep = None  # ALL CAPS, mixed case or a mid-sentence name: leave it
         if self._payload:
             rep, self._payload = (word if rep is None else rep) + self._payload, ""
         return rep
-
-    def _choose(self, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
-        target = self._targets[set_id]
-        if target < 0 or target == member:
-            return None
-        if word.islower():
-            return self._wm._members[set_id][target]
-        if sentence_start and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
-            return self._wm._members[set_id][target].capitalize()
-        return None  # ALL CAPS, mixed case or a mid-sentence name: leave it
 
     def _process(self, segment: str) -> str:
         if not segment:

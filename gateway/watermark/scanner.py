@@ -24,11 +24,17 @@ CONTEXT = 64  # characters of already-processed text kept for look-behind decisi
 
 PROSE, FENCE, INDENT, INLINE, DQUOTE, SQUOTE, JSON, JSON_STR = range(8)
 
-_BLANK = r"(?P<blank>\n[^\S\n]*\n)"
+# Every regex searched over long stretches starts with a literal or a character class, so CPython's
+# engine skips ahead in C to the next candidate character instead of trying a match at every offset
+# (10x on quote/bracket scanning); which branch matched is read from the first character.
+_BLANK = r"\n[^\S\n]*\n"
 _ARTICLE = re.compile(r"(?:^|[^\w])(?:a|an)\Z", re.IGNORECASE)
+_BEFORE_WORD = r"\s(*_—–"  # what may stand right before an eligible word
+_AFTER_WORD = r"(?=[\s.,;:!?)*_—–]|\Z)(?!\.\w)"  # ... and right after it
+_NO_MATCH = 1 << 62  # "no further match" position
 
 # Called for each eligible word: (match start, word, set id, member id, sentence_start) -> replacement
-# or None to keep the word.
+# or None to keep the word. sentence_start is computed only for Capitalised words (False otherwise).
 OnWord = Callable[[int, str, int, int, bool], str | None]
 
 
@@ -45,23 +51,28 @@ class Scanner:
         # a word counts only when it stands alone: preceded by whitespace or opening punctuation,
         # followed by whitespace or closing punctuation (this also protects URLs, e-mail addresses,
         # paths, identifiers, hyphenated compounds and key=value pairs, whose words are glued)
-        self.word = re.compile(
-            r"(?<![^\s(*_—–])(?:" + words + r")(?=[\s.,;:!?)*_—–]|\Z)(?!\.\w)"
-        )
-        self.special = re.compile(r"(?P<bt>`+)|(?P<dq>[\"“])|(?P<sq>['‘])|(?P<brace>[{\[])")
+        self.word = re.compile(rf"(?<![^{_BEFORE_WORD}])(?:{words}){_AFTER_WORD}")
+        # the same, consuming the character before the word (group 1 is the word): a leading
+        # character class lets the engine jump from one candidate to the next; the word at
+        # offset 0 of a text, which has no character before it, is checked with ``word``
+        self.word_after = re.compile(rf"[{_BEFORE_WORD}]({words}){_AFTER_WORD}")
+        self.special = re.compile(r"[`\"“'‘{\[]")
         self.line = re.compile(
             r"^(?:(?P<fence>[ ]{0,3}(?:`{3,}|~{3,}))|(?P<indent>(?:\t|[ ]{4,})(?![-*+][ \t]|\d+[.)][ \t])))",
             re.MULTILINE,
         )
         excl = "|".join(f"(?:{p})" for p in exclude_patterns)
         self.exclude = re.compile(excl) if excl else None
+        self.ticks = re.compile(r"`+")
         self.fence = re.compile(r"^[ ]{0,3}(?P<f>`{3,}|~{3,})", re.MULTILINE)
         self.indent = re.compile(r"\n")
-        self.inline = re.compile(r"(?P<bt>`+)|" + _BLANK)
-        self.dquote = re.compile(r"(?P<q>[\"”])|" + _BLANK)
-        self.squote = re.compile(r"(?P<q>(?<=[\w.,!?;:])['’](?!\w))|" + _BLANK)
-        self.json = re.compile(r"(?P<open>[{\[])|(?P<close>[}\]])|(?P<str>\")|" + _BLANK)
-        self.json_str = re.compile(r"(?P<esc>\\\S)|(?P<str>\")|" + _BLANK)
+        self.inline = re.compile(r"``*|" + _BLANK)
+        self.dquote = re.compile(r"\"|”|" + _BLANK)
+        # the look-behind follows the quote (width 2: the character before it, then the quote) so
+        # that the pattern still starts with a literal
+        self.squote = re.compile(r"'(?<=[\w.,!?;:]')(?!\w)|’(?<=[\w.,!?;:]’)(?!\w)|" + _BLANK)
+        self.json = re.compile(r"\{|\[|\}|\]|\"|" + _BLANK)
+        self.json_str = re.compile(r"\\\S|\"|" + _BLANK)
 
 
 def _trie_regex_for(table: EquivalenceTable) -> str:
@@ -83,28 +94,23 @@ class ScanState:
         self.depth = 0  # bracket depth while in JSON / JSON_STR
 
 
-_PROSE_REGEXES = ("line", "special", "exclude", "word")  # priority on equal start
+def _first_word(sc: Scanner, buf: str) -> tuple[int, int]:
+    """(start, end) of the first eligible word of a text, or (_NO_MATCH, 0)."""
+    m = sc.word.match(buf)
+    if m is not None:
+        return 0, m.end()
+    m = sc.word_after.search(buf)
+    return (m.start(1), m.end()) if m is not None else (_NO_MATCH, 0)
 
 
-def _next_prose_event(sc: Scanner, buf: str, pos: int, cache: dict) -> tuple[re.Match | None, str]:
-    """Earliest match at or after ``pos`` among the prose regexes; cached matches stay valid while
-    they start at or after ``pos`` (the buffer does not change within one ``scan`` call)."""
-    best: re.Match | None = None
-    best_name = ""
-    for name in _PROSE_REGEXES:
-        if name in cache:
-            m = cache[name]
-            if m is not None and m.start() < pos:
-                m = cache[name] = getattr(sc, name).search(buf, pos)
-        else:
-            rx = getattr(sc, name)
-            m = cache[name] = rx.search(buf, pos) if rx is not None else None
-        if m is not None and (best is None or m.start() < best.start()):
-            best, best_name = m, name
-    if best is None:
-        return None, ""
-    kind = best_name if best_name in ("word", "exclude") else best.lastgroup
-    return best, kind or best_name
+def _eligible(buf: str, start: int, word: str, mixed: bool) -> tuple[bool, bool]:
+    """(eligible, sentence_start) for a table word at ``start``: a set whose members need different
+    articles is skipped right after "a"/"an"; only a Capitalised word needs the sentence start."""
+    window = buf[max(0, start - CONTEXT):start]
+    prev = window.rstrip()
+    if mixed and _ARTICLE.search(prev):
+        return False, False
+    return True, word[0].isupper() and (not prev or prev[-1] in ".!?" or "\n" in window[len(prev):])
 
 
 def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None) -> list[str]:
@@ -113,46 +119,79 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     Output pieces are the original text except where ``on_word`` returned a replacement.
     """
     out: list[str] = []
-    cache: dict[str, re.Match | None] = {}
     n = len(buf)
     index = sc.table.index
     mixed = sc.table.article_mixed
+    # next match of each prose regex (start position, or -1 = search again); the buffer does not
+    # change within one call, so a match stays valid while it starts at or after ``pos``
+    ls = ss = es = ws = -1
+    lm = sm = em = None
+    we = 0
+    exclude = sc.exclude
+    word_after = sc.word_after.search
     while pos < n:
         mode = st.mode
         if mode == PROSE:
-            m, kind = _next_prose_event(sc, buf, pos, cache)
-            if m is None:
+            if ls < pos:
+                lm = sc.line.search(buf, pos)
+                ls = lm.start() if lm is not None else _NO_MATCH
+            if ss < pos:
+                sm = sc.special.search(buf, pos)
+                ss = sm.start() if sm is not None else _NO_MATCH
+            if exclude is not None and es < pos:
+                em = exclude.search(buf, pos)
+                es = em.start() if em is not None else _NO_MATCH
+            elif exclude is None:
+                es = _NO_MATCH
+            if ws < pos:
+                if pos:  # buf[pos - 1] may be the character before the word
+                    m = word_after(buf, pos - 1)
+                    ws, we = (m.start(1), m.end()) if m is not None else (_NO_MATCH, 0)
+                else:
+                    ws, we = _first_word(sc, buf)
+            start = min(ls, ss, es, ws)  # on equal starts: line, special, exclusion, word
+            if start == _NO_MATCH:
                 break
-            start, end = m.start(), m.end()
-            if kind == "word":
-                word = m.group()
-                entry = index.get(word.lower())
-                if entry is not None and on_word is not None:
-                    window = buf[max(0, start - CONTEXT):start]
-                    prev = window.rstrip()
-                    if not (mixed[entry[0]] and _ARTICLE.search(prev)):
-                        sentence_start = not prev or prev[-1] in ".!?" or "\n" in window[len(prev):]
-                        rep = on_word(start, word, entry[0], entry[1], sentence_start)
+            if ls == start:
+                end = lm.end()
+                if lm.lastgroup == "fence":
+                    st.mode, st.fence = FENCE, lm.group().strip()
+                else:
+                    st.mode = INDENT
+            elif ss == start:
+                ch = buf[start]
+                end = start + 1
+                if ch == "`":
+                    end = sc.ticks.match(buf, start).end()
+                    st.mode, st.ticks = INLINE, end - start
+                elif ch == '"' or ch == "“":
+                    st.mode = DQUOTE
+                elif ch == "'" or ch == "‘":
+                    # an opening single quote, not an apostrophe: nothing word-like before, a word after
+                    before = buf[start - 1] if start else " "
+                    if not (before.isalnum() or before in "_'’") and buf[end:end + 1].isalnum():
+                        st.mode = SQUOTE
+                else:
+                    st.mode, st.depth = JSON, 1
+            elif es == start:
+                end = em.end()
+            else:
+                end = we
+                if on_word is not None:
+                    word = buf[start:end]
+                    set_id, member = index[word.lower()]
+                    if mixed[set_id] or word[0].isupper():
+                        ok, sentence_start = _eligible(buf, start, word, mixed[set_id])
+                    else:  # the common case: nothing to look up before the word
+                        ok = True
+                        sentence_start = False
+                    if ok:
+                        rep = on_word(start, word, set_id, member, sentence_start)
                         if rep is not None:
                             out.append(buf[pos:start])
                             out.append(rep)
                             pos = end
                             continue
-            elif kind == "fence":
-                st.mode, st.fence = FENCE, m.group().strip()
-            elif kind == "indent":
-                st.mode = INDENT
-            elif kind == "bt":
-                st.mode, st.ticks = INLINE, end - start
-            elif kind == "dq":
-                st.mode = DQUOTE
-            elif kind == "sq":
-                # an opening single quote, not an apostrophe: nothing word-like before, a word after
-                before = buf[start - 1] if start else " "
-                if not (before.isalnum() or before in "_'’") and buf[end:end + 1].isalnum():
-                    st.mode = SQUOTE
-            elif kind == "brace":
-                st.mode, st.depth = JSON, 1
             out.append(buf[pos:end])
             pos = end
             continue
@@ -175,9 +214,9 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
             m = sc.inline.search(buf, pos)
             if m is None:
                 break
-            if m.lastgroup == "blank" or m.end() - m.start() == st.ticks:
+            if buf[m.start()] == "\n" or m.end() - m.start() == st.ticks:
                 st.mode = PROSE
-        elif mode in (DQUOTE, SQUOTE):
+        elif mode == DQUOTE or mode == SQUOTE:
             m = (sc.dquote if mode == DQUOTE else sc.squote).search(buf, pos)
             if m is None:
                 break
@@ -186,14 +225,14 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
             m = (sc.json if mode == JSON else sc.json_str).search(buf, pos)
             if m is None:
                 break
-            kind = m.lastgroup
-            if kind == "blank":
+            ch = buf[m.start()]
+            if ch == "\n":  # a blank line ends the span
                 st.mode, st.depth = PROSE, 0
-            elif kind == "str":
+            elif ch == '"':
                 st.mode = JSON_STR if mode == JSON else JSON
-            elif kind == "open":
+            elif ch == "{" or ch == "[":
                 st.depth += 1
-            elif kind == "close":
+            elif ch == "}" or ch == "]":
                 st.depth -= 1
                 if st.depth == 0:
                     st.mode = PROSE
