@@ -110,7 +110,9 @@ def group_campaigns(
     for (a, b), n in co.items():
         if n < SYNC_MIN_SHARED_SLOTS:
             continue
-        need = SYNC_MIN_FRACTION * min(len(suspects[a].slots), len(suspects[b].slots))
+        # Of the larger slot set: an account active around the clock (a load-balanced hydra member)
+        # overlaps half of anyone's few slots, which is not synchronisation.
+        need = SYNC_MIN_FRACTION * max(len(suspects[a].slots), len(suspects[b].slots))
         if n >= need and strong.union(a, b):
             links.append(("synchronized_timing", a))
 

@@ -51,6 +51,8 @@ STICKY_SCORE = 0.1
 # A new account joins a campaign on a request only when the campaign's template is at least this
 # share of its traffic (a tutoring app's occasional single-turn maths question is not).
 JOIN_SHARE = 0.15
+# A template sent by at least this many accounts, mostly as single-turn elicitation, is campaign-scale.
+CAMPAIGN_TEMPLATE_ACCOUNTS = 5
 _RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
 
 
@@ -178,7 +180,8 @@ class Detector:
         st.w_out += ev.output_tokens
         # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
         # its own so that harvesting mixed into ordinary chat is not averaged away.
-        if reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES:
+        subset = reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES
+        if subset:
             st.w_elicit += 1.0
         if ev.user_hash:
             st.add_user(ev.user_hash)
@@ -221,16 +224,24 @@ class Detector:
                 cs.overflow_accounts += 1  # beyond the cap: counted (approximately), not remembered
             if not cs.example and (reasoning or harvest or long_out):
                 cs.example = ev.excerpt  # only clusters that can be campaign templates keep an example
+            # The harvesting sub-stream: a distillation-subset request into a template that many accounts
+            # send the same way. Counted on its own, it does not wait for the account's averages (a
+            # harvester hiding in ordinary chat is 20-30 % of its traffic).
+            if subset and cs.account_count() >= CAMPAIGN_TEMPLATE_ACCOUNTS and cs.suspicion() >= SUSPICIOUS_CLUSTER:
+                st.w_camp += 1.0
             # A new account sending a campaign's template, with the same elicitation, joins it now
             # rather than at the next regrouping.
+            # Until the next regrouping links it, such a member is held at `flag` (review): a person who
+            # happens to send one similar question is not throttled or blocked by a campaign.
             camp_id = self._cluster_campaign.get(cid)
-            if (camp_id is not None and st.campaign_id is None and (reasoning or harvest) and ev.single_turn
-                    and c_susp >= JOIN_SHARE * st.w):
+            if (camp_id is not None and st.campaign_id is None and ev.single_turn and (harvest or (
+                    reasoning and long_out)) and c_susp >= JOIN_SHARE * st.w):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:
                     st.campaign_id = camp_id
-                    st.campaign_score = camp.score
+                    st.campaign_score = min(camp.score, self.policy.thresholds.flag)
                     camp.members.append(st.principal)
+                    camp.weak_members.add(st.principal)
 
     def _cluster_of(self, ev: FeatureEvent) -> int:
         """LSH: an event joins the cluster of the first band it shares with a cluster *seed*.
@@ -297,7 +308,13 @@ class Detector:
                 st.total < pol.window.min_requests and not in_campaign):
             v = OK
         else:
-            status = pol.status_for(eff, in_campaign)
+            if in_campaign and self._weak_member(st):
+                # Joined on one request or through fingerprints only: the campaign puts it in review;
+                # throttle or block need its own score (and for block, a strong link).
+                own = pol.status_for(st.score, False) if st.total >= pol.window.min_requests else "ok"
+                status = own if own != "ok" else pol.status_for(st.campaign_score, False)
+            else:
+                status = pol.status_for(eff, in_campaign)
             if status != "ok" and _RANK[status] >= _RANK[st.status]:
                 st.confirm_ts = ts
             elif _RANK[status] < _RANK[st.status]:
@@ -324,6 +341,10 @@ class Detector:
                 self._changed.add(st.principal)
             self._verdicts[st.principal] = v
         return v
+
+    def _weak_member(self, st: PrincipalState) -> bool:
+        camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None
+        return camp is not None and st.principal in camp.weak_members
 
     def _held(self, st: PrincipalState, eff: float, ts: float, lower: Status) -> Status:
         """Hysteresis: the highest status between the current one and `lower` whose release band
@@ -382,7 +403,14 @@ class Detector:
         self._cluster_campaign = {}
         new_members: set[str] = set()
         for camp in campaigns.values():
-            for cid in camp.clusters:
+            # The campaign's templates: its members' top clusters, and every suspicious cluster that two
+            # of its members send suspicious requests to (the clusters that linked them).
+            linking: dict[int, int] = {}
+            for m in camp.members:
+                for cid, (_, c_susp, _) in self._states[m].clusters.items():
+                    if c_susp >= 2.0 and cid in suspicious:
+                        linking[cid] = linking.get(cid, 0) + 1
+            for cid in {*camp.clusters, *(c for c, k in linking.items() if k >= 2)}:
                 cs = self._clusters.get(cid)
                 if cs is not None and cs.suspicion() >= SUSPICIOUS_CLUSTER:
                     self._cluster_campaign[cid] = camp.campaign_id

@@ -23,6 +23,8 @@ _MASK32 = 0xFFFFFFFF
 _EMPTY_BIN = _MASK32
 _BAND = struct.Struct("<4I")
 assert OPH_BINS == 12 and BAND_ROWS == 3  # the band keys below are unrolled for this layout
+EDGE_TOKENS = 8       # exact keys of the first and last tokens: templates with a slot at one end
+_HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equals a tail key
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
@@ -38,7 +40,7 @@ class FeatureEvent:
     tenant: str | None
     key_id: str | None
     api: str
-    bands: tuple[int, ...]       # LSH band keys of the masked instruction frame
+    bands: tuple[int, ...]       # head/tail keys (long prompts), then LSH band keys of the instruction frame
     content_hash: int            # exact masked prompt (repeats of the same prompt)
     sys_hash: int                # masked system prompt, 0 if none
     prompt_chars: int
@@ -248,4 +250,9 @@ def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> t
     # Band key: crc32 of (band index, its BAND_ROWS minima) packed as little-endian uint32s.
     bands = (crc32(_BAND.pack(0, mins[0], mins[1], mins[2])), crc32(_BAND.pack(1, mins[3], mins[4], mins[5])),
              crc32(_BAND.pack(2, mins[6], mins[7], mins[8])), crc32(_BAND.pack(3, mins[9], mins[10], mins[11])))
+    if len(tokens) > 2 * EDGE_TOKENS:
+        # Edge keys first: a template whose slot sits at one end ("Solve: {problem}\n<instructions>")
+        # has a fixed head or tail, while its MinHash frame also holds slot words and splits it per slot.
+        bands = (crc32(" ".join(tokens[:EDGE_TOKENS]).encode(), _HEAD_SEED),
+                 crc32(" ".join(tokens[-EDGE_TOKENS:]).encode(), _TAIL_SEED)) + bands
     return bands, content_hash

@@ -37,6 +37,8 @@ W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capabilit
 W_SUBSET = 0.7      # a sizeable subset of the account's traffic is single-turn elicited capability, long outputs
 SUBSET_COUNT = 12.0  # decayed requests in the subset for full confidence
 SUBSET_SHARE = 0.2   # share of the account's traffic for full weight
+W_CAMPAIGN_SUBSET = 0.5  # distillation-subset requests into campaign-scale suspicious templates
+CAMPAIGN_SUBSET_COUNT = 2.0  # such requests for full weight
 W_OFFHOURS = 0.1
 W_USERS = 0.1
 
@@ -94,6 +96,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "long_output_share": st.w_long / w,
         "elicited_subset_share": st.w_elicit / w,
         "elicited_subset_requests": st.w_elicit,
+        "campaign_template_requests": st.w_camp,
         "template_share": own_tpl_share,
         "suspicious_template_share": min(1.0, susp_share),
         "template_elicitation": own_tpl_elicit,
@@ -126,6 +129,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "distribution_harvesting": W_HARVEST * conf * h * s,
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
+        "campaign_template_subset": W_CAMPAIGN_SUBSET * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

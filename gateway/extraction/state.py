@@ -30,7 +30,7 @@ class PrincipalState:
 
     __slots__ = (
         "principal", "tenant", "key_id", "first_ts", "last_ts", "decay_ts", "total",
-        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "w_elicit", "cats",
+        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "w_elicit", "w_camp", "cats",
         "hours", "gap_n", "gap_mean", "gap_m2", "recent", "clusters", "users", "slots",
         "ip_prefix", "ua_hash", "examples", "timeline", "score", "campaign_id", "campaign_score",
         "status", "first_flagged_ts", "reasons", "decision", "cleared_score", "allowlisted",
@@ -44,7 +44,7 @@ class PrincipalState:
         self.first_ts = self.last_ts = self.decay_ts = ev.ts
         self.total = 0
         self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = 0.0
-        self.w_out = self.w_elicit = 0.0
+        self.w_out = self.w_elicit = self.w_camp = 0.0
         # Typed arrays, not lists: a list of 32 ints holds 32 int objects (~1 KB), an array 128 bytes.
         self.cats = array("d", bytes(8 * len(CATEGORIES)))
         self.hours = array("I", bytes(4 * 24))
@@ -85,6 +85,7 @@ class PrincipalState:
         self.w_off *= f
         self.w_out *= f
         self.w_elicit *= f
+        self.w_camp *= f
         cats = self.cats
         for i in range(len(cats)):
             cats[i] *= f

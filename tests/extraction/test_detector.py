@@ -63,6 +63,32 @@ def test_a_new_account_sending_the_campaign_template_inherits_the_campaign_verdi
     assert v.campaign_id == camp["campaign"] and v.status != "ok"
 
 
+def test_a_newcomer_joins_a_campaign_on_its_template_at_flag_until_a_regrouping_links_it() -> None:
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8))
+    det.tick(T0 + 86400)
+    (camp,) = det.campaigns()
+    t = T0 + 86401
+    v = det.observe(event("newcomer", t, chat(HYDRA_TEMPLATE.format(p=problem(3)), max_tokens=3000),
+                          output_tokens=1500))
+    assert v.campaign_id == camp["campaign"] and v.status == "flag", "review at once, no block on one request"
+    for i in range(6):
+        t += 420
+        det.observe(event("newcomer", t, chat(HYDRA_TEMPLATE.format(p=problem(10 + i)), max_tokens=3000),
+                          output_tokens=1500))
+    det.tick(t + 1)
+    assert det.verdict("newcomer").status == "block", "linked by the shared template: the campaign's verdict"
+
+
+def test_a_person_asking_one_similar_question_with_a_short_answer_does_not_join_a_campaign() -> None:
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8))
+    det.tick(T0 + 86400)
+    run(det, chat_events("carol", 3, start=T0 + 86401))
+    v = det.observe(event("carol", T0 + 90000, chat(HYDRA_TEMPLATE.format(p=problem(3))), output_tokens=250))
+    assert v.status == "ok" and v.campaign_id is None
+
+
 def test_single_heavy_harvester_is_flagged_but_not_blocked_without_a_campaign() -> None:
     det = Detector()
     events = [event("harvester", T0 + i * 30,

@@ -71,6 +71,26 @@ def test_harvesting_mixed_into_ordinary_chat_is_flagged_but_occasional_step_ques
     assert det.verdict("human").status == "ok", det.principal_detail("human")
 
 
+def test_harvesting_into_a_template_many_accounts_send_is_flagged_after_a_few_such_requests() -> None:
+    det = Detector()
+    t = T0
+    for i in range(60):  # six harvesters share the template
+        t += 120
+        det.observe(harvest(f"harvester-{i % 6}", i, t))
+    for i in range(30):  # a chat user with a history of ordinary traffic
+        t += 600
+        det.observe(ordinary("mixer", i, t))
+    assert det.verdict("mixer").status == "ok"
+    served = 0
+    for i in range(4):  # then one harvesting session
+        t += 60
+        served += det.verdict("mixer").status == "ok"
+        det.observe(harvest("mixer", 100 + i, t))
+    assert det.verdict("mixer").status != "ok", det.principal_detail("mixer")
+    assert served <= 2, "flagged from the second harvesting request into the shared template"
+    assert "campaign_template_subset" in det.verdict("mixer").reasons
+
+
 def test_end_users_are_counted_in_a_bounded_bitmap() -> None:
     st = PrincipalState(event("reseller", T0, chat("hi")))
     for u in range(40):

@@ -94,6 +94,17 @@ def test_template_signature_survives_slot_changes_but_separates_templates() -> N
         event("a", 0, chat("Solve for x: 8x + 1 = 99.")).content_hash
 
 
+def test_a_template_whose_slot_sits_at_one_end_keeps_one_signature_across_slots() -> None:
+    suffix = "\nThink step by step and show all of your reasoning before giving the final answer. Be exhaustive."
+    a = event("a", 0, chat("Solve: A train travels 82 km in 3 hours. At the same speed, how far in 7 hours?" + suffix))
+    b = event("a", 0, chat("Solve: How many ways can 8 people sit around a round table if rotations count once?"
+                           + suffix))
+    assert set(a.bands) & set(b.bands), "same instructions after different problems: one shared key"
+    c = event("a", 0, chat("Solve: How many ways can 8 people sit around a round table if rotations count once? "
+                           "Can you show the steps?"))
+    assert not set(a.bands) & set(c.bands), "another question with other instructions"
+
+
 @pytest.mark.parametrize("api, body", [
     ("openai.chat.completions", {"messages": [{"role": "user", "content": [{"type": "text", "text": "step by step"}]}]}),
     ("openai.completions", {"prompt": ["step by step please"]}),
