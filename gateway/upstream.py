@@ -1,7 +1,8 @@
-"""Upstreams: a pooled aiohttp client per upstream, model-based routing, error mapping.
+"""Upstreams: a connection pool per upstream (`gateway.httpclient`), model-based routing, error mapping.
 
-aiohttp was chosen over httpx by measurement (docs/performance.md): ~5x less CPU per proxied
-request on this hardware. This module is the single cut between the gateway and the network.
+The client was chosen by measurement (docs/performance.md, `python -m benchmarks.client_bench`):
+httpx ~5x and aiohttp ~3x the CPU per proxied request of the lean httptools-based pool. This module
+is the single cut between the gateway and the network.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from fnmatch import translate
 
-import aiohttp
-
+from gateway import httpclient as hc
 from gateway.config import UpstreamConfig
 from gateway.errors import InvalidRequest, NotFound, UpstreamError, UpstreamTimeout, UpstreamUnreachable
 from gateway.routes import Route
@@ -43,14 +43,21 @@ def forward_request_headers(headers: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k not in _DROP_REQUEST and not k.startswith("x-covenant-")}
 
 
-def forward_response_headers(headers) -> list[tuple[str, str]]:
+def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[str, str]], str]:
+    """The headers returned to the caller (lower-case names), and the upstream's content type."""
     out = []
-    for k, v in headers.items():
-        lk = k.lower()
+    content_type = ""
+    for k, v in headers:
+        lk = k.decode("latin-1")
+        if lk == "content-type":
+            content_type = v.decode("latin-1")
         if lk in _DROP_RESPONSE or lk.startswith(_DROP_RESPONSE_PREFIXES):
             continue
-        out.append((lk, v))
-    return out
+        out.append((lk, v.decode("latin-1")))
+    return out, content_type
+
+
+_TIMEOUTS = (hc.ReadTimeout, hc.TotalTimeout)
 
 
 @dataclass
@@ -58,32 +65,28 @@ class UpstreamResponse:
     status: int
     headers: list[tuple[str, str]]
     content_type: str
-    _resp: aiohttp.ClientResponse
+    _resp: hc.Response
 
     async def read(self) -> bytes:
         try:
             return await self._resp.read()
-        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+        except _TIMEOUTS as exc:
             raise UpstreamTimeout("the upstream did not finish in time") from exc
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"the upstream connection failed while reading: {type(exc).__name__}") from exc
-        finally:
-            self._resp.release()
+        except hc.ClientError as exc:
+            raise UpstreamError(f"the upstream connection failed while reading: {exc}") from exc
 
     async def chunks(self) -> AsyncIterator[bytes]:
         try:
-            async for chunk in self._resp.content.iter_any():
+            async for chunk in self._resp.iter_chunks():
                 yield chunk
-        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+        except _TIMEOUTS as exc:
             raise UpstreamTimeout("the upstream stream stalled past the timeout") from exc
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"the upstream stream broke: {type(exc).__name__}") from exc
-        finally:
-            self._resp.release()
+        except hc.ClientError as exc:
+            raise UpstreamError(f"the upstream stream broke: {exc}") from exc
 
     def abort(self) -> None:
         """Cancel the upstream request (client went away): close its connection."""
-        self._resp.close()
+        self._resp.abort()
 
 
 class Upstream:
@@ -92,8 +95,10 @@ class Upstream:
         self.name = cfg.name
         self.base_url = (base_url or cfg.base_url or "").rstrip("/")
         self._models = re.compile("|".join(f"(?:{translate(g)})" for g in cfg.models) or "(?!)")
-        self._session: aiohttp.ClientSession | None = None
+        self._pool: hc.ConnectionPool | None = None
         self._credential: str | None = os.environ.get(cfg.api_key_env) if cfg.api_key_env else None
+        if self._credential and any(c in self._credential for c in "\r\n\0"):
+            raise ValueError(f"upstream {cfg.name}: the credential in {cfg.api_key_env} contains a line break")
         if cfg.api_key_env and not self._credential:
             log.warning("upstream %s: environment variable %s is not set; sending no credential",
                         cfg.name, cfg.api_key_env)
@@ -105,19 +110,12 @@ class Upstream:
         return self.cfg.dialect in ("any", route.dialect)
 
     async def start(self) -> None:
-        t = self.cfg.timeouts
-        connector = aiohttp.TCPConnector(limit=self.cfg.max_connections, ttl_dns_cache=300,
-                                         keepalive_timeout=30)
-        self._session = aiohttp.ClientSession(
-            connector=connector, auto_decompress=False,
-            # sock_read bounds the wait for the response headers and every gap between chunks.
-            timeout=aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect, sock_read=t.first_byte),
-            skip_auto_headers=("User-Agent", "Accept-Encoding"),
-        )
+        self._pool = hc.ConnectionPool(self.base_url, max_connections=self.cfg.max_connections,
+                                       connect_timeout=self.cfg.timeouts.connect, keepalive_timeout=30)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        if self._pool is not None:
+            await self._pool.close()
 
     def _credential_headers(self, route: Route) -> dict[str, str]:
         if not self._credential:
@@ -127,25 +125,27 @@ class Upstream:
         return {"authorization": f"Bearer {self._credential}"}
 
     async def send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str) -> UpstreamResponse:
-        assert self._session is not None, "upstream not started"
+        assert self._pool is not None, "upstream not started"
         out = forward_request_headers(headers)
         out.update(self._credential_headers(route))
         out["x-request-id"] = request_id
         out["accept-encoding"] = "identity"  # stages read and rewrite bodies
-        url = self.base_url + route.path
+        t = self.cfg.timeouts
         try:
-            # The first-byte deadline is aiohttp's socket read timeout (no extra timer per request).
-            resp = await self._session.request(route.method, url, data=body if route.has_body else None,
-                                               headers=out, allow_redirects=False)
-        except aiohttp.ClientConnectorError as exc:
-            raise UpstreamUnreachable(f"upstream {self.name} is unreachable ({type(exc).__name__})") from exc
-        except (aiohttp.ServerTimeoutError, TimeoutError) as exc:
-            raise UpstreamTimeout(f"upstream {self.name} did not answer within "
-                                  f"{self.cfg.timeouts.first_byte:g}s") from exc
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"upstream {self.name} failed: {type(exc).__name__}") from exc
-        return UpstreamResponse(resp.status, forward_response_headers(resp.headers),
-                                resp.headers.get("content-type", ""), resp)
+            # first_byte bounds the wait for the response head and every later gap between chunks.
+            resp = await self._pool.request(route.method, route.path, list(out.items()),
+                                            body if route.has_body else None,
+                                            read_timeout=t.first_byte, total_timeout=t.total)
+        except hc.ConnectTimeout as exc:
+            raise UpstreamTimeout(f"upstream {self.name} did not accept a connection within {t.connect:g}s") from exc
+        except hc.ConnectError as exc:
+            raise UpstreamUnreachable(f"upstream {self.name} is unreachable ({exc})") from exc
+        except _TIMEOUTS as exc:
+            raise UpstreamTimeout(f"upstream {self.name} did not answer within {t.first_byte:g}s") from exc
+        except hc.ClientError as exc:
+            raise UpstreamError(f"upstream {self.name} failed: {exc}") from exc
+        fwd, content_type = forward_response_headers(resp.headers)
+        return UpstreamResponse(resp.status, fwd, content_type, resp)
 
 
 class UpstreamRouter:

@@ -1,0 +1,310 @@
+"""The upstream HTTP client (gateway.httpclient) against real loopback servers that misbehave on cue."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import ipaddress
+import ssl
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from gateway import httpclient as hc
+
+
+class Server:
+    """A raw HTTP/1.1 server on loopback whose answers the test scripts, request by request."""
+
+    def __init__(self, answer) -> None:
+        self.answer = answer  # async (reader, writer, n_on_connection, request_head) -> keep going?
+        self.connections = 0
+        self.open = 0
+        self.peak = 0
+        self.requests: list[bytes] = []
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        self.open += 1
+        self.peak = max(self.peak, self.open)
+        try:
+            n = 0
+            while True:
+                try:
+                    head = await reader.readuntil(b"\r\n\r\n")
+                except (asyncio.IncompleteReadError, ConnectionError):
+                    return
+                length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), 0)
+                body = await reader.readexactly(length) if length else b""
+                self.requests.append(head + body)
+                n += 1
+                if not await self.answer(reader, writer, n, head):
+                    return
+        finally:
+            self.open -= 1
+            writer.close()
+
+    async def __aenter__(self) -> str:
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", 0, ssl=getattr(self, "ssl", None))
+        port = self.server.sockets[0].getsockname()[1]
+        return f"{'https' if getattr(self, 'ssl', None) else 'http'}://127.0.0.1:{port}"
+
+    async def __aexit__(self, *exc) -> None:
+        self.server.close()
+
+
+def ok(body: bytes = b'{"ok":true}', extra: bytes = b"") -> bytes:
+    return b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n%s\r\n%s" % (
+        len(body), extra, body)
+
+
+async def answer_ok(reader, writer, n, head) -> bool:
+    writer.write(ok())
+    await writer.drain()
+    return True
+
+
+async def get(pool: hc.ConnectionPool, path: str = "/v1/x", *, read_timeout: float = 5, total: float = 10):
+    resp = await pool.request("POST", path, [("content-type", "application/json")], b"{}",
+                              read_timeout=read_timeout, total_timeout=total)
+    return resp, await resp.read()
+
+
+async def test_keep_alive_connections_are_reused():
+    srv = Server(answer_ok)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        for _ in range(5):
+            resp, body = await get(pool)
+            assert (resp.status, body) == (200, b'{"ok":true}')
+        await pool.close()
+    assert srv.connections == 1
+    assert srv.requests[0].startswith(b"POST /v1/x HTTP/1.1\r\nhost: 127.0.0.1:")
+    assert b"content-length: 2\r\n\r\n{}" in srv.requests[0]
+
+
+async def test_base_url_path_prefix_and_header_names_are_sent():
+    srv = Server(answer_ok)
+    async with srv as url:
+        pool = hc.ConnectionPool(url + "/proxy/")
+        resp, _ = await get(pool, "/v1/chat/completions")
+        await pool.close()
+    assert srv.requests[0].startswith(b"POST /proxy/v1/chat/completions HTTP/1.1\r\n")
+    assert b"\r\ncontent-type: application/json\r\n" in srv.requests[0]
+
+
+async def test_chunked_body_is_read_whole_and_piece_by_piece():
+    async def chunked(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
+        for part in (b"data: 1\n\n", b"data: 2\n\n", b"data: [DONE]\n\n"):
+            writer.write(b"%x\r\n%s\r\n" % (len(part), part))
+            await writer.drain()
+            await asyncio.sleep(0.02)
+        writer.write(b"0\r\n\r\n")
+        return True
+
+    async with Server(chunked) as url:
+        pool = hc.ConnectionPool(url)
+        _, whole = await get(pool)
+        resp = await pool.request("GET", "/s", [], None, read_timeout=5, total_timeout=10)
+        pieces = [c async for c in resp.iter_chunks()]
+        await pool.close()
+    assert whole == b"data: 1\n\ndata: 2\n\ndata: [DONE]\n\n"
+    assert b"".join(pieces) == whole and len(pieces) >= 2  # delivered as they arrived, not buffered
+
+
+async def test_body_without_length_ends_with_the_connection():
+    async def close_delimited(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\nhello ")
+        await writer.drain()
+        writer.write(b"world")
+        return False
+
+    async with Server(close_delimited) as url:
+        pool = hc.ConnectionPool(url)
+        resp, body = await get(pool)
+        await pool.close()
+    assert body == b"hello world"
+
+
+async def test_upstream_that_closed_an_idle_connection_gets_the_request_on_a_new_one():
+    async def one_per_connection_then_silent_close(reader, writer, n, head):
+        if n == 1:
+            writer.write(ok())  # says keep-alive (HTTP/1.1 default) ...
+            await writer.drain()
+            return True
+        return False  # ... but drops the next request unanswered, as an idle-timeout race does
+
+    srv = Server(one_per_connection_then_silent_close)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        await get(pool)
+        resp, body = await get(pool)
+        await pool.close()
+    assert body == b'{"ok":true}'
+    assert srv.connections == 2 and len(srv.requests) == 3
+
+
+async def test_fresh_connection_closed_without_an_answer_is_an_error_not_a_retry():
+    async def hang_up(reader, writer, n, head):
+        return False
+
+    srv = Server(hang_up)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        with pytest.raises(hc.ConnectionClosed):
+            await get(pool)
+        await pool.close()
+    assert len(srv.requests) == 1
+
+
+async def test_connection_refused_is_a_connect_error():
+    srv = Server(answer_ok)
+    async with srv as url:
+        pass
+    pool = hc.ConnectionPool(url)
+    with pytest.raises(hc.ConnectError):
+        await get(pool)
+
+
+async def test_no_head_within_the_read_timeout():
+    async def silent(reader, writer, n, head):
+        await asyncio.sleep(2)
+        return False
+
+    async with Server(silent) as url:
+        pool = hc.ConnectionPool(url)
+        with pytest.raises(hc.ReadTimeout, match="no response headers within 0.2s"):
+            await get(pool, read_timeout=0.2)
+        await pool.close()
+
+
+async def test_a_stream_that_keeps_trickling_still_hits_the_total_timeout():
+    async def trickle(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")
+        for _ in range(40):
+            writer.write(b"1\r\nx\r\n")
+            await writer.drain()
+            await asyncio.sleep(0.05)
+        return False
+
+    async with Server(trickle) as url:
+        pool = hc.ConnectionPool(url)
+        resp = await pool.request("GET", "/", [], None, read_timeout=0.3, total_timeout=0.6)
+        got = b""
+        with pytest.raises(hc.TotalTimeout):
+            async for chunk in resp.iter_chunks():
+                got += chunk
+        await pool.close()
+    assert 3 <= len(got) < 40  # the gaps never exceeded the read timeout; the total did
+
+
+async def test_garbage_instead_of_http_is_a_protocol_error():
+    async def garbage(reader, writer, n, head):
+        writer.write(b"SSH-2.0-OpenSSH_9.2\r\n\r\n")
+        await writer.drain()
+        return False
+
+    async with Server(garbage) as url:
+        pool = hc.ConnectionPool(url)
+        with pytest.raises((hc.ProtocolError, hc.ConnectionClosed)):
+            await get(pool)
+        await pool.close()
+
+
+async def test_at_most_max_connections_exchanges_at_once():
+    async def slow(reader, writer, n, head):
+        await asyncio.sleep(0.1)
+        writer.write(ok())
+        await writer.drain()
+        return True
+
+    srv = Server(slow)
+    async with srv as url:
+        pool = hc.ConnectionPool(url, max_connections=2)
+        results = await asyncio.gather(*(get(pool) for _ in range(6)))
+        await pool.close()
+    assert [r[0].status for r in results] == [200] * 6
+    assert srv.peak == 2 and srv.connections == 2
+
+
+async def test_abort_mid_body_closes_the_connection_and_frees_the_slot():
+    async def endless(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")
+        try:
+            while True:
+                writer.write(b"5\r\nhello\r\n")
+                await writer.drain()
+                await asyncio.sleep(0.01)
+        except ConnectionError:
+            return False
+
+    srv = Server(endless)
+    async with srv as url:
+        pool = hc.ConnectionPool(url, max_connections=1)
+        for _ in range(2):  # the second request needs the only slot back
+            resp = await pool.request("GET", "/", [], None, read_timeout=5, total_timeout=10)
+            async for _chunk in resp.iter_chunks():
+                break
+            resp.abort()
+        await asyncio.sleep(0.1)
+        await pool.close()
+    assert srv.connections == 2
+
+
+async def test_large_body_is_intact_when_the_reader_is_slow():
+    payload = bytes(range(256)) * (12 * 4096)  # 12 MiB, well above the read-pause threshold
+
+    async def big(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\n" % len(payload))
+        writer.write(payload)
+        await writer.drain()
+        return True
+
+    async with Server(big) as url:
+        pool = hc.ConnectionPool(url)
+        resp = await pool.request("GET", "/", [], None, read_timeout=5, total_timeout=30)
+        got = bytearray()
+        async for chunk in resp.iter_chunks():
+            got += chunk
+            await asyncio.sleep(0.001)
+        await pool.close()
+    assert bytes(got) == payload
+
+
+def _self_signed() -> tuple[bytes, bytes]:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    return (cert.public_bytes(serialization.Encoding.PEM),
+            key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                              serialization.NoEncryption()))
+
+
+async def test_https_upstream_is_verified_against_the_trust_store(tmp_path):
+    cert, key = _self_signed()
+    (tmp_path / "cert.pem").write_bytes(cert)
+    (tmp_path / "key.pem").write_bytes(key)
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    srv = Server(answer_ok)
+    srv.ssl = server_ctx
+    async with srv as url:
+        assert url.startswith("https://")
+        untrusting = hc.ConnectionPool(url)  # the system store does not know this certificate
+        with pytest.raises(hc.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+            await get(untrusting)
+        trusting = hc.ConnectionPool(url, ssl_context=ssl.create_default_context(cafile=tmp_path / "cert.pem"))
+        resp, body = await get(trusting)
+        await trusting.close()
+    assert (resp.status, body) == (200, b'{"ok":true}')
