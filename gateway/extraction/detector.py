@@ -48,9 +48,6 @@ HOLD_S = 12 * 3600.0
 # Campaign stickiness: a strong member stays in its campaign while its own score is at least
 # STICKY_SCORE or it still sends the campaign's templates, even when it dips below suspect_score.
 STICKY_SCORE = 0.1
-# A new account joins a campaign on a request only when the campaign's template is at least this
-# share of its traffic (a tutoring app's occasional single-turn maths question is not).
-JOIN_SHARE = 0.15
 # A template sent by at least this many accounts, mostly as single-turn elicitation, is campaign-scale.
 CAMPAIGN_TEMPLATE_ACCOUNTS = 5
 _RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
@@ -229,13 +226,14 @@ class Detector:
             # harvester hiding in ordinary chat is 20-30 % of its traffic).
             if subset and cs.account_count() >= CAMPAIGN_TEMPLATE_ACCOUNTS and cs.suspicion() >= SUSPICIOUS_CLUSTER:
                 st.w_camp += 1.0
-            # A new account sending a campaign's template, with the same elicitation, joins it now
-            # rather than at the next regrouping.
-            # Until the next regrouping links it, such a member is held at `flag` (review): a person who
-            # happens to send one similar question is not throttled or blocked by a campaign.
+            # An account sending a campaign's template the campaign's way (single-turn elicitation with a
+            # long answer or budget, or harvesting) joins it now rather than at the next regrouping, even
+            # when the template is a small share of its traffic (harvesting mixed into chat). Until a
+            # regrouping links it, it is a weak member held at `flag` (review): a person who happens to
+            # send one similar question is not throttled or blocked by a campaign.
             camp_id = self._cluster_campaign.get(cid)
             if (camp_id is not None and st.campaign_id is None and ev.single_turn and (harvest or (
-                    reasoning and long_out)) and c_susp >= JOIN_SHARE * st.w):
+                    reasoning and (long_out or ev.max_tokens >= LONG_MAX_TOKENS)))):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:
                     st.campaign_id = camp_id

@@ -178,3 +178,14 @@ def test_a_template_cluster_counts_the_accounts_that_send_it_not_their_requests(
                     output_tokens=1500) for a in range(2) for i in range(10)])
     (detail,) = [c for c in det._clusters.values() if c.n >= 20]
     assert detail.account_count() == 2, "20 requests from 2 accounts: one cluster sent by 2 accounts"
+
+
+def test_an_established_chat_account_sending_a_campaign_template_the_campaign_way_is_reviewed_at_once() -> None:
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8) + chat_events("mixer", 40, start=T0))
+    det.tick(T0 + 86400)
+    (camp,) = det.campaigns()
+    assert det.verdict("mixer").status == "ok"
+    v = det.observe(event("mixer", T0 + 86401, chat(HYDRA_TEMPLATE.format(p=problem(5)), max_tokens=3000),
+                          output_tokens=1500))
+    assert v.status == "flag" and v.campaign_id == camp["campaign"], "a small share of its traffic is enough"
