@@ -35,6 +35,13 @@ def _lua(name: str) -> str:
     return resources.files("gateway.store").joinpath("lua", name).read_text(encoding="utf-8")
 
 
+def register_lua(client: Any, name: str) -> Any:
+    """A script of ``gateway/store/lua/`` registered on ``client``: called, it runs EVALSHA, and on
+    NOSCRIPT (restart, SCRIPT FLUSH, failover) SCRIPT LOAD and a retry. Every feature's Lua goes
+    through here."""
+    return client.register_script(_lua(name))
+
+
 def _hosts(netloc: str, default_port: int) -> list[tuple[str, int]]:
     """'h1:p1,h2,h3:p3' -> [(h1, p1), (h2, default_port), (h3, p3)]."""
     out = []
@@ -113,9 +120,8 @@ class _Guard:
 class RedisRateLimit:
     def __init__(self, client: Any, guard: _Guard) -> None:
         self._guard = guard
-        # register_script: EVALSHA, and on NOSCRIPT (restart, SCRIPT FLUSH, failover) SCRIPT LOAD + retry.
-        self._admit = client.register_script(_lua("ratelimit_admit.lua"))
-        self._settle = client.register_script(_lua("ratelimit_settle.lua"))
+        self._admit = register_lua(client, "ratelimit_admit.lua")
+        self._settle = register_lua(client, "ratelimit_settle.lua")
 
     async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
         keys = [op.key for op in ops]

@@ -7,7 +7,8 @@ third of its bigrams with the query (what is left after changing 30% of the word
 with probability > 95%; candidates are ranked by the estimated Jaccard similarity.
 
 Stored per response: 256-byte signature + tenant, account, time, id (~60 bytes) + 32 band entries.
-Size is bounded by ``capacity`` (oldest evicted first); the Redis store also sets a TTL.
+Size is bounded by ``capacity`` (oldest evicted first, with their band entries); the Redis store
+also evicts responses older than ``ttl_seconds``.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+import orjson
 from redis.asyncio import Redis
 
+from gateway.store.redis import register_lua
 from gateway.watermark.detect import normalize
 from gateway.watermark.keys import hkdf
 
@@ -41,6 +44,9 @@ class Match:
 class Fingerprinter:
     def __init__(self, master: bytes) -> None:
         self._key = hkdf(master, b"covenant/wm/v1/provenance")
+        # keyed BLAKE2b with the key block already absorbed: copying it is ~30% cheaper per shingle
+        # than keying a new hash object (the same digests)
+        self._keyed = hashlib.blake2b(digest_size=8, key=self._key)
         raw = hashlib.shake_256(self._key + b"perm").digest(16 * NUM_PERM)
         ab = np.frombuffer(raw, dtype="<u8").reshape(2, NUM_PERM)
         # multiply-shift hashing (Dietzfelbinger): (a*x + b mod 2^64) >> 32, a odd; numpy's uint64
@@ -53,9 +59,14 @@ class Fingerprinter:
         if len(words) < 2:
             return None
         shingles = {f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1)}
-        hv = np.fromiter(
-            (int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8, key=self._key).digest(), "little")
-             for s in shingles), dtype=np.uint64, count=len(shingles))
+        keyed = self._keyed
+
+        def digest(shingle: str) -> int:
+            h = keyed.copy()
+            h.update(shingle.encode())
+            return int.from_bytes(h.digest(), "little")
+
+        hv = np.fromiter(map(digest, shingles), dtype=np.uint64, count=len(shingles))
         with np.errstate(over="ignore"):
             mixed = (self._a * hv[None, :] + self._b) >> np.uint64(32)
         return mixed.min(axis=1).astype(np.uint32)
@@ -122,66 +133,81 @@ class MemoryProvenanceIndex:
 
 
 class RedisProvenanceIndex:
-    """Shared index in Redis: one hash per response, one set per LSH band, a time-ordered ZSET for
-    the capacity bound; every key has a TTL. Writes are one MULTI/EXEC round trip."""
+    """Shared index in Redis. Per response: one string key (signature, payload, insertion time) and
+    32 band entries packed into bucketed hashes, written and evicted by one Lua script
+    (``gateway/store/lua/provenance_add.lua``, one EVALSHA round trip). A sequence number orders
+    responses: the script evicts the oldest beyond ``capacity`` or older than ``ttl_seconds``, with
+    their band entries, so memory stays bounded by ``capacity``.
 
-    def __init__(self, redis: Redis, fingerprinter: Fingerprinter, *, prefix: str = "covenant:wmprov:",
+    A band value shared by more than ``KEEP_PER_BAND`` responses (near-duplicates) moves to a set
+    of its own. A re-added ``response_id`` is a new entry; ``trace`` reports the newest.
+    """
+
+    KEEP_PER_BAND = 12  # 5 bytes each: a band value stays under Redis' 64-byte listpack value limit
+
+    def __init__(self, redis: Redis, fingerprinter: Fingerprinter, *, prefix: str = "covenant:{wmprov}:",
                  capacity: int = 1_000_000, ttl_seconds: int = 90 * 86400) -> None:
         self.r, self.fp, self.prefix = redis, fingerprinter, prefix
         self.capacity, self.ttl = capacity, ttl_seconds
-
-    def _k(self, *parts: str) -> str:
-        return self.prefix + ":".join(parts)
+        self._meta = prefix + "meta"
+        self._add = register_lua(redis, "provenance_add.lua")
+        # ~64 band entries per bucket at capacity: listpack-encoded (<= 128 entries) with a small
+        # per-key overhead; fixed in the meta hash when the index is created
+        self._new_buckets = 1 << max(4, (BANDS * capacity // 64 - 1).bit_length())
+        self._buckets: int | None = None
 
     async def add(self, response_id: str, text: str, *, tenant: str, account: str, ts: float | None = None) -> bool:
         sig = self.fp.signature(text)
         if sig is None:
             return False
         ts = time.time() if ts is None else ts
-        pipe = self.r.pipeline(transaction=True)
-        pipe.hset(self._k("r", response_id), mapping={"sig": sig.tobytes(), "tenant": tenant,
-                                                       "account": account, "ts": repr(ts)})
-        pipe.expire(self._k("r", response_id), self.ttl)
-        for b in self.fp.bands(sig):
-            key = self._k("b", b.hex())
-            pipe.sadd(key, response_id)
-            pipe.expire(key, self.ttl)
-        pipe.zadd(self._k("order"), {response_id: ts})
-        pipe.zcard(self._k("order"))
-        res = await pipe.execute()
-        over = int(res[-1]) - self.capacity
-        if over > 0:  # evict the oldest; their band entries are dropped lazily on lookup
-            old = await self.r.zpopmin(self._k("order"), over)
-            if old:
-                await self.r.delete(*[self._k("r", rid.decode()) for rid, _ in old])
+        record = sig.astype("<u4").tobytes() + orjson.dumps([ts, tenant, account, response_id])
+        await self._add(keys=[self._meta], args=[self.prefix, record, self._new_buckets, self.capacity,
+                                                 self.ttl, self.KEEP_PER_BAND])
         return True
+
+    def _bands(self, sig: np.ndarray, buckets: int) -> list[tuple[str, bytes, str]]:
+        """(bucket key, field, spill key) of each band, as the script derives them."""
+        out = []
+        for i, (a, b) in enumerate(sig.astype("<u4").reshape(BANDS, ROWS).tolist()):
+            bucket = a % buckets
+            out.append((f"{self.prefix}b:{bucket}", bytes([i]) + b.to_bytes(4, "little"),
+                        f"{self.prefix}s:{bucket}:{i}:{b}"))
+        return out
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
         sig = self.fp.signature(text)
         if sig is None:
             return []
-        band_keys = [self._k("b", b.hex()) for b in self.fp.bands(sig)]
-        members = await self.r.sunion(band_keys)
-        if not members:
-            return []
-        rids = sorted(m.decode() for m in members)
+        if self._buckets is None:
+            nb = await self.r.hget(self._meta, "nb")
+            if nb is None:
+                return []  # nothing indexed yet
+            self._buckets = int(nb)
+        bands = self._bands(sig, self._buckets)
         pipe = self.r.pipeline(transaction=False)
-        for rid in rids:
-            pipe.hgetall(self._k("r", rid))
-        rows = await pipe.execute()
-        out, stale = [], []
-        for rid, row in zip(rids, rows, strict=True):
-            if not row:
-                stale.append(rid)
-                continue
-            sim = self.fp.similarity(sig, np.frombuffer(row[b"sig"], dtype=np.uint32))
-            if sim >= min_similarity:
-                out.append(Match(sim, row[b"account"].decode(), row[b"tenant"].decode(),
-                                 float(row[b"ts"]), rid))
-        if stale:
+        for key, field, _ in bands:
+            pipe.hget(key, field)
+        values = await pipe.execute()
+        found = {int.from_bytes(v[j:j + 5], "little") for v in values if v for j in range(0, len(v), 5)}
+        spilled = [spill for (_, _, spill), v in zip(bands, values, strict=True) if v == b""]
+        if spilled:  # band values shared by many responses
             pipe = self.r.pipeline(transaction=False)
-            for k in band_keys:
-                pipe.srem(k, *stale)
-            await pipe.execute()
+            for key in spilled:
+                pipe.smembers(key)
+            found.update(int(m) for members in await pipe.execute() for m in members)
+        seqs = sorted(found)
+        if not seqs:
+            return []
+        records = await self.r.mget([f"{self.prefix}r:{seq}" for seq in seqs])
+        oldest = time.time() - self.ttl  # past retention: not reported (the next writes evict it)
+        newest: dict[str, Match] = {}
+        for rec in records:  # ascending sequence numbers: a re-added id keeps its newest entry
+            if rec is None or int(rec[-10:]) < oldest:
+                continue  # evicted or expired (a band entry can outlive its record after an idle spell)
+            sim = self.fp.similarity(sig, np.frombuffer(rec, dtype="<u4", count=NUM_PERM))
+            ts, tenant, account, rid = orjson.loads(rec[4 * NUM_PERM:-10])
+            newest[rid] = Match(sim, account, tenant, ts, rid)
+        out = [m for m in newest.values() if m.similarity >= min_similarity]
         out.sort(key=lambda m: (-m.similarity, -m.ts, m.response_id))  # ties (identical texts): newest first
         return out[:limit]

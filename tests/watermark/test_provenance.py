@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 import pytest
@@ -58,3 +59,66 @@ async def test_keyed_fingerprints_differ() -> None:
     a = Fingerprinter(SECRET).signature(text)
     b = Fingerprinter(b"another-master-secret-0123456789").signature(text)
     assert a is not None and b is not None and (a != b).mean() > 0.9
+
+
+async def test_identical_texts_all_traced_newest_first(index) -> None:
+    """More copies of one text than a band entry holds inline (Redis spills them to a set)."""
+    text = prose(load_table(), 60, seed=3)
+    for i in range(20):
+        await index.add(f"copy-{i}", text, tenant="t", account=f"a{i}", ts=float(i))
+    hits = await index.trace(text, limit=30)
+    assert [m.response_id for m in hits] == [f"copy-{i}" for i in reversed(range(20))]
+    assert all(m.similarity == 1.0 for m in hits)
+
+
+async def _band_refs(r: Redis, prefix: str) -> tuple[int, int]:
+    """(records, band references) stored under ``prefix``."""
+    records = refs = 0
+    async for key in r.scan_iter(match=prefix + "*"):
+        kind = key[len(prefix):].split(b":")[0]
+        if kind == b"r":
+            records += 1
+        elif kind == b"b":
+            refs += sum(len(v) // 5 for v in (await r.hgetall(key)).values())
+        elif kind == b"s":
+            refs += await r.scard(key)
+    return records, refs
+
+
+async def test_redis_eviction_drops_band_entries(redis_url: str) -> None:
+    """Memory is bounded by capacity: evicted responses take their band entries with them, from the
+    bucketed hashes and from the sets that near-duplicates spill to."""
+    r = Redis.from_url(redis_url)
+    index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=16)
+    table = load_table()
+
+    async def add(i: int, seed: int) -> None:
+        await index.add(f"r{i}", prose(table, 40, seed=seed), tenant="t", account="a", ts=float(i))
+
+    for i in range(20):
+        await add(i, seed=i)
+    for i in range(20, 35):  # 15 copies of one text: more than a band entry holds inline
+        await add(i, seed=7)
+    assert await _band_refs(r, index.prefix) == (16, 16 * 32)
+    assert [k async for k in r.scan_iter(match=index.prefix + "s:*")]  # spilled to sets
+    assert [m.response_id for m in await index.trace(prose(table, 40, seed=7), limit=20)] == \
+        [f"r{i}" for i in reversed(range(20, 35))]
+    for i in range(35, 60):
+        await add(i, seed=i)
+    assert await _band_refs(r, index.prefix) == (16, 16 * 32)
+    assert not [k async for k in r.scan_iter(match=index.prefix + "s:*")]
+    await r.aclose()
+
+
+async def test_redis_retention_and_script_reload(redis_url: str) -> None:
+    r = Redis.from_url(redis_url)
+    index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=100, ttl_seconds=1)
+    table = load_table()
+    await index.add("old", prose(table, 40, seed=1), tenant="t", account="a", ts=1.0)
+    await r.script_flush()  # as after a restart or failover: the script is loaded again (NOSCRIPT)
+    await asyncio.sleep(2.1)
+    assert await index.trace(prose(table, 40, seed=1)) == []  # past retention: never reported
+    await index.add("new", prose(table, 40, seed=2), tenant="t", account="a", ts=2.0)
+    assert await _band_refs(r, index.prefix) == (1, 32)  # the old one was evicted by that write
+    assert (await index.trace(prose(table, 40, seed=2)))[0].response_id == "new"
+    await r.aclose()
