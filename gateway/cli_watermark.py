@@ -51,7 +51,9 @@ def cmd_detect(args: argparse.Namespace) -> int:
     if args.files in ([], ["-"]):
         result = {"stdin": detect(sys.stdin.read(), registry).to_dict()}
     else:
-        result = detect_files(args.files, registry, corpus=args.corpus)
+        if args.reference and not args.corpus:
+            raise SystemExit("--reference applies to --corpus detection")
+        result = detect_files(args.files, registry, corpus=args.corpus, reference=args.reference or ())
     print(json.dumps(result, indent=2, default=str))
     return 0
 
@@ -88,6 +90,10 @@ def add_watermark_commands(sub, add_config) -> None:
     p.add_argument("--corpus", action="store_true", help="aggregate evidence over every document of every file")
     p.add_argument("--account", action="append", metavar="TENANT/ACCOUNT",
                    help="also consider this account (beyond those with keys)")
+    p.add_argument("--reference", action="append", metavar="FILE",
+                   help="with --corpus: unmarked documents of the same source (e.g. the teacher's answers "
+                        "fetched around the gateway); sets are scored against their word shares, which "
+                        "finds much weaker marks (a distilled student). Repeatable; .jsonl = one per line")
     p.set_defaults(func=cmd_detect)
     p = wm.add_parser("trace", help="find the served responses a text came from (provenance index)")
     p.add_argument("text", help="the text, or - for standard input")

@@ -11,6 +11,7 @@ import orjson
 
 from gateway.watermark.detect import DEFAULT_THRESHOLD, KeyRegistry, detect, detect_corpus
 from gateway.watermark.provenance import MemoryProvenanceIndex, RedisProvenanceIndex
+from gateway.watermark.reference import Reference
 
 
 def _read(path: str) -> str:
@@ -34,19 +35,29 @@ def _jsonl_texts(raw: str) -> list[str]:
     return texts
 
 
+def _documents(paths: Sequence[str]) -> list[str]:
+    texts: list[str] = []
+    for p in paths:
+        raw = _read(p)
+        texts.extend(_jsonl_texts(raw) if p.endswith(".jsonl") else [raw])
+    return texts
+
+
 def detect_files(paths: Sequence[str], registry: KeyRegistry, corpus: bool = False, *,
-                 strength: float = 1.0, threshold: float = DEFAULT_THRESHOLD) -> dict:
+                 strength: float = 1.0, threshold: float = DEFAULT_THRESHOLD,
+                 reference: Sequence[str] = ()) -> dict:
     """Per file results, or (corpus=True) one aggregated result over every document of every file.
 
-    In corpus mode ``.jsonl`` files contribute one document per line, other files one each.
+    In corpus mode ``.jsonl`` files contribute one document per line, other files one each;
+    ``reference`` files hold unmarked documents of the same source (scored on residuals against them).
     """
     if corpus:
-        texts: list[str] = []
-        for p in paths:
-            raw = _read(p)
-            texts.extend(_jsonl_texts(raw) if p.endswith(".jsonl") else [raw])
-        res = detect_corpus(texts, registry, strength=strength, threshold=threshold)
-        return {"corpus": res.to_dict()}
+        ref = Reference.from_texts(_documents(reference), registry.wm) if reference else None
+        res = detect_corpus(_documents(paths), registry, strength=strength, threshold=threshold, reference=ref)
+        out = {"corpus": res.to_dict()}
+        if ref is not None:
+            out["corpus"]["reference_documents"] = ref.documents
+        return out
     return {"files": {p: detect(_read(p), registry, strength=strength, threshold=threshold).to_dict()
                       for p in paths}}
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.keys import account_key, variants_for
+from gateway.watermark.reference import Reference, residual_scores
 from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, scan
 from gateway.watermark.stats import upper_tail
 
@@ -128,13 +129,18 @@ def score_counts(
     threshold: float = DEFAULT_THRESHOLD,
     documents: int = 1,
     top: int = 5,
+    scores: np.ndarray | None = None,
 ) -> DetectionResult:
+    """``scores`` (same shape as ``counts``, non-negative integers) replaces the raw counts as the
+    per-(set, member) score, e.g. reference residuals (`gateway.watermark.reference`)."""
     wm = registry.wm
     layout = wm.layout
     sizes = np.asarray(wm.table.sizes, dtype=np.int64)
     used = (counts.sum(axis=1) > 0) & (layout.threshold < strength)
     shared_sets = np.flatnonzero(used & layout.is_shared)
     acct_sets = np.flatnonzero(used & ~layout.is_shared)
+    positions = int(counts[used].sum())
+    counts = counts if scores is None else scores
 
     obs_shared = int(counts[shared_sets, layout.shared_variant[shared_sets]].sum())
     p_shared, z_shared, method = upper_tail(obs_shared, counts[shared_sets], sizes[shared_sets])
@@ -146,11 +152,11 @@ def score_counts(
         sub = counts[acct_sets]  # (sets, 4)
         matches = sub[np.arange(len(acct_sets))[None, :], registry.own[:, acct_sets]].sum(axis=1)
         order = np.argsort(-matches, kind="stable")[:top]
-        positions = int(sub.sum())
+        acct_positions = int(sub.sum()) if scores is None else positions
         for i in order.tolist():
             p_a, z_a, m_a = upper_tail(int(matches[i]), sub, sizes[acct_sets])
             t, a = registry.principals[i]
-            candidates.append(Candidate(t, a, min(1.0, 2 * n_acc * p_a), int(matches[i]), positions))
+            candidates.append(Candidate(t, a, min(1.0, 2 * n_acc * p_a), int(matches[i]), acct_positions))
             if i == order[0]:
                 if 2 * n_acc * p_a < p_final:
                     p_final, z_final, method = 2 * n_acc * p_a, z_a, m_a
@@ -161,7 +167,7 @@ def score_counts(
         detected=p_final <= threshold,
         p_value=p_final,
         z=z_final,
-        positions_scored=int(counts[used].sum()),
+        positions_scored=positions,
         account=account,
         tenant=tenant,
         candidates=candidates,
@@ -177,16 +183,26 @@ def detect(text: str, registry: KeyRegistry, *, strength: float = 1.0,
     return score_counts(counts, registry, strength=strength, threshold=threshold)
 
 
-def detect_corpus(texts: Iterable[str], registry: KeyRegistry, *, strength: float = 1.0,
-                  threshold: float = DEFAULT_THRESHOLD) -> DetectionResult:
-    """Aggregate over documents; exact duplicates (after normalisation) are scored once."""
+def unique_documents(texts: Iterable[str]) -> list[str]:
+    """The texts with exact duplicates (after normalisation, case and whitespace folded) dropped."""
     seen: set[bytes] = set()
-    observations = []
+    out = []
     for text in texts:
         h = hashlib.blake2b(" ".join(normalize(text).lower().split()).encode(), digest_size=16).digest()
-        if h in seen:
-            continue
-        seen.add(h)
-        observations.append(observe(text, registry.wm))
-    counts = _counts(observations, len(registry.wm.table.sets))
-    return score_counts(counts, registry, strength=strength, threshold=threshold, documents=len(observations))
+        if h not in seen:
+            seen.add(h)
+            out.append(text)
+    return out
+
+
+def detect_corpus(texts: Iterable[str], registry: KeyRegistry, *, strength: float = 1.0,
+                  threshold: float = DEFAULT_THRESHOLD, reference: Reference | None = None) -> DetectionResult:
+    """Aggregate over documents; exact duplicates (after normalisation) are scored once. With a
+    ``reference`` (unmarked text of the same source), sets are scored on residuals against it."""
+    docs = unique_documents(texts)
+    counts = _counts((observe(t, registry.wm) for t in docs), len(registry.wm.table.sets))
+    scores = None
+    if reference is not None:
+        scores = residual_scores(counts, reference, np.asarray(registry.wm.table.sizes, dtype=np.int64))
+    return score_counts(counts, registry, strength=strength, threshold=threshold, documents=len(docs),
+                        scores=scores)

@@ -37,3 +37,14 @@ async def test_trace_text() -> None:
     await index.add("resp-1", text, tenant="t1", account="a1", ts=5.0)
     rows = await trace_text(text, index)
     assert rows == [{"similarity": 1.0, "account": "a1", "tenant": "t1", "ts": 5.0, "response_id": "resp-1"}]
+
+
+def test_corpus_detection_against_reference_files(tmp_path) -> None:
+    wm = Watermarker(SECRET)
+    reg = KeyRegistry(wm, [("t1", f"a{i}") for i in range(20)])
+    corpus, reference = tmp_path / "student.jsonl", tmp_path / "unmarked.jsonl"
+    corpus.write_bytes(b"\n".join(orjson.dumps(wm.mark(prose(wm.table, 6, seed=50 + i), tenant="t1", account="a3"))
+                                  for i in range(60)))
+    reference.write_bytes(b"\n".join(orjson.dumps({"text": prose(wm.table, 6, seed=5000 + i)}) for i in range(80)))
+    res = detect_files([str(corpus)], reg, corpus=True, reference=[str(reference)])["corpus"]
+    assert res["reference_documents"] == 80 and res["detected"] and res["account"] == "a3"
