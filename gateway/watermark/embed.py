@@ -80,8 +80,8 @@ class Watermarker:
 
     def mark(self, text: str, *, tenant: str, account: str, strength: float = 1.0,
              fragile_ts: int | None = None) -> str:
-        t = self.stream(tenant, account, strength, fragile_ts=fragile_ts)
-        return t.feed(text) + t.flush()
+        # one segment: the whole text is a valid chunking, so no hold-back bookkeeping is needed
+        return self.stream(tenant, account, strength, fragile_ts=fragile_ts)._process(text)
 
     def stream(self, tenant: str, account: str, strength: float = 1.0, *,
                fragile_ts: int | None = None) -> MarkingStream:
