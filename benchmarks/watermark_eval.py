@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import random
 import re
 import statistics
@@ -26,6 +27,7 @@ from gateway.mock_teacher.prose import ProseGenerator, reply_key, split_deltas
 from gateway.watermark.detect import KeyRegistry, detect, detect_corpus
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex
+from gateway.watermark.reference import Reference
 
 SECRET = b"benchmark-master-secret-0123456789"
 THRESHOLD = 1e-6
@@ -190,14 +192,20 @@ def provenance(n_index: int, n_query: int) -> None:
           [[n_index, n_query, acc, acc_del, add_ms, q_ms, int(bytes_per)]])
 
 
-def radioactivity(wm: Watermarker, reg: KeyRegistry, n_train: int, n_gen: int) -> None:
-    marked_pool = teacher_texts(n_train, 250, "train-marked")
-    clean_pool = teacher_texts(n_train, 250, "train-clean")
+def radioactivity(wm: Watermarker, reg: KeyRegistry, n_train: int, n_gen: int, n_null_keys: int,
+                  source: str, pools: tuple[list[str], list[str], list[str]]) -> None:
+    """``pools``: texts to mark (the teacher's answers a campaign harvested), unmarked texts of the
+    same kind mixed into the student's training set, and a third unmarked set as the reference."""
+    marked_pool, clean_pool, ref_pool = pools
+    n_train = min(n_train, len(marked_pool), len(clean_pool))
+    # The reference: unmarked answers of the same source (what an operator fetches around the gateway).
+    reference = Reference.from_texts(ref_pool, wm)
     rng = random.Random(4)
     accounts = reg.principals[:100]  # a campaign spread over 100 accounts
     marked_pool = [wm.mark(t, tenant=a[0], account=a[1])
                    for t, a in zip(marked_pool, (rng.choice(accounts) for _ in marked_pool), strict=False)]
     rows = []
+    null_gens: list[str] = []
     for share in (0.0, 0.05, 0.10, 0.25, 0.50, 1.0):
         k = int(round(share * n_train))
         data = marked_pool[:k] + clean_pool[: n_train - k]
@@ -205,12 +213,45 @@ def radioactivity(wm: Watermarker, reg: KeyRegistry, n_train: int, n_gen: int) -
         lm.train(data)
         g = random.Random(5)
         gens = [lm.generate(g, 250) for _ in range(n_gen)]
-        r = detect_corpus(gens, reg)
-        rows.append([f"{share:.0%}", n_train, n_gen, r.documents, r.positions_scored, r.shared_p_value,
-                     r.p_value, round(r.z, 2), r.detected, r.account or "-"])
-    table("Radioactivity: trigram student trained on teacher outputs, detected from its generations (corpus mode)",
-          ["marked share", "train docs", "generations", "distinct docs", "positions", "shared p", "corrected p",
-           "z", "detected", "account named"], rows)
+        if share == 0.0:
+            null_gens = gens
+        for name, ref in (("counts", None), ("reference residuals", reference)):
+            r = detect_corpus(gens, reg, reference=ref)
+            rows.append([f"{share:.0%}", name, n_train, n_gen, r.documents, r.positions_scored, r.shared_p_value,
+                         r.p_value, round(r.z, 2), r.detected, r.account or "-"])
+    table(f"Radioactivity ({source}): trigram student trained on marked + unmarked outputs, detected from its "
+          f"generations (corpus mode; reference: {reference.documents} other unmarked documents)",
+          ["marked share", "test", "train docs", "generations", "distinct docs", "positions", "shared p",
+           "corrected p", "z", "detected", "account named"], rows)
+    # Calibration of the reference test: the 0%-marked student's generations scored with keys that
+    # never marked anything (other master secrets) must give roughly uniform p-values.
+    ps = []
+    for i in range(n_null_keys):
+        other = Watermarker(hashlib.sha256(f"null-key-{i}".encode()).digest())
+        r = detect_corpus(null_gens, KeyRegistry(other, []), reference=reference)
+        ps.append(r.shared_p_value)
+    ps.sort()
+    table(f"Reference test under the null ({source}): unmarked student, {n_null_keys} independent keys (shared p)",
+          ["keys", "share p <= 0.01", "share p <= 0.05", "share p <= 0.5", "min p", "median p"],
+          [[n_null_keys, sum(p <= 0.01 for p in ps) / len(ps), sum(p <= 0.05 for p in ps) / len(ps),
+            sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2]]])
+
+
+def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool) -> None:
+    """Two teachers: the mock teacher (closed ~400-word vocabulary: its answers touch only ~30 sets,
+    so the exact test cannot go below ~2^-14 whatever the share) and human-written documentation
+    standing in for a real model's varied prose (~230 sets in 600 answers)."""
+    n_train, n_gen, n_keys = (600, 2000, 40) if q else (2000, 5000, 200)
+    n_human = 2500 if q else 6000  # documentation chunks per pool: the signal grows with marked positions
+    teacher = (teacher_texts(n_train, 250, "train-marked"), teacher_texts(n_train, 250, "train-clean"),
+               teacher_texts(n_train, 250, "reference"))
+    radioactivity(wm, reg, n_train, n_gen, n_keys, "mock-teacher prose", teacher)
+    docs = human_documents(3 * n_human + 1000, min_words=150, max_words=300)
+    texts = [p for p in (prefix_words(d.text, 150) for d in docs) if p]
+    random.Random(11).shuffle(texts)
+    k = min(n_human, len(texts) // 3)
+    radioactivity(wm, reg, k, max(n_gen, k), n_keys, "human documentation as the teacher's answers",
+                  (texts[:k], texts[k:2 * k], texts[2 * k:3 * k]))
 
 
 def quality(wm: Watermarker, teacher: list[str], docs: list[Doc]) -> None:
@@ -268,6 +309,7 @@ def speed(wm: Watermarker, teacher: list[str], docs: list[Doc]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller samples (~1 minute)")
+    ap.add_argument("--only", choices=("radioactivity",), help="run one section")
     args = ap.parse_args()
     q = args.quick
     n_accounts = 1000 if q else 10_000
@@ -277,6 +319,9 @@ def main() -> None:
     print(f"# Watermark evaluation ({'quick' if q else 'full'}); table: {len(wm.table.sets)} sets, "
           f"{len(wm.table.index)} words; registry of {n_accounts} accounts built in {time.perf_counter() - t0:.1f} s")
 
+    if args.only == "radioactivity":
+        radioactivity_both(wm, reg, q)
+        return
     docs = human_documents(2000 if q else 12_000)
     false_positives(wm, reg, docs)
     calibration(reg, docs)
@@ -291,7 +336,7 @@ def main() -> None:
     m = 40 if q else 200
     under_attack(wm, reg, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
     provenance(2000 if q else 10_000, 200 if q else 1000)
-    radioactivity(wm, reg, 600 if q else 3000, 400 if q else 2000)
+    radioactivity_both(wm, reg, q)
     teacher = teacher_texts(200 if q else 1000, 400, "quality")
     quality(wm, teacher, docs[:2000])
     speed(wm, teacher, docs)
