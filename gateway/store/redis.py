@@ -25,6 +25,7 @@ from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
+from gateway.store.batch import ScriptBatcher
 from gateway.store.breaker import CircuitBreaker
 from gateway.store.errors import StoreUnavailable
 
@@ -122,13 +123,21 @@ class RedisRateLimit:
         self._guard = guard
         self._admit = register_lua(client, "ratelimit_admit.lua")
         self._settle = register_lua(client, "ratelimit_settle.lua")
+        # Admissions and settlements of concurrent requests share pipelined round trips. Not on a
+        # cluster: its pipeline fails the whole batch when one call's keys span slots.
+        self._batch = None if isinstance(client, RedisCluster) else ScriptBatcher(client, guard.call, guard.backend)
+
+    async def _run(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
+        if self._batch is not None:
+            return await self._batch.call(script, keys, args)
+        return await self._guard.call(lambda: script(keys=keys, args=args))
 
     async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
         keys = [op.key for op in ops]
         args: list[Any] = ["" if now_ms is None else now_ms, rid]
         for op in ops:
             args += (op.kind.value, op.limit, op.param_ms, op.amount, "1" if op.shadow else "0")
-        flat = await self._guard.call(lambda: self._admit(keys=keys, args=args))
+        flat = await self._run(self._admit, keys, args)
         return AdmitResult(int(flat[0]), [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]),
                                                    int(flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]))
                                           for i in range(1, len(flat), 6)])
@@ -141,7 +150,12 @@ class RedisRateLimit:
         args: list[Any] = [rid]
         for op in ops:
             args += (op.kind.value, op.delta, op.window_ms)
-        await self._guard.call(lambda: self._settle(keys=keys, args=args))
+        await self._run(self._settle, keys, args)
+
+
+    async def drain(self) -> None:
+        if self._batch is not None:
+            await self._batch.drain()
 
 
 class RedisStore:
@@ -163,4 +177,5 @@ class RedisStore:
         await self._guard.call(self.client.ping)
 
     async def close(self) -> None:
+        await self.ratelimit.drain()
         await self.client.aclose()

@@ -116,6 +116,24 @@ async def test_one_round_trip_to_admit_and_one_to_settle(redis_url):
     await store.close()
 
 
+async def test_concurrent_admissions_share_pipelined_round_trips(redis_url):
+    store = open_store(redis_url, timeout_ms=1000)
+    lims = compile_limits(RateLimitPolicy(limits=[LimitRule(name="r", requests="1000/minute")])).limits
+    limiter = RateLimiter(store)
+    await limiter.admit(lims, Subject("t", "warm"), TokenEstimate(1))  # connection open, script loaded
+    admin = aioredis.from_url(redis_url)
+    await admin.config_resetstat()
+    results = await asyncio.gather(*(limiter.admit(lims, Subject("t", f"a{i}"), TokenEstimate(1)) for i in range(50)))
+    stats = await admin.info("stats")
+    commands = _commandstats(await admin.info("commandstats"))
+    await admin.aclose()
+    await store.close()
+    assert all(r.allowed for r in results)
+    assert commands["evalsha"] == 50  # every admission ran its own script ...
+    # ... but the 50 arrived in one pipelined write (reads counted by the server: ours plus the admin's)
+    assert stats["total_reads_processed"] <= 5
+
+
 async def test_noscript_recovery_after_script_flush(redis_url):
     store = open_store(redis_url, timeout_ms=500)
     lims = compile_limits(RateLimitPolicy(limits=[LimitRule(name="r", requests="2/minute")])).limits
