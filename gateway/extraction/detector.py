@@ -26,7 +26,30 @@ from gateway.extraction.scoring import (
     reasons_of,
     signals,
 )
-from gateway.extraction.state import CLUSTER_MEMBERS, MAX_EXAMPLES, ClusterStats, PrincipalState
+from gateway.extraction.state import (
+    CATS,
+    CLUSTER_MEMBERS,
+    FINGERPRINT,
+    HOURS,
+    IP_PREFIX,
+    LAST_TS,
+    MAX_EXAMPLES,
+    SCORE,
+    TOTAL,
+    UA_HASH,
+    W_CAMP,
+    W_ELICIT,
+    W_HARVEST,
+    W_LONG,
+    W_OFF,
+    W_OUT,
+    W_REASON,
+    W_SHORT,
+    W_SINGLE,
+    ClusterStats,
+    PrincipalState,
+    W,
+)
 
 Decision = Literal["confirm", "clear", "allowlist"]
 SHORT_HALF_LIFE_S = 3600.0
@@ -126,6 +149,11 @@ class Detector:
             return 0.0
         return max(st.score, st.campaign_score if st.campaign_id else 0.0)
 
+    def first_flagged_ts(self, principal: str) -> float | None:
+        """Event time of the account's first non-ok verdict (None if never, or if its state was evicted)."""
+        st = self._states.get(principal)
+        return st.first_flagged_ts if st is not None else None
+
     def _state(self, ev: FeatureEvent) -> PrincipalState:
         states = self._states
         st = states.pop(ev.principal, None)
@@ -138,7 +166,7 @@ class Detector:
             if len(states) >= self.policy.window.max_principals:
                 old = next(iter(states))
                 self._forget(old)
-        states[ev.principal] = st
+        states[st.principal] = st  # one string per account: the key is the state's own
         return st
 
     def _forget(self, principal: str) -> None:
@@ -151,57 +179,56 @@ class Detector:
     def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
         st.decay(ev.ts, self.policy.window.half_life_s, SHORT_HALF_LIFE_S)
         st.observe_gap(ev.ts)
-        st.total += 1
-        st.last_ts = ev.ts
-        st.w += 1.0
-        st.w_short += 1.0
+        num, ints = st.num, st.ints
+        total = ints[TOTAL] = ints[TOTAL] + 1
+        num[LAST_TS] = ev.ts
+        num[W] += 1.0
+        num[W_SHORT] += 1.0
         reasoning = ev.reasoning != 0
         if reasoning:
-            st.w_reason += 1.0
+            num[W_REASON] += 1.0
         if ev.single_turn:
-            st.w_single += 1.0
-        st.cats[ev.category] += 1.0
-        hour = int(ev.ts // 3600) % 24
-        if st.total > OFF_HOURS_MIN_HISTORY and st.hours[hour] < OFF_HOURS_SHARE * st.total:
-            st.w_off += 1.0
-        st.hours[hour] += 1
+            num[W_SINGLE] += 1.0
+        num[CATS + ev.category] += 1.0
+        hour = HOURS + int(ev.ts // 3600) % 24
+        if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
+            num[W_OFF] += 1.0
+        ints[hour] += 1
         repeated = st.seen_recently(ev.content_hash)
         harvest = ((ev.n >= 2 or ev.logprobs > 0)
                    and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
             repeated and ev.temperature >= 0.9)
         if harvest:
-            st.w_harvest += 1.0
+            num[W_HARVEST] += 1.0
         long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)
         if long_out:
-            st.w_long += 1.0
-        st.w_out += ev.output_tokens
+            num[W_LONG] += 1.0
+        num[W_OUT] += ev.output_tokens
         # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
         # its own so that harvesting mixed into ordinary chat is not averaged away.
         subset = reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES
         if subset:
-            st.w_elicit += 1.0
+            num[W_ELICIT] += 1.0
         if ev.user_hash:
             st.add_user(ev.user_hash)
         st.add_slot(ev.ts)
         if ev.ip_prefix:
-            st.ip_prefix = ev.ip_prefix
+            ints[IP_PREFIX] = ev.ip_prefix
         if ev.ua_hash:
-            st.ua_hash = ev.ua_hash
+            ints[UA_HASH] = ev.ua_hash
         # Examples are kept only for suspects and flagged accounts (the ones a reviewer looks at):
         # three 160-character excerpts would be a third of an ordinary account's state.
-        if ev.excerpt and self.policy.keep_examples and (st.score >= self.policy.campaign.suspect_score
+        if ev.excerpt and self.policy.keep_examples and (num[SCORE] >= self.policy.campaign.suspect_score
                                                          or st.status != "ok" or st.campaign_id) and (
-                len(st.examples) < MAX_EXAMPLES or (reasoning and st.total % 50 == 0)):
-            if len(st.examples) >= MAX_EXAMPLES:
-                del st.examples[0]
-            st.examples.append(ev.excerpt)
-        st.fingerprint = crc32(
+                st.examples is None or len(st.examples) < MAX_EXAMPLES or (reasoning and total % 50 == 0)):
+            st.add_example(ev.excerpt)
+        ints[FINGERPRINT] = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
             f"|{ev.n > 1}|{ev.logprobs > 0}|{ev.single_turn}".encode()) if (reasoning or harvest) else 0
         if ev.bands:
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
-            c_susp = st.clusters.add(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
+            st.clusters.add(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
             cs = self._clusters[cid]
             cs.n += 1.0
             cs.last_ts = ev.ts
@@ -225,7 +252,7 @@ class Detector:
             # send the same way. Counted on its own, it does not wait for the account's averages (a
             # harvester hiding in ordinary chat is 20-30 % of its traffic).
             if subset and cs.account_count() >= CAMPAIGN_TEMPLATE_ACCOUNTS and cs.suspicion() >= SUSPICIOUS_CLUSTER:
-                st.w_camp += 1.0
+                num[W_CAMP] += 1.0
             # An account sending a campaign's template the campaign's way (single-turn elicitation with a
             # long answer or budget, or harvesting) joins it now rather than at the next regrouping, even
             # when the template is a small share of its traffic (harvesting mixed into chat). Until a
@@ -465,8 +492,8 @@ class Detector:
             "signals": sig_out, "evidence": {k: round(val, 4) for k, val in evi.items()},
             "requests": st.total, "first_seen_ts": st.first_ts, "last_seen_ts": st.last_ts,
             "first_flagged_ts": st.first_flagged_ts,
-            "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline],
-            "examples": list(st.examples), "decision": self._decisions.get(principal),
+            "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline or ()],
+            "examples": list(st.examples or ()), "decision": self._decisions.get(principal),
         }
 
     def principals(self, status: str | None = None) -> list[dict[str, Any]]:

@@ -115,10 +115,9 @@ def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, out
             v = det.verdict(principal)
             by_status[v.status] += 1
             if out is not None:
-                detail = det.principal_detail(principal)
                 out.write(orjson.dumps({
                     "principal": principal, "verdict": v.status, "score": round(det.score_of(principal), 4),
-                    "first_flagged_ts": detail["first_flagged_ts"] if detail else None,
+                    "first_flagged_ts": det.first_flagged_ts(principal),
                     "campaign": v.campaign_id, "reasons": list(v.reasons),
                     "requests": n, "requests_before_flag": before,
                 }))

@@ -21,91 +21,140 @@ MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
 SLOT_S = 600
 MAX_EXAMPLES = 3
 MAX_TIMELINE = 24
-CLUSTER_MEMBERS = 256
-DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time  # accounts remembered per template cluster
+CLUSTER_MEMBERS = 256  # accounts remembered per template cluster
+DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time
+
+
+# PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
+# 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
+(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP) = range(9)
+CATS = 9                      # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+DECAYED_END = CATS + len(CATEGORIES)
+(W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
+ CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
+NUM_SIZE = DECAYED_END + 10
+# PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
+HOURS = 0                     # HOURS .. HOURS + 23
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT) = range(24, 29)
+INTS_SIZE = 29
+_ZERO_NUM = bytes(8 * NUM_SIZE)
+_ZERO_INTS = bytes(4 * INTS_SIZE)
+
+
+def _num(i: int) -> property:
+    def get(self: PrincipalState) -> float:
+        return self.num[i]
+
+    def set_(self: PrincipalState, v: float) -> None:
+        self.num[i] = v
+
+    return property(get, set_)
+
+
+def _int(i: int) -> property:
+    def get(self: PrincipalState) -> int:
+        return self.ints[i]
+
+    def set_(self: PrincipalState, v: int) -> None:
+        self.ints[i] = v
+
+    return property(get, set_)
 
 
 class PrincipalState:
-    """Everything the detector keeps about one account."""
+    """Everything the detector keeps about one account.
+
+    Numbers live in two typed arrays (`num`, `ints`; index constants above), read and written by name
+    through properties, by index on the per-event path. Examples and the timeline exist only for
+    accounts that reached review. ~1 KB less per account than one attribute per number.
+    """
 
     __slots__ = (
-        "principal", "tenant", "key_id", "first_ts", "last_ts", "decay_ts", "total",
-        "w", "w_reason", "w_single", "w_harvest", "w_long", "w_short", "w_off", "w_out", "w_elicit", "w_camp", "cats",
-        "hours", "gap_n", "gap_mean", "gap_m2", "recent", "clusters", "users", "slots",
-        "ip_prefix", "ua_hash", "examples", "timeline", "score", "campaign_id", "campaign_score",
-        "status", "first_flagged_ts", "reasons", "decision", "cleared_score", "allowlisted",
-        "fingerprint", "confirm_ts",
+        "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
+        "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
+        "allowlisted",
     )
+
+    w = _num(W)
+    w_reason = _num(W_REASON)
+    w_single = _num(W_SINGLE)
+    w_harvest = _num(W_HARVEST)
+    w_long = _num(W_LONG)
+    w_off = _num(W_OFF)
+    w_out = _num(W_OUT)
+    w_elicit = _num(W_ELICIT)
+    w_camp = _num(W_CAMP)
+    w_short = _num(W_SHORT)
+    first_ts = _num(FIRST_TS)
+    last_ts = _num(LAST_TS)
+    decay_ts = _num(DECAY_TS)
+    gap_mean = _num(GAP_MEAN)
+    gap_m2 = _num(GAP_M2)
+    score = _num(SCORE)
+    campaign_score = _num(CAMPAIGN_SCORE)
+    cleared_score = _num(CLEARED_SCORE)
+    confirm_ts = _num(CONFIRM_TS)  # last event time the score reached the threshold of the current status
+    total = _int(TOTAL)
+    gap_n = _int(GAP_N)
+    ip_prefix = _int(IP_PREFIX)
+    ua_hash = _int(UA_HASH)
+    fingerprint = _int(FINGERPRINT)
 
     def __init__(self, ev: FeatureEvent) -> None:
         self.principal = ev.principal
         self.tenant = ev.tenant
         self.key_id = ev.key_id
-        self.first_ts = self.last_ts = self.decay_ts = ev.ts
-        self.total = 0
-        self.w = self.w_reason = self.w_single = self.w_harvest = self.w_long = self.w_short = self.w_off = 0.0
-        self.w_out = self.w_elicit = self.w_camp = 0.0
-        # Typed arrays, not lists: a list of 32 ints holds 32 int objects (~1 KB), an array 128 bytes.
-        self.cats = array("d", bytes(8 * len(CATEGORIES)))
-        self.hours = array("I", bytes(4 * 24))
-        self.gap_n = 0
-        self.gap_mean = self.gap_m2 = 0.0
+        self.num = num = array("d", _ZERO_NUM)
+        num[FIRST_TS] = num[LAST_TS] = num[DECAY_TS] = ev.ts
+        self.ints = ints = array("I", _ZERO_INTS)
+        ints[IP_PREFIX] = ev.ip_prefix
+        ints[UA_HASH] = ev.ua_hash
         self.recent = array("I")
         self.clusters = TopClusters()
         self.users = 0  # bitmap: bit (user_hash % USER_BITS) set per end user seen
         self.slots = array("I")
-        self.ip_prefix = ev.ip_prefix
-        self.ua_hash = ev.ua_hash
-        self.examples: list[str] = []
-        self.timeline: list[tuple[float, str, float]] = []
-        self.score = 0.0
+        self.examples: list[str] | None = None
+        self.timeline: list[tuple[float, str, float]] | None = None
         self.campaign_id: str | None = None
-        self.campaign_score = 0.0
         self.status = "ok"
         self.first_flagged_ts: float | None = None
         self.reasons: tuple[str, ...] = ()
         self.decision: str | None = None
-        self.cleared_score = 0.0
         self.allowlisted = False
-        self.fingerprint = 0
-        self.confirm_ts = 0.0  # last event time the score reached the threshold of the current status
+
+    @property
+    def cats(self) -> array[float]:
+        """Decayed requests per category (a copy)."""
+        return self.num[CATS:DECAYED_END]
 
     def decay(self, ts: float, half_life_s: float, short_half_life_s: float) -> None:
-        dt = ts - self.decay_ts
+        num = self.num
+        dt = ts - num[DECAY_TS]
         if dt < DECAY_MIN_DT:
             # Applied later in one step (exact for what was counted before; counts added within the
             # last DECAY_MIN_DT are decayed from the next step on): half the calls for busy accounts.
             return
         f = 0.5 ** (dt / half_life_s)
-        self.w *= f
-        self.w_reason *= f
-        self.w_single *= f
-        self.w_harvest *= f
-        self.w_long *= f
-        self.w_off *= f
-        self.w_out *= f
-        self.w_elicit *= f
-        self.w_camp *= f
-        cats = self.cats
-        for i in range(len(cats)):
-            cats[i] *= f
+        for i in range(DECAYED_END):
+            num[i] *= f
         self.clusters.decay(f)
-        self.w_short *= 0.5 ** (dt / short_half_life_s)
-        self.decay_ts = ts
+        num[W_SHORT] *= 0.5 ** (dt / short_half_life_s)
+        num[DECAY_TS] = ts
 
     def observe_gap(self, ts: float) -> None:
         """Welford on log inter-arrival time: bots have a small spread, people a large one."""
-        if self.total == 0:
+        ints, num = self.ints, self.num
+        if ints[TOTAL] == 0:
             return
-        gap = ts - self.last_ts
-        x = math.log(gap + 1.0)
-        self.gap_n += 1
-        d = x - self.gap_mean
-        self.gap_mean += d / self.gap_n
-        self.gap_m2 += d * (x - self.gap_mean)
+        x = math.log(ts - num[LAST_TS] + 1.0)
+        n = ints[GAP_N] = ints[GAP_N] + 1
+        d = x - num[GAP_MEAN]
+        num[GAP_MEAN] += d / n
+        num[GAP_M2] += d * (x - num[GAP_MEAN])
 
     def gap_std(self) -> float:
-        return math.sqrt(self.gap_m2 / (self.gap_n - 1)) if self.gap_n > 1 else 0.0
+        n = self.ints[GAP_N]
+        return math.sqrt(self.num[GAP_M2] / (n - 1)) if n > 1 else 0.0
 
     def add_user(self, user_hash: int) -> None:
         self.users |= 1 << (user_hash % USER_BITS)
@@ -132,78 +181,88 @@ class PrincipalState:
             del self.recent[0]
         return False
 
+    def add_example(self, excerpt: str) -> None:
+        if self.examples is None:
+            self.examples = []
+        elif len(self.examples) >= MAX_EXAMPLES:
+            del self.examples[0]
+        self.examples.append(excerpt)
+
     def add_timeline(self, ts: float, status: str, score: float) -> None:
+        if self.timeline is None:
+            self.timeline = []
         self.timeline.append((ts, status, round(score, 3)))
         if len(self.timeline) > MAX_TIMELINE:
             del self.timeline[1]  # keep the first entry: when the account appeared
 
 
-class TopClusters:
-    """An account's top template clusters (Space-Saving): ids and [count, suspicious, single_turn]
-    per slot in two flat typed arrays rather than a dict of lists (~300 bytes less per account)."""
+class TopClusters(array):  # type: ignore[type-arg]
+    """An account's top template clusters (Space-Saving): [id high 16 bits, id low 16 bits, requests,
+    suspicious, single_turn] per slot, flat in one array of float32 (16-bit halves are exact): no
+    wrapper object, one array header, 20 bytes per slot."""
 
-    __slots__ = ("ids", "counts")
+    __slots__ = ()
 
-    def __init__(self) -> None:
-        self.ids = array("I")
-        self.counts = array("f")
+    def __new__(cls) -> TopClusters:
+        return super().__new__(cls, "f")
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return array.__len__(self) // 5
 
     def __iter__(self) -> Iterator[int]:
-        return iter(self.ids)
+        return (int(self[k]) << 16 | int(self[k + 1]) for k in range(0, array.__len__(self), 5))
 
-    def __contains__(self, cid: int) -> bool:
-        return cid in self.ids
+    def __contains__(self, cid: object) -> bool:
+        return isinstance(cid, int) and self._slot(cid) >= 0
+
+    def _slot(self, cid: int) -> int:
+        hi, lo = cid >> 16, cid & 0xFFFF
+        for k in range(0, array.__len__(self), 5):
+            if self[k + 1] == lo and self[k] == hi:
+                return k
+        return -1
 
     def get(self, cid: int) -> tuple[float, float, float] | None:
-        try:
-            i = 3 * self.ids.index(cid)
-        except ValueError:
-            return None
-        c = self.counts
-        return c[i], c[i + 1], c[i + 2]
+        k = self._slot(cid)
+        return None if k < 0 else (self[k + 2], self[k + 3], self[k + 4])
 
     def items(self) -> Iterator[tuple[int, tuple[float, float, float]]]:
-        c = self.counts
-        for k, cid in enumerate(self.ids):
-            yield cid, (c[3 * k], c[3 * k + 1], c[3 * k + 2])
+        for k in range(0, array.__len__(self), 5):
+            yield int(self[k]) << 16 | int(self[k + 1]), (self[k + 2], self[k + 3], self[k + 4])
 
     def decay(self, f: float) -> None:
-        c = self.counts
-        for i in range(len(c)):
-            c[i] *= f
+        for k in range(0, array.__len__(self), 5):
+            self[k + 2] *= f
+            self[k + 3] *= f
+            self[k + 4] *= f
 
     def add(self, cid: int, suspicious: bool, single: bool) -> float:
         """Count one request; a new cluster replaces the lightest when full (inherits its count).
         Returns the suspicious count of the slot."""
-        ids, c = self.ids, self.counts
-        try:
-            i = 3 * ids.index(cid)
-        except ValueError:
-            if len(ids) >= TOP_CLUSTERS:
-                k = min(range(len(ids)), key=lambda j: c[3 * j])
-                ids[k] = cid
-                i = 3 * k
-                c[i + 1] = c[i + 2] = 0.0
+        k = self._slot(cid)
+        if k < 0:
+            size = array.__len__(self)
+            if size >= 5 * TOP_CLUSTERS:
+                k = min(range(0, size, 5), key=lambda j: self[j + 2])
+                self[k] = cid >> 16
+                self[k + 1] = cid & 0xFFFF
+                self[k + 3] = self[k + 4] = 0.0
             else:
-                ids.append(cid)
-                c.extend((0.0, 0.0, 0.0))
-                i = 3 * (len(ids) - 1)
-        c[i] += 1.0
+                self.extend((cid >> 16, cid & 0xFFFF, 0.0, 0.0, 0.0))
+                k = size
+        self[k + 2] += 1.0
         if suspicious:
-            c[i + 1] += 1.0
+            self[k + 3] += 1.0
         if single:
-            c[i + 2] += 1.0
-        return c[i + 1]
+            self[k + 4] += 1.0
+        return self[k + 3]
 
     def top(self) -> tuple[int, tuple[float, float, float]] | None:
-        if not self.ids:
+        size = array.__len__(self)
+        if not size:
             return None
-        c = self.counts
-        k = max(range(len(self.ids)), key=lambda j: c[3 * j])
-        return self.ids[k], (c[3 * k], c[3 * k + 1], c[3 * k + 2])
+        k = max(range(0, size, 5), key=lambda j: self[j + 2])
+        return int(self[k]) << 16 | int(self[k + 1]), (self[k + 2], self[k + 3], self[k + 4])
 
 
 @dataclass(slots=True)
