@@ -15,7 +15,7 @@ from zlib import crc32
 
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
+from gateway.extraction.patterns import CATEGORIES
 from gateway.extraction.policy import ExtractionPolicy, Status
 from gateway.extraction.scoring import (
     SUSPICIOUS_CLUSTER,
@@ -27,41 +27,18 @@ from gateway.extraction.scoring import (
     signals,
 )
 from gateway.extraction.state import (
-    CATS,
     CLUSTER_MEMBERS,
-    FINGERPRINT,
-    HOURS,
-    IP_PREFIX,
-    LAST_TS,
+    LONG_MAX_TOKENS,
     MAX_EXAMPLES,
-    SCORE,
-    TOTAL,
-    UA_HASH,
-    W_CAMP,
-    W_ELICIT,
-    W_HARVEST,
-    W_LONG,
-    W_OFF,
-    W_OUT,
-    W_REASON,
-    W_SHORT,
-    W_SINGLE,
     ClusterStats,
     PrincipalState,
-    W,
 )
 
 Decision = Literal["confirm", "clear", "allowlist"]
-SHORT_HALF_LIFE_S = 3600.0
 CLEAR_MARGIN = 0.15          # a cleared account is flagged again only if its score rises this much
-HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
-LONG_OUTPUT_TOKENS = 800       # "large max_tokens with long outputs"
-LONG_MAX_TOKENS = 2000          # used when the output length is not known
-OFF_HOURS_MIN_HISTORY = 48
 RESCORE_ALWAYS_UNDER = 64
 RESCORE_EVERY = 8
 FULL_REGROUP_EVERY = 6       # ticks; in between, regroup only when the suspect set changed
-OFF_HOURS_SHARE = 0.02
 # Hysteresis: an account keeps its status while its effective score stays at or above
 # RELEASE_RATIO x that status's threshold, for at most HOLD_S of event time after the score last
 # reached the threshold. Scores that hover around a threshold (paraphrased campaigns, harvesting
@@ -177,52 +154,14 @@ class Detector:
             self._suspects_changed = True
 
     def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
-        st.decay(ev.ts, self.policy.window.half_life_s, SHORT_HALF_LIFE_S)
-        st.observe_gap(ev.ts)
-        num, ints = st.num, st.ints
-        total = ints[TOTAL] = ints[TOTAL] + 1
-        num[LAST_TS] = ev.ts
-        num[W] += 1.0
-        num[W_SHORT] += 1.0
-        reasoning = ev.reasoning != 0
-        if reasoning:
-            num[W_REASON] += 1.0
-        if ev.single_turn:
-            num[W_SINGLE] += 1.0
-        num[CATS + ev.category] += 1.0
-        hour = HOURS + int(ev.ts // 3600) % 24
-        if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
-            num[W_OFF] += 1.0
-        ints[hour] += 1
-        repeated = st.seen_recently(ev.content_hash)
-        harvest = ((ev.n >= 2 or ev.logprobs > 0)
-                   and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
-            repeated and ev.temperature >= 0.9)
-        if harvest:
-            num[W_HARVEST] += 1.0
-        long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)
-        if long_out:
-            num[W_LONG] += 1.0
-        num[W_OUT] += ev.output_tokens
-        # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
-        # its own so that harvesting mixed into ordinary chat is not averaged away.
-        subset = reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES
-        if subset:
-            num[W_ELICIT] += 1.0
-        if ev.user_hash:
-            st.add_user(ev.user_hash)
-        st.add_slot(ev.ts)
-        if ev.ip_prefix:
-            ints[IP_PREFIX] = ev.ip_prefix
-        if ev.ua_hash:
-            ints[UA_HASH] = ev.ua_hash
+        reasoning, harvest, long_out, subset = st.count(ev, self.policy.window.half_life_s)
         # Examples are kept only for suspects and flagged accounts (the ones a reviewer looks at):
         # three 160-character excerpts would be a third of an ordinary account's state.
-        if ev.excerpt and self.policy.keep_examples and (num[SCORE] >= self.policy.campaign.suspect_score
+        if ev.excerpt and self.policy.keep_examples and (st.score >= self.policy.campaign.suspect_score
                                                          or st.status != "ok" or st.campaign_id) and (
-                st.examples is None or len(st.examples) < MAX_EXAMPLES or (reasoning and total % 50 == 0)):
+                st.examples is None or len(st.examples) < MAX_EXAMPLES or (reasoning and st.total % 50 == 0)):
             st.add_example(ev.excerpt)
-        ints[FINGERPRINT] = crc32(
+        st.fingerprint = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
             f"|{ev.n > 1}|{ev.logprobs > 0}|{ev.single_turn}".encode()) if (reasoning or harvest) else 0
         if ev.bands:
@@ -252,7 +191,7 @@ class Detector:
             # send the same way. Counted on its own, it does not wait for the account's averages (a
             # harvester hiding in ordinary chat is 20-30 % of its traffic).
             if subset and cs.account_count() >= CAMPAIGN_TEMPLATE_ACCOUNTS and cs.suspicion() >= SUSPICIOUS_CLUSTER:
-                num[W_CAMP] += 1.0
+                st.w_camp += 1.0
             # An account sending a campaign's template the campaign's way (single-turn elicitation with a
             # long answer or budget, or harvesting) joins it now rather than at the next regrouping, even
             # when the template is a small share of its traffic (harvesting mixed into chat). Until a

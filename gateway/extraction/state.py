@@ -12,8 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CATEGORIES
+from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 
+SHORT_HALF_LIFE_S = 3600.0    # the burst counter's half-life
+HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
+LONG_OUTPUT_TOKENS = 800      # "large max_tokens with long outputs"
+LONG_MAX_TOKENS = 2000        # used when the output length is not known
+OFF_HOURS_MIN_HISTORY = 48
+OFF_HOURS_SHARE = 0.02
 TOP_CLUSTERS = 6      # Space-Saving slots for an account's template clusters
 RECENT_HASHES = 32    # recent exact prompts, to see repeats
 USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
@@ -140,6 +146,50 @@ class PrincipalState:
         self.clusters.decay(f)
         num[W_SHORT] *= 0.5 ** (dt / short_half_life_s)
         num[DECAY_TS] = ts
+
+    def count(self, ev: FeatureEvent, half_life_s: float) -> tuple[bool, bool, bool, bool]:
+        """Count one request in the decayed counters and sketches; returns (reasoning elicitation,
+        harvesting, long output, distillation subset) for the caller's cluster bookkeeping."""
+        self.decay(ev.ts, half_life_s, SHORT_HALF_LIFE_S)
+        self.observe_gap(ev.ts)
+        num, ints = self.num, self.ints
+        total = ints[TOTAL] = ints[TOTAL] + 1
+        num[LAST_TS] = ev.ts
+        num[W] += 1.0
+        num[W_SHORT] += 1.0
+        reasoning = ev.reasoning != 0
+        if reasoning:
+            num[W_REASON] += 1.0
+        if ev.single_turn:
+            num[W_SINGLE] += 1.0
+        num[CATS + ev.category] += 1.0
+        hour = HOURS + int(ev.ts // 3600) % 24
+        if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
+            num[W_OFF] += 1.0
+        ints[hour] += 1
+        repeated = self.seen_recently(ev.content_hash)
+        harvest = ((ev.n >= 2 or ev.logprobs > 0)
+                   and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
+            repeated and ev.temperature >= 0.9)
+        if harvest:
+            num[W_HARVEST] += 1.0
+        long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)
+        if long_out:
+            num[W_LONG] += 1.0
+        num[W_OUT] += ev.output_tokens
+        # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
+        # its own so that harvesting mixed into ordinary chat is not averaged away.
+        subset = reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES
+        if subset:
+            num[W_ELICIT] += 1.0
+        if ev.user_hash:
+            self.add_user(ev.user_hash)
+        self.add_slot(ev.ts)
+        if ev.ip_prefix:
+            ints[IP_PREFIX] = ev.ip_prefix
+        if ev.ua_hash:
+            ints[UA_HASH] = ev.ua_hash
+        return reasoning, harvest, long_out, subset
 
     def observe_gap(self, ts: float) -> None:
         """Welford on log inter-arrival time: bots have a small spread, people a large one."""
