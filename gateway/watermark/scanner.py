@@ -124,10 +124,11 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     mixed = sc.table.article_mixed
     # next match of each prose regex (start position, or -1 = search again); the buffer does not
     # change within one call, so a match stays valid while it starts at or after ``pos``
-    ls = ss = es = ws = -1
+    exclude = sc.exclude
+    ls = ss = ws = -1
+    es = -1 if exclude is not None else _NO_MATCH
     lm = sm = em = None
     we = 0
-    exclude = sc.exclude
     word_after = sc.word_after.search
     while pos < n:
         mode = st.mode
@@ -138,11 +139,9 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
             if ss < pos:
                 sm = sc.special.search(buf, pos)
                 ss = sm.start() if sm is not None else _NO_MATCH
-            if exclude is not None and es < pos:
+            if es < pos:
                 em = exclude.search(buf, pos)
                 es = em.start() if em is not None else _NO_MATCH
-            elif exclude is None:
-                es = _NO_MATCH
             if ws < pos:
                 if pos:  # buf[pos - 1] may be the character before the word
                     m = word_after(buf, pos - 1)
