@@ -122,3 +122,15 @@ async def test_redis_retention_and_script_reload(redis_url: str) -> None:
     assert await _band_refs(r, index.prefix) == (1, 32)  # the old one was evicted by that write
     assert (await index.trace(prose(table, 40, seed=2)))[0].response_id == "new"
     await r.aclose()
+
+
+async def test_redis_concurrent_writers_keep_the_bound(redis_url: str) -> None:
+    """Several gateway processes write at once: each write is one atomic script."""
+    clients = [Redis.from_url(redis_url) for _ in range(4)]
+    indexes = [RedisProvenanceIndex(c, Fingerprinter(SECRET), capacity=30) for c in clients]
+    table = load_table()
+    await asyncio.gather(*(indexes[i % 4].add(f"r{i}", prose(table, 40, seed=i % 50), tenant="t", account="a")
+                           for i in range(120)))
+    assert await _band_refs(clients[0], indexes[0].prefix) == (30, 30 * 32)
+    for c in clients:
+        await c.aclose()
