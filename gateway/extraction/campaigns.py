@@ -81,8 +81,8 @@ def group_campaigns(
     by_fp: dict[int, list[str]] = defaultdict(list)
     for pid, st in suspects.items():
         strong.find(pid)
-        for cid, (_, c_susp, _) in st.clusters.items():
-            if c_susp >= 2.0 and cid in suspicious_clusters:
+        for cid in st.clusters.suspicious_ids(2.0):
+            if cid in suspicious_clusters:
                 by_cluster[cid].append(pid)
         if st.ip_prefix and st.ua_hash:
             by_client[(st.ip_prefix, st.ua_hash)].append(pid)

@@ -30,8 +30,10 @@ from gateway.extraction.state import (
     CLUSTER_MEMBERS,
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
+    TOTAL,
     ClusterStats,
     PrincipalState,
+    W,
 )
 
 Decision = Literal["confirm", "clear", "allowlist"]
@@ -337,7 +339,8 @@ class Detector:
         pol = self.policy
         self._next_regroup = now + pol.campaign.regroup_interval_s
         self.events_since_tick = 0
-        rates = sorted(st.w for st in self._states.values() if st.total >= pol.window.min_requests)
+        k = pol.window.min_requests
+        rates = sorted([st.num[W] for st in self._states.values() if st.ints[TOTAL] >= k])
         if rates:
             self._pop.median_rate = rates[len(rates) // 2]
             self._pop.active_accounts = len(rates)
@@ -356,7 +359,7 @@ class Detector:
                 st = self._states.get(m)
                 if st is not None and m not in suspects and m not in camp.weak_members and (
                         st.score >= STICKY_SCORE or any(
-                            c[1] >= 2.0 for cid, c in st.clusters.items() if cid in self._cluster_campaign)):
+                            cid in self._cluster_campaign for cid in st.clusters.suspicious_ids(2.0))):
                     suspects[m] = st
         suspicious = {cid for st in suspects.values() for cid in st.clusters
                       if (cs := self._clusters.get(cid)) is not None and cs.account_count() >= 2
@@ -371,8 +374,8 @@ class Detector:
             # of its members send suspicious requests to (the clusters that linked them).
             linking: dict[int, int] = {}
             for m in camp.members:
-                for cid, (_, c_susp, _) in self._states[m].clusters.items():
-                    if c_susp >= 2.0 and cid in suspicious:
+                for cid in self._states[m].clusters.suspicious_ids(2.0):
+                    if cid in suspicious:
                         linking[cid] = linking.get(cid, 0) + 1
             for cid in {*camp.clusters, *(c for c, k in linking.items() if k >= 2)}:
                 cs = self._clusters.get(cid)

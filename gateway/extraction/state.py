@@ -280,6 +280,11 @@ class TopClusters(array):  # type: ignore[type-arg]
         for k in range(0, array.__len__(self), 5):
             yield int(self[k]) << 16 | int(self[k + 1]), (self[k + 2], self[k + 3], self[k + 4])
 
+    def suspicious_ids(self, min_count: float) -> list[int]:
+        """Clusters to which the account sent at least `min_count` (decayed) suspicious requests."""
+        return [int(self[k]) << 16 | int(self[k + 1]) for k in range(0, array.__len__(self), 5)
+                if self[k + 3] >= min_count]
+
     def decay(self, f: float) -> None:
         for k in range(0, array.__len__(self), 5):
             self[k + 2] *= f
