@@ -45,6 +45,12 @@ def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], l
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, list):
                 key = tuple(key)
+            try:
+                hash(key)
+            except TypeError:  # e.g. `{}: x` or `[{}]: x`: valid YAML, never a policy field
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value (a name), not a mapping", key_node.start_mark
+                ) from None
             if key in out:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark)

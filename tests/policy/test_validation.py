@@ -91,3 +91,12 @@ def test_absurdly_nested_yaml_is_an_error_not_a_crash(tmp_path):
         loaded, errors = parse_file(path, display="deep.yaml")
         assert loaded == [] and len(errors) == 1 and errors[0].startswith("deep.yaml:1:")
         assert "nested" in errors[0]
+
+
+def test_a_mapping_used_as_a_key_is_a_located_error(tmp_path):
+    from gateway.policy.load import parse_file
+
+    path = tmp_path / "odd.yaml"
+    path.write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata:\n  {}: x\n")
+    loaded, errors = parse_file(path, display="odd.yaml")
+    assert loaded == [] and errors == ["odd.yaml:4:3: (yaml): a mapping key must be a plain value (a name), not a mapping"]
