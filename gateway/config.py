@@ -89,6 +89,11 @@ class Settings(BaseSettings):
     watermark_secret: SecretStr | None = Field(None, description="Master secret of watermark keys (COVENANT_WATERMARK_SECRET).")
     watermark_secret_file: str = Field(
         "covenant-watermark.key", description="Where a generated master secret is kept when none is configured.")
+    provenance_capacity: int = Field(
+        1_000_000, ge=1, description="Responses kept in the watermark provenance index, oldest evicted (~1 kB each in Redis; "
+                    "with memory:// at most 100,000, ~8 kB each on the heap).")
+    provenance_retention_days: float = Field(
+        90.0, gt=0, description="Provenance fingerprints older than this are evicted.")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
     upstreams: list[UpstreamConfig] = Field(

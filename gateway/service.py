@@ -98,10 +98,14 @@ class Gateway:
         if self.watermark_master is None:
             self.watermark_master = master_secret(self.settings.watermark_secret, self.settings.watermark_secret_file)
         fp = Fingerprinter(self.watermark_master)
+        s = self.settings
         if self.store is not None and self.store.backend.startswith("redis"):
-            self.provenance = RedisProvenanceIndex(self.store.client, fp)
+            # writes go through the store's deadline and circuit breaker, like every other store call
+            self.provenance = RedisProvenanceIndex(self.store.client, fp, guarded=self.store.guarded,
+                                                   capacity=s.provenance_capacity,
+                                                   ttl_seconds=int(s.provenance_retention_days * 86400))
         else:
-            self.provenance = MemoryProvenanceIndex(fp)
+            self.provenance = MemoryProvenanceIndex(fp, capacity=min(s.provenance_capacity, 100_000))
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings
