@@ -102,6 +102,7 @@ class Gateway:
         if self.store is not None and self.store.backend.startswith("redis"):
             # writes go through the store's deadline and circuit breaker, like every other store call
             self.provenance = RedisProvenanceIndex(self.store.client, fp, guarded=self.store.guarded,
+                                                   batcher=self.store.script_batcher(),
                                                    capacity=s.provenance_capacity,
                                                    ttl_seconds=int(s.provenance_retention_days * 86400))
         else:

@@ -21,6 +21,7 @@ log = logging.getLogger("covenant.watermark")
 
 _ESCALATE = "escalate_watermark"
 _PROVENANCE_QUEUE = 10_000
+_INDEX_BATCH = 64  # fingerprints written per pipelined round trip at most
 
 
 def _structured(body: dict) -> bool:
@@ -59,12 +60,15 @@ class WatermarkStage(Stage):
 
     async def _index_loop(self) -> None:
         while True:
-            rid, text, tenant, account, ts = await self._pending.get()
-            try:
-                await self.index.add(rid, text, tenant=tenant, account=account, ts=ts)
-            except Exception:  # provenance is best effort: a store outage must not stop the loop
-                log.warning("provenance fingerprint of %s not stored", rid, exc_info=True)
-            finally:
+            batch = [await self._pending.get()]
+            while len(batch) < _INDEX_BATCH and not self._pending.empty():
+                batch.append(self._pending.get_nowait())
+            # added concurrently: on Redis the writes of one batch share a pipelined round trip
+            results = await asyncio.gather(*(self.index.add(rid, text, tenant=tenant, account=account, ts=ts)
+                                             for rid, text, tenant, account, ts in batch), return_exceptions=True)
+            for (rid, *_), res in zip(batch, results, strict=True):
+                if isinstance(res, BaseException):  # best effort: a store outage must not stop the loop
+                    log.warning("provenance fingerprint of %s not stored: %s", rid, res)
                 self._pending.task_done()
 
     def prepare(self, ps: CompiledPolicySet) -> None:

@@ -118,14 +118,19 @@ class _Guard:
         return result
 
 
+def script_batcher(client: Any, guard: _Guard) -> ScriptBatcher | None:
+    """A batcher of script calls for ``client``; None on a cluster, whose pipeline fails the whole
+    batch when one call's keys span slots (callers then send each call on its own)."""
+    return None if isinstance(client, RedisCluster) else ScriptBatcher(client, guard.call, guard.backend)
+
+
 class RedisRateLimit:
     def __init__(self, client: Any, guard: _Guard) -> None:
         self._guard = guard
         self._admit = register_lua(client, "ratelimit_admit.lua")
         self._settle = register_lua(client, "ratelimit_settle.lua")
-        # Admissions and settlements of concurrent requests share pipelined round trips. Not on a
-        # cluster: its pipeline fails the whole batch when one call's keys span slots.
-        self._batch = None if isinstance(client, RedisCluster) else ScriptBatcher(client, guard.call, guard.backend)
+        # Admissions and settlements of concurrent requests share pipelined round trips.
+        self._batch = script_batcher(client, guard)
 
     async def _run(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         if self._batch is not None:
@@ -165,6 +170,10 @@ class RedisStore:
         self.breaker = CircuitBreaker(self.backend, failure_threshold=failure_threshold, cooldown_s=cooldown_s)
         self._guard = _Guard(self.backend, timeout_ms / 1000, self.breaker)
         self.ratelimit = RedisRateLimit(self.client, self._guard)
+
+    def script_batcher(self) -> ScriptBatcher | None:
+        """For other features' Lua scripts: concurrent calls share round trips, under this store's guard."""
+        return script_batcher(self.client, self._guard)
 
     async def guarded(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run `fn` (a call on `self.client`) under this store's deadline, breaker and error mapping.

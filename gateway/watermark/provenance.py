@@ -146,9 +146,10 @@ class RedisProvenanceIndex:
     KEEP_PER_BAND = 12  # 5 bytes each: a band value stays under Redis' 64-byte listpack value limit
 
     def __init__(self, redis: Redis, fingerprinter: Fingerprinter, *, prefix: str = "covenant:{wmprov}:",
-                 capacity: int = 1_000_000, ttl_seconds: int = 90 * 86400, guarded=None) -> None:
+                 capacity: int = 1_000_000, ttl_seconds: int = 90 * 86400, guarded=None, batcher=None) -> None:
         self.r, self.fp, self.prefix = redis, fingerprinter, prefix
         self._guarded = guarded  # the store's deadline + breaker around writes, when given
+        self._batcher = batcher  # concurrent writes share one pipelined round trip (store.script_batcher())
         self.capacity, self.ttl = capacity, ttl_seconds
         self._meta = prefix + "meta"
         self._add = register_lua(redis, "provenance_add.lua")
@@ -163,11 +164,14 @@ class RedisProvenanceIndex:
             return False
         ts = time.time() if ts is None else ts
         record = sig.astype("<u4").tobytes() + orjson.dumps([ts, tenant, account, response_id])
-        def write():
-            return self._add(keys=[self._meta], args=[self.prefix, record, self._new_buckets, self.capacity,
-                                                      self.ttl, self.KEEP_PER_BAND])
-
-        await (write() if self._guarded is None else self._guarded(write))
+        keys = [self._meta]
+        args = [self.prefix, record, self._new_buckets, self.capacity, self.ttl, self.KEEP_PER_BAND]
+        if self._batcher is not None:
+            await self._batcher.call(self._add, keys, args)
+        elif self._guarded is not None:
+            await self._guarded(lambda: self._add(keys=keys, args=args))
+        else:
+            await self._add(keys=keys, args=args)
         return True
 
     def _bands(self, sig: np.ndarray, buckets: int) -> list[tuple[str, bytes, str]]:

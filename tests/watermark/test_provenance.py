@@ -21,11 +21,19 @@ def edit(text: str, share: float, seed: int) -> str:
                     for w in text.split())
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", "redis", "redis-store"])
 async def index(request, redis_url: str):
     fp = Fingerprinter(SECRET)
     if request.param == "memory":
         yield MemoryProvenanceIndex(fp, capacity=50)
+        return
+    if request.param == "redis-store":  # as the gateway wires it: guarded, writes batched
+        from gateway.store import open_store
+
+        store = open_store(redis_url, timeout_ms=1000)
+        yield RedisProvenanceIndex(store.client, fp, capacity=50, guarded=store.guarded,
+                                   batcher=store.script_batcher())
+        await store.close()
         return
     r = Redis.from_url(redis_url)
     yield RedisProvenanceIndex(r, fp, capacity=50)
@@ -147,3 +155,12 @@ async def test_redis_writes_go_through_the_store_breaker() -> None:
             await index.add("r1", prose(load_table(), 200, seed=1), tenant="t", account="a")
         assert err.value.reason == expected
     await store.close()
+
+
+async def test_concurrent_writes_are_all_indexed(index) -> None:
+    """What the watermark stage's index loop does with a backlog: the writes of a batch in flight together."""
+    table = load_table()
+    texts = [prose(table, 40, seed=700 + i) for i in range(40)]
+    await asyncio.gather(*(index.add(f"c{i}", t, tenant="t", account="a", ts=float(i)) for i, t in enumerate(texts)))
+    for i in (0, 17, 39):
+        assert (await index.trace(texts[i]))[0].response_id == f"c{i}"
