@@ -25,6 +25,7 @@ _BAND = struct.Struct("<4I")
 assert OPH_BINS == 12 and BAND_ROWS == 3  # the band keys below are unrolled for this layout
 EDGE_TOKENS = 8       # exact keys of the first and last tokens: templates with a slot at one end
 _HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equals a tail key
+SYSTEM_CACHE = 1024       # memoised system prompts per extractor (cleared when full; <= ~4 MB)
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
@@ -144,12 +145,13 @@ def _ip_prefix(ip: str | None) -> int:
 class FeatureExtractor:
     """Holds the compiled patterns; `extract` is the hot-path call."""
 
-    __slots__ = ("_p", "_keep_excerpt", "_token_hash")
+    __slots__ = ("_p", "_keep_excerpt", "_token_hash", "_system")
 
     def __init__(self, keep_excerpt: bool = True) -> None:
         self._p = CompiledPatterns.build()
         self._keep_excerpt = keep_excerpt
         self._token_hash: dict[str, tuple[int, bytes]] = {}
+        self._system: dict[str, tuple[int, int]] = {}  # system prompt -> (reasoning flags, hash)
 
     def extract(
         self,
@@ -172,10 +174,17 @@ class FeatureExtractor:
         reasoning = p.reasoning_flags(lowered, set(tokens))
         sys_hash = 0
         if system:
-            sys_low = system[:MAX_CHARS].lower()
-            sys_tokens = p.tokens(sys_low)
-            reasoning |= p.reasoning_flags(sys_low, set(sys_tokens))
-            sys_hash = crc32(" ".join(sys_tokens[:64]).encode())
+            # Apps send the same system prompt with every request: its flags and hash are memoised.
+            cached = self._system.get(system)
+            if cached is None:
+                sys_low = system[:MAX_CHARS].lower()
+                sys_tokens = p.tokens(sys_low)
+                cached = (p.reasoning_flags(sys_low, set(sys_tokens)), crc32(" ".join(sys_tokens[:64]).encode()))
+                if len(self._system) >= SYSTEM_CACHE:
+                    self._system.clear()
+                self._system[system] = cached
+            reasoning |= cached[0]
+            sys_hash = cached[1]
         category = 9 if api == "openai.embeddings" else p.category(tokens, lowered, has_tools)
         lp = body.get("logprobs")
         top = body.get("top_logprobs") or 0

@@ -158,11 +158,10 @@ class CompiledPatterns:
         if has_tools:
             return 3
         counts = [0] * len(CATEGORIES)
-        get = self.category_of.get
-        for t in tokens:
-            c = get(t)
-            if c is not None:
-                counts[c] += 1
+        cat = self.category_of
+        # filter() with the dict's own __contains__ walks the tokens in C; only keywords reach Python.
+        for t in filter(cat.__contains__, tokens):
+            counts[cat[t]] += 1
         # Math and code are often written in symbols rather than words.
         if "```" in lowered or "def " in lowered or "();" in lowered:
             counts[2] += 2
