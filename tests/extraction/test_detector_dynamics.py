@@ -100,3 +100,18 @@ def test_end_users_are_counted_in_a_bounded_bitmap() -> None:
         st.add_user(u * 2654435761 & 0xFFFFFFFF)
     assert st.end_users() >= 256  # saturates at a large count, never grows the state
     assert st.users.bit_length() <= 256
+
+
+def test_an_accounts_top_clusters_keep_32_bit_ids_exactly_and_evict_the_lightest() -> None:
+    from gateway.extraction.state import TOP_CLUSTERS, TopClusters
+
+    tc = TopClusters()
+    ids = [0xFFFFFFFF - i * 0x01010101 for i in range(TOP_CLUSTERS)]
+    for k, cid in enumerate(ids):
+        for _ in range(k + 1):
+            tc.add(cid, suspicious=k % 2 == 0, single=True)
+    assert list(tc) == ids and len(tc) == TOP_CLUSTERS
+    assert tc.get(ids[2]) == (3.0, 3.0, 3.0) and tc.suspicious_ids(2.0) == [ids[2], ids[4]]
+    tc.add(0x12345678, suspicious=False, single=False)  # full: replaces the lightest, inheriting its count
+    assert ids[0] not in tc and tc.get(0x12345678) == (2.0, 0.0, 0.0)
+    assert tc.top() == (ids[-1], (float(TOP_CLUSTERS), 0.0, float(TOP_CLUSTERS)))
