@@ -353,7 +353,9 @@ class Detector:
             return
         self._suspects_changed = False
         self._ticks_since_full = 0
-        suspects = {p: self._states[p] for p in self._suspects if p in self._states}
+        # Sorted: grouping breaks ties by order, and set order of strings varies with PYTHONHASHSEED
+        # (replay and every worker must reach the same campaigns).
+        suspects = {p: self._states[p] for p in sorted(self._suspects) if p in self._states}
         for camp in self._campaigns.values():  # sticky members (see STICKY_SCORE)
             for m in camp.members:
                 st = self._states.get(m)

@@ -66,3 +66,19 @@ def test_minimal_records_and_bad_lines(tmp_path: Path) -> None:
     rows = {orjson.loads(line)["principal"]: orjson.loads(line) for line in out.read_bytes().splitlines()}
     assert set(rows) == {"p1", "p3"}
     assert rows["p3"]["verdict"] == "ok"
+
+
+def test_replay_gives_the_same_verdicts_whatever_the_string_hash_seed(small_log: Path, tmp_path: Path) -> None:
+    """Workers and replays run in different processes: their campaigns must not depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"verdicts-{seed}.jsonl"
+        subprocess.run([sys.executable, "-c", "import sys; from gateway.extraction.replay import replay; "
+                        "replay(sys.argv[1], None, sys.argv[2], progress=False)", str(small_log), str(out)],
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
