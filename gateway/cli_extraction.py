@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import signal
 import sys
 from pathlib import Path
@@ -45,17 +46,51 @@ def cmd_worker(args: argparse.Namespace) -> int:
               "scores in process", file=sys.stderr)
         return 2
     policy = _policy_from(args.policies or settings.policies_dir)
+    fp = _worker_fingerprinter(settings)
 
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
+        indexing = asyncio.create_task(_index_provenance(settings, fp, stop)) if fp is not None else None
         stats = await run_worker(settings.store, policy=policy, partitions=args.partitions, stop=stop)
+        if indexing is not None:
+            await indexing
         print(f"worker stopped: {stats}", file=sys.stderr)
 
     asyncio.run(main())
     return 0
+
+
+def _worker_fingerprinter(settings):
+    """The provenance fingerprinter of the gateways, or None when this worker has no secret: generating
+    one here would fingerprint with a key no gateway uses."""
+    from gateway.watermark.provenance import Fingerprinter
+    from gateway.watermark_secret import master_secret
+
+    if settings.watermark_secret is None and not os.path.exists(settings.watermark_secret_file):
+        print("provenance indexing off in this worker: set COVENANT_WATERMARK_SECRET to the gateways' value",
+              file=sys.stderr)
+        return None
+    return Fingerprinter(master_secret(settings.watermark_secret, settings.watermark_secret_file))
+
+
+async def _index_provenance(settings, fp, stop: asyncio.Event) -> None:
+    """The worker's second job: fingerprint and index the responses gateways queued (provenance)."""
+    import socket
+
+    from gateway.store import open_store
+    from gateway.watermark.provenance import RedisProvenanceIndex
+    from gateway.watermark.provenance_queue import consume
+
+    store = open_store(settings.store, timeout_ms=max(settings.store_timeout_ms, 1000))
+    index = RedisProvenanceIndex.for_store(store, fp, capacity=settings.provenance_capacity,
+                                           ttl_seconds=int(settings.provenance_retention_days * 86400))
+    try:
+        await consume(store.client, index, consumer=f"{socket.gethostname()}-{os.getpid()}", stop=stop)
+    finally:
+        await store.close()
 
 
 def add_extraction_commands(sub, add_config) -> None:
@@ -68,7 +103,8 @@ def add_extraction_commands(sub, add_config) -> None:
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_replay)
 
-    p = sub.add_parser("worker", help="extraction analysis worker (distributed mode, Redis store)")
+    p = sub.add_parser("worker", help="analysis worker (distributed mode, Redis store): extraction detection "
+                                      "and provenance fingerprints")
     add_config(p)
     p.add_argument("--store", help="Redis URL (default from config)")
     p.add_argument("--policies", help="policy directory (default from config)")

@@ -56,7 +56,8 @@ class Gateway:
         self.precheck: Pipeline | None = None
         self.watermark_master: bytes | None = None
         self.extraction = None
-        self.provenance = None
+        self.provenance = None  # the index that traces (admin route)
+        self.provenance_sink = None  # where served responses go: the index itself, or the workers' queue
 
     # -- composition ----------------------------------------------------------------------------
     def _build_stages(self) -> list[Stage]:
@@ -69,7 +70,7 @@ class Gateway:
                             keep_excerpts=self.settings.audit.content == "full"),
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
-            WatermarkStage(self.watermark_master, self.metrics, self.provenance),
+            WatermarkStage(self.watermark_master, self.metrics, self.provenance_sink),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results
         ]
@@ -93,6 +94,7 @@ class Gateway:
 
     def _open_watermark(self) -> None:
         from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex, RedisProvenanceIndex
+        from gateway.watermark.provenance_queue import ProvenancePublisher
         from gateway.watermark_secret import master_secret
 
         if self.watermark_master is None:
@@ -100,13 +102,13 @@ class Gateway:
         fp = Fingerprinter(self.watermark_master)
         s = self.settings
         if self.store is not None and self.store.backend.startswith("redis"):
-            # writes go through the store's deadline and circuit breaker, like every other store call
-            self.provenance = RedisProvenanceIndex(self.store.client, fp, guarded=self.store.guarded,
-                                                   batcher=self.store.script_batcher(),
-                                                   capacity=s.provenance_capacity,
-                                                   ttl_seconds=int(s.provenance_retention_days * 86400))
+            self.provenance = RedisProvenanceIndex.for_store(self.store, fp, capacity=s.provenance_capacity,
+                                                             ttl_seconds=int(s.provenance_retention_days * 86400))
+            # distributed mode: `covenant worker` processes fingerprint and index (off the serving CPU)
+            self.provenance_sink = ProvenancePublisher(self.store.client, fp.key_id, self.store.guarded)
         else:
-            self.provenance = MemoryProvenanceIndex(fp, capacity=min(s.provenance_capacity, 100_000))
+            self.provenance = self.provenance_sink = MemoryProvenanceIndex(
+                fp, capacity=min(s.provenance_capacity, 100_000))
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings

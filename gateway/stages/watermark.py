@@ -63,13 +63,14 @@ class WatermarkStage(Stage):
             batch = [await self._pending.get()]
             while len(batch) < _INDEX_BATCH and not self._pending.empty():
                 batch.append(self._pending.get_nowait())
-            # added concurrently: on Redis the writes of one batch share a pipelined round trip
-            results = await asyncio.gather(*(self.index.add(rid, text, tenant=tenant, account=account, ts=ts)
-                                             for rid, text, tenant, account, ts in batch), return_exceptions=True)
-            for (rid, *_), res in zip(batch, results, strict=True):
-                if isinstance(res, BaseException):  # best effort: a store outage must not stop the loop
-                    log.warning("provenance fingerprint of %s not stored: %s", rid, res)
-                self._pending.task_done()
+            # one call per backlog: on Redis the writes (or, with workers, the queued texts) share a round trip
+            try:
+                await self.index.add_many(batch)
+            except Exception as exc:  # best effort: a store outage must not stop the loop
+                log.warning("provenance of %d responses not stored: %s", len(batch), exc)
+            finally:
+                for _ in batch:
+                    self._pending.task_done()
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         built, keep = {}, {}

@@ -13,6 +13,7 @@ also evicts responses older than ``ttl_seconds``.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import re
 import time
@@ -44,6 +45,8 @@ class Match:
 class Fingerprinter:
     def __init__(self, master: bytes) -> None:
         self._key = hkdf(master, b"covenant/wm/v1/provenance")
+        # names the key without revealing it: gateways and workers check they fingerprint alike
+        self.key_id = hashlib.blake2b(b"key-id", key=self._key, digest_size=8).hexdigest()
         # keyed BLAKE2b with the key block already absorbed: copying it is ~30% cheaper per shingle
         # than keying a new hash object (the same digests)
         self._keyed = hashlib.blake2b(digest_size=8, key=self._key)
@@ -115,6 +118,14 @@ class MemoryProvenanceIndex:
                 if not ids:
                     del self._bands[b]
 
+    async def add_many(self, items) -> None:
+        """(response id, text, tenant, account, ts) tuples, written concurrently (batched on Redis)."""
+        results = await asyncio.gather(*(self.add(rid, text, tenant=tenant, account=account, ts=ts)
+                                         for rid, text, tenant, account, ts in items), return_exceptions=True)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            raise errors[0]
+
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
         sig = self.fp.signature(text)
         if sig is None:
@@ -158,6 +169,13 @@ class RedisProvenanceIndex:
         self._new_buckets = 1 << max(4, (BANDS * capacity // 64 - 1).bit_length())
         self._buckets: int | None = None
 
+    @classmethod
+    def for_store(cls, store, fingerprinter: Fingerprinter, *, capacity: int, ttl_seconds: int) -> RedisProvenanceIndex:
+        """On a Redis store as the gateway and the workers use it: writes under the store's deadline and
+        circuit breaker, concurrent writes batched into one round trip."""
+        return cls(store.client, fingerprinter, guarded=store.guarded, batcher=store.script_batcher(),
+                   capacity=capacity, ttl_seconds=ttl_seconds)
+
     async def add(self, response_id: str, text: str, *, tenant: str, account: str, ts: float | None = None) -> bool:
         sig = self.fp.signature(text)
         if sig is None:
@@ -182,6 +200,14 @@ class RedisProvenanceIndex:
             out.append((f"{self.prefix}b:{bucket}", bytes([i]) + b.to_bytes(4, "little"),
                         f"{self.prefix}s:{bucket}:{i}:{b}"))
         return out
+
+    async def add_many(self, items) -> None:
+        """(response id, text, tenant, account, ts) tuples, written concurrently (batched on Redis)."""
+        results = await asyncio.gather(*(self.add(rid, text, tenant=tenant, account=account, ts=ts)
+                                         for rid, text, tenant, account, ts in items), return_exceptions=True)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            raise errors[0]
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
         sig = self.fp.signature(text)
