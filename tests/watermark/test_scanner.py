@@ -4,7 +4,7 @@ the words of the look-behind regex that detection uses, at every position includ
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gateway.watermark.embed import Watermarker
@@ -25,6 +25,7 @@ def wm() -> Watermarker:
 @given(parts=st.lists(st.sampled_from(PIECES), max_size=40))
 def test_scan_visits_the_lookbehind_words(wm: Watermarker, parts: list[str]) -> None:
     text = "".join(parts)
+    assume(not text.startswith("    "))  # an indented code line: protected, so no word events (by design)
     sc, table = wm.scanner, wm.table
     seen: list[tuple[int, str]] = []
     scan(sc, ScanState(), text, 0, lambda s, w, _i, _m, _ss: seen.append((s, w)))
