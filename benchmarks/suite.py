@@ -58,6 +58,7 @@ class Row:
     rps32: list[float] = field(default_factory=list)
     rps128: list[float] = field(default_factory=list)
     cpu_us: list[float] = field(default_factory=list)
+    worker_cpu_us: list[float] = field(default_factory=list)  # `covenant worker` (Redis store), apart
     rss: list[float] = field(default_factory=list)
     ttft: list[float] = field(default_factory=list)
     total: list[float] = field(default_factory=list)
@@ -107,6 +108,9 @@ class _Covenant:
 
     def pids(self) -> list[int]:
         return self.gw.pids()
+
+    def worker_pids(self) -> list[int]:
+        return self.gw.worker_pids()
 
     def stop(self) -> None:
         self.gw.stop()
@@ -204,9 +208,10 @@ class Suite:
                     run_wrk(url, script, 4, 1)  # warm-up, discarded
                     lat = run_wrk(url, script, 1, a.seconds)
                     pids = t.pids()
-                    cpu0 = _cpu(pids)
+                    wpids = t.worker_pids() if hasattr(t, "worker_pids") else []
+                    cpu0, wcpu0 = _cpu(pids), _cpu(wpids)
                     thr = run_wrk(url, script, 32, a.seconds)
-                    cpu1 = _cpu(pids)
+                    cpu1, wcpu1 = _cpu(pids), _cpu(wpids)
                     thr128 = run_wrk(url, script, 128, a.seconds)
                     r = self.row(name)
                     r.p50.append(lat.p50_ms)
@@ -216,6 +221,8 @@ class Suite:
                     if pids and thr.requests:
                         r.cpu_us.append((cpu1 - cpu0) / thr.requests * 1e6)
                         r.rss.append(_rss(pids))
+                    if wpids and thr.requests:
+                        r.worker_cpu_us.append((wcpu1 - wcpu0) / thr.requests * 1e6)
                     r.errors += lat.errors + thr.errors + thr128.errors
                     print(f"  [json rep {rep + 1}] {name:<16} p50 {lat.p50_ms:.3f} ms p99 {lat.p99_ms:.3f} ms  "
                           f"c32 {thr.rps:,.0f}  c128 {thr128.rps:,.0f} req/s  errors "
@@ -331,8 +338,15 @@ def table(rows: dict[str, Row]) -> str:
         lines.append(
             f"| {name} | {'-' if direct else _added(r.p50, d.p50)} | {'-' if direct else _added(r.p99, d.p99)} | "
             f"{_fmt(r.rps32, 0)} | {_fmt(r.rps128, 0)} | {_fmt(r.cpu_us, 0)} | {_fmt(r.rss, 0)} | {ttft} | {total} | "
-            f"{scale} | {r.errors} | {r.note} |")
+            f"{scale} | {r.errors} | {_note(r)} |")
     return "\n".join(lines)
+
+
+def _note(r: Row) -> str:
+    if not r.worker_cpu_us:
+        return r.note
+    worker = f"+ analysis worker {_fmt(r.worker_cpu_us, 0)} CPU µs/req (CPU 0)"
+    return f"{r.note}; {worker}" if r.note else worker
 
 
 def verdicts(rows: dict[str, Row]) -> list[str]:

@@ -51,6 +51,7 @@ class CovenantProcess:
         (self.dir / "covenant.yaml").write_text(yaml.safe_dump(config))
         self.env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", **(env or {})}
         self.proc: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
 
     def start(self) -> CovenantProcess:
         if self.store.startswith("redis"):
@@ -60,7 +61,17 @@ class CovenantProcess:
                                       "--config", str(self.dir / "covenant.yaml")], cwd=self.dir, env=self.env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         wait_port(self.port, self.proc, timeout=60)
+        if self.store.startswith("redis"):
+            # distributed mode: extraction scoring and provenance fingerprints run in `covenant worker`
+            # (on CPU 0 with the load generator; its CPU is reported apart from the gateway's). Same
+            # working directory: it reads the watermark secret file the gateway generated.
+            self.worker = subprocess.Popen(["taskset", "-c", "0", sys.executable, "-m", "gateway", "worker",
+                                            "--config", str(self.dir / "covenant.yaml")], cwd=self.dir,
+                                           env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
         return self
+
+    def worker_pids(self) -> list[int]:
+        return [self.worker.pid] if self.worker is not None else []
 
     def pids(self) -> list[int]:
         """The server process and its workers (for CPU and RSS)."""
@@ -68,6 +79,13 @@ class CovenantProcess:
         return [self.proc.pid, *(int(p) for p in out)]
 
     def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.terminate()
+            try:
+                self.worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.worker.kill()
+            self.worker = None
         if self.proc:
             self.proc.terminate()
             try:
