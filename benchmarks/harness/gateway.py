@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 class CovenantProcess:
     def __init__(self, upstream_port: int, policies: Path | None, store: str = "memory://", cpu: str = "1",
-                 workers: int = 1, extra: dict | None = None, env: dict | None = None) -> None:
+                 workers: int = 1, extra: dict | None = None, env: dict | None = None,
+                 analysis_worker: bool = True) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="covenant-bench-"))
         self.port = free_port()
         self.cpu, self.workers = cpu, workers
@@ -52,6 +53,7 @@ class CovenantProcess:
         self.env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
+        self.analysis_worker = analysis_worker
 
     def start(self) -> CovenantProcess:
         if self.store.startswith("redis"):
@@ -61,7 +63,7 @@ class CovenantProcess:
                                       "--config", str(self.dir / "covenant.yaml")], cwd=self.dir, env=self.env,
                                      stdout=self.log, stderr=subprocess.STDOUT)
         wait_port(self.port, self.proc, timeout=60)
-        if self.store.startswith("redis"):
+        if self.store.startswith("redis") and self.analysis_worker:
             # distributed mode: extraction scoring and provenance fingerprints run in `covenant worker`
             # (on CPU 0 with the load generator; its CPU is reported apart from the gateway's). Same
             # working directory: it reads the watermark secret file the gateway generated.
