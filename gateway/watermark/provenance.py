@@ -84,6 +84,15 @@ class Fingerprinter:
         return float(np.mean(a == b))
 
 
+async def _add_many(index, items) -> None:
+    """(response id, text, tenant, account, ts) tuples, written concurrently (batched on Redis)."""
+    results = await asyncio.gather(*(index.add(rid, text, tenant=tenant, account=account, ts=ts)
+                                     for rid, text, tenant, account, ts in items), return_exceptions=True)
+    errors = [r for r in results if isinstance(r, BaseException)]
+    if errors:
+        raise errors[0]
+
+
 class MemoryProvenanceIndex:
     """In-process index (the embedded default); a ring of ``capacity`` responses."""
 
@@ -119,12 +128,7 @@ class MemoryProvenanceIndex:
                     del self._bands[b]
 
     async def add_many(self, items) -> None:
-        """(response id, text, tenant, account, ts) tuples, written concurrently (batched on Redis)."""
-        results = await asyncio.gather(*(self.add(rid, text, tenant=tenant, account=account, ts=ts)
-                                         for rid, text, tenant, account, ts in items), return_exceptions=True)
-        errors = [r for r in results if isinstance(r, BaseException)]
-        if errors:
-            raise errors[0]
+        await _add_many(self, items)
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
         sig = self.fp.signature(text)
@@ -202,12 +206,7 @@ class RedisProvenanceIndex:
         return out
 
     async def add_many(self, items) -> None:
-        """(response id, text, tenant, account, ts) tuples, written concurrently (batched on Redis)."""
-        results = await asyncio.gather(*(self.add(rid, text, tenant=tenant, account=account, ts=ts)
-                                         for rid, text, tenant, account, ts in items), return_exceptions=True)
-        errors = [r for r in results if isinstance(r, BaseException)]
-        if errors:
-            raise errors[0]
+        await _add_many(self, items)
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
         sig = self.fp.signature(text)
