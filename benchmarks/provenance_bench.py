@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import time
 
 from redis.asyncio import Redis
 
-from benchmarks.watermark import attacks
+from benchmarks.watermark.recall import top1_recall
 from benchmarks.watermark_eval import SECRET, table, teacher_texts
 from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex, RedisProvenanceIndex
 from tests.support.ports import free_port
@@ -28,20 +27,6 @@ from tests.support.redis_server import RedisServer
 async def _info(r: Redis) -> tuple[int, float]:
     mem, cpu = await r.info("memory"), await r.info("cpu")
     return int(mem["used_memory"]), float(cpu["used_cpu_user"]) + float(cpu["used_cpu_sys"])
-
-
-async def _recall(index, texts: list[str], n_query: int, offset: int = 0) -> tuple[float, float, float]:
-    """Top-1 accuracy over live responses (``texts[j]`` is ``r{offset + j}``)."""
-    rng = random.Random(3)
-    ok_rep = ok_del = 0
-    t0 = time.perf_counter()
-    for _ in range(n_query):
-        j = rng.randrange(len(texts))
-        m = await index.trace(attacks.replace_words(texts[j], 0.3, rng))
-        ok_rep += bool(m) and m[0].response_id == f"r{offset + j}"
-        m = await index.trace(attacks.delete_words(texts[j], 0.3, rng))
-        ok_del += bool(m) and m[0].response_id == f"r{offset + j}"
-    return ok_rep / n_query, ok_del / n_query, (time.perf_counter() - t0) / (2 * n_query) * 1e3
 
 
 async def run(n: int, n_query: int) -> None:
@@ -68,7 +53,7 @@ async def run(n: int, n_query: int) -> None:
             wall_us, cpu_us = (time.perf_counter() - w0) / n * 1e6, (time.process_time() - c0) / n * 1e6
             mem1, scpu1 = await _info(r)
             redis = name.startswith("redis")
-            rep, dele, trace_ms = await _recall(index, texts[n - cap:], n_query, offset=n - cap)
+            rep, dele, trace_ms = await top1_recall(index, texts[n - cap:], n_query, offset=n - cap)
             rows.append([name, n, round((mem1 - mem0) / cap) if redis else "-", round(cpu_us),
                          round(cpu_us - sig_us), round(wall_us), round((scpu1 - scpu0) / n * 1e6) if redis else "-",
                          rep, dele, trace_ms])

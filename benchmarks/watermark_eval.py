@@ -22,6 +22,7 @@ import numpy as np
 
 from benchmarks.watermark import attacks
 from benchmarks.watermark.corpus import Doc, human_documents, prefix_words
+from benchmarks.watermark.recall import top1_recall
 from benchmarks.watermark.student import TrigramLM
 from gateway.mock_teacher.prose import ProseGenerator, reply_key, split_deltas
 from gateway.watermark.detect import KeyRegistry, detect, detect_corpus
@@ -161,29 +162,20 @@ def provenance(n_index: int, n_query: int) -> None:
     fp = Fingerprinter(SECRET)
     index = MemoryProvenanceIndex(fp, capacity=n_index)
     texts = teacher_texts(n_index, 300, "prov")
-    rng = random.Random(3)
 
     async def run() -> tuple[float, float, float, float, float]:
         t0 = time.perf_counter()
         for i, text in enumerate(texts):
             await index.add(f"r{i}", text, tenant="t", account=f"a{i % 500}", ts=float(i))
         add_ms = (time.perf_counter() - t0) / len(texts) * 1e3
-        ok = ok_del = 0
-        t0 = time.perf_counter()
-        for _ in range(n_query):
-            j = rng.randrange(len(texts))
-            m = await index.trace(attacks.replace_words(texts[j], 0.3, rng))
-            ok += bool(m) and m[0].response_id == f"r{j}"
-            m = await index.trace(attacks.delete_words(texts[j], 0.3, rng))
-            ok_del += bool(m) and m[0].response_id == f"r{j}"
-        q_ms = (time.perf_counter() - t0) / (2 * n_query) * 1e3
+        ok, ok_del, q_ms = await top1_recall(index, texts, n_query)
         small = MemoryProvenanceIndex(fp, capacity=1000)
         tracemalloc.start()
         for i, text in enumerate(texts[:1000]):
             await small.add(f"r{i}", text, tenant="t", account=f"a{i % 500}", ts=float(i))
         mem = tracemalloc.get_traced_memory()[0]
         tracemalloc.stop()
-        return ok / n_query, ok_del / n_query, add_ms, q_ms, mem / min(1000, len(texts))
+        return ok, ok_del, add_ms, q_ms, mem / min(1000, len(texts))
 
     acc, acc_del, add_ms, q_ms, bytes_per = asyncio.run(run())
     table("Provenance index (memory store; 300-word responses)",

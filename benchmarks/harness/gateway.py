@@ -82,20 +82,20 @@ class CovenantProcess:
 
     def stop(self) -> None:
         if self.worker is not None:
-            self.worker.terminate()
-            try:
-                self.worker.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.worker.kill()
+            _terminate(self.worker)
             self.worker = None
         if self.proc:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+            _terminate(self.proc)
             self.proc = None
             self.log.close()
+
+
+def _terminate(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
 
 
 def _put_key_in_redis(url: str, record) -> None:
