@@ -11,11 +11,11 @@ Both batch events off the request path through a bounded queue (drops are counte
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from typing import Any
 
+from gateway.batch_queue import BatchQueue
 from gateway.extraction.detector import OK, Detector, Verdict
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy
@@ -27,50 +27,22 @@ BATCH = 500
 
 
 class _Queued:
-    """Bounded queue + one background consumer task."""
+    """Feature events leave the request path through a bounded batch queue (gateway.batch_queue)."""
 
     def __init__(self, metrics) -> None:
         self.m = metrics
-        self._q: asyncio.Queue[FeatureEvent] = asyncio.Queue(QUEUE_SIZE)
-        self._task: asyncio.Task | None = None
-        self.dropped = 0
-        self._last_warn = 0.0
+        self._queue: BatchQueue[FeatureEvent] = BatchQueue(
+            "extraction", self._consume, maxsize=QUEUE_SIZE, batch=BATCH, log=log,
+            on_drop=metrics.extraction_dropped.inc)
 
     def submit(self, ev: FeatureEvent) -> None:
-        try:
-            self._q.put_nowait(ev)
-        except asyncio.QueueFull:
-            self.dropped += 1
-            self.m.extraction_dropped.inc()
-            now = time.monotonic()
-            if now - self._last_warn > 10:
-                self._last_warn = now
-                log.warning("extraction event queue full: %d events dropped so far", self.dropped)
+        self._queue.submit(ev)
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="covenant-extraction")
+        await self._queue.start()
 
     async def close(self, deadline_s: float = 5.0) -> None:
-        if self._task is None:
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._q.join(), deadline_s)
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
-
-    async def _run(self) -> None:
-        while True:
-            batch = [await self._q.get()]
-            while len(batch) < BATCH and not self._q.empty():
-                batch.append(self._q.get_nowait())
-            try:
-                await self._consume(batch)
-            except Exception:
-                log.exception("extraction batch of %d events failed", len(batch))
-            finally:
-                for _ in batch:
-                    self._q.task_done()
+        await self._queue.close(deadline_s)
 
     async def _consume(self, batch: list[FeatureEvent]) -> None:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -6,11 +6,10 @@ the marker itself leaves code, URLs, e-mail addresses, numbers and quotes alone.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import time
 
+from gateway.batch_queue import BatchQueue
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
@@ -42,35 +41,21 @@ class WatermarkStage(Stage):
         # Fingerprinting (MinHash, ~0.2 ms) and indexing (one EVALSHA on Redis, ~0.1 ms of CPU) per
         # response: done by a background task, never on a request's path. Bounded; drops are
         # logged, not silent.
-        self._pending: asyncio.Queue[tuple] = asyncio.Queue(_PROVENANCE_QUEUE)
-        self._task: asyncio.Task | None = None
-        self.dropped = 0
+        self._pending: BatchQueue[tuple] = BatchQueue("provenance", self._index, maxsize=_PROVENANCE_QUEUE,
+                                                      batch=_INDEX_BATCH, log=log)
 
     async def start(self) -> None:
-        self._task = asyncio.create_task(self._index_loop(), name="covenant-provenance")
+        await self._pending.start()
 
     async def close(self, deadline_s: float = 5.0) -> None:
-        if self._task is None:
-            return
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._pending.join(), deadline_s)
-        self._task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await self._task
+        await self._pending.close(deadline_s)
 
-    async def _index_loop(self) -> None:
-        while True:
-            batch = [await self._pending.get()]
-            while len(batch) < _INDEX_BATCH and not self._pending.empty():
-                batch.append(self._pending.get_nowait())
-            # one call per backlog: on Redis the writes (or, with workers, the queued texts) share a round trip
-            try:
-                await self.index.add_many(batch)
-            except Exception as exc:  # best effort: a store outage must not stop the loop
-                log.warning("provenance of %d responses not stored: %s", len(batch), exc)
-            finally:
-                for _ in batch:
-                    self._pending.task_done()
+    async def _index(self, batch: list[tuple]) -> None:
+        # one call per backlog: on Redis the writes (or, with workers, the queued texts) share a round trip
+        try:
+            await self.index.add_many(batch)
+        except Exception as exc:  # best effort: a store outage is a warning, not a traceback per batch
+            log.warning("provenance of %d responses not stored: %s", len(batch), exc)
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         built, keep = {}, {}
@@ -119,9 +104,4 @@ class WatermarkStage(Stage):
         text = "\n".join(ctx.response_text)
         if block.provenance and text.strip():
             p = ctx.principal
-            try:
-                self._pending.put_nowait((ctx.request_id, text, p.tenant, p.account, ctx.ts))
-            except asyncio.QueueFull:
-                self.dropped += 1
-                if self.dropped % 1000 == 1:
-                    log.warning("provenance queue full: %d fingerprints dropped so far", self.dropped)
+            self._pending.submit((ctx.request_id, text, p.tenant, p.account, ctx.ts))
