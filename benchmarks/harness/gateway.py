@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.harness.procs import free_port, wait_port
+from benchmarks.harness.procs import free_port, stop_process, wait_port
 from gateway.identity import FileKeyStore, new_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,20 +82,12 @@ class CovenantProcess:
 
     def stop(self) -> None:
         if self.worker is not None:
-            _terminate(self.worker)
+            stop_process(self.worker)
             self.worker = None
         if self.proc:
-            _terminate(self.proc)
+            stop_process(self.proc)
             self.proc = None
             self.log.close()
-
-
-def _terminate(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def _put_key_in_redis(url: str, record) -> None:

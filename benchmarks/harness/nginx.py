@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.harness.procs import wait_port
+from benchmarks.harness.procs import stop_process, wait_port
 
 WORDS = ("the quick brown fox jumps over the lazy dog while a careful reviewer reads every line of the "
          "report and notes what changed since the last release ").split()
@@ -78,6 +78,5 @@ http {{ access_log off; keepalive_requests 1000000; {upstream}
 
     def stop(self) -> None:
         if self.proc:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
+            stop_process(self.proc, timeout=10)
             self.proc = None

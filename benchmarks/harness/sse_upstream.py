@@ -16,7 +16,7 @@ import subprocess
 import sys
 
 from benchmarks.harness.nginx import completion_body, stream_body
-from benchmarks.harness.procs import wait_port
+from benchmarks.harness.procs import stop_process, wait_port
 
 
 def _events(words: int) -> list[bytes]:
@@ -82,8 +82,7 @@ class SSEUpstream:
 
     def stop(self) -> None:
         if self.proc:
-            self.proc.terminate()
-            self.proc.wait(timeout=10)
+            stop_process(self.proc, timeout=10)
             self.proc = None
 
 
