@@ -140,19 +140,19 @@ def score_counts(
     shared_sets = np.flatnonzero(used & layout.is_shared)
     acct_sets = np.flatnonzero(used & ~layout.is_shared)
     positions = int(counts[used].sum())
-    counts = counts if scores is None else scores
+    acct_positions = int(counts[acct_sets].sum())
+    score = counts if scores is None else scores
 
-    obs_shared = int(counts[shared_sets, layout.shared_variant[shared_sets]].sum())
-    p_shared, z_shared, method = upper_tail(obs_shared, counts[shared_sets], sizes[shared_sets])
+    obs_shared = int(score[shared_sets, layout.shared_variant[shared_sets]].sum())
+    p_shared, z_shared, method = upper_tail(obs_shared, score[shared_sets], sizes[shared_sets])
     n_acc = len(registry)
     p_final, z_final = min(1.0, 2 * p_shared) if n_acc else p_shared, z_shared
     candidates: list[Candidate] = []
     account = tenant = None
     if n_acc and len(acct_sets):
-        sub = counts[acct_sets]  # (sets, 4)
+        sub = score[acct_sets]  # (sets, 4)
         matches = sub[np.arange(len(acct_sets))[None, :], registry.own[:, acct_sets]].sum(axis=1)
         order = np.argsort(-matches, kind="stable")[:top]
-        acct_positions = int(sub.sum()) if scores is None else positions
         for i in order.tolist():
             p_a, z_a, m_a = upper_tail(int(matches[i]), sub, sizes[acct_sets])
             t, a = registry.principals[i]
