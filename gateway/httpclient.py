@@ -173,16 +173,15 @@ class Response:
         now = loop.time()
         if now >= self._deadline:
             self._fail(TotalTimeout("the exchange exceeded the total timeout"))
-        elif self._paused or now - self._conn.last_read >= self._read_timeout:
-            if self._paused:  # we stopped reading, not the upstream: that is not an idle upstream
-                self._timer = loop.call_at(min(self._deadline, now + self._read_timeout), self._check_timeout)
-                return
-            phase = "response body" if self._head.done() else "response headers"
-            self._fail(ReadTimeout(f"no {phase} within {self._read_timeout:g}s"))
-        else:
-            self._timer = loop.call_at(min(self._deadline, self._conn.last_read + self._read_timeout),
-                                       self._check_timeout)
+            self._conn.close()
             return
+        # paused: we stopped reading, not the upstream, so its idle clock restarts now
+        idle_since = now if self._paused else self._conn.last_read
+        if now - idle_since < self._read_timeout:
+            self._timer = loop.call_at(min(self._deadline, idle_since + self._read_timeout), self._check_timeout)
+            return
+        phase = "response body" if self._head.done() else "response headers"
+        self._fail(ReadTimeout(f"no {phase} within {self._read_timeout:g}s"))
         self._conn.close()
 
 
