@@ -67,19 +67,20 @@ async def consume(redis: Any, index: Any, *, consumer: str, stop: asyncio.Event,
     stats = stats if stats is not None else {}
     next_claim = 0.0
     while not stop.is_set():
+        claim = time.monotonic() >= next_claim
+        if claim:
+            next_claim = time.monotonic() + CLAIM_IDLE_MS / 3000
         try:
-            await _step(redis, index, consumer, batch, block_ms, stats, next_claim)
+            await _step(redis, index, consumer, batch, block_ms, stats, claim)
         except Exception:  # Redis away or the index failing: entries stay pending and are claimed later
             log.warning("provenance worker: batch not indexed, retrying", exc_info=True)
             await asyncio.sleep(1.0)
-        if time.monotonic() >= next_claim:
-            next_claim = time.monotonic() + CLAIM_IDLE_MS / 3000
 
 
 async def _step(redis: Any, index: Any, consumer: str, batch: int, block_ms: int, stats: dict,
-                next_claim: float) -> None:
+                claim: bool) -> None:
     entries: list = []
-    if time.monotonic() >= next_claim:  # entries a dead (or failed) consumer read but never acknowledged
+    if claim:  # entries a dead (or failed) consumer read but never acknowledged
         _, entries, *_ = await redis.xautoclaim(STREAM, GROUP, consumer, CLAIM_IDLE_MS, "0-0", count=batch)
     if not entries:
         resp = await redis.xreadgroup(GROUP, consumer, {STREAM: ">"}, count=batch, block=block_ms)
