@@ -37,6 +37,7 @@ DATASETS = {  # key: (title, seed, variant)
     "heldout-seed": ("held-out seed, base scenarios", HELDOUT_SEED, "base"),
     "heldout": ("held-out seed, held-out scenario variants (seen during lexicon work)", HELDOUT_SEED, "heldout"),
     "fresh": ("held-out seed, fresh variants (written blind)", HELDOUT_SEED, "fresh"),
+    "blind-v3": ("new seed, v3 variants (written blind)", 424242, "v3"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
