@@ -1,18 +1,26 @@
 """Grouping suspect accounts into campaigns (SliceNDice-style: link on shared attributes, take components).
 
 Links between suspect accounts (own score >= campaign.suspect_score):
-- shared template cluster (a cluster two suspects both send most of their requests to),
+- shared template cluster, when both accounts are *dedicated* to it (a sizeable share of their own
+  traffic goes there as single-turn elicitation/harvesting): popular content that many people happen
+  to ask about (a textbook problem, a public benchmark item) is not coordination;
 - same client metadata (IP /24 and user agent),
-- synchronized timing (active in the same 10-minute slots),
+- synchronized timing (co-active in 10-minute slots far more often than their activity rates predict),
 - same behavioural fingerprint (category, elicitation, parameters) -- a weak link: a group held
-  together only by fingerprints needs twice the accounts.
+  together only by fingerprints needs twice the accounts;
+- a shared template cluster that is only a small part of an account's traffic, for an account that
+  itself harvests or requests long elicited answers -- also a weak link (harvesting mixed into chat).
+Weak members -- joined only through weak links, or with an own score under half the campaign's --
+are reviewed (flag), never throttled or blocked by the campaign.
+The campaign's score is the upper quartile of its strong members' own scores: a group of mildly
+suspicious accounts stays mildly suspicious however large it grows.
 Runs off the hot path, in O(suspects x small constants).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from zlib import crc32
 
@@ -21,6 +29,11 @@ from gateway.extraction.state import PrincipalState
 SYNC_MIN_SHARED_SLOTS = 4
 SYNC_MIN_FRACTION = 0.5
 SYNC_MAX_SLOT_MEMBERS = 16
+SYNC_MIN_LIFT = 3.0          # co-active slots / the number expected from the two accounts' activity rates
+DEDICATED_SHARE = 0.5        # share of an account's (decayed) requests a cluster needs to be its template
+WEAK_LINK_SUBSET = 2.0       # decayed distillation-subset or harvesting requests for a weak template link
+CAMPAIGN_QUANTILE = 0.75
+MEMBER_MIN_RATIO = 0.5       # own score / campaign score below which a member is weak
 
 
 @dataclass(slots=True)
@@ -32,7 +45,7 @@ class Campaign:
     clusters: list[int] = field(default_factory=list)
     evidence: dict[str, int] = field(default_factory=dict)  # link type -> links seen
     first_flagged_ts: float | None = None
-    weak_members: set[str] = field(default_factory=set)  # joined only through behaviour fingerprints
+    weak_members: set[str] = field(default_factory=set)  # joined only through weak links: review, not block
 
 
 class _UnionFind:
@@ -76,14 +89,24 @@ def group_campaigns(
     strong = _UnionFind()
     links: list[tuple[str, str]] = []  # (link type, a member it joined): evidence per campaign
     by_cluster: dict[int, list[str]] = defaultdict(list)
+    by_cluster_weak: dict[int, list[str]] = defaultdict(list)
     by_client: dict[tuple[int, int], list[str]] = defaultdict(list)
     by_slot: dict[int, list[str]] = defaultdict(list)
     by_fp: dict[int, list[str]] = defaultdict(list)
     for pid, st in suspects.items():
         strong.find(pid)
-        for cid in st.clusters.suspicious_ids(2.0):
-            if cid in suspicious_clusters:
-                by_cluster[cid].append(pid)
+        # Dedicated: a sizeable share of the account's traffic goes to suspicious shared templates
+        # (one template, or a shared pool of prompts).
+        shared = [(cid, c_susp) for cid, (_, c_susp, _) in st.clusters.items()
+                  if c_susp >= 2.0 and cid in suspicious_clusters]
+        if shared:
+            dedicated = sum(c for _, c in shared) >= DEDICATED_SHARE * st.w
+            harvester = st.w_elicit >= WEAK_LINK_SUBSET or st.w_harvest >= WEAK_LINK_SUBSET
+            for cid, _ in shared:
+                if dedicated:
+                    by_cluster[cid].append(pid)
+                elif harvester:
+                    by_cluster_weak[cid].append(pid)
         if st.ip_prefix and st.ua_hash:
             by_client[(st.ip_prefix, st.ua_hash)].append(pid)
         for s in st.slots:
@@ -111,9 +134,11 @@ def group_campaigns(
         if n < SYNC_MIN_SHARED_SLOTS:
             continue
         # Of the larger slot set: an account active around the clock (a load-balanced hydra member)
-        # overlaps half of anyone's few slots, which is not synchronisation.
-        need = SYNC_MIN_FRACTION * max(len(suspects[a].slots), len(suspects[b].slots))
-        if n >= need and strong.union(a, b):
+        # overlaps half of anyone's few slots, which is not synchronisation; nor are two busy accounts
+        # that are both active in most slots (the lift over their activity rates is what counts).
+        sa, sb = suspects[a].slots, suspects[b].slots
+        need = SYNC_MIN_FRACTION * max(len(sa), len(sb))
+        if n >= need and n >= SYNC_MIN_LIFT * _expected_overlap(sa, sb) and strong.union(a, b):
             links.append(("synchronized_timing", a))
 
     comps: dict[str, list[str]] = defaultdict(list)
@@ -125,9 +150,16 @@ def group_campaigns(
         weak.find(root)
     fp_links: list[tuple[str, str]] = []
     _link_groups(weak, ([strong.find(m) for m in ms] for ms in by_fp.values()), fp_links, "behaviour_fingerprint")
+    for cid, ms in by_cluster_weak.items():  # join a component that holds a dedicated sender of the template
+        anchors = by_cluster.get(cid)
+        if anchors:
+            _link_groups(weak, [[strong.find(anchors[0])] + [strong.find(m) for m in ms]], fp_links,
+                         "template_subset")
     link_root: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for kind, m in links:
         link_root[weak.find(strong.find(m))][kind] += 1
+    for kind, r in fp_links:  # weak links join strong components (their roots)
+        link_root[weak.find(r)][kind] += 1
     merged: dict[str, list[str]] = defaultdict(list)
     for root in comps:
         merged[weak.find(root)].append(root)
@@ -140,8 +172,6 @@ def group_campaigns(
         if strong_size < min_accounts and len(members) < 2 * min_accounts:
             continue
         evidence = dict(link_root.get(wroot, {}))
-        if len(roots) > 1:
-            evidence["behaviour_fingerprint"] = len(roots) - 1
         votes: dict[str, int] = defaultdict(int)
         for m in members:
             if m in prev_of:
@@ -149,18 +179,19 @@ def group_campaigns(
         cid = max(votes, key=votes.__getitem__) if votes else f"cmp-{crc32(min(members).encode()):08x}"
         if cid in out:  # two groups claim the same old id: give the smaller one a fresh id
             cid = f"cmp-{crc32(min(members).encode()):08x}"
-        p = 1.0
-        for m in members:
-            p *= 1.0 - 0.6 * suspects[m].score
-        score = max(1.0 - p, max(suspects[m].score for m in members))
+        core = max(roots, key=lambda r: len(comps[r]))
+        weak_members = {m for r in roots if r != core or len(comps[r]) < min_accounts for m in comps[r]}
+        score = _quantile(sorted(suspects[m].score for m in members if m not in weak_members)
+                          or sorted(suspects[m].score for m in members), CAMPAIGN_QUANTILE)
+        # A member far less suspicious than the campaign's core is associated, not convicted: one who
+        # asked a few of the same popular questions is reviewed, not blocked with the campaign.
+        weak_members.update(m for m in members if suspects[m].score < MEMBER_MIN_RATIO * score)
         clusters: dict[int, int] = defaultdict(int)
         for m in members:
             top = suspects[m].clusters.top()
             if top is not None:
                 clusters[top[0]] += 1
         old = previous.get(cid)
-        core = max(roots, key=lambda r: len(comps[r]))
-        weak_members = {m for r in roots if r != core or len(comps[r]) < min_accounts for m in comps[r]}
         out[cid] = Campaign(
             campaign_id=cid,
             members=sorted(members),
@@ -172,3 +203,21 @@ def group_campaigns(
             weak_members=weak_members,
         )
     return out
+
+
+def _quantile(values: list[float], q: float) -> float:
+    """The q-quantile of sorted `values` (nearest rank)."""
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def _expected_overlap(a: Sequence[int], b: Sequence[int]) -> float:
+    """Co-active slots expected by chance: each account active at its own rate over the common span."""
+    if not a or not b:
+        return 0.0
+    lo, hi = max(a[0], b[0]), min(a[-1], b[-1])
+    if hi < lo:
+        return 0.0
+    span = hi - lo + 1
+    rate_a = len(a) / (a[-1] - a[0] + 1)
+    rate_b = len(b) / (b[-1] - b[0] + 1)
+    return rate_a * rate_b * span

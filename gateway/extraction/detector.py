@@ -156,7 +156,7 @@ class Detector:
             self._suspects_changed = True
 
     def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
-        reasoning, harvest, long_out, subset = st.count(ev, self.policy.window.half_life_s)
+        reasoning, harvest, long_out, subset, single = st.count(ev, self.policy.window.half_life_s)
         # Examples are kept only for suspects and flagged accounts (the ones a reviewer looks at):
         # three 160-character excerpts would be a third of an ordinary account's state.
         if ev.excerpt and self.policy.keep_examples and (st.score >= self.policy.campaign.suspect_score
@@ -165,11 +165,11 @@ class Detector:
             st.add_example(ev.excerpt)
         st.fingerprint = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
-            f"|{ev.n > 1}|{ev.logprobs > 0}|{ev.single_turn}".encode()) if (reasoning or harvest) else 0
+            f"|{ev.n > 1}|{ev.logprobs > 0}|{single}".encode()) if (reasoning or harvest) else 0
         if ev.bands:
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
-            st.clusters.add(cid, (reasoning or harvest or long_out) and ev.single_turn, ev.single_turn)
+            st.clusters.add(cid, (reasoning or harvest or long_out) and single, single)
             cs = self._clusters[cid]
             cs.n += 1.0
             cs.last_ts = ev.ts
@@ -179,7 +179,7 @@ class Detector:
                 cs.harvest += 1.0
             if long_out:
                 cs.long += 1.0
-            if ev.single_turn:
+            if single:
                 cs.single += 1.0
             if st.principal in cs.accounts:
                 cs.accounts[st.principal] += 1
@@ -200,8 +200,11 @@ class Detector:
             # regrouping links it, it is a weak member held at `flag` (review): a person who happens to
             # send one similar question is not throttled or blocked by a campaign.
             camp_id = self._cluster_campaign.get(cid)
-            if (camp_id is not None and st.campaign_id is None and ev.single_turn and (harvest or (
-                    reasoning and (long_out or ev.max_tokens >= LONG_MAX_TOKENS)))):
+            # (Harvesting here means explicit distribution requests, n > 1 or logprobs: asking the same
+            # question again at a high temperature is also what a "regenerate" button does.)
+            if (camp_id is not None and st.campaign_id is None and single and (
+                    (harvest and (ev.n >= 2 or ev.logprobs > 0))
+                    or (reasoning and (long_out or ev.max_tokens >= LONG_MAX_TOKENS)))):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:
                     st.campaign_id = camp_id
@@ -275,9 +278,10 @@ class Detector:
             v = OK
         else:
             if in_campaign and self._weak_member(st):
-                # Joined on one request or through fingerprints only: the campaign puts it in review;
-                # throttle or block need its own score (and for block, a strong link).
-                own = pol.status_for(st.score, False) if st.total >= pol.window.min_requests else "ok"
+                # Joined on one request, through weak links only, or far less suspicious than the
+                # campaign: the campaign puts it in review and lends it no score; throttle or block need
+                # its own score (membership counts as the coordination that block requires).
+                own = pol.status_for(st.score, True) if st.total >= pol.window.min_requests else "ok"
                 status = own if own != "ok" else pol.status_for(st.campaign_score, False)
             else:
                 status = pol.status_for(eff, in_campaign)

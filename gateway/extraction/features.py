@@ -42,7 +42,8 @@ class FeatureEvent:
     key_id: str | None
     api: str
     bands: tuple[int, ...]       # head/tail keys (long prompts), then LSH band keys of the instruction frame
-    content_hash: int            # exact masked prompt (repeats of the same prompt)
+    content_hash: int            # the exact last user message (repeats of the same prompt)
+    prior_hash: int              # the user message this request continues (see _split_messages), 0 if none
     sys_hash: int                # masked system prompt, 0 if none
     prompt_chars: int
     reasoning: int               # bit flags, see patterns.COT...
@@ -88,8 +89,21 @@ def _text_of(content: Any) -> str:
     return ""
 
 
-def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, int, int]:
-    """(system text, last user text, user turns, assistant turns)."""
+def _is_tool_result(content: Any) -> bool:
+    """An Anthropic user turn that only carries tool results (an agent loop's observation)."""
+    return isinstance(content, list) and bool(content) and all(
+        isinstance(part, dict) and part.get("type") == "tool_result" for part in content)
+
+
+def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int, int]:
+    """(system text, last user text, prior user text, user turns, assistant turns).
+
+    The prior user text is what the request continues: in a chat, the user message before the last one
+    (the previous request's prompt); in an agent loop (the last user message is followed by assistant or
+    tool turns), the last user message itself (the task every step of the loop resends). The detector
+    checks whether the account really sent it: a history that was never sent is fabricated context, and
+    such a request is a fresh, single-turn exchange however many turns it carries.
+    """
     system, messages = "", None
     if api == "anthropic.messages":
         system = _text_of(body.get("system"))
@@ -100,32 +114,33 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, int, int]
         system = _text_of(body.get("instructions"))
         inp = body.get("input")
         if isinstance(inp, str):
-            return system, inp, 1, 1 if body.get("previous_response_id") else 0
+            return system, inp, "", 1, 1 if body.get("previous_response_id") else 0
         messages = inp
     else:  # completions, embeddings
         prompt = body.get("prompt") if api == "openai.completions" else body.get("input")
         if isinstance(prompt, list):
             prompt = next((p for p in prompt if isinstance(p, str)), "")
-        return "", prompt if isinstance(prompt, str) else "", 1, 0
+        return "", prompt if isinstance(prompt, str) else "", "", 1, 0
     if not isinstance(messages, list):
-        return system, "", 0, 0
+        return system, "", "", 0, 0
     users = assistants = 0
-    last_user = ""
+    last_user = prev_user = ""
+    answered = False  # assistant or tool turns after the last user message
     sys_parts = [system] if system else []
     for m in messages:
         if not isinstance(m, dict):
             continue
         role = m.get("role")
-        if role == "user":
+        if role == "user" and not _is_tool_result(m.get("content")):
             users += 1
-            last_user = _text_of(m.get("content"))
-        elif role == "assistant":
-            assistants += 1
+            prev_user, last_user = last_user, _text_of(m.get("content"))
+            answered = False
         elif role in ("system", "developer"):
             sys_parts.append(_text_of(m.get("content")))
-        elif role == "tool" or m.get("type") == "function_call_output":
+        elif role in ("assistant", "tool", "user") or m.get("type") in ("function_call_output", "function_call"):
             assistants += 1
-    return "\n".join(sys_parts), last_user, users, assistants
+            answered = True
+    return "\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants
 
 
 def _ip_prefix(ip: str | None) -> int:
@@ -165,11 +180,11 @@ class FeatureExtractor:
         user_agent: str | None = None,
     ) -> FeatureEvent:
         p = self._p
-        system, user, users, assistants = _split_messages(api, body)
+        system, user, prior, users, assistants = _split_messages(api, body)
         user = user[:MAX_CHARS]
         lowered = user.lower()
         tokens = p.tokens(lowered)
-        bands, content_hash = _signatures(tokens, self._token_hash)
+        bands = _signatures(tokens, self._token_hash)
         has_tools = bool(body.get("tools") or body.get("functions"))
         reasoning = p.reasoning_flags(lowered, set(tokens))
         sys_hash = 0
@@ -204,7 +219,8 @@ class FeatureExtractor:
             key_id=key_id,
             api=api,
             bands=bands,
-            content_hash=content_hash,
+            content_hash=crc32(user.encode(errors="surrogatepass")),
+            prior_hash=crc32(prior[:MAX_CHARS].encode(errors="surrogatepass")) if prior else 0,
             sys_hash=sys_hash,
             prompt_chars=len(user) + len(system),
             reasoning=reasoning,
@@ -222,21 +238,20 @@ class FeatureExtractor:
         )
 
 
-def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> tuple[tuple[int, ...], int]:
-    """LSH band keys of the instruction frame (first and last FRAME_TOKENS tokens) + exact content hash.
+def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> tuple[int, ...]:
+    """LSH band keys of the instruction frame (first and last FRAME_TOKENS tokens).
 
     One-permutation MinHash: each bigram shingle is hashed once and kept as the minimum of its bin,
     which estimates Jaccard like k independent MinHashes at 1/k of the cost. A bigram's hash is
     crc32("a b"), computed as crc32(b, crc32("a ")) from memoised per-token values (`token_crc`:
     token -> (crc32 of "token ", token bytes)), so no string is formatted per bigram.
     """
-    content_hash = crc32(" ".join(tokens).encode())
     if len(tokens) > 2 * FRAME_TOKENS:
         frame = tokens[:FRAME_TOKENS] + ["|"] + tokens[-FRAME_TOKENS:]
     else:
         frame = tokens
     if not frame:
-        return (), content_hash
+        return ()
     if len(frame) == 1:
         frame = frame + ["|"]
     if len(token_crc) >= TOKEN_HASH_CACHE:
@@ -264,4 +279,4 @@ def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> t
         # has a fixed head or tail, while its MinHash frame also holds slot words and splits it per slot.
         bands = (crc32(" ".join(tokens[:EDGE_TOKENS]).encode(), _HEAD_SEED),
                  crc32(" ".join(tokens[-EDGE_TOKENS:]).encode(), _TAIL_SEED)) + bands
-    return bands, content_hash
+    return bands

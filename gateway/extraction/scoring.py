@@ -34,6 +34,7 @@ W_HARVEST = 0.75     # n > 1, logprobs with long outputs, high temperature on re
 W_LONG = 0.5        # long outputs requested/served on a narrow capability, single-turn
 W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
+W_AGENT = 0.6       # fresh single-turn tool-using trajectories with long planned answers
 W_SUBSET = 0.7      # a sizeable subset of the account's traffic is single-turn elicited capability, long outputs
 SUBSET_COUNT = 12.0  # decayed requests in the subset for full confidence
 SUBSET_SHARE = 0.2   # share of the account's traffic for full weight
@@ -95,6 +96,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "harvest_share": st.w_harvest / w,
         "long_output_share": st.w_long / w,
         "elicited_subset_share": st.w_elicit / w,
+        "agentic_trajectory_share": st.w_agent / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
         "template_share": own_tpl_share,
@@ -130,6 +132,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
         "campaign_template_subset": W_CAMPAIGN_SUBSET * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
+        "agentic_trajectories": W_AGENT * conf * sig["agentic_trajectory_share"],
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

@@ -21,7 +21,7 @@ LONG_MAX_TOKENS = 2000        # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
 OFF_HOURS_SHARE = 0.02
 TOP_CLUSTERS = 6      # Space-Saving slots for an account's template clusters
-RECENT_HASHES = 32    # recent exact prompts, to see repeats
+RECENT_HASHES = 64    # recent exact prompts: repeats (resampling) and the turns a follow-up continues
 USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
 MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
 SLOT_S = 600
@@ -33,8 +33,8 @@ DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interva
 
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
-(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP) = range(9)
-CATS = 9                      # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT) = range(10)
+CATS = 10                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
@@ -90,6 +90,7 @@ class PrincipalState:
     w_out = _num(W_OUT)
     w_elicit = _num(W_ELICIT)
     w_camp = _num(W_CAMP)
+    w_agent = _num(W_AGENT)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -147,9 +148,14 @@ class PrincipalState:
         num[W_SHORT] *= 0.5 ** (dt / short_half_life_s)
         num[DECAY_TS] = ts
 
-    def count(self, ev: FeatureEvent, half_life_s: float) -> tuple[bool, bool, bool, bool]:
+    def count(self, ev: FeatureEvent, half_life_s: float) -> tuple[bool, bool, bool, bool, bool]:
         """Count one request in the decayed counters and sketches; returns (reasoning elicitation,
-        harvesting, long output, distillation subset) for the caller's cluster bookkeeping."""
+        harvesting, long output, distillation subset, single-turn) for the caller's cluster bookkeeping.
+
+        Single-turn means the request does not continue a conversation of this account: no earlier
+        turns, or earlier turns the account never sent (a fabricated history: a greeting prepended to a
+        harvesting prompt, an invented agent trajectory). Real follow-ups and agent loop steps resend a
+        user message the account sent before, which is still in its recent prompts."""
         self.decay(ev.ts, half_life_s, SHORT_HALF_LIFE_S)
         self.observe_gap(ev.ts)
         num, ints = self.num, self.ints
@@ -160,14 +166,17 @@ class PrincipalState:
         reasoning = ev.reasoning != 0
         if reasoning:
             num[W_REASON] += 1.0
-        if ev.single_turn:
+        continues = ev.prior_hash != 0 and ev.prior_hash in self.recent
+        single = ev.single_turn or not continues
+        if single:
             num[W_SINGLE] += 1.0
         num[CATS + ev.category] += 1.0
         hour = HOURS + int(ev.ts // 3600) % 24
         if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
             num[W_OFF] += 1.0
         ints[hour] += 1
-        repeated = self.seen_recently(ev.content_hash)
+        # An agent loop resends its task with every step: that is a continuation, not a resample.
+        repeated = self.seen_recently(ev.content_hash) and not (continues and ev.prior_hash == ev.content_hash)
         harvest = ((ev.n >= 2 or ev.logprobs > 0)
                    and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
             repeated and ev.temperature >= 0.9)
@@ -179,9 +188,13 @@ class PrincipalState:
         num[W_OUT] += ev.output_tokens
         # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
         # its own so that harvesting mixed into ordinary chat is not averaged away.
-        subset = reasoning and long_out and ev.single_turn and ev.category in CAPABILITY_CATEGORIES
+        subset = reasoning and long_out and single and ev.category in CAPABILITY_CATEGORIES
         if subset:
             num[W_ELICIT] += 1.0
+        # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
+        # and a long planned answer. Real agent loops continue their task and mostly emit short tool calls.
+        if ev.has_tools and single and long_out:
+            num[W_AGENT] += 1.0
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)
@@ -189,7 +202,7 @@ class PrincipalState:
             ints[IP_PREFIX] = ev.ip_prefix
         if ev.ua_hash:
             ints[UA_HASH] = ev.ua_hash
-        return reasoning, harvest, long_out, subset
+        return reasoning, harvest, long_out, subset, single
 
     def observe_gap(self, ts: float) -> None:
         """Welford on log inter-arrival time: bots have a small spread, people a large one."""

@@ -89,9 +89,14 @@ def test_template_signature_survives_slot_changes_but_separates_templates() -> N
     assert set(a.bands) & set(b.bands), "same template, different slots: must share an LSH band"
     assert not set(a.bands) & set(unrelated.bands)
     assert a.content_hash != b.content_hash
-    # Numbers are masked: the same sentence with other numbers is the same prompt.
+    # The content hash is the exact prompt (resampling sends the same one again); the same sentence with
+    # other numbers is template reuse, which the bands see, not a repeat.
     assert event("a", 0, chat("Solve for x: 3x + 5 = 20.")).content_hash == \
+        event("b", 9, chat("Solve for x: 3x + 5 = 20.")).content_hash
+    assert event("a", 0, chat("Solve for x: 3x + 5 = 20.")).content_hash != \
         event("a", 0, chat("Solve for x: 8x + 1 = 99.")).content_hash
+    assert set(event("a", 0, chat("Solve for x: 3x + 5 = 20.")).bands) == \
+        set(event("a", 0, chat("Solve for x: 8x + 1 = 99.")).bands)
 
 
 def test_a_template_whose_slot_sits_at_one_end_keeps_one_signature_across_slots() -> None:
