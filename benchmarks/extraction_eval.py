@@ -38,6 +38,7 @@ DATASETS = {  # key: (title, seed, variant)
     "heldout": ("held-out seed, held-out scenario variants (seen during lexicon work)", HELDOUT_SEED, "heldout"),
     "fresh": ("held-out seed, fresh variants (written blind)", HELDOUT_SEED, "fresh"),
     "blind-v3": ("new seed, v3 variants (written blind)", 424242, "v3"),
+    "blind-v4": ("new seed, v4 variants (written blind)", 8675309, "v4"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
