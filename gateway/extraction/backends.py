@@ -19,6 +19,7 @@ from gateway.batch_queue import BatchQueue
 from gateway.extraction.detector import OK, Detector, Verdict
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy
+from gateway.extraction.publisher import VERDICTS_KEY, decode_verdict
 
 log = logging.getLogger("covenant.extraction")
 
@@ -94,7 +95,7 @@ class LocalExtraction(_Queued):
 
 
 class RedisExtraction(_Queued):
-    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0) -> None:
+    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None) -> None:
         from gateway.extraction.publisher import EventPublisher, RedisVerdicts
 
         super().__init__(metrics)
@@ -103,20 +104,50 @@ class RedisExtraction(_Queued):
         self.verdicts = RedisVerdicts(redis)
         self._ttl = cache_seconds
         self._cache: dict[str, tuple[float, Verdict]] = {}
+        # The store's request-path batcher (None on a cluster): a lookup queued there shares the
+        # round trip of the rate-limit admission that follows in the same loop turn.
+        self._batch = batch
+        self._refreshing: dict[str, object] = {}  # principal -> token of its refresh in flight
 
     async def verdict(self, principal: str) -> Verdict:
         now = time.monotonic()
         hit = self._cache.get(principal)
         if hit is not None and hit[0] > now:
+            if self._batch is not None and hit[0] - now < self._ttl / 2 and principal not in self._refreshing:
+                # Past half its life: served from the cache, refreshed in the background. A principal
+                # seen at least once per half-TTL never waits for a lookup, and no verdict used is
+                # older than the TTL, as before.
+                self._refresh(principal)
             return hit[1]
         try:
-            v = await asyncio.wait_for(self.verdicts.get(principal), 0.05)
+            if self._batch is not None:
+                v = decode_verdict(await self._batch.command("HGET", VERDICTS_KEY, principal))
+            else:
+                v = await asyncio.wait_for(self.verdicts.get(principal), 0.05)
         except Exception:  # no verdict store: keep the last known verdict (or ok) rather than fail requests
             v = hit[1] if hit else OK
+        self._remember(principal, v, now)
+        return v
+
+    def _remember(self, principal: str, v: Verdict, now: float) -> None:
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[principal] = (now + self._ttl, v)
-        return v
+
+    def _refresh(self, principal: str) -> None:
+        token = self._refreshing[principal] = object()
+        asked = time.monotonic()
+        fut = self._batch.command("HGET", VERDICTS_KEY, principal)
+
+        def done(f) -> None:
+            if self._refreshing.get(principal) is not token:
+                return  # a reviewer decision came in meanwhile: this answer may predate it
+            del self._refreshing[principal]
+            if f.cancelled() or f.exception() is not None:
+                return  # the cached verdict stays until it expires; then a lookup waits for the store
+            self._remember(principal, decode_verdict(f.result()), asked)
+
+        fut.add_done_callback(done)
 
     async def _consume(self, batch: list[FeatureEvent]) -> None:
         await self.publisher.publish_many(batch)
@@ -141,4 +172,5 @@ class RedisExtraction(_Queued):
         from gateway.extraction.publisher import record_decision_remote
 
         self._cache.pop(pid, None)
+        self._refreshing.pop(pid, None)
         return await record_decision_remote(self.redis, pid, decision, reviewer, note, time.time())

@@ -391,8 +391,11 @@ class Detector:
                 st = self._states[m]
                 st.campaign_id = camp.campaign_id
                 st.campaign_score = camp.score
-                if m in camp.weak_members:  # linked by behaviour only: review, never throttle or block
-                    st.campaign_score = min(camp.score, max(st.score, pol.thresholds.flag))
+                if m in camp.weak_members:
+                    # Associated, not convicted (weak links only, or far less suspicious than the campaign):
+                    # listed with the campaign for review, judged on its own score. Lending it `flag` put
+                    # individuals who ask the same popular problems as a campaign into the review queue.
+                    st.campaign_score = st.score
                 new_members.add(m)
         for m in old_members - new_members:
             st = self._states.get(m)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from zlib import crc32
 
-from gateway.extraction.patterns import CompiledPatterns
+from gateway.extraction.patterns import THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
 FRAME_TOKENS = 12     # tokens kept at each end of the prompt: templates live in the instruction frame
@@ -143,6 +143,19 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
     return "\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants
 
 
+def _thinking_requested(body: dict[str, Any]) -> int:
+    """THINKING when the request asks for the model's reasoning itself: Anthropic extended thinking
+    (`thinking: {"type": "enabled" | "adaptive"}`) or an OpenAI Responses reasoning summary
+    (`reasoning: {"summary": ...}`). Reasoning effort alone returns no reasoning text."""
+    th = body.get("thinking")
+    if isinstance(th, dict) and th.get("type") in ("enabled", "adaptive"):
+        return THINKING
+    rs = body.get("reasoning")
+    if isinstance(rs, dict) and rs.get("summary") not in (None, "none"):
+        return THINKING
+    return 0
+
+
 def _ip_prefix(ip: str | None) -> int:
     if not ip:
         return 0
@@ -186,7 +199,7 @@ class FeatureExtractor:
         tokens = p.tokens(lowered)
         bands = _signatures(tokens, self._token_hash)
         has_tools = bool(body.get("tools") or body.get("functions"))
-        reasoning = p.reasoning_flags(lowered, set(tokens))
+        reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body)
         sys_hash = 0
         if system:
             # Apps send the same system prompt with every request: its flags and hash are memoised.

@@ -16,6 +16,7 @@ COT = 1          # "think step by step", "show all your reasoning"
 EXPLAIN = 2      # "explain every intermediate step"
 RUBRIC = 4       # rubric grading / scoring a response
 TRACE_TAGS = 8   # asks for <thinking> tags or a labelled reasoning section
+THINKING = 16    # request parameters that return the reasoning: extended thinking, reasoning summaries
 
 # The lexicon is built from the ways people ask a model to expose its reasoning, not from any
 # evaluation phrasing: (1) fixed idioms ("step by step", "chain of thought", "one step at a time"),

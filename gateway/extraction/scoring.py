@@ -42,6 +42,8 @@ W_CAMPAIGN_SUBSET = 0.5  # distillation-subset requests into campaign-scale susp
 CAMPAIGN_SUBSET_COUNT = 2.0  # such requests for full weight
 W_OFFHOURS = 0.1
 W_USERS = 0.1
+AGENT_STEP_TOKENS = (500.0, 1200.0)  # mean output tokens of tool-using traffic: ordinary .. full weight
+POPULAR_USERS = 20.0  # end users behind a key at which popular-content evidence is halved
 
 
 def concentration(cats: list[float]) -> float:
@@ -97,6 +99,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "long_output_share": st.w_long / w,
         "elicited_subset_share": st.w_elicit / w,
         "agentic_trajectory_share": st.w_agent / w,
+        "tool_use_share": st.w_tools / w,
+        "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
         "template_share": own_tpl_share,
@@ -123,16 +127,23 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     # Volume and timing only count for traffic that elicits reasoning, harvests, or asks for long outputs:
     # a RAG app or batch job is high-volume and regular, and that alone is not extraction.
     how = max(r, h, sig["long_output_share"])
+    # Content many accounts send is popular content or a campaign's template. Behind a key that fronts
+    # many distinct end users (a homework platform, a reseller), popular questions are what its users ask:
+    # the content terms are discounted by the end users the key carries (own-traffic terms are not).
+    popular = 1.0 / (1.0 + sig["end_users"] / POPULAR_USERS)
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
-        "shared_template": W_SHARED * sig["template_shared"] * sig["template_cluster_suspicion"]
+        "shared_template": W_SHARED * popular * sig["template_shared"] * sig["template_cluster_suspicion"]
         * math.sqrt(sig["suspicious_template_share"]) * s,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
         "distribution_harvesting": W_HARVEST * conf * h * s,
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
-        "campaign_template_subset": W_CAMPAIGN_SUBSET * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
-        "agentic_trajectories": W_AGENT * conf * sig["agentic_trajectory_share"],
+        "campaign_template_subset": W_CAMPAIGN_SUBSET * popular * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
+        # Fresh long tool-using trajectories, or tool-using traffic whose steps are long on average: agent
+        # steps are mostly short tool calls, narrated long steps are what a trajectory harvester collects.
+        "agentic_trajectories": W_AGENT * conf * max(sig["agentic_trajectory_share"], sig["tool_use_share"] * min(
+            1.0, max(0.0, sig["mean_output_tokens"] - AGENT_STEP_TOKENS[0]) / (AGENT_STEP_TOKENS[1] - AGENT_STEP_TOKENS[0]))),
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

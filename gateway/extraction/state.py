@@ -33,8 +33,8 @@ DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interva
 
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
-(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT) = range(10)
-CATS = 10                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS) = range(11)
+CATS = 11                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
@@ -91,6 +91,7 @@ class PrincipalState:
     w_elicit = _num(W_ELICIT)
     w_camp = _num(W_CAMP)
     w_agent = _num(W_AGENT)
+    w_tools = _num(W_TOOLS)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -193,8 +194,10 @@ class PrincipalState:
             num[W_ELICIT] += 1.0
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
         # and a long planned answer. Real agent loops continue their task and mostly emit short tool calls.
-        if ev.has_tools and single and long_out:
-            num[W_AGENT] += 1.0
+        if ev.has_tools:
+            num[W_TOOLS] += 1.0
+            if single and long_out:
+                num[W_AGENT] += 1.0
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)

@@ -93,3 +93,31 @@ def test_fresh_invented_tool_trajectories_with_long_answers_are_flagged_a_real_a
     v = det.verdict("harvester")
     assert v.status != "ok" and "agentic_trajectories" in v.reasons, v
     assert det.verdict("ops-agent").status == "ok", det.principal_detail("ops-agent")
+
+
+def test_long_narrated_agent_steps_are_trajectory_harvesting_short_tool_calls_are_not() -> None:
+    # Both run real-looking loops (each step resends its task); only the harvester's steps are long.
+    det = Detector()
+    t = T0
+    for i in range(50):
+        t += 1800 + (i * 613) % 1800
+        for k in range(4):
+            task = f"{TASKS[i % len(TASKS)]} #{i}"
+            det.observe(event("narrator", t + k * 9.0, openai_agent_step(task, k) | {"max_tokens": 6000},
+                              output_tokens=900 + (i * 53 + k * 101) % 700))
+            det.observe(event("operator", t + k * 4.0, openai_agent_step(task, k), output_tokens=60 + (k * 97) % 500))
+    det.tick(t + 1)
+    assert det.verdict("narrator").status != "ok", det.principal_detail("narrator")
+    assert "agentic_trajectories" in det.verdict("narrator").reasons
+    assert det.verdict("operator").status == "ok", det.principal_detail("operator")
+
+
+def test_asking_for_the_models_thinking_is_reasoning_elicitation() -> None:
+    plain = {"model": "claude", "max_tokens": 4096, "messages": [{"role": "user", "content": problem(2)}]}
+    thinking = plain | {"thinking": {"type": "enabled", "budget_tokens": 4000}}
+    assert event("a", 0, plain, api="anthropic.messages").reasoning == 0
+    assert event("a", 0, thinking, api="anthropic.messages").reasoning != 0
+    summary = {"model": "o4-mini", "input": problem(2), "reasoning": {"effort": "high", "summary": "detailed"}}
+    effort_only = {"model": "o4-mini", "input": problem(2), "reasoning": {"effort": "high"}}
+    assert event("a", 0, summary, api="openai.responses").reasoning != 0
+    assert event("a", 0, effort_only, api="openai.responses").reasoning == 0, "effort alone returns no reasoning"

@@ -189,3 +189,25 @@ def test_an_established_chat_account_sending_a_campaign_template_the_campaign_wa
     v = det.observe(event("mixer", T0 + 86401, chat(HYDRA_TEMPLATE.format(p=problem(5)), max_tokens=3000),
                           output_tokens=1500))
     assert v.status == "flag" and v.campaign_id == camp["campaign"], "a small share of its traffic is enough"
+
+
+def test_content_many_accounts_send_counts_less_behind_a_key_that_fronts_many_end_users() -> None:
+    # A campaign harvests a problem set. Two keys send the same campaign-scale content the same way; one
+    # names a different student in `user` on each request (a homework platform), the other names nobody.
+    det = Detector()
+    run(det, hydra_events(accounts=8, per_account=10))
+    t = T0 + 86400
+    det.tick(t)
+    for i in range(40):
+        t += 240
+        for key in ("platform", "anonymous"):
+            body = chat(HYDRA_TEMPLATE.format(p=problem(i)), max_tokens=3000)
+            if key == "platform":
+                body["user"] = f"student-{i * 7919 % 4000}"
+            det.observe(event(key, t, body, output_tokens=1200, ip="192.0.2.50" if key == "platform" else "192.0.2.60"))
+    platform, anonymous = det.principal_detail("platform"), det.principal_detail("anonymous")
+    assert platform is not None and anonymous is not None and platform["signals"]["end_users"] > 30
+    assert anonymous["evidence"]["campaign_template_subset"] >= 0.4
+    assert platform["evidence"]["campaign_template_subset"] < 0.5 * anonymous["evidence"]["campaign_template_subset"]
+    assert platform["evidence"]["elicited_subset"] == anonymous["evidence"]["elicited_subset"], \
+        "the key's own harvesting is not discounted"
