@@ -39,6 +39,7 @@ DATASETS = {  # key: (title, seed, variant)
     "fresh": ("held-out seed, fresh variants (written blind)", HELDOUT_SEED, "fresh"),
     "blind-v3": ("new seed, v3 variants (written blind)", 424242, "v3"),
     "blind-v4": ("new seed, v4 variants (written blind)", 8675309, "v4"),
+    "blind-v5": ("new seed, v5 variants (written blind)", 31337, "v5"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
