@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
 import random
 import re
 import statistics
@@ -21,14 +20,13 @@ from collections.abc import Callable
 import numpy as np
 
 from benchmarks.watermark import attacks
+from benchmarks.watermark import radioactivity as radio
 from benchmarks.watermark.corpus import Doc, human_documents, prefix_words
 from benchmarks.watermark.recall import top1_recall
-from benchmarks.watermark.student import TrigramLM
 from gateway.mock_teacher.prose import ProseGenerator, reply_key, split_deltas
 from gateway.watermark.detect import KeyRegistry, detect, detect_corpus
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.provenance import Fingerprinter, MemoryProvenanceIndex
-from gateway.watermark.reference import Reference
 
 SECRET = b"benchmark-master-secret-0123456789"
 THRESHOLD = 1e-6
@@ -184,66 +182,52 @@ def provenance(n_index: int, n_query: int) -> None:
           [[n_index, n_query, acc, acc_del, add_ms, q_ms, int(bytes_per)]])
 
 
-def radioactivity(wm: Watermarker, reg: KeyRegistry, n_train: int, n_gen: int, n_null_keys: int,
-                  source: str, pools: tuple[list[str], list[str], list[str]]) -> None:
-    """``pools``: texts to mark (the teacher's answers a campaign harvested), unmarked texts of the
-    same kind mixed into the student's training set, and a third unmarked set as the reference."""
-    marked_pool, clean_pool, ref_pool = pools
-    n_train = min(n_train, len(marked_pool), len(clean_pool))
-    # The reference: unmarked answers of the same source (what an operator fetches around the gateway).
-    reference = Reference.from_texts(ref_pool, wm)
-    rng = random.Random(4)
-    accounts = reg.principals[:100]  # a campaign spread over 100 accounts
-    marked_pool = [wm.mark(t, tenant=a[0], account=a[1])
-                   for t, a in zip(marked_pool, (rng.choice(accounts) for _ in marked_pool), strict=False)]
-    rows = []
-    null_gens: list[str] = []
-    for share in (0.0, 0.05, 0.10, 0.25, 0.50, 1.0):
-        k = int(round(share * n_train))
-        data = marked_pool[:k] + clean_pool[: n_train - k]
-        lm = TrigramLM()
-        lm.train(data)
-        g = random.Random(5)
-        gens = [lm.generate(g, 250) for _ in range(n_gen)]
-        if share == 0.0:
-            null_gens = gens
-        for name, ref in (("counts", None), ("reference residuals", reference)):
-            r = detect_corpus(gens, reg, reference=ref)
-            rows.append([f"{share:.0%}", name, n_train, n_gen, r.documents, r.positions_scored, r.shared_p_value,
-                         r.p_value, round(r.z, 2), r.detected, r.account or "-"])
-    table(f"Radioactivity ({source}): trigram student trained on marked + unmarked outputs, detected from its "
-          f"generations (corpus mode; reference: {reference.documents} other unmarked documents)",
-          ["marked share", "test", "train docs", "generations", "distinct docs", "positions", "shared p",
+def radioactivity_report(source: str, res: dict, pools: radio.Pools) -> None:
+    rows = [[f"{r['share']:.0%}", r["test"], r["train_docs"], r["marked_docs"], r["windows"], r["positions"],
+             r["shared_p"], r["p"], round(r["z"], 2), r["detected"], r["account"] or "-"] for r in res["rows"]]
+    table(f"Radioactivity ({source}): n-gram student trained on the pool with a share of it marked, detected "
+          f"from its samples (corpus mode; training pool {len(pools.train):,} documents / {res['train_tokens']:,} "
+          f"tokens from {pools.train_groups:,} groups; reference {res['reference_docs']:,} other documents from "
+          f"{pools.reference_groups:,} groups, {res['reference_windows']:,} windows; {res['seconds']:.0f} s)",
+          ["marked share", "test", "train docs", "marked docs", "windows scored", "positions", "shared p",
            "corrected p", "z", "detected", "account named"], rows)
-    # Calibration of the reference test: the 0%-marked student's generations scored with keys that
-    # never marked anything (other master secrets) must give roughly uniform p-values.
-    ps = []
-    for i in range(n_null_keys):
-        other = Watermarker(hashlib.sha256(f"null-key-{i}".encode()).digest())
-        r = detect_corpus(null_gens, KeyRegistry(other, []), reference=reference)
-        ps.append(r.shared_p_value)
-    ps.sort()
-    table(f"Reference test under the null ({source}): unmarked student, {n_null_keys} independent keys (shared p)",
-          ["keys", "share p <= 0.01", "share p <= 0.05", "share p <= 0.5", "min p", "median p"],
-          [[n_null_keys, sum(p <= 0.01 for p in ps) / len(ps), sum(p <= 0.05 for p in ps) / len(ps),
-            sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2]]])
+    ps = res["null_p"]
+    null0 = next(r["shared_p"] for r in res["rows"] if r["share"] == 0 and r["test"] == "reference residuals")
+    table(f"Reference test under the null ({source}): the 0%-marked student's samples, {len(ps)} independent keys "
+          f"(shared p)",
+          ["keys", "share p <= 0.01", "share p <= 0.05", "share p <= 0.5", "min p", "median p",
+           "campaign key's p (0% student)", "keys with a smaller p"],
+          [[len(ps), sum(p <= 0.01 for p in ps) / len(ps), sum(p <= 0.05 for p in ps) / len(ps),
+            sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2], null0, sum(p < null0 for p in ps)]])
 
 
-def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool) -> None:
+def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool, splits: tuple[str, ...] = ("document",)) -> None:
     """Two teachers: the mock teacher (closed ~400-word vocabulary: its answers touch only ~30 sets,
     so the exact test cannot go below ~2^-14 whatever the share) and human-written documentation
-    standing in for a real model's varied prose (~230 sets in 600 answers)."""
-    n_train, n_gen, n_keys = (600, 2000, 40) if q else (2000, 5000, 200)
-    n_human = 2500 if q else 6000  # documentation chunks per pool: the signal grows with marked positions
-    teacher = (teacher_texts(n_train, 250, "train-marked"), teacher_texts(n_train, 250, "train-clean"),
-               teacher_texts(n_train, 250, "reference"))
-    radioactivity(wm, reg, n_train, n_gen, n_keys, "mock-teacher prose", teacher)
-    docs = human_documents(3 * n_human + 1000, min_words=150, max_words=300)
-    texts = [p for p in (prefix_words(d.text, 150) for d in docs) if p]
-    random.Random(11).shuffle(texts)
-    k = min(n_human, len(texts) // 3)
-    radioactivity(wm, reg, k, max(n_gen, k), n_keys, "human documentation as the teacher's answers",
-                  (texts[:k], texts[k:2 * k], texts[2 * k:3 * k]))
+    standing in for a real model's varied prose (`benchmarks.watermark.radioactivity`)."""
+    t0 = time.perf_counter()
+    keys = 40 if q else 200
+    n_teacher = 600 if q else 2000
+    print("\n# radioactivity: mock teacher", flush=True)
+    pools = radio.Pools(teacher_texts(n_teacher, 250, "train"), teacher_texts(n_teacher, 250, "reference"), 1, 1, 0)
+    design = radio.Design(sequences=2000 if q else 5000, max_tokens=250, null_keys=keys)
+    radioactivity_report("mock-teacher prose", radio.run(wm, reg, pools, design, log=_log), pools)
+    print("\n# radioactivity: human documentation", flush=True)
+    docs = human_documents(8000 if q else 10**7, min_words=50, max_words=300)
+    for by in splits:
+        label = radio.SPLITS[by]
+        t1 = time.perf_counter()
+        pools = radio.split_by_source([(d.path, d.text) for d in docs], radio.REFERENCE_SHARE, seed=11, by=by)
+        _log(f"  split by {by} ({time.perf_counter() - t1:.0f} s): {pools.dropped_near_duplicates} near-duplicate "
+             f"documents dropped first")
+        design = radio.Design(sequences=3000 if q else radio.Design.sequences, null_keys=keys)
+        radioactivity_report(f"human documentation as the teacher's answers; reference: {label}",
+                             radio.run(wm, reg, pools, design, log=_log), pools)
+    print(f"\nradioactivity: {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def _log(line: str) -> None:
+    print(line, flush=True)
 
 
 def quality(wm: Watermarker, teacher: list[str], docs: list[Doc]) -> None:
@@ -302,8 +286,12 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller samples (~1 minute)")
     ap.add_argument("--only", choices=("radioactivity",), help="run one section")
+    ap.add_argument("--split", choices=(*radio.SPLITS, "both"), default="document",
+                    help="radioactivity: what the reference shares with the training pool (default: the source, "
+                         "not the documents; 'source': no source package either)")
     args = ap.parse_args()
     q = args.quick
+    splits = tuple(radio.SPLITS) if args.split == "both" else (args.split,)
     n_accounts = 1000 if q else 10_000
     t0 = time.perf_counter()
     wm = Watermarker(SECRET)
@@ -312,7 +300,7 @@ def main() -> None:
           f"{len(wm.table.index)} words; registry of {n_accounts} accounts built in {time.perf_counter() - t0:.1f} s")
 
     if args.only == "radioactivity":
-        radioactivity_both(wm, reg, q)
+        radioactivity_both(wm, reg, q, splits)
         return
     docs = human_documents(2000 if q else 12_000)
     false_positives(wm, reg, docs)
@@ -328,7 +316,7 @@ def main() -> None:
     m = 40 if q else 200
     under_attack(wm, reg, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
     provenance(2000 if q else 10_000, 200 if q else 1000)
-    radioactivity_both(wm, reg, q)
+    radioactivity_both(wm, reg, q, splits)
     teacher = teacher_texts(200 if q else 1000, 400, "quality")
     quality(wm, teacher, docs[:2000])
     speed(wm, teacher, docs)
