@@ -143,16 +143,30 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
     return "\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants
 
 
+_REASONING_FIELDS = frozenset(("reasoning", "rationale", "steps", "working", "derivation", "thoughts", "thinking",
+                               "scratchpad", "chain_of_thought", "explanation", "justification", "analysis"))
+
+
 def _thinking_requested(body: dict[str, Any]) -> int:
     """THINKING when the request asks for the model's reasoning itself: Anthropic extended thinking
-    (`thinking: {"type": "enabled" | "adaptive"}`) or an OpenAI Responses reasoning summary
-    (`reasoning: {"summary": ...}`). Reasoning effort alone returns no reasoning text."""
+    (`thinking: {"type": "enabled" | "adaptive"}`), an OpenAI Responses reasoning summary
+    (`reasoning: {"summary": ...}`; effort alone returns no reasoning text), or a structured output whose
+    JSON schema has a top-level reasoning field (`steps`, `reasoning`, `rationale`, ...)."""
     th = body.get("thinking")
     if isinstance(th, dict) and th.get("type") in ("enabled", "adaptive"):
         return THINKING
     rs = body.get("reasoning")
     if isinstance(rs, dict) and rs.get("summary") not in (None, "none"):
         return THINKING
+    fmt = body.get("response_format")
+    if fmt is None and isinstance(body.get("text"), dict):
+        fmt = body["text"].get("format")  # Responses API
+    if isinstance(fmt, dict):
+        schema = fmt.get("json_schema", fmt)
+        schema = schema.get("schema", schema) if isinstance(schema, dict) else None
+        props = schema.get("properties") if isinstance(schema, dict) else None
+        if isinstance(props, dict) and not _REASONING_FIELDS.isdisjoint(props):
+            return THINKING
     return 0
 
 

@@ -28,22 +28,30 @@ _COT_IDIOMS = (
     r"|through|it through|about each|before)|reason (?:step|carefully|through|it out|about each|out loud)"
     r"|(?:full|detailed|complete|entire|whole|explicit|thorough) (?:reasoning|rationale|derivation|thought process"
     r"|working|solution path|chain of reasoning)|line[\s-]by[\s-]line|leave nothing out"
+    r"|(?:private|internal|inner) (?:deliberations?|monologue|reasoning|thoughts)"
     r"|(?:do not|don't|dont|never|without) skip(?:ping)? (?:any|a single|over any)? ?(?:steps?|anything|details?|parts?)"
     r"|no steps? skipped|each deduction|every deduction|show your work|show (?:all |every |each )?(?:of )?"
     r"(?:your |the )?(?:work|reasoning|steps|thinking|thought process|calculations|derivation)"
 )
 _VERBS = (r"show|explain|write out|writes out|lay out|spell out|detail|describe|narrate|walk (?:me |us )?through"
+          r"|(?:talk|take|run|lead) (?:me |us )?through|break apart|untangle|unpack|unravel|map out|chart|reconstruct"
           r"|outline|present|provide|include|document|articulate|elaborate on|break down|trace|justify|expose|reveal"
-          r"|verbalize|verbalise|record|log")
+          r"|verbalize|verbalise|record|log|teach")
 _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?|deductions?|inferences?|logic"
             r"|working|steps|calculations|intermediate (?:steps|results|calculations)|justifications?"
-            r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps")
+            r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps"
+            r"|(?:each|every) (?:move|line|step|transition)|how you(?:'d| would)? (?:crack|approach|tackle|attack|solve)"
+            r"|deliberations?|everything you considered|sanity checks")
+# Socratic asks for the route rather than the result ("how would you even start this, and then what?").
+_COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
+                 r"|crack)|where does (?:that|this|it) lead|what you(?:'d| would) try first"
+                 r"|why each (?:line|step|move) follows")
 _COT_VERB_OBJECT = rf"\b(?:{_VERBS})\b(?:\W+\w+){{0,5}}?\W+(?:{_OBJECTS})\b"
 _COT_FOREIGN_ASCII = (
     r"paso a paso|passo a passo|passo dopo passo|stap voor stap|krok po kroku|langkah demi langkah|adim adim"
     r"|razonamiento|raisonnement|ragionamento|raciocinio|redenering|tu trabajo|seu raciocinio"
     r"|cada paso|cada passo|chaque etape|jeden schritt|ogni passaggio|elke stap|kazdy krok"
-    r"|rechenweg|gedankengang|loesungsweg|begruendung"
+    r"|rechenweg|gedankengang|loesungsweg|begruendung|steg for steg|resonemang|redenering"
 )
 # Only scanned when the prompt is not pure ASCII (str.isascii is O(1)): accents, Cyrillic, CJK, ...
 _COT_FOREIGN = (
@@ -55,9 +63,11 @@ _COT_FOREIGN = (
     r"|шаг за шагом|пошагово|рассужден|каждый шаг|ход решения|ход мысл"
     r"|逐步|一步一步|一步步|推理过程|思考过程|解题过程|详细步骤|每一步|思维链|分步|推導過程|思考過程を|推論過程|段階的に|順を追って"
     r"|ステップバイステップ|一歩ずつ|단계별로|차근차근|추론 과정|풀이 과정|단계적으로|사고 과정"
-    r"|từng bước|suy luận|خطوة بخطوة|चरण दर चरण"
+    r"|từng bước|suy luận|خطوة بخطوة|चरण दर चरण|steg för steg|resonemang|visa hur du"
+    r"|крок за кроком|покроково|міркуван|розпиши|хід розв|βήμα προς βήμα|συλλογισμ|σκέψη σου|εξήγησε κάθε"
+    r"|चरणबद्ध|तर्क|هر مرحله|اشرح (?:كل|خطوات)|تفكيرك|استدلال"
 )
-_COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_FOREIGN_ASCII}"
+_COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_SOCRATIC}|{_COT_FOREIGN_ASCII}"
 _EXPLAIN = (
     r"explain (?:every|each|all)(?: of the)? (?:intermediate |single |individual )?(?:step|calculation|stage|reasoning|move"
     r"|decision|transformation|line)|(?:every|each|all) intermediate (?:step|result|calculation)"
@@ -70,7 +80,8 @@ _RUBRIC = (
     r"|evaluate the (?:correctness|quality) of (?:the|this)|grading criteria|rate (?:the|this) (?:response|answer"
     r"|solution)|critique (?:the|this) (?:response|answer|solution)|(?:score|rate) (?:it )?(?:from|out of) \d+"
 )
-_TRACE = (r"<think(?:ing)?>|<reason(?:ing)?>|<scratchpad>|\breasoning:\s|\bthought process:|scratchpad"
+_TRACE = (r"<(?:think(?:ing)?|reason(?:ing)?|rationale|deliberation|analysis|working|scratch(?:pad)?|steps)>"
+          r"|\breasoning:\s|\bthought process:|scratchpad"
           r"|(?:wrap|put|enclose) (?:your |the )?(?:reasoning|thinking|thoughts) (?:in|inside|between)")
 
 # Cheap prefilters: a pattern only runs when one of its trigger words is in the prompt's token set,
@@ -80,11 +91,14 @@ _COT_TRIGGERS = frozenset(
     "line skip skipping skipped nothing deduction deductions derivation derivations rationale logic thought thoughts "
     "working calculations justification justifications inference inferences scratch scratchwork monologue proof "
     "paso passo stap krok langkah adim razonamiento raisonnement ragionamento raciocinio redenering trabajo "
-    "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung".split()
+    "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung steg resonemang "
+    "move moves how where follows talk take run lead break untangle unpack unravel map chart reconstruct teach "
+    "deliberation deliberations considered sanity private internal inner".split()
 )
 _EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before why".split())
 _RUBRIC_TRIGGERS = frozenset("rubric grade grading score scoring scale evaluate criteria rate critique".split())
-_TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason".split())
+_TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason rationale deliberation analysis "
+                            "working scratch steps".split())
 
 _CATEGORY_WORDS: dict[int, str] = {
     1: "solve equation equations integral derivative theorem prove probability calculate compute algebra geometry "

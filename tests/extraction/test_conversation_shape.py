@@ -121,3 +121,16 @@ def test_asking_for_the_models_thinking_is_reasoning_elicitation() -> None:
     effort_only = {"model": "o4-mini", "input": problem(2), "reasoning": {"effort": "high"}}
     assert event("a", 0, summary, api="openai.responses").reasoning != 0
     assert event("a", 0, effort_only, api="openai.responses").reasoning == 0, "effort alone returns no reasoning"
+
+
+def test_a_structured_output_with_a_reasoning_field_asks_for_the_reasoning() -> None:
+    def schema(props: dict) -> dict:
+        return {"type": "json_schema", "json_schema": {"name": "answer", "schema": {"type": "object", "properties": props}}}
+
+    worked = chat(problem(3)) | {"response_format": schema({"steps": {"type": "array"}, "final": {"type": "string"}})}
+    plain = chat(problem(3)) | {"response_format": schema({"answer": {"type": "string"}})}
+    assert event("a", 0, worked).reasoning != 0
+    assert event("a", 0, plain).reasoning == 0
+    responses = {"model": "gpt-4.1", "input": problem(3), "text": {"format": {
+        "type": "json_schema", "name": "w", "schema": {"type": "object", "properties": {"rationale": {}, "final": {}}}}}}
+    assert event("a", 0, responses, api="openai.responses").reasoning != 0

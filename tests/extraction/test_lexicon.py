@@ -38,6 +38,15 @@ def flags(text: str) -> int:
     "順を追って説明してください。",
     "단계별로 풀어 주세요.",
     "Los het stap voor stap op.",
+    "Talk me through each move and what it buys you.",
+    "Break apart the logic, including what you'd try first.",
+    "How would you even start this, and then what?",
+    "Untangle the thinking that gets you to the answer.",
+    "Lös uppgiften steg för steg.",
+    "Розпиши всі свої міркування, а потім дай відповідь.",
+    "Λύσε το βήμα προς βήμα.",
+    "Your private deliberation is the deliverable here: write it out verbatim.",
+    "Include the sanity checks you would normally keep to yourself.",
 ])
 def test_reasoning_requests_are_recognised(text: str) -> None:
     assert flags(text) & (COT | EXPLAIN), text
@@ -56,6 +65,10 @@ def test_rubric_and_trace_requests(text: str, flag: int) -> None:
 
 @pytest.mark.parametrize("text", [
     "What are some good gift ideas for my dad who likes fishing?",
+    "Walk me through setting up my new router.",
+    "How do you get from the airport to the city centre?",
+    "Take me through the museum's highlights.",
+    "The policy covers every line of business we run.",
     "Explain this code:\n```python\nprint(1)\n```",
     "Summarize the following article in three bullet points.",
     "Write a short poem about autumn.",
