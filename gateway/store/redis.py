@@ -125,12 +125,12 @@ def script_batcher(client: Any, guard: _Guard) -> ScriptBatcher | None:
 
 
 class RedisRateLimit:
-    def __init__(self, client: Any, guard: _Guard) -> None:
+    def __init__(self, client: Any, guard: _Guard, batch: ScriptBatcher | None) -> None:
         self._guard = guard
         self._admit = register_lua(client, "ratelimit_admit.lua")
         self._settle = register_lua(client, "ratelimit_settle.lua")
         # Admissions and settlements of concurrent requests share pipelined round trips.
-        self._batch = script_batcher(client, guard)
+        self._batch = batch
 
     async def _run(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
         if self._batch is not None:
@@ -158,22 +158,26 @@ class RedisRateLimit:
         await self._run(self._settle, keys, args)
 
 
-    async def drain(self) -> None:
-        if self._batch is not None:
-            await self._batch.drain()
-
-
 class RedisStore:
     def __init__(self, url: str, *, timeout_ms: float = 50, failure_threshold: int = 5,
                  cooldown_s: float = 1.0) -> None:
         self.backend, self.client = build_client(url, timeout_ms / 1000)
         self.breaker = CircuitBreaker(self.backend, failure_threshold=failure_threshold, cooldown_s=cooldown_s)
         self._guard = _Guard(self.backend, timeout_ms / 1000, self.breaker)
-        self.ratelimit = RedisRateLimit(self.client, self._guard)
+        # The request path's batcher: rate-limit admissions and settlements, and the reads that
+        # ride along with them (due verdict and key refreshes), so a request's pre-checks cost one
+        # round trip. None on a cluster (callers then send each call on its own).
+        self.batch = script_batcher(self.client, self._guard)
+        self.ratelimit = RedisRateLimit(self.client, self._guard, self.batch)
+        self._batchers = [b for b in (self.batch,) if b is not None]  # closed with the store
 
     def script_batcher(self) -> ScriptBatcher | None:
-        """For other features' Lua scripts: concurrent calls share round trips, under this store's guard."""
-        return script_batcher(self.client, self._guard)
+        """A batcher of its own for a background feature's Lua scripts (provenance writes), so they
+        never lengthen the round trip of a request's pre-checks; under this store's guard."""
+        batcher = script_batcher(self.client, self._guard)
+        if batcher is not None:
+            self._batchers.append(batcher)
+        return batcher
 
     async def guarded(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run `fn` (a call on `self.client`) under this store's deadline, breaker and error mapping.
@@ -186,5 +190,6 @@ class RedisStore:
         await self._guard.call(self.client.ping)
 
     async def close(self) -> None:
-        await self.ratelimit.drain()
+        for batcher in self._batchers:
+            await batcher.close()
         await self.client.aclose()
