@@ -131,36 +131,66 @@ class FileKeyStore(MemoryKeyStore):
 
 
 class RedisKeyStore:
-    """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis."""
+    """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis.
+
+    A cached record past half its life is refreshed in the background, on the store's request-path
+    batcher: the lookup shares the round trip of the request's rate-limit admission, and a key in
+    steady use never waits for Redis. No record is used longer than the cache time after it was read.
+    """
 
     HASH = "covenant:keys"
 
     def __init__(self, store, cache_seconds: float = 5.0) -> None:
         self._store = store  # a RedisStore: every call goes through its deadline and circuit breaker
         self._r = store.client
+        self._batch = getattr(store, "batch", None)
         self._ttl = cache_seconds
         self._cache: dict[str, tuple[float, KeyRecord | None]] = {}
+        self._refreshing: dict[str, object] = {}  # key id -> token of its refresh in flight
 
     async def get(self, key_id: str) -> KeyRecord | None:
         now = time.monotonic()
         hit = self._cache.get(key_id)
         if hit is not None and hit[0] > now:
+            if self._batch is not None and hit[0] - now < self._ttl / 2 and key_id not in self._refreshing:
+                self._refresh(key_id)
             return hit[1]
         try:
-            raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
+            if self._batch is not None:
+                raw = await self._batch.command("HGET", self.HASH, key_id)
+            else:
+                raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
         except StoreUnavailable:
             if hit is not None:
                 return hit[1]  # the store is down: a key seen before stays valid (revocations wait)
             raise
+        return self._remember(key_id, raw, now)
+
+    def _remember(self, key_id: str, raw: bytes | None, now: float) -> KeyRecord | None:
         record = KeyRecord(**orjson.loads(raw)) if raw else None
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[key_id] = (now + self._ttl, record)
         return record
 
+    def _refresh(self, key_id: str) -> None:
+        token = self._refreshing[key_id] = object()
+        asked = time.monotonic()
+
+        def done(f) -> None:
+            if self._refreshing.get(key_id) is not token:
+                return  # the key was written meanwhile: this answer may predate it
+            del self._refreshing[key_id]
+            if not f.cancelled() and f.exception() is None:
+                self._remember(key_id, f.result(), asked)
+            # on a store error the cached record stays until it expires; then a lookup waits
+
+        self._batch.command("HGET", self.HASH, key_id).add_done_callback(done)
+
     async def put(self, record: KeyRecord) -> None:
         await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record))))
         self._cache.pop(record.key_id, None)
+        self._refreshing.pop(record.key_id, None)
 
     async def all(self) -> list[KeyRecord]:
         raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))

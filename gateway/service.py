@@ -79,7 +79,7 @@ class Gateway:
         from gateway.extraction.backends import LocalExtraction, RedisExtraction
 
         if self.store is not None and self.store.backend.startswith("redis"):
-            self.extraction = RedisExtraction(self.metrics, self.store.client)
+            self.extraction = RedisExtraction(self.metrics, self.store.client, batch=self.store.batch)
         else:
             self.extraction = LocalExtraction(self.metrics, self._detector_policy())
 
