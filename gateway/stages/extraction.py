@@ -1,7 +1,10 @@
-"""Bulk-extraction detection on the request path: an O(1) verdict lookup and cheap feature
-extraction; the detector itself runs off the hot path (a background task or `covenant worker`)."""
+"""Bulk-extraction detection: an O(1) verdict lookup before the upstream call, cheap feature
+extraction once the exchange is over; the detector itself runs off the hot path (a background
+task or `covenant worker`)."""
 
 from __future__ import annotations
+
+import orjson
 
 from gateway.extraction.features import FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
@@ -36,11 +39,10 @@ class ExtractionStage(Stage):
         pid = p.id
         if block.allowlist.allows(pid, p.tenant, p.key_id) or p.account in block.allowlist.accounts:
             return None
-        ev = ctx.annotations["_extraction_event"] = self.features.extract(
-            ctx.route.api, ctx.json, pid, ctx.ts, tenant=p.tenant, key_id=p.key_id,
-            client_ip=ctx.client_ip, user_agent=ctx.user_agent)
-        if not block.keep_examples:
-            ev.excerpt = ""
+        # The features are computed when the exchange is over (on_response): they feed the detector,
+        # never this request's decision, so the client's first token does not wait for them. What
+        # they describe is the prompt as sent (a later stage may rewrite ctx.json and ctx.body).
+        ctx.annotations["_extraction_event"] = (ctx.body, ctx.json, block.keep_examples)
         verdict = await self.backend.verdict(pid)
         if verdict.status == "ok" and verdict.score <= 0:
             return None
@@ -72,9 +74,17 @@ class ExtractionStage(Stage):
         return deny
 
     async def on_response(self, ctx: RequestContext) -> None:
-        ev = ctx.annotations.pop("_extraction_event", None)
-        if ev is None or not ctx.upstream_started:
+        held = ctx.annotations.pop("_extraction_event", None)
+        if held is None or not ctx.upstream_started:
             return  # denied requests are not traffic the teacher answered
+        body, parsed, keep_examples = held
+        if ctx.body is not body:  # rewritten by a later stage (PII redaction): read the original
+            parsed = orjson.loads(body)
+        p = ctx.principal
+        ev = self.features.extract(ctx.route.api, parsed, p.id, ctx.ts, tenant=p.tenant, key_id=p.key_id,
+                                   client_ip=ctx.client_ip, user_agent=ctx.user_agent)
+        if not keep_examples:
+            ev.excerpt = ""
         ctx.usage.settle_estimate()
         ev.output_tokens = ctx.usage.output_tokens
         self.backend.submit(ev)
