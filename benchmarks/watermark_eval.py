@@ -201,7 +201,8 @@ def radioactivity_report(source: str, res: dict, pools: radio.Pools) -> None:
             sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2], null0, sum(p < null0 for p in ps)]])
 
 
-def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool, splits: tuple[str, ...] = ("document",)) -> None:
+def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool, splits: tuple[str, ...] = ("document",),
+                       seed: int = 0) -> None:
     """Two teachers: the mock teacher (closed ~400-word vocabulary: its answers touch only ~30 sets,
     so the exact test cannot go below ~2^-14 whatever the share) and human-written documentation
     standing in for a real model's varied prose (`benchmarks.watermark.radioactivity`)."""
@@ -217,10 +218,10 @@ def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool, splits: tuple
     for by in splits:
         label = radio.SPLITS[by]
         t1 = time.perf_counter()
-        pools = radio.split_by_source([(d.path, d.text) for d in docs], radio.REFERENCE_SHARE, seed=11, by=by)
+        pools = radio.split_by_source([(d.path, d.text) for d in docs], radio.REFERENCE_SHARE, seed=11 + seed, by=by)
         _log(f"  split by {by} ({time.perf_counter() - t1:.0f} s): {pools.dropped_near_duplicates} near-duplicate "
              f"documents dropped first")
-        design = radio.Design(sequences=3000 if q else radio.Design.sequences, null_keys=keys)
+        design = radio.Design(sequences=3000 if q else radio.Design.sequences, null_keys=keys, seed=4 + seed)
         radioactivity_report(f"human documentation as the teacher's answers; reference: {label}",
                              radio.run(wm, reg, pools, design, log=_log), pools)
     print(f"\nradioactivity: {time.perf_counter() - t0:.0f} s", flush=True)
@@ -287,8 +288,9 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smaller samples (~1 minute)")
     ap.add_argument("--only", choices=("radioactivity",), help="run one section")
     ap.add_argument("--split", choices=(*radio.SPLITS, "both"), default="document",
-                    help="radioactivity: what the reference shares with the training pool (default: the source, "
-                         "not the documents; 'source': no source package either)")
+                    help="radioactivity reference: other documents of the same sources (default), documents of "
+                         "other source packages only, or both runs")
+    ap.add_argument("--seed", type=int, default=0, help="radioactivity: another split, campaign and sampling")
     args = ap.parse_args()
     q = args.quick
     splits = tuple(radio.SPLITS) if args.split == "both" else (args.split,)
@@ -300,7 +302,7 @@ def main() -> None:
           f"{len(wm.table.index)} words; registry of {n_accounts} accounts built in {time.perf_counter() - t0:.1f} s")
 
     if args.only == "radioactivity":
-        radioactivity_both(wm, reg, q, splits)
+        radioactivity_both(wm, reg, q, splits, args.seed)
         return
     docs = human_documents(2000 if q else 12_000)
     false_positives(wm, reg, docs)
@@ -316,7 +318,7 @@ def main() -> None:
     m = 40 if q else 200
     under_attack(wm, reg, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
     provenance(2000 if q else 10_000, 200 if q else 1000)
-    radioactivity_both(wm, reg, q, splits)
+    radioactivity_both(wm, reg, q, splits, args.seed)
     teacher = teacher_texts(200 if q else 1000, 400, "quality")
     quality(wm, teacher, docs[:2000])
     speed(wm, teacher, docs)

@@ -72,9 +72,6 @@ class Pools:
     reference_groups: int
     dropped_near_duplicates: int
 
-    def words(self, which: str) -> int:
-        return sum(len(t.split()) for t in getattr(self, which))
-
 
 def source_packages() -> dict[str, str]:
     """Binary package -> source package (dpkg); empty where dpkg is not available."""
