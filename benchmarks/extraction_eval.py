@@ -1,7 +1,7 @@
 """Evaluate the extraction detector on synthetic traffic:
-`python -m benchmarks.extraction_eval [--quick] [--datasets tuning,heldout-seed,heldout,fresh]`.
+`python -m benchmarks.extraction_eval [--quick] [--datasets tuning,heldout-seed,heldout,fresh,blind-v3,...]`.
 
-Four datasets, a table each:
+Seven datasets, a table each:
 
 - `tuning`: the tuning seed with the base scenarios, which the detector was tuned on.
 - `heldout-seed`: a held-out seed with the base scenarios (new random draws, same phrasings and shapes).
@@ -14,6 +14,9 @@ Four datasets, a table each:
   benign personas. This is the dataset that says how the detector generalises; do not tune against it.
   Its benign population is the other datasets' plus ~130 hard-negative accounts, so its FPR is not
   directly comparable with theirs.
+- `blind-v3`, `blind-v4`, `blind-v5`: new seeds and variants written blind the same way, one per round of
+  detector work; each was run once to judge its round and then became tuning data for the next (the
+  history is in docs/extraction.md). The newest one not yet tuned on is the honest figure.
 """
 
 from __future__ import annotations
