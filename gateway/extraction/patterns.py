@@ -42,6 +42,7 @@ _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?
             r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps"
             r"|(?:each|every) (?:move|line|step|transition)|how you(?:'d| would)? (?:crack|approach|tackle|attack|solve)"
             r"|deliberations?|everything you considered|sanity checks")
+_OBJECT_TRIGGERS = "move moves transition crack tackle deliberation deliberations considered sanity"
 # Socratic asks for the route rather than the result ("how would you even start this, and then what?").
 _COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
                  r"|crack)|where does (?:that|this|it) lead|what you(?:'d| would) try first"
@@ -67,7 +68,7 @@ _COT_FOREIGN = (
     r"|крок за кроком|покроково|міркуван|розпиши|хід розв|βήμα προς βήμα|συλλογισμ|σκέψη σου|εξήγησε κάθε"
     r"|चरणबद्ध|तर्क|هر مرحله|اشرح (?:كل|خطوات)|تفكيرك|استدلال"
 )
-_COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_SOCRATIC}|{_COT_FOREIGN_ASCII}"
+_COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_FOREIGN_ASCII}"
 _EXPLAIN = (
     r"explain (?:every|each|all)(?: of the)? (?:intermediate |single |individual )?(?:step|calculation|stage|reasoning|move"
     r"|decision|transformation|line)|(?:every|each|all) intermediate (?:step|result|calculation)"
@@ -86,19 +87,20 @@ _TRACE = (r"<(?:think(?:ing)?|reason(?:ing)?|rationale|deliberation|analysis|wor
 
 # Cheap prefilters: a pattern only runs when one of its trigger words is in the prompt's token set,
 # so the common prompt (no elicitation) costs a few set lookups instead of regex scans.
-_COT_TRIGGERS = frozenset(
+_COT_TRIGGERS = frozenset((
     "step steps chain think thinking reason reasoning show walk full detailed complete entire whole explicit thorough "
     "line skip skipping skipped nothing deduction deductions derivation derivations rationale logic thought thoughts "
     "working calculations justification justifications inference inferences scratch scratchwork monologue proof "
     "paso passo stap krok langkah adim razonamiento raisonnement ragionamento raciocinio redenering trabajo "
     "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung steg resonemang "
-    "move moves how where follows talk take run lead break untangle unpack unravel map chart reconstruct teach "
-    "deliberation deliberations considered sanity private internal inner".split()
+    "monologue " + _OBJECT_TRIGGERS).split()
 )
+# The Socratic asks run a small pattern of their own, so that common words ("how", "first") do not
+# send every prompt through the large one.
+_SOCRATIC_TRIGGERS = frozenset("start begin approach attack tackle crack lead first follows".split())
 _EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before why".split())
 _RUBRIC_TRIGGERS = frozenset("rubric grade grading score scoring scale evaluate criteria rate critique".split())
-_TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason rationale deliberation analysis "
-                            "working scratch steps".split())
+_TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason".split())  # or any "<" (tags)
 
 _CATEGORY_WORDS: dict[int, str] = {
     1: "solve equation equations integral derivative theorem prove probability calculate compute algebra geometry "
@@ -121,6 +123,7 @@ class CompiledPatterns:
     """All regexes and keyword tables, built once; `FeatureExtractor` holds one instance."""
 
     cot: re.Pattern[str]
+    socratic: re.Pattern[str]
     explain: re.Pattern[str]
     rubric: re.Pattern[str]
     trace: re.Pattern[str]
@@ -136,6 +139,7 @@ class CompiledPatterns:
         punct.update({ord(d): "#" for d in "0123456789"})
         return cls(
             cot=re.compile(_COT),
+            socratic=re.compile(_COT_SOCRATIC),
             explain=re.compile(_EXPLAIN),
             rubric=re.compile(_RUBRIC),
             trace=re.compile(_TRACE),
@@ -159,13 +163,15 @@ class CompiledPatterns:
         flags = 0
         if not token_set.isdisjoint(_COT_TRIGGERS) and self.cot.search(lowered):
             flags |= COT
+        elif not token_set.isdisjoint(_SOCRATIC_TRIGGERS) and self.socratic.search(lowered):
+            flags |= COT
         elif not lowered.isascii() and self.foreign.search(lowered):
             flags |= COT
         if not token_set.isdisjoint(_EXPLAIN_TRIGGERS) and self.explain.search(lowered):
             flags |= EXPLAIN
         if not token_set.isdisjoint(_RUBRIC_TRIGGERS) and self.rubric.search(lowered):
             flags |= RUBRIC
-        if ("<think" in lowered or not token_set.isdisjoint(_TRACE_TRIGGERS)) and self.trace.search(lowered):
+        if ("<" in lowered or not token_set.isdisjoint(_TRACE_TRIGGERS)) and self.trace.search(lowered):
             flags |= TRACE_TAGS
         return flags
 
