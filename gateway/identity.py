@@ -181,9 +181,13 @@ class RedisKeyStore:
             if self._refreshing.get(key_id) is not token:
                 return  # the key was written meanwhile: this answer may predate it
             del self._refreshing[key_id]
-            if not f.cancelled() and f.exception() is None:
-                self._remember(key_id, f.result(), asked)
-            # on a store error the cached record stays until it expires; then a lookup waits
+            if f.cancelled() or f.exception() is not None:
+                return  # on a store error the cached record stays until it expires; then a lookup waits
+            if f.result() is None and (held := self._cache.get(key_id)) is not None and held[1] is not None:
+                # Gone from the hash (deleted, or a restarted Redis not yet restored): the record is not
+                # extended; at its expiry a lookup decides, as without the refresh.
+                return
+            self._remember(key_id, f.result(), asked)
 
         self._batch.command("HGET", self.HASH, key_id).add_done_callback(done)
 
