@@ -7,6 +7,7 @@ returning a `Deny`; the core renders it in the caller's dialect. `on_response` r
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -106,13 +107,17 @@ class RequestContext:
         return max(0.0, total - self.upstream_seconds())
 
 
-HOOKS = ("on_request", "on_response_start", "on_response")
+HOOKS = ("on_request", "on_request_wait", "on_response_start", "on_response")
 
 
 class Stage:
     """Base of all stages. Override any of the hooks; the others cost nothing.
 
     - `on_request(ctx) -> Deny | None`: pre-checks before the upstream call.
+    - `on_request_wait(ctx)`: an earlier stage's `on_request` is waiting on I/O (a store round
+      trip): do side-effect-free work that this stage's `on_request` will use, now, while the
+      request waits anyway. It may run or not, and its result may be discarded (an earlier stage
+      may deny); `on_request` must give the same outcome either way.
     - `on_response_start(ctx) -> TransformFactory | None`: the upstream answered 2xx; return a
       factory of output text transforms for this response, or None.
     - `on_response(ctx)`: the exchange is over (success, denial by a later stage, upstream
@@ -129,6 +134,9 @@ class Stage:
                 raise TypeError(f"{cls.__name__}.{attr} is not a pipeline hook; hooks are {', '.join(HOOKS)}")
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
+        return None
+
+    def on_request_wait(self, ctx: RequestContext) -> None:
         return None
 
     def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
@@ -155,6 +163,9 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage], on_stage_error: Callable[[str], None] | None = None) -> None:
         self.stages = tuple(stages)
         self._request = tuple(s for s in self.stages if _overrides(s, "on_request"))
+        # per request stage: the later stages that can use the time it spends waiting
+        self._plan = tuple((s, tuple(w for w in self._request[i + 1:] if _overrides(w, "on_request_wait")))
+                           for i, s in enumerate(self._request))
         self._start = tuple(s for s in self.stages if _overrides(s, "on_response_start"))
         self._finish = tuple(s for s in self.stages if _overrides(s, "on_response"))
         self._on_stage_error = on_stage_error or (lambda name: None)
@@ -164,10 +175,22 @@ class Pipeline:
         closed (a compliance gateway must not let traffic through because a check crashed)."""
         entered: list[Stage] = []
         ctx.annotations["_entered"] = entered
-        for stage in self._request:
+        for stage, waiters in self._plan:
             entered.append(stage)
             try:
-                deny = await stage.on_request(ctx)
+                if not waiters:
+                    deny = await stage.on_request(ctx)
+                else:
+                    coro = stage.on_request(ctx)
+                    try:
+                        signal = coro.send(None)  # run it up to its first wait (most stages never wait)
+                    except StopIteration as done:
+                        deny = done.value
+                    else:
+                        # It waits on I/O. Scheduled now, the work runs after whatever the stage just
+                        # queued (the store batch is written first), before the reply is read.
+                        asyncio.get_running_loop().call_soon(self._while_waiting, ctx, waiters)
+                        deny = await _Resume(coro, signal)
             except GatewayError:
                 raise  # a deliberate rejection (401, 400…), rendered by the core
             except Exception as exc:
@@ -177,6 +200,14 @@ class Pipeline:
             if deny is not None:
                 return deny
         return None
+
+    def _while_waiting(self, ctx: RequestContext, waiters: tuple[Stage, ...]) -> None:
+        for stage in waiters:
+            try:
+                stage.on_request_wait(ctx)
+            except Exception:  # an optimisation only: on_request does the work itself
+                log.debug("stage %s raised in on_request_wait (request %s)", stage.name, ctx.request_id,
+                          exc_info=True)
 
     def output_transforms(self, ctx: RequestContext) -> list[TransformFactory]:
         out = []
@@ -203,6 +234,35 @@ class Pipeline:
             except Exception:
                 log.exception("stage %s raised in on_response (request %s)", stage.name, ctx.request_id)
                 self._on_stage_error(stage.name)
+
+
+class _Resume:
+    """Await the rest of a coroutine that was started by hand and is suspended at `signal`."""
+
+    __slots__ = ("_coro", "_signal")
+
+    def __init__(self, coro, signal) -> None:
+        self._coro = coro
+        self._signal = signal
+
+    def __await__(self):
+        coro, signal = self._coro, self._signal
+        while True:
+            try:
+                value = yield signal
+            except GeneratorExit:
+                coro.close()
+                raise
+            except BaseException as exc:  # cancellation and the like go to the coroutine
+                try:
+                    signal = coro.throw(exc)
+                except StopIteration as done:
+                    return done.value
+            else:
+                try:
+                    signal = coro.send(value)
+                except StopIteration as done:
+                    return done.value
 
 
 def compose(factories: Sequence[TransformFactory]) -> TransformFactory | None:

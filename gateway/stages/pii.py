@@ -15,7 +15,7 @@ import orjson
 from gateway.dialects.requests import prompt_slots
 from gateway.errors import PolicyError
 from gateway.metrics import Metrics
-from gateway.pii.engine import PiiConfigError, PiiEngine
+from gateway.pii.engine import INLINE_SCAN_MAX_CHARS, PiiConfigError, PiiEngine
 from gateway.pii.findings import count_by_type
 from gateway.pii.policy import PiiAction, PiiPolicy
 from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
@@ -78,6 +78,7 @@ class PiiStage(Stage):
         engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
         counts: Counter[str] = Counter()
         rewrite = rule.action == PiiAction.REDACT and rule.mode == "enforce"
+        early = ctx.annotations.pop("_pii_prompt_scans", None)
         for container, key in list(prompt_slots(ctx.route.api, ctx.json)):
             text = container[key]
             if rewrite:
@@ -86,7 +87,9 @@ class PiiStage(Stage):
                     counts.update(red.counts)
                     container[key] = red.text
             else:
-                counts.update(count_by_type(await engine.prompt.scan_async(text)))
+                hit = early.get(id(text)) if early else None
+                findings = hit[1] if hit is not None and hit[0] is text else await engine.prompt.scan_async(text)
+                counts.update(count_by_type(findings))
         if not counts:
             return None
         action = rule.action.value
@@ -107,6 +110,22 @@ class PiiStage(Stage):
         else:
             ctx.reasons.append(f"pii_prompt_flagged:{types}")
         return None
+
+    def on_request_wait(self, ctx: RequestContext) -> None:
+        """While the rate-limit admission is in flight: scan the prompt (pure; on_request applies the
+        findings in stage order, or scans again if the prompt changed). Scans that would go to the
+        thread pool, and redaction, are left to on_request."""
+        block = ctx.policy.pii if ctx.policy else None
+        rule = block.prompt if block is not None else None
+        if rule is None or not ctx.json or (rule.action == PiiAction.REDACT and rule.mode == "enforce"):
+            return
+        engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
+        scans = {}
+        for container, key in prompt_slots(ctx.route.api, ctx.json):
+            text = container[key]
+            if len(text) <= INLINE_SCAN_MAX_CHARS:
+                scans[id(text)] = (text, engine.prompt.scan(text))
+        ctx.annotations["_pii_prompt_scans"] = scans
 
     # -- output ---------------------------------------------------------------------------------
     def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:

@@ -133,9 +133,47 @@ async def test_due_key_and_verdict_refreshes_share_the_admission_round_trip(full
     # Both cached entries past half their life: each lookup is refreshed, in the admission's pipeline.
     keys, extraction = gw.keys, gw.extraction
     for cache, ttl in ((keys._cache, keys._ttl), (extraction._cache, extraction._ttl)):  # noqa: SLF001
-        for name, (expires, value) in list(cache.items()):
+        for name, (_expires, value) in list(cache.items()):
             cache[name] = (time.monotonic() + ttl / 2 - 0.05, value)
     assert await _round_trips(gw, key, writes) == 1
     # the refreshed entries are fresh again
     assert all(exp - time.monotonic() > extraction._ttl / 2 for exp, _ in extraction._cache.values())  # noqa: SLF001
     assert all(exp - time.monotonic() > keys._ttl / 2 for exp, _ in keys._cache.values())  # noqa: SLF001
+
+
+async def test_the_prompt_scan_runs_during_the_admission_and_blocks_as_before(full_gateway, monkeypatch):
+    from gateway.stages.pii import PiiStage
+
+    gw, key, writes = full_gateway
+    await _stream(gw, key)
+    early: list[int] = []
+    original = PiiStage.on_request_wait
+
+    def spy(self, ctx):
+        original(self, ctx)
+        early.append(len(ctx.annotations.get("_pii_prompt_scans", ())))
+
+    monkeypatch.setattr(PiiStage, "on_request_wait", spy)
+    secret = "AKIAIOSFODNN7EXAMPLE"
+    body_secret = {**BODY, "messages": [{"role": "user", "content": f"Here is my key {secret}, check it."}]}
+    body = orjson.dumps(body_secret)
+    sent: list[dict] = []
+    calls = iter([{"type": "http.request", "body": body, "more_body": False}])
+
+    async def receive() -> dict:
+        try:
+            return next(calls)
+        except StopIteration:
+            await asyncio.Future()
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "client": ("127.0.0.1", 5000),
+             "headers": [(b"authorization", f"Bearer {key}".encode()), (b"content-type", b"application/json")]}
+    upstream_calls = len(writes.at_upstream)
+    await gw.proxy.handle(scope, receive, send, ROUTE_TABLE[("POST", "/v1/chat/completions")])
+    assert early == [1], "the scan ran while the admission was in flight"
+    assert sent[0]["status"] == 400
+    assert b"pii_detected" in sent[1]["body"] and b"AWS_ACCESS_KEY" in sent[1]["body"]
+    assert len(writes.at_upstream) == upstream_calls, "nothing went upstream"
