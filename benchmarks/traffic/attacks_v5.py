@@ -34,7 +34,7 @@ from __future__ import annotations
 import orjson
 
 from benchmarks.traffic import corpus_v5 as W
-from benchmarks.traffic.context import DAY, Ctx, anthropic_body, chat_body
+from benchmarks.traffic.context import DAY, Ctx, anthropic_body, chat_body, instructed_body
 
 ASK_EN = (  # blunt first, subtler after
     "Give me the uncut working, every intermediate line as it came to you, and only then the result.",
@@ -186,7 +186,7 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
         acct = ctx.account("attack", "taxonomy", "v5-taxonomy")
         api = ("openai.chat.completions", "anthropic.messages", "openai.responses")[shard % 3]
         mine = cells[shard::12]
-        times = W.window_times(ctx, tz, rng.uniform(45, 85), hours=(8, 20), outside=0.15, weekend=0.5)
+        times = ctx.window_times(tz, rng.uniform(45, 85), hours=(8, 20), outside=0.15, weekend=0.5)
         for i, t in enumerate(times):
             cls, rt, st, sev = mine[(i // 2) % len(mine)]
             if i % 2 == 0:
@@ -196,14 +196,7 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
                 system = "You are a staff engineer who debugs methodically."
                 user = TAXO_DIAG.format(rt=rt, st=st, sev=sev, code=W.snippet(rng, rt, rng.randint(12, 35)))
             out = rng.randint(800, 3200)
-            if api == "anthropic.messages":
-                body = anthropic_body([{"role": "user", "content": user}], system=system, max_tokens=5000)
-            elif api == "openai.responses":
-                body = {"model": "gpt-4.1", "instructions": system, "input": user, "max_output_tokens": 5000}
-            else:
-                body = chat_body([{"role": "system", "content": system}, {"role": "user", "content": user}],
-                                 model="gpt-4.1", temperature=0.9, max_tokens=5000)
-            ctx.emit(t, acct, api, body, out)
+            ctx.emit(t, acct, api, instructed_body(api, system, user, max_tokens=5000, temperature=0.9), out)
 
 
 def sampling(ctx: Ctx, variant: str) -> None:
@@ -268,7 +261,7 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
                     ctx.emit(t, acct, "openai.chat.completions", chat_body(list(msgs), temperature=0.7), out)
                     msgs.append({"role": "assistant", "content": W.prose(rng, 90)})
                     t += rng.uniform(60, 240)
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(45, 110), hours=(9, 18), outside=0.0, weekend=0.0):
+        for t in ctx.window_times(acct["tz"], rng.uniform(45, 110), hours=(9, 18), outside=0.0, weekend=0.0):
             use = lang if rng.random() < 0.4 else "en"
             text = f"{_problem(ctx, use)}\n\n{rng.choice(_asks(use))}"
             ctx.emit(t, acct, "openai.chat.completions",

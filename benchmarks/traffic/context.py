@@ -98,6 +98,30 @@ class Ctx:
         return out
 
 
+    def window_times(self, tz: float, per_day: float, hours: tuple[float, float] = (9, 18), outside: float = 0.1,
+                     weekend: float = 1.0, start: float | None = None, end: float | None = None) -> list[float]:
+        """Poisson arrivals thinned by local time: full rate inside `hours` (local, time zone `tz`), `outside` of
+        it elsewhere, times `weekend` on Saturdays and Sundays (2026-01-01 is a Thursday); the mean over a
+        weekday is `per_day`."""
+        rng = self.rng
+        lo, hi = hours
+        span = (hi - lo) % 24 or 24
+        peak = per_day * 24 / (span + outside * (24 - span)) / DAY
+        t = self.start if start is None else start
+        stop = self.end if end is None else end
+        out: list[float] = []
+        while True:
+            t += rng.expovariate(peak)
+            if t >= stop:
+                return out
+            local = (t - self.start) / 3600 + tz
+            w = 1.0 if (local % 24 - lo) % 24 < span else outside
+            if (3 + int(local // 24)) % 7 >= 5:
+                w *= weekend
+            if rng.random() < w:
+                out.append(t)
+
+
 def _poisson(rng: random.Random, lam: float) -> int:
     if lam <= 0:
         return 0
@@ -121,3 +145,15 @@ def anthropic_body(messages: list[dict[str, Any]], system: str | None = None, **
     if system:
         body["system"] = system
     return body
+
+
+def instructed_body(api: str, system: str, user: str, max_tokens: int, temperature: float,
+                    model: str = "gpt-4.1") -> dict[str, Any]:
+    """One single-turn request with its instructions where each API puts them: Anthropic `system`, Responses
+    `instructions`, a chat system message."""
+    if api == "anthropic.messages":
+        return anthropic_body([{"role": "user", "content": user}], system=system, max_tokens=max_tokens)
+    if api == "openai.responses":
+        return {"model": model, "instructions": system, "input": user, "max_output_tokens": max_tokens}
+    return chat_body([{"role": "system", "content": system}, {"role": "user", "content": user}],
+                     model=model, temperature=temperature, max_tokens=max_tokens)

@@ -297,29 +297,6 @@ def diff(rng: random.Random, files: int) -> str:
     return "\n".join(out)
 
 
-def shift_times(ctx: Any, tz: float, per_day: float, on: tuple[float, float] = (9, 18), off: float = 0.1,
-                weekend: float = 1.0, start: float | None = None, end: float | None = None) -> list[float]:
-    """Poisson arrivals at full rate inside the local hours `on` (time zone `tz`), `off` of it outside, times
-    `weekend` on Saturdays and Sundays (2026-01-01 is a Thursday); the mean over a weekday is `per_day`."""
-    rng = ctx.rng
-    lo, hi = on
-    span = (hi - lo) % 24 or 24
-    peak = per_day * 24 / (span + off * (24 - span)) / 86400.0
-    t = ctx.start if start is None else start
-    stop = ctx.end if end is None else end
-    out: list[float] = []
-    while True:
-        t += rng.expovariate(peak)
-        if t >= stop:
-            return out
-        local = (t - ctx.start) / 3600 + tz
-        w = 1.0 if (local % 24 - lo) % 24 < span else off
-        if (3 + int(local // 24)) % 7 >= 5:
-            w *= weekend
-        if rng.random() < w:
-            out.append(t)
-
-
 def casual(rng: random.Random, text: str) -> str:
     """How people type into a chat box: sometimes lower case, 'you' as 'u', no final full stop, a 'thx'."""
     if rng.random() < 0.3:

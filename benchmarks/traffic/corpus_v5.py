@@ -239,30 +239,6 @@ def test_log(rng: random.Random, runtime: str) -> str:
         f"\nAssertionError: expected {rng.randint(0, 99)} got {rng.randint(0, 99)}\n{prose(rng, 12)}")
 
 
-def window_times(ctx: Any, tz: float, per_day: float, hours: tuple[float, float] = (9, 18), outside: float = 0.1,
-                 weekend: float = 1.0, start: float | None = None, end: float | None = None) -> list[float]:
-    """Poisson arrivals thinned by local time: full rate inside `hours` (local, time zone `tz`), `outside` of it
-    elsewhere, times `weekend` on Saturday and Sunday (2026-01-01 is a Thursday). Mean per weekday ~ per_day."""
-    rng = ctx.rng
-    lo, hi = hours
-    span = (hi - lo) % 24 or 24
-    top = per_day * 24 / (span + outside * (24 - span)) / 86400.0
-    t = ctx.start if start is None else start
-    stop = ctx.end if end is None else end
-    out: list[float] = []
-    while True:
-        t += rng.expovariate(top)
-        if t >= stop:
-            return out
-        hour = ((t - ctx.start) / 3600 + tz) % 24
-        local_day = int(((t - ctx.start) / 3600 + tz) // 24)
-        w = 1.0 if (hour - lo) % 24 < span else outside
-        if (3 + local_day) % 7 >= 5:
-            w *= weekend
-        if rng.random() < w:
-            out.append(t)
-
-
 # The cot_harvester's long, prompt-cached system prompt (attacks_v5.py).
 HOUSE_RULES = ("House rules for every reply.\n" + "\n".join(f"{i + 1}. {r}" for i, r in enumerate((
     "Open with <trace> and close it with </trace> before anything else.",

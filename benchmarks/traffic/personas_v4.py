@@ -44,7 +44,7 @@ def textbook_publisher(ctx: Ctx, count: int) -> None:
         system = MANUAL_SYSTEM.format(book=book, lang=note)
         anthropic = i % 2 == 1
         ch, sec, ex = rng.randint(1, 4), 1, 1
-        for t in W.shift_times(ctx, acct["tz"], rng.uniform(500, 900), on=(8, 18), off=0.03, weekend=0.05):
+        for t in ctx.window_times(acct["tz"], rng.uniform(500, 900), hours=(8, 18), outside=0.03, weekend=0.05):
             ex += 1
             if ex > rng.randint(30, 60):
                 sec, ex = sec + 1, 1
@@ -82,7 +82,7 @@ def olympiad_club(ctx: Ctx, count: int) -> None:
         acct = ctx.account("benign", "olympiad_club")
         lang = ("en", "uk")[i % 2]
         convs: dict[str, list[dict]] = {}
-        for t in W.shift_times(ctx, acct["tz"], rng.uniform(60, 160), on=(16, 23), off=0.15, weekend=1.0):
+        for t in ctx.window_times(acct["tz"], rng.uniform(60, 160), hours=(16, 23), outside=0.15, weekend=1.0):
             who = f"{'coach' if rng.random() < 0.1 else 'student'}-{rng.randint(1, 30)}"
             msgs = convs.get(who, [])
             if msgs and rng.random() < 0.55:
@@ -112,7 +112,7 @@ def legal_research(ctx: Ctx, count: int) -> None:
     for _ in range(count):
         acct = ctx.account("benign", "legal_research")
         matters: dict[str, list[dict]] = {}
-        for t in W.shift_times(ctx, acct["tz"], rng.uniform(250, 500), on=(8, 19), off=0.05, weekend=0.1):
+        for t in ctx.window_times(acct["tz"], rng.uniform(250, 500), hours=(8, 19), outside=0.05, weekend=0.1):
             lawyer = f"lawyer-{rng.randint(1, 400)}"
             items = matters.get(lawyer, [])
             if items and rng.random() < 0.35:
@@ -143,7 +143,7 @@ def code_review_bot(ctx: Ctx, count: int) -> None:
     for i in range(count):
         acct = ctx.account("benign", "code_review_bot")
         anthropic = i % 3 == 2
-        for t0 in W.shift_times(ctx, acct["tz"], rng.uniform(120, 350), on=(9, 19), off=0.08, weekend=0.05):
+        for t0 in ctx.window_times(acct["tz"], rng.uniform(120, 350), hours=(9, 19), outside=0.08, weekend=0.05):
             pr = rng.randint(1000, 99999)
             title = f"{rng.choice(('Fix', 'Add', 'Refactor', 'Bump', 'Remove'))} {rng.choice(W.TOPICS)} handling"
             times = [t0] + ([t0 + k * rng.uniform(1200, 7200) for k in range(1, rng.randint(2, 4))]
@@ -332,7 +332,7 @@ def bi_copilot(ctx: Ctx, count: int) -> None:
     rng = ctx.rng
     for _ in range(count):
         acct = ctx.account("benign", "bi_copilot")
-        for t in W.shift_times(ctx, acct["tz"], rng.uniform(300, 700), on=(8, 18), off=0.1, weekend=0.2):
+        for t in ctx.window_times(acct["tz"], rng.uniform(300, 700), hours=(8, 18), outside=0.1, weekend=0.2):
             domain = rng.choice(tuple(W.SQL_DOMAINS))
             dialect = rng.choice(W.SQL_DIALECTS)
             system = (f"You translate business questions into {dialect} SQL for this schema:\n{W.sql_schema(domain)}\n"

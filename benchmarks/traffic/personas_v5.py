@@ -132,7 +132,7 @@ def actuarial_team(ctx: Ctx, count: int) -> None:
                     ctx.emit(t + 0.2, acct, "openai.chat.completions", chat_body(
                         [{"role": "user", "content": FRAUD.format(claim=claim)}], model="gpt-4.1-mini",
                         temperature=0.7, n=5, max_tokens=4, logprobs=True, top_logprobs=3), 20)
-            for t in W.window_times(ctx, acct["tz"], rng.uniform(5, 15), hours=(9, 17), outside=0.0,
+            for t in ctx.window_times(acct["tz"], rng.uniform(5, 15), hours=(9, 17), outside=0.0,
                                     start=day0, end=day0 + DAY):
                 n = rng.randint(4, 7)
                 tri = "\n".join(" ".join(str(rng.randint(100, 9000)) for _ in range(n - r)) for r in range(n))
@@ -157,7 +157,7 @@ def chem_notebook(ctx: Ctx, count: int) -> None:
         acct = ctx.account("benign", "chem_notebook")
         members = [f"lab-{rng.getrandbits(20):05x}" for _ in range(rng.randint(5, 15))]
         prev: list[dict] = []
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(60, 200), hours=(8, 19), outside=0.05, weekend=0.3):
+        for t in ctx.window_times(acct["tz"], rng.uniform(60, 200), hours=(8, 19), outside=0.05, weekend=0.3):
             if prev and rng.random() < 0.2:
                 msgs = prev + [{"role": "assistant", "content": W.prose(rng, 60)},
                                {"role": "user", "content": rng.choice(("and if I only have the anhydrous form?",
@@ -231,7 +231,7 @@ def ci_bot(ctx: Ctx, count: int) -> None:
         "type": "object", "properties": {"arg": {"type": "string"}}}}} for n, d in W.TOOLSETS["ci"]]
     for _ in range(count):
         acct = ctx.account("benign", "ci_bot")
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(80, 200), hours=(9, 19), outside=0.1, weekend=0.15):
+        for t in ctx.window_times(acct["tz"], rng.uniform(80, 200), hours=(9, 19), outside=0.1, weekend=0.15):
             rt = rng.choice(W.RUNTIMES)
             log = W.test_log(rng, rt)
             if rng.random() < 0.6:
@@ -265,7 +265,7 @@ def localisation_vendor(ctx: Ctx, count: int) -> None:
     rng = ctx.rng
     for _ in range(count):
         acct = ctx.account("benign", "localisation_vendor")
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(500, 1000), hours=(8, 18), outside=0.02, weekend=0.0):
+        for t in ctx.window_times(acct["tz"], rng.uniform(500, 1000), hours=(8, 18), outside=0.02, weekend=0.0):
             lang = LOC_LANGS[rng.choice(tuple(LOC_LANGS))]
             strings = {f"{rng.choice(W.TOPICS).replace(' ', '_')}.{rng.randint(1, 500)}": W.prose(rng, rng.randint(2, 12))
                        for _ in range(rng.randint(10, 40))}
@@ -291,7 +291,7 @@ def quant_desk(ctx: Ctx, count: int) -> None:
         acct = ctx.account("benign", "quant_desk")
         reasoning = rng.random() < 0.3
         msgs: list[dict] = []
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(15, 60), hours=(8, 19), outside=0.05, weekend=0.0):
+        for t in ctx.window_times(acct["tz"], rng.uniform(15, 60), hours=(8, 19), outside=0.05, weekend=0.0):
             if msgs and rng.random() < 0.35:
                 msgs = msgs + [{"role": "assistant", "content": W.prose(rng, 100)},
                                {"role": "user", "content": rng.choice(("and the gamma?", "now with dividends",
@@ -325,7 +325,7 @@ def boardgame_rules(ctx: Ctx, count: int) -> None:
     system = f"You answer rules questions for the board game 'Harbours of Vell'. Cite rule numbers.\n\n{RULES}"
     for _ in range(count):
         acct = ctx.account("benign", "boardgame_rules")
-        for t in W.window_times(ctx, acct["tz"], rng.uniform(150, 400), hours=(18, 24), outside=0.15, weekend=2.5):
+        for t in ctx.window_times(acct["tz"], rng.uniform(150, 400), hours=(18, 24), outside=0.15, weekend=2.5):
             player = f"p{rng.getrandbits(28):07x}"
             msgs = [{"role": "user", "content": rng.choice(RULE_QS) + " Explain how the rules settle it."}]
             ctx.emit(t, acct, "anthropic.messages", anthropic_body(msgs, system=system, max_tokens=800),
