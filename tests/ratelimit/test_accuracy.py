@@ -59,15 +59,17 @@ def _max_in_rolling_window(times_ms: list[int], window_ms: int) -> int:
 
 
 async def test_requests_never_over_admit_and_fill_the_limit(store_url):
-    _, _, records = await _hammer("requests", store_url, 2.0)
+    t_start, t_end, records = await _hammer("requests", store_url, 2.0)
     assert not [r for r in records if r[0] == "error"]
     admitted = [int(r[1] * 1000) for r in records]
     # exact guarantee: in every rolling 1-second window, at most the limit
     assert _max_in_rolling_window(admitted, 1000) <= hammer.REQUESTS_PER_S
-    print(f"requests: {len(admitted)} admitted in 2 windows of {hammer.REQUESTS_PER_S}; "
+    # over the two whole windows [t_start, t_end) on the store clock: <= 2 x limit and >= 99% of it. (A
+    # request sent just before t_end may be admitted just after it on a slow machine: not in the span.)
+    in_span = [t for t in admitted if t_start * 1000 <= t < t_end * 1000]
+    print(f"requests: {len(in_span)} admitted in 2 windows of {hammer.REQUESTS_PER_S} ({len(admitted)} in all); "
           f"max in any rolling window {_max_in_rolling_window(admitted, 1000)}")
-    # over two whole windows: <= 2 x limit and >= 99% of it
-    assert 0.99 * 2 * hammer.REQUESTS_PER_S <= len(admitted) <= 2 * hammer.REQUESTS_PER_S
+    assert 0.99 * 2 * hammer.REQUESTS_PER_S <= len(in_span) <= 2 * hammer.REQUESTS_PER_S
 
 
 async def test_concurrency_cap_holds_and_is_reached(store_url):
