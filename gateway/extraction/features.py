@@ -65,12 +65,17 @@ class FeatureEvent:
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
+        if len(row) == len(_FIELDS) - 1:
+            # A row from a gateway of the previous release (no prior_hash): decode it, during a rolling
+            # upgrade, as a request that continues nothing.
+            row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
         return ev
 
 
 _FIELDS = tuple(f.name for f in fields(FeatureEvent))
+_PRIOR_AT = _FIELDS.index("prior_hash")
 
 
 def _text_of(content: Any) -> str:

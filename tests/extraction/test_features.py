@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import orjson
 import pytest
 
 from gateway.extraction.features import FeatureEvent
@@ -133,3 +134,14 @@ def test_malformed_bodies_do_not_raise(body: dict) -> None:
 def test_event_row_round_trip() -> None:
     ev = event("acct", 12.5, chat("Think step by step: 2+2", n=2), tenant="t", key_id="k", output_tokens=9)
     assert FeatureEvent.from_row(ev.to_row()) == ev
+
+
+def test_events_from_a_gateway_of_the_previous_release_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without prior_hash; new workers must read them.
+    from gateway.extraction.publisher import decode_event, encode_event
+
+    ev = event("a", 5, chat("What should I cook tonight?"))
+    assert decode_event(encode_event(ev)) == ev
+    old_row = [v for k, v in zip(type(ev).__dataclass_fields__, ev.to_row(), strict=True) if k != "prior_hash"]
+    old = decode_event(orjson.dumps(old_row))
+    assert old.prior_hash == 0 and old.content_hash == ev.content_hash and old.excerpt == ev.excerpt
