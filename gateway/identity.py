@@ -23,6 +23,7 @@ import orjson
 
 from gateway.errors import AuthenticationFailed
 from gateway.store.errors import StoreUnavailable
+from gateway.store.refresh_ahead import RefreshAheadCache
 
 log = logging.getLogger("covenant.identity")
 
@@ -130,13 +131,14 @@ class FileKeyStore(MemoryKeyStore):
         os.replace(tmp, self.path)  # atomic: a reloading gateway never sees half a file
 
 
-class RedisKeyStore:
-    """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis.
+def _decode_key(raw: bytes | None) -> KeyRecord | None:
+    return KeyRecord(**orjson.loads(raw)) if raw else None
 
-    A cached record past half its life is refreshed in the background, on the store's request-path
-    batcher: the lookup shares the round trip of the request's rate-limit admission, and a key in
-    steady use never waits for Redis. No record is used longer than the cache time after it was read.
-    """
+
+class RedisKeyStore:
+    """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis
+    (refreshed ahead of expiry on the store's batcher: `gateway.store.refresh_ahead`). No record is
+    used longer than the cache time after it was read."""
 
     HASH = "covenant:keys"
 
@@ -144,57 +146,28 @@ class RedisKeyStore:
         self._store = store  # a RedisStore: every call goes through its deadline and circuit breaker
         self._r = store.client
         self._batch = getattr(store, "batch", None)
-        self._ttl = cache_seconds
-        self._cache: dict[str, tuple[float, KeyRecord | None]] = {}
-        self._refreshing: dict[str, object] = {}  # key id -> token of its refresh in flight
+        self._cache: RefreshAheadCache[KeyRecord | None] = RefreshAheadCache(
+            self.HASH, _decode_key, cache_seconds, 100_000, self._batch)
 
     async def get(self, key_id: str) -> KeyRecord | None:
         now = time.monotonic()
-        hit = self._cache.get(key_id)
-        if hit is not None and hit[0] > now:
-            if self._batch is not None and hit[0] - now < self._ttl / 2 and key_id not in self._refreshing:
-                self._refresh(key_id)
+        hit, fresh = self._cache.lookup(key_id, now)
+        if fresh:
             return hit[1]
         try:
             if self._batch is not None:
-                raw = await self._batch.command("HGET", self.HASH, key_id)
+                record = await self._cache.fetch(key_id)
             else:
-                raw = await self._store.guarded(lambda: self._r.hget(self.HASH, key_id))
+                record = _decode_key(await self._store.guarded(lambda: self._r.hget(self.HASH, key_id)))
         except StoreUnavailable:
             if hit is not None:
                 return hit[1]  # the store is down: a key seen before stays valid (revocations wait)
             raise
-        return self._remember(key_id, raw, now)
-
-    def _remember(self, key_id: str, raw: bytes | None, now: float) -> KeyRecord | None:
-        record = KeyRecord(**orjson.loads(raw)) if raw else None
-        if len(self._cache) > 100_000:
-            self._cache.clear()
-        self._cache[key_id] = (now + self._ttl, record)
-        return record
-
-    def _refresh(self, key_id: str) -> None:
-        token = self._refreshing[key_id] = object()
-        asked = time.monotonic()
-
-        def done(f) -> None:
-            if self._refreshing.get(key_id) is not token:
-                return  # the key was written meanwhile: this answer may predate it
-            del self._refreshing[key_id]
-            if f.cancelled() or f.exception() is not None:
-                return  # on a store error the cached record stays until it expires; then a lookup waits
-            if f.result() is None and (held := self._cache.get(key_id)) is not None and held[1] is not None:
-                # Gone from the hash (deleted, or a restarted Redis not yet restored): the record is not
-                # extended; at its expiry a lookup decides, as without the refresh.
-                return
-            self._remember(key_id, f.result(), asked)
-
-        self._batch.command("HGET", self.HASH, key_id).add_done_callback(done)
+        return self._cache.remember(key_id, record, now)
 
     async def put(self, record: KeyRecord) -> None:
         await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record))))
-        self._cache.pop(record.key_id, None)
-        self._refreshing.pop(record.key_id, None)
+        self._cache.forget(record.key_id)
 
     async def all(self) -> list[KeyRecord]:
         raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))

@@ -20,6 +20,7 @@ from gateway.extraction.detector import OK, Detector, Verdict
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.publisher import VERDICTS_KEY, decode_verdict
+from gateway.store.refresh_ahead import RefreshAheadCache
 
 log = logging.getLogger("covenant.extraction")
 
@@ -102,52 +103,25 @@ class RedisExtraction(_Queued):
         self.redis = redis
         self.publisher = EventPublisher(redis)
         self.verdicts = RedisVerdicts(redis)
-        self._ttl = cache_seconds
-        self._cache: dict[str, tuple[float, Verdict]] = {}
-        # The store's request-path batcher (None on a cluster): a lookup queued there shares the
-        # round trip of the rate-limit admission that follows in the same loop turn.
+        # Refreshed ahead of expiry on the store's request-path batcher (None on a cluster): a lookup
+        # shares the round trip of the rate-limit admission that follows in the same loop turn.
         self._batch = batch
-        self._refreshing: dict[str, object] = {}  # principal -> token of its refresh in flight
+        self._cache: RefreshAheadCache[Verdict] = RefreshAheadCache(
+            VERDICTS_KEY, decode_verdict, cache_seconds, 200_000, batch)
 
     async def verdict(self, principal: str) -> Verdict:
         now = time.monotonic()
-        hit = self._cache.get(principal)
-        if hit is not None and hit[0] > now:
-            if self._batch is not None and hit[0] - now < self._ttl / 2 and principal not in self._refreshing:
-                # Past half its life: served from the cache, refreshed in the background. A principal
-                # seen at least once per half-TTL never waits for a lookup, and no verdict used is
-                # older than the TTL, as before.
-                self._refresh(principal)
+        hit, fresh = self._cache.lookup(principal, now)
+        if fresh:
             return hit[1]
         try:
             if self._batch is not None:
-                v = decode_verdict(await self._batch.command("HGET", VERDICTS_KEY, principal))
+                v = await self._cache.fetch(principal)
             else:
                 v = await asyncio.wait_for(self.verdicts.get(principal), 0.05)
         except Exception:  # no verdict store: keep the last known verdict (or ok) rather than fail requests
             v = hit[1] if hit else OK
-        self._remember(principal, v, now)
-        return v
-
-    def _remember(self, principal: str, v: Verdict, now: float) -> None:
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[principal] = (now + self._ttl, v)
-
-    def _refresh(self, principal: str) -> None:
-        token = self._refreshing[principal] = object()
-        asked = time.monotonic()
-        fut = self._batch.command("HGET", VERDICTS_KEY, principal)
-
-        def done(f) -> None:
-            if self._refreshing.get(principal) is not token:
-                return  # a reviewer decision came in meanwhile: this answer may predate it
-            del self._refreshing[principal]
-            if f.cancelled() or f.exception() is not None:
-                return  # the cached verdict stays until it expires; then a lookup waits for the store
-            self._remember(principal, decode_verdict(f.result()), asked)
-
-        fut.add_done_callback(done)
+        return self._cache.remember(principal, v, now)
 
     async def _consume(self, batch: list[FeatureEvent]) -> None:
         await self.publisher.publish_many(batch)
@@ -171,6 +145,5 @@ class RedisExtraction(_Queued):
     async def decide(self, pid: str, decision: str, reviewer: str, note: str) -> dict:
         from gateway.extraction.publisher import record_decision_remote
 
-        self._cache.pop(pid, None)
-        self._refreshing.pop(pid, None)
+        self._cache.forget(pid)  # a refresh in flight may predate the decision
         return await record_decision_remote(self.redis, pid, decision, reviewer, note, time.time())

@@ -131,14 +131,14 @@ async def test_due_key_and_verdict_refreshes_share_the_admission_round_trip(full
     gw, key, writes = full_gateway
     await _stream(gw, key)
     # Both cached entries past half their life: each lookup is refreshed, in the admission's pipeline.
-    keys, extraction = gw.keys, gw.extraction
-    for cache, ttl in ((keys._cache, keys._ttl), (extraction._cache, extraction._ttl)):  # noqa: SLF001
-        for name, (_expires, value) in list(cache.items()):
-            cache[name] = (time.monotonic() + ttl / 2 - 0.05, value)
+    caches = (gw.keys._cache, gw.extraction._cache)  # noqa: SLF001
+    for cache in caches:
+        for name, (_expires, value) in list(cache._entries.items()):  # noqa: SLF001
+            cache._entries[name] = (time.monotonic() + cache._ttl / 2 - 0.05, value)  # noqa: SLF001
     assert await _round_trips(gw, key, writes) == 1
     # the refreshed entries are fresh again
-    assert all(exp - time.monotonic() > extraction._ttl / 2 for exp, _ in extraction._cache.values())  # noqa: SLF001
-    assert all(exp - time.monotonic() > keys._ttl / 2 for exp, _ in keys._cache.values())  # noqa: SLF001
+    for cache in caches:
+        assert all(exp - time.monotonic() > cache._ttl / 2 for exp, _ in cache._entries.values())  # noqa: SLF001
 
 
 async def test_the_prompt_scan_runs_during_the_admission_and_blocks_as_before(full_gateway, monkeypatch):
