@@ -11,7 +11,7 @@ Links between suspect accounts (own score >= campaign.suspect_score):
 - a shared template cluster that is only a small part of an account's traffic, for an account that
   itself harvests or requests long elicited answers -- also a weak link (harvesting mixed into chat).
 Weak members -- joined only through weak links, or with an own score under half the campaign's --
-are reviewed (flag), never throttled or blocked by the campaign.
+are listed with the campaign and judged on their own score: the campaign lends them nothing.
 The campaign's score is the upper quartile of its strong members' own scores: a group of mildly
 suspicious accounts stays mildly suspicious however large it grows.
 Runs off the hot path, in O(suspects x small constants).
@@ -45,7 +45,7 @@ class Campaign:
     clusters: list[int] = field(default_factory=list)
     evidence: dict[str, int] = field(default_factory=dict)  # link type -> links seen
     first_flagged_ts: float | None = None
-    weak_members: set[str] = field(default_factory=set)  # joined only through weak links: review, not block
+    weak_members: set[str] = field(default_factory=set)  # listed, judged on their own score
 
 
 class _UnionFind:

@@ -278,9 +278,9 @@ class Detector:
             v = OK
         else:
             if in_campaign and self._weak_member(st):
-                # Joined on one request, through weak links only, or far less suspicious than the
-                # campaign: the campaign puts it in review and lends it no score; throttle or block need
-                # its own score (membership counts as the coordination that block requires).
+                # Joined on one request (held at flag until the next regrouping), through weak links only,
+                # or far less suspicious than the campaign (judged on its own score): throttle or block
+                # need its own score, membership counting as the coordination that block requires.
                 own = pol.status_for(st.score, True) if st.total >= pol.window.min_requests else "ok"
                 status = own if own != "ok" else pol.status_for(st.campaign_score, False)
             else:

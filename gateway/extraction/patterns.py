@@ -52,7 +52,7 @@ _COT_FOREIGN_ASCII = (
     r"paso a paso|passo a passo|passo dopo passo|stap voor stap|krok po kroku|langkah demi langkah|adim adim"
     r"|razonamiento|raisonnement|ragionamento|raciocinio|redenering|tu trabajo|seu raciocinio"
     r"|cada paso|cada passo|chaque etape|jeden schritt|ogni passaggio|elke stap|kazdy krok"
-    r"|rechenweg|gedankengang|loesungsweg|begruendung|steg for steg|resonemang|redenering"
+    r"|rechenweg|gedankengang|loesungsweg|begruendung|steg for steg|resonemang"
 )
 # Only scanned when the prompt is not pure ASCII (str.isascii is O(1)): accents, Cyrillic, CJK, ...
 _COT_FOREIGN = (
@@ -93,7 +93,7 @@ _COT_TRIGGERS = frozenset((
     "working calculations justification justifications inference inferences scratch scratchwork monologue proof "
     "paso passo stap krok langkah adim razonamiento raisonnement ragionamento raciocinio redenering trabajo "
     "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung steg resonemang "
-    "monologue " + _OBJECT_TRIGGERS).split()
+    + _OBJECT_TRIGGERS).split()
 )
 # The Socratic asks run a small pattern of their own, so that common words ("how", "first") do not
 # send every prompt through the large one.

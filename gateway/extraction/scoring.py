@@ -54,6 +54,11 @@ def concentration(cats: list[float]) -> float:
     return cap * max(0.0, 1.0 - ent / _MAX_ENTROPY)
 
 
+def _ramp(x: float, lo: float, hi: float) -> float:
+    """0 at or below lo, 1 at or above hi, linear in between."""
+    return min(1.0, max(0.0, (x - lo) / (hi - lo)))
+
+
 def quiet_score(st: PrincipalState) -> float:
     """The score of an account with no elicitation, harvesting or long outputs: the off-hours term only."""
     if st.w_off == 0.0:
@@ -142,8 +147,8 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "campaign_template_subset": W_CAMPAIGN_SUBSET * popular * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
         # Fresh long tool-using trajectories, or tool-using traffic whose steps are long on average: agent
         # steps are mostly short tool calls, narrated long steps are what a trajectory harvester collects.
-        "agentic_trajectories": W_AGENT * conf * max(sig["agentic_trajectory_share"], sig["tool_use_share"] * min(
-            1.0, max(0.0, sig["mean_output_tokens"] - AGENT_STEP_TOKENS[0]) / (AGENT_STEP_TOKENS[1] - AGENT_STEP_TOKENS[0]))),
+        "agentic_trajectories": W_AGENT * conf * max(
+            sig["agentic_trajectory_share"], sig["tool_use_share"] * _ramp(sig["mean_output_tokens"], *AGENT_STEP_TOKENS)),
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,
