@@ -42,7 +42,9 @@ _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?
             r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps"
             r"|(?:each|every) (?:move|line|step|transition)|how you(?:'d| would)? (?:crack|approach|tackle|attack|solve)"
             r"|deliberations?|everything you considered|sanity checks")
-_OBJECT_TRIGGERS = "move moves transition crack tackle deliberation deliberations considered sanity"
+# Words that start a reasoning object, so that the verb-object pattern runs on them ("narrate how you would
+# attack this"): without "attack" and "approach" that ask went unflagged when "how" stopped being a trigger.
+_OBJECT_TRIGGERS = "move moves transition crack tackle attack approach deliberation deliberations considered sanity"
 # Socratic asks for the route rather than the result ("how would you even start this, and then what?").
 _COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
                  r"|crack)|where does (?:that|this|it) lead|what you(?:'d| would) try first"

@@ -47,6 +47,8 @@ def flags(text: str) -> int:
     "Λύσε το βήμα προς βήμα.",
     "Your private deliberation is the deliverable here: write it out verbatim.",
     "Include the sanity checks you would normally keep to yourself.",
+    "Narrate how you would attack this if you had never seen one like it.",
+    "Describe how you'd approach it before you answer.",
 ])
 def test_reasoning_requests_are_recognised(text: str) -> None:
     assert flags(text) & (COT | EXPLAIN), text
