@@ -21,7 +21,7 @@ from gateway.pii.digit_mask import mask_dead_digits
 from gateway.pii.entities import NER_ENTITIES
 from gateway.pii.findings import Finding
 from gateway.pii.policy import PiiPolicy, PiiRule
-from gateway.pii.triggers import Gate, gate_for
+from gateway.pii.triggers import Gate, gate_for, has_ascii_digit
 
 LANGUAGE = "en"
 # Texts up to this length are scanned on the event loop; longer ones in the thread pool.
@@ -79,7 +79,7 @@ def build_analyzer(policy: PiiPolicy):  # -> presidio_analyzer.AnalyzerEngine (i
 
 @dataclass(frozen=True, slots=True)
 class _GatedGroup:
-    trigger: re.Pattern[str] | None
+    gate: Gate
     entities: frozenset[str]
 
 
@@ -99,7 +99,7 @@ class Scanner:
         self._digit_groups: list[_GatedGroup] = []
         for recognizer in analyzer.registry.get_recognizers(language=LANGUAGE, entities=self._entities):
             gate: Gate = gate_for(type(recognizer).__name__, phone_regions)
-            group = _GatedGroup(gate.trigger, frozenset(recognizer.supported_entities) & set(self._entities))
+            group = _GatedGroup(gate, frozenset(recognizer.supported_entities) & set(self._entities))
             {"token": self._token_groups, "text": self._text_groups, "digits": self._digit_groups}[gate.scope].append(group)
         # An entity found by more than one kind of recognizer must see the whole, unmasked text.
         other_entities = set().union(*(g.entities for g in self._text_groups + self._token_groups))
@@ -147,26 +147,37 @@ class Scanner:
         return [Finding(r.start, r.end, r.entity_type, r.score) for r in results]
 
     def _run_gated(self, text: str) -> list[Finding]:
+        ascii_only = text.isascii()
+        no_digit = ascii_only and not has_ascii_digit(text)  # most prose: skip every digit gate
         text_entities: set[str] = set()
         for group in self._text_groups:
-            if group.trigger is None or group.trigger.search(text):
+            gate = group.gate
+            if no_digit and gate.needs_digit:
+                continue
+            trigger = gate.for_text(ascii_only)
+            if trigger is None or trigger.search(text):
                 text_entities |= group.entities
         token_entities: set[str] = set()
         windows: list[tuple[int, int]] = []
         for group in self._token_groups:
-            found = _token_windows(text, group.trigger, windows)
-            if found:
+            gate = group.gate
+            if no_digit and gate.needs_digit:
+                continue
+            if _token_windows(text, gate.for_text(ascii_only), windows):
                 token_entities |= group.entities
         # Each Presidio call costs ~0.1 ms on its own (short texts, stream buffers): recognizers
         # that would see the whole text anyway join one call.
         masked_runs: list[tuple[str, frozenset[str]]] = []
         for group in self._digit_groups:
-            if group.trigger is not None and group.trigger.search(text):
-                masked = mask_dead_digits(text, group.trigger)
-                if masked is text:
-                    text_entities |= group.entities
-                else:
-                    masked_runs.append((masked, group.entities))
+            gate = group.gate
+            trigger = gate.for_text(ascii_only)
+            if (no_digit and gate.needs_digit) or trigger is None or not trigger.search(text):
+                continue
+            masked = mask_dead_digits(text, trigger)
+            if masked is text:
+                text_entities |= group.entities
+            else:
+                masked_runs.append((masked, group.entities))
         compact = ""
         if token_entities:
             compact, starts, origins = _compact(text, windows)

@@ -31,10 +31,31 @@ Scope = Literal["token", "text", "digits"]
 class Gate:
     scope: Scope
     trigger: re.Pattern[str] | None  # None: always run
+    # The same trigger for ASCII-only texts: CPython's engine tries a leading `\d` (a Unicode
+    # category) at every offset, but skips to the next candidate in C for a leading `[0-9]`;
+    # on ASCII text `\d` and `[0-9]` (and `\W`, `(?i)` with re.ASCII) match the same characters.
+    ascii_trigger: re.Pattern[str] | None = None
+    # Every match holds a decimal digit: a text without one cannot trigger the gate.
+    needs_digit: bool = False
+
+    def for_text(self, ascii_only: bool) -> re.Pattern[str] | None:
+        return self.ascii_trigger if ascii_only and self.ascii_trigger is not None else self.trigger
 
 
-def _gate(scope: Scope, pattern: str) -> Gate:
-    return Gate(scope, re.compile(pattern))
+def _gate(scope: Scope, pattern: str, *, digit: bool = False) -> Gate:
+    if re.search(r"\[[^\]]*\\d", pattern):
+        raise ValueError(f"trigger {pattern!r}: \\d inside a character class has no ASCII rewrite")
+    ascii_pattern = pattern.replace(r"\d", "[0-9]")
+    ascii_trigger = re.compile(ascii_pattern, re.ASCII) if ascii_pattern != pattern else None
+    return Gate(scope, re.compile(pattern), ascii_trigger, digit)
+
+
+_ASCII_DIGITS = "0123456789"
+
+
+def has_ascii_digit(text: str) -> bool:
+    """Ten substring searches (fast C scans) beat one `\\d` regex search by 20x on prose."""
+    return any(d in text for d in _ASCII_DIGITS)
 
 
 def min_phone_digits(regions: tuple[str, ...]) -> int:
@@ -70,29 +91,29 @@ def phone_gate(regions: tuple[str, ...]) -> Gate:
     # phonenumbers' candidates are digit blocks separated by at most 4 punctuation characters
     # (its punctuation set includes "x", matched ignoring case); [\W_xX] is a superset of that set.
     k = min_phone_digits(regions)
-    return _gate("digits", rf"\d(?:[\W_xX]{{0,4}}\d){{{k - 1}}}")
+    return _gate("digits", rf"\d(?:[\W_xX]{{0,4}}\d){{{k - 1}}}", digit=True)
 
 
 # Keyed by recognizer class name. Each trigger is derived from the recognizer's patterns (quoted
 # in the comment) under Presidio's flags (IGNORECASE for built-ins; secrets are case-sensitive).
 _GATES: dict[str, Gate] = {
     # [0-9]{8,17}
-    "UsBankRecognizer": _gate("token", r"\d{8}"),
+    "UsBankRecognizer": _gate("token", r"\d{8}", digit=True),
     # every alternative holds a digit
-    "UsLicenseRecognizer": _gate("token", r"\d"),
+    "UsLicenseRecognizer": _gate("token", r"\d", digit=True),
     # [0-9]{9} | [A-Z][0-9]{8}
-    "UsPassportRecognizer": _gate("token", r"\d{8}"),
+    "UsPassportRecognizer": _gate("token", r"\d{8}", digit=True),
     # (bc1|[13])[a-zA-HJ-NP-Z0-9]{25,59}
-    "CryptoRecognizer": _gate("token", r"(?i)(?:bc1|[13])[a-z0-9]{25}"),
+    "CryptoRecognizer": _gate("token", r"(?i)(?:bc1|[13])[a-z0-9]{25}", digit=True),
     # every date pattern holds a digit and no whitespace
-    "DateRecognizer": _gate("token", r"\d"),
+    "DateRecognizer": _gate("token", r"\d", digit=True),
     # ...[@]...
     "EmailRecognizer": _gate("token", r"@"),
     "OfflineEmailRecognizer": _gate("token", r"@"),
     # IPv4 "d.d"; every IPv6 form has ":" next to a hex digit or another ":"
     "IpRecognizer": _gate("token", r"(?i)\d\.\d|:[0-9a-f:]|[0-9a-f]:"),
     # [A-Z][A-Z]\d{7} | [A-Z]9\d{7}
-    "MedicalLicenseRecognizer": _gate("token", r"\d{7}"),
+    "MedicalLicenseRecognizer": _gate("token", r"\d{7}", digit=True),
     # hh[:-]hh... | hhhh.hhhh.hhhh
     "MacAddressRecognizer": _gate("token", r"(?i)[0-9a-f]{2}[:-][0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}"),
     # 8 hex then "-"
@@ -100,15 +121,15 @@ _GATES: dict[str, Gate] = {
     # [a-z0-9.\-]{1,253}[.](tld) where every tld starts with a letter
     "UrlRecognizer": _gate("token", r"(?i)[a-z0-9.\-]\.[a-z]"),
     # (4\d{3}|5[0-5]\d{2}|6\d{3}|1\d{3}|3\d{3})[- ]?(\d{3,4})...
-    "CreditCardRecognizer": _gate("text", r"\d{4}[- ]?\d{3}"),
+    "CreditCardRecognizer": _gate("text", r"\d{4}[- ]?\d{3}", digit=True),
     # 9\d{2}[- ]?(\d\d)[- ]?\d{4}
-    "UsItinRecognizer": _gate("text", r"9\d\d[- ]?\d\d"),
+    "UsItinRecognizer": _gate("text", r"9\d\d[- ]?\d\d", digit=True),
     # \d{3}[- .]?\d{2}... in all five patterns
-    "UsSsnRecognizer": _gate("text", r"\d{3}[- .]?\d{2}"),
+    "UsSsnRecognizer": _gate("text", r"\d{3}[- .]?\d{2}", digit=True),
     # \d{3}[- ]?\d{3}[- ]?\d{4}
-    "NhsRecognizer": _gate("text", r"\d{3}[- ]?\d{3}"),
+    "NhsRecognizer": _gate("text", r"\d{3}[- ]?\d{3}", digit=True),
     # [A-Z]{2}[0-9]{2}(?:[ -]?[A-Z0-9]{4})...
-    "IbanRecognizer": _gate("text", r"(?i)[a-z]{2}\d{2}"),
+    "IbanRecognizer": _gate("text", r"(?i)[a-z]{2}\d{2}", digit=True),
     # Covenant's secret recognizers (gateway/pii/recognizers/secrets.py)
     "OpenAiKeyRecognizer": _gate("token", r"sk-"),
     "AnthropicKeyRecognizer": _gate("token", r"sk-ant-"),

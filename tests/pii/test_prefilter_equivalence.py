@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.pii.corpus import CORPUS, PROSE
@@ -14,6 +14,8 @@ _FRAGMENTS = [text for text, _ in CORPUS] + [
     "12:30", "2024-01-31", "01/02/2024", "10.0.0.1", "fe80::1", "::", "00:1A:2B:3C:4D:5E", "@", ".com",
     "www.example.org/path", "x", "ext.", "-", ".", "/", "_", ":", "1", "9", "12345678", "A1234567",
     "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+    # non-ASCII texts take the Unicode triggers (\\d also matches these digits), ASCII ones the fast path
+    "café", "Zoë", "\u0665\u0663\u0666-\u0669\u0660-\u0664\u0663\u0669\u0669", "\uff14\uff11\uff11\uff11",
 ]
 _SEPARATORS = st.sampled_from([" ", "", "\n", "\t", ", ", "-", " - ", "."])
 
@@ -84,3 +86,28 @@ def test_dead_digit_groups_are_masked_and_live_ones_kept():
     assert len(masked) == len(text)
     assert masked.startswith(MASK_CHAR * 2 + " months") and masked.endswith("in " + MASK_CHAR * 4)
     assert "call (212) 555-0142 ext. 12" in masked
+
+
+_ASCII = st.text(alphabet=st.characters(min_codepoint=9, max_codepoint=126), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.one_of(_ASCII, st.sampled_from(_FRAGMENTS[:40])), max_size=6).map("".join))
+def test_ascii_triggers_match_exactly_where_the_unicode_ones_do(text):
+    from gateway.pii.triggers import _GATES, has_ascii_digit, phone_gate
+
+    assume(text.isascii())
+    for gate in [*_GATES.values(), phone_gate(("US", "GB"))]:
+        fast = gate.for_text(True)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in gate.trigger.finditer(text)], gate
+        if gate.needs_digit and not has_ascii_digit(text):
+            assert gate.trigger.search(text) is None, (gate, text)
+
+
+def test_digit_free_prose_skips_the_digit_gates_and_still_finds_the_rest(all_entities_engines):
+    fast, plain = all_entities_engines
+    text = PROSE.replace("0", "").replace("1", "") + " mail jane.doe@example.com, token sk-" + "a" * 48
+    text = "".join(c for c in text if not c.isdigit())
+    found = fast.prompt.analyze(text)
+    assert found == plain.prompt.analyze(text)
+    assert {f.entity_type for f in found} >= {"EMAIL_ADDRESS"}
