@@ -17,20 +17,26 @@ EXPLAIN = 2      # "explain every intermediate step"
 RUBRIC = 4       # rubric grading / scoring a response
 TRACE_TAGS = 8   # asks for <thinking> tags or a labelled reasoning section
 THINKING = 16    # request parameters that return the reasoning: extended thinking, reasoning summaries
+NARRATED = 32    # an agent loop whose earlier tool calls came with narrated reasoning (see features._split_messages)
 
 # The lexicon is built from the ways people ask a model to expose its reasoning, not from any
 # evaluation phrasing: (1) fixed idioms ("step by step", "chain of thought", "one step at a time"),
 # (2) an exposing verb followed within a few words by a reasoning object ("lay out ... your thought
 # process", "write out the full derivation", "narrate ... deductions"), (3) exhaustiveness
-# ("don't skip any steps", "line by line", "leave nothing out"), (4) the same in other languages.
+# ("don't skip any steps", "line by line", "leave nothing out"), (4) the same in other languages,
+# (5) asks for the discarded route too ("abandoned attempts", "dead ends"): only a reasoning trace has one.
 _COT_IDIOMS = (
-    r"step[\s-]*by[\s-]*step|chain[\s-]of[\s-]thoughts?|(?:one|a) step at a time|think (?:carefully|aloud|out loud|hard"
-    r"|through|it through|about each|before)|reason (?:step|carefully|through|it out|about each|out loud)"
-    r"|(?:full|detailed|complete|entire|whole|explicit|thorough) (?:reasoning|rationale|derivation|thought process"
-    r"|working|solution path|chain of reasoning)|line[\s-]by[\s-]line|leave nothing out"
+    r"step[\s-]*by[\s-]*step|chain[\s-]of[\s-]thoughts?|(?:one|a) (?:step|move|stage) at a time|think (?:carefully|aloud"
+    r"|out loud|hard|through|it through|about each|before)|reason (?:step|carefully|through|it out|about each|out loud)"
+    r"|(?:reason|think) at (?:full |great )?length"
+    r"|(?:full|detailed|complete|entire|whole|explicit|thorough|uncut|raw|unabridged|unedited|verbatim)"
+    r" (?:reasoning|rationale|derivation|thought process|working|solution path|chain of reasoning)"
+    r"|line[\s-]by[\s-]line|leave nothing (?:out|implicit|unexplained)|(?:nothing|no steps?) skipped|paper trail"
+    r"|(?:every|each|per|one) (?:inference|deduction)|(?:abandoned|discarded|rejected) (?:attempts?|approaches|paths)"
+    r"|(?:include|including|with|keep) (?:the |your |all |any )?(?:dead[\s-]ends|false starts|failed attempts)"
     r"|(?:private|internal|inner) (?:deliberations?|monologue|reasoning|thoughts)"
-    r"|(?:do not|don't|dont|never|without) skip(?:ping)? (?:any|a single|over any)? ?(?:steps?|anything|details?|parts?)"
-    r"|no steps? skipped|each deduction|every deduction|show your work|show (?:all |every |each )?(?:of )?"
+    r"|(?:do not|don't|dont|never|without) skip(?:s|ping)? (?:any|a single|over any|a)? ?(?:steps?|anything|details?|parts?)"
+    r"|show your work|show (?:all |every |each )?(?:of )?"
     r"(?:your |the )?(?:work|reasoning|steps|thinking|thought process|calculations|derivation)"
 )
 _VERBS = (r"show|explain|write out|writes out|lay out|spell out|detail|describe|narrate|walk (?:me |us )?through"
@@ -41,20 +47,25 @@ _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?
             r"|working|steps|calculations|intermediate (?:steps|results|calculations)|justifications?"
             r"|chain of thought|scratch ?work|inner monologue|train of thought|solution path|proof steps"
             r"|(?:each|every) (?:move|line|step|transition)|how you(?:'d| would)? (?:crack|approach|tackle|attack|solve)"
-            r"|deliberations?|everything you considered|sanity checks")
+            r"|deliberations?|everything you considered|sanity checks|how you (?:arrived|reached)")
 # Words that start a reasoning object, so that the verb-object pattern runs on them ("narrate how you would
 # attack this"): without "attack" and "approach" that ask went unflagged when "how" stopped being a trigger.
-_OBJECT_TRIGGERS = "move moves transition crack tackle attack approach deliberation deliberations considered sanity"
+_OBJECT_TRIGGERS = ("move moves transition crack tackle attack approach deliberation deliberations considered sanity "
+                    "uncut raw unabridged unedited verbatim length trail implicit abandoned discarded rejected attempts "
+                    "ends starts stage krokem pas arrived reached")
 # Socratic asks for the route rather than the result ("how would you even start this, and then what?").
+# And asks to watch the route being taken ("let me see your thinking", "work it out where I can follow along").
 _COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
                  r"|crack)|where does (?:that|this|it) lead|what you(?:'d| would) try first"
-                 r"|why each (?:line|step|move) follows")
+                 r"|why each (?:line|step|move) follows|follow along|go through your (?:thinking|reasoning|working|logic)"
+                 r"|(?:let|help) me (?:see|watch|follow)(?:\W+\w+){0,3}?\W+(?:think|thinking|reason|reasoning|work"
+                 r"|working|logic|thought)")
 _COT_VERB_OBJECT = rf"\b(?:{_VERBS})\b(?:\W+\w+){{0,5}}?\W+(?:{_OBJECTS})\b"
 _COT_FOREIGN_ASCII = (
     r"paso a paso|passo a passo|passo dopo passo|stap voor stap|krok po kroku|langkah demi langkah|adim adim"
     r"|razonamiento|raisonnement|ragionamento|raciocinio|redenering|tu trabajo|seu raciocinio"
     r"|cada paso|cada passo|chaque etape|jeden schritt|ogni passaggio|elke stap|kazdy krok"
-    r"|rechenweg|gedankengang|loesungsweg|begruendung|steg for steg|resonemang"
+    r"|rechenweg|gedankengang|loesungsweg|begruendung|steg for steg|resonemang|pas cu pas|fiecare pas|krok za krokem"
 )
 # Only scanned when the prompt is not pure ASCII (str.isascii is O(1)): accents, Cyrillic, CJK, ...
 _COT_FOREIGN = (
@@ -69,11 +80,18 @@ _COT_FOREIGN = (
     r"|từng bước|suy luận|خطوة بخطوة|चरण दर चरण|steg för steg|resonemang|visa hur du"
     r"|крок за кроком|покроково|міркуван|розпиши|хід розв|βήμα προς βήμα|συλλογισμ|σκέψη σου|εξήγησε κάθε"
     r"|चरणबद्ध|तर्क|هر مرحله|اشرح (?:كل|خطوات)|تفكيرك|استدلال"
+    # Czech, Finnish, Hungarian, Romanian, Hebrew, Thai: thought process, derivation, each step, dead ends
+    r"|myšlenkov|odvozen|každý krok|krok za krokem|slepé uličk|slepých uliček|postup řešení|jak jsi (?:na|k) "
+    r"|ajatteluprosess|päättelyketj|välivaihe|vaihe vaiheelta|umpikuj|miten päädyit"
+    r"|gondolatmenet|levezetés|minden lépés|lépésről lépésre|zsákutc|hogyan jutottál"
+    r"|raționament|rationament|fiecare pas|pas cu pas|derivarea|încercările eșuate|cum ai ajuns"
+    r"|תהליך החשיבה|כל שלב|שלב אחר שלב|שלב אחרי שלב|ניסיונות שנכשלו|הפיתוח המלא|איך הגעת"
+    r"|กระบวนการคิด|ทีละขั้นตอน|แต่ละขั้นตอน|วิธีทำ|ข้ามขั้นตอน"
 )
 _COT = rf"{_COT_IDIOMS}|{_COT_VERB_OBJECT}|{_COT_FOREIGN_ASCII}"
 _EXPLAIN = (
     r"explain (?:every|each|all)(?: of the)? (?:intermediate |single |individual )?(?:step|calculation|stage|reasoning|move"
-    r"|decision|transformation|line)|(?:every|each|all) intermediate (?:step|result|calculation)"
+    r"|decision|transformation|line)|(?:every|each|all) intermediate (?:step|result|calculation|line|reasoning|working)"
     r"|justify (?:every|each|all|your) (?:step|claim|move|decision)s?|before (?:giving|stating|writing|you give|answering)"
     r"(?: (?:the|your))?(?: final)? ?(?:answer|result|conclusion)?|why each step"
 )
@@ -83,7 +101,8 @@ _RUBRIC = (
     r"|evaluate the (?:correctness|quality) of (?:the|this)|grading criteria|rate (?:the|this) (?:response|answer"
     r"|solution)|critique (?:the|this) (?:response|answer|solution)|(?:score|rate) (?:it )?(?:from|out of) \d+"
 )
-_TRACE = (r"<(?:think(?:ing)?|reason(?:ing)?|rationale|deliberation|analysis|working|scratch(?:pad)?|steps)>"
+_TRACE = (r"<(?:think(?:ing)?|thoughts?|reason(?:ing)?|rationale|deliberation|analysis|working|scratch(?:pad)?|steps"
+          r"|trace|cot|derivation|monologue|reflection)>"
           r"|\breasoning:\s|\bthought process:|scratchpad"
           r"|(?:wrap|put|enclose) (?:your |the )?(?:reasoning|thinking|thoughts) (?:in|inside|between)")
 
@@ -91,7 +110,7 @@ _TRACE = (r"<(?:think(?:ing)?|reason(?:ing)?|rationale|deliberation|analysis|wor
 # so the common prompt (no elicitation) costs a few set lookups instead of regex scans.
 _COT_TRIGGERS = frozenset((
     "step steps chain think thinking reason reasoning show walk full detailed complete entire whole explicit thorough "
-    "line skip skipping skipped nothing deduction deductions derivation derivations rationale logic thought thoughts "
+    "line skip skips skipping skipped nothing deduction deductions derivation derivations rationale logic thought thoughts "
     "working calculations justification justifications inference inferences scratch scratchwork monologue proof "
     "paso passo stap krok langkah adim razonamiento raisonnement ragionamento raciocinio redenering trabajo "
     "etape schritt passaggio rechenweg gedankengang loesungsweg begruendung steg resonemang "
@@ -99,7 +118,8 @@ _COT_TRIGGERS = frozenset((
 )
 # The Socratic asks run a small pattern of their own, so that common words ("how", "first") do not
 # send every prompt through the large one.
-_SOCRATIC_TRIGGERS = frozenset("start begin approach attack tackle crack lead first follows".split())
+_SOCRATIC_TRIGGERS = frozenset("start begin approach attack tackle crack lead first follows along go see watch follow"
+                               .split())
 _EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before why".split())
 _RUBRIC_TRIGGERS = frozenset("rubric grade grading score scoring scale evaluate criteria rate critique".split())
 _TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason".split())  # or any "<" (tags)

@@ -49,6 +49,21 @@ def flags(text: str) -> int:
     "Include the sanity checks you would normally keep to yourself.",
     "Narrate how you would attack this if you had never seen one like it.",
     "Describe how you'd approach it before you answer.",
+    # Written after the v5 blind set had been judged (it is tuning data now): the families it used.
+    "I want the raw derivation, with the abandoned attempts.",
+    "Leave a paper trail for every inference.",
+    "Reason at length before you settle on anything.",
+    "Go through it slowly and let me see your thinking.",
+    "Could you work it out where I can follow along?",
+    "Take it one move at a time.",
+    "Show how you arrived at the result.",
+    "A tutor who never skips a step.",
+    "Napiš celý svůj myšlenkový postup.",
+    "Perustele jokainen välivaihe.",
+    "Írd le a teljes gondolatmenetedet.",
+    "Scrie tot raționamentul tău, pas cu pas.",
+    "כתוב את כל תהליך החשיבה שלך.",
+    "แสดงวิธีทำทีละขั้นตอน",
 ])
 def test_reasoning_requests_are_recognised(text: str) -> None:
     assert flags(text) & (COT | EXPLAIN), text
@@ -60,6 +75,8 @@ def test_reasoning_requests_are_recognised(text: str) -> None:
     ("Critique this answer and point out errors.", RUBRIC),
     ("Put your reasoning inside <reasoning> tags.", TRACE_TAGS),
     ("Justify each step you take.", EXPLAIN),
+    ("Put all intermediate reasoning inside <trace></trace>, then the result.", TRACE_TAGS),
+    ("Put all intermediate reasoning inside <trace></trace>, then the result.", EXPLAIN),
 ])
 def test_rubric_and_trace_requests(text: str, flag: int) -> None:
     assert flags(text) & flag, text
@@ -80,6 +97,12 @@ def test_rubric_and_trace_requests(text: str, flag: int) -> None:
     "Wie spät ist es in Berlin?",
     "今天天气怎么样？",
     "Classify the sentiment of this review as positive or negative.",
+    "Colour the dead ends of the maze red.",
+    "Let me see if the meeting room is free at three.",
+    "Write the intermediate results to a temp table.",
+    "Můžeš mi to prosím vysvětlit? Zítra píšu test.",
+    "El tudnád magyarázni? Holnap dolgozatot írok.",
+    "Reconstruct this argument in standard form, then say whether it is valid and why.",
 ])
 def test_ordinary_prompts_are_not_elicitation(text: str) -> None:
     assert flags(text) == 0, text
