@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from zlib import crc32
 
-from gateway.extraction.patterns import THINKING, CompiledPatterns
+from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
 FRAME_TOKENS = 12     # tokens kept at each end of the prompt: templates live in the instruction frame
@@ -27,6 +27,7 @@ EDGE_TOKENS = 8       # exact keys of the first and last tokens: templates with 
 _HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equals a tail key
 SYSTEM_CACHE = 1024       # memoised system prompts per extractor (cleared when full; <= ~4 MB)
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
+NARRATED_STEP_CHARS = 80   # visible text beside a tool call from which the step narrates its reasoning
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
         "anthropic.messages")
@@ -59,15 +60,18 @@ class FeatureEvent:
     ua_hash: int
     output_tokens: int = 0       # filled from usage when known
     excerpt: str = ""            # short prompt excerpt for review, empty when not kept
+    stem_hash: int = 0           # logprob requests: the prompt minus its last word (high 32 bits) and minus its
+                                 # last sentence (low 32 bits), for prefix probing; 0 otherwise
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
-        if len(row) == len(_FIELDS) - 1:
-            # A row from a gateway of the previous release (no prior_hash): decode it, during a rolling
-            # upgrade, as a request that continues nothing.
+        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had no
+        # stem_hash (the last field, defaulted), the one before it no prior_hash either (a request that
+        # continues nothing).
+        if len(row) == len(_FIELDS) - 2:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
@@ -100,14 +104,18 @@ def _is_tool_result(content: Any) -> bool:
         isinstance(part, dict) and part.get("type") == "tool_result" for part in content)
 
 
-def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int, int]:
-    """(system text, last user text, prior user text, user turns, assistant turns).
+def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int, int, bool]:
+    """(system text, last user text, prior user text, user turns, assistant turns, narrated).
 
     The prior user text is what the request continues: in a chat, the user message before the last one
     (the previous request's prompt); in an agent loop (the last user message is followed by assistant or
     tool turns), the last user message itself (the task every step of the loop resends). The detector
     checks whether the account really sent it: a history that was never sent is fabricated context, and
     such a request is a fresh, single-turn exchange however many turns it carries.
+
+    Narrated: the history holds tool calls, and most of them came with visible reasoning text (a plan or
+    reflection of NARRATED_STEP_CHARS or more beside the call). A trajectory harvester has the model narrate
+    every step, since the narration is what it trains on; a working agent's steps are mostly bare tool calls.
     """
     system, messages = "", None
     if api == "anthropic.messages":
@@ -119,16 +127,16 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
         system = _text_of(body.get("instructions"))
         inp = body.get("input")
         if isinstance(inp, str):
-            return system, inp, "", 1, 1 if body.get("previous_response_id") else 0
+            return system, inp, "", 1, 1 if body.get("previous_response_id") else 0, False
         messages = inp
     else:  # completions, embeddings
         prompt = body.get("prompt") if api == "openai.completions" else body.get("input")
         if isinstance(prompt, list):
             prompt = next((p for p in prompt if isinstance(p, str)), "")
-        return "", prompt if isinstance(prompt, str) else "", "", 1, 0
+        return "", prompt if isinstance(prompt, str) else "", "", 1, 0, False
     if not isinstance(messages, list):
-        return system, "", "", 0, 0
-    users = assistants = 0
+        return system, "", "", 0, 0, False
+    users = assistants = calls = narrated = 0
     last_user = prev_user = ""
     answered = False  # assistant or tool turns after the last user message
     sys_parts = [system] if system else []
@@ -145,7 +153,29 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
         elif role in ("assistant", "tool", "user") or m.get("type") in ("function_call_output", "function_call"):
             assistants += 1
             answered = True
-    return "\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants
+            if role == "assistant":
+                content = m.get("content")
+                if m.get("tool_calls") or (isinstance(content, list) and any(
+                        isinstance(b, dict) and b.get("type") == "tool_use" for b in content)):
+                    calls += 1
+                    if len(_text_of(content)) >= NARRATED_STEP_CHARS:
+                        narrated += 1
+    return ("\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants,
+            calls > 0 and 2 * narrated >= calls)
+
+
+def _stem_hash(text: str) -> int:
+    """Hashes of the prompt minus its last word (high 32 bits) and minus its last sentence (low 32 bits).
+
+    A next-token probe walks a solution prefix by prefix: each prompt is an earlier one plus a token or a
+    sentence, so one of its stems is a prompt the account sent before.
+    """
+    t = text.rstrip()
+    word = t.rsplit(None, 1)[0] if " " in t or "\n" in t else ""
+    cut = max(t.rfind(". "), t.rfind("? "), t.rfind("! "), t.rfind("\n"))
+    sentence = t[:cut + 1].rstrip() if cut > 0 else ""
+    return ((crc32(word.encode(errors="surrogatepass")) if word else 0) << 32) | (
+        crc32(sentence.encode(errors="surrogatepass")) if sentence else 0)
 
 
 _REASONING_FIELDS = frozenset(("reasoning", "rationale", "steps", "working", "derivation", "thoughts", "thinking",
@@ -212,13 +242,13 @@ class FeatureExtractor:
         user_agent: str | None = None,
     ) -> FeatureEvent:
         p = self._p
-        system, user, prior, users, assistants = _split_messages(api, body)
+        system, user, prior, users, assistants, narrated = _split_messages(api, body)
         user = user[:MAX_CHARS]
         lowered = user.lower()
         tokens = p.tokens(lowered)
         bands = _signatures(tokens, self._token_hash)
         has_tools = bool(body.get("tools") or body.get("functions"))
-        reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body)
+        reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body) | (NARRATED if narrated else 0)
         sys_hash = 0
         if system:
             # Apps send the same system prompt with every request: its flags and hash are memoised.
@@ -267,6 +297,7 @@ class FeatureExtractor:
             ip_prefix=_ip_prefix(client_ip),
             ua_hash=crc32(user_agent.encode()) if user_agent else 0,
             excerpt=user[:160] if self._keep_excerpt else "",
+            stem_hash=_stem_hash(user) if logprobs else 0,
         )
 
 

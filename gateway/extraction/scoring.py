@@ -35,6 +35,7 @@ W_LONG = 0.5        # long outputs requested/served on a narrow capability, sing
 W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
 W_AGENT = 0.6       # fresh single-turn tool-using trajectories with long planned answers
+W_NARRATED = 0.7    # tool-loop steps whose earlier calls came with narrated reasoning
 W_SUBSET = 0.7      # a sizeable subset of the account's traffic is single-turn elicited capability, long outputs
 SUBSET_COUNT = 12.0  # decayed requests in the subset for full confidence
 SUBSET_SHARE = 0.2   # share of the account's traffic for full weight
@@ -105,6 +106,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "elicited_subset_share": st.w_elicit / w,
         "agentic_trajectory_share": st.w_agent / w,
         "tool_use_share": st.w_tools / w,
+        "narrated_tool_share": st.w_narr / w,
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
@@ -149,6 +151,9 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # steps are mostly short tool calls, narrated long steps are what a trajectory harvester collects.
         "agentic_trajectories": W_AGENT * conf * max(
             sig["agentic_trajectory_share"], sig["tool_use_share"] * _ramp(sig["mean_output_tokens"], *AGENT_STEP_TOKENS)),
+        # Agent loops that have the model narrate its reasoning beside every tool call: the trajectory with
+        # its reasoning is the harvest, whatever the length of each step (real loops make bare calls).
+        "narrated_tool_loops": W_NARRATED * conf * sig["narrated_tool_share"],
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
+from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES, NARRATED
 
 SHORT_HALF_LIFE_S = 3600.0    # the burst counter's half-life
 HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
@@ -29,12 +29,13 @@ MAX_EXAMPLES = 3
 MAX_TIMELINE = 24
 CLUSTER_MEMBERS = 256  # accounts remembered per template cluster
 DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time
+_MASK32 = 0xFFFFFFFF
 
 
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
-(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS) = range(11)
-CATS = 11                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR) = range(12)
+CATS = 12                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
@@ -92,6 +93,7 @@ class PrincipalState:
     w_camp = _num(W_CAMP)
     w_agent = _num(W_AGENT)
     w_tools = _num(W_TOOLS)
+    w_narr = _num(W_NARR)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -176,10 +178,15 @@ class PrincipalState:
         if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
             num[W_OFF] += 1.0
         ints[hour] += 1
+        # Prefix probing: a logprob request whose prompt is one the account sent plus a word or a sentence
+        # reads the next-token distribution along a solution, whatever max_tokens (a 1-token classifier
+        # fills one template with new content and never extends its own prompts).
+        word_stem, sentence_stem = ev.stem_hash >> 32, ev.stem_hash & _MASK32
+        probe = (word_stem != 0 and word_stem in self.recent) or (sentence_stem != 0 and sentence_stem in self.recent)
         # An agent loop resends its task with every step: that is a continuation, not a resample.
         repeated = self.seen_recently(ev.content_hash) and not (continues and ev.prior_hash == ev.content_hash)
-        harvest = ((ev.n >= 2 or ev.logprobs > 0)
-                   and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
+        harvest = probe or ((ev.n >= 2 or ev.logprobs > 0)
+                            and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
             repeated and ev.temperature >= 0.9)
         if harvest:
             num[W_HARVEST] += 1.0
@@ -198,6 +205,8 @@ class PrincipalState:
             num[W_TOOLS] += 1.0
             if single and long_out:
                 num[W_AGENT] += 1.0
+            if ev.reasoning & NARRATED:
+                num[W_NARR] += 1.0
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)

@@ -136,12 +136,18 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_a_gateway_of_the_previous_release_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without prior_hash; new workers must read them.
+def test_events_from_gateways_of_the_two_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without stem_hash (previous release) or without
+    # prior_hash and stem_hash (the one before); new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
 
-    ev = event("a", 5, chat("What should I cook tonight?"))
+    ev = event("a", 5, chat("What should I cook tonight?", logprobs=True))
     assert decode_event(encode_event(ev)) == ev
-    old_row = [v for k, v in zip(type(ev).__dataclass_fields__, ev.to_row(), strict=True) if k != "prior_hash"]
-    old = decode_event(orjson.dumps(old_row))
-    assert old.prior_hash == 0 and old.content_hash == ev.content_hash and old.excerpt == ev.excerpt
+    names = type(ev).__dataclass_fields__
+    previous = [v for k, v in zip(names, ev.to_row(), strict=True) if k != "stem_hash"]
+    old = decode_event(orjson.dumps(previous))
+    assert old.stem_hash == 0 and old.prior_hash == ev.prior_hash and old.excerpt == ev.excerpt
+    before = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("prior_hash", "stem_hash")]
+    older = decode_event(orjson.dumps(before))
+    assert older.prior_hash == 0 and older.stem_hash == 0 and older.content_hash == ev.content_hash
+    assert older.excerpt == ev.excerpt
