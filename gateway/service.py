@@ -57,6 +57,7 @@ class Gateway:
         self.watermark_master: bytes | None = None
         self.extraction = None
         self.provenance = None  # the index that traces (admin route)
+        self._bg_batcher = None
         self.provenance_sink = None  # where served responses go: the index itself, or the workers' queue
 
     # -- composition ----------------------------------------------------------------------------
@@ -75,11 +76,19 @@ class Gateway:
             self._audit_stage(),  # last: it sees every other stage's results
         ]
 
+    def _background_batcher(self):
+        """One batcher for the background writes (feature events, provenance queue) of a Redis store:
+        their XADDs share round trips with each other, never with a request's pre-checks."""
+        if self._bg_batcher is None:
+            self._bg_batcher = self.store.script_batcher()
+        return self._bg_batcher
+
     def _open_extraction(self) -> None:
         from gateway.extraction.backends import LocalExtraction, RedisExtraction
 
         if self.store is not None and self.store.backend.startswith("redis"):
-            self.extraction = RedisExtraction(self.metrics, self.store.client, batch=self.store.batch)
+            self.extraction = RedisExtraction(self.metrics, self.store.client, batch=self.store.batch,
+                                              publish_batch=self._background_batcher())
         else:
             self.extraction = LocalExtraction(self.metrics, self._detector_policy())
 
@@ -105,7 +114,8 @@ class Gateway:
             self.provenance = RedisProvenanceIndex.for_store(self.store, fp, capacity=s.provenance_capacity,
                                                              ttl_seconds=int(s.provenance_retention_days * 86400))
             # distributed mode: `covenant worker` processes fingerprint and index (off the serving CPU)
-            self.provenance_sink = ProvenancePublisher(self.store.client, fp.key_id, self.store.guarded)
+            self.provenance_sink = ProvenancePublisher(self.store.client, fp.key_id, self.store.guarded,
+                                                      batcher=self._background_batcher())
         else:
             self.provenance = self.provenance_sink = MemoryProvenanceIndex(
                 fp, capacity=min(s.provenance_capacity, 100_000))

@@ -96,12 +96,13 @@ class LocalExtraction(_Queued):
 
 
 class RedisExtraction(_Queued):
-    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None) -> None:
+    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None, publish_batch=None) -> None:
         from gateway.extraction.publisher import EventPublisher, RedisVerdicts
 
         super().__init__(metrics)
         self.redis = redis
-        self.publisher = EventPublisher(redis)
+        # events go out on a batcher of their own (never on the request path's round trip)
+        self.publisher = EventPublisher(redis, batcher=publish_batch)
         self.verdicts = RedisVerdicts(redis)
         # Refreshed ahead of expiry on the store's request-path batcher (None on a cluster): a lookup
         # shares the round trip of the rate-limit admission that follows in the same loop turn.

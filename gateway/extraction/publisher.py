@@ -6,6 +6,7 @@ account's events; each partition is one stream, capped with an approximate MAXLE
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from zlib import crc32
 
@@ -14,6 +15,7 @@ from redis.asyncio import Redis
 
 from gateway.extraction.detector import OK, Verdict
 from gateway.extraction.features import FeatureEvent
+from gateway.store.batch import ScriptBatcher
 
 STREAM_PREFIX = "covenant:extraction:events:"
 VERDICTS_KEY = "covenant:extraction:verdicts"
@@ -54,16 +56,23 @@ def decode_verdict(raw: bytes | None) -> Verdict:
 class EventPublisher:
     """XADD feature events; one round trip per call (a pipeline for batches)."""
 
-    def __init__(self, redis: Redis, partitions: int = DEFAULT_PARTITIONS, maxlen: int = DEFAULT_MAXLEN) -> None:
+    def __init__(self, redis: Redis, partitions: int = DEFAULT_PARTITIONS, maxlen: int = DEFAULT_MAXLEN,
+                 *, batcher: ScriptBatcher | None = None) -> None:
         self._redis = redis
         self._partitions = partitions
         self._maxlen = maxlen
+        self._batcher = batcher  # the store's lean pipelined writer; None on a cluster
 
     async def publish(self, ev: FeatureEvent) -> None:
         key = stream_key(partition_of(ev.principal, self._partitions))
         await self._redis.xadd(key, {"e": encode_event(ev)}, maxlen=self._maxlen, approximate=True)
 
     async def publish_many(self, events: Iterable[FeatureEvent]) -> None:
+        if self._batcher is not None:
+            sent = [self._batcher.xadd(stream_key(partition_of(ev.principal, self._partitions)),
+                                       ("e", encode_event(ev)), self._maxlen) for ev in events]
+            await asyncio.gather(*sent)
+            return
         pipe = self._redis.pipeline(transaction=False)
         for ev in events:
             key = stream_key(partition_of(ev.principal, self._partitions))

@@ -79,6 +79,11 @@ class ScriptBatcher:
         """Queue one plain command (``"HGET", key, field``); the future holds its reply."""
         return self._queue(None, (), args)
 
+    def xadd(self, stream: str, fields: Sequence[Any], maxlen: int) -> asyncio.Future:
+        """Queue one ``XADD stream MAXLEN ~ maxlen * field value ...`` (what redis-py's
+        ``xadd(..., maxlen=, approximate=True)`` sends); the future holds the entry id."""
+        return self._queue(None, (), ("XADD", stream, "MAXLEN", "~", maxlen, "*", *fields))
+
     def _queue(self, script: Any, keys: Sequence[Any], args: Sequence[Any]) -> asyncio.Future:
         loop = asyncio.get_running_loop()
         fut = loop.create_future()

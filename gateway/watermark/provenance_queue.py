@@ -20,6 +20,8 @@ from typing import Any
 import orjson
 from redis.exceptions import ResponseError
 
+from gateway.store.batch import ScriptBatcher
+
 log = logging.getLogger("covenant.provenance")
 
 STREAM = "covenant:{wmprov}:pending"
@@ -35,13 +37,22 @@ class ProvenancePublisher:
 
     def __init__(self, redis: Any, key_id: str,
                  guarded: Callable[[Callable[[], Awaitable[Any]]], Awaitable[Any]] | None = None,
-                 *, maxlen: int = MAXLEN) -> None:
+                 *, maxlen: int = MAXLEN, batcher: ScriptBatcher | None = None) -> None:
         self._redis = redis
         self._key_id = key_id.encode()  # the fingerprint key's id (Fingerprinter.key_id)
         self._guarded = guarded
         self._maxlen = maxlen
+        # The store's lean pipelined writer (under the store's guard); None on a cluster, where a
+        # redis-py pipeline is used instead (a third of the CPU of a pipeline per batch).
+        self._batcher = batcher
 
     async def add_many(self, items: Sequence[Item]) -> None:
+        if self._batcher is not None:
+            sent = [self._batcher.xadd(STREAM, ("k", self._key_id, "r", orjson.dumps([rid, ts, tenant, account, text])),
+                                       self._maxlen) for rid, text, tenant, account, ts in items]
+            await asyncio.gather(*sent)
+            return
+
         async def send() -> Any:
             pipe = self._redis.pipeline(transaction=False)
             for rid, text, tenant, account, ts in items:

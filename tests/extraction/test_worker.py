@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from redis.asyncio import Redis
 
 from gateway.extraction.publisher import (
@@ -14,6 +15,7 @@ from gateway.extraction.publisher import (
     record_decision_remote,
 )
 from gateway.extraction.worker import WorkerStats, run_worker
+from gateway.store import open_store
 from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
 
 T0 = 1_767_225_600.0
@@ -80,12 +82,15 @@ async def test_two_workers_split_partitions_and_write_verdicts(redis_url: str) -
         await redis.aclose()
 
 
-async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: str) -> None:
+@pytest.mark.parametrize("transport", ["batcher", "pipeline"])  # a single server / a cluster
+async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: str, transport: str) -> None:
     redis = Redis.from_url(redis_url)
+    store = open_store(redis_url, timeout_ms=1000)
     stop = asyncio.Event()
     task = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="solo", stop=stop, lease_ms=1500))
     try:
-        pub = EventPublisher(redis, partitions=2, maxlen=100)
+        pub = EventPublisher(redis, partitions=2, maxlen=100,
+                             batcher=store.script_batcher() if transport == "batcher" else None)
         await pub.publish_many(sorted(hydra(6, 8), key=lambda e: e.ts))
         verdicts = RedisVerdicts(redis)
 
@@ -104,6 +109,7 @@ async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: s
         stop.set()
         await task
         await redis.aclose()
+        await store.close()
 
 
 async def _both_hold(a: WorkerStats, b: WorkerStats) -> bool:

@@ -10,6 +10,7 @@ import sys
 import time
 
 import openai
+import pytest
 import redis as sync_redis
 from redis.asyncio import Redis
 
@@ -25,17 +26,19 @@ from tests.watermark.prose import varied
 SECRET = "test-master-secret-0123456789abcdef"
 
 
-async def test_queued_responses_are_indexed_by_a_consumer(redis_url: str) -> None:
+@pytest.mark.parametrize("transport", ["batcher", "pipeline"])  # a single server / a cluster
+async def test_queued_responses_are_indexed_by_a_consumer(redis_url: str, transport: str) -> None:
     table = load_table()
     texts = [varied(table, 200, seed=900 + i) for i in range(30)]
     fp = Fingerprinter(SECRET.encode())
     client = Redis.from_url(redis_url)
-    await ProvenancePublisher(client, fp.key_id).add_many(
+    store = open_store(redis_url, timeout_ms=1000)
+    batcher = store.script_batcher() if transport == "batcher" else None
+    await ProvenancePublisher(client, fp.key_id, batcher=batcher).add_many(
         [(f"r{i}", t, "acme", f"acct-{i % 3}", 1000.0 + i) for i, t in enumerate(texts)])
     # a gateway configured with another secret: its entries must not be indexed with this key
-    await ProvenancePublisher(client, Fingerprinter(b"another-secret-0123456789abcdef").key_id).add(
+    await ProvenancePublisher(client, Fingerprinter(b"another-secret-0123456789abcdef").key_id, batcher=batcher).add(
         "foreign", texts[0], tenant="x", account="y")
-    store = open_store(redis_url, timeout_ms=1000)
     index = RedisProvenanceIndex.for_store(store, fp, capacity=1000, ttl_seconds=10**9)
     stop, stats = asyncio.Event(), {}
     task = asyncio.create_task(consume(store.client, index, consumer="w1", stop=stop, stats=stats, block_ms=50))
