@@ -40,7 +40,7 @@ _COT_IDIOMS = (
     r"(?:your |the )?(?:work|reasoning|steps|thinking|thought process|calculations|derivation)"
 )
 _VERBS = (r"show|explain|write out|writes out|lay out|spell out|detail|describe|narrate|walk (?:me |us )?through"
-          r"|(?:talk|take|run|lead) (?:me |us )?through|break apart|untangle|unpack|unravel|map out|chart|reconstruct"
+          r"|(?:talk|take|run|lead|go) (?:me |us )?through|(?:let|help) me (?:see|watch|follow)|break apart|untangle|unpack|unravel|map out|chart|reconstruct"
           r"|outline|present|provide|include|document|articulate|elaborate on|break down|trace|justify|expose|reveal"
           r"|verbalize|verbalise|record|log|teach")
 _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?|deductions?|inferences?|logic"
@@ -50,15 +50,15 @@ _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?
             r"|deliberations?|everything you considered|sanity checks|how you (?:arrived|reached)")
 # Words that start a reasoning object, so that the verb-object pattern runs on them ("narrate how you would
 # attack this"): without "attack" and "approach" that ask went unflagged when "how" stopped being a trigger.
+# (Adjectives such as "raw" or "uncut" need no trigger: the reasoning object they qualify is one.)
 _OBJECT_TRIGGERS = ("move moves transition crack tackle attack approach deliberation deliberations considered sanity "
-                    "uncut raw unabridged unedited verbatim length trail implicit abandoned discarded rejected attempts "
-                    "ends starts stage krokem pas arrived reached")
+                    "trail abandoned discarded attempts krokem pas arrived reached")
 # Socratic asks for the route rather than the result ("how would you even start this, and then what?").
 # And asks to watch the route being taken ("let me see your thinking", "work it out where I can follow along").
 _COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
                  r"|crack)|where does (?:that|this|it) lead|what you(?:'d| would) try first"
-                 r"|why each (?:line|step|move) follows|follow along|go through your (?:thinking|reasoning|working|logic)"
-                 r"|(?:let|help) me (?:see|watch|follow)(?:\W+\w+){0,3}?\W+(?:think|thinking|reason|reasoning|work"
+                 r"|why each (?:line|step|move) follows|follow along"
+                 r"|(?:let|help) me (?:watch|follow)(?:\W+\w+){0,3}?\W+(?:think|thinking|reason|reasoning|work"
                  r"|working|logic|thought)")
 _COT_VERB_OBJECT = rf"\b(?:{_VERBS})\b(?:\W+\w+){{0,5}}?\W+(?:{_OBJECTS})\b"
 _COT_FOREIGN_ASCII = (
@@ -118,8 +118,7 @@ _COT_TRIGGERS = frozenset((
 )
 # The Socratic asks run a small pattern of their own, so that common words ("how", "first") do not
 # send every prompt through the large one.
-_SOCRATIC_TRIGGERS = frozenset("start begin approach attack tackle crack lead first follows along go see watch follow"
-                               .split())
+_SOCRATIC_TRIGGERS = frozenset("start begin approach attack tackle crack lead first follows along watch follow".split())
 _EXPLAIN_TRIGGERS = frozenset("explain intermediate justify before why".split())
 _RUBRIC_TRIGGERS = frozenset("rubric grade grading score scoring scale evaluate criteria rate critique".split())
 _TRACE_TRIGGERS = frozenset("reasoning thought thinking thoughts scratchpad reason".split())  # or any "<" (tags)
