@@ -15,7 +15,7 @@ from gateway.extraction.features import FeatureEvent
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES, NARRATED
 
 SHORT_HALF_LIFE_S = 3600.0    # the burst counter's half-life
-HARVEST_MIN_MAX_TOKENS = 200  # logprobs/n on 1-token classifiers is not harvesting
+HARVEST_MIN_MAX_TOKENS = 200  # n / logprobs / hot repeats under a shorter cap are labels or one-liners
 LONG_OUTPUT_TOKENS = 800      # "large max_tokens with long outputs"
 LONG_MAX_TOKENS = 2000        # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
@@ -185,9 +185,11 @@ class PrincipalState:
         probe = (word_stem != 0 and word_stem in self.recent) or (sentence_stem != 0 and sentence_stem in self.recent)
         # An agent loop resends its task with every step: that is a continuation, not a resample.
         repeated = self.seen_recently(ev.content_hash) and not (continues and ev.prior_hash == ev.content_hash)
-        harvest = probe or ((ev.n >= 2 or ev.logprobs > 0)
-                            and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS)) or (
-            repeated and ev.temperature >= 0.9)
+        # Many samples, logprobs, or the same prompt again at a high temperature harvest a distribution when
+        # the answers can be long: with a short cap they are labels or one-line variants (a classifier's
+        # logprobs, a game's dialogue barks), whose distribution teaches no capability.
+        harvest = probe or ((ev.n >= 2 or ev.logprobs > 0 or (repeated and ev.temperature >= 0.9))
+                            and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS))
         if harvest:
             num[W_HARVEST] += 1.0
         long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)

@@ -1,5 +1,5 @@
-"""Two request shapes that carry no elicitation wording: next-token probes along a solution prefix, and
-agent loops that have the model narrate its reasoning beside every tool call."""
+"""Request shapes that carry no elicitation wording: next-token probes along a solution prefix, agent loops
+that have the model narrate its reasoning beside every tool call, and hot repeats under a short cap."""
 
 from __future__ import annotations
 
@@ -111,3 +111,13 @@ def test_the_same_probe_without_logprobs_carries_no_stem() -> None:
     ev = event("p", T0, {"model": "m", "prompt": "Q: x\nA: First. Second.", "max_tokens": 1},
                api="openai.completions")
     assert ev.stem_hash == 0
+
+
+def test_hot_repeats_harvest_only_when_the_answers_can_be_long() -> None:
+    def repeats(max_tokens: int) -> float:
+        body = chat("Scene: the player asks for directions to the old mill. One line of dialogue.", n=6,
+                    temperature=1.2, max_tokens=max_tokens)
+        return counted_harvest([event("g", T0 + k, body) for k in range(10)])
+
+    assert repeats(60) == 0.0     # game dialogue variants: one-liners, no capability in their distribution
+    assert repeats(1500) == 10.0  # the same prompt sampled for long answers
