@@ -20,36 +20,14 @@ from typing import Any
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError, ResponseError
 
+from gateway.store import resp
 from gateway.store.errors import StoreUnavailable
+from gateway.store.resp import pack_commands
 
 MAX_BATCH = 512  # a burst larger than this is sent as several pipelines
 # Kept open between batches. At c=32 on one core ~10 batches are in flight at once; with 4 kept,
 # every extra one was a new connection (connect, HELLO/CLIENT SETINFO, close): ~2 % of the CPU.
 IDLE_CONNECTIONS = 16
-
-
-def pack_commands(commands: Sequence[Sequence[Any]], encoding: str = "utf-8", errors: str = "strict") -> bytes:
-    """RESP encoding of ``commands`` in one buffer, as redis-py's ``pack_commands`` would send them.
-
-    Half its CPU: no per-argument encoder object, no split of multi-word command names (callers
-    pass one word per argument) and no chunking of large values (ours are small). Arguments are
-    str, bytes, int or float (``repr``, as redis-py writes numbers).
-    """
-    out: list[bytes] = []
-    append = out.append
-    for args in commands:
-        append(b"*%d\r\n" % len(args))
-        for arg in args:
-            if isinstance(arg, str):
-                data = arg.encode(encoding, errors)
-            elif isinstance(arg, bytes):
-                data = arg
-            elif isinstance(arg, (int, float)) and not isinstance(arg, bool):
-                data = repr(arg).encode()
-            else:
-                raise TypeError(f"cannot send {type(arg).__name__} to Redis: {arg!r}")
-            append(b"$%d\r\n%b\r\n" % (len(data), data))
-    return b"".join(out)
 
 
 class ScriptBatcher:
@@ -70,6 +48,7 @@ class ScriptBatcher:
         self._encoding = (self._pool.connection_kwargs.get("encoding", "utf-8"),
                           self._pool.connection_kwargs.get("encoding_errors", "strict"))
         self._idle: list[Any] = []
+        self._lean = resp.supports(self._pool)  # plain TCP / Unix socket: gateway/store/resp.py
 
     def call(self, script: Any, keys: Sequence[Any], args: Sequence[Any]) -> asyncio.Future:
         """Queue one EVALSHA of ``script`` (a redis-py Script); the future holds its reply."""
@@ -141,25 +120,35 @@ class ScriptBatcher:
         """One write of every command, then their replies in order (an error reply is returned, not raised)."""
         commands = [args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)
                     for script, keys, args, _ in batch]
+        payload = pack_commands(commands, *self._encoding)
         conn = await self._connection()
         try:
-            await conn.send_packed_command(pack_commands(commands, *self._encoding), check_health=False)
-            replies: list[Any] = []
-            for _ in commands:
-                try:
-                    replies.append(await conn.read_response())
-                except ResponseError as exc:
-                    replies.append(exc)
+            if self._lean:
+                replies = await conn.request(payload, len(commands))
+            else:
+                await conn.send_packed_command(payload, check_health=False)
+                replies = []
+                for _ in commands:
+                    try:
+                        replies.append(await conn.read_response())
+                    except ResponseError as exc:
+                        replies.append(exc)
         except BaseException:
-            await conn.disconnect()  # replies may be pending on it: never reuse it
+            await self._discard(conn)  # replies may be pending on it: never reuse it
             raise
         if len(self._idle) < IDLE_CONNECTIONS:
             self._idle.append(conn)
         else:
-            await conn.disconnect()
+            await self._discard(conn)
         return replies
 
     async def _connection(self) -> Any:
+        if self._lean:
+            while self._idle:
+                conn = self._idle.pop()
+                if not conn.closed:  # the server closed it meanwhile (restart, idle timeout)
+                    return conn
+            return await resp.RespConnection.open(self._pool.connection_kwargs)
         if not self._idle:
             conn = self._pool.make_connection()
             await conn.connect()
@@ -173,6 +162,12 @@ class ScriptBatcher:
             await conn.disconnect()
             await conn.connect()
         return conn
+
+    async def _discard(self, conn: Any) -> None:
+        if self._lean:
+            conn.close()
+        else:
+            await conn.disconnect()
 
     async def _load_and_send(self, batch: list) -> list[Any]:
         for script in {id(s): s for s, *_ in batch}.values():
@@ -190,4 +185,4 @@ class ScriptBatcher:
         """Drain, then close this batcher's connections."""
         await self.drain()
         while self._idle:
-            await self._idle.pop().disconnect()
+            await self._discard(self._idle.pop())

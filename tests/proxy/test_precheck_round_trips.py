@@ -3,9 +3,9 @@
 The benchmark's full set (`benchmarks/policies_full/`: key auth, three rate limits, PII, watermark,
 extraction) on a real redis-server. The API key record and the principal's extraction verdict are
 cached locally; when either is due for a refresh, the lookup rides in the pipeline of the rate-limit
-admission instead of costing a round trip of its own. Round trips are counted where redis-py
-writes to its sockets (one write per command or per pipeline), from the moment the gateway has
-the request to the moment the upstream has it.
+admission instead of costing a round trip of its own. Round trips are counted where redis-py and
+the batchers' lean connections write to their sockets (one write per command, pipeline or batch),
+from the moment the gateway has the request to the moment the upstream has it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from gateway.config import Settings, UpstreamConfig
 from gateway.identity import RedisKeyStore, new_key
 from gateway.routes import ROUTE_TABLE
 from gateway.service import Gateway
+from gateway.store.resp import RespConnection
 
 FULL_SET = Path(__file__).resolve().parents[2] / "benchmarks" / "policies_full"
 BODY = {"model": "gpt-4o-mini", "stream": True, "max_tokens": 50,
@@ -32,7 +33,7 @@ EVENTS = [{"choices": [{"index": 0, "delta": {"content": "The release adds a fas
 
 
 class Writes:
-    """Counts redis-py socket writes (each is one round trip) in this process."""
+    """Counts Redis socket writes (each is one round trip) in this process."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -95,6 +96,13 @@ async def full_gateway(redis_url: str, tmp_path: Path, monkeypatch: pytest.Monke
         return await original(self, command, check_health)
 
     monkeypatch.setattr(AbstractConnection, "send_packed_command", counting)
+    lean_request = RespConnection.request
+
+    def counting_lean(self, payload, count):
+        writes.count += 1
+        return lean_request(self, payload, count)
+
+    monkeypatch.setattr(RespConnection, "request", counting_lean)  # the batchers' own connections
     upstream = await _upstream(writes)
     port = upstream.sockets[0].getsockname()[1]
     shutil.copytree(FULL_SET, tmp_path / "policies")

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from redis.asyncio import Connection
 
-from gateway.store.batch import pack_commands
+from gateway.store.resp import pack_commands
 
 _ARG = st.one_of(
     st.text(max_size=40),
