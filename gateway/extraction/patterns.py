@@ -52,7 +52,7 @@ _OBJECTS = (r"reasoning|rationale|thought process|thoughts|thinking|derivations?
 # attack this"): without "attack" and "approach" that ask went unflagged when "how" stopped being a trigger.
 # (Adjectives such as "raw" or "uncut" need no trigger: the reasoning object they qualify is one.)
 _OBJECT_TRIGGERS = ("move moves transition crack tackle attack approach deliberation deliberations considered sanity "
-                    "trail abandoned discarded attempts krokem pas arrived reached")
+                    "trail abandoned discarded attempts krokem pas")
 # Socratic asks for the route rather than the result ("how would you even start this, and then what?").
 # And asks to watch the route being taken ("let me see your thinking", "work it out where I can follow along").
 _COT_SOCRATIC = (r"how (?:would|do|did|should|could) (?:you|one|i) (?:even )?(?:start|begin|approach|attack|tackle"
