@@ -46,6 +46,8 @@ def _gate(scope: Scope, pattern: str, *, digit: bool = False) -> Gate:
     if re.search(r"\[[^\]]*\\d", pattern):
         raise ValueError(f"trigger {pattern!r}: \\d inside a character class has no ASCII rewrite")
     ascii_pattern = pattern.replace(r"\d", "[0-9]")
+    # the skip needs a single class first: `[0-9]{8}` is tried at every offset, `[0-9][0-9]{7}` is not
+    ascii_pattern = re.sub(r"^\[0-9\]\{(\d+)\}", lambda m: f"[0-9][0-9]{{{int(m.group(1)) - 1}}}", ascii_pattern)
     ascii_trigger = re.compile(ascii_pattern, re.ASCII) if ascii_pattern != pattern else None
     return Gate(scope, re.compile(pattern), ascii_trigger, digit)
 
