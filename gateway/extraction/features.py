@@ -27,7 +27,7 @@ EDGE_TOKENS = 8       # exact keys of the first and last tokens: templates with 
 _HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equals a tail key
 SYSTEM_CACHE = 1024       # memoised system prompts per extractor (cleared when full; <= ~4 MB)
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
-NARRATED_STEP_CHARS = 80   # visible text beside a tool call from which the step narrates its reasoning
+NARRATED_STEP_CHARS = 120  # text beside a tool call beyond a one-sentence preamble: the step narrates its reasoning
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
         "anthropic.messages")

@@ -47,6 +47,8 @@ def test_a_loop_whose_tool_calls_come_with_narrated_reasoning_is_flagged_narrate
 def test_bare_tool_calls_a_short_remark_or_a_first_step_are_not_narrated() -> None:
     assert not event("a", 0, chat_loop("free disk space", 3, None)).reasoning & NARRATED
     assert not event("a", 0, chat_loop("free disk space", 3, "Let me check the logs.")).reasoning & NARRATED
+    preamble = "I'll look at the largest directories under the cache first to see what is taking the space."
+    assert not event("a", 0, chat_loop("free disk space", 3, preamble)).reasoning & NARRATED
     assert not event("a", 0, chat_loop("free disk space", 0, None)).reasoning & NARRATED
     # A chat history with a long answer but no tool call is a conversation, not a narrated loop.
     body = {"model": "m", "messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": PLAN},
