@@ -202,7 +202,7 @@ class Detector:
             camp_id = self._cluster_campaign.get(cid)
             # (Harvesting here means explicit distribution requests, n > 1 or logprobs: asking the same
             # question again at a high temperature is also what a "regenerate" button does.)
-            if (camp_id is not None and st.campaign_id is None and single and (
+            if (camp_id is not None and st.campaign_id is None and single and not ev.has_tools and (
                     (harvest and (ev.n >= 2 or ev.logprobs > 0))
                     or (reasoning and (long_out or ev.max_tokens >= LONG_MAX_TOKENS)))):
                 camp = self._campaigns.get(camp_id)
@@ -245,10 +245,11 @@ class Detector:
         return combine(evi), sig, evi
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
-        if st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.status == "ok":
+        if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
+                and st.status == "ok"):
             # Quiet account (most traffic): every evidence term but off_hours is a product with
-            # elicitation, harvesting or long outputs, all zero, so the score is at most W_OFFHOURS,
-            # below any status; skip the full signal computation.
+            # elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, so the score
+            # is at most W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:

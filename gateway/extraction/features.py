@@ -62,16 +62,19 @@ class FeatureEvent:
     excerpt: str = ""            # short prompt excerpt for review, empty when not kept
     stem_hash: int = 0           # logprob requests: the prompt minus its last word (high 32 bits) and minus its
                                  # last sentence (low 32 bits), for prefix probing; 0 otherwise
+    chained: bool = False        # Responses request continuing a stored response (previous_response_id)
+    toolset: int = 0             # crc32 of the declared tools' sorted names, 0 without tools
+    think_tool: bool = False     # a declared tool whose only input is a thought (the model writes its reasoning)
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
-        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had no
-        # stem_hash (the last field, defaulted), the one before it no prior_hash either (a request that
-        # continues nothing).
-        if len(row) == len(_FIELDS) - 2:
+        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had none
+        # of the last three fields, the one before it no stem_hash either (trailing fields are defaulted),
+        # the one before that no prior_hash either (a request that continues nothing).
+        if len(row) == len(_FIELDS) - 5:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
@@ -182,6 +185,34 @@ _REASONING_FIELDS = frozenset(("reasoning", "rationale", "steps", "working", "de
                                "scratchpad", "chain_of_thought", "explanation", "justification", "analysis"))
 
 
+_THOUGHT_PARAMS = frozenset(("thought", "thoughts", "thinking", "reasoning", "reflection", "scratchpad"))
+
+
+def _toolset(tools: Any) -> tuple[int, bool]:
+    """(crc32 of the declared tools' sorted names, whether one of them is a thought tool).
+
+    A product agent declares the same tools with every request; a trajectory harvester sweeps a catalogue
+    of domains, one tool set per episode. A thought tool (a "think" tool whose only input is a thought)
+    has the model write its reasoning into the call, which the client receives like a reasoning summary.
+    """
+    if not isinstance(tools, list) or not tools:
+        return 0, False
+    names, think = [], False
+    for t in tools:
+        if not isinstance(t, dict):
+            continue
+        fn = t.get("function") if isinstance(t.get("function"), dict) else t
+        name = fn.get("name")
+        if isinstance(name, str):
+            names.append(name)
+        schema = fn.get("parameters") or fn.get("input_schema")
+        props = schema.get("properties") if isinstance(schema, dict) else None
+        if isinstance(props, dict) and len(props) == 1 and next(iter(props)) in _THOUGHT_PARAMS:
+            think = True
+    names.sort()
+    return crc32("\n".join(names).encode()), think
+
+
 def _thinking_requested(body: dict[str, Any]) -> int:
     """THINKING when the request asks for the model's reasoning itself: Anthropic extended thinking
     (`thinking: {"type": "enabled" | "adaptive"}`), an OpenAI Responses reasoning summary
@@ -247,7 +278,9 @@ class FeatureExtractor:
         lowered = user.lower()
         tokens = p.tokens(lowered)
         bands = _signatures(tokens, self._token_hash)
-        has_tools = bool(body.get("tools") or body.get("functions"))
+        tools = body.get("tools") or body.get("functions")
+        has_tools = bool(tools)
+        toolset, think_tool = _toolset(tools) if has_tools else (0, False)
         reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body) | (NARRATED if narrated else 0)
         sys_hash = 0
         if system:
@@ -298,6 +331,11 @@ class FeatureExtractor:
             ua_hash=crc32(user_agent.encode()) if user_agent else 0,
             excerpt=user[:160] if self._keep_excerpt else "",
             stem_hash=_stem_hash(user) if logprobs else 0,
+            # The upstream resolves previous_response_id only to the caller's own stored response: such a
+            # chain cannot be fabricated, so the request continues a conversation the account holds.
+            chained=api == "openai.responses" and bool(body.get("previous_response_id")),
+            toolset=toolset,
+            think_tool=think_tool,
         )
 
 

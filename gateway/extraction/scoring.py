@@ -36,6 +36,9 @@ W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
 W_AGENT = 0.6       # fresh single-turn tool-using trajectories with long planned answers
 W_NARRATED = 0.7    # tool-loop steps whose earlier calls came with narrated reasoning
+W_SWEEP = 0.75      # tool steps exposing reasoning, over many declared tool sets (a catalogue sweep)
+SWEEP_TOOLSETS = (2.0, 6.0)  # distinct tool sets: a product agent's one or two .. a sweep of domains
+SWEEP_TOOL_REQUESTS = 20.0   # decayed tool-using requests for full confidence
 W_SUBSET = 0.7      # a sizeable subset of the account's traffic is single-turn elicited capability, long outputs
 SUBSET_COUNT = 12.0  # decayed requests in the subset for full confidence
 SUBSET_SHARE = 0.2   # share of the account's traffic for full weight
@@ -107,6 +110,9 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "agentic_trajectory_share": st.w_agent / w,
         "tool_use_share": st.w_tools / w,
         "narrated_tool_share": st.w_narr / w,
+        "tool_reasoning_share": st.w_tool_reason / (st.w_tools or 1.0),
+        "tool_requests": st.w_tools,
+        "tool_sets": round(st.tool_sets(), 1),
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
@@ -154,6 +160,12 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # Agent loops that have the model narrate its reasoning beside every tool call: the trajectory with
         # its reasoning is the harvest, whatever the length of each step (real loops make bare calls).
         "narrated_tool_loops": W_NARRATED * conf * sig["narrated_tool_share"],
+        # Agent steps that hand back the model's reasoning (summaries, narration, a thought tool) across many
+        # tool sets: a product agent runs its own tools, a trajectory harvester sweeps a catalogue of
+        # domains, a new tool set per episode. An agent benchmark sweeps too, but its steps expose no
+        # reasoning; a working agent exposes it, but with one tool set.
+        "catalogue_sweep": W_SWEEP * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS)
+        * _ramp(sig["tool_sets"], *SWEEP_TOOLSETS) * sig["tool_reasoning_share"],
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,

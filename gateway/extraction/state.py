@@ -23,6 +23,7 @@ OFF_HOURS_SHARE = 0.02
 TOP_CLUSTERS = 6      # Space-Saving slots for an account's template clusters
 RECENT_HASHES = 64    # recent exact prompts: repeats (resampling) and the turns a follow-up continues
 USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
+TOOLSET_BITS = 64     # linear-counting bitmap of declared tool sets (0 for accounts without tools)
 MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
 SLOT_S = 600
 MAX_EXAMPLES = 3
@@ -34,8 +35,9 @@ _MASK32 = 0xFFFFFFFF
 
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
-(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR) = range(12)
-CATS = 12                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
+ W_TOOL_REASON) = range(13)
+CATS = 13                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
@@ -79,7 +81,7 @@ class PrincipalState:
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted",
+        "allowlisted", "toolsets",
     )
 
     w = _num(W)
@@ -94,6 +96,7 @@ class PrincipalState:
     w_agent = _num(W_AGENT)
     w_tools = _num(W_TOOLS)
     w_narr = _num(W_NARR)
+    w_tool_reason = _num(W_TOOL_REASON)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -122,6 +125,7 @@ class PrincipalState:
         self.recent = array("I")
         self.clusters = TopClusters()
         self.users = 0  # bitmap: bit (user_hash % USER_BITS) set per end user seen
+        self.toolsets = 0  # bitmap: bit (toolset % TOOLSET_BITS) set per declared tool set seen
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -169,7 +173,7 @@ class PrincipalState:
         reasoning = ev.reasoning != 0
         if reasoning:
             num[W_REASON] += 1.0
-        continues = ev.prior_hash != 0 and ev.prior_hash in self.recent
+        continues = ev.chained or (ev.prior_hash != 0 and ev.prior_hash in self.recent)
         single = ev.single_turn or not continues
         if single:
             num[W_SINGLE] += 1.0
@@ -197,8 +201,10 @@ class PrincipalState:
             num[W_LONG] += 1.0
         num[W_OUT] += ev.output_tokens
         # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
-        # its own so that harvesting mixed into ordinary chat is not averaged away.
-        subset = reasoning and long_out and single and ev.category in CAPABILITY_CATEGORIES
+        # its own so that harvesting mixed into ordinary chat is not averaged away. A request declaring
+        # tools hands an agent a task, whose answer is a tool call, not a worked solution to the problem
+        # it may share with a campaign (a ticket quoting a popular exercise): the agentic terms judge it.
+        subset = reasoning and long_out and single and not ev.has_tools and ev.category in CAPABILITY_CATEGORIES
         if subset:
             num[W_ELICIT] += 1.0
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
@@ -209,6 +215,12 @@ class PrincipalState:
                 num[W_AGENT] += 1.0
             if ev.reasoning & NARRATED:
                 num[W_NARR] += 1.0
+            # Tool steps that hand the client the model's reasoning (a summary, narration, a thought tool),
+            # and the tool sets they come with: see scoring's catalogue_sweep.
+            if ev.reasoning or ev.think_tool:
+                num[W_TOOL_REASON] += 1.0
+            if ev.toolset:
+                self.toolsets |= 1 << (ev.toolset % TOOLSET_BITS)
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)
@@ -242,6 +254,13 @@ class PrincipalState:
         if zeros == 0:
             return USER_BITS * math.log(USER_BITS)
         return -USER_BITS * math.log(zeros / USER_BITS)
+
+    def tool_sets(self) -> float:
+        """Distinct declared tool sets, linear-counting estimate (exact enough below ~30)."""
+        zeros = TOOLSET_BITS - self.toolsets.bit_count()
+        if zeros == 0:
+            return TOOLSET_BITS * math.log(TOOLSET_BITS)
+        return -TOOLSET_BITS * math.log(zeros / TOOLSET_BITS)
 
     def add_slot(self, ts: float) -> None:
         s = int(ts // SLOT_S)

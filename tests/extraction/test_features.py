@@ -136,18 +136,22 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_gateways_of_the_two_previous_releases_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without stem_hash (previous release) or without
-    # prior_hash and stem_hash (the one before); new workers must read them.
+def test_events_from_gateways_of_the_three_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without chained/toolset/think_tool (previous
+    # release), without stem_hash either (the one before) or without prior_hash too (the one before that);
+    # new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
 
     ev = event("a", 5, chat("What should I cook tonight?", logprobs=True))
     assert decode_event(encode_event(ev)) == ev
     names = type(ev).__dataclass_fields__
-    previous = [v for k, v in zip(names, ev.to_row(), strict=True) if k != "stem_hash"]
+    new = ("chained", "toolset", "think_tool")
+    last = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in new]
+    assert decode_event(orjson.dumps(last)) == ev  # the new fields default to what this request has
+    previous = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("stem_hash", *new)]
     old = decode_event(orjson.dumps(previous))
     assert old.stem_hash == 0 and old.prior_hash == ev.prior_hash and old.excerpt == ev.excerpt
-    before = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("prior_hash", "stem_hash")]
+    before = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("prior_hash", "stem_hash", *new)]
     older = decode_event(orjson.dumps(before))
     assert older.prior_hash == 0 and older.stem_hash == 0 and older.content_hash == ev.content_hash
     assert older.excerpt == ev.excerpt
