@@ -123,3 +123,18 @@ def test_thought_tool_loops_across_many_tool_sets_are_a_sweep_and_on_one_tool_se
     assert "catalogue_sweep" in sweep.verdict("sweeper").reasons
     support = loops("support", DOMAINS[:1])
     assert support.verdict("support").status == "ok"
+
+
+def test_a_task_handed_to_an_agent_is_not_a_distillation_subset_request() -> None:
+    # Same elicited, single-turn, capability request with a long answer: with tools declared it is an agent's
+    # task (answered by a tool call), judged by the agentic terms, not a worked solution to harvest.
+    text = f"{problem(3)} Show all your reasoning step by step."
+    plain = event("a", T0, {"model": "m", "messages": [{"role": "user", "content": text}]}, output_tokens=1200)
+    agent = event("a", T0, {"model": "m", "messages": [{"role": "user", "content": text}],
+                            "tools": [{"type": "function", "function": t} for t in tools_of(["run_tests"])]},
+                  output_tokens=1200)
+    assert plain.reasoning and agent.reasoning
+    for ev, expected in ((plain, 1.0), (agent, 0.0)):
+        st = PrincipalState(ev)
+        st.count(ev, 86400.0)
+        assert st.w_elicit == expected
