@@ -48,8 +48,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     policy = _policy_from(args.policies or settings.policies_dir)
     fp = _worker_fingerprinter(settings)
     if args.nice > 0:
-        # Analysis is background work: on a host shared with gateways it must not delay their requests
-        # (co-located on the benchmark VM it added ~1.5 ms to the gateway's p50 at c=1 at niceness 0).
+        # On a host shared with gateways, background analysis can yield the CPU to their requests. Off by
+        # default: a worker starved under load falls behind and catches up in bursts (docs/operations.md).
         os.nice(args.nice)
 
     async def main() -> None:
@@ -113,6 +113,6 @@ def add_extraction_commands(sub, add_config) -> None:
     p.add_argument("--store", help="Redis URL (default from config)")
     p.add_argument("--policies", help="policy directory (default from config)")
     p.add_argument("--partitions", type=int, default=4, help="event stream partitions (same on all workers)")
-    p.add_argument("--nice", type=int, default=int(os.environ.get("COVENANT_WORKER_NICE", "10")),
-                   help="lower this process's CPU priority by N (default 10, env COVENANT_WORKER_NICE; 0 keeps it)")
+    p.add_argument("--nice", type=int, default=int(os.environ.get("COVENANT_WORKER_NICE", "0")),
+                   help="lower this process's CPU priority by N (env COVENANT_WORKER_NICE; default 0: unchanged)")
     p.set_defaults(func=cmd_worker)

@@ -164,3 +164,28 @@ async def test_concurrent_writes_are_all_indexed(index) -> None:
     await asyncio.gather(*(index.add(f"c{i}", t, tenant="t", account="a", ts=float(i)) for i, t in enumerate(texts)))
     for i in (0, 17, 39):
         assert (await index.trace(texts[i]))[0].response_id == f"c{i}"
+
+
+async def test_a_backlog_reaches_redis_a_few_writes_per_round_trip(redis_url: str, monkeypatch) -> None:
+    """A worker catching up must not hold Redis (and every gateway's admissions) for one long pipeline."""
+    from gateway.store import open_store
+    from gateway.store.resp import RespConnection
+    from gateway.watermark.provenance import WRITES_PER_ROUND_TRIP
+
+    sizes: list[int] = []
+    original = RespConnection.request
+
+    def recording(self, payload, count):
+        sizes.append(count)
+        return original(self, payload, count)
+
+    monkeypatch.setattr(RespConnection, "request", recording)
+    store = open_store(redis_url, timeout_ms=2000)
+    index = RedisProvenanceIndex.for_store(store, Fingerprinter(SECRET), capacity=1000, ttl_seconds=10**6)
+    table = load_table()
+    texts = [prose(table, 40, seed=900 + i) for i in range(50)]
+    await index.add_many([(f"b{i}", t, "t", "a", float(i)) for i, t in enumerate(texts)])
+    assert max(sizes) <= WRITES_PER_ROUND_TRIP < 50 and sum(sizes) >= 50  # script loads may add round trips
+    for i in (0, 25, 49):
+        assert (await index.trace(texts[i]))[0].response_id == f"b{i}"
+    await store.close()
