@@ -249,18 +249,12 @@ class PrincipalState:
         self.users |= 1 << (user_hash % USER_BITS)
 
     def end_users(self) -> float:
-        """Distinct end users, linear-counting estimate from the bitmap (exact enough below ~100)."""
-        zeros = USER_BITS - self.users.bit_count()
-        if zeros == 0:
-            return USER_BITS * math.log(USER_BITS)
-        return -USER_BITS * math.log(zeros / USER_BITS)
+        """Distinct end users (exact enough below ~100)."""
+        return _linear_count(self.users, USER_BITS)
 
     def tool_sets(self) -> float:
-        """Distinct declared tool sets, linear-counting estimate (exact enough below ~30)."""
-        zeros = TOOLSET_BITS - self.toolsets.bit_count()
-        if zeros == 0:
-            return TOOLSET_BITS * math.log(TOOLSET_BITS)
-        return -TOOLSET_BITS * math.log(zeros / TOOLSET_BITS)
+        """Distinct declared tool sets (exact enough below ~30)."""
+        return _linear_count(self.toolsets, TOOLSET_BITS)
 
     def add_slot(self, ts: float) -> None:
         s = int(ts // SLOT_S)
@@ -390,3 +384,11 @@ class ClusterStats:
         if self.n <= 0:
             return 0.0
         return min(1.0, max(self.reasoning, self.harvest, self.long) / self.n) * (self.single / self.n)
+
+
+def _linear_count(bitmap: int, bits: int) -> float:
+    """Distinct values hashed into a ``bits``-bit bitmap: the linear-counting estimate."""
+    zeros = bits - bitmap.bit_count()
+    if zeros == 0:
+        return bits * math.log(bits)
+    return -bits * math.log(zeros / bits)

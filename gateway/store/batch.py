@@ -22,7 +22,6 @@ from redis.exceptions import NoScriptError, ResponseError
 
 from gateway.store import resp
 from gateway.store.errors import StoreUnavailable
-from gateway.store.resp import pack_commands
 
 MAX_BATCH = 512  # a burst larger than this is sent as several pipelines
 # Kept open between batches. At c=32 on one core ~10 batches are in flight at once; with 4 kept,
@@ -120,7 +119,7 @@ class ScriptBatcher:
         """One write of every command, then their replies in order (an error reply is returned, not raised)."""
         commands = [args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)
                     for script, keys, args, _ in batch]
-        payload = pack_commands(commands, *self._encoding)
+        payload = resp.pack_commands(commands, *self._encoding)
         conn = await self._connection()
         try:
             if self._lean:

@@ -37,3 +37,18 @@ PROBLEMS = (
 
 def problem(i: int) -> str:
     return PROBLEMS[i % len(PROBLEMS)].format(a=i % 97 + 3, b=i % 13 + 2, c=i % 7 + 5)
+
+
+TOOLS = [{"type": "function", "function": {"name": "run_shell", "parameters": {"type": "object", "properties": {}}}}]
+ANTHROPIC_TOOLS = [{"name": "run_shell", "input_schema": {"type": "object", "properties": {}}}]
+
+
+def chat_tool_loop(task: str, steps: int, narration: str | None = None, *,
+                   system: str = "You are an operations agent.", model: str = "gpt-4o") -> dict:
+    """A chat-completions agent loop: the task, then `steps` tool calls (with `narration` beside each) and results."""
+    messages: list[dict] = [{"role": "system", "content": system}, {"role": "user", "content": task}]
+    for k in range(steps):
+        messages += [{"role": "assistant", "content": narration, "tool_calls": [
+                         {"id": f"call_{k}", "type": "function", "function": {"name": "run_shell", "arguments": "{}"}}]},
+                     {"role": "tool", "tool_call_id": f"call_{k}", "content": f"output of step {k}"}]
+    return {"model": model, "messages": messages, "tools": TOOLS}

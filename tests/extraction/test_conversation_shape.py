@@ -5,24 +5,16 @@ from __future__ import annotations
 
 from gateway.extraction.detector import Detector
 from gateway.extraction.state import PrincipalState
-from tests.extraction.helpers import chat, event, problem
+from tests.extraction.helpers import ANTHROPIC_TOOLS, chat, chat_tool_loop, event, problem
 
 T0 = 1_767_225_600.0
-TOOLS = [{"type": "function", "function": {"name": "run_shell", "parameters": {"type": "object", "properties": {}}}}]
-ANTHROPIC_TOOLS = [{"name": "run_shell", "input_schema": {"type": "object", "properties": {}}}]
 TASKS = ("triage the open billing tickets", "find the flaky test in the parser module",
          "migrate the orders table to the new schema", "reconcile the march ledger with the bank export",
          "book the cheapest refundable flight to Oslo", "find which deploy broke the search service")
 
 
 def openai_agent_step(task: str, steps: int) -> dict:
-    messages: list[dict] = [{"role": "system", "content": "You are an operations agent."},
-                            {"role": "user", "content": task}]
-    for k in range(steps):
-        messages += [{"role": "assistant", "content": None, "tool_calls": [
-                         {"id": f"call_{k}", "type": "function", "function": {"name": "run_shell", "arguments": "{}"}}]},
-                     {"role": "tool", "tool_call_id": f"call_{k}", "content": f"output of step {k}"}]
-    return {"model": "gpt-4o", "messages": messages, "tools": TOOLS}
+    return chat_tool_loop(task, steps)
 
 
 def test_a_follow_up_names_the_prompt_it_continues() -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 from gateway.extraction.detector import Detector
 from gateway.extraction.patterns import NARRATED
 from gateway.extraction.state import PrincipalState
-from tests.extraction.helpers import chat, event, problem
+from tests.extraction.helpers import ANTHROPIC_TOOLS, chat, chat_tool_loop, event, problem
 
 T0 = 1_767_225_600.0
-TOOLS = [{"type": "function", "function": {"name": "run_shell", "parameters": {"type": "object", "properties": {}}}}]
-ANTHROPIC_TOOLS = [{"name": "run_shell", "input_schema": {"type": "object", "properties": {}}}]
 PLAN = ("REFLECT: the disk report shows the cache directory grew overnight. PLAN: list the largest files under "
         "the cache next, since that decides whether the cleanup is safe.")
 SOLUTION = ("First count the pairs of same colour.", "There are two ways to pick both red.",
@@ -18,13 +16,7 @@ SOLUTION = ("First count the pairs of same colour.", "There are two ways to pick
 
 
 def chat_loop(task: str, steps: int, narration: str | None) -> dict:
-    messages: list[dict] = [{"role": "system", "content": "You operate the tools to finish the task."},
-                            {"role": "user", "content": task}]
-    for k in range(steps):
-        messages += [{"role": "assistant", "content": narration, "tool_calls": [
-                         {"id": f"call_{k}", "type": "function", "function": {"name": "run_shell", "arguments": "{}"}}]},
-                     {"role": "tool", "tool_call_id": f"call_{k}", "content": f"output of step {k}"}]
-    return {"model": "gpt-4.1", "messages": messages, "tools": TOOLS}
+    return chat_tool_loop(task, steps, narration, system="You operate the tools to finish the task.", model="gpt-4.1")
 
 
 def anthropic_loop(task: str, steps: int, narration: str) -> dict:
