@@ -165,7 +165,9 @@ class RedisProvenanceIndex:
     their band entries, so memory stays bounded by ``capacity``.
 
     A band value shared by more than ``KEEP_PER_BAND`` responses (near-duplicates) moves to a set
-    of its own. A re-added ``response_id`` is a new entry; ``trace`` reports the newest.
+    of its own. An identical signature (the same answer again) writes no band entries: it is listed
+    under the first response with that signature. A re-added ``response_id`` is a new entry;
+    ``trace`` reports the newest.
     """
 
     KEEP_PER_BAND = 12  # 5 bytes each: a band value stays under Redis' 64-byte listpack value limit
@@ -215,6 +217,19 @@ class RedisProvenanceIndex:
                         f"{self.prefix}s:{bucket}:{i}:{b}"))
         return out
 
+    async def _copies(self, records: list[bytes], limit: int) -> set[int]:
+        """Sequence numbers of the newest copies listed under these records' signatures. Identical
+        signatures share the first one's band entries (see the script), so their copies are found
+        here; a copy's similarity is its owner's and ``trace`` ranks ties newest first, so the newest
+        ``limit`` of each list (twice that, for re-added ids) are enough."""
+        digests = {hashlib.sha1(rec[:4 * NUM_PERM]).hexdigest()[:16] for rec in records}
+        if not digests:
+            return set()
+        pipe = self.r.pipeline(transaction=False)
+        for digest in digests:
+            pipe.lrange(f"{self.prefix}g:{digest}", -2 * limit, -1)
+        return {int.from_bytes(v, "little") for ids in await pipe.execute() for v in ids}
+
     async def add_many(self, items) -> None:
         await _add_many(self, items)
 
@@ -243,6 +258,11 @@ class RedisProvenanceIndex:
         if not seqs:
             return []
         records = await self.r.mget([f"{self.prefix}r:{seq}" for seq in seqs])
+        copies = sorted(await self._copies([rec for rec in records if rec is not None], limit) - found)
+        if copies:  # identical answers served again, listed under the first one (their owner)
+            by_seq = dict(zip(seqs, records, strict=True))
+            by_seq.update(zip(copies, await self.r.mget([f"{self.prefix}r:{seq}" for seq in copies]), strict=True))
+            records = [by_seq[seq] for seq in sorted(by_seq)]
         oldest = time.time() - self.ttl  # past retention: not reported (the next writes evict it)
         newest: dict[str, Match] = {}
         for rec in records:  # ascending sequence numbers: a re-added id keeps its newest entry

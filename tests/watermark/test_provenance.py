@@ -86,11 +86,15 @@ async def _band_refs(r: Redis, prefix: str) -> tuple[int, int]:
         kind = key[len(prefix):].split(b":")[0]
         if kind == b"r":
             records += 1
-        elif kind == b"b":
-            refs += sum(len(v) // 5 for v in (await r.hgetall(key)).values())
+        elif kind == b"b":  # (fields starting with a space are identical-signature owners, not bands)
+            refs += sum(len(v) // 5 for f, v in (await r.hgetall(key)).items() if not f.startswith(b" "))
         elif kind == b"s":
             refs += await r.scard(key)
     return records, refs
+
+
+async def _listed_copies(r: Redis, prefix: str) -> int:
+    return sum([await r.llen(key) async for key in r.scan_iter(match=prefix + "g:*")])
 
 
 async def test_redis_eviction_drops_band_entries(redis_url: str) -> None:
@@ -99,22 +103,57 @@ async def test_redis_eviction_drops_band_entries(redis_url: str) -> None:
     r = Redis.from_url(redis_url)
     index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=16)
     table = load_table()
+    base = prose(table, 60, seed=7)
 
-    async def add(i: int, seed: int) -> None:
-        await index.add(f"r{i}", prose(table, 40, seed=seed), tenant="t", account="a", ts=float(i))
+    async def add(i: int, text: str) -> None:
+        await index.add(f"r{i}", text, tenant="t", account="a", ts=float(i))
 
     for i in range(20):
-        await add(i, seed=i)
-    for i in range(20, 35):  # 15 copies of one text: more than a band entry holds inline
-        await add(i, seed=7)
+        await add(i, prose(table, 40, seed=i))
+    near, seen = [], set()  # 15 near-duplicates of one text: more than a band entry holds inline
+    for seed in range(1000):  # (with distinct signatures: identical ones share band entries, below)
+        text = edit(base, 0.03, seed=seed)
+        if len(near) < 15 and (sig := index.fp.signature(text).tobytes()) not in seen:
+            near.append(text)
+            seen.add(sig)
+    for i, text in enumerate(near, start=20):
+        await add(i, text)
     assert await _band_refs(r, index.prefix) == (16, 16 * 32)
     assert [k async for k in r.scan_iter(match=index.prefix + "s:*")]  # spilled to sets
-    assert [m.response_id for m in await index.trace(prose(table, 40, seed=7), limit=20)] == \
-        [f"r{i}" for i in reversed(range(20, 35))]
+    assert {m.response_id for m in await index.trace(base, limit=20)} >= {f"r{i}" for i in range(20, 35)}
     for i in range(35, 60):
-        await add(i, seed=i)
+        await add(i, prose(table, 40, seed=i))
     assert await _band_refs(r, index.prefix) == (16, 16 * 32)
     assert not [k async for k in r.scan_iter(match=index.prefix + "s:*")]
+    await r.aclose()
+
+
+async def test_redis_identical_answers_share_one_set_of_band_entries(redis_url: str) -> None:
+    """The same answer served again (cached, temperature 0, a classifier's label) is listed under the
+    first copy instead of writing 32 band entries, stays traceable to every account that received it,
+    and when the first copy is evicted the next one takes over its band entries."""
+    r = Redis.from_url(redis_url)
+    index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=16)
+    table = load_table()
+    same = prose(table, 60, seed=3)
+    for i in range(6):
+        await index.add(f"v{i}", prose(table, 40, seed=100 + i), tenant="t", account="a", ts=float(i))
+    for i in range(30):  # the first 20 copies are evicted along the way (capacity 16)
+        await index.add(f"copy-{i}", same, tenant="t", account=f"a{i}", ts=100.0 + i)
+    assert await _band_refs(r, index.prefix) == (16, 32)  # one owner's band entries for 16 copies
+    assert await _listed_copies(r, index.prefix) == 15
+    hits = await index.trace(same, limit=30)
+    assert [(m.response_id, m.account) for m in hits] == [(f"copy-{i}", f"a{i}") for i in reversed(range(14, 30))]
+    assert all(m.similarity == 1.0 for m in hits)
+    assert [m.response_id for m in await index.trace(same, limit=3)] == ["copy-29", "copy-28", "copy-27"]
+    for i in range(20):  # every copy evicted, owner after owner
+        await index.add(f"w{i}", prose(table, 40, seed=200 + i), tenant="t", account="a", ts=200.0 + i)
+    assert await _band_refs(r, index.prefix) == (16, 16 * 32)
+    assert await _listed_copies(r, index.prefix) == 0
+    assert await index.trace(same) == []
+    owners = sum([len([f async for f, _ in r.hscan_iter(key) if f.startswith(b" ")])
+                  async for key in r.scan_iter(match=index.prefix + "b:*")])
+    assert owners == 16
     await r.aclose()
 
 
