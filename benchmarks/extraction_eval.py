@@ -14,7 +14,7 @@ Nine datasets, a table each:
   benign personas. This is the dataset that says how the detector generalises; do not tune against it.
   Its benign population is the other datasets' plus ~130 hard-negative accounts, so its FPR is not
   directly comparable with theirs.
-- `blind-v3`, `blind-v4`, `blind-v5`, `blind-v6`, `blind-v7`: new seeds and variants written blind the same
+- `blind-v3`, `blind-v4`, `blind-v5`, `blind-v6`, `blind-v7`, `blind-v8`: new seeds and variants written blind the same
   way, one per round of detector work; each was run once to judge its round and then became tuning data for
   the next (the history is in docs/extraction.md). The newest one not yet tuned on is the honest figure.
 """
@@ -45,6 +45,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v5": ("new seed, v5 variants (written blind)", 31337, "v5"),
     "blind-v6": ("new seed, v6 variants (written blind)", 271828, "v6"),
     "blind-v7": ("new seed, v7 variants (written blind)", 161803, "v7"),
+    "blind-v8": ("new seed, v8 variants (written blind)", 577215, "v8"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3, v4, v5, v6, v7: every attack type and new hard-negative persona emits
+"""The traffic generator's blind variants v3, v4, v5, v6, v7, v8: every attack type and new hard-negative persona emits
 traffic, hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic,
 and the same seed gives the same bytes."""
 
@@ -16,10 +16,12 @@ from benchmarks.traffic.personas_v4 import BENIGN_V4
 from benchmarks.traffic.personas_v5 import BENIGN_V5
 from benchmarks.traffic.personas_v6 import BENIGN_V6
 from benchmarks.traffic.personas_v7 import BENIGN_V7
+from benchmarks.traffic.personas_v8 import BENIGN_V8
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
-NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7}
+NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
+                "v8": BENIGN_V8}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
