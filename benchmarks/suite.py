@@ -14,7 +14,9 @@ Phases (each target started, measured, stopped; runs interleaved across targets,
    CPU per request from /proc over the c=32 run; RSS of the serving process.
 2. Streaming: an SSE upstream with a 50 ms first-token delay; one stream at a time; time to first
    content chunk and total time, against direct.
-3. Scaling: Covenant with `workers: 1` vs `workers: 2`, unpinned (both cores), c=32 and c=128.
+3. Scaling: Covenant with `workers: 1` vs `workers: 2`, unpinned (both cores), c=32 and c=128, with
+   the serving processes' CPU per request at c=32 (equal CPU per request means the workers scale
+   with the cores they get; on this 2-core machine they share them with wrk, nginx and Redis).
 
 Layout on this 2-core machine: each gateway alone on CPU 1, upstream, wrk and Redis on CPU 0.
 """
@@ -259,7 +261,8 @@ class Suite:
     def scaling_phase(self, names: list[str]) -> None:
         a = self.args
         upstream = Nginx(free_port()).start()
-        configs = {"covenant-empty": (None, "memory://"), "covenant-full": (FULL_POLICIES, self.redis.url)}
+        configs = {"covenant-empty": (None, "memory://"),
+                   "covenant-full": (FULL_POLICIES, self.redis.url if self.redis else None)}
         targets = {}
         try:
             for name, (pol, store) in configs.items():
@@ -272,8 +275,13 @@ class Suite:
                     url = f"http://127.0.0.1:{t.port}/v1/chat/completions"
                     run_wrk(url, script, 32, 1, cpu="0,1", threads=2)
                     for c in (32, 128):
+                        pids = t.pids()
+                        cpu0 = _cpu(pids)
                         res = run_wrk(url, script, c, a.seconds, cpu="0,1", threads=2)
                         self.row(name).scale.setdefault(f"w{workers}c{c}", []).append(res.rps)
+                        if c == 32 and res.requests:  # the serving processes' CPU per request
+                            self.row(name).scale.setdefault(f"cpu_w{workers}", []).append(
+                                (_cpu(pids) - cpu0) / res.requests * 1e6)
                         self.row(name).errors += res.errors
                         print(f"  [scale rep {rep + 1}] {name} workers={workers} c={c}: {res.rps:,.0f} req/s",
                               file=sys.stderr)
@@ -335,6 +343,9 @@ def table(rows: dict[str, Row]) -> str:
             s128 = statistics.median(r.scale["w2c128"]) / statistics.median(r.scale["w1c128"])
             scale = (f"{s32:.2f}× ({statistics.median(r.scale['w1c32']):,.0f}→"
                      f"{statistics.median(r.scale['w2c32']):,.0f}); {s128:.2f}×")
+            if r.scale.get("cpu_w1") and r.scale.get("cpu_w2"):  # ~1: the workers share nothing that costs CPU
+                scale += (f"; CPU/req {statistics.median(r.scale['cpu_w1']):,.0f}→"
+                          f"{statistics.median(r.scale['cpu_w2']):,.0f} µs")
         lines.append(
             f"| {name} | {'-' if direct else _added(r.p50, d.p50)} | {'-' if direct else _added(r.p99, d.p99)} | "
             f"{_fmt(r.rps32, 0)} | {_fmt(r.rps128, 0)} | {_fmt(r.cpu_us, 0)} | {_fmt(r.rss, 0)} | {ttft} | {total} | "

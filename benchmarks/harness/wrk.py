@@ -42,7 +42,10 @@ def run_wrk(url: str, script: Path, connections: int, seconds: float, cpu: str =
     out = subprocess.run(["taskset", "-c", cpu, "wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s",
                           "--latency", "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60)
     text = out.stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+    found = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if found is None:
+        raise RuntimeError(f"wrk against {url} gave no result (exit {out.returncode}): {out.stderr or text}")
+    rps = float(found.group(1))
     p50 = _ms(re.search(r"\s50%\s+(\S+)", text).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", text).group(1))
     total = int(re.search(r"(\d+) requests in", text).group(1))
