@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from benchmarks.traffic.corpus_v6 import tools_anthropic, tools_responses  # noqa: F401 (attacks_v8, personas_v8)
+
 LANGS = ("en", "nb", "sk", "lt", "af", "gl", "te")
 
 # ---- physics and engineering: (formal wording, chatty wording), cover objects ----
@@ -409,16 +411,6 @@ def tools_openai(domain_tools: list[tuple[str, str, tuple[str, ...]]], strict: b
     return out
 
 
-def tools_responses(domain_tools: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
-    return [{"type": "function", "name": n, "description": d, "parameters": {
-        "type": "object", "properties": {p: {"type": "string"} for p in ps}, "required": list(ps)}}
-        for n, d, ps in domain_tools]
-
-
-def tools_anthropic(domain_tools: list[tuple[str, str, tuple[str, ...]]]) -> list[dict]:
-    return [{"name": n, "description": d, "input_schema": {
-        "type": "object", "properties": {p: {"type": "string"} for p in ps}, "required": list(ps)}}
-        for n, d, ps in domain_tools]
 
 
 ALL_TOOLS = [tool for domain in TOOL_CATALOG.values() for tool in domain]
