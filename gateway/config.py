@@ -94,6 +94,9 @@ class Settings(BaseSettings):
                     "with memory:// at most 100,000, ~8 kB each on the heap).")
     provenance_retention_days: float = Field(
         90.0, gt=0, description="Provenance fingerprints older than this are evicted.")
+    watermark_reference_flush_seconds: float = Field(
+        30.0, gt=0, description="How often the upstream's word counts recorded while marking (the watermark's "
+                    "gateway-recorded reference, policy `record_reference`) are added to the store; and at shutdown.")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
     upstreams: list[UpstreamConfig] = Field(

@@ -59,6 +59,7 @@ class Gateway:
         self.provenance = None  # the index that traces (admin route)
         self._bg_batcher = None
         self.provenance_sink = None  # where served responses go: the index itself, or the workers' queue
+        self.watermark_reference = None  # ReferenceRecorder: pre-mark word counts -> the store
 
     # -- composition ----------------------------------------------------------------------------
     def _build_stages(self) -> list[Stage]:
@@ -71,7 +72,7 @@ class Gateway:
                             keep_excerpts=self.settings.audit.content == "full"),
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
-            WatermarkStage(self.watermark_master, self.metrics, self.provenance_sink),
+            WatermarkStage(self.watermark_master, self.metrics, self.provenance_sink, self.watermark_reference),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results
         ]
@@ -119,6 +120,13 @@ class Gateway:
         else:
             self.provenance = self.provenance_sink = MemoryProvenanceIndex(
                 fp, capacity=min(s.provenance_capacity, 100_000))
+        if self.store is not None:
+            from gateway.watermark.recorder import ReferenceRecorder
+
+            redis = self.store.backend.startswith("redis")
+            self.watermark_reference = ReferenceRecorder(
+                self.store.counter_tables(self._background_batcher() if redis else None),
+                interval_s=s.watermark_reference_flush_seconds)
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings

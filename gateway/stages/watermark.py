@@ -15,6 +15,7 @@ from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.policy import WatermarkPolicy
+from gateway.watermark.recorder import ReferenceRecorder
 
 log = logging.getLogger("covenant.watermark")
 
@@ -33,8 +34,10 @@ def _structured(body: dict) -> bool:
 class WatermarkStage(Stage):
     name = "watermark"
 
-    def __init__(self, master: bytes, metrics: Metrics, provenance_index) -> None:
+    def __init__(self, master: bytes, metrics: Metrics, provenance_index,
+                 reference: ReferenceRecorder | None = None) -> None:
         self.master = master
+        self.reference = reference  # pre-mark word counts (the recorded reference), or None
         self.m = metrics
         # `.labels()` takes a lock and builds a key: the two children are bound once
         self._marked = {"policy": metrics.watermarked.labels("policy"),
@@ -49,9 +52,13 @@ class WatermarkStage(Stage):
 
     async def start(self) -> None:
         await self._pending.start()
+        if self.reference is not None:
+            await self.reference.start()
 
     async def close(self, deadline_s: float = 5.0) -> None:
         await self._pending.close(deadline_s)
+        if self.reference is not None:
+            await self.reference.close()
 
     async def _index(self, batch: list[tuple]) -> None:
         # one call per backlog: on Redis the writes (or, with workers, the queued texts) share a round trip
@@ -66,8 +73,11 @@ class WatermarkStage(Stage):
             block: WatermarkPolicy | None = p.policy.spec.watermark
             if block is None or not block.enabled:
                 continue
-            sig = f"{block.exclude_words}|{block.exclude_patterns}"  # what the marker is built from
+            record = block.record_reference and self.reference is not None
+            sig = f"{block.exclude_words}|{block.exclude_patterns}|{record}"  # what the marker is built from
             wm = keep.get(sig) or self._marks.get(sig) or Watermarker.from_policy(self.master, block)
+            if record:  # one tally per table: kept across policy reloads, flushed in the background
+                wm.tally = self.reference.tally_for(wm.table)
             keep[sig] = built[id(block)] = wm
         self._marks = keep
         ps.artifacts["watermark"] = built

@@ -8,7 +8,7 @@ in memory). Both implementations pass the same tests.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
@@ -95,3 +95,21 @@ class Store(Protocol):
         ...
 
     async def close(self) -> None: ...
+
+
+@runtime_checkable
+class CounterTables(Protocol):
+    """Named tables of integer counters that are only added to (the watermark's recorded reference:
+    member counts per alternative set). An optional capability: ``store.counter_tables()``."""
+
+    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
+        """Add every delta to its counter (missing counters start at 0), atomically."""
+        ...
+
+    async def read(self, table: str) -> dict[str, int]:
+        """Every counter of the table ({} when it was never added to)."""
+        ...
+
+    async def tables(self) -> list[str]:
+        """The names of the tables that were added to, sorted."""
+        ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
@@ -161,6 +161,26 @@ class MemoryRateLimit:
                 entry.value.pop(rid, None)  # type: ignore[union-attr]
 
 
+class MemoryCounterTables:
+    """`CounterTables` in this process (gone with it)."""
+
+    def __init__(self) -> None:
+        self._tables: dict[str, dict[str, int]] = {}
+
+    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
+        if not deltas:
+            return
+        counters = self._tables.setdefault(table, {})
+        for name, delta in deltas.items():
+            counters[name] = counters.get(name, 0) + int(delta)
+
+    async def read(self, table: str) -> dict[str, int]:
+        return dict(self._tables.get(table, {}))
+
+    async def tables(self) -> list[str]:
+        return sorted(self._tables)
+
+
 class MemoryStore:
     """`memory://`: state in this process only (one replica; use Redis for several)."""
 
@@ -168,6 +188,11 @@ class MemoryStore:
 
     def __init__(self) -> None:
         self.ratelimit = MemoryRateLimit()
+        self._counter_tables = MemoryCounterTables()
+
+    def counter_tables(self, batcher: object = None) -> MemoryCounterTables:
+        """The store's counter tables (`CounterTables`); ``batcher`` is for the Redis twin's signature."""
+        return self._counter_tables
 
     async def ping(self) -> None:
         return None

@@ -10,7 +10,7 @@ becomes `StoreUnavailable`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -158,6 +158,41 @@ class RedisRateLimit:
         await self._run(self._settle, keys, args)
 
 
+class RedisCounterTables:
+    """`CounterTables` on Redis: one hash per table (``HINCRBY`` per counter), all additions of one
+    ``add`` in one EVALSHA (``lua/counters_add.lua``), sent through ``batcher`` when given (a
+    background feature's own, so a flush never rides on a request's round trip)."""
+
+    PREFIX = "covenant:{ctr}:"  # one hash tag: the script touches the table and the index together
+
+    def __init__(self, client: Any, guard: _Guard, batcher: ScriptBatcher | None) -> None:
+        self._client = client
+        self._guard = guard
+        self._batch = batcher
+        self._add = register_lua(client, "counters_add.lua")
+        self._index = self.PREFIX + "tables"
+
+    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
+        if not deltas:
+            return
+        keys = [self.PREFIX + "t:" + table, self._index]
+        args: list[Any] = [table]
+        for name, delta in deltas.items():
+            args += (name, int(delta))
+        if self._batch is not None:
+            await self._batch.call(self._add, keys, args)
+        else:
+            await self._guard.call(lambda: self._add(keys=keys, args=args))
+
+    async def read(self, table: str) -> dict[str, int]:
+        raw = await self._guard.call(lambda: self._client.hgetall(self.PREFIX + "t:" + table))
+        return {(k.decode() if isinstance(k, bytes) else k): int(v) for k, v in raw.items()}
+
+    async def tables(self) -> list[str]:
+        raw = await self._guard.call(lambda: self._client.smembers(self._index))
+        return sorted(m.decode() if isinstance(m, bytes) else m for m in raw)
+
+
 class RedisStore:
     def __init__(self, url: str, *, timeout_ms: float = 50, failure_threshold: int = 5,
                  cooldown_s: float = 1.0) -> None:
@@ -178,6 +213,11 @@ class RedisStore:
         if batcher is not None:
             self._batchers.append(batcher)
         return batcher
+
+    def counter_tables(self, batcher: ScriptBatcher | None = None) -> RedisCounterTables:
+        """Counter tables (`CounterTables`) under this store's guard; additions go through ``batcher``
+        (e.g. the gateway's background batcher) or, without one, each in its own round trip."""
+        return RedisCounterTables(self.client, self._guard, batcher)
 
     async def guarded(self, fn: Callable[[], Awaitable[T]]) -> T:
         """Run `fn` (a call on `self.client`) under this store's deadline, breaker and error mapping.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -43,6 +44,9 @@ class Watermarker:
         # much as marking a short answer, and one account asks for it on every response
         self._target_cache: OrderedDict[tuple[str, str, float], list[int]] = OrderedDict()
         self._cache_size = cache_accounts
+        # where streams hand the upstream's own word choices (first member per set, before marking)
+        # when a response ends: the gateway's recorded reference (`gateway.watermark.recorder`)
+        self.tally: PreMarkSink | None = None
 
     @classmethod
     def from_policy(cls, master_secret: bytes, policy: WatermarkPolicy) -> Watermarker:
@@ -87,7 +91,13 @@ class Watermarker:
                fragile_ts: int | None = None) -> MarkingStream:
         """``fragile_ts`` (minutes since the epoch) turns on the fragile channel for this response."""
         payload = "" if fragile_ts is None else fragile.encode(self.master, tenant, account, fragile_ts)
-        return MarkingStream(self, self._targets(tenant, account, strength), payload)
+        return MarkingStream(self, self._targets(tenant, account, strength), payload, self.tally)
+
+
+class PreMarkSink(Protocol):
+    def add(self, seen: dict[int, int]) -> None:
+        """One response's first member per alternative set, as the upstream wrote it."""
+        ...
 
 
 class MarkingStream:
@@ -96,11 +106,15 @@ class MarkingStream:
     Holds back only the trailing whitespace and the unfinished word (the next chunk may extend it),
     plus, when the last complete word can start a two-word phrase of the table ("do" of "do not"),
     that word and the whitespace after it; and the scanner state (code fence, quote, JSON depth).
+
+    With a ``sink``, the member the upstream wrote at the first prose occurrence of each set is
+    kept and handed to it by ``flush`` (the end of this text: one document of the reference).
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads")
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_seen", "_sink")
 
-    def __init__(self, wm: Watermarker, targets: list[int], payload: str = "") -> None:
+    def __init__(self, wm: Watermarker, targets: list[int], payload: str = "",
+                 sink: PreMarkSink | None = None) -> None:
         self._wm = wm
         self._targets = targets
         self._payload = payload  # fragile channel: written once, after the first eligible prose word
@@ -108,8 +122,13 @@ class MarkingStream:
         self._pending = ""
         self._ctx = ""
         self._heads = wm.table.phrase_heads
+        self._sink = sink
+        self._seen: dict[int, int] | None = {} if sink is not None else None
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
+        seen = self._seen
+        if seen is not None and set_id not in seen:
+            seen[set_id] = member  # the upstream's word, before marking
         target = self._targets[set_id]
         if target < 0 or target == member:
             rep = None
@@ -149,4 +168,8 @@ class MarkingStream:
 
     def flush(self) -> str:
         p, self._pending = self._pending, ""
-        return self._process(p)
+        out = self._process(p)
+        if self._seen:
+            self._sink.add(self._seen)  # type: ignore[union-attr]
+            self._seen = {}
+        return out

@@ -35,6 +35,11 @@ class WatermarkPolicy(BaseModel):
         description="Also embed account id, time and MAC as invisible characters in prose (erased by NFKC/strippers).",
     )
     provenance: bool = Field(True, description="Store a keyed MinHash fingerprint of each served response for `trace`.")
+    record_reference: bool = Field(
+        True,
+        description="Count the upstream's own word choices (before marking) per alternative set: the "
+                    "gateway-recorded reference of `covenant watermark detect --corpus --reference gateway`.",
+    )
 
     @field_validator("exclude_words")
     @classmethod
