@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Response
 from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
@@ -39,6 +39,25 @@ def watermark_router(gw: Gateway) -> APIRouter:
         result = await asyncio.to_thread(run_detect, req.text, registry, strength=req.strength)
         gw.metrics.watermark_detections.labels("detected" if result.detected else "not_detected").inc()
         return result.to_dict()
+
+    @router.get("/reference", responses={404: {"description": "No reference recorded yet"}})
+    async def reference() -> Response:
+        """The recorded reference (the upstream's own word choices, counted before marking) of the
+        detection table, as `Reference.to_json` writes it; this process's pending counts are
+        flushed to the store first (other replicas' follow within their flush interval)."""
+        from gateway.watermark.recorder import load_reference
+        from gateway.watermark.table import load_table
+
+        rec = gw.watermark_reference
+        if rec is None:
+            raise HTTPException(404, "this gateway records no watermark reference (no store)")
+        await rec.flush()
+        ref = await load_reference(rec.backend, load_table())
+        if ref is None:
+            raise HTTPException(404, "no watermark reference recorded yet: it is counted from responses marked "
+                                     "with `record_reference` on (the default) and flushed every "
+                                     f"{rec.interval_s:.0f} s")
+        return Response(ref.to_json(), media_type="application/json")
 
     @router.post("/trace", responses={503: {"description": "Provenance index not available"}})
     async def trace(req: TraceRequest) -> dict:

@@ -43,16 +43,41 @@ def _documents(paths: Sequence[str]) -> list[str]:
     return texts
 
 
+def _is_counts(path: str) -> bool:
+    """A reference file of counts (`Reference.to_json`, e.g. `covenant watermark reference export`)."""
+    if not path.endswith(".json"):
+        return False
+    try:
+        data = orjson.loads(_read(path))
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(data, dict) and {"table", "counts"} <= data.keys()
+
+
+def load_references(paths: Sequence[str], wm, recorded: Reference | None = None) -> Reference | None:
+    """One reference from documents (text / .jsonl files), exported counts (.json) and the
+    gateway-recorded reference: their counts add up."""
+    counted = [Reference.from_json(_read(p).encode(), wm) for p in paths if _is_counts(p)]
+    docs = [p for p in paths if not _is_counts(p)]
+    parts = counted + ([Reference.from_texts(_documents(docs), wm)] if docs else [])
+    parts += [recorded] if recorded is not None else []
+    if not parts:
+        return None
+    return Reference(sum(r.counts for r in parts), sum(r.documents for r in parts), wm.table.digest)
+
+
 def detect_files(paths: Sequence[str], registry: KeyRegistry, corpus: bool = False, *,
                  strength: float = 1.0, threshold: float = DEFAULT_THRESHOLD,
-                 reference: Sequence[str] = ()) -> dict:
+                 reference: Sequence[str] = (), recorded: Reference | None = None) -> dict:
     """Per file results, or (corpus=True) one aggregated result over every document of every file.
 
     In corpus mode ``.jsonl`` files contribute one document per line, other files one each;
-    ``reference`` files hold unmarked documents of the same source (scored on residuals against them).
+    ``reference`` files hold unmarked documents of the same source, or reference counts (.json from
+    `covenant watermark reference export`), and ``recorded`` is the gateway-recorded reference:
+    sets are scored on residuals against all of them together.
     """
     if corpus:
-        ref = Reference.from_texts(_documents(reference), registry.wm) if reference else None
+        ref = load_references(reference, registry.wm, recorded)
         res = detect_corpus(_documents(paths), registry, strength=strength, threshold=threshold, reference=ref)
         out = {"corpus": res.to_dict()}
         if ref is not None:
