@@ -20,7 +20,7 @@ from gateway.extraction.policy import ExtractionPolicy, Status
 from gateway.extraction.scoring import (
     SUSPICIOUS_CLUSTER,
     Population,
-    combine,
+    account_score,
     evidence,
     quiet_score,
     reasons_of,
@@ -52,6 +52,12 @@ HOLD_S = 12 * 3600.0
 STICKY_SCORE = 0.1
 # A template sent by at least this many accounts, mostly as single-turn elicitation, is campaign-scale.
 CAMPAIGN_TEMPLATE_ACCOUNTS = 5
+# Young accounts (fewer than window.min_requests requests) are not judged alone, except for review: from
+# YOUNG_MIN_REQUESTS requests, an account whose own score reaches `flag` with strong shared-template evidence
+# (its requests go to suspicious templates that many accounts send) is flagged, never more, before it has
+# the history to be judged alone. A campaign spread over many accounts keeps each one small.
+YOUNG_MIN_REQUESTS = 3
+YOUNG_SHARED = 0.3
 _RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
 
 
@@ -242,7 +248,7 @@ class Detector:
     def _score(self, st: PrincipalState) -> tuple[float, dict[str, float], dict[str, float]]:
         sig = signals(st, self._clusters, self._pop)
         evi = evidence(sig, st.total)
-        return combine(evi), sig, evi
+        return account_score(evi, sig), sig, evi
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
@@ -275,7 +281,8 @@ class Detector:
         elif st.decision == "confirm":
             v = Verdict(pol.status_for(1.0, True), 1.0, ("confirmed_by_reviewer",), st.campaign_id)
         elif (st.decision == "clear" and eff < st.cleared_score + CLEAR_MARGIN) or (
-                st.total < pol.window.min_requests and not in_campaign):
+                (young := st.total < pol.window.min_requests and not in_campaign)
+                and not self._young_suspect(st, evi)):
             v = OK
         else:
             if in_campaign and self._weak_member(st):
@@ -286,6 +293,8 @@ class Detector:
                 status = own if own != "ok" else pol.status_for(st.campaign_score, False)
             else:
                 status = pol.status_for(eff, in_campaign)
+                if young and status != "ok":
+                    status = "flag"  # too young to be judged alone: review only
             if status != "ok" and _RANK[status] >= _RANK[st.status]:
                 st.confirm_ts = ts
             elif _RANK[status] < _RANK[st.status]:
@@ -312,6 +321,14 @@ class Detector:
                 self._changed.add(st.principal)
             self._verdicts[st.principal] = v
         return v
+
+    def _young_suspect(self, st: PrincipalState, evi: dict[str, float] | None) -> bool:
+        """A young account flagged for review: see YOUNG_MIN_REQUESTS."""
+        if st.total < YOUNG_MIN_REQUESTS or st.score < self.policy.thresholds.flag:
+            return False
+        if evi is None:
+            _, _, evi = self._score(st)
+        return evi["shared_template"] >= YOUNG_SHARED
 
     def _weak_member(self, st: PrincipalState) -> bool:
         camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None

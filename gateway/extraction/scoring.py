@@ -31,6 +31,7 @@ W_DISTILL = 0.85     # reasoning elicitation x capability focus x single-turn
 W_SHARED = 0.8       # template shared by many accounts, cluster full of elicitation/harvesting
 W_TEMPLATED = 0.6    # the account's own top template is single-turn elicitation
 W_HARVEST = 0.75     # n > 1, logprobs with long outputs, high temperature on repeated prompts
+HARVEST_BASE = 0.5   # share of W_HARVEST for harvesting outside the capability categories
 W_LONG = 0.5        # long outputs requested/served on a narrow capability, single-turn
 W_VOLUME = 0.4       # far above the population, on a narrow capability
 W_REGULAR = 0.25     # machine-regular inter-arrival times on a narrow capability
@@ -48,12 +49,18 @@ W_OFFHOURS = 0.1
 W_USERS = 0.1
 AGENT_STEP_TOKENS = (500.0, 1200.0)  # mean output tokens of tool-using traffic: ordinary .. full weight
 POPULAR_USERS = 20.0  # end users behind a key at which popular-content evidence is halved
+LAPSED_FACTOR = 0.5   # score multiplier for an account whose one suspicious episode has lapsed
+
+
+def capability_share(cats: list[float]) -> float:
+    """Share of requests in the capability categories (math, code, agentic, science)."""
+    return sum(cats[i] for i in CAPABILITY_CATEGORIES) / (sum(cats) or 1.0)
 
 
 def concentration(cats: list[float]) -> float:
     """Capability concentration: share of capability categories x (1 - normalised category entropy)."""
     total_c = sum(cats) or 1.0
-    cap = sum(cats[i] for i in CAPABILITY_CATEGORIES) / total_c
+    cap = capability_share(cats)
     ent = -sum((c / total_c) * math.log2(c / total_c) for c in cats if c > 1e-9)
     return cap * max(0.0, 1.0 - ent / _MAX_ENTROPY)
 
@@ -103,6 +110,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
     return {
         "reasoning_share": st.w_reason / w,
         "capability_concentration": conc,
+        "capability_share": capability_share(st.cats),
         "single_turn_share": st.w_single / w,
         "harvest_share": st.w_harvest / w,
         "long_output_share": st.w_long / w,
@@ -127,6 +135,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "timing_regularity": regular,
         "off_hours_share": st.w_off / w,
         "end_users": round(st.end_users(), 1),
+        "lapsed_episode": 1.0 if st.lapsed() else 0.0,
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -149,7 +158,9 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "shared_template": W_SHARED * popular * sig["template_shared"] * sig["template_cluster_suspicion"]
         * math.sqrt(sig["suspicious_template_share"]) * s,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
-        "distribution_harvesting": W_HARVEST * conf * h * s,
+        # Sampled distributions teach a capability when what is sampled is capability content: alternatives
+        # and confidence highlighting on rewrites (a writing app's "regenerate") count half.
+        "distribution_harvesting": W_HARVEST * conf * h * s * (HARVEST_BASE + (1.0 - HARVEST_BASE) * sig["capability_share"]),
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
         "campaign_template_subset": W_CAMPAIGN_SUBSET * popular * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
@@ -179,6 +190,14 @@ def combine(ev: dict[str, float]) -> float:
     for v in ev.values():
         p *= 1.0 - v
     return 1.0 - p
+
+
+def account_score(ev: dict[str, float], sig: dict[str, float]) -> float:
+    """The combined evidence; halved when the account's one suspicious episode has lapsed (see
+    `PrincipalState.lapsed`): a one-off burst the account put behind it releases its verdict rather than
+    keeping it for the days the decayed counters remember it, while the episode itself was flagged."""
+    s = combine(ev)
+    return s * LAPSED_FACTOR if sig.get("lapsed_episode") else s
 
 
 def reasons_of(ev: dict[str, float], sig: dict[str, float], floor: float = 0.08) -> tuple[str, ...]:

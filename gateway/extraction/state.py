@@ -30,6 +30,10 @@ MAX_EXAMPLES = 3
 MAX_TIMELINE = 24
 CLUSTER_MEMBERS = 256  # accounts remembered per template cluster
 DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time
+EPISODE_GAP_S = 6 * 3600.0  # a suspicious request this long after the previous one starts a new episode
+EPISODE_MIN = 2        # suspicious requests for an episode to count (a stray one is not an episode)
+LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicious request ...
+LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since
 _MASK32 = 0xFFFFFFFF
 
 
@@ -40,12 +44,12 @@ _MASK32 = 0xFFFFFFFF
 CATS = 13                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
- CONFIRM_TS) = range(DECAYED_END, DECAYED_END + 10)
-NUM_SIZE = DECAYED_END + 10
+ CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
+NUM_SIZE = DECAYED_END + 12
 # PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
 HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT) = range(24, 29)
-INTS_SIZE = 29
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET) = range(24, 32)
+INTS_SIZE = 32
 _ZERO_NUM = bytes(8 * NUM_SIZE)
 _ZERO_INTS = bytes(4 * INTS_SIZE)
 
@@ -107,11 +111,16 @@ class PrincipalState:
     campaign_score = _num(CAMPAIGN_SCORE)
     cleared_score = _num(CLEARED_SCORE)
     confirm_ts = _num(CONFIRM_TS)  # last event time the score reached the threshold of the current status
+    susp_ts = _num(SUSP_TS)        # event time of the last suspicious request (distillation subset or harvesting)
+    episode_end_ts = _num(EPISODE_END_TS)  # event time of the last suspicious request of an episode that counts
     total = _int(TOTAL)
     gap_n = _int(GAP_N)
     ip_prefix = _int(IP_PREFIX)
     ua_hash = _int(UA_HASH)
     fingerprint = _int(FINGERPRINT)
+    episodes = _int(EPISODES)      # episodes of suspicious requests that reached EPISODE_MIN requests
+    episode_size = _int(EP_SIZE)   # suspicious requests in the current episode
+    quiet = _int(QUIET)            # ordinary requests (no elicitation, harvesting, long answer) since episode_end_ts
 
     def __init__(self, ev: FeatureEvent) -> None:
         self.principal = ev.principal
@@ -209,6 +218,7 @@ class PrincipalState:
             num[W_ELICIT] += 1.0
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
         # and a long planned answer. Real agent loops continue their task and mostly emit short tool calls.
+        self.count_episode(ev.ts, subset or harvest, not (reasoning or harvest or long_out))
         if ev.has_tools:
             num[W_TOOLS] += 1.0
             if single and long_out:
@@ -229,6 +239,35 @@ class PrincipalState:
         if ev.ua_hash:
             ints[UA_HASH] = ev.ua_hash
         return reasoning, harvest, long_out, subset, single
+
+    def count_episode(self, ts: float, suspicious: bool, ordinary: bool) -> None:
+        """Episodes of suspicious requests (distillation subset or harvesting): runs without a gap of
+        EPISODE_GAP_S between them. An episode counts from its EPISODE_MIN-th request: a stray request (a long
+        worked answer once in a while) is none. Ordinary requests (no elicitation, harvesting or long answer)
+        are counted since the last episode."""
+        ints, num = self.ints, self.num
+        if not suspicious:
+            if ordinary:
+                ints[QUIET] += 1
+            return
+        if ints[EP_SIZE] and ts - num[SUSP_TS] >= EPISODE_GAP_S:
+            ints[EP_SIZE] = 0
+        ints[EP_SIZE] += 1
+        num[SUSP_TS] = ts
+        if ints[EP_SIZE] >= EPISODE_MIN:
+            if ints[EP_SIZE] == EPISODE_MIN:
+                ints[EPISODES] += 1
+            num[EPISODE_END_TS] = ts
+            ints[QUIET] = 0
+
+    def lapsed(self) -> bool:
+        """A one-off episode the account has put behind it: one episode of suspicious requests in its history,
+        the last of them LAPSE_S ago, and LAPSE_REQUESTS ordinary requests since. A crowd trying a new model on
+        its release day does this; a harvester comes back for more (mixed into chat: an episode most days), and
+        a throwaway account stops sending altogether."""
+        ints = self.ints
+        return (ints[EPISODES] == 1 and ints[QUIET] >= LAPSE_REQUESTS
+                and self.num[LAST_TS] - self.num[EPISODE_END_TS] >= LAPSE_S)
 
     def observe_gap(self, ts: float) -> None:
         """Welford on log inter-arrival time: bots have a small spread, people a large one."""
