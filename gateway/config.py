@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     watermark_reference_flush_seconds: float = Field(
         30.0, gt=0, description="How often the upstream's word counts recorded while marking (the watermark's "
                     "gateway-recorded reference, policy `record_reference`) are added to the store; and at shutdown.")
+    watermark_reference_sample: float = Field(
+        0.1, gt=0, le=1, description="Share of marked responses (at random) whose original text is observed for "
+                    "the recorded reference, in the background: each costs about one detection scan of the text "
+                    "(~1.7x its marking) of CPU.")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
     upstreams: list[UpstreamConfig] = Field(

@@ -126,7 +126,7 @@ class Gateway:
             redis = self.store.backend.startswith("redis")
             self.watermark_reference = ReferenceRecorder(
                 self.store.counter_tables(self._background_batcher() if redis else None),
-                interval_s=s.watermark_reference_flush_seconds)
+                interval_s=s.watermark_reference_flush_seconds, sample=s.watermark_reference_sample)
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings

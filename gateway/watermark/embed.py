@@ -91,12 +91,19 @@ class Watermarker:
                fragile_ts: int | None = None) -> MarkingStream:
         """``fragile_ts`` (minutes since the epoch) turns on the fragile channel for this response."""
         payload = "" if fragile_ts is None else fragile.encode(self.master, tenant, account, fragile_ts)
-        return MarkingStream(self, self._targets(tenant, account, strength), payload, self.tally)
+        sink = self.tally
+        if sink is not None and not sink.sample():
+            sink = None
+        return MarkingStream(self, self._targets(tenant, account, strength), payload, sink)
 
 
 class PreMarkSink(Protocol):
-    def add(self, seen: dict[int, int]) -> None:
-        """One response's first member per alternative set, as the upstream wrote it."""
+    def sample(self) -> bool:
+        """Whether to keep this response (asked once per stream)."""
+        ...
+
+    def add_text(self, text: str) -> None:
+        """One response's text as the upstream wrote it (before marking), at its end."""
         ...
 
 
@@ -107,11 +114,12 @@ class MarkingStream:
     plus, when the last complete word can start a two-word phrase of the table ("do" of "do not"),
     that word and the whitespace after it; and the scanner state (code fence, quote, JSON depth).
 
-    With a ``sink``, the member the upstream wrote at the first prose occurrence of each set is
-    kept and handed to it by ``flush`` (the end of this text: one document of the reference).
+    With a ``sink``, the text as the upstream wrote it is kept (the segments already in hand, one
+    list append each) and handed to the sink by ``flush``, the end of this text: one document of the
+    gateway-recorded reference, observed off the request path.
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_seen", "_sink")
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink")
 
     def __init__(self, wm: Watermarker, targets: list[int], payload: str = "",
                  sink: PreMarkSink | None = None) -> None:
@@ -123,12 +131,9 @@ class MarkingStream:
         self._ctx = ""
         self._heads = wm.table.phrase_heads
         self._sink = sink
-        self._seen: dict[int, int] | None = {} if sink is not None else None
+        self._orig: list[str] | None = [] if sink is not None else None
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
-        seen = self._seen
-        if seen is not None and set_id not in seen:
-            seen[set_id] = member  # the upstream's word, before marking
         target = self._targets[set_id]
         if target < 0 or target == member:
             rep = None
@@ -145,6 +150,8 @@ class MarkingStream:
     def _process(self, segment: str) -> str:
         if not segment:
             return ""
+        if self._orig is not None:
+            self._orig.append(segment)  # the upstream's text, before marking
         buf = self._ctx + segment
         pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), self._on_word)
         self._ctx = buf[-CONTEXT:]
@@ -169,7 +176,7 @@ class MarkingStream:
     def flush(self) -> str:
         p, self._pending = self._pending, ""
         out = self._process(p)
-        if self._seen:
-            self._sink.add(self._seen)  # type: ignore[union-attr]
-            self._seen = {}
+        if self._orig:
+            self._sink.add_text("".join(self._orig))  # type: ignore[union-attr]
+            self._orig = []
         return out

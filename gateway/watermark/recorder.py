@@ -2,12 +2,19 @@
 
 Corpus detection against a reference (`gateway.watermark.reference`) needs the member shares of
 unmarked text of the same source. The best such text is what the teacher wrote for the traffic the
-gateway served: the marker sees every eligible word before it rewrites it, so each marking stream
-keeps, per alternative set, the member of its first prose occurrence (first occurrence per set per
-response, as detection counts per document) and hands that to a `ReferenceTally` when the response
-ends. The tally is a flat list of counters per table (sets x 4 members: bounded, ~6 kB of ints),
-one dict walk per response; `ReferenceRecorder` adds it to the store (`CounterTables`) off the
-request path, every ``interval_s`` and at shutdown, one atomic addition per table and flush.
+gateway served. A marking stream with a sink keeps the upstream's text as it arrives (the segments
+it already holds, one list append each) and hands it over when the text ends; `ReferenceTally`
+queues it (bounded: a full queue drops texts, counted, which leaves the shares unbiased), and
+`ReferenceRecorder`'s background task observes it exactly as detection does (`detect.observe`:
+first occurrence per set per document, prose first, then protected spans, case-folded) and adds it
+to the tally's counters (sets x 4 members: bounded). The counters go to the store
+(`CounterTables`) every ``interval_s`` and at shutdown, one atomic addition per table and flush.
+
+Counting in the marker itself (the member of each set's first prose occurrence, one dict lookup per
+word) was tried first and is cheaper, but sees only what the marker may rewrite: on documentation
+prose it counted ~60% of the positions detection counts (words in quotes, indented lines, code and
+ALL-CAPS words were missing), and the reference it gave cost most of the test's power
+(docs/watermark.md, radioactivity).
 
 The counts do not depend on any key (they are the upstream's words), so a test against them stays
 exact; where the teacher copies marked words from its context (earlier marked turns fed back), the
@@ -21,12 +28,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import random
+import time
+from collections import deque
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
 from gateway.store.base import CounterTables
+from gateway.watermark.detect import observe
 from gateway.watermark.reference import Reference
+from gateway.watermark.scanner import Scanner
 from gateway.watermark.table import EquivalenceTable
 
 log = logging.getLogger("covenant.watermark")
@@ -34,6 +47,8 @@ log = logging.getLogger("covenant.watermark")
 MEMBERS = 4  # columns of a reference (the largest set has 4 members)
 DOCUMENTS = "documents"
 FLUSH_INTERVAL_S = 30.0
+MAX_PENDING = 2_000  # texts waiting to be observed, per table (~2-4 kB each)
+_BATCH = 2  # texts observed between yields to the event loop (~0.1 ms each for a 300-word answer)
 
 
 def table_name(digest: bytes) -> str:
@@ -43,14 +58,54 @@ def table_name(digest: bytes) -> str:
 class ReferenceTally:
     """Pre-mark member counts of one table since the last flush (one process, one event loop)."""
 
-    __slots__ = ("_counts", "documents")
-
-    def __init__(self, n_sets: int) -> None:
-        self._counts = [0] * (n_sets * MEMBERS)
+    def __init__(self, table: EquivalenceTable, wake: asyncio.Event | None = None,
+                 max_pending: int = MAX_PENDING, sample: float = 1.0) -> None:
+        self.table = table
+        self._rate = sample  # share of responses kept (at random: unbiased, independent of any key)
+        self._random = random.random
+        self._counts = [0] * (len(table.sets) * MEMBERS)
         self.documents = 0
+        # detection's view of a text: the table's scanner without any policy's exclusion patterns
+        self._observer = _Observer(Scanner(table), table)
+        self._texts: deque[str] = deque()
+        self._max_pending = max_pending
+        self.dropped = 0
+        self._wake = wake  # the recorder's: its task observes the texts
+
+    def sample(self) -> bool:
+        return self._rate >= 1.0 or self._random() < self._rate
+
+    def add_text(self, text: str) -> None:
+        """A marking stream's `PreMarkSink`: one response's text before marking (request path: O(1))."""
+        if len(self._texts) >= self._max_pending:
+            self.dropped += 1
+            return
+        self._texts.append(text)
+        if self._wake is not None:
+            self._wake.set()
+
+    @property
+    def pending(self) -> int:
+        return len(self._texts)
+
+    def observe_pending(self, limit: int | None = None) -> int:
+        """Observe up to ``limit`` queued texts (all by default); returns how many."""
+        texts = self._texts
+        done = 0
+        while texts and (limit is None or done < limit):
+            text = texts.popleft()
+            done += 1
+            try:
+                seen = observe(text, self._observer)  # type: ignore[arg-type]
+            except Exception:  # never expected; one text is not worth the recorder
+                self.dropped += 1
+                log.exception("watermark reference: a response could not be observed")
+                continue
+            self.add(seen)
+        return done
 
     def add(self, seen: Mapping[int, int]) -> None:
-        """One response's first member per set (set id -> member id)."""
+        """One document's first member per set (set id -> member id)."""
         counts = self._counts
         for set_id, member in seen.items():
             counts[set_id * MEMBERS + member] += 1
@@ -74,6 +129,14 @@ class ReferenceTally:
             else:
                 s, m = name.split(":")
                 self._counts[int(s) * MEMBERS + int(m)] += value
+
+
+@dataclass(frozen=True)
+class _Observer:
+    """What `detect.observe` needs of a Watermarker."""
+
+    scanner: Scanner
+    table: EquivalenceTable
 
 
 def reference_from_fields(fields: Mapping[str, int], table: EquivalenceTable) -> Reference:
@@ -100,32 +163,50 @@ async def load_reference(backend: CounterTables, table: EquivalenceTable) -> Ref
 class ReferenceRecorder:
     """Owns one tally per table and adds them to the store in the background."""
 
-    def __init__(self, backend: CounterTables, *, interval_s: float = FLUSH_INTERVAL_S) -> None:
+    def __init__(self, backend: CounterTables, *, interval_s: float = FLUSH_INTERVAL_S, sample: float = 1.0) -> None:
         self.backend = backend
         self.interval_s = interval_s
+        self.sample = sample
         self._tallies: dict[bytes, tuple[EquivalenceTable, ReferenceTally]] = {}
         self._task: asyncio.Task | None = None
         self._lock = asyncio.Lock()  # one flush at a time (the periodic one and a reader's)
+        self._wake = asyncio.Event()  # set when a tally has texts to observe (or at close)
+        self._closing = False
         self.failed_flushes = 0
 
     def tally_for(self, table: EquivalenceTable) -> ReferenceTally:
         held = self._tallies.get(table.digest)
         if held is None:
-            held = self._tallies[table.digest] = (table, ReferenceTally(len(table.sets)))
+            held = self._tallies[table.digest] = (table, ReferenceTally(table, self._wake, sample=self.sample))
         return held[1]
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="covenant-watermark-reference")
 
     async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self.interval_s)
-            await self.flush()
+        """Observe queued texts a few at a time (yielding to requests in between); flush on time."""
+        next_flush = time.monotonic() + self.interval_s
+        while not self._closing:
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(max(0.0, next_flush - time.monotonic())):
+                    await self._wake.wait()
+            if self._closing:
+                return
+            self._wake.clear()
+            for _, tally in list(self._tallies.values()):
+                tally.observe_pending(_BATCH)
+                if tally.pending:
+                    self._wake.set()  # more to do after the next loop turn
+            if time.monotonic() >= next_flush:
+                await self.flush()
+                next_flush = time.monotonic() + self.interval_s
+            await asyncio.sleep(0)
 
     async def flush(self) -> None:
         """Add every tally's counts to the store; on a store error they stay for the next flush."""
         async with self._lock:
             for digest, (_, tally) in list(self._tallies.items()):
+                tally.observe_pending()
                 fields = tally.take()
                 if not fields:
                     continue
@@ -138,11 +219,10 @@ class ReferenceRecorder:
                                 fields[DOCUMENTS], exc)
 
     async def close(self) -> None:
-        """Stop the periodic flush (never in the middle of one) and flush what is left."""
+        """Stop the background task (after the step it is in) and flush what is left."""
         if self._task is not None:
-            async with self._lock:
-                self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            self._closing = True
+            self._wake.set()
+            await self._task
             self._task = None
         await self.flush()

@@ -1,6 +1,6 @@
-"""The gateway-recorded reference: marking streams count the upstream's own word choices (first
-member per set per response, before marking), the tally adds up to what `Reference.from_texts`
-counts on the unmarked texts, and the store keeps it (memory store and a real Redis, same tests)."""
+"""The gateway-recorded reference: marking streams hand over the upstream's own text (before
+marking), the tally counts exactly what `Reference.from_texts` counts on the unmarked texts (code,
+quotes, capitals included), and the store keeps it (memory store and a real Redis, same tests)."""
 
 from __future__ import annotations
 
@@ -36,12 +36,14 @@ def _texts(wm: Watermarker, n: int = 40) -> list[str]:
             text += " " + prose(wm.table, 4, seed=i)
         if i % 5 == 0:
             text = text[0].upper() + text[1:]
+        if i % 4 == 1:  # words the marker never rewrites, which detection still observes
+            text += '\n\n```sql\nSELECT big FROM t\n```\n\nIt is "usually large" and TYPICALLY so.\n    normally indented'
         out.append(text + " " + rng.choice(["Typically it works.", "", "It is big, big and large."]))
     return out
 
 
 def _record(wm: Watermarker, texts: list[str], chunk: int | None) -> ReferenceTally:
-    tally = ReferenceTally(len(wm.table.sets))
+    tally = ReferenceTally(wm.table)
     wm.tally = tally
     for i, text in enumerate(texts):
         s = wm.stream("t", f"a{i % 7}", 1.0)
@@ -51,6 +53,8 @@ def _record(wm: Watermarker, texts: list[str], chunk: int | None) -> ReferenceTa
             for j in range(0, len(text), chunk):
                 s.feed(text[j:j + chunk])
         s.flush()
+    assert tally.pending == len(texts)
+    assert tally.observe_pending() == len(texts) and tally.pending == 0
     return tally
 
 
@@ -69,14 +73,22 @@ def test_tally_counts_what_reference_from_texts_counts_on_the_unmarked_text(chun
 def test_recording_does_not_change_the_marked_output_and_mark_records_nothing() -> None:
     wm, plain = Watermarker(SECRET), Watermarker(SECRET)
     texts = _texts(wm, 10)
-    tally = ReferenceTally(len(wm.table.sets))
+    tally = ReferenceTally(wm.table)
     wm.tally = tally
     for text in texts:
         s = wm.stream("t", "a", 0.5)
         assert s.feed(text) + s.flush() == plain.mark(text, tenant="t", account="a", strength=0.5)
-    assert tally.documents == len(texts)
+    assert tally.pending == len(texts)
     wm.mark(texts[0], tenant="t", account="a")  # whole-text marking (tools, benchmarks): not recorded
-    assert tally.documents == len(texts)
+    assert tally.pending == len(texts)
+
+
+def test_a_full_queue_drops_texts_and_counts_them() -> None:
+    wm = Watermarker(SECRET)
+    tally = ReferenceTally(wm.table, max_pending=3)
+    for text in _texts(wm, 5):
+        tally.add_text(text)
+    assert tally.pending == 3 and tally.dropped == 2
 
 
 def test_take_resets_and_give_back_restores() -> None:
@@ -152,3 +164,13 @@ async def test_a_failed_flush_keeps_the_counts_for_the_next(own_redis) -> None:
             await rec.backend.read("x")
     finally:
         await store.close()
+
+
+def test_a_sampled_share_of_responses_is_kept() -> None:
+    wm = Watermarker(SECRET)
+    text = _texts(wm, 1)[0]
+    wm.tally = ReferenceTally(wm.table, sample=0.25, max_pending=10**6)
+    for i in range(2000):
+        s = wm.stream("t", f"a{i}")
+        assert s.feed(text) + s.flush() == wm.mark(text, tenant="t", account=f"a{i}")  # marked all the same
+    assert 400 < wm.tally.pending < 600

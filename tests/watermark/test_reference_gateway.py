@@ -1,14 +1,13 @@
 """The gateway records the reference itself: served through the real gateway (official openai SDK,
 mock teacher upstream), the pre-mark word counts equal `Reference.from_texts` of the teacher's own
-unmarked answers (their prose: the marker never looks inside code blocks, where detection falls back
-to for sets absent from the prose); memory store and a real Redis pass the same tests. With Redis
-the counts are flushed at shutdown and exported by the CLI from the store; corpus detection uses them."""
+unmarked answers (code blocks included); memory store and a real Redis pass the same tests. With
+Redis the counts are flushed at shutdown and exported by the CLI from the store; corpus detection
+uses them."""
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 
@@ -25,7 +24,6 @@ from tests.support.gateway import ADMIN_TOKEN, GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
 
 SECRET = "test-master-secret-0123456789abcdef"
-_FENCED = re.compile(r"```.*?```", re.S)
 PROMPTS = [f"Write an essay about how teams review software changes, part {i}." for i in range(12)]
 
 
@@ -40,7 +38,8 @@ def _ask(base_url: str, key: str, prompt: str, stream: bool) -> str:
 
 def _start(teacher_url: str, store: str, redis_url: str | None, **config) -> tuple[GatewayProcess, list[str]]:
     gw = GatewayProcess(upstream_url=teacher_url, store=store, drop_policies=("20-pii*",),
-                        env={"COVENANT_WATERMARK_SECRET": SECRET}, extra_config=config)
+                        env={"COVENANT_WATERMARK_SECRET": SECRET},
+                        extra_config={"watermark_reference_sample": 1.0, **config})
     keys = []
     for account in ("alice", "bob", "carol"):
         if redis_url is None:
@@ -50,10 +49,6 @@ def _start(teacher_url: str, store: str, redis_url: str | None, **config) -> tup
             put_key_record(redis_url, record)
             keys.append(key)
     return gw.start(), keys
-
-
-def _prose(answers: list[str]) -> list[str]:
-    return [_FENCED.sub("", a) for a in answers]
 
 
 def _serve(gw: GatewayProcess, keys: list[str], teacher) -> list[str]:
@@ -85,7 +80,7 @@ def test_recorded_reference_equals_the_unmarked_answers(store_kind, request) -> 
             r = gw.admin("GET", "/admin/v1/watermark/reference")  # flushes this process's counts first
             assert r.status_code == 200
             recorded = Reference.from_json(r.content, wm)
-            want = Reference.from_texts(_prose(direct), wm)
+            want = Reference.from_texts(direct, wm)
             assert any("```" in a for a in direct)  # the teacher's answers hold code blocks too
             assert recorded.documents == len(PROMPTS) == want.documents
             assert np.array_equal(recorded.counts, want.counts) and recorded.counts.sum() > 100
@@ -120,7 +115,7 @@ def test_redis_counts_are_flushed_at_shutdown_exported_and_used_by_detect(redis_
         unmarked_more = [_ask(teacher.openai_base_url, "x", f"Describe a careful code review, take {i}.", stream=False)
                          for i in range(30)]
     recorded = Reference.from_json(export.read_bytes(), wm)
-    want = Reference.from_texts(_prose(direct + unmarked_more), wm)
+    want = Reference.from_texts(direct + unmarked_more, wm)
     assert recorded.documents == len(direct) + len(marked)
     assert np.array_equal(recorded.counts, want.counts)
     # corpus detection of the marked answers against the recorded reference, from the store and from the file
