@@ -199,6 +199,15 @@ def radioactivity_report(source: str, res: dict, pools: radio.Pools) -> None:
            "campaign key's p (0% student)", "keys with a smaller p"],
           [[len(ps), sum(p <= 0.01 for p in ps) / len(ps), sum(p <= 0.05 for p in ps) / len(ps),
             sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2], null0, sum(p < null0 for p in ps)]])
+    for share, ps in res["null_p_gateway"].items():
+        key_p = next(r["shared_p"] for r in res["rows"] if r["share"] == share and r["test"] == "gateway reference")
+        table(f"Gateway-recorded reference under the null ({source}): the {share:.0%}-marked student's samples, "
+              f"{len(ps)} independent keys (shared p; reference = pre-mark counts of "
+              f"{res['gateway_reference_docs'][share]:,} served responses)",
+              ["keys", "share p <= 0.01", "share p <= 0.05", "share p <= 0.5", "min p", "median p",
+               "campaign key's p", "keys with a smaller p"],
+              [[len(ps), sum(p <= 0.01 for p in ps) / len(ps), sum(p <= 0.05 for p in ps) / len(ps),
+                sum(p <= 0.5 for p in ps) / len(ps), ps[0], ps[len(ps) // 2], key_p, sum(p < key_p for p in ps)]])
 
 
 def radioactivity_both(wm: Watermarker, reg: KeyRegistry, q: bool, splits: tuple[str, ...] = ("document",),

@@ -15,7 +15,16 @@ Design (human documentation standing in for a real teacher's varied answers; see
   length, each window one document for detection (first occurrence per set per window);
 * the samples are scored in corpus mode with raw counts and against the reference
   (`gateway.watermark.reference`); null checks: the 0% student with the campaign's key, and its
-  samples with many independent keys (other master secrets) against the same reference.
+  samples with many independent keys (other master secrets) against the same reference;
+* and against the **gateway-recorded reference**: what `gateway.watermark.recorder` would have
+  counted while serving -- the pre-mark member choices, first occurrence per set per *response*
+  as detection observes them (whole documents, raw text: the gateway cannot cut its traffic like
+  the student's samples), of
+  the responses the gateway served: the originals of the campaign's marked share, plus the held-out
+  pool standing for other accounts' traffic through the same gateway (so the 0% student has a
+  reference too). The unmarked rest of the training pool is taken to come from elsewhere (it never
+  passed through the gateway). The counts come from the real recording path (a marking stream with
+  a tally), not from a re-implementation.
 
 The texts are observed once per student; scoring with another key only re-runs the exact test,
 which gives the same result as `detect_corpus` (checked on every run for the 0% student).
@@ -44,6 +53,7 @@ from gateway.watermark.detect import (
     unique_documents,
 )
 from gateway.watermark.embed import Watermarker
+from gateway.watermark.recorder import DOCUMENTS, ReferenceTally
 from gateway.watermark.reference import Reference, residual_scores
 
 SHARES = (0.0, 0.05, 0.10, 0.25, 0.50, 1.0)
@@ -161,6 +171,33 @@ def windows(vocab: Vocabulary, rows: Iterable[np.ndarray], size: int) -> list[st
     return out
 
 
+class _LastResponse:
+    """A `PreMarkSink` that keeps the last response's observation, as the gateway's recorder
+    (`ReferenceTally`) makes it from the text the stream handed over."""
+
+    def __init__(self, wm: Watermarker) -> None:
+        self.seen: dict[int, int] = {}
+        self._tally = ReferenceTally(wm.table)
+
+    def sample(self) -> bool:
+        return True  # every served response (a gateway whose traffic x sample rate exceeds these pools)
+
+    def add_text(self, text: str) -> None:
+        self._tally.add_text(text)
+        self._tally.observe_pending()
+        fields = self._tally.take()
+        self.seen = {int(k.split(":")[0]): int(k.split(":")[1]) for k in fields if k != DOCUMENTS}
+
+
+def serve(wm: Watermarker, text: str, tenant: str, account: str, sink: _LastResponse) -> tuple[str, dict[int, int]]:
+    """Mark ``text`` as the gateway's stage does (one stream, flushed at the end of the response)
+    and return the marked text and what the gateway's recorder counted for it."""
+    sink.seen = {}
+    s = wm.stream(tenant, account)
+    out = s.feed(text) + s.flush()
+    return out, sink.seen
+
+
 def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
         log: Callable[[str], None] = print) -> dict:
     """Train one student per marked share and score its generations; returns rows and null figures.
@@ -172,10 +209,20 @@ def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
     rng = random.Random(design.seed)
     accounts = reg.principals[:design.campaign_accounts]
     n = len(pools.train)
-    marked = []
+    # the gateway's view: a marker of the same key with the recorder's hook
+    served_wm = Watermarker(wm.master, table=wm.table)
+    sink = served_wm.tally = _LastResponse(wm)
+    marked, premark, drawn = [], [], []
     for text in pools.train:
         tenant, account = rng.choice(accounts)
-        marked.append(wm.mark(text, tenant=tenant, account=account))
+        out, seen = serve(served_wm, text, tenant, account, sink)
+        marked.append(out)
+        premark.append(seen)
+        drawn.append((tenant, account))
+    if marked[:50] != [wm.mark(t, tenant=a, account=b) for t, (a, b) in zip(pools.train[:50], drawn, strict=False)]:
+        raise AssertionError("the recording stream marks differently from Watermarker.mark")
+    n_sets = len(wm.table.sets)
+    held_out = _counts((serve(served_wm, t, "others", "other-account", sink)[1] for t in pools.reference), n_sets)
     vocab = Vocabulary()
     clean_ids = [vocab.encode(t) for t in pools.train]
     marked_ids = [vocab.encode(t) for t in marked]
@@ -189,9 +236,13 @@ def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
         f"{int(reference.counts.sum()):,} positions ({time.perf_counter() - t0:.0f} s)")
     rows = []
     null_corpus = None
+    gateway_refs: dict[float, Reference] = {}
+    corpora: dict[float, ObservedCorpus] = {}
     for share in SHARES:
         t1 = time.perf_counter()
         k = int(round(share * n))
+        gateway_refs[share] = gw_ref = Reference(held_out + _counts(premark[:k], n_sets),
+                                                 len(pools.reference) + k, wm.table.digest)
         lm = NgramLM(design.order, len(vocab.words)).train(stream(marked_ids[:k] + clean_ids[k:], design.order))
         gen = lm.generate(design.sequences, design.max_tokens, np.random.default_rng(design.seed + 1))
         texts = windows(vocab, gen, design.window)
@@ -199,23 +250,31 @@ def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
         corpus = ObservedCorpus(texts, wm)
         if share == 0.0:
             null_corpus = corpus
-        for name, ref in (("counts", None), ("reference residuals", reference)):
+        corpora[share] = corpus
+        for name, ref in (("counts", None), ("reference residuals", reference), ("gateway reference", gw_ref)):
             r = corpus.score(reg, ref)
             if share == 0.0 and not _same(r, detect_corpus(texts, reg, reference=ref)):
                 raise AssertionError("ObservedCorpus.score disagrees with detect_corpus")
             rows.append({"share": share, "test": name, "train_docs": n, "marked_docs": k,
                          "windows": len(texts), "distinct_docs": r.documents, "positions": r.positions_scored,
                          "shared_p": r.shared_p_value, "p": r.p_value, "z": r.z, "detected": r.detected,
-                         "account": r.account})
+                         "account": r.account, "reference_docs": None if ref is None else ref.documents,
+                         "reference_positions": None if ref is None else int(ref.counts.sum())})
         log(f"  {share:4.0%} marked: student, {len(texts)} windows scored in {time.perf_counter() - t1:.0f} s "
-            f"(reference test: corrected p {rows[-1]['p']:.3g}, z {rows[-1]['z']:.2f})")
+            f"(corrected p: reference {rows[-2]['p']:.3g}, gateway reference {rows[-1]['p']:.3g})")
     assert null_corpus is not None
     t1 = time.perf_counter()
-    null_p = []
+    null_p: list[float] = []
+    null_gw: dict[float, list[float]] = {0.0: [], 0.10: []}
     for i in range(design.null_keys):
-        other = Watermarker(hashlib.sha256(f"null-key-{i}".encode()).digest())
-        null_p.append(null_corpus.score(KeyRegistry(other, []), reference).shared_p_value)
+        other = KeyRegistry(Watermarker(hashlib.sha256(f"null-key-{i}".encode()).digest(), table=wm.table), [])
+        null_p.append(null_corpus.score(other, reference).shared_p_value)
+        for share, ps in null_gw.items():  # the 10% student is independent of these keys too
+            ps.append(corpora[share].score(other, gateway_refs[share]).shared_p_value)
     log(f"  {design.null_keys} independent keys scored in {time.perf_counter() - t1:.0f} s")
     return {"rows": rows, "null_p": sorted(null_p), "reference_docs": len(pools.reference),
             "reference_windows": reference.documents, "train_tokens": train_tokens,
+            "null_p_gateway": {share: sorted(ps) for share, ps in null_gw.items()},
+            "gateway_reference_docs": {share: r.documents for share, r in gateway_refs.items()},
             "seconds": time.perf_counter() - t0}
+

@@ -60,3 +60,17 @@ def test_observed_corpus_scores_like_detect_corpus() -> None:
         a, b = corpus.score(reg, reference), detect_corpus(texts, reg, reference=reference)
         assert (a.p_value, a.shared_p_value, a.positions_scored, a.documents) == \
             (b.p_value, b.shared_p_value, b.positions_scored, b.documents)
+
+
+def test_served_documents_record_what_detection_observes_on_the_original() -> None:
+    from benchmarks.watermark.radioactivity import _LastResponse, serve
+    from gateway.watermark.detect import observe
+
+    wm = Watermarker(SECRET)
+    served = Watermarker(SECRET, table=wm.table)
+    sink = served.tally = _LastResponse(wm)
+    for i in range(20):
+        text = prose(wm.table, 12, seed=i) + ' "quoted large" and `big` TYPICALLY'
+        out, seen = serve(served, text, "t", f"a{i}", sink)
+        assert out == wm.mark(text, tenant="t", account=f"a{i}")
+        assert seen == observe(text, wm)
