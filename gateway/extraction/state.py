@@ -33,7 +33,8 @@ DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interva
 EPISODE_GAP_S = 6 * 3600.0  # a suspicious request this long after the previous one starts a new episode
 EPISODE_MIN = 2        # suspicious requests for an episode to count (a stray one is not an episode)
 LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicious request ...
-LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since
+LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
+LAPSE_ORDINARY = 0.8   # ... and they are at least this share of its requests since
 _MASK32 = 0xFFFFFFFF
 
 
@@ -48,8 +49,8 @@ DECAYED_END = CATS + len(CATEGORIES)
 NUM_SIZE = DECAYED_END + 12
 # PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
 HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET) = range(24, 32)
-INTS_SIZE = 32
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD) = range(24, 33)
+INTS_SIZE = 33
 _ZERO_NUM = bytes(8 * NUM_SIZE)
 _ZERO_INTS = bytes(4 * INTS_SIZE)
 
@@ -121,6 +122,7 @@ class PrincipalState:
     episodes = _int(EPISODES)      # episodes of suspicious requests that reached EPISODE_MIN requests
     episode_size = _int(EP_SIZE)   # suspicious requests in the current episode
     quiet = _int(QUIET)            # ordinary requests (no elicitation, harvesting, long answer) since episode_end_ts
+    loud = _int(LOUD)              # the other requests since episode_end_ts
 
     def __init__(self, ev: FeatureEvent) -> None:
         self.principal = ev.principal
@@ -247,8 +249,7 @@ class PrincipalState:
         are counted since the last episode."""
         ints, num = self.ints, self.num
         if not suspicious:
-            if ordinary:
-                ints[QUIET] += 1
+            ints[QUIET if ordinary else LOUD] += 1
             return
         if ints[EP_SIZE] and ts - num[SUSP_TS] >= EPISODE_GAP_S:
             ints[EP_SIZE] = 0
@@ -258,15 +259,18 @@ class PrincipalState:
             if ints[EP_SIZE] == EPISODE_MIN:
                 ints[EPISODES] += 1
             num[EPISODE_END_TS] = ts
-            ints[QUIET] = 0
+            ints[QUIET] = ints[LOUD] = 0
 
     def lapsed(self) -> bool:
         """A one-off episode the account has put behind it: one episode of suspicious requests in its history,
-        the last of them LAPSE_S ago, and LAPSE_REQUESTS ordinary requests since. A crowd trying a new model on
-        its release day does this; a harvester comes back for more (mixed into chat: an episode most days), and
-        a throwaway account stops sending altogether."""
+        the last of them LAPSE_S ago, and since then at least LAPSE_REQUESTS requests, LAPSE_ORDINARY of them
+        ordinary. A crowd trying a new model on its release day does this; a harvester comes back for more
+        (mixed into chat: an episode most days) or keeps sending long elicited answers, and a throwaway account
+        stops sending altogether."""
         ints = self.ints
-        return (ints[EPISODES] == 1 and ints[QUIET] >= LAPSE_REQUESTS
+        quiet = ints[QUIET]
+        return (ints[EPISODES] == 1 and quiet >= LAPSE_REQUESTS
+                and quiet >= LAPSE_ORDINARY * (quiet + ints[LOUD])
                 and self.num[LAST_TS] - self.num[EPISODE_END_TS] >= LAPSE_S)
 
     def observe_gap(self, ts: float) -> None:

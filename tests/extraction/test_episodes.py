@@ -80,6 +80,17 @@ def test_long_answers_after_the_burst_are_not_a_return_to_ordinary_use() -> None
     assert st.quiet == 0 and not st.lapsed()
 
 
+def test_a_few_ordinary_requests_among_continued_long_answers_are_no_return_to_ordinary_use() -> None:
+    det = Detector()
+    t = burst(det, "harvester", T0, 30)
+    for i in range(60):  # one chat message in four, the rest long answers outside the capability categories
+        t += 3600.0
+        body = chat(CHAT[i % len(CHAT)]) if i % 4 == 0 else chat(f"Write a long essay on topic {i}.")
+        det.observe(event("harvester", t, body, output_tokens=200 if i % 4 == 0 else 1500))
+    st = det._states["harvester"]
+    assert st.quiet >= LAPSE_REQUESTS and not st.lapsed()
+
+
 def test_an_account_that_stops_after_its_burst_is_not_released_by_silence() -> None:
     det = Detector()
     t = burst(det, "throwaway", T0, 40)
