@@ -34,7 +34,7 @@ EPISODE_GAP_S = 6 * 3600.0  # a suspicious request this long after the previous 
 EPISODE_MIN = 2        # suspicious requests for an episode to count (a stray one is not an episode)
 LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicious request ...
 LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
-LAPSE_ORDINARY = 0.8   # ... and they are at least this share of its requests since
+LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
 _MASK32 = 0xFFFFFFFF
 
 
@@ -263,7 +263,7 @@ class PrincipalState:
 
     def lapsed(self) -> bool:
         """A one-off episode the account has put behind it: one episode of suspicious requests in its history,
-        the last of them LAPSE_S ago, and since then at least LAPSE_REQUESTS requests, LAPSE_ORDINARY of them
+        the last of them LAPSE_S ago, and since then at least LAPSE_REQUESTS requests, most of them
         ordinary. A crowd trying a new model on its release day does this; a harvester comes back for more
         (mixed into chat: an episode most days) or keeps sending long elicited answers, and a throwaway account
         stops sending altogether."""
