@@ -198,6 +198,10 @@ def serve(wm: Watermarker, text: str, tenant: str, account: str, sink: _LastResp
     return out, sink.seen
 
 
+def _p(rows: list[dict], share: float, test: str) -> float:
+    return next(r["p"] for r in rows if r["share"] == share and r["test"] == test)
+
+
 def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
         log: Callable[[str], None] = print) -> dict:
     """Train one student per marked share and score its generations; returns rows and null figures.
@@ -251,7 +255,11 @@ def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
         if share == 0.0:
             null_corpus = corpus
         corpora[share] = corpus
-        for name, ref in (("counts", None), ("reference residuals", reference), ("gateway reference", gw_ref)):
+        tests = [("counts", None), ("reference residuals", reference), ("gateway reference", gw_ref)]
+        if k:  # a reference scoped to the campaign's own traffic (per-tenant recording: not built yet)
+            tests.append(("gateway reference, campaign only",
+                          Reference(_counts(premark[:k], n_sets), k, wm.table.digest)))
+        for name, ref in tests:
             r = corpus.score(reg, ref)
             if share == 0.0 and not _same(r, detect_corpus(texts, reg, reference=ref)):
                 raise AssertionError("ObservedCorpus.score disagrees with detect_corpus")
@@ -261,7 +269,8 @@ def run(wm: Watermarker, reg: KeyRegistry, pools: Pools, design: Design,
                          "account": r.account, "reference_docs": None if ref is None else ref.documents,
                          "reference_positions": None if ref is None else int(ref.counts.sum())})
         log(f"  {share:4.0%} marked: student, {len(texts)} windows scored in {time.perf_counter() - t1:.0f} s "
-            f"(corrected p: reference {rows[-2]['p']:.3g}, gateway reference {rows[-1]['p']:.3g})")
+            f"(corrected p: reference {_p(rows, share, 'reference residuals'):.3g}, "
+            f"gateway reference {_p(rows, share, 'gateway reference'):.3g})")
     assert null_corpus is not None
     t1 = time.perf_counter()
     null_p: list[float] = []
