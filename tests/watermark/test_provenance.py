@@ -176,7 +176,7 @@ async def test_redis_concurrent_writers_keep_the_bound(redis_url: str) -> None:
     clients = [Redis.from_url(redis_url) for _ in range(4)]
     indexes = [RedisProvenanceIndex(c, Fingerprinter(SECRET), capacity=30) for c in clients]
     table = load_table()
-    await asyncio.gather(*(indexes[i % 4].add(f"r{i}", prose(table, 40, seed=i % 50), tenant="t", account="a")
+    await asyncio.gather(*(indexes[i % 4].add(f"r{i}", prose(table, 40, seed=i), tenant="t", account="a")
                            for i in range(120)))
     assert await _band_refs(clients[0], indexes[0].prefix) == (30, 30 * 32)
     for c in clients:
