@@ -50,7 +50,10 @@ class CovenantProcess:
                   "upstreams": [{"name": "upstream", "dialect": "openai", "base_url": f"http://127.0.0.1:{upstream_port}",
                                  "models": ["*"], "max_connections": 512}], **(extra or {})}
         (self.dir / "covenant.yaml").write_text(yaml.safe_dump(config))
-        self.env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", **(env or {})}
+        # One watermark secret for every benchmark gateway and worker: targets that share one Redis share
+        # its provenance queue, and a worker leaves entries queued under another secret pending.
+        self.env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "",
+                    "COVENANT_WATERMARK_SECRET": "covenant-benchmark-watermark-secret", **(env or {})}
         self.proc: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
         self.analysis_worker = analysis_worker
