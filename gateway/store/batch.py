@@ -30,10 +30,11 @@ IDLE_CONNECTIONS = 16
 
 
 class ScriptBatcher:
-    def __init__(self, client: Any, guarded: Callable[[Callable[[], Awaitable[Any]]], Awaitable[Any]],
-                 backend: str) -> None:
+    def __init__(self, client: Any, guarded: Callable[..., Awaitable[Any]], backend: str,
+                 deadline_s: float | None = None) -> None:
         self._client = client
         self._guarded = guarded  # the store's deadline + breaker + error mapping
+        self._deadline_s = deadline_s  # on lean connections, enforced per write by the connection
         self._backend = backend
         # (script or None for a plain command, keys, args, future)
         self._pending: list[tuple[Any, Sequence[Any], Sequence[Any], asyncio.Future]] = []
@@ -48,6 +49,7 @@ class ScriptBatcher:
                           self._pool.connection_kwargs.get("encoding_errors", "strict"))
         self._idle: list[Any] = []
         self._lean = resp.supports(self._pool)  # plain TCP / Unix socket: gateway/store/resp.py
+        self._own_deadline = self._lean and deadline_s is not None
 
     def call(self, script: Any, keys: Sequence[Any], args: Sequence[Any]) -> asyncio.Future:
         """Queue one EVALSHA of ``script`` (a redis-py Script); the future holds its reply."""
@@ -86,7 +88,10 @@ class ScriptBatcher:
 
     async def _run(self, batch: list) -> None:
         try:
-            replies = await self._guarded(lambda: self._send(batch))
+            if self._own_deadline:
+                replies = await self._guarded(lambda: self._send(batch), timed=False)
+            else:
+                replies = await self._guarded(lambda: self._send(batch))
             missing = [i for i, r in enumerate(replies) if isinstance(r, NoScriptError)]
             if missing:  # Redis restarted, failed over or flushed its scripts: load and send those again
                 retry = [batch[i] for i in missing]
@@ -123,7 +128,7 @@ class ScriptBatcher:
         conn = await self._connection()
         try:
             if self._lean:
-                replies = await conn.request(payload, len(commands))
+                replies = await conn.request(payload, len(commands), self._deadline_s)
             else:
                 await conn.send_packed_command(payload, check_health=False)
                 replies = []

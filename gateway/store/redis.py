@@ -89,12 +89,17 @@ class _Guard:
         self.timeout_s = timeout_s
         self.breaker = breaker
 
-    async def call(self, fn: Callable[[], Awaitable[T]]) -> T:
+    async def call(self, fn: Callable[[], Awaitable[T]], *, timed: bool = True) -> T:
+        """``timed=False``: ``fn`` enforces the deadline itself (the batcher's lean connections, which
+        do not count the loop's own delay in reading a reply that came in time: resp.RespConnection)."""
         if not self.breaker.allow():
             raise StoreUnavailable(f"{self.backend} store unavailable (circuit open)", backend=self.backend,
                                    reason="breaker_open")
         try:
-            async with asyncio.timeout(self.timeout_s):
+            if timed:
+                async with asyncio.timeout(self.timeout_s):
+                    result = await fn()
+            else:
                 result = await fn()
         except ResponseError as e:
             # The server answered: it is alive (a script or configuration error, not an outage).
@@ -121,7 +126,8 @@ class _Guard:
 def script_batcher(client: Any, guard: _Guard) -> ScriptBatcher | None:
     """A batcher of script calls for ``client``; None on a cluster, whose pipeline fails the whole
     batch when one call's keys span slots (callers then send each call on its own)."""
-    return None if isinstance(client, RedisCluster) else ScriptBatcher(client, guard.call, guard.backend)
+    return None if isinstance(client, RedisCluster) else ScriptBatcher(client, guard.call, guard.backend,
+                                                                       deadline_s=guard.timeout_s)
 
 
 class RedisRateLimit:

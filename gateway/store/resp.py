@@ -67,6 +67,17 @@ def _reply_error(message: str) -> ResponseError:
     return NoScriptError(message) if message.startswith("NOSCRIPT") else ResponseError(message)
 
 
+def _expire(fut: asyncio.Future, deadline_s: float, hops: int) -> None:
+    # Two call_soon hops: the first may still run before this loop iteration's poll (uvloop runs
+    # callbacks queued by a timer in the same iteration), the second runs after it.
+    if fut.done():
+        return
+    if hops:
+        fut.get_loop().call_soon(_expire, fut, deadline_s, hops - 1)
+    else:
+        fut.set_exception(TimeoutError(f"no reply from Redis within {deadline_s * 1000:.0f} ms"))
+
+
 class RespConnection(asyncio.Protocol):
     """One connection; `request` writes a packed batch and returns a future of its replies, in order.
 
@@ -138,13 +149,22 @@ class RespConnection(asyncio.Protocol):
 
     # -- use -------------------------------------------------------------------------------------------
 
-    def request(self, payload: bytes, count: int) -> asyncio.Future:
-        """Send ``count`` packed commands; the future holds their ``count`` replies."""
+    def request(self, payload: bytes, count: int, deadline_s: float | None = None) -> asyncio.Future:
+        """Send ``count`` packed commands; the future holds their ``count`` replies.
+
+        With ``deadline_s``, the future fails with ``TimeoutError`` when no reply came within that time
+        of the write *and* the socket was polled once more after it: on a saturated loop, expired timers
+        run before the socket is read, and a reply that arrived in time must not count as a timeout
+        (the caller then discards this connection, whose replies are still due).
+        """
         if self.closed or self._transport is None:
             raise RedisConnectionError("Redis connection is closed")
-        fut = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        fut = loop.create_future()
         self._waiting.append((fut, count, []))
         self._transport.write(payload)
+        if deadline_s is not None:
+            loop.call_later(deadline_s, _expire, fut, deadline_s, 2)
         return fut
 
     def close(self) -> None:

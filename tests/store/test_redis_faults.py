@@ -94,6 +94,38 @@ async def test_slow_redis_times_out_instead_of_hanging(debug_redis: RedisServer)
     await store.close()
 
 
+async def test_a_reply_that_came_in_time_counts_even_when_the_loop_was_busy_past_the_deadline(own_redis: RedisServer):
+    """A saturated gateway runs its expired timers before it reads the socket: the deadline measures
+    Redis, so a reply that arrived within it is delivered, not turned into a timeout (which would also
+    count towards opening the breaker)."""
+    store = open_store(own_redis.url, timeout_ms=50, failure_threshold=1)
+    batcher = store.script_batcher()
+    assert await batcher.command("PING") == b"PONG"  # a connection of its own, idle now
+    for _ in range(3):
+        reply = batcher.command("INCR", "cov:{t}:busy")
+        await asyncio.sleep(0)  # the batch is written
+        await asyncio.sleep(0)
+        time.sleep(0.2)  # noqa: ASYNC251 (on purpose: the loop busy with CPU-bound work for 4x the deadline)
+        assert await asyncio.wait_for(reply, 5) in (1, 2, 3)
+    assert store.breaker.state is BreakerState.CLOSED
+    assert await store.guarded(lambda: store.client.get("cov:{t}:busy")) == b"3"
+    await store.close()
+
+
+async def test_a_batch_without_a_reply_still_times_out(debug_redis: RedisServer):
+    store = open_store(debug_redis.url, timeout_ms=50, failure_threshold=5)
+    batcher = store.script_batcher()
+    assert await batcher.command("PING") == b"PONG"
+    sleeper = await asyncio.create_subprocess_exec("redis-cli", "-p", str(debug_redis.port), "DEBUG", "SLEEP", "1")
+    await asyncio.sleep(0.2)  # let the server enter its sleep
+    with pytest.raises(StoreUnavailable) as err:  # (awake, the server would have answered PONG)
+        await asyncio.wait_for(batcher.command("PING"), 5)
+    assert err.value.reason == "timeout"
+    await sleeper.wait()
+    assert await batcher.command("PING") == b"PONG"  # the timed-out connection was discarded, not reused
+    await store.close()
+
+
 async def test_killed_mid_load_every_call_ends_in_a_result_or_store_unavailable(own_redis: RedisServer):
     store = open_store(own_redis.url, timeout_ms=50, failure_threshold=5, cooldown_s=0.2)
     limiter = RateLimiter(store)

@@ -214,9 +214,9 @@ async def test_a_backlog_reaches_redis_a_few_writes_per_round_trip(redis_url: st
     sizes: list[int] = []
     original = RespConnection.request
 
-    def recording(self, payload, count):
+    def recording(self, payload, count, *rest):
         sizes.append(count)
-        return original(self, payload, count)
+        return original(self, payload, count, *rest)
 
     monkeypatch.setattr(RespConnection, "request", recording)
     store = open_store(redis_url, timeout_ms=2000)
