@@ -98,9 +98,9 @@ async def full_gateway(redis_url: str, tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(AbstractConnection, "send_packed_command", counting)
     lean_request = RespConnection.request
 
-    def counting_lean(self, payload, count):
+    def counting_lean(self, payload, count, *rest):
         writes.count += 1
-        return lean_request(self, payload, count)
+        return lean_request(self, payload, count, *rest)
 
     monkeypatch.setattr(RespConnection, "request", counting_lean)  # the batchers' own connections
     upstream = await _upstream(writes)
