@@ -43,22 +43,29 @@ def _documents(paths: Sequence[str]) -> list[str]:
     return texts
 
 
-def _is_counts(path: str) -> bool:
-    """A reference file of counts (`Reference.to_json`, e.g. `covenant watermark reference export`)."""
+def _counts(path: str) -> bytes | None:
+    """The file's bytes when it is a reference of counts (`Reference.to_json`, e.g. from
+    `covenant watermark reference export`), else None (documents)."""
     if not path.endswith(".json"):
-        return False
+        return None
+    raw = _read(path).encode()
     try:
-        data = orjson.loads(_read(path))
+        data = orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return False
-    return isinstance(data, dict) and {"table", "counts"} <= data.keys()
+        return None
+    return raw if isinstance(data, dict) and {"table", "counts"} <= data.keys() else None
 
 
 def load_references(paths: Sequence[str], wm, recorded: Reference | None = None) -> Reference | None:
     """One reference from documents (text / .jsonl files), exported counts (.json) and the
     gateway-recorded reference: their counts add up."""
-    counted = [Reference.from_json(_read(p).encode(), wm) for p in paths if _is_counts(p)]
-    docs = [p for p in paths if not _is_counts(p)]
+    counted, docs = [], []
+    for p in paths:  # each file read once
+        raw = _counts(p)
+        if raw is None:
+            docs.append(p)
+        else:
+            counted.append(Reference.from_json(raw, wm))
     parts = counted + ([Reference.from_texts(_documents(docs), wm)] if docs else [])
     parts += [recorded] if recorded is not None else []
     if not parts:

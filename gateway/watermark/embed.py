@@ -44,8 +44,8 @@ class Watermarker:
         # much as marking a short answer, and one account asks for it on every response
         self._target_cache: OrderedDict[tuple[str, str, float], list[int]] = OrderedDict()
         self._cache_size = cache_accounts
-        # where streams hand the upstream's own word choices (first member per set, before marking)
-        # when a response ends: the gateway's recorded reference (`gateway.watermark.recorder`)
+        # where a sampled stream hands the upstream's text (before marking) when the response ends:
+        # the gateway's recorded reference (`gateway.watermark.recorder`)
         self.tally: PreMarkSink | None = None
 
     @classmethod

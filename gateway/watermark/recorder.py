@@ -167,7 +167,7 @@ class ReferenceRecorder:
         self.backend = backend
         self.interval_s = interval_s
         self.sample = sample
-        self._tallies: dict[bytes, tuple[EquivalenceTable, ReferenceTally]] = {}
+        self._tallies: dict[bytes, ReferenceTally] = {}  # by table digest
         self._task: asyncio.Task | None = None
         self._lock = asyncio.Lock()  # one flush at a time (the periodic one and a reader's)
         self._wake = asyncio.Event()  # set when a tally has texts to observe (or at close)
@@ -175,10 +175,10 @@ class ReferenceRecorder:
         self.failed_flushes = 0
 
     def tally_for(self, table: EquivalenceTable) -> ReferenceTally:
-        held = self._tallies.get(table.digest)
-        if held is None:
-            held = self._tallies[table.digest] = (table, ReferenceTally(table, self._wake, sample=self.sample))
-        return held[1]
+        tally = self._tallies.get(table.digest)
+        if tally is None:
+            tally = self._tallies[table.digest] = ReferenceTally(table, self._wake, sample=self.sample)
+        return tally
 
     async def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="covenant-watermark-reference")
@@ -193,20 +193,23 @@ class ReferenceRecorder:
             if self._closing:
                 return
             self._wake.clear()
-            for _, tally in list(self._tallies.values()):
+            for tally in list(self._tallies.values()):
                 tally.observe_pending(_BATCH)
                 if tally.pending:
                     self._wake.set()  # more to do after the next loop turn
-            if time.monotonic() >= next_flush:
-                await self.flush()
+            if time.monotonic() >= next_flush:  # what is still queued goes with a later flush
+                await self.flush(observe_pending=False)
                 next_flush = time.monotonic() + self.interval_s
             await asyncio.sleep(0)
 
-    async def flush(self) -> None:
-        """Add every tally's counts to the store; on a store error they stay for the next flush."""
+    async def flush(self, observe_pending: bool = True) -> None:
+        """Add every tally's counts to the store; on a store error they stay for the next flush.
+        ``observe_pending``: observe every queued text first (a reader's flush, shutdown), which holds
+        the event loop for up to MAX_PENDING scans; the periodic flush leaves them to the task's batches."""
         async with self._lock:
-            for digest, (_, tally) in list(self._tallies.items()):
-                tally.observe_pending()
+            for digest, tally in list(self._tallies.items()):
+                if observe_pending:
+                    tally.observe_pending()
                 fields = tally.take()
                 if not fields:
                     continue
