@@ -8,8 +8,9 @@ consolidation, amortised cost, break-even) and genetics problems (crosses, Hardy
 chi-square, PCR), each English problem with a short form and its givens so it can be re-told in several genres
 (forwarded e-mail, forum post, bullet list, table, text message); the most common stems in Slovenian, Estonian,
 Basque, Georgian, Kannada and Icelandic; paraphrased accounting-standard paragraphs for retrieval; a
-trust-and-safety policy grid (areas x surfaces x edge cases); translation sources; embedding snippets; web-page
-accessibility trees for browser agents; ledger extracts for data-analysis agents.
+trust-and-safety policy grid (areas x surfaces x edge cases); translation sources and parallel problem texts
+with planted number errors; embedding snippets; small-business receipts and questions; ledger extracts. Agent
+environments (web pages, desktop tools) are in corpus_v9_agents.py.
 """
 
 from __future__ import annotations
