@@ -102,8 +102,13 @@ class CounterTables(Protocol):
     """Named tables of integer counters that are only added to (the watermark's recorded reference:
     member counts per alternative set). An optional capability: ``store.counter_tables()``."""
 
-    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
-        """Add every delta to its counter (missing counters start at 0), atomically."""
+    async def add(self, table: str, deltas: Mapping[str, int], *, group: str | None = None,
+                  max_tables: int = 0) -> bool:
+        """Add every delta to its counter (missing counters start at 0), atomically; True when done.
+
+        With ``group``, the table is also a member of that named group, which holds at most
+        ``max_tables`` tables: a table not in the group yet is refused (nothing added, False) when
+        the group is full. This bounds tables named after open-ended values (tenants)."""
         ...
 
     async def read(self, table: str) -> dict[str, int]:

@@ -162,23 +162,45 @@ class MemoryRateLimit:
 
 
 class MemoryCounterTables:
-    """`CounterTables` in this process (gone with it)."""
+    """`CounterTables` in this process (gone with it, unless a `CounterFile` keeps them)."""
 
     def __init__(self) -> None:
         self._tables: dict[str, dict[str, int]] = {}
+        self._groups: dict[str, set[str]] = {}
 
-    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
+    async def add(self, table: str, deltas: Mapping[str, int], *, group: str | None = None,
+                  max_tables: int = 0) -> bool:
+        return self.add_now(table, deltas, group=group, max_tables=max_tables)
+
+    def add_now(self, table: str, deltas: Mapping[str, int], *, group: str | None = None,
+                max_tables: int = 0) -> bool:
         if not deltas:
-            return
+            return True
+        if group is not None:
+            members = self._groups.setdefault(group, set())
+            if table not in members:
+                if len(members) >= max_tables:
+                    return False
+                members.add(table)
         counters = self._tables.setdefault(table, {})
         for name, delta in deltas.items():
             counters[name] = counters.get(name, 0) + int(delta)
+        return True
 
     async def read(self, table: str) -> dict[str, int]:
         return dict(self._tables.get(table, {}))
 
     async def tables(self) -> list[str]:
         return sorted(self._tables)
+
+    def snapshot(self) -> dict:
+        """Every table and group (for a file: `gateway.store.counter_file`); the caller keeps writers out."""
+        return {"tables": self._tables, "groups": {g: sorted(m) for g, m in self._groups.items()}}
+
+    def restore(self, data: dict) -> None:
+        """Start from a snapshot (validated by the caller)."""
+        self._tables = {t: dict(c) for t, c in data["tables"].items()}
+        self._groups = {g: set(m) for g, m in data["groups"].items()}
 
 
 class MemoryStore:

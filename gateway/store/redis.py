@@ -178,17 +178,21 @@ class RedisCounterTables:
         self._add = register_lua(client, "counters_add.lua")
         self._index = self.PREFIX + "tables"
 
-    async def add(self, table: str, deltas: Mapping[str, int]) -> None:
+    async def add(self, table: str, deltas: Mapping[str, int], *, group: str | None = None,
+                  max_tables: int = 0) -> bool:
         if not deltas:
-            return
+            return True
         keys = [self.PREFIX + "t:" + table, self._index]
-        args: list[Any] = [table]
+        if group is not None:
+            keys.append(self.PREFIX + "g:" + group)
+        args: list[Any] = [table, max_tables]
         for name, delta in deltas.items():
             args += (name, int(delta))
         if self._batch is not None:
-            await self._batch.call(self._add, keys, args)
+            done = await self._batch.call(self._add, keys, args)
         else:
-            await self._guard.call(lambda: self._add(keys=keys, args=args))
+            done = await self._guard.call(lambda: self._add(keys=keys, args=args))
+        return bool(int(done))
 
     async def read(self, table: str) -> dict[str, int]:
         raw = await self._guard.call(lambda: self._client.hgetall(self.PREFIX + "t:" + table))
