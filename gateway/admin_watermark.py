@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from fastapi import APIRouter, HTTPException, Response
+from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
@@ -41,10 +41,11 @@ def watermark_router(gw: Gateway) -> APIRouter:
         return result.to_dict()
 
     @router.get("/reference", responses={404: {"description": "No reference recorded yet"}})
-    async def reference() -> Response:
+    async def reference(tenant: str | None = Query(None, min_length=1, max_length=256)) -> Response:
         """The recorded reference (the upstream's own word choices, counted before marking) of the
-        detection table, as `Reference.to_json` writes it; this process's pending counts are
-        flushed to the store first (other replicas' follow within their flush interval)."""
+        detection table, as `Reference.to_json` writes it: of all traffic, or of one ``tenant``'s;
+        this process's pending counts are flushed to the store first (other replicas' follow within
+        their flush interval)."""
         from gateway.watermark.recorder import load_reference
         from gateway.watermark.table import load_table
 
@@ -52,10 +53,13 @@ def watermark_router(gw: Gateway) -> APIRouter:
         if rec is None:
             raise HTTPException(404, "this gateway records no watermark reference (no store)")
         await rec.flush()
-        ref = await load_reference(rec.backend, load_table())
+        ref = await load_reference(rec.backend, load_table(), tenant)
         if ref is None:
-            raise HTTPException(404, "no watermark reference recorded yet: it is counted from responses marked "
-                                     "with `record_reference` on (the default) and flushed every "
+            scope = "" if tenant is None else (
+                f" for tenant {tenant!r} (recorded per tenant for the first {rec.max_tenants} tenants, "
+                "watermark_reference_tenants)")
+            raise HTTPException(404, f"no watermark reference recorded yet{scope}: it is counted from responses "
+                                     "marked with `record_reference` on (the default) and flushed every "
                                      f"{rec.interval_s:.0f} s")
         return Response(ref.to_json(), media_type="application/json")
 

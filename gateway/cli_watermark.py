@@ -45,8 +45,9 @@ def _registry(config: str | None, extra: list[str]):
 GATEWAY = "gateway"  # --reference gateway: the reference the gateway recorded (a file of that name: ./gateway)
 
 
-def recorded_reference_json(config: str | None, gateway_url: str | None = None) -> bytes:
-    """The gateway-recorded reference of the detection table, as `Reference.to_json` writes it.
+def recorded_reference_json(config: str | None, gateway_url: str | None = None, tenant: str | None = None) -> bytes:
+    """The gateway-recorded reference of the detection table, as `Reference.to_json` writes it: of all
+    traffic, or of ``tenant``'s only.
 
     Read from the store of the gateway configuration: a Redis store directly (every replica adds to
     it), the memory store through the running gateway's admin API (the counts live in its process;
@@ -65,14 +66,20 @@ def recorded_reference_json(config: str | None, gateway_url: str | None = None) 
             store = open_store(settings.store, timeout_ms=2000)
             try:
                 ct = store.counter_tables()
-                return await load_reference(ct, table), await ct.tables()
+                return await load_reference(ct, table, tenant), await ct.tables()
             finally:
                 await store.close()
 
         ref, tables = asyncio.run(read())
         if ref is None:
-            others = [t for t in tables if t != table_name(table.digest)]
-            raise SystemExit(f"no watermark reference recorded in the store for this table ({table_name(table.digest)})"
+            name = table_name(table.digest, tenant)
+            if tenant is not None:
+                raise SystemExit(f"no watermark reference recorded in the store for tenant {tenant!r} ({name}): "
+                                 "per-tenant tables are kept for the first watermark_reference_tenants "
+                                 f"({settings.watermark_reference_tenants}) tenants that were served; the global "
+                                 "reference (without --tenant) counts every tenant")
+            others = [t for t in tables if ":tenant:" not in t and t != name]
+            raise SystemExit(f"no watermark reference recorded in the store for this table ({name})"
                              + (f"; recorded for other tables (policies with exclude_words): {', '.join(others)}"
                                 if others else ": the gateway records it while marking (record_reference, on by "
                                                f"default) and adds it to the store every "
@@ -87,7 +94,8 @@ def recorded_reference_json(config: str | None, gateway_url: str | None = None) 
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "::", "") else settings.host
     url = (gateway_url or f"http://{host}:{settings.admin_port or settings.port}").rstrip("/")
     try:
-        r = httpx.get(url + "/admin/v1/watermark/reference", timeout=30, headers={"authorization": f"Bearer {token}"})
+        r = httpx.get(url + "/admin/v1/watermark/reference", timeout=30, headers={"authorization": f"Bearer {token}"},
+                      params={"tenant": tenant} if tenant is not None else None)
     except httpx.HTTPError as exc:
         raise SystemExit(f"cannot reach the gateway at {url} for its recorded reference: {exc}") from exc
     if r.status_code == 404:
@@ -112,16 +120,20 @@ def cmd_detect(args: argparse.Namespace) -> int:
         files = [f for f in args.reference or () if f != GATEWAY]
         recorded = None
         if len(files) < len(args.reference or ()):
-            recorded = Reference.from_json(recorded_reference_json(args.config, args.gateway), registry.wm)
-            print(f"recorded reference: {recorded.documents} responses, {int(recorded.counts.sum())} positions",
-                  file=sys.stderr)
+            recorded = Reference.from_json(recorded_reference_json(args.config, args.gateway, args.tenant),
+                                           registry.wm)
+            scope = "all tenants" if args.tenant is None else f"tenant {args.tenant}"
+            print(f"recorded reference ({scope}): {recorded.documents} responses, {int(recorded.counts.sum())} "
+                  "positions", file=sys.stderr)
+        elif args.tenant is not None:
+            raise SystemExit("--tenant chooses the scope of --reference gateway")
         result = detect_files(args.files, registry, corpus=args.corpus, reference=files, recorded=recorded)
     print(json.dumps(result, indent=2, default=str))
     return 0
 
 
 def cmd_reference_export(args: argparse.Namespace) -> int:
-    raw = recorded_reference_json(args.config, args.gateway)
+    raw = recorded_reference_json(args.config, args.gateway, args.tenant)
     if args.output in (None, "-"):
         sys.stdout.buffer.write(raw + b"\n")
     else:
@@ -172,6 +184,8 @@ def add_watermark_commands(sub, add_config) -> None:
                         ".jsonl = one document per line")
     p.add_argument("--gateway", metavar="URL", help="with --reference gateway and a memory store: the running "
                                                    "gateway's base URL (default: the configured address)")
+    p.add_argument("--tenant", metavar="TENANT", help="with --reference gateway: the reference recorded from this "
+                                                     "tenant's traffic only (default: every tenant's)")
     p.set_defaults(func=cmd_detect)
     ref = wm.add_parser("reference", help="the reference the gateway records (the upstream's own word choices)"
                         ).add_subparsers(dest="reference_command", required=True)
@@ -181,6 +195,8 @@ def add_watermark_commands(sub, add_config) -> None:
     p.add_argument("--gateway", metavar="URL", help="a running gateway's base URL: ask it instead of reading the "
                                                    "store (needed with the memory store; default: the configured "
                                                    "address)")
+    p.add_argument("--tenant", metavar="TENANT", help="the reference recorded from this tenant's traffic only "
+                                                     "(default: every tenant's)")
     p.set_defaults(func=cmd_reference_export)
     p = wm.add_parser("trace", help="find the served responses a text came from (provenance index)")
     p.add_argument("text", help="the text, or - for standard input")

@@ -101,6 +101,15 @@ class Settings(BaseSettings):
         0.1, gt=0, le=1, description="Share of marked responses (at random) whose original text is observed for "
                     "the recorded reference, in the background: each costs about one detection scan of the text "
                     "(~1.7x its marking) of CPU.")
+    watermark_reference_tenants: int = Field(
+        100, ge=0, description="Tenants whose recorded reference is also kept on its own (`covenant watermark detect "
+                    "--reference gateway --tenant T`), per equivalence table; later tenants count in the global reference "
+                    "only. A table holds at most 1,553 counters (one per set member): ~79 kB in Redis, ~100 kB in the memory "
+                    "store, ~25 kB in its file, 24 kB per process between flushes. 0: the global reference only.")
+    watermark_reference_file: str | None = Field(
+        None, description="Memory store only: keep the recorded reference's counts in this file (loaded at start, "
+                    "rewritten atomically at each flush and at shutdown; a corrupt file is kept aside as "
+                    "`<file>.corrupt-<time>`, never overwritten). Unset: the counts die with the process.")
     pii_hash_key: SecretStr | None = Field(None, description="Key of the PII `hash` operator (COVENANT_PII_HASH_KEY).")
     metrics_tenant_label: bool = Field(True, description="Label metrics by tenant (bounded by your tenant count).")
     upstreams: list[UpstreamConfig] = Field(

@@ -85,6 +85,29 @@ class Metrics:
                                    registry=r)
         self.watermark_detections = Counter("covenant_watermark_detections", "Watermark detections run.",
                                             ["result"], registry=r)
+        # the gateway-recorded reference (gateway/watermark/recorder.py): what reaches it, what is stored
+        self.wm_reference_texts = Counter(
+            "covenant_watermark_reference_texts",
+            "Marked responses offered to the reference recorder, by outcome: sampled (queued for observation), "
+            "not_sampled, dropped (observation queue full).", ["outcome"], registry=r)
+        self.wm_reference_observed = Counter("covenant_watermark_reference_observed_texts",
+                                             "Responses observed and counted into the recorded reference.", registry=r)
+        self.wm_reference_flushes = Counter(
+            "covenant_watermark_reference_flushes",
+            "Flushes of the recorded reference's counts to the store (and its file, if any), by outcome: ok, "
+            "failed (the counts stay for the next flush).", ["outcome"], registry=r)
+        self.wm_reference_last_flush = Gauge(
+            "covenant_watermark_reference_last_flush_timestamp_seconds",
+            "Unix time of the last successful flush of the recorded reference (0 before the first).",
+            registry=r, multiprocess_mode="livemin")
+        self.wm_reference_unflushed = Gauge(
+            "covenant_watermark_reference_unflushed_documents",
+            "Observed responses whose counts are not in the store yet (grows while flushes fail).",
+            registry=r, multiprocess_mode="livesum")
+        self.wm_reference_tenant_overflow = Counter(
+            "covenant_watermark_reference_tenant_overflow_documents",
+            "Observed responses counted in the global reference only: their tenant found no room among "
+            "the per-tenant tables (watermark_reference_tenants).", registry=r)
         self.extraction_principals = Gauge("covenant_extraction_principals",
                                            "Principals currently under an extraction verdict.", ["status"],
                                            registry=r, multiprocess_mode="max")

@@ -31,6 +31,9 @@ def serve(settings: Settings, config_file: str | None) -> None:
     if settings.workers > 1:
         if settings.admin_port is not None:
             raise SystemExit("admin_port needs workers=1; with several workers serve admin on the main port")
+        if settings.watermark_reference_file and settings.store.startswith("memory"):
+            raise SystemExit("watermark_reference_file needs workers=1 with the memory store (each worker would "
+                             "keep its own counts and overwrite the others'); use a Redis store with several workers")
         # Worker processes rebuild settings from the same file and environment.
         if config_file:
             os.environ[CONFIG_ENV] = config_file

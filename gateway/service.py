@@ -124,9 +124,17 @@ class Gateway:
             from gateway.watermark.recorder import ReferenceRecorder
 
             redis = self.store.backend.startswith("redis")
+            tables = self.store.counter_tables(self._background_batcher() if redis else None)
+            saver = None
+            if s.watermark_reference_file and redis:
+                log.warning("watermark_reference_file is for the memory store; with Redis the counts are kept there")
+            elif s.watermark_reference_file:
+                from gateway.store.counter_file import CounterFile
+
+                tables = saver = CounterFile(tables, s.watermark_reference_file)
             self.watermark_reference = ReferenceRecorder(
-                self.store.counter_tables(self._background_batcher() if redis else None),
-                interval_s=s.watermark_reference_flush_seconds, sample=s.watermark_reference_sample)
+                tables, interval_s=s.watermark_reference_flush_seconds, sample=s.watermark_reference_sample,
+                max_tenants=s.watermark_reference_tenants, metrics=self.metrics, saver=saver)
 
     def _audit_stage(self) -> AuditStage:
         s = self.settings
@@ -186,6 +194,8 @@ class Gateway:
         """Policies, store and stages without upstreams or watchers (policy tests, explain)."""
         self.store = open_store("memory://")
         self.watermark_master = self.watermark_master or os.urandom(32)  # nothing marked here outlives the run
+        # nor is it recorded: the served traffic's reference file is not for test cases
+        self.settings = self.settings.model_copy(update={"watermark_reference_file": None})
         self._assemble()
         if not self.policies.reload():
             raise RuntimeError(f"policies in {self.settings.policies_dir} are invalid:\n{self.policies.last_error}")

@@ -182,10 +182,10 @@ class _LastResponse:
     def sample(self) -> bool:
         return True  # every served response (a gateway whose traffic x sample rate exceeds these pools)
 
-    def add_text(self, text: str) -> None:
-        self._tally.add_text(text)
+    def add_text(self, text: str, tenant: str | None = None) -> None:
+        self._tally.add_text(text, tenant)
         self._tally.observe_pending()
-        fields = self._tally.take()
+        fields = self._tally.take().get(None, {})
         self.seen = {int(k.split(":")[0]): int(k.split(":")[1]) for k in fields if k != DOCUMENTS}
 
 

@@ -94,7 +94,8 @@ class Watermarker:
         sink = self.tally
         if sink is not None and not sink.sample():
             sink = None
-        return MarkingStream(self, self._targets(tenant, account, strength), payload, sink)
+        return MarkingStream(self, self._targets(tenant, account, strength), payload, sink,
+                             tenant if sink is not None else None)
 
 
 class PreMarkSink(Protocol):
@@ -102,8 +103,9 @@ class PreMarkSink(Protocol):
         """Whether to keep this response (asked once per stream)."""
         ...
 
-    def add_text(self, text: str) -> None:
-        """One response's text as the upstream wrote it (before marking), at its end."""
+    def add_text(self, text: str, tenant: str | None = None) -> None:
+        """One response's text as the upstream wrote it (before marking), at its end, and the tenant
+        it was served to."""
         ...
 
 
@@ -119,10 +121,10 @@ class MarkingStream:
     gateway-recorded reference, observed off the request path.
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink")
+    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink", "_tenant")
 
     def __init__(self, wm: Watermarker, targets: list[int], payload: str = "",
-                 sink: PreMarkSink | None = None) -> None:
+                 sink: PreMarkSink | None = None, tenant: str | None = None) -> None:
         self._wm = wm
         self._targets = targets
         self._payload = payload  # fragile channel: written once, after the first eligible prose word
@@ -131,6 +133,7 @@ class MarkingStream:
         self._ctx = ""
         self._heads = wm.table.phrase_heads
         self._sink = sink
+        self._tenant = tenant  # the sink records per tenant too
         self._orig: list[str] | None = [] if sink is not None else None
 
     def _on_word(self, start: int, word: str, set_id: int, member: int, sentence_start: bool) -> str | None:
@@ -177,6 +180,6 @@ class MarkingStream:
         p, self._pending = self._pending, ""
         out = self._process(p)
         if self._orig:
-            self._sink.add_text("".join(self._orig))  # type: ignore[union-attr]
+            self._sink.add_text("".join(self._orig), self._tenant)  # type: ignore[union-attr]
             self._orig = []
         return out
