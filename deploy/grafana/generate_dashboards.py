@@ -176,7 +176,7 @@ def compliance() -> dict[str, Any]:
                   [q(f"sum by (direction, action) (rate(covenant_pii_detections_total[{RI}]))",
                      "{{direction}} {{action}}")], "ops"),
         ]),
-        ("Watermarking and audit", [
+        ("Watermarking", [
             Panel("Responses watermarked by strength",
                   [q(f"sum by (strength) (rate(covenant_watermarked_responses_total[{RI}]))", "{{strength}}")],
                   "reqps", width=8),
@@ -187,6 +187,33 @@ def compliance() -> dict[str, Any]:
             Panel("Watermark detections by result",
                   [q(f"sum by (result) (rate(covenant_watermark_detections_total[{RI}]))", "{{result}}")],
                   "ops", width=8),
+        ]),
+        ("Watermark reference (radioactivity detection)", [
+            Panel("Responses offered to the reference recorder by outcome",
+                  [q(f"sum by (outcome) (rate(covenant_watermark_reference_texts_total[{RI}]))", "{{outcome}}")],
+                  "reqps", width=8,
+                  description="sampled: queued for observation (watermark_reference_sample); dropped: the queue was "
+                              "full (the shares stay unbiased, the reference grows slower)."),
+            Panel("Responses observed into the reference",
+                  [q(f"sum(rate(covenant_watermark_reference_observed_texts_total[{RI}]))", "observed/s")],
+                  "ops", width=8),
+            Panel("Reference flushes by outcome",
+                  [q(f"sum by (outcome) (increase(covenant_watermark_reference_flushes_total[{RI}]))", "{{outcome}}")],
+                  width=8, description="A failed flush keeps its counts for the next one (alert "
+                                       "CovenantWatermarkReferenceFlushFailing)."),
+            Panel("Time since the last successful flush (per replica)",
+                  [q("time() - max by (instance) (covenant_watermark_reference_last_flush_timestamp_seconds > 0)",
+                     "{{instance}}")], "s", width=8),
+            Panel("Counts not stored yet (per replica)",
+                  [q("sum by (instance) (covenant_watermark_reference_unflushed_documents)", "{{instance}}")],
+                  "short", width=8, description="Observed responses whose counts wait for a successful flush; they "
+                                                "die with the replica."),
+            Panel("Responses beyond the per-tenant bound",
+                  [q(f"sum(rate(covenant_watermark_reference_tenant_overflow_documents_total[{RI}]))", "global only")],
+                  "ops", width=8, description="Counted in the global reference only: their tenant found no room "
+                                              "among the per-tenant tables (watermark_reference_tenants)."),
+        ]),
+        ("Audit", [
             Panel("Audit records by sink", [q(f"sum by (sink) (rate(covenant_audit_records_total[{RI}]))", "{{sink}}")],
                   "ops"),
             Panel("Audit records dropped",

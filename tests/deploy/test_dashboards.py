@@ -87,7 +87,10 @@ def test_dashboards_cover_what_operators_watch() -> None:
         assert metric in text["overview.json"], metric
     for metric in ["covenant_ratelimit_rejections_total", "covenant_extraction_campaigns",
                    "covenant_extraction_actions_total", "covenant_pii_detections_total",
-                   "covenant_watermarked_responses_total"]:
+                   "covenant_watermarked_responses_total", "covenant_watermark_reference_texts_total",
+                   "covenant_watermark_reference_flushes_total",
+                   "covenant_watermark_reference_last_flush_timestamp_seconds",
+                   "covenant_watermark_reference_unflushed_documents"]:
         assert metric in text["compliance.json"], metric
     for metric in ["covenant_gateway_added_latency_seconds_bucket", "covenant_upstream_latency_seconds_bucket",
                    "covenant_store_errors_total", "covenant_store_circuit_open", "covenant_policy_reloads_total",
