@@ -4,7 +4,8 @@ Links between suspect accounts (own score >= campaign.suspect_score):
 - shared template cluster, when both accounts are *dedicated* to it (a sizeable share of their own
   traffic goes there as single-turn elicitation/harvesting): popular content that many people happen
   to ask about (a textbook problem, a public benchmark item) is not coordination;
-- same client metadata (IP /24 and user agent),
+- same client metadata (IP /24 and user agent), across tenants: one organisation's keys behind its office NAT
+  and SDK share a client by nature, so a client shared only within one tenant is no link,
 - synchronized timing (co-active in 10-minute slots far more often than their activity rates predict),
 - same behavioural fingerprint (category, elicitation, parameters) -- a weak link: a group held
   together only by fingerprints needs twice the accounts;
@@ -114,7 +115,7 @@ def group_campaigns(
         if st.fingerprint:
             by_fp[st.fingerprint].append(pid)
     _link_groups(strong, by_cluster.values(), links, "shared_template")
-    _link_groups(strong, by_client.values(), links, "client_metadata")
+    _link_groups(strong, (ms for ms in by_client.values() if not _one_tenant(suspects, ms)), links, "client_metadata")
     # Synchronized timing: pairs co-active in many of their recent slots. Slots crowded with suspects
     # say little and cost quadratically, so they are skipped; pairs already linked are not counted.
     root = {pid: strong.find(pid) for pid in suspects}
@@ -203,6 +204,12 @@ def group_campaigns(
             weak_members=weak_members,
         )
     return out
+
+
+def _one_tenant(suspects: dict[str, PrincipalState], members: list[str]) -> bool:
+    """All members belong to one known tenant (an organisation's own keys)."""
+    tenant = suspects[members[0]].tenant
+    return tenant is not None and all(suspects[m].tenant == tenant for m in members[1:])
 
 
 def _quantile(values: list[float], q: float) -> float:

@@ -58,3 +58,15 @@ def test_members_far_below_the_campaign_core_are_weak_members() -> None:
     (camp,) = group(core + [hanger_on]).values()
     assert "hanger-on" in camp.members and camp.weak_members == {"hanger-on"}
     assert camp.score == 0.9
+
+
+def test_one_tenants_keys_behind_its_office_nat_are_not_linked_by_their_shared_client() -> None:
+    office = [account(f"employee-{i}", 0.4, [i * 40], ip="192.0.2.9") for i in range(8)]
+    for st in office:
+        st.ua_hash, st.tenant = 77, "org-consultancy"
+    assert group(office) == {}
+    # The same client across tenants is still a link.
+    for i, st in enumerate(office):
+        st.tenant = f"org-{i}"
+    (camp,) = group(office).values()
+    assert len(camp.members) == 8 and camp.evidence.get("client_metadata", 0) == 7
