@@ -30,6 +30,7 @@ from gateway.extraction.state import (
     CLUSTER_MEMBERS,
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
+    PROBLEM_MEMBERS,
     TOTAL,
     ClusterStats,
     PrincipalState,
@@ -83,6 +84,7 @@ class Detector:
         self._verdicts: dict[str, Verdict] = {}            # only non-ok verdicts: the O(1) lookup
         self._band_to_cluster: dict[int, int] = {}
         self._clusters: dict[int, ClusterStats] = {}
+        self._problems: dict[int, set[str]] = {}            # problem signature -> accounts that asked it (capped)
         self._cluster_campaign: dict[int, str] = {}
         self._campaigns: dict[str, Campaign] = {}
         self._suspects: set[str] = set()
@@ -172,6 +174,8 @@ class Detector:
         st.fingerprint = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
             f"|{ev.n > 1}|{ev.logprobs > 0}|{single}".encode()) if (reasoning or harvest) else 0
+        if ev.problem and (reasoning or harvest or long_out) and not ev.has_tools and st.add_problem(ev.problem):
+            self._count_problem(ev.problem, st.principal)
         if ev.bands:
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
@@ -218,6 +222,17 @@ class Detector:
                     camp.members.append(st.principal)
                     camp.weak_members.add(st.principal)
 
+    def _count_problem(self, problem: int, principal: str) -> None:
+        """The accounts that asked a problem (its quantities) for a long or elicited answer: a shared pool of
+        problems re-worded per account, or translated, keeps its numbers where no template key matches."""
+        members = self._problems.get(problem)
+        if members is None:
+            if len(self._problems) >= self.policy.window.max_clusters:
+                del self._problems[next(iter(self._problems))]
+            members = self._problems[problem] = set()
+        if len(members) < PROBLEM_MEMBERS:
+            members.add(principal)
+
     def _cluster_of(self, ev: FeatureEvent) -> int:
         """LSH: an event joins the cluster of the first band it shares with a cluster *seed*.
 
@@ -246,16 +261,17 @@ class Detector:
 
     # ---- scoring -----------------------------------------------------------------------------
     def _score(self, st: PrincipalState) -> tuple[float, dict[str, float], dict[str, float]]:
-        sig = signals(st, self._clusters, self._pop)
+        sig = signals(st, self._clusters, self._pop, self._problems)
         evi = evidence(sig, st.total)
         return account_score(evi, sig), sig, evi
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
-                and st.status == "ok"):
-            # Quiet account (most traffic): every evidence term but off_hours is a product with
-            # elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, so the score
-            # is at most W_OFFHOURS, below any status; skip the full signal computation.
+                and st.w_new_menu < 2.0 and st.status == "ok"):
+            # Quiet account (most traffic): every evidence term but off_hours and menu_churn is a product with
+            # elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, and menu churn
+            # needs new tool menus again and again, so the score is at most ~W_OFFHOURS, below any status;
+            # skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:
@@ -287,9 +303,10 @@ class Detector:
         else:
             if in_campaign and self._weak_member(st):
                 # Joined on one request (held at flag until the next regrouping), through weak links only,
-                # or far less suspicious than the campaign (judged on its own score): throttle or block
-                # need its own score, membership counting as the coordination that block requires.
-                own = pol.status_for(st.score, True) if st.total >= pol.window.min_requests else "ok"
+                # or far less suspicious than the campaign (judged on its own score): throttle needs its own
+                # score, and a weak link is not the coordination that block requires (round 7: a benign
+                # parameter sweep with an own score of 0.91 was blocked through a fingerprint link).
+                own = pol.status_for(st.score, False) if st.total >= pol.window.min_requests else "ok"
                 status = own if own != "ok" else pol.status_for(st.campaign_score, False)
             else:
                 status = pol.status_for(eff, in_campaign)
@@ -328,7 +345,7 @@ class Detector:
             return False
         if evi is None:
             _, _, evi = self._score(st)
-        return evi["shared_template"] >= YOUNG_SHARED
+        return max(evi["shared_template"], evi["shared_problems"]) >= YOUNG_SHARED
 
     def _weak_member(self, st: PrincipalState) -> bool:
         camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None

@@ -8,6 +8,7 @@ for reasoning elicitation) is read, capped at `MAX_CHARS`; hashes are crc32 so e
 from __future__ import annotations
 
 import ipaddress
+import re
 import struct
 from dataclasses import dataclass, fields
 from typing import Any
@@ -28,6 +29,9 @@ _HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equ
 SYSTEM_CACHE = 1024       # memoised system prompts per extractor (cleared when full; <= ~4 MB)
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
 NARRATED_STEP_CHARS = 120  # text beside a tool call beyond a one-sentence preamble: the step narrates its reasoning
+PROBLEM_MIN_NUMBERS = 4   # distinct numbers for a prompt's quantities to identify a problem (with fewer, many
+                          # different problems share them by chance)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
         "anthropic.messages")
@@ -65,16 +69,19 @@ class FeatureEvent:
     chained: bool = False        # Responses request continuing a stored response (previous_response_id)
     toolset: int = 0             # crc32 of the declared tools' sorted names, 0 without tools
     think_tool: bool = False     # a declared tool whose only input is a thought (the model writes its reasoning)
+    problem: int = 0             # crc32 of the distinct numbers of the last user message (>= 4 of them), else 0:
+                                 # the same problem in other words or another language keeps its quantities
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
-        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had none
-        # of the last three fields, the one before it no stem_hash either (trailing fields are defaulted),
-        # the one before that no prior_hash either (a request that continues nothing).
-        if len(row) == len(_FIELDS) - 5:
+        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had no
+        # `problem`, the one before it none of the three fields before it, the one before that no stem_hash
+        # either (trailing fields are defaulted), the one before that no prior_hash either (a request that
+        # continues nothing).
+        if len(row) == len(_FIELDS) - 6:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
@@ -165,6 +172,20 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
                         narrated += 1
     return ("\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants,
             calls > 0 and 2 * narrated >= calls)
+
+
+def _problem(text: str) -> int:
+    """crc32 of the distinct numbers of a prompt (decimal commas read as points), when it has at least
+    PROBLEM_MIN_NUMBERS of them; else 0. A problem re-worded, re-skinned with another story or translated
+    keeps its quantities, which no template key sees: many accounts asking problems with the same
+    quantities are asking the same problems."""
+    nums = _NUMBER.findall(text)
+    if len(nums) < PROBLEM_MIN_NUMBERS:
+        return 0
+    distinct = sorted({n.replace(",", ".") for n in nums})
+    if len(distinct) < PROBLEM_MIN_NUMBERS:
+        return 0
+    return crc32(" ".join(distinct).encode())
 
 
 def _stem_hash(text: str) -> int:
@@ -336,6 +357,7 @@ class FeatureExtractor:
             chained=api == "openai.responses" and bool(body.get("previous_response_id")),
             toolset=toolset,
             think_tool=think_tool,
+            problem=_problem(user),
         )
 
 

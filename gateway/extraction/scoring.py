@@ -50,6 +50,12 @@ W_USERS = 0.1
 AGENT_STEP_TOKENS = (500.0, 1200.0)  # mean output tokens of tool-using traffic: ordinary .. full weight
 POPULAR_USERS = 20.0  # end users behind a key at which popular-content evidence is halved
 LAPSED_FACTOR = 0.5   # score multiplier for an account whose one suspicious episode has lapsed
+W_MENUS = 0.6         # single-turn tool requests whose declared menu is new nearly every time (menu churn)
+MENU_CHURN = (0.3, 0.8)  # share of tool requests with a menu none of the last few: a product's .. a generator's
+W_PROBLEMS = 0.5      # the account's problems are ones many other accounts ask (same quantities, other words)
+PROBLEM_ACCOUNTS = 4  # accounts asking a problem for it to count as shared
+SHARED_PROBLEMS = (1.0, 2.0)  # shared problems: none .. full weight (one is what students happen to share) ...
+SHARED_PROBLEM_SHARE = 0.3   # ... and their share of the account's remembered problems for full weight
 
 
 def capability_share(cats: list[float]) -> float:
@@ -77,9 +83,13 @@ def quiet_score(st: PrincipalState) -> float:
     return W_OFFHOURS * (st.w_off / (st.w or 1.0)) * concentration(st.cats)
 
 
-def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Population) -> dict[str, float]:
+def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Population,
+            problems: dict[int, set[str]] | None = None) -> dict[str, float]:
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
+    shared_problems = 0
+    if st.problems and problems:
+        shared_problems = sum(1 for p in st.problems if len(problems.get(p, ())) >= PROBLEM_ACCOUNTS)
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
     conc = concentration(st.cats)
     shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = susp_share = 0.0
@@ -120,6 +130,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "narrated_tool_share": st.w_narr / w,
         "tool_reasoning_share": st.w_tool_reason / (st.w_tools or 1.0),
         "tool_requests": st.w_tools,
+        "new_menu_share": st.w_new_menu / (st.w_tools or 1.0),
         "tool_sets": round(st.tool_sets(), 1),
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
@@ -136,6 +147,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "off_hours_share": st.w_off / w,
         "end_users": round(st.end_users(), 1),
         "lapsed_episode": 1.0 if st.lapsed() else 0.0,
+        "shared_problems": float(shared_problems),
+        "shared_problem_share": shared_problems / len(st.problems) if st.problems else 0.0,
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -177,9 +190,17 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # reasoning; a working agent exposes it, but with one tool set.
         "catalogue_sweep": W_SWEEP * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS)
         * _ramp(sig["tool_sets"], *SWEEP_TOOLSETS) * sig["tool_reasoning_share"],
+        # Fresh tool requests whose declared menu is new nearly every time: generated function-calling data
+        # (a random menu drawn from a catalogue per example). Agents, products and benchmarks keep a few menus.
+        "menu_churn": W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS)
+        * _ramp(sig["new_menu_share"], *MENU_CHURN) * s,
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,
+        # Problems (their quantities) that many other accounts ask too, re-worded or translated: a shared pool
+        # of problems spread over accounts. Students who happen to pick the same textbook numbers share a few.
+        "shared_problems": W_PROBLEMS * popular * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
+        * min(1.0, sig["shared_problem_share"] / SHARED_PROBLEM_SHARE),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
     }

@@ -35,14 +35,17 @@ EPISODE_MIN = 2        # suspicious requests for an episode to count (a stray on
 LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicious request ...
 LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
 LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
+MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
+PROBLEM_RING = 16      # the account's recent problems (quantity signatures) asked with a long or elicited answer
+PROBLEM_MEMBERS = 32   # accounts remembered per problem
 _MASK32 = 0xFFFFFFFF
 
 
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON) = range(13)
-CATS = 13                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_TOOL_REASON, W_NEW_MENU) = range(14)
+CATS = 14                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
@@ -86,7 +89,7 @@ class PrincipalState:
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted", "toolsets",
+        "allowlisted", "toolsets", "problems", "menus",
     )
 
     w = _num(W)
@@ -102,6 +105,7 @@ class PrincipalState:
     w_tools = _num(W_TOOLS)
     w_narr = _num(W_NARR)
     w_tool_reason = _num(W_TOOL_REASON)
+    w_new_menu = _num(W_NEW_MENU)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -137,6 +141,8 @@ class PrincipalState:
         self.clusters = TopClusters()
         self.users = 0  # bitmap: bit (user_hash % USER_BITS) set per end user seen
         self.toolsets = 0  # bitmap: bit (toolset % TOOLSET_BITS) set per declared tool set seen
+        self.problems: array[int] | None = None  # recent problem signatures (see add_problem)
+        self.menus: array[int] | None = None  # recent distinct tool menus (toolset hashes), for tool users only
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -233,6 +239,8 @@ class PrincipalState:
                 num[W_TOOL_REASON] += 1.0
             if ev.toolset:
                 self.toolsets |= 1 << (ev.toolset % TOOLSET_BITS)
+                if self.new_menu(ev.toolset):
+                    num[W_NEW_MENU] += 1.0
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)
@@ -313,6 +321,32 @@ class PrincipalState:
         if len(self.recent) > RECENT_HASHES:
             del self.recent[0]
         return False
+
+    def new_menu(self, toolset: int) -> bool:
+        """Whether a declared tool menu is none of the account's last MENU_RING distinct menus (and remember it).
+        A product agent, or a benchmark over a catalogue's domains, declares the same few menus again and again;
+        a generator of function-calling data draws a new menu for nearly every request."""
+        ring = self.menus
+        if ring is None:
+            ring = self.menus = array("I")
+        elif toolset in ring:
+            return False
+        ring.append(toolset)
+        if len(ring) > MENU_RING:
+            del ring[0]
+        return True
+
+    def add_problem(self, problem: int) -> bool:
+        """Remember a problem the account asked for a long or elicited answer; False if already remembered."""
+        ring = self.problems
+        if ring is None:
+            ring = self.problems = array("I")
+        elif problem in ring:
+            return False
+        ring.append(problem)
+        if len(ring) > PROBLEM_RING:
+            del ring[0]
+        return True
 
     def add_example(self, excerpt: str) -> None:
         if self.examples is None:

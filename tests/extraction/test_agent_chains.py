@@ -138,3 +138,30 @@ def test_a_task_handed_to_an_agent_is_not_a_distillation_subset_request() -> Non
         st = PrincipalState(ev)
         st.count(ev, 86400.0)
         assert st.w_elicit == expected
+
+
+def test_fresh_tool_requests_with_a_new_menu_nearly_every_time_are_menu_churn() -> None:
+    # Function-calling data generation: each request a new task and a menu drawn at random from a catalogue.
+    catalogue = [f"{d[0]}_{k}" for d in DOMAINS for k in range(3)]
+    det, t = Detector(), T0
+    for i in range(60):
+        menu = [catalogue[(i * 7 + j * 5) % len(catalogue)] for j in range(6)]
+        det.observe(event("generator", t, {"model": "gpt-4.1", "input": f"task {i}: book the cheapest option",
+                                           "tools": tools_of(menu), "tool_choice": "required"},
+                          api="openai.responses", output_tokens=120))
+        t += 4.0
+    v = det.verdict("generator")
+    assert v.status != "ok" and "menu_churn" in v.reasons, det.principal_detail("generator")
+
+
+def test_an_agent_or_a_benchmark_keeping_a_few_menus_has_no_menu_churn() -> None:
+    det, t = Detector(), T0
+    for i in range(60):  # a voice assistant: one menu; a benchmark: eight domains in turn
+        det.observe(event("voice", t, {"model": "gpt-4.1", "input": f"turn on light {i}", "tools": tools_of(DOMAINS[0]),
+                                       "tool_choice": "required"}, api="openai.responses", output_tokens=40))
+        det.observe(event("bench", t, {"model": "gpt-4.1", "input": f"task {i}", "tools": tools_of(DOMAINS[i % 8])},
+                          api="openai.responses", output_tokens=120))
+        t += 4.0
+    for who in ("voice", "bench"):
+        d = det.principal_detail(who)
+        assert d is not None and d["evidence"]["menu_churn"] == 0.0 and det.verdict(who).status == "ok"

@@ -211,3 +211,25 @@ def test_content_many_accounts_send_counts_less_behind_a_key_that_fronts_many_en
     assert platform["evidence"]["campaign_template_subset"] < 0.5 * anonymous["evidence"]["campaign_template_subset"]
     assert platform["evidence"]["elicited_subset"] == anonymous["evidence"]["elicited_subset"], \
         "the key's own harvesting is not discounted"
+
+
+def test_a_weak_member_is_never_blocked_through_its_weak_link() -> None:
+    # A heavy harvester of its own problems (own score above block) that also sends a few of a campaign's
+    # template requests is linked to the campaign only weakly: throttled on its own score, not blocked.
+    det = Detector()
+    run(det, hydra_events(accounts=6, per_account=8))
+    t = T0 + 3600
+    for i in range(60):
+        t += 60
+        text = f"Question {i}: {problem(i)}\n\nProvide a rigorous solution. Think step by step."
+        det.observe(event("solo", t, chat(text, max_tokens=4096), ip="203.0.113.50", output_tokens=1500))
+        if i % 20 == 0:
+            det.observe(event("solo", t + 1, chat(HYDRA_TEMPLATE.format(p=problem(500 + i)), max_tokens=3000),
+                              ip="203.0.113.50", output_tokens=1500))
+    det.tick(t + 600)
+    (camp,) = det.campaigns()
+    detail = det.campaign(camp["campaign"])
+    assert detail is not None and "solo" in detail["members"]
+    assert det.principal_detail("solo")["own_score"] >= 0.85
+    v = det.verdict("solo")
+    assert v.campaign_id == camp["campaign"] and v.status == "throttle", v

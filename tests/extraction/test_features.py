@@ -136,16 +136,17 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_gateways_of_the_three_previous_releases_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without chained/toolset/think_tool (previous
-    # release), without stem_hash either (the one before) or without prior_hash too (the one before that);
-    # new workers must read them.
+def test_events_from_gateways_of_the_four_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without `problem` (previous release), without
+    # chained/toolset/think_tool either (the one before), without stem_hash either (the one before that) or
+    # without prior_hash too (the oldest); new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
 
     ev = event("a", 5, chat("What should I cook tonight?", logprobs=True))
     assert decode_event(encode_event(ev)) == ev
     names = type(ev).__dataclass_fields__
-    new = ("chained", "toolset", "think_tool")
+    assert decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k != "problem"])) == ev
+    new = ("chained", "toolset", "think_tool", "problem")
     last = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in new]
     assert decode_event(orjson.dumps(last)) == ev  # the new fields default to what this request has
     previous = [v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("stem_hash", *new)]
