@@ -105,7 +105,7 @@ class Settings(BaseSettings):
         100, ge=0, description="Tenants whose recorded reference is also kept on its own (`covenant watermark detect "
                     "--reference gateway --tenant T`), per equivalence table; later tenants count in the global reference "
                     "only. A table holds at most 1,553 counters (one per set member): ~79 kB in Redis, ~100 kB in the memory "
-                    "store, ~25 kB in its file, 24 kB per process between flushes. 0: the global reference only.")
+                    "store, ~21 kB in its file, 24 kB per process between flushes. 0: the global reference only.")
     watermark_reference_file: str | None = Field(
         None, description="Memory store only: keep the recorded reference's counts in this file (loaded at start, "
                     "rewritten atomically at each flush and at shutdown; a corrupt file is kept aside as "
