@@ -74,3 +74,15 @@ def test_served_documents_record_what_detection_observes_on_the_original() -> No
         out, seen = serve(served, text, "t", f"a{i}", sink)
         assert out == wm.mark(text, tenant="t", account=f"a{i}")
         assert seen == observe(text, wm)
+
+
+async def test_tenant_scope_benchmark_records_through_the_real_recorder_per_tenant() -> None:
+    from benchmarks.watermark.tenant_scope import TENANT, _recorded
+
+    wm = Watermarker(SECRET)
+    texts = [prose(wm.table, 10, seed=i) for i in range(12)]
+    served = [(t, TENANT if i % 3 else "other", f"a{i}") for i, t in enumerate(texts)]
+    everyone, acme = await _recorded(wm, served)
+    mine = [t for t, tenant, _ in served if tenant == TENANT]
+    assert np.array_equal(everyone.counts, Reference.from_texts(texts, wm).counts) and everyone.documents == 12
+    assert np.array_equal(acme.counts, Reference.from_texts(mine, wm).counts) and acme.documents == len(mine) == 8
