@@ -29,9 +29,11 @@ _HEAD_SEED, _TAIL_SEED = 0x68656164, 0x7461696C  # crc32 seeds: a head never equ
 SYSTEM_CACHE = 1024       # memoised system prompts per extractor (cleared when full; <= ~4 MB)
 TOKEN_HASH_CACHE = 50_000  # memoised per-token crc32s per extractor (cleared when full)
 NARRATED_STEP_CHARS = 120  # text beside a tool call beyond a one-sentence preamble: the step narrates its reasoning
+PROBLEM_CHARS = 1000      # a problem statement fits in its first 1000 characters (a pasted document would cost more)
 PROBLEM_MIN_NUMBERS = 4   # distinct numbers for a prompt's quantities to identify a problem (with fewer, many
                           # different problems share them by chance)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+_NOT_DIGITS = bytes(b for b in range(256) if not 48 <= b <= 57)  # bytes.translate deletes them: C-level digit count
 
 APIS = ("openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings",
         "anthropic.messages")
@@ -175,11 +177,11 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
 
 
 def _problem(text: str) -> int:
-    """crc32 of the distinct numbers of a prompt (decimal commas read as points), when it has at least
+    """crc32 of the distinct (ASCII) numbers of a prompt (decimal commas read as points), when it has at least
     PROBLEM_MIN_NUMBERS of them; else 0. A problem re-worded, re-skinned with another story or translated
     keeps its quantities, which no template key sees: many accounts asking problems with the same
     quantities are asking the same problems."""
-    nums = _NUMBER.findall(text)
+    nums = _NUMBER.findall(text, 0, PROBLEM_CHARS)
     if len(nums) < PROBLEM_MIN_NUMBERS:
         return 0
     distinct = sorted({n.replace(",", ".") for n in nums})
@@ -328,6 +330,7 @@ class FeatureExtractor:
         if user_field is None and isinstance(body.get("metadata"), dict):
             user_field = body["metadata"].get("user_id")
         n = body.get("n") or 1
+        raw = user.encode(errors="surrogatepass")
         return FeatureEvent(
             ts=float(ts),
             principal=principal,
@@ -335,7 +338,7 @@ class FeatureExtractor:
             key_id=key_id,
             api=api,
             bands=bands,
-            content_hash=crc32(user.encode(errors="surrogatepass")),
+            content_hash=crc32(raw),
             prior_hash=crc32(prior[:MAX_CHARS].encode(errors="surrogatepass")) if prior else 0,
             sys_hash=sys_hash,
             prompt_chars=len(user) + len(system),
@@ -357,7 +360,8 @@ class FeatureExtractor:
             chained=api == "openai.responses" and bool(body.get("previous_response_id")),
             toolset=toolset,
             think_tool=think_tool,
-            problem=_problem(user),
+            # The regex only for prompts with enough digits (a C-level count): most prompts have none.
+            problem=_problem(user) if len(raw.translate(None, _NOT_DIGITS)) >= PROBLEM_MIN_NUMBERS else 0,
         )
 
 
