@@ -12,7 +12,6 @@ import subprocess
 import sys
 
 import numpy as np
-import openai
 import pytest
 import redis as sync_redis
 
@@ -22,18 +21,15 @@ from gateway.watermark.reference import Reference
 from tests.ratelimit_gateway.helpers import put_key_record
 from tests.support.gateway import ADMIN_TOKEN, GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
+from tests.support.openai_chat import ask_text
+
+
+def _ask(base_url: str, key: str, prompt: str, stream: bool = False) -> str:
+    return ask_text(base_url, key, prompt, stream=stream, max_tokens=400)
+
 
 SECRET = "test-master-secret-0123456789abcdef"
 PROMPTS = [f"Write an essay about how teams review software changes, part {i}." for i in range(12)]
-
-
-def _ask(base_url: str, key: str, prompt: str, stream: bool) -> str:
-    client = openai.OpenAI(base_url=base_url, api_key=key, max_retries=0)
-    kw = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": prompt}], "max_tokens": 400}
-    if stream:
-        return "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(stream=True, **kw)
-                       if c.choices)
-    return client.chat.completions.create(**kw).choices[0].message.content
 
 
 def _start(teacher_url: str, store: str, redis_url: str | None, **config) -> tuple[GatewayProcess, list[str]]:

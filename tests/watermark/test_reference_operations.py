@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import openai
 
 from gateway.identity import new_key
 from gateway.watermark.embed import Watermarker
@@ -23,19 +22,16 @@ from tests.ratelimit_gateway.helpers import put_key_record
 from tests.support.gateway import ADMIN_TOKEN, GatewayProcess
 from tests.support.metrics import metric
 from tests.support.mock_teacher import running_mock_teacher
+from tests.support.openai_chat import ask_text
+
+
+def _ask(base_url: str, key: str, prompt: str, stream: bool = False) -> str:
+    return ask_text(base_url, key, prompt, stream=stream, max_tokens=300)
+
 
 SECRET = "test-master-secret-0123456789abcdef"
 ACCOUNTS = [("acme", "alice"), ("acme", "bob"), ("globex", "carol")]
 WM = Watermarker(SECRET.encode())
-
-
-def _ask(base_url: str, key: str, prompt: str, stream: bool = False) -> str:
-    client = openai.OpenAI(base_url=base_url, api_key=key, max_retries=0)
-    kw = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": prompt}], "max_tokens": 300}
-    if stream:
-        return "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(stream=True, **kw)
-                       if c.choices)
-    return client.chat.completions.create(**kw).choices[0].message.content
 
 
 def _gateway(teacher_url: str, store: str = "memory://", **config) -> GatewayProcess:
