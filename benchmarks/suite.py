@@ -3,8 +3,9 @@
     python -m benchmarks.suite [--quick] [--seconds 10] [--repeats 3] [--streams 30] [--skip ...]
 
 Targets: direct to the upstream, nginx as a reverse proxy (the floor for one hop), `python-floor`
-(raw ASGI + aiohttp pass-through on Covenant's server stack: the floor for Python; `-granian`: the
-same app under granian, to price the ASGI server), Covenant with
+(raw ASGI + aiohttp pass-through on Covenant's server: the floor for a typical Python gateway;
+`-lean`: the same app forwarding with Covenant's own upstream client, i.e. Covenant's stack with
+none of Covenant's code; `-granian`: the aiohttp app under granian, to price the ASGI server), Covenant with
 no policies, Covenant with the full policy set (`benchmarks/policies_full/`: key auth, three rate
 limits on a Redis store, extraction features, watermark of a ~300-word answer, PII scan of prompt
 and output), and LiteLLM / Portkey when `python -m benchmarks.peers.setup` installed them.
@@ -48,7 +49,8 @@ FULL_POLICIES = Path(__file__).parent / "policies_full"
 BODY = {"model": "gpt-4o-mini", "max_tokens": 400,
         "messages": [{"role": "system", "content": "You are a helpful assistant for a software team."},
                      {"role": "user", "content": "Summarise the release notes for the team in a short paragraph."}]}
-ALL_TARGETS = ("direct", "nginx-proxy", "python-floor", "python-floor-granian", "covenant-empty", "covenant-full", "litellm", "portkey")
+ALL_TARGETS = ("direct", "nginx-proxy", "python-floor", "python-floor-lean", "python-floor-granian", "covenant-empty",
+               "covenant-full", "litellm", "portkey")
 
 
 @dataclass
@@ -168,6 +170,7 @@ class Suite:
             "direct": lambda: _Direct(upstream_port),
             "nginx-proxy": lambda: _NginxTarget(upstream_port),
             "python-floor": lambda: AsgiFloorProcess(upstream_port).start(),
+            "python-floor-lean": lambda: AsgiFloorProcess(upstream_port, client="lean").start(),
             "python-floor-granian": lambda: AsgiFloorProcess(upstream_port, server="granian").start(),
             "covenant-empty": lambda: _Covenant(upstream_port, None, "memory://"),
             "covenant-full": lambda: _Covenant(upstream_port, FULL_POLICIES, self.redis.url),

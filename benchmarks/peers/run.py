@@ -103,8 +103,9 @@ class AsgiFloorProcess(_Peer):
 
     name = "python-floor"
 
-    def __init__(self, upstream_port: int, cpu: str = "1", server: str = "uvicorn") -> None:
+    def __init__(self, upstream_port: int, cpu: str = "1", server: str = "uvicorn", client: str = "aiohttp") -> None:
         self.server = server
+        self.client = client
         super().__init__(upstream_port, cpu)
 
     @staticmethod
@@ -120,4 +121,4 @@ class AsgiFloorProcess(_Peer):
         from benchmarks.harness.gateway import ROOT
 
         return ([sys.executable, "-m", "benchmarks.peers.asgi_floor", "--upstream-port", str(self.upstream_port),
-                 "--port", str(self.port), "--server", self.server], {}, ROOT)
+                 "--port", str(self.port), "--server", self.server, "--client", self.client], {}, ROOT)
