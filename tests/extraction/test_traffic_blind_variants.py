@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3 ... v9: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v10: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, and the same seed gives the same bytes."""
 
@@ -18,12 +18,14 @@ from benchmarks.traffic.personas_v6 import BENIGN_V6
 from benchmarks.traffic.personas_v7 import BENIGN_V7
 from benchmarks.traffic.personas_v8 import BENIGN_V8
 from benchmarks.traffic.personas_v9 import BENIGN_V9
+from benchmarks.traffic.personas_v10 import BENIGN_V10
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
-NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"}}
+NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
+                    "v10": {"audio_distill", "editorial_distill"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
-                "v8": BENIGN_V8, "v9": BENIGN_V9}
+                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
