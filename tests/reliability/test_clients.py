@@ -99,6 +99,17 @@ def test_disconnect_while_waiting_for_the_upstream_cancels_the_upstream_request(
     wait_for(lambda: metric(clients, "covenant_in_flight_requests") == 0, timeout=10)  # leave a clean slot
 
 
+def test_a_client_that_leaves_at_once_is_seen_when_the_disconnect_watch_starts(clients):
+    # The disconnect watcher starts 50 ms into the exchange (so short exchanges never pay for a task);
+    # a client gone before then is seen as soon as it starts, long before the upstream answers.
+    body = _body()
+    with _connect(clients) as s:
+        s.sendall(_request_head(clients, "cli-wait-3", len(body), fault="delay_ms=4000") + body)
+    assert wait_for(lambda: metric(clients, "covenant_in_flight_requests") == 0, timeout=2)
+    rec = records_for(clients, {"cli-wait-3"}, timeout=1)
+    assert rec and rec[0]["decision"] == "client_disconnected"
+
+
 def test_slow_sender_gets_408_after_the_body_timeout(clients):
     body = _body()
     with _connect(clients) as s:
