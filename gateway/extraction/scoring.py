@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
-from gateway.extraction.state import ClusterStats, PrincipalState
+from gateway.extraction.state import CATS, ClusterStats, PrincipalState
 
 
 @dataclass(slots=True)
@@ -24,6 +24,7 @@ class Population:
 
 
 _MAX_ENTROPY = math.log2(len(CATEGORIES))
+_EMBEDDING = CATEGORIES.index("embedding")
 SUSPICIOUS_CLUSTER = 0.5  # cluster suspicion from which sharing it counts against an account
 
 # Evidence weights: the maximum each term can contribute.
@@ -55,7 +56,13 @@ MENU_CHURN = (0.3, 0.8)  # share of tool requests with a menu none of the last f
 W_PROBLEMS = 0.5      # the account's problems are ones many other accounts ask (same quantities, other words)
 PROBLEM_ACCOUNTS = 4  # accounts asking a problem for it to count as shared
 SHARED_PROBLEMS = (1.0, 2.0)  # shared problems: none .. full weight (one is what students happen to share) ...
-SHARED_PROBLEM_SHARE = 0.3   # ... and their share of the account's remembered problems for full weight
+W_DIALECTS = 0.7      # generation requests dealt out over several APIs (the dialect switches request by request)
+DIALECT_SWITCH = (0.3, 0.5)   # share of generation requests on another API than the one before: a product's
+                              # second API for a share p of requests gives 2p(1-p) (0.32 at p = 0.2) .. requests
+                              # dealt out at random over two or more APIs
+DIALECT_REQUESTS = 20.0       # decayed generation requests for full confidence
+SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
+                                   # collisions give a student (a minority) .. a pool's most (full weight)
 
 
 def capability_share(cats: list[float]) -> float:
@@ -114,6 +121,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
     if cluster_accounts:
         shared = min(1.0, max(0.0, (cluster_accounts - 2.0) / 6.0))
     rate_ratio = st.w / max(pop.median_rate, 1.0)
+    gen = max(0.0, st.w - st.num[CATS + _EMBEDDING])
     regular = 0.0
     if st.gap_n >= 8:
         regular = max(0.0, 1.0 - st.gap_std() / 1.2)
@@ -132,6 +140,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "tool_requests": st.w_tools,
         "new_menu_share": st.w_new_menu / (st.w_tools or 1.0),
         "tool_sets": round(st.tool_sets(), 1),
+        "generation_requests": gen,
+        "api_switch_share": st.w_api_switch / (gen or 1.0),
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
@@ -194,13 +204,22 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # (a random menu drawn from a catalogue per example). Agents, products and benchmarks keep a few menus.
         "menu_churn": W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS)
         * _ramp(sig["new_menu_share"], *MENU_CHURN) * s,
+        # Generation requests dealt out over several APIs, switching request by request, for long answers: a
+        # client speaks the dialect of its SDK (a product may send a share to a second API for a "deep" mode);
+        # a harvesting script rotating APIs to look like several clients switches on half its requests. A key
+        # fronting many end users may route them to several providers: discounted like the content terms.
+        "dialect_rotation": W_DIALECTS * popular * min(1.0, sig["generation_requests"] / DIALECT_REQUESTS)
+        * _ramp(sig["api_switch_share"], *DIALECT_SWITCH) * how,
         "long_output_focus": W_LONG * conf * sig["long_output_share"] * conc * s,
         "volume": W_VOLUME * sig["volume_vs_population"] * conc * s * how,
         "machine_timing": W_REGULAR * sig["timing_regularity"] * conc * s * how,
         # Problems (their quantities) that many other accounts ask too, re-worded or translated: a shared pool
-        # of problems spread over accounts. Students who happen to pick the same textbook numbers share a few.
+        # of problems spread over accounts. Students who happen to pick the same textbook numbers share a few,
+        # and where quantities come from a small space (exam-style figures) chance collisions with a campaign's
+        # pool make a steady minority of an active student's problems shared, at any count: the evidence is
+        # the share, none below a quarter, full weight from half (an account drawing from a pool).
         "shared_problems": W_PROBLEMS * popular * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
-        * min(1.0, sig["shared_problem_share"] / SHARED_PROBLEM_SHARE),
+        * _ramp(sig["shared_problem_share"], *SHARED_PROBLEM_SHARE),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
     }

@@ -44,16 +44,19 @@ _MASK32 = 0xFFFFFFFF
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON, W_NEW_MENU) = range(14)
-CATS = 14                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH) = range(15)
+CATS = 15                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
 NUM_SIZE = DECAYED_END + 12
 # PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
 HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD) = range(24, 33)
-INTS_SIZE = 33
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_SYS) = range(24, 35)
+INTS_SIZE = 35
+# Generation dialects (LAST_API holds the last one's code); embeddings are no dialect: a RAG app embeds
+# before it asks, whatever API it asks on.
+DIALECTS = {"openai.chat.completions": 1, "openai.completions": 2, "openai.responses": 3, "anthropic.messages": 4}
 _ZERO_NUM = bytes(8 * NUM_SIZE)
 _ZERO_INTS = bytes(4 * INTS_SIZE)
 
@@ -106,6 +109,7 @@ class PrincipalState:
     w_narr = _num(W_NARR)
     w_tool_reason = _num(W_TOOL_REASON)
     w_new_menu = _num(W_NEW_MENU)
+    w_api_switch = _num(W_API_SWITCH)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -195,6 +199,16 @@ class PrincipalState:
         if single:
             num[W_SINGLE] += 1.0
         num[CATS + ev.category] += 1.0
+        # Dialect switches between consecutive generation requests of the same kind (the same system prompt,
+        # or none): a client (an SDK, a product) speaks one API; a script that deals its requests out over
+        # APIs to look like several clients switches often. A pipeline whose steps have roles on different
+        # APIs (answer on one, judge on another with its own system prompt) is no switch.
+        dialect = DIALECTS.get(ev.api, 0)
+        if dialect:
+            if ints[LAST_API] and ints[LAST_API] != dialect and ints[LAST_SYS] == ev.sys_hash:
+                num[W_API_SWITCH] += 1.0
+            ints[LAST_API] = dialect
+            ints[LAST_SYS] = ev.sys_hash
         hour = HOURS + int(ev.ts // 3600) % 24
         if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
             num[W_OFF] += 1.0

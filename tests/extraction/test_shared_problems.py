@@ -70,3 +70,25 @@ def test_one_problem_in_common_with_others_is_not_a_shared_pool() -> None:
             ask(det, f"asker-{i}", t, formal(0, cover).replace("2 kg", f"{100 + 10 * i + k} kg"))
     d = det.principal_detail("asker-2")
     assert d is not None and d["signals"]["shared_problems"] == 1 and d["evidence"]["shared_problems"] == 0.0
+
+
+def test_a_student_whose_problems_are_mostly_their_own_is_not_a_shared_pool() -> None:
+    """Where quantities come from a small space (exam-style figures), an active student's draws collide with a
+    campaign's pool now and then: a steady minority of their problems is shared, at any count. An account
+    drawing from the pool has most of its problems shared."""
+    det, t = Detector(), T0
+    for k in range(8):
+        for i, cover in enumerate(COVERS):
+            t += 300.0
+            ask(det, f"pool-{i}", t, (formal if i % 2 else chatty)(k, cover))
+    for k in range(12):  # three of the pool's problems by chance, nine of their own
+        t += 300.0
+        text = formal((0, 1, 3)[k], "crate") if k < 3 else formal(k % 8, "crate").replace(" kg", f"{k} kg", 1)
+        ask(det, "student", t, text)
+    det.tick(t)
+    student = det.principal_detail("student")
+    assert student is not None and student["signals"]["shared_problems"] == 3
+    assert student["signals"]["shared_problem_share"] == 0.25
+    assert student["evidence"]["shared_problems"] == 0.0
+    pool = det.principal_detail("pool-2")
+    assert pool is not None and pool["evidence"]["shared_problems"] >= 0.45
