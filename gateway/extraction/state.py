@@ -52,7 +52,7 @@ DECAYED_END = CATS + len(CATEGORIES)
 NUM_SIZE = DECAYED_END + 12
 # PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
 HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_SYS) = range(24, 35)
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_KIND) = range(24, 35)
 INTS_SIZE = 35
 # Generation dialects (LAST_API holds the last one's code); embeddings are no dialect: a RAG app embeds
 # before it asks, whatever API it asks on.
@@ -200,15 +200,17 @@ class PrincipalState:
             num[W_SINGLE] += 1.0
         num[CATS + ev.category] += 1.0
         # Dialect switches between consecutive generation requests of the same kind (the same system prompt,
-        # or none): a client (an SDK, a product) speaks one API; a script that deals its requests out over
-        # APIs to look like several clients switches often. A pipeline whose steps have roles on different
-        # APIs (answer on one, judge on another with its own system prompt) is no switch.
+        # or none, and the same max_tokens and temperature): a client (an SDK, a product) speaks one API; a
+        # script that deals the same request out over APIs to look like several clients switches often. A
+        # pipeline whose steps have roles on different APIs (answer on one, judge on another with its own
+        # system prompt) or a "deep" mode on another API (its own budget, thinking) is no switch.
         dialect = DIALECTS.get(ev.api, 0)
         if dialect:
-            if ints[LAST_API] and ints[LAST_API] != dialect and ints[LAST_SYS] == ev.sys_hash:
+            kind = hash((ev.sys_hash, ev.max_tokens, ev.temperature)) & _MASK32  # numbers: hash is not salted
+            if ints[LAST_API] and ints[LAST_API] != dialect and ints[LAST_KIND] == kind:
                 num[W_API_SWITCH] += 1.0
             ints[LAST_API] = dialect
-            ints[LAST_SYS] = ev.sys_hash
+            ints[LAST_KIND] = kind
         hour = HOURS + int(ev.ts // 3600) % 24
         if total > OFF_HOURS_MIN_HISTORY and ints[hour] < OFF_HOURS_SHARE * total:
             num[W_OFF] += 1.0

@@ -60,6 +60,22 @@ def test_one_api_or_a_second_api_for_a_share_of_requests_is_no_rotation() -> Non
     assert d["signals"]["api_switch_share"] < 0.3 and d["evidence"]["dialect_rotation"] == 0.0
 
 
+def test_a_deep_mode_on_another_api_for_a_third_of_conversations_is_no_rotation() -> None:
+    """A tutoring club: most questions on one API, a third on another with a thinking budget of its own."""
+    det, t = Detector(), T0
+    for k in range(60):
+        t += 900.0
+        if k % 3 == 1:
+            b = {"model": "claude-sonnet-4", "max_tokens": 16000, "thinking": {"type": "enabled", "budget_tokens": 8000},
+                 "messages": [{"role": "user", "content": case(k)}]}
+            det.observe(event("club", t, b, api=ANTH, output_tokens=3000))
+        else:
+            b = {"model": "gpt-4.1", "temperature": 0.5, "messages": [{"role": "user", "content": case(k)}]}
+            det.observe(event("club", t, b, output_tokens=1200))
+    d = det.principal_detail("club")
+    assert d is not None and d["signals"]["api_switch_share"] == 0.0 and d["evidence"]["dialect_rotation"] == 0.0
+
+
 def test_embedding_before_every_question_is_no_switch() -> None:
     d = run([EMB, CHAT] * 30)
     assert d["signals"]["api_switch_share"] == 0.0 and d["evidence"]["dialect_rotation"] == 0.0
