@@ -200,13 +200,14 @@ class PrincipalState:
             num[W_SINGLE] += 1.0
         num[CATS + ev.category] += 1.0
         # Dialect switches between consecutive generation requests of the same kind (the same system prompt,
-        # or none, and the same max_tokens and temperature): a client (an SDK, a product) speaks one API; a
-        # script that deals the same request out over APIs to look like several clients switches often. A
-        # pipeline whose steps have roles on different APIs (answer on one, judge on another with its own
-        # system prompt) or a "deep" mode on another API (its own budget, thinking) is no switch.
+        # or none, and the same max_tokens): a client (an SDK, a product) speaks one API; a script that deals
+        # the same request out over APIs to look like several clients switches often. A pipeline whose steps
+        # have roles on different APIs (answer on one, judge on another with its own system prompt) or a
+        # "deep" mode on another API (its own budget, thinking) is no switch. Temperature is not part of the
+        # kind: not every API takes it, so a request ported to another API often drops it.
         dialect = DIALECTS.get(ev.api, 0)
         if dialect:
-            kind = hash((ev.sys_hash, ev.max_tokens, ev.temperature)) & _MASK32  # numbers: hash is not salted
+            kind = (ev.sys_hash ^ (ev.max_tokens * 0x9E3779B1)) & _MASK32
             if ints[LAST_API] and ints[LAST_API] != dialect and ints[LAST_KIND] == kind:
                 num[W_API_SWITCH] += 1.0
             ints[LAST_API] = dialect
