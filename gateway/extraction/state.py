@@ -81,6 +81,17 @@ def _int(i: int) -> property:
     return property(get, set_)
 
 
+
+def _remember(ring: array, value: int, size: int) -> bool:
+    """Append ``value`` to a ring of the last ``size`` distinct values; False if it is already there.
+    (An array of uint32 and a linear scan: the rings hold 8-16 entries, kept only where used.)"""
+    if value in ring:
+        return False
+    ring.append(value)
+    if len(ring) > size:
+        del ring[0]
+    return True
+
 class PrincipalState:
     """Everything the detector keeps about one account.
 
@@ -343,27 +354,15 @@ class PrincipalState:
         """Whether a declared tool menu is none of the account's last MENU_RING distinct menus (and remember it).
         A product agent, or a benchmark over a catalogue's domains, declares the same few menus again and again;
         a generator of function-calling data draws a new menu for nearly every request."""
-        ring = self.menus
-        if ring is None:
-            ring = self.menus = array("I")
-        elif toolset in ring:
-            return False
-        ring.append(toolset)
-        if len(ring) > MENU_RING:
-            del ring[0]
-        return True
+        if self.menus is None:
+            self.menus = array("I")
+        return _remember(self.menus, toolset, MENU_RING)
 
     def add_problem(self, problem: int) -> bool:
         """Remember a problem the account asked for a long or elicited answer; False if already remembered."""
-        ring = self.problems
-        if ring is None:
-            ring = self.problems = array("I")
-        elif problem in ring:
-            return False
-        ring.append(problem)
-        if len(ring) > PROBLEM_RING:
-            del ring[0]
-        return True
+        if self.problems is None:
+            self.problems = array("I")
+        return _remember(self.problems, problem, PROBLEM_RING)
 
     def add_example(self, excerpt: str) -> None:
         if self.examples is None:
