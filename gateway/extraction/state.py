@@ -81,16 +81,16 @@ def _int(i: int) -> property:
     return property(get, set_)
 
 
-
 def _remember(ring: array, value: int, size: int) -> bool:
     """Append ``value`` to a ring of the last ``size`` distinct values; False if it is already there.
-    (An array of uint32 and a linear scan: the rings hold 8-16 entries, kept only where used.)"""
+    (An array of uint32 and a linear scan: the rings are short.)"""
     if value in ring:
         return False
     ring.append(value)
     if len(ring) > size:
         del ring[0]
     return True
+
 
 class PrincipalState:
     """Everything the detector keeps about one account.
@@ -343,12 +343,7 @@ class PrincipalState:
                 del self.slots[0]
 
     def seen_recently(self, h: int) -> bool:
-        if h in self.recent:
-            return True
-        self.recent.append(h)
-        if len(self.recent) > RECENT_HASHES:
-            del self.recent[0]
-        return False
+        return not _remember(self.recent, h, RECENT_HASHES)
 
     def new_menu(self, toolset: int) -> bool:
         """Whether a declared tool menu is none of the account's last MENU_RING distinct menus (and remember it).
