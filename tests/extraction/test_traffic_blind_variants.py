@@ -1,9 +1,11 @@
-"""The traffic generator's blind variants v3 ... v10: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v11: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
-uses no client software that benign traffic does not, and the same seed gives the same bytes."""
+uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
+gives the same bytes; v11 also logs response_text for a share of attack and benign records alike."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -19,13 +21,15 @@ from benchmarks.traffic.personas_v7 import BENIGN_V7
 from benchmarks.traffic.personas_v8 import BENIGN_V8
 from benchmarks.traffic.personas_v9 import BENIGN_V9
 from benchmarks.traffic.personas_v10 import BENIGN_V10
+from benchmarks.traffic.personas_v11 import BENIGN_V11
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
 NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
-                    "v10": {"audio_distill", "editorial_distill"}}
+                    "v10": {"audio_distill", "editorial_distill"},
+                    "v11": {"structured_distill", "translation_mining"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
-                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10}
+                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -76,3 +80,63 @@ def test_the_same_seed_gives_the_same_bytes(variant_log, tmp_path: Path) -> None
     again = tmp_path / "again.jsonl"
     generate(seed=5, out=again, days=DAYS, scale=0.05, variant=variant)
     assert again.read_bytes() == path.read_bytes()
+
+
+APIS = {"openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings", "anthropic.messages"}
+
+
+def test_records_follow_the_traffic_log_format(variant_log) -> None:
+    _, path, _ = variant_log
+    last = 0.0
+    for r in _records(path):
+        assert isinstance(r["ts"], float | int) and r["ts"] >= last
+        last = r["ts"]
+        assert isinstance(r["principal"], str) and r["principal"]
+        assert r["api"] in APIS and isinstance(r["request"], dict) and r["request"].get("model")
+        assert isinstance(r.get("tenant", ""), str) and isinstance(r.get("key_id", ""), str)
+        usage = r.get("usage", {"input_tokens": 0, "output_tokens": 0})
+        assert all(isinstance(usage[k], int) and usage[k] >= 0 for k in ("input_tokens", "output_tokens"))
+        assert set(r.get("client", {})) <= {"ip", "user_agent"}
+        assert isinstance(r.get("response_text", ""), str)
+
+
+def test_identifiers_have_one_shape_for_attack_and_benign(variant_log) -> None:
+    _, path, labels = variant_log
+    shapes: dict[str, set[tuple[str, ...]]] = {"attack": set(), "benign": set()}
+    for r in _records(path):
+        shapes[labels[r["principal"]]["label"]].add(tuple(re.sub(r"[0-9a-f]", "x", r[k]) for k in
+                                                         ("principal", "tenant", "key_id")))
+    assert shapes["attack"] <= shapes["benign"], shapes["attack"] - shapes["benign"]
+
+
+@pytest.fixture(scope="module")
+def v11_log(tmp_path_factory) -> tuple[Path, dict]:
+    path = tmp_path_factory.mktemp("traffic") / "v11-scaled.jsonl"
+    generate(seed=7, out=path, days=DAYS, scale=0.2, variant="v11")
+    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def test_v11_logs_response_text_for_a_share_of_attack_and_benign_records(v11_log) -> None:
+    path, labels = v11_log
+    total: Counter = Counter()
+    logged: Counter = Counter()
+    scenarios_logged = set()
+    for r in _records(path):
+        lab = labels[r["principal"]]
+        total[lab["label"]] += 1
+        if "response_text" in r:
+            logged[lab["label"]] += 1
+            scenarios_logged.add(lab["scenario"])
+    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
+    for label in ("attack", "benign"):
+        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
+    # the campaigns whose tenants always log outputs, and their benign twins
+    assert {"cot_harvester", "structured_distill", "homework_app", "doc_ingestion"} <= scenarios_logged
+
+
+def test_v11_response_text_length_follows_output_tokens(v11_log) -> None:
+    path, _ = v11_log
+    ratios = [len(r["response_text"]) / r["usage"]["output_tokens"] for r in _records(path)
+              if len(r.get("response_text", "")) > 200 and r["request"].get("model") not in ("o4-mini", "gpt-5-mini")]
+    ratios.sort()
+    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
