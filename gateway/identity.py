@@ -54,7 +54,12 @@ class KeyRecord:
     revoked: bool = False
 
     def principal(self) -> Principal:
-        return Principal(self.tenant, self.account, self.key_id, dict(self.labels))
+        # One Principal per record (records are replaced, never edited, when a key changes): built
+        # per request it was a measurable share of identification.
+        p = self.__dict__.get("_principal")
+        if p is None or p.labels != self.labels or (p.tenant, p.account) != (self.tenant, self.account):
+            p = self.__dict__["_principal"] = Principal(self.tenant, self.account, self.key_id, dict(self.labels))
+        return p
 
 
 def hash_key(key: str) -> str:

@@ -43,17 +43,21 @@ def forward_request_headers(headers: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in headers.items() if k not in _DROP_REQUEST and not k.startswith("x-covenant-")}
 
 
-def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[str, str]], str]:
-    """The headers returned to the caller (lower-case names), and the upstream's content type."""
+_DROP_RESPONSE_B = frozenset(h.encode() for h in _DROP_RESPONSE)
+_DROP_RESPONSE_PREFIXES_B = tuple(p.encode() for p in _DROP_RESPONSE_PREFIXES)
+
+
+def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str]:
+    """The headers returned to the caller, as bytes (they go straight back out; the client gives
+    lower-case names), and the upstream's content type."""
     out = []
     content_type = ""
     for k, v in headers:
-        lk = k.decode("latin-1")
-        if lk == "content-type":
+        if k == b"content-type":
             content_type = v.decode("latin-1")
-        if lk in _DROP_RESPONSE or lk.startswith(_DROP_RESPONSE_PREFIXES):
+        if k in _DROP_RESPONSE_B or k.startswith(_DROP_RESPONSE_PREFIXES_B):
             continue
-        out.append((lk, v.decode("latin-1")))
+        out.append((k, v))
     return out, content_type
 
 
@@ -63,7 +67,7 @@ _TIMEOUTS = (hc.ReadTimeout, hc.TotalTimeout)
 @dataclass
 class UpstreamResponse:
     status: int
-    headers: list[tuple[str, str]]
+    headers: list[tuple[bytes, bytes]]  # as forwarded to the caller (lower-case names)
     content_type: str
     _resp: hc.Response
 
