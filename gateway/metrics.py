@@ -8,6 +8,7 @@ through `BoundedLabel`, which admits the first N distinct values and folds the r
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
 
@@ -72,6 +73,7 @@ class Metrics:
         self.policy_info = Gauge("covenant_policy_info", "The active policy version (1) and replaced ones (0).",
                                  ["version", "policies"], registry=r, multiprocess_mode="livemax")
         self._policy_labels: tuple[str, str] | None = None
+        self._before_scrape: list[Callable[[], None]] = []
         self.ratelimit_rejections = Counter("covenant_ratelimit_rejections",
                                             "Requests rejected by a rate limit (or that would be, in shadow).",
                                             ["limit", "mode"], registry=r)
@@ -136,13 +138,29 @@ class Metrics:
         self.policy_info.labels(*labels).set(1)
         self._policy_labels = labels
 
+    def before_scrape(self, hook: Callable[[], None]) -> None:
+        """Run ``hook`` before each exposition (values kept outside the registry between scrapes are
+        moved into it then)."""
+        self._before_scrape.append(hook)
+
     def exposition(self) -> bytes:
         """The text format for /metrics: this process, or every worker's in multiprocess mode."""
+        for hook in self._before_scrape:
+            hook()
         if multiprocess_dir():
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
             return generate_latest(registry)
         return generate_latest(self.registry)
+
+    def request_children(self, route: str, model: str, tenant: str, status: str, decision: str,
+                         upstream: str) -> tuple:
+        """The children one finished exchange updates: requests, upstream latency, added latency,
+        time to first token, input and output tokens, spend."""
+        return (self.requests.labels(route, model, tenant, status, decision),
+                self.upstream_latency.labels(route, upstream), self.added_latency.labels(route),
+                self.ttft.labels(route), self.tokens.labels("input", model, tenant),
+                self.tokens.labels("output", model, tenant), self.spend.labels(model, tenant))
 
     def tenant_value(self, tenant: str | None) -> str:
         if not self.tenant_label:

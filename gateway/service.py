@@ -14,7 +14,7 @@ from pathlib import Path
 
 from gateway.config import Settings
 from gateway.identity import Authenticator, FileKeyStore, KeyStore, MemoryKeyStore, RedisKeyStore, new_key
-from gateway.metrics import Metrics
+from gateway.metrics import Metrics, multiprocess_dir
 from gateway.pipeline import Pipeline, Stage
 from gateway.policy.compile import CompiledPolicySet
 from gateway.policy.reload import PolicyManager
@@ -186,9 +186,15 @@ class Gateway:
         # Everything after identification: what `covenant policy test` runs for a given principal.
         self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics", "audit")],
                                  on_stage_error=on_error)
+        # One process: the in-flight gauge is read from the proxy's count when scraped. Several workers:
+        # each moves the shared gauge (livesum) itself, so a scrape of any worker sees all of them.
+        shared = multiprocess_dir() is not None
         self.proxy = Proxy(self.pipeline, self.router, self.settings.limits,
                            on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc(),
-                           in_flight_gauge=self.metrics.in_flight)
+                           in_flight_gauge=self.metrics.in_flight if shared else None)
+        if not shared:
+            proxy, gauge = self.proxy, self.metrics.in_flight
+            self.metrics.before_scrape(lambda: gauge.set(proxy.in_flight))
 
     async def start_offline(self) -> None:
         """Policies, store and stages without upstreams or watchers (policy tests, explain)."""

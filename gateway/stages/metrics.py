@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from gateway.metrics import Metrics
+from gateway.metrics import Metrics, multiprocess_dir
+from gateway.metrics_tally import RequestTally
 from gateway.pipeline import RequestContext, Stage
 
 
@@ -11,38 +12,52 @@ class MetricsStage(Stage):
 
     def __init__(self, metrics: Metrics) -> None:
         self.m = metrics
+        # One process: plain tallies, moved into prometheus_client when /metrics is read. Several
+        # workers: each writes through at once, so any worker's scrape sees every worker's counts.
+        self.tally = None if multiprocess_dir() else RequestTally(metrics)
+        if self.tally is not None:
+            metrics.before_scrape(self.tally.flush)
         # `.labels()` takes a lock and builds keys: bind each label tuple's children once.
         self._children: dict[tuple, tuple] = {}
 
-    def _bound(self, route: str, model: str, tenant: str, status: str, decision: str, upstream: str) -> tuple:
-        key = (route, model, tenant, status, decision, upstream)
-        hit = self._children.get(key)
+    def _bound(self, *labels: str) -> tuple:
+        hit = self._children.get(labels)
         if hit is None:
-            m = self.m
-            hit = (m.requests.labels(route, model, tenant, status, decision), m.upstream_latency.labels(route, upstream),
-                   m.added_latency.labels(route), m.ttft.labels(route), m.tokens.labels("input", model, tenant),
-                   m.tokens.labels("output", model, tenant), m.spend.labels(model, tenant))
-            if len(self._children) < 100_000:  # label values are bounded; this is a backstop
-                self._children[key] = hit
+            hit = self._children[labels] = self.m.request_children(*labels)  # bounded: BoundedLabel values
         return hit
 
     async def on_response(self, ctx: RequestContext) -> None:
         m = self.m
-        route = ctx.route.path
         model = m.model(ctx.model) if ctx.model else "none"
         tenant = m.tenant_value(ctx.principal.tenant if ctx.principal else None)
-        requests, upstream, added, ttft, tok_in, tok_out, spend_c = self._bound(
-            route, model, tenant, str(ctx.status), ctx.decision, ctx.upstream.name if ctx.upstream else "none")
+        labels = (ctx.route.path, model, tenant, str(ctx.status), ctx.decision,
+                  ctx.upstream.name if ctx.upstream else "none")
+        ttft = ctx.annotations.get("_first_byte_sent") if ctx.stream else None
+        spend = ctx.annotations.get("spend_usd")
+        usage = ctx.usage
+        if self.tally is not None:
+            s = self.tally.series(*labels)
+            s.requests += 1
+            if ctx.upstream_started:
+                s.upstream.observe(ctx.upstream_seconds())
+            s.added.observe(ctx.added_seconds())
+            if ttft:
+                s.ttft.observe(ttft - ctx.started)
+            s.tokens_in += usage.input_tokens
+            s.tokens_out += usage.output_tokens
+            if spend:
+                s.spend += spend
+            return
+        requests, upstream, added, ttft_h, tok_in, tok_out, spend_c = self._bound(*labels)
         requests.inc()
         if ctx.upstream_started:
             upstream.observe(ctx.upstream_seconds())
         added.observe(ctx.added_seconds())
-        if ctx.stream and ctx.annotations.get("_first_byte_sent"):
-            ttft.observe(ctx.annotations["_first_byte_sent"] - ctx.started)
-        if ctx.usage.input_tokens:
-            tok_in.inc(ctx.usage.input_tokens)
-        if ctx.usage.output_tokens:
-            tok_out.inc(ctx.usage.output_tokens)
-        spend = ctx.annotations.get("spend_usd")
+        if ttft:
+            ttft_h.observe(ttft - ctx.started)
+        if usage.input_tokens:
+            tok_in.inc(usage.input_tokens)
+        if usage.output_tokens:
+            tok_out.inc(usage.output_tokens)
         if spend:
             spend_c.inc(spend)
