@@ -57,7 +57,16 @@ def cmd_worker(args: argparse.Namespace) -> int:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        indexing = asyncio.create_task(_index_provenance(settings, fp, stop)) if fp is not None else None
+        metrics = None
+        if fp is not None and args.metrics_port:
+            # the worker's own series (the recorded reference's observed texts and flushes, etc.)
+            from prometheus_client import start_http_server
+
+            from gateway.metrics import Metrics
+
+            metrics = Metrics(tenant_label=settings.metrics_tenant_label)
+            start_http_server(args.metrics_port, addr=args.metrics_host, registry=metrics.registry)
+        indexing = asyncio.create_task(_index_provenance(settings, fp, stop, metrics)) if fp is not None else None
         stats = await run_worker(settings.store, policy=policy, partitions=args.partitions, stop=stop)
         if indexing is not None:
             await indexing
@@ -80,19 +89,26 @@ def _worker_fingerprinter(settings):
     return Fingerprinter(master_secret(settings.watermark_secret, settings.watermark_secret_file))
 
 
-async def _index_provenance(settings, fp, stop: asyncio.Event) -> None:
-    """The worker's second job: fingerprint and index the responses gateways queued (provenance)."""
+async def _index_provenance(settings, fp, stop: asyncio.Event, metrics=None) -> None:
+    """The worker's second job: fingerprint and index the responses gateways queued (provenance), and
+    count the pre-mark texts sampled for the recorded reference that come with them."""
     import socket
 
+    from gateway.metrics import Metrics
     from gateway.store import open_store
     from gateway.watermark.provenance import RedisProvenanceIndex
     from gateway.watermark.provenance_queue import consume
+    from gateway.watermark.reference_queue import WorkerReference
 
     store = open_store(settings.store, timeout_ms=max(settings.store_timeout_ms, 1000))
     index = RedisProvenanceIndex.for_store(store, fp, capacity=settings.provenance_capacity,
                                            ttl_seconds=int(settings.provenance_retention_days * 86400))
+    # the recorded reference's pre-mark texts come with the entries: counted into the gateways' tables
+    reference = WorkerReference(store.counter_tables(), max_tenants=settings.watermark_reference_tenants,
+                                metrics=metrics or Metrics(tenant_label=settings.metrics_tenant_label))
     try:
-        await consume(store.client, index, consumer=f"{socket.gethostname()}-{os.getpid()}", stop=stop)
+        await consume(store.client, index, consumer=f"{socket.gethostname()}-{os.getpid()}", stop=stop,
+                      reference=reference)
     finally:
         await store.close()
 
@@ -115,4 +131,8 @@ def add_extraction_commands(sub, add_config) -> None:
     p.add_argument("--partitions", type=int, default=4, help="event stream partitions (same on all workers)")
     p.add_argument("--nice", type=int, default=int(os.environ.get("COVENANT_WORKER_NICE", "0")),
                    help="lower this process's CPU priority by N (env COVENANT_WORKER_NICE; default 0: unchanged)")
+    p.add_argument("--metrics-port", type=int, default=int(os.environ.get("COVENANT_WORKER_METRICS_PORT", "0")),
+                   help="serve this worker's Prometheus metrics on this port (env COVENANT_WORKER_METRICS_PORT; "
+                        "default 0: not served)")
+    p.add_argument("--metrics-host", default="0.0.0.0", help="address of the metrics port")
     p.set_defaults(func=cmd_worker)

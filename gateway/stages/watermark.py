@@ -15,7 +15,9 @@ from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.policy import WatermarkPolicy
+from gateway.watermark.provenance_queue import ProvenancePublisher
 from gateway.watermark.recorder import ReferenceRecorder
+from gateway.watermark.reference_queue import PreMarkTexts
 
 log = logging.getLogger("covenant.watermark")
 
@@ -35,9 +37,14 @@ class WatermarkStage(Stage):
     name = "watermark"
 
     def __init__(self, master: bytes, metrics: Metrics, provenance_index,
-                 reference: ReferenceRecorder | None = None) -> None:
+                 reference: ReferenceRecorder | None = None, reference_via_workers: bool | None = None) -> None:
         self.master = master
         self.reference = reference  # pre-mark word counts (the recorded reference), or None
+        # distributed mode (Redis store: the provenance goes to the workers' queue): the sampled pre-mark
+        # texts go with the queue's entries and `covenant worker` observes them; else the recorder's
+        # task does, in this process
+        self.via_workers = isinstance(provenance_index, ProvenancePublisher) if reference_via_workers is None \
+            else reference_via_workers
         self.m = metrics
         # `.labels()` takes a lock and builds a key: the two children are bound once
         self._marked = {"policy": metrics.watermarked.labels("policy"),
@@ -66,9 +73,12 @@ class WatermarkStage(Stage):
             await self.index.add_many(batch)
         except Exception as exc:  # best effort: a store outage is a warning, not a traceback per batch
             log.warning("provenance of %d responses not stored: %s", len(batch), exc)
+            lost = sum(len(item[5][2]) for item in batch if len(item) > 5)  # pre-mark texts for the workers
+            if lost and self.reference is not None:
+                self.reference.m.dropped.inc(lost)
 
     def prepare(self, ps: CompiledPolicySet) -> None:
-        built, keep = {}, {}
+        built, keep, refs = {}, {}, {}
         for p in ps.policies:
             block: WatermarkPolicy | None = p.policy.spec.watermark
             if block is None or not block.enabled:
@@ -76,11 +86,15 @@ class WatermarkStage(Stage):
             record = block.record_reference and self.reference is not None
             sig = f"{block.exclude_words}|{block.exclude_patterns}|{record}"  # what the marker is built from
             wm = keep.get(sig) or self._marks.get(sig) or Watermarker.from_policy(self.master, block)
-            if record:  # one tally per table: kept across policy reloads, flushed in the background
-                wm.tally = self.reference.tally_for(wm.table)
+            if record and self.via_workers:  # per response: the tally samples, the texts go to the workers
+                refs[id(block)] = (self.reference.tally_for(wm.table), wm.table.digest.hex(),  # type: ignore[union-attr]
+                                   sorted(block.exclude_words))
+            elif record:  # one tally per table: kept across policy reloads, flushed in the background
+                wm.tally = self.reference.tally_for(wm.table)  # type: ignore[union-attr]
             keep[sig] = built[id(block)] = wm
         self._marks = keep
         ps.artifacts["watermark"] = built
+        ps.artifacts["watermark_reference"] = refs
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         block = ctx.policy.watermark if ctx.policy else None
@@ -103,7 +117,11 @@ class WatermarkStage(Stage):
         wm: Watermarker = ctx.policy.artifacts["watermark"][id(block)]
         p = ctx.principal
         fragile_ts = int(time.time() // 60) if block.fragile_channel else None
-        return lambda: wm.stream(p.tenant, p.account, strength, fragile_ts=fragile_ts)
+        ref = ctx.policy.artifacts["watermark_reference"].get(id(block)) if self.via_workers else None
+        if ref is None:
+            return lambda: wm.stream(p.tenant, p.account, strength, fragile_ts=fragile_ts)
+        texts = ctx.annotations["_wm_premark"] = PreMarkTexts(ref[0])
+        return lambda: wm.stream(p.tenant, p.account, strength, fragile_ts=fragile_ts, sink=texts)
 
     async def on_response(self, ctx: RequestContext) -> None:
         held = ctx.annotations.get("_watermark")
@@ -114,7 +132,17 @@ class WatermarkStage(Stage):
         ctx.annotations["watermark"] = {"applied": applied, "strength": strength}
         if applied:
             self._marked["escalated" if strength != block.strength else "policy"].inc()
-        text = "\n".join(ctx.response_text)
-        if block.provenance and text.strip():
-            p = ctx.principal
-            self._pending.submit((ctx.request_id, text, p.tenant, p.account, ctx.ts))
+        p = ctx.principal
+        text = "\n".join(ctx.response_text) if block.provenance else ""
+        premark: PreMarkTexts | None = ctx.annotations.get("_wm_premark")
+        if premark is None or not premark.texts:  # in-process reference (or none, or not sampled)
+            if text.strip():
+                self._pending.submit((ctx.request_id, text, p.tenant, p.account, ctx.ts))
+            return
+        # sampled, distributed: the original texts go in the response's entry (or one of their own
+        # when provenance is off); a full queue drops them like the provenance, counted
+        _, digest_hex, words = ctx.policy.artifacts["watermark_reference"][id(block)]
+        item = (ctx.request_id, text if text.strip() else None, p.tenant, p.account, ctx.ts,
+                (digest_hex, words, premark.texts))
+        if not self._pending.submit(item):
+            premark.tally.m.dropped.inc(len(premark.texts))

@@ -88,10 +88,13 @@ class Watermarker:
         return self.stream(tenant, account, strength, fragile_ts=fragile_ts)._process(text)
 
     def stream(self, tenant: str, account: str, strength: float = 1.0, *,
-               fragile_ts: int | None = None) -> MarkingStream:
-        """``fragile_ts`` (minutes since the epoch) turns on the fragile channel for this response."""
+               fragile_ts: int | None = None, sink: PreMarkSink | None = None) -> MarkingStream:
+        """``fragile_ts`` (minutes since the epoch) turns on the fragile channel for this response.
+        ``sink``: where this stream's pre-mark text goes instead of ``self.tally`` (one response's
+        collector, whose texts travel with its provenance entry to the workers)."""
         payload = "" if fragile_ts is None else fragile.encode(self.master, tenant, account, fragile_ts)
-        sink = self.tally
+        if sink is None:
+            sink = self.tally
         if sink is not None and not sink.sample():
             sink = None
         return MarkingStream(self, self._targets(tenant, account, strength), payload, sink,

@@ -274,8 +274,13 @@ class ReferenceRecorder:
     counts are in memory, the next save writes them all)."""
 
     def __init__(self, backend: CounterTables, *, interval_s: float = FLUSH_INTERVAL_S, sample: float = 1.0,
-                 max_tenants: int = MAX_TENANTS, metrics: Metrics | None = None, saver=None) -> None:
+                 max_tenants: int = MAX_TENANTS, metrics: Metrics | None = None, saver=None,
+                 give_back: bool = True, max_pending: int = MAX_PENDING) -> None:
         self.backend = backend
+        # False (a worker): a failed flush drops its counts, the stream entries they came from being left
+        # unacknowledged and counted again when delivered again
+        self.give_back = give_back
+        self.max_pending = max_pending
         self.interval_s = interval_s
         self.sample = sample
         self.max_tenants = max_tenants
@@ -293,7 +298,8 @@ class ReferenceRecorder:
         tally = self._tallies.get(table.digest)
         if tally is None:
             tally = self._tallies[table.digest] = ReferenceTally(
-                table, self._wake, sample=self.sample, max_tenants=self.max_tenants, metrics=self.m)
+                table, self._wake, max_pending=self.max_pending, sample=self.sample, max_tenants=self.max_tenants,
+                metrics=self.m)
         return tally
 
     async def start(self) -> None:
@@ -342,8 +348,12 @@ class ReferenceRecorder:
             if errors:
                 self.failed_flushes += 1
                 self.m.flush_failed.inc()
-                log.error("watermark reference flush failed (%d responses' counts kept for the next flush): %s",
-                          unflushed, "; ".join(errors))
+                if self.give_back:
+                    log.error("watermark reference flush failed (%d responses' counts kept for the next flush): %s",
+                              unflushed, "; ".join(errors))
+                else:
+                    log.error("watermark reference flush failed (the batch's stream entries stay pending and are "
+                              "counted when delivered again): %s", "; ".join(errors))
                 return False
             self.last_flush_ok = time.time()
             self.m.flush_ok.inc()
@@ -363,8 +373,9 @@ class ReferenceRecorder:
                 log.warning("watermark reference: no room for tenant %r's own table (%d tenant tables, "
                             "watermark_reference_tenants); its responses count in the global reference only",
                             scope, self.max_tenants)
-        except Exception as exc:  # the store away: keep the counts (bounded), report
-            tally.give_back(scope, fields)
+        except Exception as exc:  # the store away: keep the counts (bounded) or let the entries come back, report
+            if self.give_back:
+                tally.give_back(scope, fields)
             errors.append(f"{name}: {exc}")
 
     async def close(self) -> None:

@@ -1,8 +1,8 @@
 """The gateway records the reference itself: served through the real gateway (official openai SDK,
 mock teacher upstream), the pre-mark word counts equal `Reference.from_texts` of the teacher's own
 unmarked answers (code blocks included); memory store and a real Redis pass the same tests. With
-Redis the counts are flushed at shutdown and exported by the CLI from the store; corpus detection
-uses them."""
+Redis `covenant worker` counts the texts the gateway queued (they wait for it), and the CLI exports
+the counts from the store; corpus detection uses them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -65,17 +66,19 @@ def store_kind(request) -> str:
 
 
 def test_recorded_reference_equals_the_unmarked_answers(store_kind, request) -> None:
+    """Memory store: the gateway observes in process; Redis: `covenant worker` does (the texts go
+    with the provenance queue's entries)."""
     redis_url = request.getfixturevalue("redis_url") if store_kind == "redis" else None
     wm = Watermarker(SECRET.encode())
     with running_mock_teacher() as teacher:
         gw, keys = _start(teacher.url, redis_url or "memory://", redis_url)
+        worker = _worker(redis_url, gw.workdir) if redis_url else None
         try:
             r = gw.admin("GET", "/admin/v1/watermark/reference")
             assert r.status_code == 404 and "no watermark reference recorded yet" in r.json()["detail"]
             direct = _serve(gw, keys, teacher)
-            r = gw.admin("GET", "/admin/v1/watermark/reference")  # flushes this process's counts first
-            assert r.status_code == 200
-            recorded = Reference.from_json(r.content, wm)
+            # the memory store's gateway flushes its counts first; the worker counted them before acknowledging
+            recorded = _recorded(gw, wm, len(PROMPTS))
             want = Reference.from_texts(direct, wm)
             assert any("```" in a for a in direct)  # the teacher's answers hold code blocks too
             assert recorded.documents == len(PROMPTS) == want.documents
@@ -86,24 +89,51 @@ def test_recorded_reference_equals_the_unmarked_answers(store_kind, request) -> 
                                  env={**os.environ, "COVENANT_ADMIN_TOKEN": ADMIN_TOKEN}, check=True)
             assert Reference.from_json(out.stdout, wm).counts.tolist() == want.counts.tolist()
         finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(20)
             gw.stop()
 
 
-def test_redis_counts_are_flushed_at_shutdown_exported_and_used_by_detect(redis_url, tmp_path) -> None:
+def _worker(redis_url: str, workdir) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url], cwd=workdir,
+                            env={**os.environ, "COVENANT_WATERMARK_SECRET": SECRET},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _recorded(gw: GatewayProcess, wm: Watermarker, documents: int) -> Reference:
+    deadline = time.monotonic() + 30
+    while True:
+        r = gw.admin("GET", "/admin/v1/watermark/reference")
+        if r.status_code == 200 and (ref := Reference.from_json(r.content, wm)).documents >= documents:
+            return ref
+        assert time.monotonic() < deadline, r.text
+        time.sleep(0.2)
+
+
+def test_redis_texts_wait_for_a_worker_whose_counts_are_exported_and_used_by_detect(redis_url, tmp_path) -> None:
     wm = Watermarker(SECRET.encode())
     env = {**os.environ, "COVENANT_WATERMARK_SECRET": SECRET}
     env.pop("COVENANT_ADMIN_TOKEN", None)
     with running_mock_teacher() as teacher:
-        # no periodic flush during the test: what reaches Redis is what the shutdown flushed
-        gw, keys = _start(teacher.url, redis_url, redis_url, watermark_reference_flush_seconds=3600)
+        gw, keys = _start(teacher.url, redis_url, redis_url)
         try:
             direct = _serve(gw, keys, teacher)
             marked = [_ask(gw.openai_base_url, keys[0], f"Describe a careful code review, take {i}.", stream=False)
                       for i in range(30)]
-            with sync_redis.Redis.from_url(redis_url) as r:
-                assert not r.keys("covenant:{ctr}:*")  # nothing flushed yet
         finally:
             gw.stop()  # SIGTERM
+        with sync_redis.Redis.from_url(redis_url) as r:
+            assert not r.keys("covenant:{ctr}:*")  # nothing counted without a worker: the texts wait in the queue
+            worker = _worker(redis_url, gw.workdir)
+            try:
+                deadline = time.monotonic() + 30
+                while int(r.hget(f"covenant:{{ctr}}:t:wmref:{wm.table.digest.hex()}", "documents") or 0) < 42:
+                    assert time.monotonic() < deadline
+                    time.sleep(0.2)
+            finally:
+                worker.terminate()
+                worker.wait(20)
         export = tmp_path / "reference.json"
         cli = [sys.executable, "-m", "gateway", "watermark"]
         subprocess.run([*cli, "reference", "export", "--config", str(gw.config_file), "-o", str(export)],

@@ -1,7 +1,7 @@
 """Operating the gateway-recorded reference, through the real gateway process: per-tenant scopes
 (admin route `?tenant=`, `reference export --tenant`, `detect --reference gateway --tenant`), its
-metrics, flushes that fail while Redis is away and lose nothing, and the memory store's counts kept
-in a file across a restart (a corrupt file is kept aside, never overwritten)."""
+metrics, the memory store's counts kept in a file across a restart (a corrupt file is kept aside,
+never overwritten), and with Redis the worker that counts the texts."""
 
 from __future__ import annotations
 
@@ -133,33 +133,42 @@ def test_a_corrupt_counts_file_is_kept_aside_and_the_gateway_serves(tmp_path: Pa
     assert "is not a valid counter-tables file" in logs and aside[0].name in logs
 
 
-def test_flushes_fail_while_redis_is_away_and_lose_no_counts(own_redis) -> None:
+def test_with_redis_the_worker_counts_and_the_gateway_only_samples(redis_url: str) -> None:
+    """Distributed mode: the gateway queues the texts with the provenance entries and `covenant
+    worker` counts them, per tenant too; the serving gateway observes nothing (the in-process
+    flush failures of the memory store's path are tested in test_recorder.py, the worker's in
+    test_reference_workers.py)."""
     with running_mock_teacher() as teacher:
-        gw = _gateway(teacher.url, own_redis.url, watermark_reference_flush_seconds=3600)
-        keys = {}
-        for tenant, account in ACCOUNTS:
-            key, record = new_key(tenant, account, {})
-            put_key_record(own_redis.url, record)
-            keys[account] = key
+        gw = _gateway(teacher.url, redis_url)
+        keys = _put_keys(redis_url)
         gw.start()
+        worker = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url],
+                                  cwd=gw.workdir, env={**os.environ, "COVENANT_WATERMARK_SECRET": SECRET},
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            served = _serve(gw, keys, teacher, 6, "outage")
-            own_redis.stop()
-            r = gw.admin("GET", "/admin/v1/watermark/reference")  # its flush fails, then its read
-            assert r.status_code != 200
-            assert metric(gw, "covenant_watermark_reference_flushes_total", outcome="failed") == 1
-            assert metric(gw, "covenant_watermark_reference_flushes_total", outcome="ok") == 0
-            assert metric(gw, "covenant_watermark_reference_unflushed_documents") == 6
-            assert metric(gw, "covenant_watermark_reference_last_flush_timestamp_seconds") == 0
-            own_redis.start()
-            deadline = time.monotonic() + 30
-            while (r := gw.admin("GET", "/admin/v1/watermark/reference")).status_code != 200:
-                assert time.monotonic() < deadline, r.text  # the store's breaker closes after its cooldown
-                time.sleep(0.2)
-            assert _same(Reference.from_json(r.content, WM), served["acme"] + served["globex"])
+            served = _serve(gw, keys, teacher, 6, "distributed")
+            assert _same(_wait(gw, 6), served["acme"] + served["globex"])
             assert _same(_reference(gw, "globex"), served["globex"])
-            assert metric(gw, "covenant_watermark_reference_flushes_total", outcome="ok") >= 1
-            assert metric(gw, "covenant_watermark_reference_unflushed_documents") == 0
+            assert metric(gw, "covenant_watermark_reference_texts_total", outcome="sampled") == 6
+            assert metric(gw, "covenant_watermark_reference_observed_texts_total") == 0
         finally:
+            worker.terminate()
+            worker.wait(20)
             gw.stop()
-        assert "watermark reference flush failed (6 responses' counts kept for the next flush)" in gw.logs()
+
+
+def _put_keys(redis_url: str) -> dict[str, str]:
+    keys = {}
+    for tenant, account in ACCOUNTS:
+        key, record = new_key(tenant, account, {})
+        put_key_record(redis_url, record)
+        keys[account] = key
+    return keys
+
+
+def _wait(gw: GatewayProcess, documents: int) -> Reference:
+    deadline = time.monotonic() + 30
+    while (ref := _reference(gw)) is None or ref.documents < documents:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    return ref
