@@ -125,6 +125,13 @@ class Stage:
     """
 
     name: ClassVar[str] = "stage"
+    resolves_policy: ClassVar[bool] = False  # True for the stage that sets ctx.policy
+
+    def applies(self, policy: EffectivePolicy) -> bool:
+        """Whether this stage has anything to do under ``policy``. A stage that acts only under its
+        own policy block says no when the block is absent, and the pipeline then never calls its
+        hooks for requests under that policy (decided once per effective policy, not per request)."""
+        return True
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -150,6 +157,15 @@ def _overrides(stage: Stage, hook: str) -> bool:
     return getattr(type(stage), hook) is not getattr(Stage, hook)
 
 
+_Plan = tuple[tuple[Stage, tuple[Stage, ...]], ...]
+
+
+def _plan(stages: Sequence[Stage]) -> _Plan:
+    """Each request stage with the later ones that can use the time it spends waiting."""
+    return tuple((s, tuple(w for w in stages[i + 1:] if _overrides(w, "on_request_wait")))
+                 for i, s in enumerate(stages))
+
+
 class StageFailed(Exception):
     def __init__(self, stage: str, cause: BaseException) -> None:
         super().__init__(f"stage {stage} failed: {cause!r}")
@@ -163,9 +179,12 @@ class Pipeline:
     def __init__(self, stages: Sequence[Stage], on_stage_error: Callable[[str], None] | None = None) -> None:
         self.stages = tuple(stages)
         self._request = tuple(s for s in self.stages if _overrides(s, "on_request"))
-        # per request stage: the later stages that can use the time it spends waiting
-        self._plan = tuple((s, tuple(w for w in self._request[i + 1:] if _overrides(w, "on_request_wait")))
-                           for i, s in enumerate(self._request))
+        # Up to the stage that resolves the policy every stage runs; after it, those that apply to it.
+        split = next((i + 1 for i, s in enumerate(self._request) if s.resolves_policy), 0)
+        self._head = _plan(self._request[:split])
+        self._tail_stages = self._request[split:]
+        self._tail = _plan(self._tail_stages)  # when no policy is known
+        self._memo_key = f"pipeline-plan:{id(self)}"
         self._start = tuple(s for s in self.stages if _overrides(s, "on_response_start"))
         # (stage, whether it runs only when its on_request ran): audit and metrics always run
         self._finish = tuple((s, _overrides(s, "on_request")) for s in self.stages if _overrides(s, "on_response"))
@@ -176,7 +195,22 @@ class Pipeline:
         closed (a compliance gateway must not let traffic through because a check crashed)."""
         entered: list[Stage] = []
         ctx.annotations["_entered"] = entered
-        for stage, waiters in self._plan:
+        plan, head = self._head, True
+        while True:
+            deny = await self._run(ctx, plan, entered)
+            if deny is not None or not head:
+                return deny
+            head = False
+            policy = ctx.policy
+            if policy is None:
+                plan = self._tail
+            else:
+                plan = policy.memo.get(self._memo_key)
+                if plan is None:
+                    plan = policy.memo[self._memo_key] = _plan([s for s in self._tail_stages if s.applies(policy)])
+
+    async def _run(self, ctx: RequestContext, plan: _Plan, entered: list[Stage]) -> Deny | None:
+        for stage, waiters in plan:
             entered.append(stage)
             try:
                 if not waiters:

@@ -8,6 +8,9 @@ from gateway.pipeline import Deny, RequestContext, Stage
 class AccessStage(Stage):
     name = "access"
 
+    def applies(self, policy) -> bool:
+        return policy.access is not None
+
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         rule = ctx.policy.access if ctx.policy else None
         if rule is None or rule.action == "allow":

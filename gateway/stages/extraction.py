@@ -31,6 +31,9 @@ class ExtractionStage(Stage):
         if isinstance(self.backend, LocalExtraction):
             self.backend = LocalExtraction(self.m, self.backend.detector.policy)
 
+    def applies(self, policy) -> bool:
+        return policy.extraction is not None and policy.extraction.enabled
+
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         block: ExtractionPolicy | None = ctx.policy.extraction if ctx.policy else None
         if block is None or not block.enabled or not ctx.json:

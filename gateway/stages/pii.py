@@ -64,6 +64,9 @@ class PiiStage(Stage):
         self._engines = keep
         ps.artifacts["pii"] = built
 
+    def applies(self, policy) -> bool:
+        return policy.pii is not None
+
     # -- prompt ---------------------------------------------------------------------------------
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         block = ctx.policy.pii if ctx.policy else None

@@ -10,6 +10,7 @@ from gateway.policy.compile import CompiledPolicySet
 
 class PolicyMatchStage(Stage):
     name = "policy"
+    resolves_policy = True
 
     def __init__(self, current: Callable[[], CompiledPolicySet]) -> None:
         self.current = current  # reads the active version; a reload swaps it atomically

@@ -82,6 +82,10 @@ class RateLimitStage(Stage):
             memo = eff.memo["ratelimit"] = (limits, all(c.fail_open for c in compiled))
         return memo
 
+    def applies(self, policy) -> bool:
+        # the extraction stage's throttle action applies named limits of its own
+        return bool(policy.rate_limits) or policy.extraction is not None
+
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         eff = ctx.policy
         throttled = ctx.annotations.get("_throttle_limits")
