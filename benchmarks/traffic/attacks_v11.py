@@ -25,7 +25,7 @@ Scenarios (names as in attacks.py so the tables line up, plus two new attack typ
 - sampling: 10 accounts harvesting preference pairs: each prompt twice seconds apart under two settings (a
   concise and a thorough system prompt, temperature 0.2 and 1.0, a large and a small model, or chat and
   Anthropic), and for half of the pairs a judge request with both answers asking which is better and why;
-  50-130 pairs a day per account around the clock; the tenants of half of the accounts log outputs.
+  50-130 pairs a day per account around the clock.
 - mixed_into_chat: 10 customer-support bot accounts with real customer conversations; an insider's self-play job
   writes both sides of synthetic dialogues on the same key (a customer-simulator request, then the product's
   agent request, 6-14 requests), 30-50% of the requests, spread evenly over the day.
@@ -207,7 +207,7 @@ def sampling(ctx: Ctx, variant: str) -> None:
     rng = ctx.rng
     pool = [pref_prompt(ctx) for _ in range(300)]
     for i in range(10):
-        acct = account(ctx, "attack", "sampling", "v11-sampling", logged=True if i < 5 else None)
+        acct = account(ctx, "attack", "sampling", "v11-sampling")
         mode = i % 4
         for t in ctx.steady_times(rng.uniform(50, 130), jitter=0.9):
             prompt, style = rng.choice(pool)

@@ -180,8 +180,8 @@ def ci_test_bot(ctx: Ctx, count: int) -> None:
 def prompt_ab_lab(ctx: Ctx, count: int) -> None:
     """1-3 regression runs per working day at office hours over a fixed 80-prompt test set."""
     rng = ctx.rng
-    for i in range(count):
-        acct = account(ctx, "benign", "prompt_ab_lab", logged=True if i == 0 else None)
+    for _ in range(count):
+        acct = account(ctx, "benign", "prompt_ab_lab")
         tests = [pref_prompt(ctx) for _ in range(80)]
         old = rng.choice((CONCISE, "You are the assistant of Parcelo. Be helpful and brief."))
         new = old + rng.choice((" Use bullet points when listing steps.", " If unsure, say so.",
@@ -301,7 +301,7 @@ def erp_agent(ctx: Ctx, count: int) -> None:
 
 
 def doc_ingestion(ctx: Ctx, count: int) -> None:
-    """120-350 documents/day (local 6-22h, outside x0.3); account 0 is the customs broker (justifications)."""
+    """250-600 documents/day (local 6-22h, outside x0.3); account 0 is the customs broker (justifications)."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "doc_ingestion", logged=True)
@@ -309,7 +309,7 @@ def doc_ingestion(ctx: Ctx, count: int) -> None:
         kinds = rng.sample(D.DOC_TYPES, 2) if i else ["customs declaration", "commercial invoice"]
         schemas = {k: D.schema(rng, k, with_reasons=i == 0, fixed=True) for k in kinds}
         ask = "Extract the fields of this {k} into the schema." if i else D.EXTRACT_NOTE
-        for t in ctx.window_times(acct["tz"], rng.uniform(120, 350), hours=(6, 22), outside=0.3, weekend=0.5):
+        for t in ctx.window_times(acct["tz"], rng.uniform(250, 600), hours=(6, 22), outside=0.3, weekend=0.5):
             kind = rng.choice(kinds)
             emit(ctx, t, acct, api, extraction_request(ctx, api, kind, schemas[kind], ask), rng.randint(150, 800),
                  "json", extra=tuple(schemas[kind]["schema"]["properties"]))
