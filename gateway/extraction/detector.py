@@ -15,8 +15,8 @@ from zlib import crc32
 
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CATEGORIES
 from gateway.extraction.policy import ExtractionPolicy, Status
+from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
     SUSPICIOUS_CLUSTER,
     Population,
@@ -77,7 +77,7 @@ class Verdict:
 OK = Verdict("ok", 0.0, (), None)
 
 
-class Detector:
+class Detector(ReviewViews):
     def __init__(self, policy: ExtractionPolicy | None = None) -> None:
         self.policy = policy or ExtractionPolicy()
         self._states: dict[str, PrincipalState] = {}      # insertion order = LRU order
@@ -462,53 +462,6 @@ class Detector:
             self._set_verdict(st, record["ts"])
         self._decisions[principal] = record
         return record
-
-    def principal_detail(self, principal: str) -> dict[str, Any] | None:
-        st = self._states.get(principal)
-        if st is None:
-            return None
-        score, sig, evi = self._score(st)
-        v = self.verdict(principal)
-        sig_out = {k: round(val, 4) for k, val in sig.items()}
-        sig_out["top_category"] = CATEGORIES[int(sig["top_category"])]  # type: ignore[assignment]
-        return {
-            "principal": principal, "tenant": st.tenant, "key_id": st.key_id,
-            "status": v.status, "score": round(v.score, 4), "own_score": round(score, 4),
-            "campaign": st.campaign_id, "reasons": list(v.reasons),
-            "signals": sig_out, "evidence": {k: round(val, 4) for k, val in evi.items()},
-            "requests": st.total, "first_seen_ts": st.first_ts, "last_seen_ts": st.last_ts,
-            "first_flagged_ts": st.first_flagged_ts,
-            "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline or ()],
-            "examples": list(st.examples or ()), "decision": self._decisions.get(principal),
-        }
-
-    def principals(self, status: str | None = None) -> list[dict[str, Any]]:
-        """Principals with a non-ok verdict (status='flagged' means any of flag/throttle/block)."""
-        out = []
-        for p, v in self._verdicts.items():
-            if status in (None, "flagged") or v.status == status:
-                out.append({"principal": p, **v.as_dict()})
-        return sorted(out, key=lambda d: -d["score"])
-
-    def campaigns(self) -> list[dict[str, Any]]:
-        return [self._campaign_summary(c) for c in sorted(self._campaigns.values(), key=lambda c: -c.score)]
-
-    def campaign(self, campaign_id: str) -> dict[str, Any] | None:
-        c = self._campaigns.get(campaign_id)
-        if c is None:
-            return None
-        out = self._campaign_summary(c)
-        out["members"] = list(c.members)
-        out["templates"] = [
-            {"cluster": f"{cid:08x}", "accounts": cs.account_count(), "requests": int(cs.n),
-             "suspicion": round(cs.suspicion(), 3), "example": cs.example}
-            for cid in c.clusters if (cs := self._clusters.get(cid)) is not None
-        ]
-        return out
-
-    def _campaign_summary(self, c: Campaign) -> dict[str, Any]:
-        return {"campaign": c.campaign_id, "score": round(c.score, 4), "accounts": len(c.members),
-                "first_ts": c.first_ts, "first_flagged_ts": c.first_flagged_ts, "evidence": dict(c.evidence)}
 
     def all_states(self) -> list[PrincipalState]:
         return list(self._states.values())
