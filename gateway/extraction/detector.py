@@ -16,6 +16,7 @@ from zlib import crc32
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy, Status
+from gateway.extraction.problems import ProblemTable
 from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
     SUSPICIOUS_CLUSTER,
@@ -30,7 +31,6 @@ from gateway.extraction.state import (
     CLUSTER_MEMBERS,
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
-    PROBLEM_MEMBERS,
     TOTAL,
     ClusterStats,
     PrincipalState,
@@ -84,7 +84,7 @@ class Detector(ReviewViews):
         self._verdicts: dict[str, Verdict] = {}            # only non-ok verdicts: the O(1) lookup
         self._band_to_cluster: dict[int, int] = {}
         self._clusters: dict[int, ClusterStats] = {}
-        self._problems: dict[int, set[str]] = {}            # problem signature -> accounts that asked it (capped)
+        self._problems = ProblemTable(self.policy.window.max_clusters)  # who asked each problem (problems.py)
         self._cluster_campaign: dict[int, str] = {}
         self._campaigns: dict[str, Campaign] = {}
         self._suspects: set[str] = set()
@@ -174,8 +174,8 @@ class Detector(ReviewViews):
         st.fingerprint = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
             f"|{ev.n > 1}|{ev.logprobs > 0}|{single}".encode()) if (reasoning or harvest) else 0
-        if ev.problem and (reasoning or harvest or long_out) and not ev.has_tools and st.add_problem(ev.problem):
-            self._count_problem(ev.problem, st.principal)
+        if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
+            self._problems.note(st, ev.problem, reasoning or harvest or long_out)
         if ev.bands:
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
@@ -222,17 +222,6 @@ class Detector(ReviewViews):
                     camp.members.append(st.principal)
                     camp.weak_members.add(st.principal)
 
-    def _count_problem(self, problem: int, principal: str) -> None:
-        """The accounts that asked a problem (its quantities) for a long or elicited answer: a shared pool of
-        problems re-worded per account, or translated, keeps its numbers where no template key matches."""
-        members = self._problems.get(problem)
-        if members is None:
-            if len(self._problems) >= self.policy.window.max_clusters:
-                del self._problems[next(iter(self._problems))]
-            members = self._problems[problem] = set()
-        if len(members) < PROBLEM_MEMBERS:
-            members.add(principal)
-
     def _cluster_of(self, ev: FeatureEvent) -> int:
         """LSH: an event joins the cluster of the first band it shares with a cluster *seed*.
 
@@ -267,11 +256,11 @@ class Detector(ReviewViews):
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
-                and st.w_new_menu < 2.0 and st.status == "ok"):
-            # Quiet account (most traffic): every evidence term but off_hours and menu_churn is a product with
-            # elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, and menu churn
-            # needs new tool menus again and again, so the score is at most ~W_OFFHOURS, below any status;
-            # skip the full signal computation.
+                and st.w_new_menu < 2.0 and st.status == "ok" and not self._problems.any_shared(st.problems)):
+            # Quiet account (most traffic): every evidence term but off_hours, menu_churn and shared_problems is a
+            # product with elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, menu
+            # churn needs new tool menus again and again, and none of its problems is shared, so the score is at
+            # most ~W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
+from gateway.extraction.problems import ProblemTable
 from gateway.extraction.state import CATS, ClusterStats, PrincipalState
 
 
@@ -54,7 +55,6 @@ LAPSED_FACTOR = 0.5   # score multiplier for an account whose one suspicious epi
 W_MENUS = 0.6         # single-turn tool requests whose declared menu is new nearly every time (menu churn)
 MENU_CHURN = (0.3, 0.8)  # share of tool requests with a menu none of the last few: a product's .. a generator's
 W_PROBLEMS = 0.5      # the account's problems are ones many other accounts ask (same quantities, other words)
-PROBLEM_ACCOUNTS = 4  # accounts asking a problem for it to count as shared
 SHARED_PROBLEMS = (1.0, 2.0)  # shared problems: none .. full weight (one is what students happen to share) ...
 W_DIALECTS = 0.7      # generation requests dealt out over several APIs (the dialect switches request by request)
 DIALECT_SWITCH = (0.3, 0.5)   # share of generation requests on another API than the one before: a product's
@@ -91,12 +91,10 @@ def quiet_score(st: PrincipalState) -> float:
 
 
 def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Population,
-            problems: dict[int, set[str]] | None = None) -> dict[str, float]:
+            problems: ProblemTable | None = None) -> dict[str, float]:
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
-    shared_problems = 0
-    if st.problems and problems:
-        shared_problems = sum(1 for p in st.problems if len(problems.get(p, ())) >= PROBLEM_ACCOUNTS)
+    shared_problems = problems.shared(st.problems) if problems else 0
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
     conc = concentration(st.cats)
     shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = susp_share = 0.0

@@ -36,7 +36,7 @@ LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicio
 LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
 LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
 MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
-PROBLEM_RING = 16      # the account's recent problems (quantity signatures) asked with a long or elicited answer
+PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
 PROBLEM_MEMBERS = 32   # accounts remembered per problem
 _MASK32 = 0xFFFFFFFF
 
@@ -354,7 +354,7 @@ class PrincipalState:
         return _remember(self.menus, toolset, MENU_RING)
 
     def add_problem(self, problem: int) -> bool:
-        """Remember a problem the account asked for a long or elicited answer; False if already remembered."""
+        """Remember a problem the account asked (see problems.py); False if already remembered."""
         if self.problems is None:
             self.problems = array("I")
         return _remember(self.problems, problem, PROBLEM_RING)
