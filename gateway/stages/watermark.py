@@ -96,6 +96,9 @@ class WatermarkStage(Stage):
         ps.artifacts["watermark"] = built
         ps.artifacts["watermark_reference"] = refs
 
+    def applies(self, policy) -> bool:
+        return policy.watermark is not None and policy.watermark.enabled
+
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         block = ctx.policy.watermark if ctx.policy else None
         if block is None or not block.enabled or not ctx.route.generates or _structured(ctx.json):
