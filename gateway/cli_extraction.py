@@ -83,8 +83,8 @@ def _worker_fingerprinter(settings):
     from gateway.watermark_secret import master_secret
 
     if settings.watermark_secret is None and not os.path.exists(settings.watermark_secret_file):
-        print("provenance indexing off in this worker: set COVENANT_WATERMARK_SECRET to the gateways' value",
-              file=sys.stderr)
+        print("provenance indexing and the recorded watermark reference off in this worker: set "
+              "COVENANT_WATERMARK_SECRET to the gateways' value", file=sys.stderr)
         return None
     return Fingerprinter(master_secret(settings.watermark_secret, settings.watermark_secret_file))
 

@@ -100,7 +100,8 @@ class Settings(BaseSettings):
     watermark_reference_sample: float = Field(
         0.1, gt=0, le=1, description="Share of marked responses (at random) whose original text is observed for "
                     "the recorded reference, in the background: each costs about one detection scan of the text "
-                    "(~1.7x its marking) of CPU.")
+                    "(~1.7x its marking) of CPU, in the gateway with the memory store, in `covenant worker` "
+                    "with Redis (the text then travels in the provenance queue).")
     watermark_reference_tenants: int = Field(
         100, ge=0, description="Tenants whose recorded reference is also kept on its own (`covenant watermark detect "
                     "--reference gateway --tenant T`), per equivalence table; later tenants count in the global reference "

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -32,6 +33,7 @@ from tests.support.gateway import ROOT, GatewayProcess
 from tests.support.metrics import metric
 from tests.support.mock_teacher import running_mock_teacher
 from tests.support.openai_chat import ask_text
+from tests.support.ports import free_port
 from tests.watermark.prose import prose
 
 SECRET = "test-master-secret-0123456789abcdef"
@@ -184,9 +186,10 @@ async def test_entries_of_another_table_wait_for_a_worker_that_has_it(redis_url:
     await store.close()
 
 
-def _worker(redis_url: str, workdir: Path) -> subprocess.Popen:
+def _worker(redis_url: str, workdir: Path, metrics_port: int) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url,
-                             "--policies", str(ROOT / "policies")], cwd=workdir,
+                             "--policies", str(ROOT / "policies"), "--metrics-port", str(metrics_port),
+                             "--metrics-host", "127.0.0.1"], cwd=workdir,
                             env={**os.environ, "COVENANT_WATERMARK_SECRET": SECRET},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
@@ -241,7 +244,8 @@ def test_a_redis_gateway_and_its_worker_record_what_a_memory_gateway_records(red
         keys = {"m": _keys(local, None), "r": _keys(distributed, redis_url)}
         local.start()
         distributed.start()
-        worker = _worker(redis_url, distributed.workdir)
+        worker_metrics = SimpleNamespace(url=f"http://127.0.0.1:{free_port()}")
+        worker = _worker(redis_url, distributed.workdir, int(worker_metrics.url.rsplit(":", 1)[1]))
         try:
             for i, prompt in enumerate(prompts):
                 for name, gw in (("m", local), ("r", distributed)):
@@ -254,6 +258,9 @@ def test_a_redis_gateway_and_its_worker_record_what_a_memory_gateway_records(red
             # the serving gateway only sampled and published: it observed nothing itself
             assert metric(distributed, "covenant_watermark_reference_texts_total", outcome="sampled") == 10
             assert metric(distributed, "covenant_watermark_reference_observed_texts_total") == 0
+            # the worker did, and says so on its own metrics port
+            assert metric(worker_metrics, "covenant_watermark_reference_observed_texts_total") == 10
+            assert metric(worker_metrics, "covenant_watermark_reference_flushes_total", outcome="ok") >= 1
             with sync_redis.Redis.from_url(redis_url) as r:
                 entries = r.xrange(STREAM)
             assert len(entries) == 10 and all(b"w" in f for _, f in entries)
