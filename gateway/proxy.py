@@ -132,7 +132,8 @@ class Proxy:
             # short exchanges never pay for it and a disconnect is seen at most that much later.
             watcher: list[asyncio.Task] = []
             task = asyncio.current_task()
-            timer = asyncio.get_running_loop().call_later(
+            # the task's loop, not get_running_loop(): on Python 3.11 each of those is a getpid() syscall
+            timer = task.get_loop().call_later(
                 _WATCH_AFTER_S, lambda: watcher.append(asyncio.ensure_future(self._watch_disconnect(ctx, receive, task))))
             try:
                 try:
