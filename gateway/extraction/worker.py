@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import ResponseError
+from redis.exceptions import BusyLoadingError, ResponseError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.extraction.detector import Detector
 from gateway.extraction.policy import ExtractionPolicy
@@ -84,40 +86,93 @@ async def run_worker(
     release = redis.register_script(_RELEASE)
     owned: set[int] = set()
     seen_decisions: dict[str, bytes] = {}
+    unsent: dict = {}  # verdict changes not yet written (the store was away)
     next_lease = next_flush = 0.0
+    groups = False
+    outage: _Outage | None = None
     try:
-        for p in range(partitions):
-            try:
-                await redis.xgroup_create(stream_key(p), GROUP, id="0", mkstream=True)
-            except ResponseError as e:
-                if "BUSYGROUP" not in str(e):
-                    raise
         while not stop.is_set():
-            now = time.time()
-            if now >= next_lease:
-                await _balance_leases(redis, renew, release, name, partitions, owned, lease_ms, det)
-                stats.partitions = set(owned)
-                next_lease = now + lease_ms / 3000.0
-            if owned:
-                resp = await redis.xreadgroup(GROUP, name, {stream_key(p): ">" for p in owned}, count=batch,
-                                              block=block_ms)
-                if resp:
-                    await _process(redis, det, resp, stats)
-                elif det.events_since_tick:
-                    det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
-            else:
-                await asyncio.sleep(block_ms / 1000.0)
-            if time.time() >= next_flush:
-                await _apply_decisions(redis, det, seen_decisions)
-                await _flush(redis, det, stats, name)
-                next_flush = time.time() + flush_interval_s
-        await _flush(redis, det, stats, name)
-        for p in list(owned):
-            await release(keys=[LEASE_PREFIX + str(p)], args=[name])
-        await redis.zrem(WORKERS_KEY, name)
+            try:
+                if not groups:
+                    await _create_groups(redis, partitions)
+                    groups = True
+                now = time.time()
+                if now >= next_lease:
+                    await _balance_leases(redis, renew, release, name, partitions, owned, lease_ms, det)
+                    stats.partitions = set(owned)
+                    next_lease = now + lease_ms / 3000.0
+                if owned:
+                    resp = await redis.xreadgroup(GROUP, name, {stream_key(p): ">" for p in owned}, count=batch,
+                                                  block=block_ms)
+                    if resp:
+                        await _process(redis, det, resp, stats)
+                    elif det.events_since_tick:
+                        det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
+                else:
+                    await asyncio.sleep(block_ms / 1000.0)
+                if time.time() >= next_flush:
+                    await _apply_decisions(redis, det, seen_decisions)
+                    await _flush(redis, det, stats, name, unsent)
+                    next_flush = time.time() + flush_interval_s
+                if outage is not None:
+                    log.warning("extraction worker %s: the store is back after %.1f s", name, outage.seconds())
+                    outage = None
+            except (*_STORE_DOWN, ResponseError) as exc:
+                # The detector's state lives in this process: keep it and wait for the store rather than
+                # exit (a restart would forget every account). Leases, groups and verdicts are redone after.
+                if isinstance(exc, ResponseError):
+                    if "NOGROUP" not in str(exc):
+                        raise  # a real error (a script, a wrong type): not an outage to wait out
+                    groups = False  # Redis came back empty: streams and groups are gone
+                if outage is None:
+                    outage = _Outage(time.monotonic())
+                    log.warning("extraction worker %s: the store is unavailable (%s); state kept, retrying", name,
+                                exc)
+                    # What the store may have lost: every current verdict is written again once it is back.
+                    unsent.update((p["principal"], det.verdict(p["principal"])) for p in det.principals())
+                next_lease = 0.0
+                try:
+                    await asyncio.wait_for(stop.wait(), outage.backoff())
+                except TimeoutError:
+                    pass
+        try:
+            await _flush(redis, det, stats, name, unsent)
+            for p in list(owned):
+                await release(keys=[LEASE_PREFIX + str(p)], args=[name])
+            await redis.zrem(WORKERS_KEY, name)
+        except _STORE_DOWN as exc:
+            log.warning("extraction worker %s: stopping without the last flush, the store is unavailable (%s)",
+                        name, exc)
     finally:
         await redis.aclose()
     return stats
+
+
+# A connection refused, reset or timed out, or Redis still loading its data (BusyLoadingError is a
+# ConnectionError; named for the reader).
+_STORE_DOWN = (RedisConnectionError, BusyLoadingError, RedisTimeoutError, OSError)
+
+
+@dataclass
+class _Outage:
+    since: float
+    attempts: int = 0
+
+    def seconds(self) -> float:
+        return time.monotonic() - self.since
+
+    def backoff(self) -> float:
+        self.attempts += 1
+        return min(5.0, 0.1 * 2 ** self.attempts)
+
+
+async def _create_groups(redis: Redis, partitions: int) -> None:
+    for p in range(partitions):
+        try:
+            await redis.xgroup_create(stream_key(p), GROUP, id="0", mkstream=True)
+        except ResponseError as e:
+            if "BUSYGROUP" not in str(e):
+                raise
 
 
 async def _balance_leases(redis: Redis, renew, release, name: str, partitions: int, owned: set[int],
@@ -192,8 +247,17 @@ async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes]) 
         det.record_decision(pid, rec["decision"], rec.get("reviewer", ""), rec.get("note", ""), rec.get("ts"))
 
 
-async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str) -> None:
-    changes = det.drain_changes()
+async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str, unsent: dict) -> None:
+    changes = {**unsent, **det.drain_changes()}  # a newer verdict replaces one that could not be sent
+    unsent.clear()
+    try:
+        await _write_verdicts(redis, det, stats, name, changes)
+    except BaseException:
+        unsent.update(changes)
+        raise
+
+
+async def _write_verdicts(redis: Redis, det: Detector, stats: WorkerStats, name: str, changes: dict) -> None:
     pipe = redis.pipeline(transaction=False)
     for pid, v in changes.items():
         if v.status == "ok":

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from gateway.extraction.publisher import (
     VERDICTS_KEY,
@@ -120,3 +121,46 @@ async def _processed(a: WorkerStats, b: WorkerStats, n: int) -> bool:
     return a.events + b.events >= n
 
 
+
+
+async def test_a_redis_outage_leaves_the_worker_running_with_its_state(own_redis) -> None:
+    """Redis killed and back empty: the worker waits instead of exiting (its detector state would go with
+    it), writes its verdicts again, recreates its consumer groups and goes on with new events."""
+    url = own_redis.url
+    stop = asyncio.Event()
+    stats = WorkerStats()
+    task = asyncio.create_task(run_worker(url, partitions=2, consumer="solo", stop=stop, lease_ms=1500,
+                                          block_ms=100, stats=stats))
+    redis = Redis.from_url(url)
+    try:
+        pub = EventPublisher(redis, partitions=2, maxlen=10_000)
+        harvester = [event("harvester", T0 + i * 30, chat(f"Question: {problem(i)}\nThink step by step.",
+                                                          max_tokens=4096), output_tokens=1500) for i in range(60)]
+        await pub.publish_many(harvester)
+        verdicts = RedisVerdicts(redis)
+
+        async def harvester_flagged() -> bool:
+            try:
+                return (await verdicts.get("harvester")).status != "ok"
+            except (OSError, ConnectionError, RedisConnectionError):
+                return False
+
+        await wait_for(harvester_flagged)
+        seen = stats.events
+        own_redis.kill()
+        await asyncio.sleep(1.5)
+        assert not task.done(), "the worker exited when the store went away"
+        own_redis.start()  # same port, no data: verdicts, streams and groups are gone
+        # Nothing new is published: the verdict comes back from the state the worker kept.
+        await wait_for(harvester_flagged)
+        await pub.publish_many([event("alice", T0 + 5000 + i, chat(f"Dinner idea {i}?"), output_tokens=100)
+                                for i in range(5)])
+
+        async def new_events_read() -> bool:
+            return stats.events >= seen + 5
+
+        await wait_for(new_events_read)
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        await redis.aclose()
