@@ -58,9 +58,10 @@ def watermark_router(gw: Gateway) -> APIRouter:
             scope = "" if tenant is None else (
                 f" for tenant {tenant!r} (recorded per tenant for the first {rec.max_tenants} tenants, "
                 "watermark_reference_tenants)")
+            when = ("by `covenant worker` processes (Redis store), after each batch they read"
+                    if gw.reference_via_workers else f"by this gateway, flushed every {rec.interval_s:.0f} s")
             raise HTTPException(404, f"no watermark reference recorded yet{scope}: it is counted from responses "
-                                     "marked with `record_reference` on (the default) and flushed every "
-                                     f"{rec.interval_s:.0f} s")
+                                     f"marked with `record_reference` on (the default), {when}")
         return Response(ref.to_json(), media_type="application/json")
 
     @router.post("/trace", responses={503: {"description": "Provenance index not available"}})
