@@ -58,8 +58,11 @@ def watermark_router(gw: Gateway) -> APIRouter:
             scope = "" if tenant is None else (
                 f" for tenant {tenant!r} (recorded per tenant for the first {rec.max_tenants} tenants, "
                 "watermark_reference_tenants)")
+            from gateway.watermark.provenance_queue import ProvenancePublisher
+
             when = ("by `covenant worker` processes (Redis store), after each batch they read"
-                    if gw.reference_via_workers else f"by this gateway, flushed every {rec.interval_s:.0f} s")
+                    if isinstance(gw.provenance_sink, ProvenancePublisher)
+                    else f"by this gateway, flushed every {rec.interval_s:.0f} s")
             raise HTTPException(404, f"no watermark reference recorded yet{scope}: it is counted from responses "
                                      f"marked with `record_reference` on (the default), {when}")
         return Response(ref.to_json(), media_type="application/json")

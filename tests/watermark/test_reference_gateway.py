@@ -76,6 +76,8 @@ def test_recorded_reference_equals_the_unmarked_answers(store_kind, request) -> 
         try:
             r = gw.admin("GET", "/admin/v1/watermark/reference")
             assert r.status_code == 404 and "no watermark reference recorded yet" in r.json()["detail"]
+            # ...and it says who counts it
+            assert ("covenant worker" if redis_url else "by this gateway") in r.json()["detail"]
             direct = _serve(gw, keys, teacher)
             # the memory store's gateway flushes its counts first; the worker counted them before acknowledging
             recorded = _recorded(gw, wm, len(PROMPTS))
