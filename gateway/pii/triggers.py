@@ -52,12 +52,11 @@ def _gate(scope: Scope, pattern: str, *, digit: bool = False) -> Gate:
     return Gate(scope, re.compile(pattern), ascii_trigger, digit)
 
 
-_ASCII_DIGITS = "0123456789"
-
-
 def has_ascii_digit(text: str) -> bool:
-    """Ten substring searches (fast C scans) beat one `\\d` regex search by 20x on prose."""
-    return any(d in text for d in _ASCII_DIGITS)
+    """Ten substring searches (fast C scans) beat one `\\d` regex search by 20x on prose (written
+    out: a generator over the digits costs more than the scans on a short text)."""
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text
+            or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
 def min_phone_digits(regions: tuple[str, ...]) -> int:
