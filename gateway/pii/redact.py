@@ -56,6 +56,8 @@ class Redactor:
 
     def apply(self, text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:
         """Rewrite `findings` (overlaps resolved) in `text`; returns the text and the findings rewritten."""
+        if not findings:
+            return text, []
         chosen = resolve_overlaps(findings)
         if not chosen:
             return text, []
@@ -67,7 +69,7 @@ class Redactor:
 
     def redact(self, text: str) -> Redaction:
         out, chosen = self.apply(text, self.scanner.scan(text))
-        return Redaction(out, count_by_type(chosen))
+        return Redaction(out, count_by_type(chosen) if chosen else {})
 
     def stream(self, window: int) -> StreamRedactor:
         return StreamRedactor(self, window=window)
@@ -134,7 +136,9 @@ class StreamRedactor:
 
     def _findings(self) -> list[Finding]:
         findings = self._scanner.analyze(self._buf)
-        if self._fences is not None and findings:
+        if not findings:
+            return findings
+        if self._fences is not None:
             spans = [(a - self._base, b - self._base) for a, b in self._fences.spans]
             findings = outside_fences(findings, spans)
         return [f for f in findings if f.end > self._ctx]
@@ -161,16 +165,18 @@ class StreamRedactor:
         cut = len(self._buf) if final else self._cut(findings)
         if cut <= self._ctx:
             return ""
-        part = []
-        for f in findings:
-            if f.start < cut:
-                if f.start < self._ctx:
-                    self.straddled += 1  # its beginning was already released: rewrite what is left
-                part.append(Finding(max(f.start, self._ctx) - self._ctx, min(f.end, cut) - self._ctx,
-                                    f.entity_type, f.score))
-        out, chosen = self._redactor.apply(self._buf[self._ctx:cut], part)
-        for entity, count in count_by_type(chosen).items():
-            self._counts[entity] = self._counts.get(entity, 0) + count
+        out = self._buf[self._ctx:cut]
+        if findings:
+            part = []
+            for f in findings:
+                if f.start < cut:
+                    if f.start < self._ctx:
+                        self.straddled += 1  # its beginning was already released: rewrite what is left
+                    part.append(Finding(max(f.start, self._ctx) - self._ctx, min(f.end, cut) - self._ctx,
+                                        f.entity_type, f.score))
+            out, chosen = self._redactor.apply(out, part)
+            for entity, count in count_by_type(chosen).items():
+                self._counts[entity] = self._counts.get(entity, 0) + count
         keep_from = max(0, cut - STREAM_LEFT_CONTEXT)
         self._buf = self._buf[keep_from:]
         self._base += keep_from

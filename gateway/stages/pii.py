@@ -92,7 +92,8 @@ class PiiStage(Stage):
             else:
                 hit = early.get(id(text)) if early else None
                 findings = hit[1] if hit is not None and hit[0] is text else await engine.prompt.scan_async(text)
-                counts.update(count_by_type(findings))
+                if findings:
+                    counts.update(count_by_type(findings))
         if not counts:
             return None
         action = rule.action.value
@@ -154,7 +155,9 @@ class PiiStage(Stage):
             return
         counts: Counter[str] = Counter()
         for stream in ctx.annotations.get("_pii_streams", ()):
-            counts.update(stream.counts)
+            found = stream.counts
+            if found:
+                counts.update(found)
         if ctx.keep_output and ctx.response_text and (rule.action == PiiAction.FLAG or rule.mode == "shadow"):
             engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
             for text in ctx.response_text:
