@@ -8,6 +8,8 @@ Algorithms (see docs/rate-limits.md for the guarantees):
 
 from __future__ import annotations
 
+import itertools
+import os
 import secrets
 import time
 from collections.abc import Sequence
@@ -110,9 +112,57 @@ def state_key(lim: CompiledLimit, subject: Subject) -> str:
     return f"cov:{{{subject.tenant.translate(_ESCAPE)}}}:" + ":".join(parts)
 
 
+class _RequestIds:
+    """Request ids for the store's leases and log entries: unique among all replicas' requests.
+
+    Each must differ from every other request's that is alive in the same window of the same key
+    (two equal ids would count as one entry, or release each other's lease). A random 64-bit start
+    per process (drawn again in a forked child) counted up by one: replicas' sequences would have to
+    overlap in the same window to collide, and no syscall per request (``secrets.token_hex`` made
+    one). The same 16 hex digits as before, so replicas of either version share a store.
+    """
+
+    def __init__(self) -> None:
+        self._reseed()
+        os.register_at_fork(after_in_child=self._reseed)
+
+    def _reseed(self) -> None:
+        self._next = itertools.count(int.from_bytes(secrets.token_bytes(8), "big")).__next__
+
+    def __call__(self) -> str:
+        return f"{self._next() & 0xFFFF_FFFF_FFFF_FFFF:016x}"
+
+
+_request_id = _RequestIds()
+
+
+class AdmitPlan:
+    """What admitting `subject` against `limits` needs that no request changes: the limits that apply
+    to its model, their state keys and the store's pre-encoded call (`RateLimiter.plan`). Built once
+    per effective policy by the rate-limit stage; valid for the limiter that built it."""
+
+    __slots__ = ("limiter", "limits", "subject", "applicable", "keys", "packed")
+
+    def __init__(self, limiter: RateLimiter, limits: Sequence[CompiledLimit], subject: Subject) -> None:
+        self.limiter = limiter
+        self.limits = tuple(limits)
+        self.subject = subject
+        self.applicable = tuple(lim for lim in limits if lim.applies_to(subject.model))
+        self.keys = tuple(state_key(lim, subject) for lim in self.applicable)
+        prepare = getattr(limiter._backend, "prepare_admit", None)
+        self.packed = None if prepare is None or not self.applicable else prepare(
+            [AdmitOp(lim.op_kind, key, lim.limit, lim.period_ms, 1, lim.shadow)
+             for lim, key in zip(self.applicable, self.keys, strict=True)],
+            [lim.op_kind is OpKind.COUNTER for lim in self.applicable])
+
+
 class RateLimiter:
     def __init__(self, store: Store) -> None:
         self._backend = store.ratelimit
+
+    def plan(self, limits: Sequence[CompiledLimit], subject: Subject) -> AdmitPlan:
+        """The per-subject part of admission, for `admit_plan` (cache it: it holds no request state)."""
+        return AdmitPlan(self, limits, subject)
 
     async def admit(self, limits: Sequence[CompiledLimit], subject: Subject, estimate: TokenEstimate,
                     now: float | None = None) -> Admission:
@@ -122,32 +172,38 @@ class RateLimiter:
         only in tests and tools. Raises StoreUnavailable when the store cannot answer (the caller
         applies the policy's on_store_error).
         """
-        now_ms = None if now is None else int(now * 1000)
-        ops: list[AdmitOp] = []
-        applicable: list[CompiledLimit] = []
-        for lim in limits:
-            if not lim.applies_to(subject.model):
-                continue
-            key = state_key(lim, subject)
+        return await self.admit_plan(AdmitPlan(self, limits, subject), estimate, now)
+
+    async def admit_plan(self, plan: AdmitPlan, estimate: TokenEstimate, now: float | None = None) -> Admission:
+        """`admit` with the per-subject work done beforehand (`plan`, made by this limiter)."""
+        model = plan.subject.model
+        amounts: list[int] = []
+        dynamic: list[int] = []
+        for lim in plan.applicable:
             if lim.op_kind is OpKind.COUNTER:
                 out = estimate.max_output_tokens if estimate.max_output_tokens is not None else lim.default_max_tokens
-                ops.append(AdmitOp(OpKind.COUNTER, key, lim.limit, lim.period_ms,
-                                   _amount(lim, subject.model, estimate.input_tokens, out), lim.shadow))
+                amount = _amount(lim, model, estimate.input_tokens, out)
+                amounts.append(amount)
+                dynamic.append(amount)
             else:
-                ops.append(AdmitOp(lim.op_kind, key, lim.limit, lim.period_ms, 1, lim.shadow))
-            applicable.append(lim)
-        rid = secrets.token_hex(8)
-        if not ops:
-            return Admission(True, None, None, (), (), Reservation(rid, (), subject.model),
+                amounts.append(1)
+        rid = _request_id()
+        if not amounts:
+            return Admission(True, None, None, (), (), Reservation(rid, (), model),
                              time.time() if now is None else now)
 
-        outcome = await self._backend.admit(ops, now_ms, rid)
+        if now is None and plan.packed is not None:
+            outcome = await self._backend.admit_packed(plan.packed, dynamic, rid)  # type: ignore[attr-defined]
+        else:
+            ops = [AdmitOp(lim.op_kind, key, lim.limit, lim.period_ms, amount, lim.shadow)
+                   for lim, key, amount in zip(plan.applicable, plan.keys, amounts, strict=True)]
+            outcome = await self._backend.admit(ops, None if now is None else int(now * 1000), rid)
         results, judged_at = outcome.results, outcome.now_ms / 1000
 
         statuses, shadow_denials, held = [], [], []
         denied_by: str | None = None
         retry_ms = 0
-        for lim, op, res in zip(applicable, ops, results, strict=True):
+        for lim, key, amount, res in zip(plan.applicable, plan.keys, amounts, results, strict=True):
             statuses.append(LimitStatus(lim.name, lim.kind, lim.token_kind, lim.limit, max(0, lim.limit - res.used),
                                         res.reset_ms / 1000, res.ok, lim.shadow))
             if not res.ok:
@@ -155,15 +211,15 @@ class RateLimiter:
                     shadow_denials.append(lim.name)
                 else:
                     denied_by = denied_by or lim.name
-                    r = min(res.retry_ms, _CONCURRENCY_RETRY_MS) if op.kind is OpKind.LEASE else res.retry_ms
+                    r = min(res.retry_ms, _CONCURRENCY_RETRY_MS) if lim.op_kind is OpKind.LEASE else res.retry_ms
                     retry_ms = max(retry_ms, r)
-            if res.applied and op.kind is not OpKind.LOG:
-                held.append(_Held(lim.kind, op.kind, op.key, op.amount, res.window_ms, lim))
+            if res.applied and lim.op_kind is not OpKind.LOG:
+                held.append(_Held(lim.kind, lim.op_kind, key, amount, res.window_ms, lim))
         if denied_by is not None:
             return Admission(False, denied_by, retry_ms / 1000, tuple(statuses), tuple(shadow_denials), None,
                              judged_at)
         return Admission(True, None, None, tuple(statuses), tuple(shadow_denials),
-                         Reservation(rid, tuple(held), subject.model), judged_at)
+                         Reservation(rid, tuple(held), model), judged_at)
 
     async def settle(self, reservation: Reservation, actual: Usage) -> None:
         """Adjust token/spend reservations to `actual` and release concurrency slots. Idempotent.

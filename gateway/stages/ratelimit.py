@@ -92,15 +92,25 @@ class RateLimitStage(Stage):
         if eff is None or not (eff.rate_limits or throttled):
             return None
         limits, fail_open = self._limits(eff) if eff.rate_limits else ((), True)
+        p = ctx.principal
+        who = (p.tenant, p.account, p.key_id, ctx.model, ctx.route.path)
         if throttled:
             extra = eff.artifacts["ratelimit_throttle"]
             limits = limits + tuple(extra[name] for name in throttled if name in extra)
-        p = ctx.principal
-        subject = Subject(p.tenant, p.account, p.key_id, ctx.model, ctx.route.path)
+            plan = self.limiter.plan(limits, Subject(*who))
+        else:
+            # State keys and the store's encoded call, once per effective policy (which is per
+            # principal, model and route; checked, like the limiter, which a store change replaces).
+            memo = eff.memo.get("ratelimit_plan")
+            if memo is not None and memo[1].limiter is self.limiter and memo[0] == who:
+                plan = memo[1]
+            else:
+                plan = self.limiter.plan(limits, Subject(*who))
+                eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
         estimate = TokenEstimate(len(ctx.body) // 4 + 1, _requested_output(ctx))
         try:
-            adm = await self.limiter.admit(limits, subject, estimate)
+            adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
             self._track_breaker()
             self.m.store_errors.labels(self.store.backend, "admit").inc()

@@ -36,7 +36,7 @@ class ScriptBatcher:
         self._guarded = guarded  # the store's deadline + breaker + error mapping
         self._deadline_s = deadline_s  # on lean connections, enforced per write by the connection
         self._backend = backend
-        # (script or None for a plain command, keys, args, future)
+        # (script or None for a plain command, keys or None when args is the packed command, args, future)
         self._pending: list[tuple[Any, Sequence[Any], Sequence[Any], asyncio.Future]] = []
         self._scheduled = False
         self._tasks: set[asyncio.Task] = set()
@@ -45,8 +45,8 @@ class ScriptBatcher:
         # redis-py's pool and pipeline cost ~0.2 ms per round trip after an idle spell, on the path
         # of a request's first token.
         self._pool = client.connection_pool
-        self._encoding = (self._pool.connection_kwargs.get("encoding", "utf-8"),
-                          self._pool.connection_kwargs.get("encoding_errors", "strict"))
+        self.encoding = self._encoding = (self._pool.connection_kwargs.get("encoding", "utf-8"),
+                                          self._pool.connection_kwargs.get("encoding_errors", "strict"))
         self._idle: list[Any] = []
         self._lean = resp.supports(self._pool)  # plain TCP / Unix socket: gateway/store/resp.py
         self._own_deadline = self._lean and deadline_s is not None
@@ -54,6 +54,12 @@ class ScriptBatcher:
     def call(self, script: Any, keys: Sequence[Any], args: Sequence[Any]) -> asyncio.Future:
         """Queue one EVALSHA of ``script`` (a redis-py Script); the future holds its reply."""
         return self._queue(script, keys, args)
+
+    def call_packed(self, script: Any, payload: bytes) -> asyncio.Future:
+        """Queue one EVALSHA of ``script`` already encoded as RESP (``resp.pack_commands`` with this
+        batcher's ``encoding``: callers pre-encode what does not change between calls); the future
+        holds its reply."""
+        return self._queue(script, None, payload)
 
     def command(self, *args: Any) -> asyncio.Future:
         """Queue one plain command (``"HGET", key, field``); the future holds its reply."""
@@ -122,17 +128,22 @@ class ScriptBatcher:
 
     async def _send(self, batch: list) -> list[Any]:
         """One write of every command, then their replies in order (an error reply is returned, not raised)."""
-        commands = [args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)
-                    for script, keys, args, _ in batch]
-        payload = resp.pack_commands(commands, *self._encoding)
+        if any(keys is None for _, keys, _, _ in batch):
+            payload = b"".join(
+                args if keys is None else resp.pack_commands(
+                    (args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args),), *self._encoding)
+                for script, keys, args, _ in batch)
+        else:
+            payload = resp.pack_commands([args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)
+                                          for script, keys, args, _ in batch], *self._encoding)
         conn = await self._connection()
         try:
             if self._lean:
-                replies = await conn.request(payload, len(commands), self._deadline_s)
+                replies = await conn.request(payload, len(batch), self._deadline_s)
             else:
                 await conn.send_packed_command(payload, check_health=False)
                 replies = []
-                for _ in commands:
+                for _ in batch:
                     try:
                         replies.append(await conn.read_response())
                     except ResponseError as exc:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from redis.asyncio import Redis, RedisCluster
@@ -25,6 +25,7 @@ from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
+from gateway.store import resp
 from gateway.store.batch import ScriptBatcher
 from gateway.store.breaker import CircuitBreaker
 from gateway.store.errors import StoreUnavailable
@@ -130,6 +131,20 @@ def script_batcher(client: Any, guard: _Guard) -> ScriptBatcher | None:
                                                                        deadline_s=guard.timeout_s)
 
 
+def _admit_result(flat: list[Any]) -> AdmitResult:
+    return AdmitResult(int(flat[0]), [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]),
+                                               int(flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]))
+                                      for i in range(1, len(flat), 6)])
+
+
+class PackedAdmit(NamedTuple):
+    """An admission script call encoded once (`RedisRateLimit.prepare_admit`): ``head`` up to the
+    request id, then ``parts`` between the dynamic amounts."""
+
+    head: bytes
+    parts: tuple[bytes, ...]
+
+
 class RedisRateLimit:
     def __init__(self, client: Any, guard: _Guard, batch: ScriptBatcher | None) -> None:
         self._guard = guard
@@ -148,10 +163,41 @@ class RedisRateLimit:
         args: list[Any] = ["" if now_ms is None else now_ms, rid]
         for op in ops:
             args += (op.kind.value, op.limit, op.param_ms, op.amount, "1" if op.shadow else "0")
-        flat = await self._run(self._admit, keys, args)
-        return AdmitResult(int(flat[0]), [OpResult(bool(flat[i]), bool(flat[i + 1]), int(flat[i + 2]),
-                                                   int(flat[i + 3]), int(flat[i + 4]), int(flat[i + 5]))
-                                          for i in range(1, len(flat), 6)])
+        return _admit_result(await self._run(self._admit, keys, args))
+
+    def prepare_admit(self, ops: Sequence[AdmitOp], dynamic: Sequence[bool]) -> PackedAdmit | None:
+        """The admission script call for ``ops`` judged by the store's clock, encoded once: every
+        argument but the request id and the amounts of the ops marked ``dynamic``, which
+        `admit_packed` fills in (the ops' own amounts there are ignored). None without a batcher (a
+        cluster), where `admit` is the way."""
+        if self._batch is None:
+            return None
+        enc = self._batch.encoding
+        n = len(ops)
+        head = (b"*%d\r\n" % (3 + n + 2 + 5 * n)
+                + resp.pack_args(("EVALSHA", self._admit.sha, n, *(op.key for op in ops), ""), *enc))
+        parts, cur = [], []
+        for op, dyn in zip(ops, dynamic, strict=True):
+            cur += (op.kind.value, op.limit, op.param_ms)
+            if dyn:
+                parts.append(resp.pack_args(cur, *enc))
+                cur = []
+            else:
+                cur.append(op.amount)
+            cur.append("1" if op.shadow else "0")
+        parts.append(resp.pack_args(cur, *enc))
+        return PackedAdmit(head, tuple(parts))
+
+    async def admit_packed(self, packed: PackedAdmit, amounts: Sequence[int], rid: str) -> AdmitResult:
+        """`admit` of the ops `prepare_admit` encoded, with ``amounts`` for its dynamic ops, in order."""
+        parts = packed.parts
+        rid_b = rid.encode()
+        out = [packed.head, b"$%d\r\n%b\r\n" % (len(rid_b), rid_b), parts[0]]
+        for amount, part in zip(amounts, parts[1:], strict=True):
+            a = b"%d" % amount
+            out += (b"$%d\r\n%b\r\n" % (len(a), a), part)
+        assert self._batch is not None
+        return _admit_result(await self._batch.call_packed(self._admit, b"".join(out)))
 
     async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
         ops = [op for op in ops if op.kind is not OpKind.LOG]

@@ -55,6 +55,12 @@ def pack_commands(commands: Sequence[Sequence[Any]], encoding: str = "utf-8", er
     return b"".join(out)
 
 
+def pack_args(args: Sequence[Any], encoding: str = "utf-8", errors: str = "strict") -> bytes:
+    """The bulk strings of ``args`` as `pack_commands` writes them, without the ``*N`` header: for
+    callers that pre-encode the parts of a command that do not change between calls."""
+    return pack_commands((args,), encoding, errors).split(b"\r\n", 1)[1]
+
+
 def supports(pool: Any) -> bool:
     """Whether a redis-py connection pool's connections can be replaced by `RespConnection`."""
     kwargs = pool.connection_kwargs
