@@ -14,6 +14,7 @@ import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gateway.ratelimit.policy import CompiledLimit, LimitKind
 from gateway.store.base import AdmitOp, OpKind, SettleOp, Store
@@ -35,20 +36,17 @@ class Subject:
     route: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TokenEstimate:
+class TokenEstimate(NamedTuple):
     input_tokens: int
     max_output_tokens: int | None = None  # the request's max_tokens; None = the policy default
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class Usage(NamedTuple):
     input_tokens: int
     output_tokens: int
 
 
-@dataclass(frozen=True, slots=True)
-class LimitStatus:
+class LimitStatus(NamedTuple):
     """One limit's state after admission, for rate-limit headers and metrics."""
 
     name: str
@@ -61,8 +59,7 @@ class LimitStatus:
     shadow: bool
 
 
-@dataclass(frozen=True, slots=True)
-class _Held:
+class _Held(NamedTuple):
     kind: LimitKind
     op_kind: OpKind
     key: str
@@ -81,8 +78,7 @@ class Reservation:
     settled: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Admission:
+class Admission(NamedTuple):
     allowed: bool
     denied_by: str | None
     retry_after_s: float | None

@@ -9,9 +9,8 @@ in memory). Both implementations pass the same tests.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 
 class OpKind(StrEnum):
@@ -22,8 +21,7 @@ class OpKind(StrEnum):
     LEASE = "l"    # concurrency slots: a set of leases that expire if never released
 
 
-@dataclass(frozen=True, slots=True)
-class AdmitOp:
+class AdmitOp(NamedTuple):
     """One limit's part of an admission.
 
     `param_ms` is the rolling window (LOG), the fixed window's length (COUNTER; 0 = calendar
@@ -40,8 +38,7 @@ class AdmitOp:
     shadow: bool
 
 
-@dataclass(frozen=True, slots=True)
-class OpResult:
+class OpResult(NamedTuple):
     ok: bool          # the limit had room for this request
     applied: bool     # the request was recorded against this limit (entry, reservation or lease)
     used: int         # usage after this admission (before it, when not applied)
@@ -50,8 +47,7 @@ class OpResult:
     window_ms: int = 0  # COUNTER: start of the fixed window the reservation was made in
 
 
-@dataclass(frozen=True, slots=True)
-class SettleOp:
+class SettleOp(NamedTuple):
     """Undo or adjust what an admission applied: COUNTER by `delta` units, LEASE released."""
 
     kind: OpKind
@@ -60,8 +56,7 @@ class SettleOp:
     window_ms: int = 0  # COUNTER: adjust only if the counter still holds this window
 
 
-@dataclass(frozen=True, slots=True)
-class AdmitResult:
+class AdmitResult(NamedTuple):
     now_ms: int                # the clock the admission was judged by
     results: list[OpResult]    # one per op, in order
 
