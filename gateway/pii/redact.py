@@ -105,6 +105,7 @@ class StreamRedactor:
         self._buf = ""  # released context (left of _ctx) followed by unreleased text
         self._ctx = 0  # index in _buf where unreleased text starts
         self._base = 0  # absolute offset of _buf[0]
+        self._fenced = 0  # absolute offset up to which the fence tracker has seen the text
         self._counts: dict[str, int] = {}
         self.straddled = 0  # findings that crossed an earlier cut (leaked prefix); expected 0
 
@@ -121,20 +122,30 @@ class StreamRedactor:
         if not text:
             return ""
         self._buf += text
-        if self._fences is not None:
-            self._fences.feed(text)
         if len(self._buf) - self._ctx < self._margin + self._step:
             return ""
         return self._release(final=False)
 
     def flush(self) -> str:
         if self._fences is not None:
+            self._track_fences()
             self._fences.finish()
         out = self._release(final=True) if len(self._buf) > self._ctx else ""
         self._buf, self._ctx = "", 0
         return out
 
+    def _track_fences(self) -> None:
+        # The tracker takes text in any chunking: it is fed what arrived since the last scan, once
+        # per scan rather than once per delta. Everything it has not seen is still in _buf (the
+        # buffer is trimmed only after a scan).
+        end = self._base + len(self._buf)
+        if end > self._fenced:
+            self._fences.feed(self._buf[self._fenced - self._base:])
+            self._fenced = end
+
     def _findings(self) -> list[Finding]:
+        if self._fences is not None:
+            self._track_fences()
         findings = self._scanner.analyze(self._buf)
         if not findings:
             return findings

@@ -78,3 +78,16 @@ def test_counts_by_entity_type(corpus_engine):
     out = "".join(stream.feed(text[i:i + 7]) for i in range(0, len(text), 7)) + stream.flush()
     assert out.startswith("<EMAIL_ADDRESS> and <EMAIL_ADDRESS>, call <PHONE_NUMBER>.")
     assert stream.counts == {"EMAIL_ADDRESS": 2, "PHONE_NUMBER": 1}
+
+
+def test_fences_opened_and_closed_between_two_scans(corpus_engine):
+    # The fence tracker is fed once per scan, not per delta: a whole fenced block (markers split
+    # across deltas) arriving between two scans must still keep its e-mail and redact the next one.
+    redactor = corpus_engine.output_redactor
+    text = ("intro " * 30 + "\n~~~\nx@example.com\n~~~\nafter y@example.com\n```\nz@example.com\n``"
+            + "`\n" + "tail " * 30)
+    whole = redactor.redact(text).text
+    assert "x@example.com" in whole and "z@example.com" in whole and "y@example.com" not in whole
+    for size in (1, 2, 3, 5, 64, 200):
+        for window in (32, 128):
+            assert _stream(redactor, text, list(range(0, len(text), size)), window) == whole, (size, window)
