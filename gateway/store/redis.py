@@ -137,6 +137,10 @@ def _admit_result(flat: list[Any]) -> AdmitResult:
                                       for i in range(1, len(flat), 6)])
 
 
+_LEASE_SETTLE = resp.pack_args(("l", 0, 0))  # a lease's settlement arguments: kind, no delta, no window
+_KEY_BULKS_MAX = 10_000
+
+
 class PackedAdmit(NamedTuple):
     """An admission script call encoded once (`RedisRateLimit.prepare_admit`): ``head`` up to the
     request id, then ``parts`` between the dynamic amounts."""
@@ -150,6 +154,8 @@ class RedisRateLimit:
         self._guard = guard
         self._admit = register_lua(client, "ratelimit_admit.lua")
         self._settle = register_lua(client, "ratelimit_settle.lua")
+        self._settle_head = resp.pack_args(("EVALSHA", self._settle.sha))
+        self._key_bulks: dict[str, bytes] = {}
         # Admissions and settlements of concurrent requests share pipelined round trips.
         self._batch = batch
 
@@ -203,11 +209,39 @@ class RedisRateLimit:
         ops = [op for op in ops if op.kind is not OpKind.LOG]
         if not ops:
             return
+        if self._batch is not None:
+            await self._batch.call_packed(self._settle, self._pack_settle(ops, rid))
+            return
         keys = [op.key for op in ops]
         args: list[Any] = [rid]
         for op in ops:
             args += (op.kind.value, op.delta, op.window_ms)
         await self._run(self._settle, keys, args)
+
+
+    def _pack_settle(self, ops: Sequence[SettleOp], rid: str) -> bytes:
+        """The settlement's EVALSHA as `pack_commands` would encode it, with each state key's bulk
+        string encoded once (bounded: a cache of the keys of recent subjects)."""
+        bulks = self._key_bulks
+        if len(bulks) > _KEY_BULKS_MAX:
+            bulks.clear()
+        enc = self._batch.encoding  # type: ignore[union-attr]
+        out = [b"*%d\r\n" % (4 + 4 * len(ops)), self._settle_head, b"$%d\r\n%d\r\n" % (len(b"%d" % len(ops)), len(ops))]
+        for op in ops:
+            bulk = bulks.get(op.key)
+            if bulk is None:
+                bulk = bulks[op.key] = resp.pack_args((op.key,), *enc)
+            out.append(bulk)
+        rid_b = rid.encode()
+        out.append(b"$%d\r\n%b\r\n" % (len(rid_b), rid_b))
+        for op in ops:
+            if op.kind is OpKind.LEASE and not op.delta and not op.window_ms:
+                out.append(_LEASE_SETTLE)
+            else:
+                d, w = b"%d" % op.delta, b"%d" % op.window_ms
+                out.append(b"$1\r\n%b\r\n$%d\r\n%b\r\n$%d\r\n%b\r\n"
+                           % (op.kind.value.encode(), len(d), d, len(w), w))
+        return b"".join(out)
 
 
 class RedisCounterTables:

@@ -174,3 +174,22 @@ def test_request_ids_are_unique_16_hex_digits_and_reseeded_in_a_fork(monkeypatch
     before = ids._next
     ids._reseed()  # what os.register_at_fork runs in a child
     assert ids._next is not before
+
+
+async def test_packed_settlement_is_the_generic_call_byte_for_byte(redis_url, monkeypatch):
+    from gateway.store import OpKind, SettleOp
+    from gateway.store import redis as redis_store
+    monkeypatch.setattr(redis_store, "_KEY_BULKS_MAX", 2)  # the key cache is cleared and refilled
+    store = open_store(redis_url, timeout_ms=500)
+    try:
+        rl = store.ratelimit
+        for i in range(5):
+            ops = [SettleOp(OpKind.LEASE, f"cov:{{t}}:rl:c:ä{i}"), SettleOp(OpKind.COUNTER, "cov:{日本}:rl:t", -40 - i, 1_800_000_000_000),
+                   SettleOp(OpKind.COUNTER, f"cov:{{t}}:rl:s:{i}", 12, 0)]
+            rid = f"{i:016x}"
+            args = [rid, "l", 0, 0, "c", -40 - i, 1_800_000_000_000, "c", 12, 0]
+            assert rl._pack_settle(ops, rid) == pack_commands(
+                [("EVALSHA", rl._settle.sha, 3, *(op.key for op in ops), *args)])
+            assert len(rl._key_bulks) <= 3 + 2
+    finally:
+        await store.close()
