@@ -31,6 +31,24 @@ class FenceTracker:
         return spans
 
     def feed(self, text: str) -> None:
+        if not self._closing_line and "`" not in text and "~" not in text:
+            # No fence character: no line ending or starting in `text` is a fence line, so lines
+            # need no character-by-character look (prose answers, most stream deltas).
+            nl = text.rfind("\n")
+            if nl < 0 and self._decided:
+                self._pos += len(text)
+                return
+            if nl >= 0 or not self._head:
+                first = text[nl + 1:nl + 2]  # of the line still open at the end ("" = none yet)
+                if first != " ":
+                    if nl >= 0:
+                        self._line_start = self._pos + nl + 1
+                    self._head, self._decided, self._is_fence = "", bool(first), False
+                    self._pos += len(text)
+                    return
+        self._feed_lines(text)
+
+    def _feed_lines(self, text: str) -> None:
         i, n = 0, len(text)
         while i < n:
             if not self._decided:

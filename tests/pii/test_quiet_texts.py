@@ -109,3 +109,39 @@ def test_quiet_stream_releases_as_before(corpus_engine):
         assert fed - released <= 128
     assert released + len(stream.flush()) == fed
     assert stream.counts == {}
+
+
+# FenceTracker.feed skips texts without a fence character; _feed_lines is the line-by-line reference.
+_FENCE_PIECES = ["```", "~~~", "``", "`", "~", "```py", "   ```", "    ```", " ", "  ", "\n", "\n\n", "a", "text ",
+                 "x@example.com", "\t", "- item"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_FENCE_PIECES), max_size=30), data=st.data())
+def test_fence_tracker_fast_path_matches_the_line_by_line_reference(pieces, data):
+    from gateway.pii.fences import FenceTracker
+
+    text = "".join(pieces)
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=12))))
+    fast, reference = FenceTracker(), FenceTracker()
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        fast.feed(text[prev:cut])
+        reference._feed_lines(text[prev:cut])
+        prev = cut
+        assert fast.spans == reference.spans, (text, cuts)
+    fast.finish()
+    reference.finish()
+    assert fast.spans == reference.spans, (text, cuts)
+
+
+def test_a_closing_fence_line_ended_by_a_later_delta_closes_the_region():
+    from gateway.pii.fences import FenceTracker, fence_spans
+
+    text = "```\ncode\n```   \nprose after\n"
+    for cut in range(len(text) + 1):
+        tracker = FenceTracker()
+        tracker.feed(text[:cut])
+        tracker.feed(text[cut:])
+        tracker.finish()
+        assert tracker.spans == fence_spans(text) == [(0, 16)], cut
