@@ -47,6 +47,7 @@ class Campaign:
     evidence: dict[str, int] = field(default_factory=dict)  # link type -> links seen
     first_flagged_ts: float | None = None
     weak_members: set[str] = field(default_factory=set)  # listed, judged on their own score
+    cohort: bool = False  # round 10: one group asking the same few problems; every member is weak
 
 
 class _UnionFind:

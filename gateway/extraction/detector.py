@@ -16,7 +16,7 @@ from zlib import crc32
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy, Status
-from gateway.extraction.problems import ProblemTable
+from gateway.extraction.problems import ProblemTable, cohort_campaign
 from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
     SUSPICIOUS_CLUSTER,
@@ -251,6 +251,8 @@ class Detector(ReviewViews):
     # ---- scoring -----------------------------------------------------------------------------
     def _score(self, st: PrincipalState) -> tuple[float, dict[str, float], dict[str, float]]:
         sig = signals(st, self._clusters, self._pop, self._problems)
+        if st.campaign_id is not None and (camp := self._campaigns.get(st.campaign_id)) is not None and camp.cohort:
+            sig["problem_overlap"] = 1.0  # a member of a class asking its problem set (round 10, problems.py)
         evi = evidence(sig, st.total)
         return account_score(evi, sig), sig, evi
 
@@ -349,8 +351,8 @@ class Detector(ReviewViews):
         t = self.policy.thresholds
         for status, thr in (("block", t.block), ("throttle", t.throttle), ("flag", t.flag)):
             if _RANK[lower] < _RANK[status] <= _RANK[st.status] and eff >= RELEASE_RATIO * thr:
-                if status == "block" and st.campaign_id is None and st.decision != "confirm" \
-                        and self.policy.campaign.block_requires_campaign:
+                if status == "block" and (st.campaign_id is None or self._weak_member(st)) \
+                        and st.decision != "confirm" and self.policy.campaign.block_requires_campaign:
                     continue  # block needs a campaign: leaving the campaign leaves block
                 return status  # type: ignore[return-value]
         return lower
@@ -400,6 +402,11 @@ class Detector(ReviewViews):
         self._cluster_campaign = {}
         new_members: set[str] = set()
         for camp in campaigns.values():
+            # Round 10: one group asking the same few problems (a class on its problem set) is listed for review,
+            # every member judged on its own score; its templates are joined by no one (problems.py, *Coverage*).
+            camp.cohort = cohort_campaign([self._states[m] for m in camp.members])
+            if camp.cohort:
+                camp.weak_members.update(camp.members)
             # The campaign's templates: its members' top clusters, and every suspicious cluster that two
             # of its members send suspicious requests to (the clusters that linked them).
             linking: dict[int, int] = {}
@@ -407,7 +414,7 @@ class Detector(ReviewViews):
                 for cid in self._states[m].clusters.suspicious_ids(2.0):
                     if cid in suspicious:
                         linking[cid] = linking.get(cid, 0) + 1
-            for cid in {*camp.clusters, *(c for c, k in linking.items() if k >= 2)}:
+            for cid in () if camp.cohort else {*camp.clusters, *(c for c, k in linking.items() if k >= 2)}:
                 cs = self._clusters.get(cid)
                 if cs is not None and cs.suspicion() >= SUSPICIOUS_CLUSTER:
                     self._cluster_campaign[cid] = camp.campaign_id

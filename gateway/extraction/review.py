@@ -63,4 +63,5 @@ class ReviewViews:
 
     def _campaign_summary(self: Detector, c: Campaign) -> dict[str, Any]:
         return {"campaign": c.campaign_id, "score": round(c.score, 4), "accounts": len(c.members),
-                "first_ts": c.first_ts, "first_flagged_ts": c.first_flagged_ts, "evidence": dict(c.evidence)}
+                "first_ts": c.first_ts, "first_flagged_ts": c.first_flagged_ts, "evidence": dict(c.evidence),
+                "cohort": c.cohort}

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
-from gateway.extraction.problems import ProblemTable
+from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
 from gateway.extraction.state import CATS, ClusterStats, PrincipalState
 
 
@@ -95,6 +95,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
     shared_problems = problems.shared(st.problems) if problems else 0
+    overlap = problems.overlap(st.problems, st.principal) if problems and shared_problems >= COHORT_MIN_SHARED else 0.0
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
     conc = concentration(st.cats)
     shared = cluster_accounts = cluster_susp = own_tpl_share = own_tpl_elicit = susp_share = 0.0
@@ -157,6 +158,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "lapsed_episode": 1.0 if st.lapsed() else 0.0,
         "shared_problems": float(shared_problems),
         "shared_problem_share": shared_problems / len(st.problems) if st.problems else 0.0,
+        "problem_overlap": overlap,
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -174,9 +176,13 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     # many distinct end users (a homework platform, a reseller), popular questions are what its users ask:
     # the content terms are discounted by the end users the key carries (own-traffic terms are not).
     popular = 1.0 / (1.0 + sig["end_users"] / POPULAR_USERS)
+    # Round 10: content that one group of accounts sends *all of* -- the same few problems, each asked by most
+    # of them (a class on its problem set) -- is that group's coursework, not a pool harvested for coverage:
+    # the content terms fade out as the overlap of the askers of the account's shared problems rises.
+    content = popular * (1.0 - _ramp(sig.get("problem_overlap", 0.0), *COHORT_OVERLAP))
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
-        "shared_template": W_SHARED * popular * sig["template_shared"] * sig["template_cluster_suspicion"]
+        "shared_template": W_SHARED * content * sig["template_shared"] * sig["template_cluster_suspicion"]
         * math.sqrt(sig["suspicious_template_share"]) * s,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
         # Sampled distributions teach a capability when what is sampled is capability content: alternatives
@@ -184,7 +190,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "distribution_harvesting": W_HARVEST * conf * h * s * (HARVEST_BASE + (1.0 - HARVEST_BASE) * sig["capability_share"]),
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
-        "campaign_template_subset": W_CAMPAIGN_SUBSET * popular * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
+        "campaign_template_subset": W_CAMPAIGN_SUBSET * content * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),
         # Fresh long tool-using trajectories, or tool-using traffic whose steps are long on average: agent
         # steps are mostly short tool calls, narrated long steps are what a trajectory harvester collects.
         "agentic_trajectories": W_AGENT * conf * max(
@@ -216,7 +222,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # and where quantities come from a small space (exam-style figures) chance collisions with a campaign's
         # pool make a steady minority of an active student's problems shared, at any count: the evidence is
         # the share, none below a quarter, full weight from half (an account drawing from a pool).
-        "shared_problems": W_PROBLEMS * popular * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
+        "shared_problems": W_PROBLEMS * content * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
         * _ramp(sig["shared_problem_share"], *SHARED_PROBLEM_SHARE),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
