@@ -24,8 +24,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
-from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
 from gateway.store import resp
+from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
 from gateway.store.batch import ScriptBatcher
 from gateway.store.breaker import CircuitBreaker
 from gateway.store.errors import StoreUnavailable

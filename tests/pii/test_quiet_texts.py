@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from gateway.pii.redact import StreamRedactor
 from tests.pii.corpus import PROSE
+from tests.pii.streaming import redact_in_pieces as _stream
 
 QUIET_PROSE = "".join(c for c in PROSE if not c.isdigit())  # no digit, "@", key prefix or URL-like dot
 
@@ -49,17 +50,6 @@ def test_quiet_prose_finds_nothing_like_plain_presidio(all_entities_engines):
     text = QUIET_PROSE * 5
     assert fast.prompt._probes.quiet(text)
     assert fast.prompt.analyze(text) == plain.prompt.analyze(text) == []
-
-
-def _stream(redactor, text: str, cuts: list[int], window: int = 128) -> str:
-    stream = StreamRedactor(redactor, window=window)
-    out, prev = [], 0
-    for cut in sorted(set(cuts)) + [len(text)]:
-        out.append(stream.feed(text[prev:cut]))
-        prev = cut
-    out.append(stream.flush())
-    assert stream.straddled == 0
-    return "".join(out)
 
 
 _ENTITIES = ["jane.doe@example.com", "(212) 555-0142", "536-90-4399", "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z",

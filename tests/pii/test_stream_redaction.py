@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from gateway.pii.redact import StreamRedactor
 from tests.pii.corpus import CORPUS, PEM_FULL, PROSE
+from tests.pii.streaming import redact_in_pieces as _stream
 
 _TEXTS = [text for text, _ in CORPUS] + [
     PROSE + "Call (212) 555-0142 or mail jane.doe@example.com. " + PROSE,
@@ -15,17 +16,6 @@ _TEXTS = [text for text, _ in CORPUS] + [
     # phone numbers next to dead digit runs, extensions, adjacent same-type entities
     "took 18 months, call +44 20 7946 0958  (212) 555-0142 ext. 12 in 2025" + " " * 40 + "or 020 7946 0958, x 9",
 ]
-
-
-def _stream(redactor, text: str, cuts: list[int], window: int) -> str:
-    stream = StreamRedactor(redactor, window=window)
-    out, prev = [], 0
-    for cut in sorted(set(cuts)) + [len(text)]:
-        out.append(stream.feed(text[prev:cut]))
-        prev = cut
-    out.append(stream.flush())
-    assert stream.straddled == 0
-    return "".join(out)
 
 
 @st.composite
