@@ -51,6 +51,8 @@ async def _client(scenario: str, limiter: RateLimiter, t_end: float, out: list, 
         if not a.allowed:
             if scenario == "concurrency":
                 out.append(["denied", now, time.time()])
+            elif scenario == "requests":
+                out.append(["denied", a.now])  # the store clock, to check the denial was due
             await asyncio.sleep(0.0005)
             continue
         if scenario == "requests":

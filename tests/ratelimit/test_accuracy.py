@@ -61,15 +61,21 @@ def _max_in_rolling_window(times_ms: list[int], window_ms: int) -> int:
 async def test_requests_never_over_admit_and_fill_the_limit(store_url):
     t_start, t_end, records = await _hammer("requests", store_url, 2.0)
     assert not [r for r in records if r[0] == "error"]
-    admitted = [int(r[1] * 1000) for r in records]
+    admitted = sorted(int(r[1] * 1000) for r in records if r[0] == "ok")
+    denied = [int(r[1] * 1000) for r in records if r[0] == "denied"]
     # exact guarantee: in every rolling 1-second window, at most the limit
     assert _max_in_rolling_window(admitted, 1000) <= hammer.REQUESTS_PER_S
-    # over the two whole windows [t_start, t_end) on the store clock: <= 2 x limit and >= 99% of it. (A
-    # request sent just before t_end may be admitted just after it on a slow machine: not in the span.)
     in_span = [t for t in admitted if t_start * 1000 <= t < t_end * 1000]
-    print(f"requests: {len(in_span)} admitted in 2 windows of {hammer.REQUESTS_PER_S} ({len(admitted)} in all); "
-          f"max in any rolling window {_max_in_rolling_window(admitted, 1000)}")
-    assert 0.99 * 2 * hammer.REQUESTS_PER_S <= len(in_span) <= 2 * hammer.REQUESTS_PER_S
+    assert len(in_span) <= 2 * hammer.REQUESTS_PER_S
+    print(f"requests: {len(in_span)} admitted in 2 windows of {hammer.REQUESTS_PER_S} ({len(admitted)} in all, "
+          f"{len(denied)} denied); max in any rolling window {_max_in_rolling_window(admitted, 1000)}")
+    # ...and never under: every denial came when the second before it (on the store clock, to the ms) already
+    # held the limit's worth of admissions. This holds however slowly the clients ran, where a count of
+    # admissions over the span would depend on the machine keeping the clients busy.
+    assert denied, "the clients never reached the limit: nothing shows the limit is filled"
+    due = [d for d in denied
+           if bisect.bisect_right(admitted, d + 1) - bisect.bisect_left(admitted, d - 1001) >= hammer.REQUESTS_PER_S]
+    assert len(due) == len(denied), f"{len(denied) - len(due)} denials with fewer than the limit admitted before"
 
 
 async def test_concurrency_cap_holds_and_is_reached(store_url):
