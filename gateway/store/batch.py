@@ -128,14 +128,11 @@ class ScriptBatcher:
 
     async def _send(self, batch: list) -> list[Any]:
         """One write of every command, then their replies in order (an error reply is returned, not raised)."""
-        if any(keys is None for _, keys, _, _ in batch):
-            payload = b"".join(
-                args if keys is None else resp.pack_commands(
-                    (args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args),), *self._encoding)
-                for script, keys, args, _ in batch)
-        else:
-            payload = resp.pack_commands([args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)
-                                          for script, keys, args, _ in batch], *self._encoding)
+        if all(keys is not None for _, keys, _, _ in batch):
+            payload = resp.pack_commands([_command(s, k, a) for s, k, a, _ in batch], *self._encoding)
+        else:  # some calls came encoded already (call_packed)
+            payload = b"".join(a if k is None else resp.pack_commands((_command(s, k, a),), *self._encoding)
+                               for s, k, a, _ in batch)
         conn = await self._connection()
         try:
             if self._lean:
@@ -201,3 +198,8 @@ class ScriptBatcher:
         await self.drain()
         while self._idle:
             await self._discard(self._idle.pop())
+
+
+def _command(script: Any, keys: Sequence[Any], args: Sequence[Any]) -> Sequence[Any]:
+    """A queued call as a command: a plain command's own arguments, or the script's EVALSHA."""
+    return args if script is None else ("EVALSHA", script.sha, len(keys), *keys, *args)

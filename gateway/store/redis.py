@@ -197,11 +197,9 @@ class RedisRateLimit:
     async def admit_packed(self, packed: PackedAdmit, amounts: Sequence[int], rid: str) -> AdmitResult:
         """`admit` of the ops `prepare_admit` encoded, with ``amounts`` for its dynamic ops, in order."""
         parts = packed.parts
-        rid_b = rid.encode()
-        out = [packed.head, b"$%d\r\n%b\r\n" % (len(rid_b), rid_b), parts[0]]
+        out = [packed.head, resp.bulk(rid.encode()), parts[0]]
         for amount, part in zip(amounts, parts[1:], strict=True):
-            a = b"%d" % amount
-            out += (b"$%d\r\n%b\r\n" % (len(a), a), part)
+            out += (resp.bulk(b"%d" % amount), part)
         assert self._batch is not None
         return _admit_result(await self._batch.call_packed(self._admit, b"".join(out)))
 
@@ -218,7 +216,6 @@ class RedisRateLimit:
             args += (op.kind.value, op.delta, op.window_ms)
         await self._run(self._settle, keys, args)
 
-
     def _pack_settle(self, ops: Sequence[SettleOp], rid: str) -> bytes:
         """The settlement's EVALSHA as `pack_commands` would encode it, with each state key's bulk
         string encoded once (bounded: a cache of the keys of recent subjects)."""
@@ -226,21 +223,19 @@ class RedisRateLimit:
         if len(bulks) > _KEY_BULKS_MAX:
             bulks.clear()
         enc = self._batch.encoding  # type: ignore[union-attr]
-        out = [b"*%d\r\n" % (4 + 4 * len(ops)), self._settle_head, b"$%d\r\n%d\r\n" % (len(b"%d" % len(ops)), len(ops))]
+        out = [b"*%d\r\n" % (4 + 4 * len(ops)), self._settle_head, resp.bulk(b"%d" % len(ops))]
         for op in ops:
             bulk = bulks.get(op.key)
             if bulk is None:
                 bulk = bulks[op.key] = resp.pack_args((op.key,), *enc)
             out.append(bulk)
-        rid_b = rid.encode()
-        out.append(b"$%d\r\n%b\r\n" % (len(rid_b), rid_b))
+        out.append(resp.bulk(rid.encode()))
         for op in ops:
             if op.kind is OpKind.LEASE and not op.delta and not op.window_ms:
                 out.append(_LEASE_SETTLE)
             else:
-                d, w = b"%d" % op.delta, b"%d" % op.window_ms
-                out.append(b"$1\r\n%b\r\n$%d\r\n%b\r\n$%d\r\n%b\r\n"
-                           % (op.kind.value.encode(), len(d), d, len(w), w))
+                out += (resp.bulk(op.kind.value.encode()), resp.bulk(b"%d" % op.delta),
+                        resp.bulk(b"%d" % op.window_ms))
         return b"".join(out)
 
 

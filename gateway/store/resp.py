@@ -55,6 +55,12 @@ def pack_commands(commands: Sequence[Sequence[Any]], encoding: str = "utf-8", er
     return b"".join(out)
 
 
+def bulk(data: bytes) -> bytes:
+    """One RESP bulk string, as `pack_commands` writes each argument (for callers that fill values into
+    pre-encoded commands)."""
+    return b"$%d\r\n%b\r\n" % (len(data), data)
+
+
 def pack_args(args: Sequence[Any], encoding: str = "utf-8", errors: str = "strict") -> bytes:
     """The bulk strings of ``args`` as `pack_commands` writes them, without the ``*N`` header: for
     callers that pre-encode the parts of a command that do not change between calls."""
