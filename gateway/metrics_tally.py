@@ -30,13 +30,18 @@ class _Histogram:
         self.counts = [0] * (len(bounds) + 1)  # the last one: above every finite bound (+Inf)
         self.total = 0.0
 
+    @classmethod
+    def of(cls, child) -> _Histogram:
+        """For a prometheus_client histogram child: its own finite bounds, so the two cannot disagree."""
+        return cls(tuple(child._upper_bounds[:-1]))  # noqa: SLF001  (the last bound is +Inf)
+
     def observe(self, value: float) -> None:
         self.counts[bisect_left(self.bounds, value)] += 1
         self.total += value
 
     def move_to(self, child) -> None:
         """Add to a prometheus_client histogram child (its value objects: there is no public way to
-        add many observations at once; tests/observability pins the result against `observe`)."""
+        add many observations at once; tests/proxy/test_request_metrics.py pins the result against `observe`)."""
         counts = self.counts
         if not any(counts):
             return
@@ -54,12 +59,13 @@ class _Series:
 
     __slots__ = ("children", "requests", "upstream", "added", "ttft", "tokens_in", "tokens_out", "spend")
 
-    def __init__(self, children: tuple, upstream_bounds, latency_bounds) -> None:
+    def __init__(self, children: tuple) -> None:
         self.children = children
         self.requests = 0
-        self.upstream = _Histogram(upstream_bounds)
-        self.added = _Histogram(latency_bounds)
-        self.ttft = _Histogram(upstream_bounds)
+        _, upstream, added, ttft, *_ = children
+        self.upstream = _Histogram.of(upstream)
+        self.added = _Histogram.of(added)
+        self.ttft = _Histogram.of(ttft)
         self.tokens_in = 0
         self.tokens_out = 0
         self.spend = 0.0
@@ -99,9 +105,7 @@ class RequestTally:
         return s
 
     def _new(self, key: tuple) -> _Series:
-        from gateway.metrics import LATENCY_BUCKETS, UPSTREAM_BUCKETS
-
-        return _Series(self.m.request_children(*key), UPSTREAM_BUCKETS, LATENCY_BUCKETS)
+        return _Series(self.m.request_children(*key))
 
     def flush(self) -> None:
         for s in self._series.values():
