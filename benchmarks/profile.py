@@ -1,6 +1,6 @@
 """Where the gateway's CPU goes under load: py-spy on the pinned gateway, aggregated into tables.
 
-    python -m benchmarks.profile [--config empty|full|both] [--seconds 15] [--out DIR]
+    python -m benchmarks.profile [--config empty|full|both] [--seconds 15] [--out DIR] [--process worker]
 
 Starts the static nginx upstream (CPU 0), Covenant pinned to CPU 1 (`full`: benchmarks/policies_full
 on a Redis store), drives it with wrk at c=32 (CPU 0) and samples it with `py-spy record` (raw
@@ -79,7 +79,7 @@ def summarize(raw: Path, top: int = 25) -> str:
     return "\n".join(out)
 
 
-def profile(config: str, seconds: float, out_dir: Path, rate: int) -> str:
+def profile(config: str, seconds: float, out_dir: Path, rate: int, process: str = "gateway") -> str:
     upstream = Nginx(free_port()).start()
     redis = gw = None
     try:
@@ -94,14 +94,17 @@ def profile(config: str, seconds: float, out_dir: Path, rate: int) -> str:
         url = f"http://127.0.0.1:{gw.port}/v1/chat/completions"
         script = lua_script(BODY, {"content-type": "application/json", "authorization": f"Bearer {gw.key}"})
         run_wrk(url, script, 32, 2)  # warm-up
-        raw = out_dir / f"profile-{config}.txt"
-        spy = subprocess.Popen(["py-spy", "record", "--pid", str(gw.proc.pid), "--duration", str(int(seconds)),
+        if process == "worker" and gw.worker is None:
+            raise SystemExit("--process worker needs --config full (the analysis worker runs with a Redis store)")
+        pid = gw.worker.pid if process == "worker" else gw.proc.pid
+        raw = out_dir / (f"profile-{config}.txt" if process == "gateway" else f"profile-{config}-{process}.txt")
+        spy = subprocess.Popen(["py-spy", "record", "--pid", str(pid), "--duration", str(int(seconds)),
                                 "--rate", str(rate), "--format", "raw", "-o", str(raw)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(1.0)  # py-spy attaches
         res = run_wrk(url, script, 32, seconds - 1)
         spy.wait(timeout=seconds + 60)
-        head = (f"### {config}: wrk c=32 → {res.rps:,.0f} req/s during the profile (py-spy at {rate} Hz slows it), "
+        head = (f"### {config} ({process}): wrk c=32 → {res.rps:,.0f} req/s during the profile (py-spy at {rate} Hz slows it), "
                 f"errors {res.errors}; raw stacks: {raw}")
         return head + "\n\n" + summarize(raw)
     finally:
@@ -119,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=int, default=200, help="py-spy samples per second")
     ap.add_argument("--out", default=None, help="directory for raw stacks (default: a temp dir)")
     ap.add_argument("--summarize", help="only summarize an existing raw py-spy file")
+    ap.add_argument("--process", choices=("gateway", "worker"), default="gateway",
+                    help="worker: sample the analysis worker (`covenant worker`, --config full) instead")
     args = ap.parse_args(argv)
     if args.summarize:
         print(summarize(Path(args.summarize)))
@@ -128,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     print(f"load average at start: {load}\n")
     for config in (("empty", "full") if args.config == "both" else (args.config,)):
-        print(profile(config, args.seconds, out_dir, args.rate) + "\n")
+        print(profile(config, args.seconds, out_dir, args.rate, args.process) + "\n")
     return 0
 
 

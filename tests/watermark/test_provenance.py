@@ -228,3 +228,20 @@ async def test_a_backlog_reaches_redis_a_few_writes_per_round_trip(redis_url: st
     for i in (0, 25, 49):
         assert (await index.trace(texts[i]))[0].response_id == f"b{i}"
     await store.close()
+
+
+def test_fingerprint_is_the_same_with_a_cold_or_a_full_word_cache(monkeypatch) -> None:
+    """Word hashes are cached (bounded); the signature must not depend on what was hashed before."""
+    from gateway.watermark import provenance
+
+    monkeypatch.setattr(provenance, "WORD_CACHE", 50)
+    table = load_table()
+    text = prose(table, 80, seed=3)
+    cold = Fingerprinter(SECRET).signature(text)
+    warm = Fingerprinter(SECRET)
+    for seed in range(20):  # more distinct words than the cache holds: it is cleared on the way
+        warm.signature(prose(table, 40, seed=100 + seed))
+        assert len(warm._words) <= 50
+    assert (warm.signature(text) == cold).all()
+    # case and invisible characters are normalised away before the words are hashed
+    assert (Fingerprinter(SECRET).signature(text.upper().replace(" ", " \u200b ")) == cold).all()
