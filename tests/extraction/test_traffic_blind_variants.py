@@ -1,7 +1,8 @@
-"""The traffic generator's blind variants v3 ... v11: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v12: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
-gives the same bytes; v11 also logs response_text for a share of attack and benign records alike."""
+gives the same bytes; v11 and v12 also log response_text for a share of attack and benign records alike, and in
+v12 neither the API nor the shape of the end-user ids tells attack traffic from benign traffic."""
 
 from __future__ import annotations
 
@@ -22,14 +23,16 @@ from benchmarks.traffic.personas_v8 import BENIGN_V8
 from benchmarks.traffic.personas_v9 import BENIGN_V9
 from benchmarks.traffic.personas_v10 import BENIGN_V10
 from benchmarks.traffic.personas_v11 import BENIGN_V11
+from benchmarks.traffic.personas_v12 import BENIGN_V12
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
 NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v10": {"audio_distill", "editorial_distill"},
-                    "v11": {"structured_distill", "translation_mining"}}
+                    "v11": {"structured_distill", "translation_mining"},
+                    "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
-                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11}
+                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -140,3 +143,55 @@ def test_v11_response_text_length_follows_output_tokens(v11_log) -> None:
               if len(r.get("response_text", "")) > 200 and r["request"].get("model") not in ("o4-mini", "gpt-5-mini")]
     ratios.sort()
     assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+
+
+@pytest.fixture(scope="module")
+def v12_log(tmp_path_factory) -> tuple[Path, dict]:
+    path = tmp_path_factory.mktemp("traffic") / "v12-scaled.jsonl"
+    generate(seed=7, out=path, days=DAYS, scale=0.2, variant="v12")
+    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def test_v12_logs_response_text_for_a_share_of_attack_and_benign_records(v12_log) -> None:
+    path, labels = v12_log
+    total: Counter = Counter()
+    logged: Counter = Counter()
+    for r in _records(path):
+        label = labels[r["principal"]]["label"]
+        total[label] += 1
+        logged[label] += "response_text" in r
+    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
+    for label in ("attack", "benign"):
+        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
+
+
+def test_v12_response_text_length_follows_output_tokens(v12_log) -> None:
+    path, _ = v12_log
+    ratios = sorted(len(r["response_text"]) / r["usage"]["output_tokens"] for r in _records(path)
+                    if len(r.get("response_text", "")) > 200 and r["api"] != "openai.completions"
+                    and r["request"].get("model") not in ("o4-mini", "gpt-5-mini"))
+    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+
+
+def test_v12_every_api_of_attack_traffic_also_carries_benign_traffic(v12_log) -> None:
+    path, labels = v12_log
+    apis: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in _records(path):
+        apis[labels[r["principal"]]["label"]][r["api"]] += 1
+    assert set(apis["attack"]) == APIS
+    assert all(apis["benign"][api] >= 10 for api in APIS), apis["benign"]
+
+
+def _end_user(r: dict) -> str | None:
+    req = r["request"]
+    return req.get("user") or (req.get("metadata") or {}).get("user_id")
+
+
+def test_v12_end_user_ids_have_shapes_that_benign_traffic_also_uses(v12_log) -> None:
+    path, labels = v12_log
+    shapes: dict[str, set[str]] = {"attack": set(), "benign": set()}
+    for r in _records(path):
+        user = _end_user(r)
+        if user:
+            shapes[labels[r["principal"]]["label"]].add(re.sub(r"[0-9a-f]+$", "x", user))
+    assert shapes["attack"] and shapes["attack"] <= shapes["benign"], shapes["attack"] - shapes["benign"]
