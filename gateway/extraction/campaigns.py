@@ -7,6 +7,8 @@ Links between suspect accounts (own score >= campaign.suspect_score):
 - same client metadata (IP /24 and user agent), across tenants: one organisation's keys behind its office NAT
   and SDK share a client by nature, so a client shared only within one tenant is no link,
 - synchronized timing (co-active in 10-minute slots far more often than their activity rates predict),
+- relayed answers (round 11): one account's prompt carried most of an answer the gateway gave the other, across
+  tenants (answers.py) -- the content flows between them, so they are stages of one pipeline,
 - same behavioural fingerprint (category, elicitation, parameters) -- a weak link: a group held
   together only by fingerprints needs twice the accounts;
 - a shared template cluster that is only a small part of an account's traffic, for an account that
@@ -117,6 +119,8 @@ def group_campaigns(
             by_fp[st.fingerprint].append(pid)
     _link_groups(strong, by_cluster.values(), links, "shared_template")
     _link_groups(strong, (ms for ms in by_client.values() if not _one_tenant(suspects, ms)), links, "client_metadata")
+    _link_groups(strong, ([pid, *(o for o in st.relays if o in suspects)] for pid, st in suspects.items() if st.relays),
+                 links, "relayed_answers")
     # Synchronized timing: pairs co-active in many of their recent slots. Slots crowded with suspects
     # say little and cost quadratically, so they are skipped; pairs already linked are not counted.
     root = {pid: strong.find(pid) for pid in suspects}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from zlib import crc32
 
+from gateway.extraction.answers import AnswerTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy, Status
@@ -85,6 +86,7 @@ class Detector(ReviewViews):
         self._band_to_cluster: dict[int, int] = {}
         self._clusters: dict[int, ClusterStats] = {}
         self._problems = ProblemTable(self.policy.window.max_clusters)  # who asked each problem (problems.py)
+        self._answers = AnswerTable()  # recent answers' sketches, for relays between accounts (answers.py)
         self._cluster_campaign: dict[int, str] = {}
         self._campaigns: dict[str, Campaign] = {}
         self._suspects: set[str] = set()
@@ -174,6 +176,16 @@ class Detector(ReviewViews):
         st.fingerprint = crc32(
             f"{ev.api}|{ev.category}|{reasoning}|{ev.max_tokens.bit_length()}|{round(ev.temperature, 1)}"
             f"|{ev.n > 1}|{ev.logprobs > 0}|{single}".encode()) if (reasoning or harvest) else 0
+        # Round 11: a prompt relaying most of an answer given to another tenant's account counts for both ends of
+        # the relay (the account whose answer is fed back in is the pipeline's other stage); then this answer.
+        if ev.quote_grams and (source := self._answers.relayed(st.principal, ev.tenant, ev.quote_grams)) is not None:
+            st.w_relay += 1.0
+            st.add_relay(source)
+            if (src := self._states.get(source)) is not None:
+                src.w_relay += 1.0
+                src.add_relay(st.principal)
+        if ev.answer_grams:
+            self._answers.note(st.principal, ev.tenant, ev.answer_grams)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
             self._problems.note(st, ev.problem, reasoning or harvest or long_out)
         if ev.bands:
@@ -258,11 +270,13 @@ class Detector(ReviewViews):
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
-                and st.w_new_menu < 2.0 and st.status == "ok" and not self._problems.any_shared(st.problems)):
-            # Quiet account (most traffic): every evidence term but off_hours, menu_churn and shared_problems is a
-            # product with elicitation, harvesting, long outputs or exposed tool-step reasoning, all zero, menu
-            # churn needs new tool menus again and again, and none of its problems is shared, so the score is at
-            # most ~W_OFFHOURS, below any status; skip the full signal computation.
+                and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.status == "ok"
+                and not self._problems.any_shared(st.problems)):
+            # Quiet account (most traffic): every evidence term but off_hours, menu_churn, interface_churn,
+            # relayed_answers and shared_problems is a product with elicitation, harvesting, long outputs or
+            # exposed tool-step reasoning, all zero, the churn terms need new interfaces again and again, it relays
+            # no answer and none of its problems is shared, so the score is at most ~W_OFFHOURS, below any status;
+            # skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from zlib import crc32
 
+from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
@@ -73,20 +74,27 @@ class FeatureEvent:
     think_tool: bool = False     # a declared tool whose only input is a thought (the model writes its reasoning)
     problem: int = 0             # crc32 of the distinct numbers of the last user message (>= 4 of them), else 0:
                                  # the same problem in other words or another language keeps its quantities
+    schema_hash: int = 0         # round 11: crc32 of the sorted top-level property names of the declared output
+                                 # schema (response_format / text.format json_schema), 0 without one
+    quote_grams: tuple[int, ...] = ()   # round 11: gram hashes of the prompt (answers.py), () for most prompts
+    answer_grams: tuple[int, ...] = ()  # round 11: bottom-k sketch of the response text (answers.answer_sketch),
+                                        # filled after the exchange when the gateway kept the output; () if not
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
-        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had no
-        # `problem`, the one before it none of the three fields before it, the one before that no stem_hash
-        # either (trailing fields are defaulted), the one before that no prior_hash either (a request that
-        # continues nothing).
-        if len(row) == len(_FIELDS) - 6:
+        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had none of
+        # the three round-11 fields, the one before it no `problem`, the one before that none of the three
+        # fields before it, the one before that no stem_hash either (trailing fields are defaulted), the one
+        # before that no prior_hash either (a request that continues nothing).
+        if len(row) == len(_FIELDS) - 9:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
+        ev.quote_grams = tuple(ev.quote_grams)
+        ev.answer_grams = tuple(ev.answer_grams)
         return ev
 
 
@@ -259,6 +267,23 @@ def _thinking_requested(body: dict[str, Any]) -> int:
     return 0
 
 
+def _schema_hash(body: dict[str, Any]) -> int:
+    """crc32 of the sorted top-level property names of a declared JSON output schema, 0 without one. An
+    application's output contract is code: the same few schemas with every request. A generator of
+    structured-output training data draws the fields per example."""
+    fmt = body.get("response_format")
+    if fmt is None and isinstance(body.get("text"), dict):
+        fmt = body["text"].get("format")  # Responses API
+    if not isinstance(fmt, dict):
+        return 0
+    schema = fmt.get("json_schema", fmt)
+    schema = schema.get("schema", schema) if isinstance(schema, dict) else None
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(props, dict) or not props:
+        return 0
+    return crc32("\n".join(sorted(str(k) for k in props)).encode(errors="surrogatepass"))
+
+
 def _ip_prefix(ip: str | None) -> int:
     if not ip:
         return 0
@@ -362,6 +387,8 @@ class FeatureExtractor:
             think_tool=think_tool,
             # The regex only for prompts with enough digits (a C-level count): most prompts have none.
             problem=_problem(user) if len(raw.translate(None, _NOT_DIGITS)) >= PROBLEM_MIN_NUMBERS else 0,
+            schema_hash=_schema_hash(body) if ("response_format" in body or "text" in body) else 0,
+            quote_grams=_quote_grams(user),
         )
 
 

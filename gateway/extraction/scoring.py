@@ -61,6 +61,11 @@ DIALECT_SWITCH = (0.3, 0.5)   # share of generation requests on another API than
                               # second API for a share p of requests gives 2p(1-p) (0.32 at p = 0.2) .. requests
                               # dealt out at random over two or more APIs
 DIALECT_REQUESTS = 20.0       # decayed generation requests for full confidence
+W_IFACE_CHURN = 0.6   # round 11: fresh requests whose interface (tool menu, output schema) is new nearly every time
+IFACE_CHURN = (0.3, 0.8)  # share of fresh interface-declaring requests with an interface none of the last few
+IFACE_REQUESTS = 20.0     # decayed fresh interface-declaring requests for full confidence
+W_RELAY = 0.6         # round 11: prompts that relay most of an answer the gateway gave another tenant's account
+RELAY_REQUESTS = 2.0  # such requests for full weight (one is a coincidence worth half)
 SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
                                    # collisions give a student (a minority) .. a pool's most (full weight)
 
@@ -141,6 +146,9 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "tool_sets": round(st.tool_sets(), 1),
         "generation_requests": gen,
         "api_switch_share": st.w_api_switch / (gen or 1.0),
+        "interface_requests": st.w_iface,
+        "new_interface_share": st.w_new_iface / (st.w_iface or 1.0),
+        "relayed_answers": st.w_relay,
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
@@ -180,6 +188,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     # of them (a class on its problem set) -- is that group's coursework, not a pool harvested for coverage:
     # the content terms fade out as the overlap of the askers of the account's shared problems rises.
     content = popular * (1.0 - _ramp(sig.get("problem_overlap", 0.0), *COHORT_OVERLAP))
+    menus = W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS) * _ramp(sig["new_menu_share"], *MENU_CHURN) * s
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
         "shared_template": W_SHARED * content * sig["template_shared"] * sig["template_cluster_suspicion"]
@@ -206,8 +215,17 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         * _ramp(sig["tool_sets"], *SWEEP_TOOLSETS) * sig["tool_reasoning_share"],
         # Fresh tool requests whose declared menu is new nearly every time: generated function-calling data
         # (a random menu drawn from a catalogue per example). Agents, products and benchmarks keep a few menus.
-        "menu_churn": W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS)
-        * _ramp(sig["new_menu_share"], *MENU_CHURN) * s,
+        "menu_churn": menus,
+        # Round 11: the same principle per *fresh* request -- a new task's tool menu, or the output schema of a
+        # structured request. An application's interface is code (an ERP agent's ten tools, a pipeline's schema
+        # per document type); a generator of tool-calling or structured-output data draws one per example. A
+        # tool loop resends its menu with every step, which diluted menu_churn per request; counted once with
+        # it (only what it adds beyond menu_churn).
+        "interface_churn": max(0.0, W_IFACE_CHURN * min(1.0, sig.get("interface_requests", 0.0) / IFACE_REQUESTS)
+                               * _ramp(sig.get("new_interface_share", 0.0), *IFACE_CHURN) - menus),
+        # Round 11: prompts that carry most of an answer the gateway gave an account of another tenant
+        # (back-translation, draft -> critique -> rewrite relays): the two accounts are one pipeline.
+        "relayed_answers": W_RELAY * min(1.0, sig.get("relayed_answers", 0.0) / RELAY_REQUESTS),
         # Generation requests dealt out over several APIs, switching request by request, for long answers: a
         # client speaks the dialect of its SDK (a product may send a share to a second API for a "deep" mode);
         # a harvesting script rotating APIs to look like several clients switches on half its requests. A key

@@ -36,6 +36,8 @@ LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicio
 LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
 LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
 MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
+IFACE_RING = 8         # round 11: its recent distinct interfaces (tool menu or output schema) of fresh requests
+RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
 PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
 PROBLEM_MEMBERS = 32   # accounts remembered per problem
 _MASK32 = 0xFFFFFFFF
@@ -44,8 +46,8 @@ _MASK32 = 0xFFFFFFFF
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH) = range(15)
-CATS = 15                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE) = range(18)
+CATS = 18                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
@@ -103,7 +105,7 @@ class PrincipalState:
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted", "toolsets", "problems", "menus",
+        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays",
     )
 
     w = _num(W)
@@ -121,6 +123,9 @@ class PrincipalState:
     w_tool_reason = _num(W_TOOL_REASON)
     w_new_menu = _num(W_NEW_MENU)
     w_api_switch = _num(W_API_SWITCH)
+    w_relay = _num(W_RELAY)          # round 11: requests relaying most of an answer given to another tenant
+    w_iface = _num(W_IFACE)          # round 11: fresh requests declaring an interface (tool menu, output schema)
+    w_new_iface = _num(W_NEW_IFACE)  # ... whose interface is none of the account's last IFACE_RING
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -158,6 +163,8 @@ class PrincipalState:
         self.toolsets = 0  # bitmap: bit (toolset % TOOLSET_BITS) set per declared tool set seen
         self.problems: array[int] | None = None  # recent problem signatures (see add_problem)
         self.menus: array[int] | None = None  # recent distinct tool menus (toolset hashes), for tool users only
+        self.ifaces: array[int] | None = None  # recent distinct interfaces of fresh requests (round 11)
+        self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -269,6 +276,14 @@ class PrincipalState:
                 self.toolsets |= 1 << (ev.toolset % TOOLSET_BITS)
                 if self.new_menu(ev.toolset):
                     num[W_NEW_MENU] += 1.0
+        # Round 11: the interface a fresh request declares (a new task's tool menu, an output schema): an
+        # application's is code, the same few every time; a tool-calling or structured-output generator draws one.
+        if single and (ev.schema_hash or ev.toolset):
+            num[W_IFACE] += 1.0
+            if self.ifaces is None:
+                self.ifaces = array("I")
+            if _remember(self.ifaces, (ev.schema_hash ^ ev.toolset) or 1, IFACE_RING):  # none of the last 8
+                num[W_NEW_IFACE] += 1.0
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)
@@ -352,6 +367,13 @@ class PrincipalState:
         if self.menus is None:
             self.menus = array("I")
         return _remember(self.menus, toolset, MENU_RING)
+
+    def add_relay(self, partner: str) -> None:
+        """Remember an account at the other end of a relayed answer (the last RELAY_PARTNERS distinct ones)."""
+        if self.relays is None:
+            self.relays = [partner]
+        elif partner not in self.relays:
+            self.relays = [*self.relays[1 - RELAY_PARTNERS:], partner]
 
     def add_problem(self, problem: int) -> bool:
         """Remember a problem the account asked (see problems.py); False if already remembered."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import orjson
 
+from gateway.extraction.answers import answer_sketch
 from gateway.extraction.features import FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.metrics import Metrics
@@ -90,4 +91,9 @@ class ExtractionStage(Stage):
             ev.excerpt = ""
         ctx.usage.settle_estimate()
         ev.output_tokens = ctx.usage.output_tokens
+        if ctx.response_text:
+            # Round 11: a sketch of the answer (at most 16 ints, from its first 4,000 characters) when another
+            # stage kept the output (audit content logging, PII, watermark provenance); this stage does not make
+            # the proxy keep outputs on its own.
+            ev.answer_grams = answer_sketch("\n".join(ctx.response_text))
         self.backend.submit(ev)
