@@ -63,7 +63,7 @@ class Scanner:
         # character class lets the engine jump from one candidate to the next; the word at
         # offset 0 of a text, which has no character before it, is checked with ``word``
         self.word_after = re.compile(rf"[{_BEFORE_WORD}]({words}){_AFTER_WORD}")
-        self.finder = WordFinder(forms, self.word, _BEFORE_PUNCT + _AFTER_PUNCT, _BEFORE_PUNCT)
+        self.finder = WordFinder(forms, self.word, _BEFORE_PUNCT + _AFTER_PUNCT, _BEFORE_PUNCT, _AFTER_PUNCT)
         self.special = re.compile(r"[`\"“'‘{\[]")
         self.line = re.compile(
             r"^(?:(?P<fence>[ ]{0,3}(?:`{3,}|~{3,}))|(?P<indent>(?:\t|[ ]{4,})(?![-*+][ \t]|\d+[.)][ \t])))",
