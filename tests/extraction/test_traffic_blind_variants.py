@@ -1,8 +1,11 @@
-"""The traffic generator's blind variants v3 ... v12: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v13: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes; v11 and v12 also log response_text for a share of attack and benign records alike, and in
-v12 neither the API nor the shape of the end-user ids tells attack traffic from benign traffic."""
+v12 neither the API nor the shape of the end-user ids tells attack traffic from benign traffic; v13 logs response_text
+the same way, mixes careless and careful campaigns (a blunt solo harvester that turns milder, a hydra with a
+batch-opened scripted cohort whose shared client metadata has a benign twin) and uses no request feature (images,
+label probabilities, n, tools, JSON schemas) that benign traffic does not also use."""
 
 from __future__ import annotations
 
@@ -24,15 +27,18 @@ from benchmarks.traffic.personas_v9 import BENIGN_V9
 from benchmarks.traffic.personas_v10 import BENIGN_V10
 from benchmarks.traffic.personas_v11 import BENIGN_V11
 from benchmarks.traffic.personas_v12 import BENIGN_V12
+from benchmarks.traffic.personas_v13 import BENIGN_V13
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
 NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v10": {"audio_distill", "editorial_distill"},
                     "v11": {"structured_distill", "translation_mining"},
-                    "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"}}
+                    "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"},
+                    "v13": {"reward_distill", "vision_distill", "soft_labels"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
-                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12}
+                "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
+                "v13": BENIGN_V13}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -195,3 +201,98 @@ def test_v12_end_user_ids_have_shapes_that_benign_traffic_also_uses(v12_log) -> 
         if user:
             shapes[labels[r["principal"]]["label"]].add(re.sub(r"[0-9a-f]+$", "x", user))
     assert shapes["attack"] and shapes["attack"] <= shapes["benign"], shapes["attack"] - shapes["benign"]
+
+
+@pytest.fixture(scope="module")
+def v13_log(tmp_path_factory) -> tuple[list[dict], dict]:
+    path = tmp_path_factory.mktemp("traffic") / "v13-full-window.jsonl"
+    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v13")
+    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def test_v13_logs_response_text_for_a_share_of_attack_and_benign_records(v13_log) -> None:
+    records, labels = v13_log
+    total: Counter = Counter()
+    logged: Counter = Counter()
+    for r in records:
+        label = labels[r["principal"]]["label"]
+        total[label] += 1
+        logged[label] += "response_text" in r
+    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
+    for label in ("attack", "benign"):
+        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
+    ratios = sorted(len(r["response_text"]) / r["usage"]["output_tokens"] for r in records
+                    if len(r.get("response_text", "")) > 200 and r["api"] != "openai.completions"
+                    and r["request"].get("model") not in ("o4-mini", "gpt-5-mini"))
+    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+
+
+def test_v13_attack_population_is_v12_sized_and_hydra_stays_under_quota(v13_log) -> None:
+    records, labels = v13_log
+    attack = [lab for lab in labels.values() if lab["label"] == "attack"]
+    assert 350 <= len(attack) <= 450
+    per_day = Counter((r["principal"], int((r["ts"] - records[0]["ts"]) // 86400)) for r in records
+                      if labels[r["principal"]]["scenario"] == "hydra")
+    assert len({p for p, _ in per_day}) >= 150 and max(per_day.values()) < 30
+
+
+def _features(r: dict) -> set[str]:
+    req, text = r["request"], orjson.dumps(r["request"]).decode()
+    out = set()
+    if '"image_url"' in text or '"input_image"' in text or '"type":"image"' in text:
+        out.add("image")
+    if req.get("logprobs") or req.get("top_logprobs"):
+        out.add("logprobs")
+    if (req.get("n") or 1) > 1:
+        out.add("n")
+    if req.get("tools"):
+        out.add("tools")
+    if "json_schema" in text:
+        out.add("json_schema")
+    return out
+
+
+def test_v13_attack_request_features_also_occur_in_benign_traffic(v13_log) -> None:
+    records, labels = v13_log
+    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    apis: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        label = labels[r["principal"]]["label"]
+        feats[label].update(_features(r))
+        apis[label][r["api"]] += 1
+    assert set(feats["attack"]) == {"image", "logprobs", "n", "tools", "json_schema"}
+    assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
+    assert all(apis["benign"][api] >= 10 for api in apis["attack"]), apis["benign"]
+
+
+def test_v13_solo_harvester_is_blunt_first_and_milder_later(v13_log) -> None:
+    records, labels = v13_log
+    solo = [r for r in records if labels[r["principal"]]["scenario"] == "cot_harvester"]
+    assert len({r["principal"] for r in solo}) == 1
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    early = [r for r in solo if r["ts"] < t0 + 2 * 86400]
+    late = [r for r in solo if r["ts"] >= t0 + 2 * 86400]
+    assert early and late and len(early) > len(late)
+    assert all("<thinking>" in orjson.dumps(r["request"]).decode() for r in early)
+    assert not any("<thinking>" in orjson.dumps(r["request"]).decode() for r in late)
+    assert {r["api"] for r in early} == {"openai.chat.completions"} and len({r["api"] for r in late}) == 2
+
+
+def _cohorts(records: list[dict], labels: dict, scenario: str) -> tuple[Counter, dict[str, set[str]]]:
+    ua_accounts: dict[str, set[str]] = {}
+    nets: dict[str, set[str]] = {}
+    for r in records:
+        if labels[r["principal"]]["scenario"] == scenario:
+            ua_accounts.setdefault(r["client"]["user_agent"], set()).add(r["principal"])
+            nets.setdefault(r["principal"], set()).add(r["client"]["ip"].rsplit(".", 1)[0])
+    return Counter({ua: len(a) for ua, a in ua_accounts.items()}), nets
+
+
+def test_v13_hydra_mixes_a_scripted_cohort_with_careful_accounts_and_the_script_has_a_benign_twin(v13_log) -> None:
+    records, labels = v13_log
+    uas, _ = _cohorts(records, labels, "hydra")
+    assert uas.most_common(1)[0][1] >= 60 and len(uas) >= 4
+    twin_uas, twin_nets = _cohorts(records, labels, "hackathon_cohort")
+    assert len(twin_uas) == 1 and sum(twin_uas.values()) >= 2
+    venue = Counter(n for nets in twin_nets.values() for n in nets)
+    assert venue.most_common(1)[0][1] == len(twin_nets)
