@@ -2,7 +2,7 @@
 does not move, for A/B comparisons of code on a shared or noisy VM.
 
     python -m benchmarks.instructions [--config empty|full] [--requests 1000] [--floor]
-                                      [--tree PATH ...]
+                                      [--tree PATH ...] [--policies DIR ...]
 
 Starts the static nginx upstream, then each target under `valgrind --tool=callgrind` with
 instrumentation off; after a warm-up it switches counting on (`callgrind_control -i on`), sends
@@ -83,6 +83,9 @@ def main() -> None:
     ap.add_argument("--tree", action="append", default=[], help="a Covenant checkout to measure (repeatable)")
     ap.add_argument("--floor", action="store_true", help="also measure python-floor-lean")
     ap.add_argument("--redis", default="redis://127.0.0.1:6379/9", help="store of --config full")
+    ap.add_argument("--policies", action="append", default=[],
+                    help="with --config full: measure this policy directory instead of benchmarks/policies_full "
+                         "(repeatable; e.g. the full set without one file, to price each policy)")
     a = ap.parse_args()
     for tool in ("valgrind", "callgrind_control", "nginx"):
         if shutil.which(tool) is None:
@@ -98,13 +101,15 @@ def main() -> None:
                    "--port", str(gw.port), "--client", "lean"]
             rows.append(("python-floor-lean", _count("floor", cmd, gw.port, gw, None, a.requests)))
             print(f"python-floor-lean: {rows[-1][1] / 1000:.1f}k", file=sys.stderr)
+        policy_sets = [Path(p).resolve() for p in a.policies] if full and a.policies else [FULL_POLICIES if full else None]
         for tree in trees:
-            gw = CovenantProcess(upstream.port, FULL_POLICIES if full else None, a.redis if full else "memory://",
-                                 env={"PYTHONPATH": str(tree)})
-            cmd = [sys.executable, "-m", "gateway", "serve", "--config", str(gw.dir / "covenant.yaml")]
-            name = f"covenant-{a.config} ({tree})"
-            rows.append((name, _count(name, cmd, gw.port, gw, gw.key, a.requests)))
-            print(f"{name}: {rows[-1][1] / 1000:.1f}k", file=sys.stderr)
+            for policies in policy_sets:
+                gw = CovenantProcess(upstream.port, policies, a.redis if full else "memory://",
+                                     env={"PYTHONPATH": str(tree)})
+                cmd = [sys.executable, "-m", "gateway", "serve", "--config", str(gw.dir / "covenant.yaml")]
+                name = f"covenant-{a.config} ({tree})" + (f" [{policies.name}]" if a.policies else "")
+                rows.append((name, _count(name, cmd, gw.port, gw, gw.key, a.requests)))
+                print(f"{name}: {rows[-1][1] / 1000:.1f}k", file=sys.stderr)
     finally:
         upstream.stop()
     print(f"\n| target | instructions per request ({a.requests} requests, c=8) |\n|---|---|")
