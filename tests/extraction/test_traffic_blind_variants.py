@@ -118,6 +118,31 @@ def test_identifiers_have_one_shape_for_attack_and_benign(variant_log) -> None:
     assert shapes["attack"] <= shapes["benign"], shapes["attack"] - shapes["benign"]
 
 
+def _response_text_shares(records, labels) -> tuple[float, dict[str, float]]:
+    """Share of records carrying response_text: overall, and per label (attack, benign)."""
+    total: Counter = Counter()
+    logged: Counter = Counter()
+    for r in records:
+        label = labels[r["principal"]]["label"]
+        total[label] += 1
+        logged[label] += "response_text" in r
+    return sum(logged.values()) / sum(total.values()), {k: logged[k] / total[k] for k in ("attack", "benign")}
+
+
+def _assert_response_text_for_a_share_of_attack_and_benign_records(records, labels) -> None:
+    overall, per_label = _response_text_shares(records, labels)
+    assert 0.1 < overall < 0.8
+    assert all(0.05 < share < 0.95 for share in per_label.values()), per_label
+
+
+def _assert_response_text_length_follows_output_tokens(records, *, skip_apis: tuple[str, ...] = ()) -> None:
+    """~4 characters per output token (median), reasoning models (hidden tokens) and skip_apis aside."""
+    ratios = sorted(len(r["response_text"]) / r["usage"]["output_tokens"] for r in records
+                    if len(r.get("response_text", "")) > 200 and r["api"] not in skip_apis
+                    and r["request"].get("model") not in ("o4-mini", "gpt-5-mini"))
+    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+
+
 @pytest.fixture(scope="module")
 def v11_log(tmp_path_factory) -> tuple[Path, dict]:
     path = tmp_path_factory.mktemp("traffic") / "v11-scaled.jsonl"
@@ -127,28 +152,14 @@ def v11_log(tmp_path_factory) -> tuple[Path, dict]:
 
 def test_v11_logs_response_text_for_a_share_of_attack_and_benign_records(v11_log) -> None:
     path, labels = v11_log
-    total: Counter = Counter()
-    logged: Counter = Counter()
-    scenarios_logged = set()
-    for r in _records(path):
-        lab = labels[r["principal"]]
-        total[lab["label"]] += 1
-        if "response_text" in r:
-            logged[lab["label"]] += 1
-            scenarios_logged.add(lab["scenario"])
-    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
-    for label in ("attack", "benign"):
-        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
+    _assert_response_text_for_a_share_of_attack_and_benign_records(_records(path), labels)
     # the campaigns whose tenants always log outputs, and their benign twins
+    scenarios_logged = {labels[r["principal"]]["scenario"] for r in _records(path) if "response_text" in r}
     assert {"cot_harvester", "structured_distill", "homework_app", "doc_ingestion"} <= scenarios_logged
 
 
 def test_v11_response_text_length_follows_output_tokens(v11_log) -> None:
-    path, _ = v11_log
-    ratios = [len(r["response_text"]) / r["usage"]["output_tokens"] for r in _records(path)
-              if len(r.get("response_text", "")) > 200 and r["request"].get("model") not in ("o4-mini", "gpt-5-mini")]
-    ratios.sort()
-    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+    _assert_response_text_length_follows_output_tokens(_records(v11_log[0]))
 
 
 @pytest.fixture(scope="module")
@@ -160,23 +171,11 @@ def v12_log(tmp_path_factory) -> tuple[Path, dict]:
 
 def test_v12_logs_response_text_for_a_share_of_attack_and_benign_records(v12_log) -> None:
     path, labels = v12_log
-    total: Counter = Counter()
-    logged: Counter = Counter()
-    for r in _records(path):
-        label = labels[r["principal"]]["label"]
-        total[label] += 1
-        logged[label] += "response_text" in r
-    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
-    for label in ("attack", "benign"):
-        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
+    _assert_response_text_for_a_share_of_attack_and_benign_records(_records(path), labels)
 
 
 def test_v12_response_text_length_follows_output_tokens(v12_log) -> None:
-    path, _ = v12_log
-    ratios = sorted(len(r["response_text"]) / r["usage"]["output_tokens"] for r in _records(path)
-                    if len(r.get("response_text", "")) > 200 and r["api"] != "openai.completions"
-                    and r["request"].get("model") not in ("o4-mini", "gpt-5-mini"))
-    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+    _assert_response_text_length_follows_output_tokens(_records(v12_log[0]), skip_apis=("openai.completions",))
 
 
 def test_v12_every_api_of_attack_traffic_also_carries_benign_traffic(v12_log) -> None:
@@ -212,19 +211,8 @@ def v13_log(tmp_path_factory) -> tuple[list[dict], dict]:
 
 def test_v13_logs_response_text_for_a_share_of_attack_and_benign_records(v13_log) -> None:
     records, labels = v13_log
-    total: Counter = Counter()
-    logged: Counter = Counter()
-    for r in records:
-        label = labels[r["principal"]]["label"]
-        total[label] += 1
-        logged[label] += "response_text" in r
-    assert 0.1 < sum(logged.values()) / sum(total.values()) < 0.8
-    for label in ("attack", "benign"):
-        assert 0.05 < logged[label] / total[label] < 0.95, (label, logged[label], total[label])
-    ratios = sorted(len(r["response_text"]) / r["usage"]["output_tokens"] for r in records
-                    if len(r.get("response_text", "")) > 200 and r["api"] != "openai.completions"
-                    and r["request"].get("model") not in ("o4-mini", "gpt-5-mini"))
-    assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
+    _assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
+    _assert_response_text_length_follows_output_tokens(records, skip_apis=("openai.completions",))
 
 
 def test_v13_attack_population_is_v12_sized_and_hydra_stays_under_quota(v13_log) -> None:
