@@ -143,11 +143,16 @@ def _assert_response_text_length_follows_output_tokens(records, *, skip_apis: tu
     assert ratios and 2.5 < ratios[len(ratios) // 2] < 5.5
 
 
+def _scaled_log(tmp_path_factory, variant: str) -> tuple[Path, dict]:
+    """A fifth-scale log of ``variant`` (seed 7) and its labels."""
+    path = tmp_path_factory.mktemp("traffic") / f"{variant}-scaled.jsonl"
+    generate(seed=7, out=path, days=DAYS, scale=0.2, variant=variant)
+    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
 @pytest.fixture(scope="module")
 def v11_log(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v11-scaled.jsonl"
-    generate(seed=7, out=path, days=DAYS, scale=0.2, variant="v11")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return _scaled_log(tmp_path_factory, "v11")
 
 
 def test_v11_logs_response_text_for_a_share_of_attack_and_benign_records(v11_log) -> None:
@@ -164,9 +169,7 @@ def test_v11_response_text_length_follows_output_tokens(v11_log) -> None:
 
 @pytest.fixture(scope="module")
 def v12_log(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v12-scaled.jsonl"
-    generate(seed=7, out=path, days=DAYS, scale=0.2, variant="v12")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return _scaled_log(tmp_path_factory, "v12")
 
 
 def test_v12_logs_response_text_for_a_share_of_attack_and_benign_records(v12_log) -> None:
