@@ -30,6 +30,7 @@ from gateway.extraction.scoring import (
 )
 from gateway.extraction.state import (
     CLUSTER_MEMBERS,
+    HARVEST_MIN_MAX_TOKENS,
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
     TOTAL,
@@ -223,9 +224,12 @@ class Detector(ReviewViews):
             # send one similar question is not throttled or blocked by a campaign.
             camp_id = self._cluster_campaign.get(cid)
             # (Harvesting here means explicit distribution requests, n > 1 or logprobs: asking the same
-            # question again at a high temperature is also what a "regenerate" button does.)
+            # question again at a high temperature is also what a "regenerate" button does. Round 12: and with
+            # room for more than a label or a one-liner -- short samples with their probabilities count for the
+            # account's own share, but one of them is what a completion product's alternatives panel sends.)
             if (camp_id is not None and st.campaign_id is None and single and not ev.has_tools and (
-                    (harvest and (ev.n >= 2 or ev.logprobs > 0))
+                    (harvest and (ev.n >= 2 or ev.logprobs > 0)
+                     and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS))
                     or (reasoning and (long_out or ev.max_tokens >= LONG_MAX_TOKENS)))):
                 camp = self._campaigns.get(camp_id)
                 if camp is not None:

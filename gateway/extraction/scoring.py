@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
-from gateway.extraction.state import CATS, ClusterStats, PrincipalState
+from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CUT, ClusterStats, PrincipalState
 
 
 @dataclass(slots=True)
@@ -66,6 +66,9 @@ IFACE_CHURN = (0.3, 0.8)  # share of fresh interface-declaring requests with an 
 IFACE_REQUESTS = 20.0     # decayed fresh interface-declaring requests for full confidence
 W_RELAY = 0.6         # round 11: prompts that relay most of an answer the gateway gave another tenant's account
 RELAY_REQUESTS = 2.0  # such requests for full weight (one is a coincidence worth half)
+W_REASSEMBLE = 0.75   # round 12: every answer cut at its cap fetched to its end, most tasks long answers that way
+CONTINUED_CUTS = (0.6, 0.9)  # share of cut answers continued: a reader asking for more now and then .. every time
+CUT_ANSWERS = 20.0    # decayed cut answers for full confidence
 SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
                                    # collisions give a student (a minority) .. a pool's most (full weight)
 
@@ -149,6 +152,9 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "interface_requests": st.w_iface,
         "new_interface_share": st.w_new_iface / (st.w_iface or 1.0),
         "relayed_answers": st.w_relay,
+        "cut_answers": st.num[W_CUT],
+        "continued_cut_share": min(1.0, st.num[W_CONT] / (st.num[W_CUT] or 1.0)),
+        "reassembled_long_share": st.num[W_CHAIN_LONG] / max(1.0, w - st.num[W_CONT]),
         "mean_output_tokens": st.w_out / w,
         "elicited_subset_requests": st.w_elicit,
         "campaign_template_requests": st.w_camp,
@@ -197,6 +203,13 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # Sampled distributions teach a capability when what is sampled is capability content: alternatives
         # and confidence highlighting on rewrites (a writing app's "regenerate") count half.
         "distribution_harvesting": W_HARVEST * conf * h * s * (HARVEST_BASE + (1.0 - HARVEST_BASE) * sig["capability_share"]),
+        # Round 12: answers cut at the cap and fetched piece by piece to their end, as the account's way of working
+        # (most of its tasks become long answers that way): a cap under the answer's size does not make the answer
+        # short. Weighted like distribution harvesting, by what is reassembled. A capped product's readers ask for
+        # more now and then (half the cut answers); a harvester fetches every one.
+        "reassembled_answers": W_REASSEMBLE * min(1.0, sig["cut_answers"] / CUT_ANSWERS)
+        * _ramp(sig["continued_cut_share"], *CONTINUED_CUTS) * sig["reassembled_long_share"]
+        * (HARVEST_BASE + (1.0 - HARVEST_BASE) * sig["capability_share"]),
         "elicited_subset": W_SUBSET * min(1.0, sig["elicited_subset_requests"] / SUBSET_COUNT)
         * min(1.0, sig["elicited_subset_share"] / SUBSET_SHARE),
         "campaign_template_subset": W_CAMPAIGN_SUBSET * content * min(1.0, sig["campaign_template_requests"] / CAMPAIGN_SUBSET_COUNT),

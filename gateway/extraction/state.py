@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from gateway.extraction.clusters import TOP_CLUSTERS, ClusterStats, TopClusters  # noqa: F401 (re-exported)
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES, NARRATED
 
 SHORT_HALF_LIFE_S = 3600.0    # the burst counter's half-life
-HARVEST_MIN_MAX_TOKENS = 200  # n / logprobs / hot repeats under a shorter cap are labels or one-liners
+HARVEST_MIN_MAX_TOKENS = 200  # n / logprobs / hot repeats under a shorter cap are labels or one-liners ...
+LABEL_MAX_TOKENS = 16         # ... unless several samples come with their token probabilities (round 12) over a cap
+                              # above a label's or a score's few tokens
 LONG_OUTPUT_TOKENS = 800      # "large max_tokens with long outputs"
 LONG_MAX_TOKENS = 2000        # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
 OFF_HOURS_SHARE = 0.02
-TOP_CLUSTERS = 6      # Space-Saving slots for an account's template clusters
 RECENT_HASHES = 64    # recent exact prompts: repeats (resampling) and the turns a follow-up continues
 USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
 TOOLSET_BITS = 64     # linear-counting bitmap of declared tool sets (0 for accounts without tools)
@@ -46,8 +46,8 @@ _MASK32 = 0xFFFFFFFF
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE) = range(18)
-CATS = 18                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE, W_CUT, W_CONT, W_CHAIN_LONG) = range(21)
+CATS = 21                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
@@ -56,6 +56,10 @@ NUM_SIZE = DECAYED_END + 12
 HOURS = 0                     # HOURS .. HOURS + 23
 (TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_KIND) = range(24, 35)
 INTS_SIZE = 35
+OPEN_CHAINS = 4        # round 12: answers cut at their cap that the account may still continue (jobs interleave)
+# An open chain's flags: its first request was fresh (single-turn) and elicited reasoning; its category above them.
+ROOT_SINGLE_BIT, ROOT_REASON_BIT, ROOT_CAT_SHIFT = 2, 4, 8
+CHAIN_CROSSED = 16     # count_chain's flag: the chain's pieces reached a long answer's size with this one
 # Generation dialects (LAST_API holds the last one's code); embeddings are no dialect: a RAG app embeds
 # before it asks, whatever API it asks on.
 DIALECTS = {"openai.chat.completions": 1, "openai.completions": 2, "openai.responses": 3, "anthropic.messages": 4}
@@ -105,7 +109,7 @@ class PrincipalState:
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays",
+        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains",
     )
 
     w = _num(W)
@@ -165,6 +169,7 @@ class PrincipalState:
         self.menus: array[int] | None = None  # recent distinct tool menus (toolset hashes), for tool users only
         self.ifaces: array[int] | None = None  # recent distinct interfaces of fresh requests (round 11)
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
+        self.chains: list[list[int]] | None = None  # open continuation chains (round 12; see count_chain)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -214,9 +219,16 @@ class PrincipalState:
             num[W_REASON] += 1.0
         continues = ev.chained or (ev.prior_hash != 0 and ev.prior_hash in self.recent)
         single = ev.single_turn or not continues
+        # Round 12, continuation chains: a request that asks for the rest of an answer the account's previous
+        # request got cut at its cap (an assistant prefill, a "continue" turn, a chained Responses call) is the same
+        # task as the request that started the chain: it takes that request's freshness, reasoning and category, and
+        # the chain's answer is one answer, as long as its pieces together (see count_chain).
+        category, chain_long, root_reasoning = self.count_chain(ev, single, reasoning)
+        if chain_long >= 0:
+            single = bool(chain_long & ROOT_SINGLE_BIT)
         if single:
             num[W_SINGLE] += 1.0
-        num[CATS + ev.category] += 1.0
+        num[CATS + category] += 1.0
         # Dialect switches between consecutive generation requests of the same kind (the same system prompt,
         # or none, and the same max_tokens): a client (an SDK, a product) speaks one API; a script that deals
         # the same request out over APIs to look like several clients switches often. A pipeline whose steps
@@ -244,11 +256,18 @@ class PrincipalState:
         # Many samples, logprobs, or the same prompt again at a high temperature harvest a distribution when
         # the answers can be long: with a short cap they are labels or one-line variants (a classifier's
         # logprobs, a game's dialogue barks), whose distribution teaches no capability.
-        harvest = probe or ((ev.n >= 2 or ev.logprobs > 0 or (repeated and ev.temperature >= 0.9))
-                            and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS))
+        # Round 12: several samples *with* their token probabilities are the teacher's output distribution itself
+        # (soft labels), however short each sample: a code completion, a next step. A product asks for one
+        # completion (with logprobs to gate on confidence) and shows alternatives now and then.
+        harvest = probe or (ev.n >= 2 and ev.logprobs > 0 and ev.max_tokens >= LABEL_MAX_TOKENS) or (
+            (ev.n >= 2 or ev.logprobs > 0 or (repeated and ev.temperature >= 0.9))
+            and (ev.max_tokens == 0 or ev.max_tokens >= HARVEST_MIN_MAX_TOKENS))
         if harvest:
             num[W_HARVEST] += 1.0
         long_out = ev.output_tokens >= LONG_OUTPUT_TOKENS or (ev.output_tokens == 0 and ev.max_tokens >= LONG_MAX_TOKENS)
+        if chain_long > 0 and chain_long & CHAIN_CROSSED:
+            long_out = True  # the pieces of one answer reached a long answer's size with this one
+            num[W_CHAIN_LONG] += 1.0
         if long_out:
             num[W_LONG] += 1.0
         num[W_OUT] += ev.output_tokens
@@ -256,7 +275,8 @@ class PrincipalState:
         # its own so that harvesting mixed into ordinary chat is not averaged away. A request declaring
         # tools hands an agent a task, whose answer is a tool call, not a worked solution to the problem
         # it may share with a campaign (a ticket quoting a popular exercise): the agentic terms judge it.
-        subset = reasoning and long_out and single and not ev.has_tools and ev.category in CAPABILITY_CATEGORIES
+        subset = ((reasoning or root_reasoning) and long_out and single and not ev.has_tools
+                  and category in CAPABILITY_CATEGORIES)
         if subset:
             num[W_ELICIT] += 1.0
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
@@ -292,6 +312,50 @@ class PrincipalState:
         if ev.ua_hash:
             ints[UA_HASH] = ev.ua_hash
         return reasoning, harvest, long_out, subset, single
+
+    def count_chain(self, ev: FeatureEvent, single: bool, reasoning: bool) -> tuple[int, int, bool]:
+        """Continuation chains (round 12). Returns (the request's category, chain flags, the chain's first request
+        elicited reasoning): the flags are -1 for a request that continues no chain, else ROOT_SINGLE_BIT (the
+        chain's first request was fresh) | CHAIN_CROSSED (its pieces reached LONG_OUTPUT_TOKENS with this one).
+
+        A continuation follows an answer cut at its cap (output tokens >= max_tokens) and asks for the rest: its
+        prior user message is the chain's first prompt or the cut request's (an assistant prefill resends the
+        prompt; a "continue" turn follows the cut answer), or it is chained by `previous_response_id` (to the
+        account's latest open chain). The last OPEN_CHAINS cut answers are kept open, as
+        [first prompt hash, last prompt hash, tokens so far, flags] (a list only for accounts with cut answers).
+        A product that caps answers lets a reader ask for more now and then; a harvester reassembles every answer to
+        its end (`W_CUT`: answers cut; `W_CONT`: continuations; `W_CHAIN_LONG`: chains that became long answers
+        piece by piece)."""
+        num = self.num
+        cut = ev.max_tokens > 0 and ev.output_tokens >= ev.max_tokens
+        if cut:
+            num[W_CUT] += 1.0
+        chains = self.chains
+        chain = None
+        if chains:
+            if ev.prior_hash:
+                chain = next((c for c in chains if ev.prior_hash == c[0] or ev.prior_hash == c[1]), None)
+            if chain is None and ev.chained:
+                chain = chains[-1]
+        if chain is None:
+            if cut:
+                if chains is None:
+                    chains = self.chains = []
+                elif len(chains) >= OPEN_CHAINS:
+                    del chains[0]
+                chains.append([ev.content_hash, ev.content_hash, ev.output_tokens,
+                               single * ROOT_SINGLE_BIT | reasoning * ROOT_REASON_BIT | ev.category << ROOT_CAT_SHIFT])
+            return ev.category, -1, False
+        num[W_CONT] += 1.0
+        chains.remove(chain)  # type: ignore[union-attr]
+        before, info = chain[2], chain[3]
+        if cut:  # still cut: the chain stays open, as the most recent one
+            chain[1], chain[2] = ev.content_hash, before + ev.output_tokens
+            chains.append(chain)  # type: ignore[union-attr]
+        elif not chains:
+            self.chains = None
+        crossed = before < LONG_OUTPUT_TOKENS <= before + ev.output_tokens
+        return info >> ROOT_CAT_SHIFT, (info & ROOT_SINGLE_BIT) | crossed * CHAIN_CROSSED, bool(info & ROOT_REASON_BIT)
 
     def count_episode(self, ts: float, suspicious: bool, ordinary: bool) -> None:
         """Episodes of suspicious requests (distillation subset or harvesting): runs without a gap of
@@ -394,106 +458,6 @@ class PrincipalState:
         self.timeline.append((ts, status, round(score, 3)))
         if len(self.timeline) > MAX_TIMELINE:
             del self.timeline[1]  # keep the first entry: when the account appeared
-
-
-class TopClusters(array):  # type: ignore[type-arg]
-    """An account's top template clusters (Space-Saving): [id high 16 bits, id low 16 bits, requests,
-    suspicious, single_turn] per slot, flat in one array of float32 (16-bit halves are exact): no
-    wrapper object, one array header, 20 bytes per slot."""
-
-    __slots__ = ()
-
-    def __new__(cls) -> TopClusters:
-        return super().__new__(cls, "f")
-
-    def __len__(self) -> int:
-        return array.__len__(self) // 5
-
-    def __iter__(self) -> Iterator[int]:
-        return (int(self[k]) << 16 | int(self[k + 1]) for k in range(0, array.__len__(self), 5))
-
-    def __contains__(self, cid: object) -> bool:
-        return isinstance(cid, int) and self._slot(cid) >= 0
-
-    def _slot(self, cid: int) -> int:
-        hi, lo = cid >> 16, cid & 0xFFFF
-        for k in range(0, array.__len__(self), 5):
-            if self[k + 1] == lo and self[k] == hi:
-                return k
-        return -1
-
-    def get(self, cid: int) -> tuple[float, float, float] | None:
-        k = self._slot(cid)
-        return None if k < 0 else (self[k + 2], self[k + 3], self[k + 4])
-
-    def items(self) -> Iterator[tuple[int, tuple[float, float, float]]]:
-        for k in range(0, array.__len__(self), 5):
-            yield int(self[k]) << 16 | int(self[k + 1]), (self[k + 2], self[k + 3], self[k + 4])
-
-    def suspicious_ids(self, min_count: float) -> list[int]:
-        """Clusters to which the account sent at least `min_count` (decayed) suspicious requests."""
-        return [int(self[k]) << 16 | int(self[k + 1]) for k in range(0, array.__len__(self), 5)
-                if self[k + 3] >= min_count]
-
-    def decay(self, f: float) -> None:
-        for k in range(0, array.__len__(self), 5):
-            self[k + 2] *= f
-            self[k + 3] *= f
-            self[k + 4] *= f
-
-    def add(self, cid: int, suspicious: bool, single: bool) -> float:
-        """Count one request; a new cluster replaces the lightest when full (inherits its count).
-        Returns the suspicious count of the slot."""
-        k = self._slot(cid)
-        if k < 0:
-            size = array.__len__(self)
-            if size >= 5 * TOP_CLUSTERS:
-                k = min(range(0, size, 5), key=lambda j: self[j + 2])
-                self[k] = cid >> 16
-                self[k + 1] = cid & 0xFFFF
-                self[k + 3] = self[k + 4] = 0.0
-            else:
-                self.extend((cid >> 16, cid & 0xFFFF, 0.0, 0.0, 0.0))
-                k = size
-        self[k + 2] += 1.0
-        if suspicious:
-            self[k + 3] += 1.0
-        if single:
-            self[k + 4] += 1.0
-        return self[k + 3]
-
-    def top(self) -> tuple[int, tuple[float, float, float]] | None:
-        size = array.__len__(self)
-        if not size:
-            return None
-        k = max(range(0, size, 5), key=lambda j: self[j + 2])
-        return int(self[k]) << 16 | int(self[k + 1]), (self[k + 2], self[k + 3], self[k + 4])
-
-
-@dataclass(slots=True)
-class ClusterStats:
-    """One template cluster (near-duplicate instruction frames) across the population."""
-
-    cid: int
-    first_ts: float
-    last_ts: float = 0.0
-    n: float = 0.0
-    reasoning: float = 0.0
-    single: float = 0.0
-    harvest: float = 0.0
-    long: float = 0.0
-    accounts: dict[str, int] = field(default_factory=dict)  # principal -> requests (capped)
-    overflow_accounts: int = 0
-    example: str = ""
-
-    def account_count(self) -> int:
-        return len(self.accounts) + self.overflow_accounts
-
-    def suspicion(self) -> float:
-        """Share of elicitation/harvesting/long outputs times share of single-turn requests in this cluster."""
-        if self.n <= 0:
-            return 0.0
-        return min(1.0, max(self.reasoning, self.harvest, self.long) / self.n) * (self.single / self.n)
 
 
 def _linear_count(bitmap: int, bits: int) -> float:
