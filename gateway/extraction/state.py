@@ -169,7 +169,7 @@ class PrincipalState:
         self.menus: array[int] | None = None  # recent distinct tool menus (toolset hashes), for tool users only
         self.ifaces: array[int] | None = None  # recent distinct interfaces of fresh requests (round 11)
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
-        self.chains: list[list[int]] | None = None  # open continuation chains (round 12; see count_chain)
+        self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -318,40 +318,40 @@ class PrincipalState:
         elicited reasoning): the flags are -1 for a request that continues no chain, else ROOT_SINGLE_BIT (the
         chain's first request was fresh) | CHAIN_CROSSED (its pieces reached LONG_OUTPUT_TOKENS with this one).
 
-        A continuation follows an answer cut at its cap (output tokens >= max_tokens) and asks for the rest: its
-        prior user message is the chain's first prompt or the cut request's (an assistant prefill resends the
-        prompt; a "continue" turn follows the cut answer), or it is chained by `previous_response_id` (to the
-        account's latest open chain). The last OPEN_CHAINS cut answers are kept open, as
-        [first prompt hash, last prompt hash, tokens so far, flags] (a list only for accounts with cut answers).
-        A product that caps answers lets a reader ask for more now and then; a harvester reassembles every answer to
-        its end (`W_CUT`: answers cut; `W_CONT`: continuations; `W_CHAIN_LONG`: chains that became long answers
-        piece by piece)."""
+        A continuation follows an answer cut at its cap (output tokens >= max_tokens, a cap above a label's few
+        tokens) and asks for the rest: its prior user message is the chain's first prompt or the cut request's (an
+        assistant prefill resends the prompt; a "continue" turn follows the cut answer), or it is chained by
+        `previous_response_id` (to the account's latest open chain). The last OPEN_CHAINS cut answers are kept open,
+        flat in one int64 array as (first prompt hash, last prompt hash, tokens so far, flags) (only for accounts
+        with cut answers). A product that caps answers lets a reader ask for more now and then; a harvester
+        reassembles every answer to its end (`W_CUT`: answers cut; `W_CONT`: continuations; `W_CHAIN_LONG`: chains
+        that became long answers piece by piece)."""
         num = self.num
-        cut = ev.max_tokens > 0 and ev.output_tokens >= ev.max_tokens
+        cut = ev.max_tokens >= LABEL_MAX_TOKENS and ev.output_tokens >= ev.max_tokens
         if cut:
             num[W_CUT] += 1.0
         chains = self.chains
-        chain = None
+        k = -1
         if chains:
-            if ev.prior_hash:
-                chain = next((c for c in chains if ev.prior_hash == c[0] or ev.prior_hash == c[1]), None)
-            if chain is None and ev.chained:
-                chain = chains[-1]
-        if chain is None:
+            prior = ev.prior_hash
+            if prior:
+                k = next((j for j in range(0, len(chains), 4) if prior == chains[j] or prior == chains[j + 1]), -1)
+            if k < 0 and ev.chained:
+                k = len(chains) - 4
+        if k < 0:
             if cut:
                 if chains is None:
-                    chains = self.chains = []
-                elif len(chains) >= OPEN_CHAINS:
-                    del chains[0]
-                chains.append([ev.content_hash, ev.content_hash, ev.output_tokens,
-                               single * ROOT_SINGLE_BIT | reasoning * ROOT_REASON_BIT | ev.category << ROOT_CAT_SHIFT])
+                    chains = self.chains = array("q")
+                elif len(chains) >= 4 * OPEN_CHAINS:
+                    del chains[:4]
+                chains.extend((ev.content_hash, ev.content_hash, ev.output_tokens, single * ROOT_SINGLE_BIT
+                               | reasoning * ROOT_REASON_BIT | ev.category << ROOT_CAT_SHIFT))
             return ev.category, -1, False
         num[W_CONT] += 1.0
-        chains.remove(chain)  # type: ignore[union-attr]
-        before, info = chain[2], chain[3]
+        root, before, info = chains[k], chains[k + 2], chains[k + 3]  # type: ignore[index]
+        del chains[k:k + 4]  # type: ignore[union-attr]
         if cut:  # still cut: the chain stays open, as the most recent one
-            chain[1], chain[2] = ev.content_hash, before + ev.output_tokens
-            chains.append(chain)  # type: ignore[union-attr]
+            chains.extend((root, ev.content_hash, before + ev.output_tokens, info))  # type: ignore[union-attr]
         elif not chains:
             self.chains = None
         crossed = before < LONG_OUTPUT_TOKENS <= before + ev.output_tokens

@@ -135,3 +135,15 @@ def test_a_completion_product_sending_a_sampling_campaigns_files_is_not_joined_t
                           output_tokens=40, ip="10.9.0.1"))
         t += 60.0
     assert det.verdict("ide").status == "ok", det.principal_detail("ide")
+
+
+def test_a_classifier_whose_one_token_answers_fill_their_cap_keeps_no_chains() -> None:
+    # A label is not a cut answer: a 1-token classifier always "hits" its cap, and nothing of it is left unsaid.
+    det, t = Detector(), T0
+    for i in range(100):
+        det.observe(event("classifier", t, {"model": "gpt-4o-mini", "max_tokens": 1, "logprobs": True,
+                                             "messages": [{"role": "user", "content": f"Ticket {i}: refund? yes/no"}]},
+                          output_tokens=1))
+        t += 30.0
+    st: PrincipalState = det._states["classifier"]
+    assert st.chains is None and det.principal_detail("classifier")["signals"]["cut_answers"] == 0.0
