@@ -40,6 +40,10 @@ from gateway.extraction.publisher import (
 
 log = logging.getLogger(__name__)
 GROUP = "covenant-extraction"
+# After a read that did not fill a batch, wait this long before the next: a read costs its round trips
+# (read, acknowledgements) whatever it carries, and at moderate rates events arrived nearly one by one.
+# 50 ms is nothing against the detector's time scales (verdicts are flushed every 0.5 s).
+LINGER_S = 0.05
 LEASE_PREFIX = "covenant:extraction:lease:"
 WORKERS_KEY = "covenant:extraction:workers"
 
@@ -75,6 +79,7 @@ async def run_worker(
     lease_ms: int = 5000,
     flush_interval_s: float = 0.5,
     stats: WorkerStats | None = None,
+    linger_s: float = LINGER_S,
 ) -> WorkerStats:
     """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash)."""
     name = consumer or f"{socket.gethostname()}-{os.getpid()}"
@@ -106,6 +111,11 @@ async def run_worker(
                                                   block=block_ms)
                     if resp:
                         await _process(redis, det, resp, stats)
+                        if sum(len(entries) for _, entries in resp) < batch and linger_s > 0:
+                            try:  # let the next batch fill (unless stopping)
+                                await asyncio.wait_for(stop.wait(), linger_s)
+                            except TimeoutError:
+                                pass
                     elif det.events_since_tick:
                         det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
                 else:
