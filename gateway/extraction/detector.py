@@ -15,6 +15,7 @@ from zlib import crc32
 
 from gateway.extraction.answers import AnswerTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
+from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy, Status
 from gateway.extraction.problems import ProblemTable, cohort_campaign
@@ -34,7 +35,6 @@ from gateway.extraction.state import (
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
     TOTAL,
-    ClusterStats,
     PrincipalState,
     W,
 )
@@ -180,10 +180,8 @@ class Detector(ReviewViews):
         # Round 11: a prompt relaying most of an answer given to another tenant's account counts for both ends of
         # the relay (the account whose answer is fed back in is the pipeline's other stage); then this answer.
         if ev.quote_grams and (source := self._answers.relayed(st.principal, ev.tenant, ev.quote_grams)) is not None:
-            st.w_relay += 1.0
             st.add_relay(source)
             if (src := self._states.get(source)) is not None:
-                src.w_relay += 1.0
                 src.add_relay(st.principal)
         if ev.answer_grams:
             self._answers.note(st.principal, ev.tenant, ev.answer_grams)

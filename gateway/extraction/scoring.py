@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
-from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CUT, ClusterStats, PrincipalState
+from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CUT, PrincipalState
 
 
 @dataclass(slots=True)

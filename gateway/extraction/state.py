@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from array import array
 
-from gateway.extraction.clusters import TOP_CLUSTERS, ClusterStats, TopClusters  # noqa: F401 (re-exported)
+from gateway.extraction.clusters import TopClusters
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES, NARRATED
 
@@ -433,7 +433,9 @@ class PrincipalState:
         return _remember(self.menus, toolset, MENU_RING)
 
     def add_relay(self, partner: str) -> None:
-        """Remember an account at the other end of a relayed answer (the last RELAY_PARTNERS distinct ones)."""
+        """Count a relayed answer (this account at either end) and remember the account at the other end (the
+        last RELAY_PARTNERS distinct ones)."""
+        self.num[W_RELAY] += 1.0
         if self.relays is None:
             self.relays = [partner]
         elif partner not in self.relays:

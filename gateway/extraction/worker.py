@@ -11,6 +11,7 @@ State stays bounded by the detector's LRU limits; verdicts are written back to o
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import math
 import os
@@ -112,10 +113,8 @@ async def run_worker(
                     if resp:
                         await _process(redis, det, resp, stats)
                         if sum(len(entries) for _, entries in resp) < batch and linger_s > 0:
-                            try:  # let the next batch fill (unless stopping)
+                            with contextlib.suppress(TimeoutError):  # let the next batch fill (unless stopping)
                                 await asyncio.wait_for(stop.wait(), linger_s)
-                            except TimeoutError:
-                                pass
                     elif det.events_since_tick:
                         det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
                 else:

@@ -16,6 +16,7 @@ An entry may also carry the pre-mark texts of a response sampled for the recorde
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -102,10 +103,8 @@ async def consume(redis: Any, index: Any, *, consumer: str, stop: asyncio.Event,
         try:
             read = await _step(redis, index, reference, consumer, batch, block_ms, stats, claim_idle_ms if claim else 0)
             if 0 < read < batch and linger_s > 0:
-                try:  # let the next batch fill (unless stopping)
+                with contextlib.suppress(TimeoutError):  # let the next batch fill (unless stopping)
                     await asyncio.wait_for(stop.wait(), linger_s)
-                except TimeoutError:
-                    pass
         except ResponseError as e:
             if "NOGROUP" not in str(e):
                 log.warning("provenance worker: batch not indexed, retrying", exc_info=True)

@@ -34,7 +34,11 @@ class WordFinder:
             cut[b] = 0x20
         self._cut = bytes(cut)
         firsts: dict[bytes, str] = {}
-        words = list(words)
+        # Tokens that are a whole entry and start no longer one ("big", not "do" of "do not" or "per" of
+        # "per cent"): their match is the token itself when the character after it may end a word, which
+        # is checked here without running the pattern. The others are matched by the pattern.
+        whole: set[bytes] = set()
+        heads: set[bytes] = set()
         for w in words:
             if not w.isascii():
                 raise ValueError(f"table entry {w!r} is not ASCII")
@@ -42,16 +46,12 @@ class WordFinder:
             if not tokens or not w.startswith(tokens[0].decode()):
                 raise ValueError(f"table entry {w!r} does not start with a word character")
             firsts[tokens[0]] = tokens[0].decode()
+            (whole if len(w) == len(tokens[0]) else heads).add(tokens[0])
         self._firsts = firsts
         self._match = match.match
         self._before = frozenset(before)
         self._after = frozenset(after)
-        # Tokens that are a whole entry and start no longer one ("big", not "do" of "do not" or "per" of
-        # "per cent"): their match is the token itself when the character after it may end a word, which
-        # is checked here without running the pattern. The others are matched by the pattern.
-        forms = set(words)
-        heads = {w.split(" ", 1)[0] for w in words if " " in w}
-        self._whole = frozenset(t.encode() for t in firsts.values() if t in forms and t not in heads)
+        self._whole = frozenset(whole - heads)
 
     def positions(self, text: str, pos: int = 0) -> list[tuple[int, int]]:
         """(start, end) of every match of the word pattern starting at or after ``pos``, in order."""

@@ -103,7 +103,7 @@ def test_end_users_are_counted_in_a_bounded_bitmap() -> None:
 
 
 def test_an_accounts_top_clusters_keep_32_bit_ids_exactly_and_evict_the_lightest() -> None:
-    from gateway.extraction.state import TOP_CLUSTERS, TopClusters
+    from gateway.extraction.clusters import TOP_CLUSTERS, TopClusters
 
     tc = TopClusters()
     ids = [0xFFFFFFFF - i * 0x01010101 for i in range(TOP_CLUSTERS)]
