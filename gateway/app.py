@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from gateway import heap
 from gateway.admin import build_admin_app
 from gateway.errors import NotFound, render_error
 from gateway.routes import PATHS, ROUTE_TABLE, guess_dialect
@@ -15,8 +16,9 @@ log = logging.getLogger("covenant.app")
 class CovenantApp:
     """ASGI callable. Owns the gateway's lifespan (start on startup, drain and stop on shutdown)."""
 
-    def __init__(self, gateway: Gateway, *, serve_admin: bool = True) -> None:
+    def __init__(self, gateway: Gateway, *, serve_admin: bool = True, settle_heap: bool = False) -> None:
         self.gateway = gateway
+        self.settle_heap = settle_heap  # serving processes only: a frozen heap outlives the app (gateway/heap.py)
         self.admin = build_admin_app(gateway, include_admin=serve_admin)
 
     async def __call__(self, scope, receive, send) -> None:
@@ -58,6 +60,9 @@ class CovenantApp:
                     log.error("startup failed: %s", exc)
                     await send({"type": "lifespan.startup.failed", "message": str(exc)})
                     return
+                if self.settle_heap:
+                    heap.settle("start-up")
+                    self.gateway.on_policy_change = lambda: heap.settle("policy change")
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await self.gateway.drain(self.gateway.settings.drain_seconds)
