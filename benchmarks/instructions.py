@@ -104,8 +104,10 @@ def main() -> None:
         policy_sets = [Path(p).resolve() for p in a.policies] if full and a.policies else [FULL_POLICIES if full else None]
         for tree in trees:
             for policies in policy_sets:
+                # a generous store deadline: under valgrind the gateway is ~50x slower, and on a loaded
+                # machine the default 50 ms turned warm-up key lookups into 503s
                 gw = CovenantProcess(upstream.port, policies, a.redis if full else "memory://",
-                                     env={"PYTHONPATH": str(tree)})
+                                     env={"PYTHONPATH": str(tree)}, extra={"store_timeout_ms": 2000})
                 cmd = [sys.executable, "-m", "gateway", "serve", "--config", str(gw.dir / "covenant.yaml")]
                 name = f"covenant-{a.config} ({tree})" + (f" [{policies.name}]" if a.policies else "")
                 rows.append((name, _count(name, cmd, gw.port, gw, gw.key, a.requests)))
