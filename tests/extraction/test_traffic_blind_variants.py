@@ -1,11 +1,14 @@
-"""The traffic generator's blind variants v3 ... v13: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v14: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes; v11 and v12 also log response_text for a share of attack and benign records alike, and in
 v12 neither the API nor the shape of the end-user ids tells attack traffic from benign traffic; v13 logs response_text
 the same way, mixes careless and careful campaigns (a blunt solo harvester that turns milder, a hydra with a
 batch-opened scripted cohort whose shared client metadata has a benign twin) and uses no request feature (images,
-label probabilities, n, tools, JSON schemas) that benign traffic does not also use."""
+label probabilities, n, tools, JSON schemas) that benign traffic does not also use; v14 mixes a few blunt campaigns
+with many careful ones whose accounts keep to ordinary customers' daily volumes and to a daily and weekly rhythm, use
+no request feature that benign traffic does not, and still harvest in aggregate (a prompt skeleton shared across
+hydra accounts, a second stage asking what the first stage got back)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,7 @@ from benchmarks.traffic.personas_v10 import BENIGN_V10
 from benchmarks.traffic.personas_v11 import BENIGN_V11
 from benchmarks.traffic.personas_v12 import BENIGN_V12
 from benchmarks.traffic.personas_v13 import BENIGN_V13
+from benchmarks.traffic.personas_v14 import BENIGN_V14
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
@@ -35,10 +39,11 @@ NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v10": {"audio_distill", "editorial_distill"},
                     "v11": {"structured_distill", "translation_mining"},
                     "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"},
-                    "v13": {"reward_distill", "vision_distill", "soft_labels"}}
+                    "v13": {"reward_distill", "vision_distill", "soft_labels"},
+                    "v14": {"evol_instruct", "tool_call_distill", "dialogue_synthesis"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
                 "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
-                "v13": BENIGN_V13}
+                "v13": BENIGN_V13, "v14": BENIGN_V14}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -287,3 +292,122 @@ def test_v13_hydra_mixes_a_scripted_cohort_with_careful_accounts_and_the_script_
     assert len(twin_uas) == 1 and sum(twin_uas.values()) >= 2
     venue = Counter(n for nets in twin_nets.values() for n in nets)
     assert venue.most_common(1)[0][1] == len(twin_nets)
+
+
+@pytest.fixture(scope="module")
+def v14_log(tmp_path_factory) -> tuple[list[dict], dict]:
+    path = tmp_path_factory.mktemp("traffic") / "v14-full-window.jsonl"
+    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v14")
+    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def _day(r: dict, t0: float) -> int:
+    return int((r["ts"] - t0) // 86400)
+
+
+def test_v14_logs_response_text_for_a_share_of_attack_and_benign_records(v14_log) -> None:
+    records, labels = v14_log
+    _assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
+    _assert_response_text_length_follows_output_tokens(records)
+
+
+def test_v14_attack_accounts_keep_to_ordinary_customers_daily_volumes_but_a_few_blunt_ones_do_not(v14_log) -> None:
+    records, labels = v14_log
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    per_day = Counter((r["principal"], _day(r, t0)) for r in records)
+    peak: Counter = Counter()
+    for (p, _), n in per_day.items():
+        peak[p] = max(peak[p], n)
+    ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
+    attack = [peak[p] for p in peak if labels[p]["label"] == "attack"]
+    assert len(attack) >= 400
+    assert sum(n <= ordinary for n in attack) / len(attack) >= 0.95
+    assert 1 <= sum(n > ordinary for n in attack) <= 10
+
+
+def test_v14_attack_accounts_mostly_keep_a_daily_and_weekly_rhythm(v14_log) -> None:
+    """Most attack accounts send at least three quarters of their requests within some 12 hours of the day (their
+    daytime), and the human-paced campaigns are quieter on the window's weekend (it runs Thursday to Sunday)."""
+    records, labels = v14_log
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    hours: dict[str, Counter] = {}
+    days: dict[str, Counter] = {}
+    for r in records:
+        lab = labels[r["principal"]]
+        if lab["label"] == "attack":
+            hours.setdefault(r["principal"], Counter())[int((r["ts"] - t0) % 86400 // 3600)] += 1
+            days.setdefault(lab["scenario"], Counter())[_day(r, t0)] += 1
+    busy = [h for h in hours.values() if sum(h.values()) >= 10]
+    daytime = [max(sum(h[(s + i) % 24] for i in range(12)) for s in range(24)) / sum(h.values()) >= 0.75
+               for h in busy]
+    assert sum(daytime) / len(daytime) >= 0.75
+    for scenario in ("hydra", "paraphrased", "evol_instruct"):
+        d = days[scenario]
+        assert d[2] + d[3] < 0.8 * (d[0] + d[1]), (scenario, d)
+
+
+def _v14_features(r: dict) -> set[str]:
+    req, text = r["request"], orjson.dumps(r["request"]).decode()
+    out = {f"api:{r['api']}"}
+    if req.get("logprobs") or req.get("top_logprobs"):
+        out.add("logprobs")
+    if (req.get("n") or 1) > 1:
+        out.add("n")
+    if req.get("tools"):
+        out.add("tools")
+    if req.get("response_format"):
+        out.add(f"response_format:{req['response_format']['type']}")
+    if '"role":"assistant"' in text or req.get("previous_response_id"):
+        out.add("multi_turn")
+    if req.get("system") or req.get("instructions") or '"role":"system"' in text:
+        out.add("system")
+    if (req.get("temperature") or 0) >= 1:
+        out.add("temperature>=1")
+    if max(req.get("max_tokens") or 0, req.get("max_output_tokens") or 0) >= 4096:
+        out.add("max_tokens>=4096")
+    if _end_user(r):
+        out.add("user")
+    return out
+
+
+def test_v14_no_request_feature_is_attack_only(v14_log) -> None:
+    records, labels = v14_log
+    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        feats[labels[r["principal"]]["label"]].update(_v14_features(r))
+    assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
+            "response_format:json_object"} <= set(feats["attack"])
+    assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
+
+
+def test_v14_campaigns_still_harvest_in_aggregate(v14_log) -> None:
+    """Hydra accounts hold conversations but share the operator's ask phrasings; evol_instruct's second stage asks
+    the rewritten problems its first stage got back from the teacher."""
+    from benchmarks.traffic.attacks_v14 import HYDRA_ASKS
+
+    records, labels = v14_log
+    hydra = [r for r in records if labels[r["principal"]]["scenario"] == "hydra"]
+    assert sum("multi_turn" in _v14_features(r) for r in hydra) / len(hydra) > 0.1
+    users: dict[str, set[str]] = {ask: set() for ask in HYDRA_ASKS}
+    for r in hydra:
+        text = orjson.dumps(r["request"], option=orjson.OPT_NON_STR_KEYS).decode().lower()
+        for ask in HYDRA_ASKS:
+            if ask.lower() in text:
+                users[ask].add(r["principal"])
+    assert all(len(u) >= 50 for u in users.values()), {a: len(u) for a, u in users.items()}
+    evol = [r for r in records if labels[r["principal"]]["scenario"] == "evol_instruct"]
+    first = {id(r): _first_user_text(r).lower() for r in evol}
+    stage1 = {r["principal"] for r in evol if any(k in first[id(r)] for k in ("rewrit", "harder version", "variant"))}
+    assert 0 < len(stage1) < len({r["principal"] for r in evol})
+    rewrites = {r["response_text"].lower() for r in evol if r["principal"] in stage1 and "response_text" in r}
+    asked = "\n".join(first[id(r)] for r in evol if r["principal"] not in stage1)
+    assert rewrites and sum(text in asked for text in rewrites) >= 5
+
+
+def _first_user_text(r: dict) -> str:
+    req = r["request"]
+    msgs = req.get("messages") or req.get("input") or ""
+    if isinstance(msgs, str):
+        return msgs
+    content = next((m.get("content") for m in msgs if m.get("role") == "user"), "")
+    return content if isinstance(content, str) else ""
