@@ -16,9 +16,12 @@ log = logging.getLogger("covenant.app")
 class CovenantApp:
     """ASGI callable. Owns the gateway's lifespan (start on startup, drain and stop on shutdown)."""
 
-    def __init__(self, gateway: Gateway, *, serve_admin: bool = True, settle_heap: bool = False) -> None:
+    def __init__(self, gateway: Gateway, *, serve_admin: bool = True, serving: bool = False) -> None:
         self.gateway = gateway
-        self.settle_heap = settle_heap  # serving processes only: a frozen heap outlives the app (gateway/heap.py)
+        # the process's serving app (not a test's or a tool's): it may manage the process's garbage
+        # collector, whose frozen heap and callbacks outlive the app (gateway/heap.py)
+        self.serving = serving
+        self._pauses = heap.PauseRecorder(gateway.metrics.gc_pause) if serving else None
         self.admin = build_admin_app(gateway, include_admin=serve_admin)
 
     async def __call__(self, scope, receive, send) -> None:
@@ -60,13 +63,17 @@ class CovenantApp:
                     log.error("startup failed: %s", exc)
                     await send({"type": "lifespan.startup.failed", "message": str(exc)})
                     return
-                if self.settle_heap:
+                if self._pauses is not None:
+                    self._pauses.install()
+                if self.serving and self.gateway.settings.gc_freeze:
                     heap.settle("start-up")
                     self.gateway.on_policy_change = lambda: heap.settle("policy change")
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await self.gateway.drain(self.gateway.settings.drain_seconds)
                 await self.gateway.stop()
+                if self._pauses is not None:
+                    self._pauses.remove()
                 await send({"type": "lifespan.shutdown.complete"})
                 return
 

@@ -122,7 +122,7 @@ class Settings(BaseSettings):
     drain_seconds: float = Field(30.0, description="On SIGTERM, wait this long for in-flight requests.")
     gc_freeze: bool = Field(True, description="Serving processes freeze the objects alive after start-up (and "
                             "after each policy change) so that the garbage collector's full collections skip "
-                            "them: a 70-99 ms pause every few seconds under load becomes a sub-millisecond one. "
+                            "them: a 70-99 ms pause every few seconds under load becomes a ~1 ms one. "
                             "Costs one full collection per policy change.")
 
     @classmethod

@@ -7,6 +7,9 @@ minute, each one a stall of every request in flight (the p99 of the full set at 
 itself). `gc.freeze()` moves the objects alive after start-up to a permanent generation that
 collections skip; full collections then walk only what requests created since.
 
+`PauseRecorder` times every collection into `covenant_gc_pause_seconds{generation}` so that the
+pauses show on the health dashboard instead of only in a latency tail.
+
 Frozen objects are never collected, so after a policy reload (the old version's compiled patterns
 and engines may now be garbage) the heap is unfrozen, collected once and frozen again: one full
 collection per policy change instead of one every few seconds.
@@ -17,6 +20,8 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from contextlib import suppress
+from typing import Any
 
 log = logging.getLogger("covenant.heap")
 
@@ -29,3 +34,25 @@ def settle(reason: str) -> None:
     gc.freeze()
     log.info("heap settled after %s: %d objects frozen, %d unreachable collected, %.0f ms", reason,
              gc.get_freeze_count(), unreachable, (time.perf_counter() - t0) * 1e3)
+
+
+class PauseRecorder:
+    """A `gc.callbacks` hook observing each collection's duration into a histogram by generation.
+    The collector holds the GIL from its start to its stop, so one start time is enough."""
+
+    def __init__(self, histogram: Any) -> None:
+        self._children = [histogram.labels(str(g)) for g in range(3)]
+        self._t0 = 0.0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self._children[info["generation"]].observe(time.perf_counter() - self._t0)
+
+    def install(self) -> None:
+        gc.callbacks.append(self)
+
+    def remove(self) -> None:
+        with suppress(ValueError):
+            gc.callbacks.remove(self)

@@ -10,10 +10,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, multiprocess
+from prometheus_client import (
+    GC_COLLECTOR,
+    PROCESS_COLLECTOR,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 
 LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
                    10, 30, 60, 120)
+GC_BUCKETS = (0.0001, 0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1)
 UPSTREAM_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
 
 
@@ -43,8 +53,14 @@ def multiprocess_dir() -> str | None:
 class Metrics:
     def __init__(self, registry: CollectorRegistry | None = None, *, tenant_label: bool = True,
                  max_models: int = 50, max_tenants: int = 200) -> None:
+        own = registry is None
         self.registry = registry or CollectorRegistry()
         r = self.registry
+        if own and not multiprocess_dir():
+            # the client library's conventional process_* (CPU, RSS, fds) and python_gc_* families; in
+            # multiprocess mode the exposition reads only the workers' files, which these cannot feed
+            r.register(PROCESS_COLLECTOR)
+            r.register(GC_COLLECTOR)
         self.tenant_label = tenant_label
         self.model = BoundedLabel(max_models)
         self.tenant = BoundedLabel(max_tenants)
@@ -124,6 +140,10 @@ class Metrics:
         self.extraction_lag = Gauge("covenant_extraction_detector_lag_seconds",
                                     "Age of the oldest feature event not yet scored.", registry=r,
                                     multiprocess_mode="max")
+        # filled by serving processes (gateway/heap.py): a full collection stalls every request in flight
+        self.gc_pause = Histogram("covenant_gc_pause_seconds",
+                                  "Pauses of Python's cyclic garbage collector by generation (2: full collection).",
+                                  ["generation"], buckets=GC_BUCKETS, registry=r)
         self.audit_records = Counter("covenant_audit_records", "Audit records written.", ["sink"], registry=r)
         self.audit_dropped = Counter("covenant_audit_dropped", "Audit records dropped (queue full or sink error).",
                                      ["sink", "reason"], registry=r)

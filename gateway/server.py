@@ -53,7 +53,7 @@ def serve(settings: Settings, config_file: str | None) -> None:
 
 async def _serve_one(settings: Settings) -> None:
     gw = Gateway(settings)
-    app = CovenantApp(gw, serve_admin=settings.admin_port is None, settle_heap=settings.gc_freeze)
+    app = CovenantApp(gw, serve_admin=settings.admin_port is None, serving=True)
     servers = [uvicorn.Server(uvicorn.Config(app, **_uvicorn_kwargs(settings)))]
     if settings.admin_port is not None:
         from gateway.admin import build_admin_app
@@ -81,4 +81,4 @@ def worker_app() -> CovenantApp:
 
     settings = load_settings(os.environ.get(CONFIG_ENV))
     setup_logging(settings.log_level, settings.log_format)
-    return CovenantApp(Gateway(settings), settle_heap=settings.gc_freeze)
+    return CovenantApp(Gateway(settings), serving=True)
