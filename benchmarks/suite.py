@@ -453,8 +453,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=10, help="length of each wrk run")
     ap.add_argument("--repeats", type=int, default=3, help="interleaved repeats of every measurement")
-    ap.add_argument("--streams", type=int, default=30, help="streams per target per repeat (TTFT)")
-    ap.add_argument("--quick", action="store_true", help="3-second runs, 2 repeats, 10 streams")
+    ap.add_argument("--streams", type=int, default=None, help="streams per target per repeat (TTFT; default 30, "
+                                                               "10 with --quick)")
+    ap.add_argument("--quick", action="store_true", help="3-second runs, 2 repeats, 10 streams unless --streams")
     ap.add_argument("--targets", default=",".join(ALL_TARGETS))
     ap.add_argument("--busy-rps", type=float, default=300,
                     help="TTFT is also timed while this many non-streaming requests per second go to the same "
@@ -463,7 +464,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json-out", help="also write the raw figures to this JSON file")
     args = ap.parse_args(argv)
     if args.quick:
-        args.seconds, args.repeats, args.streams = 3, 2, 10
+        args.seconds, args.repeats = 3, 2
+    if args.streams is None:
+        args.streams = 10 if args.quick else 30
     t0 = time.monotonic()
     suite = Suite(args)
     suite.run()
