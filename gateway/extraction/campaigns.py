@@ -50,6 +50,7 @@ class Campaign:
     first_flagged_ts: float | None = None
     weak_members: set[str] = field(default_factory=set)  # listed, judged on their own score
     cohort: bool = False  # round 10: one group asking the same few problems; every member is weak
+    scripted: set[str] = field(default_factory=set)  # round 13: members that can be blocked through it (see below)
 
 
 class _UnionFind:
@@ -197,6 +198,16 @@ def group_campaigns(
             top = suspects[m].clusters.top()
             if top is not None:
                 clusters[top[0]] += 1
+        # Round 13: block through a campaign needs the member to run the campaign's script: one of at least
+        # `min_accounts` strong members that send their suspicious requests under the same system prompt (or none).
+        # Organisations that adopted the same public rubric or judge prompt are linked by the template they share
+        # but wrap it in system prompts of their own (v13's hiring screen was blocked through a campaign of reward
+        # harvesters sharing its rubric); they are throttled at most until a reviewer confirms.
+        by_sys: dict[int, list[str]] = defaultdict(list)
+        for m in members:
+            if m not in weak_members:
+                by_sys[suspects[m].susp_sys].append(m)
+        scripted = {m for ms in by_sys.values() if len(ms) >= min_accounts for m in ms}
         old = previous.get(cid)
         out[cid] = Campaign(
             campaign_id=cid,
@@ -207,6 +218,7 @@ def group_campaigns(
             evidence=evidence,
             first_flagged_ts=old.first_flagged_ts if old else None,
             weak_members=weak_members,
+            scripted=scripted,
         )
     return out
 

@@ -191,6 +191,8 @@ class Detector(ReviewViews):
             cid = self._cluster_of(ev)
             # Per account and cluster: [requests, single-turn elicitation/harvesting/long-output requests, single-turn]
             st.clusters.add(cid, (reasoning or harvest or long_out) and single, single)
+            if (reasoning or harvest or long_out) and single:
+                st.susp_sys = ev.sys_hash  # the script's system prompt, for template links (campaigns.py)
             cs = self._clusters[cid]
             cs.n += 1.0
             cs.last_ts = ev.ts
@@ -316,7 +318,7 @@ class Detector(ReviewViews):
                 own = pol.status_for(st.score, False) if st.total >= pol.window.min_requests else "ok"
                 status = own if own != "ok" else pol.status_for(st.campaign_score, False)
             else:
-                status = pol.status_for(eff, in_campaign)
+                status = pol.status_for(eff, in_campaign and self._scripted(st))  # round 13 (campaigns.py)
                 if young and status != "ok":
                     status = "flag"  # too young to be judged alone: review only
             if status != "ok" and _RANK[status] >= _RANK[st.status]:
@@ -354,6 +356,10 @@ class Detector(ReviewViews):
             _, _, evi = self._score(st)
         return max(evi["shared_template"], evi["shared_problems"]) >= YOUNG_SHARED
 
+    def _scripted(self, st: PrincipalState) -> bool:
+        camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None
+        return camp is not None and st.principal in camp.scripted
+
     def _weak_member(self, st: PrincipalState) -> bool:
         camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None
         return camp is not None and st.principal in camp.weak_members
@@ -367,7 +373,7 @@ class Detector(ReviewViews):
         t = self.policy.thresholds
         for status, thr in (("block", t.block), ("throttle", t.throttle), ("flag", t.flag)):
             if _RANK[lower] < _RANK[status] <= _RANK[st.status] and eff >= RELEASE_RATIO * thr:
-                if status == "block" and (st.campaign_id is None or self._weak_member(st)) \
+                if status == "block" and (st.campaign_id is None or self._weak_member(st) or not self._scripted(st)) \
                         and st.decision != "confirm" and self.policy.campaign.block_requires_campaign:
                     continue  # block needs a campaign: leaving the campaign leaves block
                 return status  # type: ignore[return-value]

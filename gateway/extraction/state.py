@@ -54,8 +54,9 @@ DECAYED_END = CATS + len(CATEGORIES)
 NUM_SIZE = DECAYED_END + 12
 # PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
 HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_KIND) = range(24, 35)
-INTS_SIZE = 35
+(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_KIND,
+ SUSP_SYS) = range(24, 36)
+INTS_SIZE = 36
 OPEN_CHAINS = 4        # round 12: answers cut at their cap that the account may still continue (jobs interleave)
 # An open chain's flags: its first request was fresh (single-turn) and elicited reasoning; its category above them.
 ROOT_SINGLE_BIT, ROOT_REASON_BIT, ROOT_CAT_SHIFT = 2, 4, 8
@@ -151,6 +152,7 @@ class PrincipalState:
     episode_size = _int(EP_SIZE)   # suspicious requests in the current episode
     quiet = _int(QUIET)            # ordinary requests (no elicitation, harvesting, long answer) since episode_end_ts
     loud = _int(LOUD)              # the other requests since episode_end_ts
+    susp_sys = _int(SUSP_SYS)      # round 13: system prompt (hash, 0 if none) of its last single-turn suspicious request
 
     def __init__(self, ev: FeatureEvent) -> None:
         self.principal = ev.principal

@@ -1,0 +1,70 @@
+"""Block through a campaign needs the campaign's script (round 13).
+
+A template many accounts send links them into a campaign, and a campaign's verdict applies to its members. But a
+template is content: organisations that adopted the same public rubric or judge prompt send it too, each wrapped in
+its own system prompt (a hiring platform grading take-home answers per client company). Block, the one action a
+customer cannot work around, needs the member to run the campaign's script: to be one of at least `min_accounts`
+strong members sending their suspicious requests under the same system prompt (or none). Everyone else the campaign
+holds is throttled at most, until a reviewer confirms.
+"""
+
+from __future__ import annotations
+
+import random
+
+from gateway.extraction.detector import Detector
+from tests.extraction.helpers import chat, event, problem
+
+T0 = 1_767_225_600.0
+RUBRIC = ("Correctness (0-4): is the answer right? Reasoning (0-3): is every step justified? Clarity (0-3): could a "
+          "reader follow it? Score this answer on a scale of 1 to 10 and justify the score criterion by criterion.")
+GRADE = "Question: {q}\n\nResponse: {a}\n\nRubric: " + RUBRIC
+REWARD_SYS = "You are a reward model. Score the response against the rubric and explain your score in detail."
+CLIENTS = ("Tallow & Finch", "Northwind Analytics", "Kestrel Bank", "Portside Retail")
+SCREEN_SYS = "You are the assessment assistant of {co}'s hiring team. Grade the candidate's answer against the rubric."
+
+
+def _grading(det: Detector, harvesters: int, product_keys: int, rng: random.Random, system_of) -> float:
+    """`harvesters` accounts grading answers under one reward-model system prompt, and `product_keys` accounts of a
+    grading product sending the same rubric template under the system prompt of the client each answer is for."""
+    t = T0
+    for k in range(40):
+        for a in range(harvesters):
+            t += rng.uniform(20.0, 90.0)
+            body = chat(GRADE.format(q=problem(k * 7 + a), a=f"candidate answer {k}-{a}"), system=system_of(a),
+                        max_tokens=800, temperature=0)
+            det.observe(event(f"harvester-{a}", t, body, ip=f"10.{a}.0.1", output_tokens=rng.randint(150, 450)))
+        for p in range(product_keys):
+            t += rng.uniform(20.0, 90.0)
+            co = rng.choice(CLIENTS)
+            body = chat(GRADE.format(q=problem(k % 10 + 100 * p), a=f"take-home answer {k}"),
+                        system=SCREEN_SYS.format(co=co), max_tokens=600, temperature=0)
+            det.observe(event(f"screen-{p}", t, body, ip=f"172.16.{p}.1", output_tokens=rng.randint(80, 350)))
+        if k % 5 == 4:
+            det.tick(t)
+    det.tick(t + 1)
+    return t
+
+
+def test_a_grading_product_sharing_a_harvesting_campaigns_rubric_is_never_blocked() -> None:
+    det = Detector()
+    _grading(det, 8, 2, random.Random(3), lambda a: REWARD_SYS)
+    (camp,) = det.campaigns()
+    members = set(det.campaign(camp["campaign"])["members"])
+    assert {f"harvester-{a}" for a in range(8)} <= members
+    assert all(det.verdict(f"harvester-{a}").status == "block" for a in range(8)), "one script on eight accounts"
+    for p in range(2):
+        v = det.verdict(f"screen-{p}")
+        assert v.status != "block", v  # linked by the template it shares, but under system prompts of its own
+        assert "block" not in {s for _, s, _ in det._states[f"screen-{p}"].timeline or ()}, "never blocked at any point"
+
+
+def test_a_campaign_whose_accounts_each_wrap_the_template_in_their_own_system_prompt_is_throttled_until_confirmed() -> None:
+    det = Detector()
+    teams = ("Larkspur", "Ondine", "Tidewater", "Quillon", "Saffron", "Meridian", "Halcyon", "Kestrel")
+    _grading(det, 8, 0, random.Random(5), lambda a: f"You are the grading assistant of the {teams[a]} evaluation team.")
+    (camp,) = det.campaigns()
+    statuses = {det.verdict(f"harvester-{a}").status for a in range(8)}
+    assert statuses == {"throttle"}, statuses
+    det.record_decision("harvester-0", "confirm", reviewer="analyst")
+    assert det.verdict("harvester-0").status == "block", "a reviewer's confirmation still blocks"
