@@ -54,6 +54,7 @@ class ReviewViews:
             return None
         out = self._campaign_summary(c)
         out["members"] = list(c.members)
+        out["scripted_members"] = sorted(c.scripted)  # round 13: the members the campaign can block (campaigns.py)
         out["templates"] = [
             {"cluster": f"{cid:08x}", "accounts": cs.account_count(), "requests": int(cs.n),
              "suspicion": round(cs.suspicion(), 3), "example": cs.example}

@@ -50,8 +50,9 @@ def test_a_grading_product_sharing_a_harvesting_campaigns_rubric_is_never_blocke
     det = Detector()
     _grading(det, 8, 2, random.Random(3), lambda a: REWARD_SYS)
     (camp,) = det.campaigns()
-    members = set(det.campaign(camp["campaign"])["members"])
-    assert {f"harvester-{a}" for a in range(8)} <= members
+    detail = det.campaign(camp["campaign"])
+    assert {f"harvester-{a}" for a in range(8)} <= set(detail["members"])
+    assert detail["scripted_members"] == sorted(f"harvester-{a}" for a in range(8)), "the reviewer sees who can be blocked"
     assert all(det.verdict(f"harvester-{a}").status == "block" for a in range(8)), "one script on eight accounts"
     for p in range(2):
         v = det.verdict(f"screen-{p}")
