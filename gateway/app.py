@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from gateway import heap
@@ -22,6 +23,7 @@ class CovenantApp:
         # collector, whose frozen heap and callbacks outlive the app (gateway/heap.py)
         self.serving = serving
         self._pauses = heap.PauseRecorder(gateway.metrics.gc_pause) if serving else None
+        self._pause_task: asyncio.Task | None = None
         self.admin = build_admin_app(gateway, include_admin=serve_admin)
 
     async def __call__(self, scope, receive, send) -> None:
@@ -65,6 +67,8 @@ class CovenantApp:
                     return
                 if self._pauses is not None:
                     self._pauses.install()
+                    self._pause_task = asyncio.create_task(self._pauses.run(), name="covenant-gc-pauses")
+                    self.gateway.metrics.before_scrape(self._pauses.flush)
                 if self.serving and self.gateway.settings.gc_freeze:
                     heap.settle("start-up")
                     self.gateway.on_policy_change = lambda: heap.settle("policy change")
@@ -73,6 +77,8 @@ class CovenantApp:
                 await self.gateway.drain(self.gateway.settings.drain_seconds)
                 await self.gateway.stop()
                 if self._pauses is not None:
+                    if self._pause_task is not None:
+                        self._pause_task.cancel()
                     self._pauses.remove()
                 await send({"type": "lifespan.shutdown.complete"})
                 return

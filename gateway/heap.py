@@ -17,6 +17,7 @@ collection per policy change instead of one every few seconds.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import logging
 import time
@@ -37,18 +38,36 @@ def settle(reason: str) -> None:
 
 
 class PauseRecorder:
-    """A `gc.callbacks` hook observing each collection's duration into a histogram by generation.
-    The collector holds the GIL from its start to its stop, so one start time is enough."""
+    """A `gc.callbacks` hook that times each collection by generation; `flush` moves the times into a
+    histogram. The hook must not touch the histogram itself: a collection can start inside any
+    allocation, including one made while prometheus-client holds its lock (in multiprocess mode one
+    global, non-reentrant lock for every value), and observing from there would deadlock. Appending a
+    float to a list allocates nothing the collector tracks. The collector holds the GIL from its start
+    to its stop, so one start time is enough."""
 
     def __init__(self, histogram: Any) -> None:
         self._children = [histogram.labels(str(g)) for g in range(3)]
+        self._pending: list[list[float]] = [[], [], []]
         self._t0 = 0.0
 
     def __call__(self, phase: str, info: dict[str, int]) -> None:
         if phase == "start":
             self._t0 = time.perf_counter()
         else:
-            self._children[info["generation"]].observe(time.perf_counter() - self._t0)
+            self._pending[info["generation"]].append(time.perf_counter() - self._t0)
+
+    def flush(self) -> None:
+        for gen, child in enumerate(self._children):
+            # swapped, not cleared: a collection during the loop below appends to the new list
+            times, self._pending[gen] = self._pending[gen], []
+            for t in times:
+                child.observe(t)
+
+    async def run(self, every_s: float = 1.0) -> None:
+        """Flush periodically (in multiprocess mode a scrape reaches one worker; each flushes its own)."""
+        while True:
+            await asyncio.sleep(every_s)
+            self.flush()
 
     def install(self) -> None:
         gc.callbacks.append(self)
@@ -56,3 +75,4 @@ class PauseRecorder:
     def remove(self) -> None:
         with suppress(ValueError):
             gc.callbacks.remove(self)
+        self.flush()

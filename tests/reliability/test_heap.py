@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 import weakref
+
+from prometheus_client import CollectorRegistry, Histogram
 
 from gateway import heap
 from tests.reliability.support import chat, metric, wait_for
@@ -41,6 +44,34 @@ def test_settle_collects_unreachable_cycles_then_freezes_what_survives():
     finally:
         gc.unfreeze()
     assert any(o is kept for o in gc.get_objects())
+
+
+def test_a_collection_inside_a_held_metrics_lock_is_timed_without_deadlock():
+    """A collection can start inside any allocation, also one made while prometheus-client holds a value's
+    lock (in multiprocess mode one global lock): the hook only notes the time, `flush` observes it later."""
+    hist = Histogram("pause_seconds", "test", ["generation"], registry=CollectorRegistry())
+    recorder = heap.PauseRecorder(hist)
+    held = hist.labels("2")._sum._lock  # noqa: SLF001 - the lock an observe of this child takes
+    done = threading.Event()
+
+    def collect_holding_the_lock() -> None:
+        with held:
+            gc.collect()
+        done.set()
+
+    recorder.install()
+    try:
+        threading.Thread(target=collect_holding_the_lock, daemon=True).start()
+        assert done.wait(10), "the collection's hook blocked on the metrics lock"
+    finally:
+        recorder.remove()  # also flushes
+    assert hist.labels("2")._sum.get() > 0  # noqa: SLF001
+    assert _count_of(hist, "2") >= 1
+
+
+def _count_of(hist: Histogram, generation: str) -> float:
+    return next(s.value for m in hist.collect() for s in m.samples
+                if s.name.endswith("_count") and s.labels["generation"] == generation)
 
 
 def _frozen_counts(logs: str, reason: str) -> list[int]:
