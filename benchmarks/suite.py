@@ -263,11 +263,11 @@ class Suite:
                     print(f"  [sse rep {rep + 1}] {name:<26} TTFT p50 {res.p50('ttft_ms'):.2f} ms  total p50 "
                           f"{res.p50('total_ms'):.1f} ms  errors {res.errors}", file=sys.stderr)
                     if a.busy_rps > 0:
-                        with _Background(t.port, t.headers(), a.busy_rps):
+                        with _Background(t.port, t.headers(), a.busy_rps) as background:
                             busy = measure_streams(f"http://127.0.0.1:{t.port}/v1/chat/completions", body,
                                                    t.headers(), a.streams)
                         r.ttft_busy.append(busy.p50("ttft_ms"))
-                        r.errors += busy.errors
+                        r.errors += busy.errors + background.errors
                         print(f"  [sse rep {rep + 1}] {name:<26} TTFT p50 {busy.p50('ttft_ms'):.2f} ms with "
                               f"{a.busy_rps:g} req/s of other traffic", file=sys.stderr)
         finally:
@@ -339,12 +339,17 @@ class _Background:
         self.url, self.headers, self.interval = f"http://127.0.0.1:{port}/v1/chat/completions", headers, 1 / rps
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
+        self.errors = 0  # background requests that failed (added to the target's errors)
 
     def _run(self) -> None:
         with httpx.Client(timeout=30) as client:
             due = time.perf_counter()
             while not self._stop.is_set():
-                client.post(self.url, json=BODY, headers=self.headers)
+                try:
+                    if client.post(self.url, json=BODY, headers=self.headers).status_code != 200:
+                        self.errors += 1
+                except httpx.HTTPError:  # counted, and the load goes on
+                    self.errors += 1
                 due += self.interval
                 self._stop.wait(max(0.0, due - time.perf_counter()))
 
