@@ -232,17 +232,23 @@ def test_v13_attack_population_is_v12_sized_and_hydra_stays_under_quota(v13_log)
     assert len({p for p, _ in per_day}) >= 150 and max(per_day.values()) < 30
 
 
-def _features(r: dict) -> set[str]:
-    req, text = r["request"], orjson.dumps(r["request"]).decode()
+def _sampling_and_tools(req: dict) -> set[str]:
+    """The request features that distribution harvesting and tool distillation use (v13 and v14 checks)."""
     out = set()
-    if '"image_url"' in text or '"input_image"' in text or '"type":"image"' in text:
-        out.add("image")
     if req.get("logprobs") or req.get("top_logprobs"):
         out.add("logprobs")
     if (req.get("n") or 1) > 1:
         out.add("n")
     if req.get("tools"):
         out.add("tools")
+    return out
+
+
+def _features(r: dict) -> set[str]:
+    req, text = r["request"], orjson.dumps(r["request"]).decode()
+    out = _sampling_and_tools(req)
+    if '"image_url"' in text or '"input_image"' in text or '"type":"image"' in text:
+        out.add("image")
     if "json_schema" in text:
         out.add("json_schema")
     return out
@@ -348,13 +354,7 @@ def test_v14_attack_accounts_mostly_keep_a_daily_and_weekly_rhythm(v14_log) -> N
 
 def _v14_features(r: dict) -> set[str]:
     req, text = r["request"], orjson.dumps(r["request"]).decode()
-    out = {f"api:{r['api']}"}
-    if req.get("logprobs") or req.get("top_logprobs"):
-        out.add("logprobs")
-    if (req.get("n") or 1) > 1:
-        out.add("n")
-    if req.get("tools"):
-        out.add("tools")
+    out = {f"api:{r['api']}"} | _sampling_and_tools(req)
     if req.get("response_format"):
         out.add(f"response_format:{req['response_format']['type']}")
     if '"role":"assistant"' in text or req.get("previous_response_id"):
