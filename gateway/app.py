@@ -71,7 +71,7 @@ class CovenantApp:
                     self.gateway.metrics.before_scrape(self._pauses.flush)
                 if self.serving and self.gateway.settings.gc_freeze:
                     heap.settle("start-up")
-                    self.gateway.on_policy_change = lambda: heap.settle("policy change")
+                    self.gateway.policies.on_change.append(lambda ps: heap.settle("policy change"))
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 await self.gateway.drain(self.gateway.settings.drain_seconds)

@@ -10,7 +10,6 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from gateway.config import Settings
@@ -44,8 +43,6 @@ class Gateway:
         self.keys: KeyStore = MemoryKeyStore()
         self.dev_key: str | None = None
         self.policies = PolicyManager([Path(settings.policies_dir)], on_result=self._policy_result)
-        self.on_policy_change: Callable[[], None] | None = None  # after a new version is active (app.py)
-        self._version_seen: str | None = None
         self.upstreams = [Upstream(cfg) for cfg in settings.upstreams]
         self.router = UpstreamRouter(self.upstreams)
         self.started_at = time.time()
@@ -150,9 +147,6 @@ class Gateway:
         self.metrics.policy_reloads.labels(result).inc()
         if ps is not None:
             self.metrics.set_policy(ps.version, len(ps.policies))
-            changed, self._version_seen = ps.version != self._version_seen, ps.version
-            if changed and self.on_policy_change is not None:
-                self.on_policy_change()
 
     # -- lifecycle ------------------------------------------------------------------------------
     async def start(self) -> None:

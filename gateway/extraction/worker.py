@@ -11,7 +11,6 @@ State stays bounded by the detector's LRU limits; verdicts are written back to o
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
 import os
@@ -25,6 +24,7 @@ from redis.exceptions import BusyLoadingError, ResponseError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from gateway.aio import sleep_unless_stopped
 from gateway.extraction.detector import Detector
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.publisher import (
@@ -113,8 +113,7 @@ async def run_worker(
                     if resp:
                         await _process(redis, det, resp, stats)
                         if sum(len(entries) for _, entries in resp) < batch and linger_s > 0:
-                            with contextlib.suppress(TimeoutError):  # let the next batch fill (unless stopping)
-                                await asyncio.wait_for(stop.wait(), linger_s)
+                            await sleep_unless_stopped(stop, linger_s)  # let the next batch fill
                     elif det.events_since_tick:
                         det.tick(det.last_event_ts)  # idle: regroup now rather than at the next event
                 else:
@@ -140,10 +139,7 @@ async def run_worker(
                     # What the store may have lost: every current verdict is written again once it is back.
                     unsent.update((p["principal"], det.verdict(p["principal"])) for p in det.principals())
                 next_lease = 0.0
-                try:
-                    await asyncio.wait_for(stop.wait(), outage.backoff())
-                except TimeoutError:
-                    pass
+                await sleep_unless_stopped(stop, outage.backoff())
         try:
             await _flush(redis, det, stats, name, unsent)
             for p in list(owned):

@@ -24,6 +24,8 @@ class PolicyManager:
         self.paths = paths
         self.preparers = list(preparers or [])
         self._on_result = on_result or (lambda result, ps: None)
+        # called after a new version is active (not after a reload that found the same version)
+        self.on_change: list[Callable[[CompiledPolicySet], None]] = []
         self._active = CompiledPolicySet.empty()
         self.last_error: str | None = None
         self.last_error_at: float | None = None
@@ -62,6 +64,9 @@ class PolicyManager:
             log.info("policy version %s active: %d policies from %d files", ps.version, len(ps.policies),
                      len(ps.files))
         self._on_result("success", ps)
+        if changed:
+            for listener in self.on_change:
+                listener(ps)
         return True
 
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:

@@ -16,7 +16,6 @@ An entry may also carry the pre-mark texts of a response sampled for the recorde
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -25,6 +24,7 @@ from typing import Any
 import orjson
 from redis.exceptions import ResponseError
 
+from gateway.aio import sleep_unless_stopped
 from gateway.store.batch import ScriptBatcher
 from gateway.watermark.reference_queue import Doc, WorkerReference, decode_doc
 
@@ -103,8 +103,7 @@ async def consume(redis: Any, index: Any, *, consumer: str, stop: asyncio.Event,
         try:
             read = await _step(redis, index, reference, consumer, batch, block_ms, stats, claim_idle_ms if claim else 0)
             if 0 < read < batch and linger_s > 0:
-                with contextlib.suppress(TimeoutError):  # let the next batch fill (unless stopping)
-                    await asyncio.wait_for(stop.wait(), linger_s)
+                await sleep_unless_stopped(stop, linger_s)  # let the next batch fill
         except ResponseError as e:
             if "NOGROUP" not in str(e):
                 log.warning("provenance worker: batch not indexed, retrying", exc_info=True)
