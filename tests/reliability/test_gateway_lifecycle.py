@@ -108,10 +108,16 @@ def _children(pid: int) -> set[int]:
     return out
 
 
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text()
+    except FileNotFoundError:  # exited between the listing and the read (a worker being replaced)
+        return ""
+
+
 def _workers(pid: int) -> set[int]:
     # uvicorn's supervisor may also run a multiprocessing resource tracker: workers serve the port.
-    return {c for c in _children(pid) if "spawn_main" in Path(f"/proc/{c}/cmdline").read_text()
-            and "resource_tracker" not in Path(f"/proc/{c}/cmdline").read_text()}
+    return {c for c in _children(pid) if "spawn_main" in (cmd := _cmdline(c)) and "resource_tracker" not in cmd}
 
 
 def test_worker_crash_leaves_the_other_serving_and_is_restarted(teacher):
