@@ -17,7 +17,9 @@ Phases (each target started, measured, stopped; runs interleaved across targets,
    content chunk and total time, against direct. Then TTFT again while `--busy-rps` (default 300)
    non-streaming requests per second go to the same target ("TTFT busy"): idle between streams, this
    VM runs a woken process's first ~100 µs several times slower, which the idle figure pays on every
-   hop the gateway adds (client, store, upstream).
+   hop the gateway adds (client, store, upstream). The full set is streamed three ways: with the PII
+   hold-back, without it, and without it with speculative admission off (the rate-limit round trip
+   before the upstream call, as before speculation).
 3. Scaling: Covenant with `workers: 1` vs `workers: 2`, unpinned (both cores), c=32 and c=128, with
    the serving processes' CPU per request at c=32 (equal CPU per request means the workers scale
    with the cores they get; on this 2-core machine they share them with wrk, nginx and Redis).
@@ -110,8 +112,9 @@ class _NginxTarget(_Direct):
 
 
 class _Covenant:
-    def __init__(self, upstream_port: int, policies: Path | None, store: str, cpu: str = "1", workers: int = 1) -> None:
-        self.gw = CovenantProcess(upstream_port, policies, store, cpu=cpu, workers=workers).start()
+    def __init__(self, upstream_port: int, policies: Path | None, store: str, cpu: str = "1", workers: int = 1,
+                 env: dict | None = None) -> None:
+        self.gw = CovenantProcess(upstream_port, policies, store, cpu=cpu, workers=workers, env=env).start()
         self.port = self.gw.port
 
     def headers(self) -> dict[str, str]:
@@ -130,6 +133,8 @@ class _Covenant:
 def _no_output_pii(tmp: Path) -> Path:
     """The full set without output PII redaction: streaming with the PII hold-back disabled."""
     out = tmp / "policies_full_no_holdback"
+    if out.exists():  # made once per run, shared by the targets that use it
+        return out
     shutil.copytree(FULL_POLICIES, out)
     text = (out / "10-pii.yaml").read_text()
     (out / "10-pii.yaml").write_text(text.split("    output:")[0])
@@ -182,6 +187,10 @@ class Suite:
             "covenant-empty": lambda: _Covenant(upstream_port, None, "memory://"),
             "covenant-full": lambda: _Covenant(upstream_port, FULL_POLICIES, self.redis.url),
             "covenant-full-no-holdback": lambda: _Covenant(upstream_port, _no_output_pii(self.tmp), self.redis.url),
+            # the same with speculative admission off: the rate-limit round trip before the upstream call
+            "covenant-full-no-holdback-in-order": lambda: _Covenant(upstream_port, _no_output_pii(self.tmp),
+                                                                    self.redis.url,
+                                                                    env={"COVENANT_SPECULATIVE_ADMISSION": "false"}),
             "litellm": lambda: LiteLLMProcess(upstream_port).start(),
             "portkey": lambda: PortkeyProcess(upstream_port).start(),
         }
@@ -248,7 +257,8 @@ class Suite:
     def stream_phase(self, names: list[str]) -> None:
         a = self.args
         upstream = SSEUpstream(free_port(), first_token_ms=50, interval_ms=5).start()
-        names = [*names, "covenant-full-no-holdback"] if "covenant-full" in names else names
+        if "covenant-full" in names:
+            names = [*names, "covenant-full-no-holdback", "covenant-full-no-holdback-in-order"]
         targets = self._start_all(self._factories(upstream.port, names))
         body = {**BODY, "stream": True, "stream_options": {"include_usage": True}}
         try:
@@ -447,6 +457,10 @@ def verdicts(rows: dict[str, Row]) -> list[str]:
     check("streaming TTFT added, no policies", added(e.ttft, d.ttft), 1.0, False, "ms")
     check("streaming TTFT added, full set without PII hold-back", added(nh.ttft, d.ttft), 1.0, False, "ms")
     check("  the same with other traffic flowing (busy)", added(nh.ttft_busy, d.ttft_busy), 1.0, False, "ms")
+    io = rows.get("covenant-full-no-holdback-in-order", Row())
+    if io.ttft and nh.ttft:
+        out.append(f"  (speculative admission off: TTFT added {added(io.ttft, d.ttft):.3g} ms idle"
+                   + (f", {added(io.ttft_busy, d.ttft_busy):.3g} ms busy)" if io.ttft_busy and d.ttft_busy else ")"))
     for name, r in (("no policies", e), ("full set", f)):
         if r.scale.get("w1c32") and r.scale.get("w2c32"):
             check(f"{name}, 2 workers / 1 (c=32)", med(r.scale["w2c32"]) / med(r.scale["w1c32"]), 1.8, True, "×")

@@ -124,6 +124,12 @@ class Settings(BaseSettings):
                             "after each policy change) so that the garbage collector's full collections skip "
                             "them: a 70-99 ms pause every few seconds under load becomes a ~1 ms one. "
                             "Costs one full collection per policy change.")
+    speculative_admission: bool = Field(
+        True, description="When an account's last rate-limit admission left ample room (a quarter of every "
+                          "limit or more), start the upstream call while the store answers the next one, which "
+                          "still decides: a denial then aborts the upstream call before anything reaches the "
+                          "client. Hides the store round trip from the latency; costs an aborted upstream "
+                          "call when the guess is wrong (counted in covenant_ratelimit_speculations_total).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,

@@ -93,6 +93,9 @@ class Metrics:
         self.ratelimit_rejections = Counter("covenant_ratelimit_rejections",
                                             "Requests rejected by a rate limit (or that would be, in shadow).",
                                             ["limit", "mode"], registry=r)
+        self.ratelimit_speculations = Counter(
+            "covenant_ratelimit_speculations", "Admissions answered while the request went on (speculative_admission), "
+            "by answer: denied ones aborted the upstream call.", ["outcome"], registry=r)
         self.store_errors = Counter("covenant_store_errors", "Store operations that failed.", ["backend", "op"],
                                     registry=r)
         self.store_circuit_open = Gauge("covenant_store_circuit_open", "1 while the store circuit breaker is open.",

@@ -3,6 +3,10 @@
 The proxy core calls the pipeline; stages never call the proxy. A stage stops a request by
 returning a `Deny`; the core renders it in the caller's dialect. `on_response` runs in a
 `finally` for every stage whose `on_request` ran, so slots and reservations are always released.
+
+Speculation: a stage whose `on_request` waits on I/O may let the request go on before its answer
+(`Stage.speculate`): the later stages run, the core starts the upstream call, and `confirm` awaits
+the answer before anything reaches the client. A denial then aborts the upstream call.
 """
 
 from __future__ import annotations
@@ -86,6 +90,7 @@ class RequestContext:
     upstream_first_byte: float = 0.0
     upstream_done: float = 0.0
     error: BaseException | None = None
+    pending: list[tuple[Stage, Resume]] | None = None  # speculated stages awaiting their answer (confirm)
     disconnected: bool = False
     response_started: bool = False  # headers sent: errors can no longer change the status
     response_text: list[str] = field(default_factory=list)  # filled only when a stage asks (keep_output)
@@ -122,6 +127,9 @@ class Stage:
       factory of output text transforms for this response, or None.
     - `on_response(ctx)`: the exchange is over (success, denial by a later stage, upstream
       error, client disconnect). Runs for every stage whose `on_request` ran.
+    - `speculate(ctx) -> bool`: this stage's `on_request` has queued its I/O and waits; may the
+      request go on (later stages, then the upstream call) before the answer? Say yes only when a
+      denial is unlikely: the answer still decides, but a denial then costs an aborted upstream call.
     """
 
     name: ClassVar[str] = "stage"
@@ -146,6 +154,9 @@ class Stage:
     def on_request_wait(self, ctx: RequestContext) -> None:
         return None
 
+    def speculate(self, ctx: RequestContext) -> bool:
+        return False
+
     def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
         return None
 
@@ -157,12 +168,13 @@ def _overrides(stage: Stage, hook: str) -> bool:
     return getattr(type(stage), hook) is not getattr(Stage, hook)
 
 
-_Plan = tuple[tuple[Stage, tuple[Stage, ...]], ...]
+_Plan = tuple[tuple[Stage, tuple[Stage, ...], bool], ...]
 
 
 def _plan(stages: Sequence[Stage]) -> _Plan:
-    """Each request stage with the later ones that can use the time it spends waiting."""
-    return tuple((s, tuple(w for w in stages[i + 1:] if _overrides(w, "on_request_wait")))
+    """Each request stage with the later ones that can use the time it spends waiting, and whether it
+    may speculate."""
+    return tuple((s, tuple(w for w in stages[i + 1:] if _overrides(w, "on_request_wait")), _overrides(s, "speculate"))
                  for i, s in enumerate(stages))
 
 
@@ -190,15 +202,22 @@ class Pipeline:
         self._finish = tuple((s, _overrides(s, "on_request")) for s in self.stages if _overrides(s, "on_response"))
         self._on_stage_error = on_stage_error or (lambda name: None)
 
-    async def run_request(self, ctx: RequestContext) -> Deny | None:
+    async def run_request(self, ctx: RequestContext, *, speculate: bool = False) -> Deny | None:
         """Run pre-checks in order; the first Deny wins. A stage that raises fails the request
-        closed (a compliance gateway must not let traffic through because a check crashed)."""
+        closed (a compliance gateway must not let traffic through because a check crashed).
+
+        With ``speculate`` (the proxy core, which then calls `confirm`), a waiting stage that says so
+        may leave its answer pending: None then means "no denial so far", and `ctx.pending` holds
+        what `confirm` must still await before the response reaches the client."""
         entered: list[Stage] = []
         ctx.annotations["_entered"] = entered
         plan, head = self._head, True
         while True:
-            deny = await self._run(ctx, plan, entered)
+            deny = await self._run(ctx, plan, entered, speculate)
             if deny is not None or not head:
+                if deny is not None and ctx.pending:
+                    # A later stage denied: the earlier, pending answer comes first, as without speculation.
+                    return await self.confirm(ctx) or deny
                 return deny
             head = False
             policy = ctx.policy
@@ -209,11 +228,11 @@ class Pipeline:
                 if plan is None:
                     plan = policy.memo[self._memo_key] = _plan([s for s in self._tail_stages if s.applies(policy)])
 
-    async def _run(self, ctx: RequestContext, plan: _Plan, entered: list[Stage]) -> Deny | None:
-        for stage, waiters in plan:
+    async def _run(self, ctx: RequestContext, plan: _Plan, entered: list[Stage], speculate: bool) -> Deny | None:
+        for stage, waiters, may_speculate in plan:
             entered.append(stage)
             try:
-                if not waiters:
+                if not waiters and not (speculate and may_speculate):
                     deny = await stage.on_request(ctx)
                 else:
                     coro = stage.on_request(ctx)
@@ -222,19 +241,51 @@ class Pipeline:
                     except StopIteration as done:
                         deny = done.value
                     else:
+                        if speculate and may_speculate and stage.speculate(ctx):
+                            if ctx.pending is None:
+                                ctx.pending = []
+                            ctx.pending.append((stage, Resume(coro, signal)))
+                            # One loop turn, so what the stage queued (the store batch) leaves before the
+                            # later stages' work and the upstream call.
+                            await asyncio.sleep(0)
+                            continue
                         # It waits on I/O. Scheduled now, the work runs after whatever the stage just
                         # queued (the store batch is written first), before the reply is read.
-                        asyncio.get_running_loop().call_soon(self._while_waiting, ctx, waiters)
+                        if waiters:
+                            asyncio.get_running_loop().call_soon(self._while_waiting, ctx, waiters)
                         deny = await Resume(coro, signal)
             except GatewayError:
                 raise  # a deliberate rejection (401, 400…), rendered by the core
             except Exception as exc:
-                log.exception("stage %s raised in on_request (request %s)", stage.name, ctx.request_id)
-                self._on_stage_error(stage.name)
-                raise StageFailed(stage.name, exc) from exc
+                raise self._failed(stage, ctx, exc) from exc
             if deny is not None:
                 return deny
         return None
+
+    async def confirm(self, ctx: RequestContext) -> Deny | None:
+        """Await the answers left pending by speculation, in stage order; the first Deny wins. Every
+        pending stage is driven to its end (its reservation must be known to be released)."""
+        pending, ctx.pending = ctx.pending or (), None
+        first: Deny | None = None
+        error: BaseException | None = None
+        for stage, waiting in pending:
+            try:
+                deny = await waiting
+            except GatewayError as exc:
+                error = error or exc
+            except Exception as exc:
+                error = error or self._failed(stage, ctx, exc)
+            else:
+                if first is None:
+                    first = deny
+        if error is not None:
+            raise error
+        return first
+
+    def _failed(self, stage: Stage, ctx: RequestContext, exc: Exception) -> StageFailed:
+        log.error("stage %s raised in on_request (request %s)", stage.name, ctx.request_id, exc_info=exc)
+        self._on_stage_error(stage.name)
+        return StageFailed(stage.name, exc)
 
     def _while_waiting(self, ctx: RequestContext, waiters: tuple[Stage, ...]) -> None:
         for stage in waiters:
@@ -258,6 +309,12 @@ class Pipeline:
         return out
 
     async def finish(self, ctx: RequestContext) -> None:
+        if ctx.pending:  # the exchange ended before the core confirmed (an error, a disconnect)
+            try:
+                await self.confirm(ctx)
+            except Exception:
+                log.debug("a pending pre-check failed after the request ended (request %s)", ctx.request_id,
+                          exc_info=True)
         entered = ctx.annotations.get("_entered", ())
         for stage, gated in self._finish:
             if gated and stage not in entered:  # a few stages: a tuple scan beats building a set

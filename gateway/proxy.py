@@ -60,8 +60,9 @@ def _headers(scope: dict, max_bytes: int) -> dict[str, str]:
 
 class Proxy:
     def __init__(self, pipeline: Pipeline, router: UpstreamRouter, limits: Limits, on_upstream_error=None,
-                 in_flight_gauge=None) -> None:
+                 in_flight_gauge=None, speculate: bool = True) -> None:
         self.pipeline = pipeline
+        self.speculate = speculate  # let a pre-check that is very likely to pass answer during the upstream call
         self.router = router
         self.limits = limits
         self._on_upstream_error = on_upstream_error or (lambda upstream, kind: None)
@@ -119,7 +120,7 @@ class Proxy:
                         raise InvalidRequest(f"the request body was not received within "
                                              f"{self.limits.body_timeout_seconds:g}s", code="body_timeout",
                                              status=408) from None
-            deny = await self.pipeline.run_request(ctx)
+            deny = await self.pipeline.run_request(ctx, speculate=self.speculate)
             if deny is not None:
                 await self._send_deny(ctx, send, deny)
                 return
@@ -139,10 +140,16 @@ class Proxy:
                 try:
                     upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id)
                 except UpstreamError as exc:
+                    if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
+                        await self._deny_after_upstream(ctx, send, deny, None)
+                        return
                     self._on_upstream_error(up.name, exc.code)
                     raise
                 ctx.annotations["_upstream_response"] = upstream_resp
                 ctx.upstream_first_byte = time.perf_counter()
+                if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
+                    await self._deny_after_upstream(ctx, send, deny, upstream_resp)
+                    return
                 await self._respond(ctx, upstream_resp, receive, send)
             finally:
                 timer.cancel()
@@ -168,6 +175,9 @@ class Proxy:
                 ctx.decision = "upstream_error" if isinstance(exc, UpstreamError) else "invalid_request"
             await self._send_error(send, ctx.dialect, exc, ctx.request_id, ctx.response_headers)
         except StageFailed as exc:
+            resp = ctx.annotations.get("_upstream_response")
+            if resp is not None and not ctx.response_started:
+                resp.abort()  # a speculated pre-check failed (closed) after the upstream call started
             ctx.error = exc
             ctx.status = 500
             ctx.decision = "stage_error"
@@ -284,6 +294,16 @@ class Proxy:
                 else:
                     task.cancel()  # waiting on the upstream or sending a whole body: stop now
                 return
+
+    async def _deny_after_upstream(self, ctx: RequestContext, send, deny: Deny, up: UpstreamResponse | None) -> None:
+        """A speculated pre-check denied once the upstream call was under way: abort it, answer as if the
+        request had been denied before (nothing of the upstream's reaches the client or the accounting)."""
+        if up is not None:
+            up.abort()
+        ctx.annotations.pop("_upstream_response", None)
+        ctx.upstream_started = ctx.upstream_first_byte = 0.0
+        ctx.reasons.append("speculation_aborted_upstream")
+        await self._send_deny(ctx, send, deny)
 
     # -- errors ---------------------------------------------------------------------------------
     async def _send_deny(self, ctx: RequestContext, send, deny: Deny) -> None:

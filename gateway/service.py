@@ -191,7 +191,8 @@ class Gateway:
         shared = multiprocess_dir() is not None
         self.proxy = Proxy(self.pipeline, self.router, self.settings.limits,
                            on_upstream_error=lambda u, k: self.metrics.upstream_errors.labels(u, k).inc(),
-                           in_flight_gauge=self.metrics.in_flight if shared else None)
+                           in_flight_gauge=self.metrics.in_flight if shared else None,
+                           speculate=self.settings.speculative_admission)
         if not shared:
             proxy, gauge = self.proxy, self.metrics.in_flight
             self.metrics.before_scrape(lambda: gauge.set(proxy.in_flight))

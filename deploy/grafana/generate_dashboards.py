@@ -240,6 +240,11 @@ def health() -> dict[str, Any]:
             Panel("Store errors by operation",
                   [q(f"sum by (backend, op) (rate(covenant_store_errors_total{{{I}}}[{RI}]))", "{{backend}} {{op}}")],
                   "ops"),
+            Panel("Speculative admissions by answer (denied ones aborted an upstream call)",
+                  [q(f"sum by (outcome) (rate(covenant_ratelimit_speculations_total{{{I}}}[{RI}]))", "{{outcome}}")],
+                  "ops", description="speculative_admission: the upstream call starts while Redis answers the "
+                                     "admission. A denied share above a few percent means replicas race for the "
+                                     "same subjects' last room; COVENANT_SPECULATIVE_ADMISSION=false turns it off."),
             Panel("Store circuit open (per replica)",
                   [q(f"max by (instance, backend) (covenant_store_circuit_open{{{I}}})", "{{instance}} {{backend}}")],
                   extra={"fieldConfig": {"defaults": {"unit": "bool_on_off", "min": 0, "max": 1}, "overrides": []}}),

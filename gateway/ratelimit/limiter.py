@@ -137,10 +137,13 @@ class AdmitPlan:
     to its model, their state keys and the store's pre-encoded call (`RateLimiter.plan`). Built once
     per effective policy by the rate-limit stage; valid for the limiter that built it."""
 
-    __slots__ = ("limiter", "limits", "subject", "applicable", "keys", "packed")
+    __slots__ = ("limiter", "limits", "subject", "applicable", "keys", "packed", "roomy")
 
     def __init__(self, limiter: RateLimiter, limits: Sequence[CompiledLimit], subject: Subject) -> None:
         self.limiter = limiter
+        # Whether the subject's last admission left a quarter or more of every enforced limit: the next
+        # one will very likely pass (the rate-limit stage's speculation). False until one is seen.
+        self.roomy = False
         self.limits = tuple(limits)
         self.subject = subject
         self.applicable = tuple(lim for lim in limits if lim.applies_to(subject.model))
@@ -212,8 +215,10 @@ class RateLimiter:
             if res.applied and lim.op_kind is not OpKind.LOG:
                 held.append(_Held(lim.kind, lim.op_kind, key, amount, res.window_ms, lim))
         if denied_by is not None:
+            plan.roomy = False
             return Admission(False, denied_by, retry_ms / 1000, tuple(statuses), tuple(shadow_denials), None,
                              judged_at)
+        plan.roomy = all(s.shadow or s.remaining * 4 >= s.limit for s in statuses)
         return Admission(True, None, None, tuple(statuses), tuple(shadow_denials),
                          Reservation(rid, tuple(held), model), judged_at)
 

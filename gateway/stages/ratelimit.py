@@ -109,6 +109,8 @@ class RateLimitStage(Stage):
                 eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
         estimate = TokenEstimate(len(ctx.body) // 4 + 1, _requested_output(ctx))
+        if plan.roomy:
+            ctx.annotations["_ratelimit_roomy"] = True  # read by speculate() while the admission is in flight
         try:
             adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
@@ -121,6 +123,8 @@ class RateLimitStage(Stage):
             return Deny(503, "store_unavailable", f"rate limiting is unavailable, try again shortly ({exc})",
                         "store_unavailable", headers=[("retry-after", "1")])
         self._track_breaker()
+        if "_ratelimit_speculated" in ctx.annotations:
+            self.m.ratelimit_speculations.labels("allowed" if adm.allowed else "denied").inc()
         for name in adm.shadow_denials:
             self.m.ratelimit_rejections.labels(name, "shadow").inc()
             ctx.reasons.append(f"shadow:rate_limited:{name}")
@@ -133,6 +137,14 @@ class RateLimitStage(Stage):
         ctx.response_headers.extend(headers)
         ctx.annotations["_ratelimit"] = (adm.reservation, limits, estimate.input_tokens)
         return None
+
+    def speculate(self, ctx: RequestContext) -> bool:
+        """The request may go on while the admission is in flight when this subject's last admission left
+        a quarter or more of every limit (a fresh or throttled subject never speculates)."""
+        if ctx.annotations.get("_ratelimit_roomy"):
+            ctx.annotations["_ratelimit_speculated"] = True
+            return True
+        return False
 
     async def on_response(self, ctx: RequestContext) -> None:
         held = ctx.annotations.get("_ratelimit")

@@ -149,19 +149,30 @@ async def test_due_key_and_verdict_refreshes_share_the_admission_round_trip(full
         assert all(exp - time.monotonic() > cache._ttl / 2 for exp, _ in cache._entries.values())  # noqa: SLF001
 
 
-async def test_the_prompt_scan_runs_during_the_admission_and_blocks_as_before(full_gateway, monkeypatch):
+@pytest.mark.parametrize("speculate", [True, False], ids=["speculative", "in-order"])
+async def test_the_prompt_scan_runs_during_the_admission_and_blocks_as_before(full_gateway, monkeypatch, speculate):
+    """With speculation (the account's last admission left room) the PII stage's on_request itself runs while
+    the admission is in flight; without it, its on_request_wait does. Either way the secret blocks the request
+    and nothing goes upstream."""
     from gateway.stages.pii import PiiStage
 
     gw, key, writes = full_gateway
+    gw.proxy.speculate = speculate
     await _stream(gw, key)
     early: list[int] = []
-    original = PiiStage.on_request_wait
+    scanned_before_admission: list[bool] = []
+    original_wait, original_request = PiiStage.on_request_wait, PiiStage.on_request
 
-    def spy(self, ctx):
-        original(self, ctx)
+    def spy_wait(self, ctx):
+        original_wait(self, ctx)
         early.append(len(ctx.annotations.get("_pii_prompt_scans", ())))
 
-    monkeypatch.setattr(PiiStage, "on_request_wait", spy)
+    async def spy_request(self, ctx):
+        scanned_before_admission.append("_ratelimit" not in ctx.annotations)  # set when the admission answers
+        return await original_request(self, ctx)
+
+    monkeypatch.setattr(PiiStage, "on_request_wait", spy_wait)
+    monkeypatch.setattr(PiiStage, "on_request", spy_request)
     secret = "AKIAIOSFODNN7EXAMPLE"
     body_secret = {**BODY, "messages": [{"role": "user", "content": f"Here is my key {secret}, check it."}]}
     body = orjson.dumps(body_secret)
@@ -181,7 +192,10 @@ async def test_the_prompt_scan_runs_during_the_admission_and_blocks_as_before(fu
              "headers": [(b"authorization", f"Bearer {key}".encode()), (b"content-type", b"application/json")]}
     upstream_calls = len(writes.at_upstream)
     await gw.proxy.handle(scope, receive, send, ROUTE_TABLE[("POST", "/v1/chat/completions")])
-    assert early == [1], "the scan ran while the admission was in flight"
+    if speculate:
+        assert early == [] and scanned_before_admission == [True], "on_request ran while the admission was in flight"
+    else:
+        assert early == [1] and scanned_before_admission == [False], "the early scan ran during the admission"
     assert sent[0]["status"] == 400
     assert b"pii_detected" in sent[1]["body"] and b"AWS_ACCESS_KEY" in sent[1]["body"]
     assert len(writes.at_upstream) == upstream_calls, "nothing went upstream"
