@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3 ... v14: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v15: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes; v11 and v12 also log response_text for a share of attack and benign records alike, and in
@@ -8,7 +8,9 @@ batch-opened scripted cohort whose shared client metadata has a benign twin) and
 label probabilities, n, tools, JSON schemas) that benign traffic does not also use; v14 mixes a few blunt campaigns
 with many careful ones whose accounts keep to ordinary customers' daily volumes and to a daily and weekly rhythm, use
 no request feature that benign traffic does not, and still harvest in aggregate (a prompt skeleton shared across
-hydra accounts, a second stage asking what the first stage got back)."""
+hydra accounts, a second stage asking what the first stage got back); v15 does the same for a campaign harvesting a
+student model's post-training data (several summaries of one transcript from different accounts, draft ->
+critique -> revision conversations)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from benchmarks.traffic.personas_v11 import BENIGN_V11
 from benchmarks.traffic.personas_v12 import BENIGN_V12
 from benchmarks.traffic.personas_v13 import BENIGN_V13
 from benchmarks.traffic.personas_v14 import BENIGN_V14
+from benchmarks.traffic.personas_v15 import BENIGN_V15
 
 DAYS = 1.0
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
@@ -40,10 +43,11 @@ NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v11": {"structured_distill", "translation_mining"},
                     "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"},
                     "v13": {"reward_distill", "vision_distill", "soft_labels"},
-                    "v14": {"evol_instruct", "tool_call_distill", "dialogue_synthesis"}}
+                    "v14": {"evol_instruct", "tool_call_distill", "dialogue_synthesis"},
+                    "v15": {"critique_revision", "summary_distill", "curriculum_ladder"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
                 "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
-                "v13": BENIGN_V13, "v14": BENIGN_V14}
+                "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -411,3 +415,120 @@ def _first_user_text(r: dict) -> str:
         return msgs
     content = next((m.get("content") for m in msgs if m.get("role") == "user"), "")
     return content if isinstance(content, str) else ""
+
+
+@pytest.fixture(scope="module")
+def v15_log(tmp_path_factory) -> tuple[list[dict], dict]:
+    path = tmp_path_factory.mktemp("traffic") / "v15-full-window.jsonl"
+    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v15")
+    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def test_v15_logs_response_text_for_a_share_of_attack_and_benign_records(v15_log) -> None:
+    records, labels = v15_log
+    _assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
+    _assert_response_text_length_follows_output_tokens(records)
+
+
+def test_v15_attack_accounts_keep_to_ordinary_customers_daily_volumes_but_a_few_blunt_ones_do_not(v15_log) -> None:
+    records, labels = v15_log
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    peak: Counter = Counter()
+    for (p, _), n in Counter((r["principal"], _day(r, t0)) for r in records).items():
+        peak[p] = max(peak[p], n)
+    ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
+    attack = [peak[p] for p in peak if labels[p]["label"] == "attack"]
+    assert 350 <= len(attack) <= 450
+    assert sum(n <= ordinary for n in attack) / len(attack) >= 0.95
+    assert 1 <= sum(n > ordinary for n in attack) <= 10
+
+
+def test_v15_attack_accounts_mostly_keep_a_daily_and_weekly_rhythm(v15_log) -> None:
+    """Most busy attack accounts send three quarters of their requests within some 12 hours of the day (their
+    daytime), and those daytime accounts are quieter on the window's weekend (it runs Thursday to Sunday) in the
+    human-paced campaigns."""
+    records, labels = v15_log
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    hours: dict[str, Counter] = {}
+    days: dict[str, Counter] = {}
+    for r in records:
+        if labels[r["principal"]]["label"] == "attack":
+            hours.setdefault(r["principal"], Counter())[int((r["ts"] - t0) % 86400 // 3600)] += 1
+            days.setdefault(r["principal"], Counter())[_day(r, t0)] += 1
+    daytime = {p for p, h in hours.items()
+               if max(sum(h[(s + i) % 24] for i in range(12)) for s in range(24)) / sum(h.values()) >= 0.75}
+    busy = [p for p, h in hours.items() if sum(h.values()) >= 10]
+    assert sum(p in daytime for p in busy) / len(busy) >= 0.75
+    for scenario in ("hydra", "paraphrased", "critique_revision", "curriculum_ladder", "summary_distill"):
+        d: Counter = Counter()
+        for p in daytime:
+            if labels[p]["scenario"] == scenario:
+                d.update(days[p])
+        assert d[2] + d[3] < 0.8 * (d[0] + d[1]), (scenario, d)
+
+
+def test_v15_no_request_feature_is_attack_only(v15_log) -> None:
+    records, labels = v15_log
+    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        feats[labels[r["principal"]]["label"]].update(_v14_features(r))
+    assert {"logprobs", "n", "tools", "multi_turn", "system", "temperature>=1", "max_tokens>=4096",
+            "response_format:json_object", "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
+    assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
+
+
+def test_v15_hydra_accounts_share_the_operators_ask_phrasings(v15_log) -> None:
+    from benchmarks.traffic.attacks_v15 import HYDRA_ASKS
+
+    records, labels = v15_log
+    hydra = [r for r in records if labels[r["principal"]]["scenario"] == "hydra"]
+    assert sum("multi_turn" in _v14_features(r) for r in hydra) / len(hydra) > 0.1
+    users: dict[str, set[str]] = {ask: set() for ask in HYDRA_ASKS}
+    for r in hydra:
+        text = orjson.dumps(r["request"]).decode().lower()
+        for ask in HYDRA_ASKS:
+            if ask.lower() in text:
+                users[ask].add(r["principal"])
+    assert all(len(u) >= 80 for u in users.values()), {a: len(u) for a, u in users.items()}
+
+
+def _transcript_key(text: str) -> str | None:
+    """A transcript's header and first three lines (the lines are drawn at random, so they identify it)."""
+    start = text.find("Transcript - ")
+    return "\n".join(text[start:].split("\n")[:4]) if start >= 0 else None
+
+
+def test_v15_summary_campaign_gets_each_transcript_summarised_by_several_accounts(v15_log) -> None:
+    """No careful summary_distill account summarises a transcript twice, yet between them the accounts summarise
+    many transcripts three or four times (in different formats); the benign meeting-notes product summarises each
+    transcript several times from one account."""
+    records, labels = v15_log
+    askers: dict[str, dict[str, set[str]]] = {"summary_distill": {}, "meeting_notes_saas": {}}
+    for r in records:
+        scenario = labels[r["principal"]]["scenario"]
+        if scenario in askers and "multi_turn" not in _v14_features(r):
+            key = _transcript_key(_first_user_text(r))
+            if key and "at four levels" not in _first_user_text(r):
+                askers[scenario].setdefault(key, set()).add(r["principal"])
+    attack = askers["summary_distill"]
+    assert sum(len(a) >= 3 for a in attack.values()) >= 100
+    assert max(len(a) for a in attack.values()) <= 4
+    assert askers["meeting_notes_saas"] and all(len(a) == 1 for a in askers["meeting_notes_saas"].values())
+
+
+def test_v15_critique_campaign_collects_draft_critique_revision_chains(v15_log) -> None:
+    """The careful critique_revision accounts ask for a rewrite after the critique, in the same conversation."""
+    from benchmarks.traffic.corpus_v15_more import REVISE_ASKS
+
+    records, labels = v15_log
+    chains: Counter = Counter()
+    for r in records:
+        if labels[r["principal"]]["scenario"] != "critique_revision":
+            continue
+        req = r["request"]
+        msgs = req.get("messages") or (req.get("input") if isinstance(req.get("input"), list) else [])
+        users = [m["content"] for m in msgs if m.get("role") == "user" and isinstance(m.get("content"), str)]
+        drafted = "My answer:" in users[0] or "Paragraph arguing:" in users[0] if users else False
+        if len(users) >= 2 and drafted and users[1] in REVISE_ASKS:
+            chains[r["principal"]] += 1
+    assert len(chains) >= 6 and sum(chains.values()) >= 100, chains
