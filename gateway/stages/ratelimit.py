@@ -25,6 +25,9 @@ class RateLimitStage(Stage):
 
     def __init__(self, store: Store, metrics: Metrics) -> None:
         self.m = metrics
+        # bound once: a labels() lookup takes a lock, and one of these counts nearly every request
+        self._speculated = {True: metrics.ratelimit_speculations.labels("allowed"),
+                            False: metrics.ratelimit_speculations.labels("denied")}
         self.use_store(store)
 
     def use_store(self, store: Store) -> None:
@@ -124,7 +127,7 @@ class RateLimitStage(Stage):
                         "store_unavailable", headers=[("retry-after", "1")])
         self._track_breaker()
         if "_ratelimit_speculated" in ctx.annotations:
-            self.m.ratelimit_speculations.labels("allowed" if adm.allowed else "denied").inc()
+            self._speculated[adm.allowed].inc()
         for name in adm.shadow_denials:
             self.m.ratelimit_rejections.labels(name, "shadow").inc()
             ctx.reasons.append(f"shadow:rate_limited:{name}")
