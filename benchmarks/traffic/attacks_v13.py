@@ -23,7 +23,9 @@ vision_distill (new) and soft_labels (new) in attacks_v13_more.py.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from benchmarks.traffic import corpus_v13 as V
 from benchmarks.traffic.attacks_v13_more import MORE_ATTACKS
@@ -201,20 +203,31 @@ def sampling(ctx: Ctx, variant: str) -> None:
         model = rng.choice(MODELS[api])
         for s in ctx.diurnal_times(acct, per_day=rng.uniform(30, 60), session_len=(1, 3)):
             slots += [(t, acct, v, api, model) for t in s]
-    slots.sort(key=lambda s: s[0])
-    queue: list[list] = []
-    for t, acct, v, api, model in slots:
-        it = next((q for q in queue if acct["principal"] not in q[2] and t > q[3]), None)
-        if it is None:
-            it = [*V.item(rng, rng.choice(V.CAPS)), [], t]
-            queue.append(it)
-        it[2].append(acct["principal"])
-        it[3] = t + rng.uniform(1800, 8 * 3600)
-        if len(it[2]) == 4:
-            queue.remove(it)
+    for (t, acct, v, api, model), (core, style), _ in deal_items(rng, slots, lambda: V.item(rng, rng.choice(V.CAPS)),
+                                                                 4, (1800, 8 * 3600)):
         extra = {"logprobs": True, "top_logprobs": 5} if api == CHAT and rng.random() < 0.5 else {}
-        msgs = [{"role": "user", "content": V.say(rng, v, it[0])}]
-        V.emit(ctx, t, acct, api, build(api, model, None, msgs, 1500, **extra), rng.randint(200, 900), it[1])
+        msgs = [{"role": "user", "content": V.say(rng, v, core)}]
+        V.emit(ctx, t, acct, api, build(api, model, None, msgs, 1500, **extra), rng.randint(200, 900), style)
+
+
+def deal_items(rng, slots: list[tuple], new_item: Callable[[], Any], takers: int,
+               gap_s: tuple[float, float]) -> Iterator[tuple[tuple, Any, int]]:
+    """Deal items over `slots` ((t, acct, ...) tuples, taken in time order) so that each item goes to `takers`
+    different accounts, each at least a gap drawn from gap_s after the one before; new_item() makes an item when no
+    open one fits. Yields (slot, item, j): j is how many accounts took the item before this one. (Shared with the
+    v15 sampling and summary_distill campaigns.)"""
+    queue: list[list] = []
+    for slot in sorted(slots, key=lambda s: s[0]):
+        t, principal = slot[0], slot[1]["principal"]
+        it = next((q for q in queue if principal not in q[1] and t > q[2]), None)
+        if it is None:
+            it = [new_item(), [], t]
+            queue.append(it)
+        it[1].append(principal)
+        it[2] = t + rng.uniform(*gap_s)
+        if len(it[1]) == takers:
+            queue.remove(it)
+        yield slot, it[0], len(it[1]) - 1
 
 
 HARVEST_T = ("Solve the following and show every step of your reasoning before the final answer:\n\n{x}",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 from functools import partial
+from types import ModuleType
 
 from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic.attacks_v14_more import MORE_ATTACKS
@@ -39,10 +40,12 @@ HYDRA_ASKS = ("Walk me through it one step at a time.", "Please explain each ste
 
 
 def work_session(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, temp: float | None,
-                 items, follow_p: float = 0.35, cover_p: float = 0.0, ask=None, user: str | None = None) -> None:
+                 items, follow_p: float = 0.35, cover_p: float = 0.0, ask=None, user: str | None = None,
+                 corpus: ModuleType = X) -> None:
     """One sitting: the times split into conversations (a later time continues the current conversation with
     probability follow_p); each conversation is everyday talk (cover_p) or an item from items() in voice v, with
-    ask() appended when given."""
+    ask() appended when given. `corpus` is the variant's text module (voices, talk; corpus_v14 here, corpus_v15 for
+    attacks_v15)."""
     rng = ctx.rng
     convs: list[list[float]] = []
     for t in session:
@@ -52,12 +55,12 @@ def work_session(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, 
             convs.append([t])
     for times in convs:
         if rng.random() < cover_p:
-            X.everyday_talk(ctx, acct, times, v, api, model, temp, user)
+            corpus.everyday_talk(ctx, acct, times, v, api, model, temp, user)
             continue
         core, style = items()
-        text = X.say(rng, v, core + ("\n" + ask() if ask else ""), ask=ask is None)
-        X.talk(ctx, acct, times, api, model, text, style, partial(X.follow_up, rng, v), temp, user,
-               out_range=(300, 1400))
+        text = corpus.say(rng, v, core + ("\n" + ask() if ask else ""), ask=ask is None)
+        corpus.talk(ctx, acct, times, api, model, text, style, partial(corpus.follow_up, rng, v), temp, user,
+                    out_range=(300, 1400))
 
 
 def cot_harvester(ctx: Ctx, variant: str) -> None:

@@ -18,7 +18,10 @@ blind in the same way: nothing here was tuned against a detector result. Campaig
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from types import ModuleType
+from typing import Any
 
 import orjson
 
@@ -37,68 +40,88 @@ def paraphrased(ctx: Ctx, variant: str) -> None:
     phrasings, reorderings and translations, 2-9 a day in sessions of 1-4 (weekends x0.5), 30% everyday sessions,
     follow-ups, three APIs."""
     rng = ctx.rng
-    pools: list[list[tuple[float, str]]] = [[], []]
+    pools: list[list[tuple[float, str, str]]] = [[], []]
     for _ in range(350):
         seed = X.geo_seed(rng)
         base = X.geo_text(seed, 0)
-        pools[0] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), V13.near_copy(rng, base)) for _ in range(5)]
+        pools[0] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), V13.near_copy(rng, base), "geo")
+                     for _ in range(5)]
         texts = [X.geo_text(seed, j) for j in range(3)] + [W.reorder(rng, X.geo_text(seed, rng.randrange(3)))
                                                            for _ in range(2)]
-        pools[1] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), text) for text in texts]
+        pools[1] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), text, "geo") for text in texts]
+    ask_rewordings(ctx, pools, 100, 30, "v14-paraphrased", X, lambda: (X.geo_text(X.geo_seed(rng), rng.randrange(3)),
+                                                                       "geo"), "\nExplain step by step.")
+
+
+def ask_rewordings(ctx: Ctx, pools: list[list[tuple[float, str, str]]], accounts: int, moderate: int, campaign: str,
+                   corpus: ModuleType, new_item: Callable[[], tuple[str, str]], blunt_ask: str) -> None:
+    """The paraphrased campaign's accounts (shared with attacks_v15_more.paraphrased): accounts 0 to moderate - 1
+    take pools[0], the rest (careful) pools[1]; a pool entry (release time, text, style) is available from its
+    release time, and each session takes an available one at random (new_item() when none is). Moderate accounts:
+    single-request sessions, gpt-4o-mini on chat, blunt_ask under the text; careful ones: a voice and language each
+    from `corpus` (the variant's text module), 30% everyday sessions, follow-ups, three APIs."""
+    rng = ctx.rng
     jobs: list[list[tuple]] = [[], []]
-    for k in range(100):
-        acct = account(ctx, "attack", "paraphrased", "v14-paraphrased")
-        careful = k >= 30
-        v = X.voice(rng, X.lang(rng, 0.25) if careful else "en")
+    for k in range(accounts):
+        acct = account(ctx, "attack", "paraphrased", campaign)
+        careful = k >= moderate
+        v = corpus.voice(rng, corpus.lang(rng, 0.25) if careful else "en")
         api = rng.choices((CHAT, ANTH, RESP), (55, 30, 15))[0] if careful else CHAT
         model = rng.choice(MODELS[api]) if careful else "gpt-4o-mini"
         temp = rng.choice((None, 0.7, 1.0))
-        sessions = X.human_sessions(ctx, acct, rng.uniform(2, 9) if careful else rng.uniform(4, 10),
-                                    (1, 4) if careful else (1, 1), weekend_rate=0.5 if careful else 0.6)
+        sessions = corpus.human_sessions(ctx, acct, rng.uniform(2, 9) if careful else rng.uniform(4, 10),
+                                         (1, 4) if careful else (1, 1), weekend_rate=0.5 if careful else 0.6)
         for s in sessions or [[ctx.start + rng.uniform(0, ctx.days * DAY - 3600)]]:
             jobs[careful].append((s[0], s, acct, v, api, model, temp))
     for careful in (0, 1):
         pool, ready, p = sorted(pools[careful]), [], 0
         for t0, session, acct, v, api, model, temp in sorted(jobs[careful], key=lambda j: j[0]):
             while p < len(pool) and pool[p][0] <= t0:
-                ready.append(pool[p][1])
+                ready.append(pool[p][1:])
                 p += 1
             if careful and rng.random() < 0.3:
-                X.everyday_talk(ctx, acct, session, v, api, model, temp)
+                corpus.everyday_talk(ctx, acct, session, v, api, model, temp)
                 continue
             if ready:
                 j = rng.randrange(len(ready))
                 ready[j], ready[-1] = ready[-1], ready[j]
-                text = ready.pop()
+                text, style = ready.pop()
             else:
-                text = X.geo_text(X.geo_seed(rng), rng.randrange(3))
+                text, style = new_item()
             if not careful:
-                msgs = [{"role": "user", "content": text + "\nExplain step by step."}]
-                X.emit(ctx, t0, acct, CHAT, build(CHAT, model, None, msgs, 2048), rng.randint(300, 1200), "geo")
+                msgs = [{"role": "user", "content": text + blunt_ask}]
+                corpus.emit(ctx, t0, acct, CHAT, build(CHAT, model, None, msgs, 2048), rng.randint(300, 1200), style)
                 continue
-            X.talk(ctx, acct, session, api, model, X.say(rng, v, text), "geo", partial(X.follow_up, rng, v), temp)
+            corpus.talk(ctx, acct, session, api, model, corpus.say(rng, v, text), style,
+                        partial(corpus.follow_up, rng, v), temp)
 
 
 def assist_episode(ctx: Ctx, acct: dict, t: float, api: str, model: str, task: str, steps: int, realistic: bool,
-                   user: str | None = None) -> float:
-    """One assistant-agent episode (shared with personas_v14_more.exec_assistant); returns its end time."""
+                   user: str | None = None, *, tools: Callable[[str], list[dict]] = TL.assist_tools,
+                   system: str = TL.ASSIST_SYS, step: Callable[..., tuple[str, dict, str]] = TL.assist_step,
+                   emit: Callable[..., Any] = X.emit, last_out: tuple[int, int] = (80, 400), temperature: float = 0.2,
+                   style: str = "prose") -> float:
+    """One assistant-agent episode (shared with personas_v14_more.exec_assistant); returns its end time. The
+    keyword arguments make it another agent (attacks_v15_more.studio_episode): tools(api), its system prompt,
+    step(rng, k, realistic) -> (tool, arguments, result), the variant's emit, the final reply's output tokens,
+    temperature on chat and response style."""
     rng = ctx.rng
-    tools = TL.assist_tools(api)
+    specs = tools(api)
     msgs: list[dict] = [{"role": "user", "content": task}]
     prev = None
     for k in range(steps):
         last = k == steps - 1
-        out = rng.randint(80, 400) if last else rng.randint(25, 140)
+        out = rng.randint(*last_out) if last else rng.randint(25, 140)
         if api == RESP:
-            body = build(RESP, model, TL.ASSIST_SYS, msgs[-1:] if k else msgs, 2048, prev, tools=tools)
+            body = build(RESP, model, system, msgs[-1:] if k else msgs, 2048, prev, tools=specs)
         else:
-            body = build(api, model, TL.ASSIST_SYS, msgs, 2048, tools=tools,
-                         **({"temperature": 0.2} if api == CHAT else {}))
-        X.emit(ctx, t, acct, api, body, out, "prose" if last else "tool", user=user)
+            body = build(api, model, system, msgs, 2048, tools=specs,
+                         **({"temperature": temperature} if api == CHAT else {}))
+        emit(ctx, t, acct, api, body, out, style if last else "tool", user=user)
         t += out / rng.uniform(60, 120)
         if last:
             break
-        name, args, result = TL.assist_step(rng, k, realistic)
+        name, args, result = step(rng, k, realistic)
         cid = f"call_{rng.getrandbits(64):016x}"
         if api == RESP:
             prev = resp_id(rng)

@@ -28,7 +28,9 @@ from __future__ import annotations
 import itertools
 from functools import partial
 
+from benchmarks.traffic import attacks_v14
 from benchmarks.traffic import corpus_v15 as M
+from benchmarks.traffic.attacks_v13 import cap_per_day, deal_items
 from benchmarks.traffic.attacks_v15_more import MORE_ATTACKS
 from benchmarks.traffic.context import DAY, Ctx
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, MODELS, RESP, account, build
@@ -42,25 +44,8 @@ HYDRA_ASKS = ("Mull it over out loud before you commit to an answer.", "Put your
               "No shortcuts please - every stage with its justification.")
 
 
-def work_session(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, temp: float | None,
-                 items, follow_p: float = 0.35, cover_p: float = 0.0, ask=None, user: str | None = None) -> None:
-    """One sitting: the times split into conversations (a later time continues the current one with probability
-    follow_p); each conversation is everyday talk (cover_p) or an item from items() in voice v, ask() under it."""
-    rng = ctx.rng
-    convs: list[list[float]] = []
-    for t in session:
-        if convs and rng.random() < follow_p:
-            convs[-1].append(t)
-        else:
-            convs.append([t])
-    for times in convs:
-        if rng.random() < cover_p:
-            M.everyday_talk(ctx, acct, times, v, api, model, temp, user)
-            continue
-        core, style = items()
-        text = M.say(rng, v, core + ("\n" + ask() if ask else ""), ask=ask is None)
-        M.talk(ctx, acct, times, api, model, text, style, partial(M.follow_up, rng, v), temp, user,
-               out_range=(300, 1400))
+# One sitting (attacks_v14.work_session) in the v15 voices and response texts.
+work_session = partial(attacks_v14.work_session, corpus=M)
 
 
 COT_SYS = ("Think aloud in full before answering: restate the question, reason through every consideration in "
@@ -102,7 +87,7 @@ def hydra(ctx: Ctx, variant: str) -> None:
     for k in range(230):
         acct = account(ctx, "attack", "hydra", "v15-hydra")
         if k < 35:
-            for t in _cap(ctx, ctx.steady_times(rng.uniform(14, 23), jitter=0.25), 24):
+            for t in cap_per_day(ctx, ctx.steady_times(rng.uniform(14, 23), jitter=0.25), 24):
                 core, style = M.item(rng, M.CAPS[k % 2])
                 msgs = [{"role": "user", "content": f"Question:\n{core}\n\nReason it out fully, then state the answer "
                                                     "on the last line."}]
@@ -129,18 +114,6 @@ def hydra(ctx: Ctx, variant: str) -> None:
                 [[ctx.start + rng.uniform(0, ctx.days * DAY - 3600)]]:
             work_session(ctx, acct, session, v, api, model, temp, items, follow_p=0.4,
                          cover_p=rng.uniform(0.25, 0.45), ask=ask if rng.random() < 0.7 else None)
-
-
-def _cap(ctx: Ctx, times: list[float], limit: int) -> list[float]:
-    """At most `limit` of `times` in any UTC day (how a script stays under a per-day quota)."""
-    seen: dict[int, int] = {}
-    out = []
-    for t in sorted(times):
-        d = int((t - ctx.start) // DAY)
-        if seen.get(d, 0) < limit:
-            seen[d] = seen.get(d, 0) + 1
-            out.append(t)
-    return out
 
 
 AUDIENCES = ("a complete beginner", "a grade-5 theory candidate", "a conservatory first-year", "a working session "
@@ -229,21 +202,12 @@ def sampling(ctx: Ctx, variant: str) -> None:
         v = M.voice(rng, M.lang(rng, 0.2))
         for s in M.human_sessions(ctx, acct, rng.uniform(25, 65), (1, 3), weekend_rate=0.6):
             slots += [(t, acct, v, api, model) for t in s]
-    slots.sort(key=lambda s: s[0])
-    queue: list[list] = []
-    for t, acct, v, api, model in slots:
-        it = next((q for q in queue if acct["principal"] not in q[2] and t > q[3]), None)
-        if it is None:
-            it = [*M.item(rng, rng.choice(M.CAPS)), [], t]
-            queue.append(it)
-        it[2].append(acct["principal"])
-        it[3] = t + rng.uniform(1800, 5 * 3600)
-        if len(it[2]) == 3:
-            queue.remove(it)
+    for (t, acct, v, api, model), (core, style), _ in deal_items(rng, slots, lambda: M.item(rng, rng.choice(M.CAPS)),
+                                                                 3, (1800, 5 * 3600)):
         extra: dict = {"n": 2, "temperature": 1.0} if api == CHAT and rng.random() < 0.35 else {}
-        msgs = [{"role": "user", "content": M.say(rng, v, it[0])}]
+        msgs = [{"role": "user", "content": M.say(rng, v, core)}]
         M.emit(ctx, t, acct, api, build(api, model, None, msgs, 1500, **extra),
-               sum(rng.randint(200, 900) for _ in range(extra.get("n", 1))), it[1])
+               sum(rng.randint(200, 900) for _ in range(extra.get("n", 1))), style)
 
 
 BTW = ("btw, unrelated - {x}", "oh, quick one before I forget: {x}", "switching gears - {x}", "also, {x}")

@@ -26,13 +26,13 @@ from __future__ import annotations
 import itertools
 from functools import partial
 
-import orjson
-
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v15 as M
 from benchmarks.traffic import corpus_v15_more as N
+from benchmarks.traffic.attacks_v13 import deal_items
+from benchmarks.traffic.attacks_v14_more import ask_rewordings, assist_episode
 from benchmarks.traffic.context import DAY, Ctx
-from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, MODELS, RESP, account, build, resp_id
+from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, MODELS, RESP, account, build
 
 _SWAPS = (("argument", "reasoning"), ("What is", "What's"), ("would", "could"), ("chord", "harmony"),
           ("Name", "Identify"), ("explain", "say"), ("most", "the most"), ("If", "Suppose"), ("new", "additional"))
@@ -70,75 +70,17 @@ def paraphrased(ctx: Ctx, variant: str) -> None:
         base, texts, style = _seed_texts(rng)
         pools[0] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), near_copy(rng, base), style) for _ in range(5)]
         pools[1] += [(ctx.start + rng.uniform(-DAY, ctx.days * DAY), text, style) for text in texts]
-    jobs: list[list[tuple]] = [[], []]
-    for k in range(90):
-        acct = account(ctx, "attack", "paraphrased", "v15-paraphrased")
-        careful = k >= 25
-        v = M.voice(rng, M.lang(rng, 0.25) if careful else "en")
-        api = rng.choices((CHAT, ANTH, RESP), (55, 30, 15))[0] if careful else CHAT
-        model = rng.choice(MODELS[api]) if careful else "gpt-4o-mini"
-        temp = rng.choice((None, 0.7, 1.0))
-        sessions = M.human_sessions(ctx, acct, rng.uniform(2, 9) if careful else rng.uniform(4, 10),
-                                    (1, 4) if careful else (1, 1), weekend_rate=0.5 if careful else 0.6)
-        for s in sessions or [[ctx.start + rng.uniform(0, ctx.days * DAY - 3600)]]:
-            jobs[careful].append((s[0], s, acct, v, api, model, temp))
-    for careful in (0, 1):
-        pool, ready, p = sorted(pools[careful]), [], 0
-        for t0, session, acct, v, api, model, temp in sorted(jobs[careful], key=lambda j: j[0]):
-            while p < len(pool) and pool[p][0] <= t0:
-                ready.append(pool[p][1:])
-                p += 1
-            if careful and rng.random() < 0.3:
-                M.everyday_talk(ctx, acct, session, v, api, model, temp)
-                continue
-            if ready:
-                j = rng.randrange(len(ready))
-                ready[j], ready[-1] = ready[-1], ready[j]
-                text, style = ready.pop()
-            else:
-                text, style = M.item(rng, rng.choice(M.CAPS))
-            if not careful:
-                msgs = [{"role": "user", "content": text + "\nExplain how you'd crack it."}]
-                M.emit(ctx, t0, acct, CHAT, build(CHAT, model, None, msgs, 2048), rng.randint(300, 1200), style)
-                continue
-            M.talk(ctx, acct, session, api, model, M.say(rng, v, text), style, partial(M.follow_up, rng, v), temp)
+    ask_rewordings(ctx, pools, 90, 25, "v15-paraphrased", M, lambda: M.item(rng, rng.choice(M.CAPS)),
+                   "\nExplain how you'd crack it.")
 
 
 def studio_episode(ctx: Ctx, acct: dict, t: float, api: str, model: str, task: str, steps: int, realistic: bool,
                    user: str | None = None) -> float:
-    """One studio-assistant episode (shared with personas_v15_more.studio_software); returns its end time."""
-    rng = ctx.rng
-    tools = N.studio_tools(api)
-    msgs: list[dict] = [{"role": "user", "content": task}]
-    prev = None
-    for k in range(steps):
-        last = k == steps - 1
-        out = rng.randint(80, 350) if last else rng.randint(25, 140)
-        if api == RESP:
-            body = build(RESP, model, N.STUDIO_SYS, msgs[-1:] if k else msgs, 2048, prev, tools=tools)
-        else:
-            body = build(api, model, N.STUDIO_SYS, msgs, 2048, tools=tools,
-                         **({"temperature": 0.3} if api == CHAT else {}))
-        M.emit(ctx, t, acct, api, body, out, "studio" if last else "tool", user=user)
-        t += out / rng.uniform(60, 120)
-        if last:
-            break
-        name, args, result = N.studio_step(rng, k, realistic)
-        cid = f"call_{rng.getrandbits(64):016x}"
-        if api == RESP:
-            prev = resp_id(rng)
-            msgs = [{"role": "user", "content": [{"type": "function_call_output", "call_id": cid, "output": result}]}]
-        elif api == ANTH:
-            use = {"type": "tool_use", "id": f"toolu_{rng.getrandbits(64):016x}", "name": name, "input": args}
-            msgs = msgs + [{"role": "assistant", "content": [use]},
-                           {"role": "user", "content": [{"type": "tool_result", "tool_use_id": use["id"],
-                                                         "content": result}]}]
-        else:
-            call = {"id": cid, "type": "function", "function": {"name": name, "arguments": orjson.dumps(args).decode()}}
-            msgs = msgs + [{"role": "assistant", "content": None, "tool_calls": [call]},
-                           {"role": "tool", "tool_call_id": cid, "content": result}]
-        t += rng.uniform(0.2, 2.5)
-    return t
+    """One studio-assistant episode (shared with personas_v15_more.studio_software); returns its end time: the
+    v14 assistant episode with the studio's tools, system prompt and tool results."""
+    return assist_episode(ctx, acct, t, api, model, task, steps, realistic, user, tools=N.studio_tools,
+                          system=N.STUDIO_SYS, step=N.studio_step, emit=M.emit, last_out=(80, 350), temperature=0.3,
+                          style="studio")
 
 
 def agentic_distill(ctx: Ctx, variant: str) -> None:
@@ -223,19 +165,11 @@ def summary_distill(ctx: Ctx, variant: str) -> None:
         model = rng.choice(MODELS[api][:2])
         slots += [(t, acct, api, model) for t in ctx.window_times(acct["tz"], rng.uniform(15, 50), hours=(8, 18),
                                                                    outside=0.05, weekend=0.15)]
-    slots.sort(key=lambda s: s[0])
-    queue: list[list] = []
-    for t, acct, api, model in slots:
-        it = next((q for q in queue if acct["principal"] not in q[2] and t > q[3]), None)
-        if it is None:
-            it = [N.transcript(rng, rng.randint(20, 90)), rng.sample(range(len(N.FORMATS)), 4), [], t]
-            queue.append(it)
-        fmt = N.FORMATS[it[1][len(it[2])]]
-        it[2].append(acct["principal"])
-        it[3] = t + rng.uniform(3600, 8 * 3600)
-        if len(it[2]) == 4:
-            queue.remove(it)
-        text = rng.choice(N.SUMMARY_ASKS).format(fmt=fmt, doc=it[0])
+    def new_doc() -> tuple[str, list[int]]:  # a transcript and the four formats it is to be summarised in
+        return N.transcript(rng, rng.randint(20, 90)), rng.sample(range(len(N.FORMATS)), 4)
+
+    for (t, acct, api, model), (doc, formats), j in deal_items(rng, slots, new_doc, 4, (3600, 8 * 3600)):
+        text = rng.choice(N.SUMMARY_ASKS).format(fmt=N.FORMATS[formats[j]], doc=doc)
         times = [t, t + rng.uniform(40, 300)] if rng.random() < 0.15 else [t]
         M.talk(ctx, acct, times, api, model, text, "summary", partial(rng.choice, ("shorter please", "can you cut "
                "that in half?", "less formal?")), out_range=(150, 900))

@@ -268,45 +268,53 @@ def _fill(rng: random.Random, s: str) -> str:
                     g=rng.randint(1, 9))
 
 
-def answer(rng: random.Random, style: str, out_tokens: int, model: str = "", extra: Any = None) -> str:
-    """A response text of `style` sized from `out_tokens`; v11-v13 styles fall through to corpus_v13."""
-    if style not in POOLS:
-        return V13.answer(rng, style, out_tokens, model, extra)
+def answer(rng: random.Random, style: str, out_tokens: int, model: str = "", extra: Any = None, *,
+           pools: dict[str, tuple[tuple[str, ...], str, bool]] = POOLS, fill: Callable[[random.Random, str], str] = _fill,
+           fallback: Callable[..., str] = V13.answer, bracketed: str = "dialogue") -> str:
+    """A response text of `style` sized from `out_tokens`; v11-v13 styles fall through to corpus_v13. The keyword
+    arguments give a later variant's texts (corpus_v15_more.answer): its pools ({style: (sentences, joiner,
+    numbered)}), how it fills a sentence's slots, where other styles fall through to, and the style whose text is
+    a JSON array."""
+    if style not in pools:
+        return fallback(rng, style, out_tokens, model, extra)
     chars = max(1, out_tokens * rng.uniform(3.4, 4.4))
     if model in REASONING_MODELS:
         chars *= rng.uniform(0.3, 0.7)
-    pool, joiner, numbered = POOLS[style]
+    pool, joiner, numbered = pools[style]
     out: list[str] = []
     n = 0
     while n < chars:
-        s = _fill(rng, rng.choice(pool))
+        s = fill(rng, rng.choice(pool))
         out.append(f"{len(out) + 1}. {s}" if numbered else s)
         n += len(out[-1]) + len(joiner)
     text = joiner.join(out)
-    return f"[{text}]" if style == "dialogue" else text
+    return f"[{text}]" if style == bracketed else text
 
 
 def emit(ctx: Ctx, ts: float, acct: dict[str, Any], api: str, body: dict[str, Any], out: int, style: str = "prose",
-         user: str | None = None, text: str | None = None, ip: str | None = None) -> str | None:
-    """A record, with a response_text when the account's tenant logs outputs."""
+         user: str | None = None, text: str | None = None, ip: str | None = None,
+         answer_fn: Callable[..., str] = answer) -> str | None:
+    """A record, with a response_text (answer_fn: a later variant's texts) when the account's tenant logs outputs."""
     if text is None and acct.get("logged"):
-        text = answer(ctx.rng, style, out, str(body.get("model", "")))
+        text = answer_fn(ctx.rng, style, out, str(body.get("model", "")))
     return emit_v12(ctx, ts, acct, api, body, out, style, user=user, text=text, ip=ip)
 
 
 def talk(ctx: Ctx, acct: dict, times: list[float], api: str, model: str, opener: str, style: str,
          follow: Callable[[], str], temperature: float | None = None, user: str | None = None,
          system: str | None = None, out_range: tuple[int, int] = (150, 900), ip: str | None = None,
-         **extra: Any) -> None:
-    """One conversation at `times`: `opener`, then follow() for each later turn, the history resent."""
+         styles: list[str] | None = None, answer_fn: Callable[..., str] = answer, **extra: Any) -> list[dict]:
+    """One conversation at `times`: `opener`, then follow() for each later turn, the history resent (turn j answered
+    in styles[j] when given, with answer_fn's texts: a later variant's); returns the messages (replies included)."""
     rng = ctx.rng
     if "max_tokens" not in acct:  # the client's setting, one per account (None: the API's default)
         acct["max_tokens"] = rng.choice((None, None, 1024, 2048, 4096))
     msgs: list[dict] = []
     for j, t in enumerate(times):
         msgs = msgs + [{"role": "user", "content": opener if j == 0 else follow()}]
+        style = styles[j] if styles else style
         out = rng.randint(*out_range) if style != "everyday" else rng.randint(60, 400)
-        reply = answer(rng, style, out, model)
+        reply = answer_fn(rng, style, out, model)
         params = dict(extra) if api == CHAT else {}
         if temperature is not None and api != RESP:
             params["temperature"] = temperature
@@ -316,6 +324,7 @@ def talk(ctx: Ctx, acct: dict, times: list[float], api: str, model: str, opener:
         emit(ctx, t, acct, api, body, out, text=reply, user=user, ip=ip)
         msgs = msgs + [{"role": "assistant", "content": reply}]
         style = style if style == "everyday" or rng.random() < 0.7 else "prose"
+    return msgs
 
 
 def everyday_talk(ctx: Ctx, acct: dict, times: list[float], v: dict, api: str, model: str,

@@ -23,8 +23,6 @@ from typing import Any
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic.context import Ctx
-from benchmarks.traffic.corpus_v11_answers import ANTH, RESP, build
-from benchmarks.traffic.corpus_v12_talk import emit as emit_v12
 
 human_sessions = X.human_sessions
 weekend = X.weekend
@@ -319,41 +317,23 @@ def item(rng: random.Random, cap: str) -> tuple[str, str]:
 # ---- records and conversations ----
 def emit(ctx: Ctx, ts: float, acct: dict[str, Any], api: str, body: dict[str, Any], out: int, style: str = "prose",
          user: str | None = None, text: str | None = None, ip: str | None = None) -> str | None:
-    """A record, with a response_text of `style` when the account's tenant logs outputs."""
+    """corpus_v14.emit with the v15 response texts."""
     from benchmarks.traffic.corpus_v15_more import answer
 
-    if text is None and acct.get("logged"):
-        text = answer(ctx.rng, style, out, str(body.get("model", "")))
-    return emit_v12(ctx, ts, acct, api, body, out, style, user=user, text=text, ip=ip)
+    return X.emit(ctx, ts, acct, api, body, out, style, user=user, text=text, ip=ip, answer_fn=answer)
 
 
 def talk(ctx: Ctx, acct: dict, times: list[float], api: str, model: str, opener: str, style: str,
          follow: Callable[[], str], temperature: float | None = None, user: str | None = None,
          system: str | None = None, out_range: tuple[int, int] = (150, 900), styles: list[str] | None = None,
          **extra: Any) -> list[dict]:
-    """One conversation at `times`: `opener`, then follow() for each later turn, the history resent (turn j answered
-    in styles[j] when given); returns the messages (replies included)."""
+    """One conversation at `times` (corpus_v14.talk with the v15 response texts): `opener`, then follow() for each
+    later turn, the history resent (turn j answered in styles[j] when given); returns the messages (replies
+    included)."""
     from benchmarks.traffic.corpus_v15_more import answer
 
-    rng = ctx.rng
-    if "max_tokens" not in acct:  # the client's setting, one per account (None: the API's default)
-        acct["max_tokens"] = rng.choice((None, None, 1024, 2048, 4096))
-    msgs: list[dict] = []
-    for j, t in enumerate(times):
-        msgs = msgs + [{"role": "user", "content": opener if j == 0 else follow()}]
-        style = styles[j] if styles else style
-        out = rng.randint(*out_range) if style != "everyday" else rng.randint(60, 400)
-        reply = answer(rng, style, out, model)
-        params = dict(extra) if api not in (ANTH, RESP) else {}
-        if temperature is not None and api != RESP:
-            params["temperature"] = temperature
-        body = build(api, model, system, msgs, acct["max_tokens"] or 1024, **params)
-        if acct["max_tokens"] is None and api != ANTH:
-            body.pop("max_output_tokens" if api == RESP else "max_tokens")
-        emit(ctx, t, acct, api, body, out, text=reply, user=user)
-        msgs = msgs + [{"role": "assistant", "content": reply}]
-        style = style if style == "everyday" or rng.random() < 0.7 else "prose"
-    return msgs
+    return X.talk(ctx, acct, times, api, model, opener, style, follow, temperature, user, system, out_range,
+                  styles=styles, answer_fn=answer, **extra)
 
 
 def everyday_talk(ctx: Ctx, acct: dict, times: list[float], v: dict, api: str, model: str,

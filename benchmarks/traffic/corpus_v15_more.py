@@ -11,7 +11,7 @@ from typing import Any
 
 from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic import corpus_v15 as M
-from benchmarks.traffic.corpus_v11_answers import ANTH, REASONING_MODELS, RESP
+from benchmarks.traffic.corpus_v11_answers import ANTH, RESP
 
 # ---- transcripts ----
 MEETINGS = {
@@ -237,18 +237,7 @@ def _fill(rng: random.Random, s: str) -> str:
 
 
 def answer(rng: random.Random, style: str, out_tokens: int, model: str = "", extra: Any = None) -> str:
-    """A response text of `style` sized from `out_tokens`; styles of earlier variants fall through to corpus_v14."""
-    if style not in POOLS:
-        return X.answer(rng, style, out_tokens, model, extra)
-    chars = max(1, out_tokens * rng.uniform(3.4, 4.4))
-    if model in REASONING_MODELS:
-        chars *= rng.uniform(0.3, 0.7)
-    pool, joiner, numbered = POOLS[style]
-    out: list[str] = []
-    n = 0
-    while n < chars:
-        s = _fill(rng, rng.choice(pool))
-        out.append(f"{len(out) + 1}. {s}" if numbered else s)
-        n += len(out[-1]) + len(joiner)
-    text = joiner.join(out)
-    return f"[{text}]" if style == "ladder" else text
+    """A response text of `style` sized from `out_tokens` (corpus_v14.answer over the v15 pools); styles of earlier
+    variants fall through to corpus_v14."""
+    return X.answer(rng, style, out_tokens, model, extra, pools=POOLS, fill=_fill, fallback=X.answer,
+                    bracketed="ladder")

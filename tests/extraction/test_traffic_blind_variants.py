@@ -159,6 +159,13 @@ def _scaled_log(tmp_path_factory, variant: str) -> tuple[Path, dict]:
     return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
 
 
+def _full_window_log(tmp_path_factory, variant: str) -> tuple[list[dict], dict]:
+    """Four days of ``variant`` at a tenth of the benign scale (seed 7): its records and labels."""
+    path = tmp_path_factory.mktemp("traffic") / f"{variant}-full-window.jsonl"
+    generate(seed=7, out=path, days=4.0, scale=0.1, variant=variant)
+    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
 @pytest.fixture(scope="module")
 def v11_log(tmp_path_factory) -> tuple[Path, dict]:
     return _scaled_log(tmp_path_factory, "v11")
@@ -216,9 +223,7 @@ def test_v12_end_user_ids_have_shapes_that_benign_traffic_also_uses(v12_log) -> 
 
 @pytest.fixture(scope="module")
 def v13_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v13-full-window.jsonl"
-    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v13")
-    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return _full_window_log(tmp_path_factory, "v13")
 
 
 def test_v13_logs_response_text_for_a_share_of_attack_and_benign_records(v13_log) -> None:
@@ -306,9 +311,7 @@ def test_v13_hydra_mixes_a_scripted_cohort_with_careful_accounts_and_the_script_
 
 @pytest.fixture(scope="module")
 def v14_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v14-full-window.jsonl"
-    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v14")
-    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return _full_window_log(tmp_path_factory, "v14")
 
 
 def _day(r: dict, t0: float) -> int:
@@ -419,9 +422,7 @@ def _first_user_text(r: dict) -> str:
 
 @pytest.fixture(scope="module")
 def v15_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v15-full-window.jsonl"
-    generate(seed=7, out=path, days=4.0, scale=0.1, variant="v15")
-    return _records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return _full_window_log(tmp_path_factory, "v15")
 
 
 def test_v15_logs_response_text_for_a_share_of_attack_and_benign_records(v15_log) -> None:
