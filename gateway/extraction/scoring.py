@@ -70,6 +70,8 @@ RELAY_REQUESTS = 2.0  # such requests for full weight (one is a coincidence wort
 W_REASSEMBLE = 0.75   # round 12: every answer cut at its cap fetched to its end, most tasks long answers that way
 CONTINUED_CUTS = (0.6, 0.9)  # share of cut answers continued: a reader asking for more now and then .. every time
 CUT_ANSWERS = 20.0    # decayed cut answers for full confidence
+RETURNING_IFACES = (0.7, 0.85)  # round 14: share of new interfaces the account declared before: a finite space .. its own set
+RETURN_MIN = 2.0      # sampled new interfaces (decayed) before the returning share counts
 SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
                                    # collisions give a student (a minority) .. a pool's most (full weight)
 
@@ -152,6 +154,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "api_switch_share": st.w_api_switch / (gen or 1.0),
         "interface_requests": st.w_iface,
         "new_interface_share": st.w_new_iface / (st.w_iface or 1.0),
+        "returning_interface_share": st.w_iface_back / st.w_iface_sampled if st.w_iface_sampled >= RETURN_MIN else 0.0,
         "relayed_answers": st.w_relay,
         "cut_answers": st.num[W_CUT],
         "continued_cut_share": min(1.0, st.num[W_CONT] / (st.num[W_CUT] or 1.0)),
@@ -195,7 +198,11 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     # of them (a class on its problem set) -- is that group's coursework, not a pool harvested for coverage:
     # the content terms fade out as the overlap of the askers of the account's shared problems rises.
     content = popular * (1.0 - _ramp(sig.get("problem_overlap", 0.0), *COHORT_OVERLAP))
-    menus = W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS) * _ramp(sig["new_menu_share"], *MENU_CHURN) * s
+    # Round 14: new menus and interfaces that the account had declared before are its own set coming round again
+    # (more workspaces or suite cases than the ring of recent ones holds), not a generator's draws: the churn
+    # terms fade out as the returning share rises.
+    own_set = 1.0 - _ramp(sig.get("returning_interface_share", 0.0), *RETURNING_IFACES)
+    menus = W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS) * _ramp(sig["new_menu_share"], *MENU_CHURN) * s * own_set
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
         "shared_template": W_SHARED * content * sig["template_shared"] * sig["template_cluster_suspicion"]
@@ -236,7 +243,7 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # tool loop resends its menu with every step, which diluted menu_churn per request; counted once with
         # it (only what it adds beyond menu_churn).
         "interface_churn": max(0.0, W_IFACE_CHURN * min(1.0, sig.get("interface_requests", 0.0) / IFACE_REQUESTS)
-                               * _ramp(sig.get("new_interface_share", 0.0), *IFACE_CHURN) - menus),
+                               * _ramp(sig.get("new_interface_share", 0.0), *IFACE_CHURN) * own_set - menus),
         # Round 11: prompts that carry most of an answer the gateway gave an account of another tenant
         # (back-translation, draft -> critique -> rewrite relays): the two accounts are one pipeline.
         "relayed_answers": W_RELAY * min(1.0, sig.get("relayed_answers", 0.0) / RELAY_REQUESTS),

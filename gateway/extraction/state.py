@@ -37,6 +37,8 @@ LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordina
 LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
 MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
 IFACE_RING = 8         # round 11: its recent distinct interfaces (tool menu or output schema) of fresh requests
+IFACE_SAMPLE_SHIFT = 29  # round 14: interfaces whose hash has its top 3 bits clear (1 in 8) are remembered longer ...
+IFACE_SEEN_BITS = 1024   # ... in a bitmap (one Python int), cleared when a third of its bits are set (a generator)
 RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
 PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
 PROBLEM_MEMBERS = 32   # accounts remembered per problem
@@ -46,8 +48,9 @@ _MASK32 = 0xFFFFFFFF
 # PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE, W_CUT, W_CONT, W_CHAIN_LONG) = range(21)
-CATS = 21                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE, W_CUT, W_CONT, W_CHAIN_LONG,
+ W_IFACE_SAMPLED, W_IFACE_BACK) = range(23)
+CATS = 23                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
@@ -110,7 +113,7 @@ class PrincipalState:
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains",
+        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains", "iface_seen",
     )
 
     w = _num(W)
@@ -131,6 +134,8 @@ class PrincipalState:
     w_relay = _num(W_RELAY)          # round 11: requests relaying most of an answer given to another tenant
     w_iface = _num(W_IFACE)          # round 11: fresh requests declaring an interface (tool menu, output schema)
     w_new_iface = _num(W_NEW_IFACE)  # ... whose interface is none of the account's last IFACE_RING
+    w_iface_sampled = _num(W_IFACE_SAMPLED)  # round 14: of those, the sampled ones (1 in 8 interfaces) ...
+    w_iface_back = _num(W_IFACE_BACK)        # ... and the sampled ones the account had declared before (returning)
     w_short = _num(W_SHORT)
     first_ts = _num(FIRST_TS)
     last_ts = _num(LAST_TS)
@@ -170,6 +175,7 @@ class PrincipalState:
         self.problems: array[int] | None = None  # recent problem signatures (see add_problem)
         self.menus: array[int] | None = None  # recent distinct tool menus (toolset hashes), for tool users only
         self.ifaces: array[int] | None = None  # recent distinct interfaces of fresh requests (round 11)
+        self.iface_seen = 0  # round 14: bitmap of the sampled interfaces it declared (see count_interface)
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
         self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
         self.slots = array("I")
@@ -301,11 +307,7 @@ class PrincipalState:
         # Round 11: the interface a fresh request declares (a new task's tool menu, an output schema): an
         # application's is code, the same few every time; a tool-calling or structured-output generator draws one.
         if single and (ev.schema_hash or ev.toolset):
-            num[W_IFACE] += 1.0
-            if self.ifaces is None:
-                self.ifaces = array("I")
-            if _remember(self.ifaces, (ev.schema_hash ^ ev.toolset) or 1, IFACE_RING):  # none of the last 8
-                num[W_NEW_IFACE] += 1.0
+            self.count_interface((ev.schema_hash ^ ev.toolset) or 1)
         if ev.user_hash:
             self.add_user(ev.user_hash)
         self.add_slot(ev.ts)
@@ -363,7 +365,8 @@ class PrincipalState:
         """Episodes of suspicious requests (distillation subset or harvesting): runs without a gap of
         EPISODE_GAP_S between them. An episode counts from its EPISODE_MIN-th request: a stray request (a long
         worked answer once in a while) is none. Ordinary requests (no elicitation, harvesting or long answer)
-        are counted since the last episode."""
+        are counted since the last episode, and so (round 14) are the others, a stray suspicious request too: an
+        account that keeps sending one in every sitting has not gone back to ordinary use (see `lapsed`)."""
         ints, num = self.ints, self.num
         if not suspicious:
             ints[QUIET if ordinary else LOUD] += 1
@@ -372,6 +375,8 @@ class PrincipalState:
             ints[EP_SIZE] = 0
         ints[EP_SIZE] += 1
         num[SUSP_TS] = ts
+        if ints[EP_SIZE] < EPISODE_MIN:
+            ints[LOUD] += 1
         if ints[EP_SIZE] >= EPISODE_MIN:
             if ints[EP_SIZE] == EPISODE_MIN:
                 ints[EPISODES] += 1
@@ -433,6 +438,28 @@ class PrincipalState:
         if self.menus is None:
             self.menus = array("I")
         return _remember(self.menus, toolset, MENU_RING)
+
+    def count_interface(self, iface: int) -> None:
+        """Count a fresh request's interface (tool menu xor output schema): new when none of the last IFACE_RING
+        (round 11); round 14: a new one is *returning* when the account declared it before (a platform's many
+        workspaces, a nightly suite), which a generator never does; sampled 1 in 8 against the `iface_seen` bitmap."""
+        num = self.num
+        num[W_IFACE] += 1.0
+        if self.ifaces is None:
+            self.ifaces = array("I")
+        if not _remember(self.ifaces, iface, IFACE_RING):  # one of the last 8
+            return
+        num[W_NEW_IFACE] += 1.0
+        if iface >> IFACE_SAMPLE_SHIFT:
+            return
+        num[W_IFACE_SAMPLED] += 1.0
+        bit = 1 << (iface % IFACE_SEEN_BITS)
+        if self.iface_seen & bit:
+            num[W_IFACE_BACK] += 1.0
+        elif (seen := self.iface_seen | bit).bit_count() > IFACE_SEEN_BITS // 3:
+            self.iface_seen = bit
+        else:
+            self.iface_seen = seen
 
     def add_relay(self, partner: str) -> None:
         """Count a relayed answer (this account at either end) and remember the account at the other end (the

@@ -173,3 +173,32 @@ def test_alternatives_sampled_on_rewrites_count_half_as_harvesting() -> None:
     assert writing is not None and writing["evidence"]["distribution_harvesting"] <= 0.75 / 2 + 1e-9
     assert det.verdict("writing-app").status == "ok"
     assert det.verdict("sampler").status != "ok"
+
+
+def test_stray_suspicious_requests_after_the_episode_count_against_its_lapse() -> None:
+    # Round 14: after its one episode, an account that sends a long elicited answer in every sitting, each sitting
+    # more than 6 h from the last (so no second episode forms), has not gone back to ordinary use: those requests
+    # count as not ordinary (until round 13 they counted as neither, and the account lapsed on its few ordinary ones).
+    det = Detector()
+    t = chat_days(det, "sitter", T0, days=1.0, per_day=12)
+    t = burst(det, "sitter", t, 12)
+    st = det._states["sitter"]
+    for k in range(10):  # sittings 7 h apart: one stray elicited request each, an ordinary one in six of them
+        t += 7 * HOUR
+        det.observe(elicited("sitter", 100 + k, t))
+        if k % 5 < 3:
+            det.observe(ordinary("sitter", k, t + 600.0))
+    assert st.episodes == 1, "the stray requests form no second episode"
+    assert st.loud == 10 and st.quiet == 6
+    assert not st.lapsed()
+
+
+def test_an_adopter_with_one_stray_puzzle_among_much_chat_still_lapses() -> None:
+    det = Detector()
+    t = chat_days(det, "adopter", T0, days=1.0, per_day=12)
+    t = burst(det, "adopter", t, 20)
+    t = chat_days(det, "adopter", t, days=1.0, per_day=12)
+    det.observe(elicited("adopter", 500, t + 7 * HOUR))  # one more puzzle, on its own, the next day
+    t = chat_days(det, "adopter", t + 7 * HOUR, days=0.5, per_day=12)
+    st = det._states["adopter"]
+    assert st.loud == 1 and st.lapsed()
