@@ -102,3 +102,14 @@ def first_user_text(r: dict) -> str:
         return msgs
     content = next((m.get("content") for m in msgs if m.get("role") == "user"), "")
     return content if isinstance(content, str) else ""
+
+
+def daily_peaks(records: list[dict], labels: dict) -> tuple[int, list[int]]:
+    """The busiest day of the busiest ordinary customer (chat, power and IDE users), and each attack account's
+    busiest day (requests in a UTC day)."""
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    peak: Counter = Counter()
+    for (p, _), n in Counter((r["principal"], day_of(r, t0)) for r in records).items():
+        peak[p] = max(peak[p], n)
+    ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
+    return ordinary, [peak[p] for p in peak if labels[p]["label"] == "attack"]

@@ -15,6 +15,7 @@ import pytest
 from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
+    daily_peaks,
     day_of,
     first_user_text,
     full_window_log,
@@ -34,14 +35,7 @@ def test_v14_logs_response_text_for_a_share_of_attack_and_benign_records(v14_log
 
 
 def test_v14_attack_accounts_keep_to_ordinary_customers_daily_volumes_but_a_few_blunt_ones_do_not(v14_log) -> None:
-    records, labels = v14_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in records)
-    peak: Counter = Counter()
-    for (p, _), n in per_day.items():
-        peak[p] = max(peak[p], n)
-    ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
-    attack = [peak[p] for p in peak if labels[p]["label"] == "attack"]
+    ordinary, attack = daily_peaks(*v14_log)
     assert len(attack) >= 400
     assert sum(n <= ordinary for n in attack) / len(attack) >= 0.95
     assert 1 <= sum(n > ordinary for n in attack) <= 10
@@ -114,13 +108,7 @@ def test_v15_logs_response_text_for_a_share_of_attack_and_benign_records(v15_log
 
 
 def test_v15_attack_accounts_keep_to_ordinary_customers_daily_volumes_but_a_few_blunt_ones_do_not(v15_log) -> None:
-    records, labels = v15_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    peak: Counter = Counter()
-    for (p, _), n in Counter((r["principal"], day_of(r, t0)) for r in records).items():
-        peak[p] = max(peak[p], n)
-    ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
-    attack = [peak[p] for p in peak if labels[p]["label"] == "attack"]
+    ordinary, attack = daily_peaks(*v15_log)
     assert 350 <= len(attack) <= 450
     assert sum(n <= ordinary for n in attack) / len(attack) >= 0.95
     assert 1 <= sum(n > ordinary for n in attack) <= 10
