@@ -231,8 +231,9 @@ class Pipeline:
     async def _run(self, ctx: RequestContext, plan: _Plan, entered: list[Stage], speculate: bool) -> Deny | None:
         for stage, waiters, may_speculate in plan:
             entered.append(stage)
+            may_speculate = speculate and may_speculate
             try:
-                if not waiters and not (speculate and may_speculate):
+                if not waiters and not may_speculate:
                     deny = await stage.on_request(ctx)
                 else:
                     coro = stage.on_request(ctx)
@@ -241,7 +242,7 @@ class Pipeline:
                     except StopIteration as done:
                         deny = done.value
                     else:
-                        if speculate and may_speculate and stage.speculate(ctx):
+                        if may_speculate and stage.speculate(ctx):
                             if ctx.pending is None:
                                 ctx.pending = []
                             ctx.pending.append((stage, Resume(coro, signal)))

@@ -376,12 +376,12 @@ class PrincipalState:
         ints[EP_SIZE] += 1
         num[SUSP_TS] = ts
         if ints[EP_SIZE] < EPISODE_MIN:
-            ints[LOUD] += 1
-        if ints[EP_SIZE] >= EPISODE_MIN:
-            if ints[EP_SIZE] == EPISODE_MIN:
-                ints[EPISODES] += 1
-            num[EPISODE_END_TS] = ts
-            ints[QUIET] = ints[LOUD] = 0
+            ints[LOUD] += 1  # a stray suspicious request: not ordinary use
+            return
+        if ints[EP_SIZE] == EPISODE_MIN:
+            ints[EPISODES] += 1
+        num[EPISODE_END_TS] = ts
+        ints[QUIET] = ints[LOUD] = 0
 
     def lapsed(self) -> bool:
         """A one-off episode the account has put behind it: one episode of suspicious requests in its history,
