@@ -1,4 +1,5 @@
-/* The watermark scanner's word search in C: the positions where the table's word pattern matches.
+/* The watermark scanner's word search in C: the positions where the table's word pattern matches
+ * (and find_any, its search for quotes, backticks and brackets).
  *
  * Same results as the Python WordFinder (gateway/watermark/wordfind.py) and as the pattern itself
  * (tests compare all three). A match at i needs: i == 0, whitespace or a `before` character at i - 1;
@@ -209,6 +210,56 @@ fail:
     return NULL;
 }
 
+/* find_any(chars, text, pos): the first index >= pos in text of any character of chars, or -1. For the
+ * scanner's "special" characters (quotes, backticks, brackets): a regex character class costs
+ * ~3.5 ns per character in CPython's engine, this a fraction of that. */
+static PyObject *find_any(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    (void)mod;
+    Py_ssize_t pos;
+    if (nargs != 3 || !PyUnicode_Check(args[0]) || !PyUnicode_Check(args[1]) ||
+        ((pos = PyLong_AsSsize_t(args[2])) == -1 && PyErr_Occurred())) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "find_any(chars: str, text: str, pos: int)");
+        return NULL;
+    }
+    PyObject *chars = args[0], *text = args[1];
+    int kind = PyUnicode_KIND(text), ckind = PyUnicode_KIND(chars);
+    const void *data = PyUnicode_DATA(text), *cdata = PyUnicode_DATA(chars);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), nc = PyUnicode_GET_LENGTH(chars);
+    uint8_t ascii[128] = {0};
+    Py_UCS4 wide[8];
+    int nwide = 0;
+    for (Py_ssize_t k = 0; k < nc; k++) {
+        Py_UCS4 c = PyUnicode_READ(ckind, cdata, k);
+        if (c < 128)
+            ascii[c] = 1;
+        else if (nwide < 8)
+            wide[nwide++] = c;
+        else {
+            PyErr_SetString(PyExc_ValueError, "find_any: at most 8 non-ASCII characters");
+            return NULL;
+        }
+    }
+    for (Py_ssize_t i = pos < 0 ? 0 : pos; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            if (ascii[c])
+                return PyLong_FromSsize_t(i);
+        } else {
+            for (int k = 0; k < nwide; k++)
+                if (c == wide[k])
+                    return PyLong_FromSsize_t(i);
+        }
+    }
+    return PyLong_FromLong(-1);
+}
+
+static PyMethodDef module_methods[] = {
+    {"find_any", (PyCFunction)(void (*)(void))find_any, METH_FASTCALL,
+     "find_any(chars, text, pos): the first index >= pos in text of any character of chars, or -1"},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyMethodDef Finder_methods[] = {
     {"positions", (PyCFunction)(void (*)(void))Finder_positions, METH_FASTCALL,
      "positions(text, pos=0): (start, end) of every match of the word pattern starting at or after pos"},
@@ -232,6 +283,7 @@ static struct PyModuleDef module = {
     .m_name = "_wordfind",
     .m_doc = "The watermark scanner's word search, compiled.",
     .m_size = -1,
+    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC PyInit__wordfind(void) {

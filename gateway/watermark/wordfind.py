@@ -22,8 +22,9 @@ from typing import Protocol
 
 try:
     from gateway.watermark._wordfind import Finder as CompiledFinder
+    from gateway.watermark._wordfind import find_any
 except ImportError:  # installed without a C compiler: WordFinder gives the same positions
-    CompiledFinder = None
+    CompiledFinder = find_any = None
 
 
 class Finder(Protocol):

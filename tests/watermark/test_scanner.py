@@ -121,3 +121,14 @@ def test_a_phrase_wins_over_its_first_word_as_the_pattern_does_and_the_word_is_f
         expected = [(i, m.end()) for i in range(len(text)) if (m := sc.word.match(text, i))]
         assert sc.finder.positions(text) == expected, text
     assert sc.finder.positions("big dog big") == [(0, 7), (8, 11)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("ab `\"“'‘{[”’}]\n\u00e9\U0001F600")), max_size=60),
+       start=st.integers(0, 70))
+def test_the_compiled_special_search_finds_what_the_character_class_finds(text: str, start: int) -> None:
+    compiled, python = Scanner(parse_table("big\tlarge\n"), compiled=True), Scanner(parse_table("big\tlarge\n"),
+                                                                                     compiled=False)
+    m = python.special.search(text, start)
+    expected = m.start() if m is not None else -1
+    assert compiled.next_special(text, start) == python.next_special(text, start) == expected
