@@ -44,6 +44,10 @@ def test_two_workers_serve_and_share_nothing_but_the_port(teacher):
                                json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}
                                ).status_code for _ in range(20)]
         assert statuses == [200] * 20
+        # the first worker up serves; on a loaded machine the second may still be loading Presidio
+        deadline = time.monotonic() + 60
+        while gw.logs().count("Application startup complete") < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert gw.logs().count("Application startup complete") == 2
         # Whichever worker answers the scrape, the counts are the sum over both workers.
         for _ in range(6):
