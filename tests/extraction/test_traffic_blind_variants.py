@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3 ... v15: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v16: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes; v11 and v12 also log response_text for a share of attack and benign records alike, and in
@@ -6,7 +6,8 @@ v12 neither the API nor the shape of the end-user ids tells attack traffic from 
 the same way, mixes careless and careful campaigns (a blunt solo harvester that turns milder, a hydra with a
 batch-opened scripted cohort whose shared client metadata has a benign twin) and uses no request feature (images,
 label probabilities, n, tools, JSON schemas) that benign traffic does not also use. The checks of v14 and v15 are in
-test_traffic_blind_variants_v14_v15.py; a new variant adds its module of checks the same way."""
+test_traffic_blind_variants_v14_v15.py, those of v16 in test_traffic_blind_variants_v16.py; a new variant adds its
+module of checks the same way."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from benchmarks.traffic.personas_v12 import BENIGN_V12
 from benchmarks.traffic.personas_v13 import BENIGN_V13
 from benchmarks.traffic.personas_v14 import BENIGN_V14
 from benchmarks.traffic.personas_v15 import BENIGN_V15
+from benchmarks.traffic.personas_v16 import BENIGN_V16
 from tests.extraction.blind_traffic import (
     DAYS,
     assert_response_text_for_a_share_of_attack_and_benign_records,
@@ -49,10 +51,11 @@ NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v12": {"instruction_grid", "policy_boundary", "roleplay_distill"},
                     "v13": {"reward_distill", "vision_distill", "soft_labels"},
                     "v14": {"evol_instruct", "tool_call_distill", "dialogue_synthesis"},
-                    "v15": {"critique_revision", "summary_distill", "curriculum_ladder"}}
+                    "v15": {"critique_revision", "summary_distill", "curriculum_ladder"},
+                    "v16": {"warmup_harvest", "doc_qa_harvest", "repair_loop"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
                 "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
-                "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15}
+                "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15, "v16": BENIGN_V16}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
