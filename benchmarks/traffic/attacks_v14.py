@@ -39,6 +39,18 @@ HYDRA_ASKS = ("Walk me through it one step at a time.", "Please explain each ste
               "I want the full working, not just the result.", "Break it down step by step for me.")
 
 
+def conversations(rng, session: list[float], follow_p: float) -> list[list[float]]:
+    """The times of a sitting split into conversations: a later time continues the current conversation with
+    probability follow_p (shared with attacks_v16_more.sitting)."""
+    convs: list[list[float]] = []
+    for t in session:
+        if convs and rng.random() < follow_p:
+            convs[-1].append(t)
+        else:
+            convs.append([t])
+    return convs
+
+
 def work_session(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, temp: float | None,
                  items, follow_p: float = 0.35, cover_p: float = 0.0, ask=None, user: str | None = None,
                  corpus: ModuleType = X) -> None:
@@ -47,13 +59,7 @@ def work_session(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, 
     ask() appended when given. `corpus` is the variant's text module (voices, talk; corpus_v14 here, corpus_v15 for
     attacks_v15)."""
     rng = ctx.rng
-    convs: list[list[float]] = []
-    for t in session:
-        if convs and rng.random() < follow_p:
-            convs[-1].append(t)
-        else:
-            convs.append([t])
-    for times in convs:
+    for times in conversations(rng, session, follow_p):
         if rng.random() < cover_p:
             corpus.everyday_talk(ctx, acct, times, v, api, model, temp, user)
             continue

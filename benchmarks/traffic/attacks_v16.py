@@ -133,13 +133,12 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
             msgs = [{"role": "user", "content": f"[{n % len(mine) + 1}/{len(mine)}] {text(mine[n % len(mine)], 0)}"}]
             C.emit(ctx, t, acct, CHAT, build(CHAT, "gpt-4.1", None, msgs, 4096, temperature=0),
                    rng.randint(400, 1600), "algo")
-    rest = cells[:]
-    rng.shuffle(rest)
-    for k in range(6):
+    shuffled = rng.sample(cells, len(cells))
+    for k, company in enumerate(TAXO_COS):
         acct = account(ctx, "attack", "taxonomy", "v16-taxonomy")
-        mine, n = rest[k::6], 0
-        api = rng.choices((CHAT, ANTH, RESP), (45, 35, 20))[0]
-        model, system = rng.choice(MODELS[api][:2]), TAXO_SYS.format(co=TAXO_COS[k])
+        mine, n = shuffled[k::len(TAXO_COS)], 0
+        api = rng.choices((CHAT, ANTH, RESP), (50, 30, 20))[0]
+        model, system = rng.choice(MODELS[api][:2]), TAXO_SYS.format(co=company)
         v = C.voice(rng)
         for t in ctx.window_times(acct["tz"], rng.uniform(6, 20), hours=(9, 18), outside=0.05, weekend=0.2):
             for _ in range(rng.randint(2, 5)):

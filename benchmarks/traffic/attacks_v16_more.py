@@ -28,6 +28,7 @@ from benchmarks.traffic import corpus_v14_tools as TL
 from benchmarks.traffic import corpus_v16 as C
 from benchmarks.traffic import corpus_v16_more as D
 from benchmarks.traffic.attacks_v13 import deal_items
+from benchmarks.traffic.attacks_v14 import conversations
 from benchmarks.traffic.attacks_v14_more import ask_rewordings, assist_episode
 from benchmarks.traffic.context import DAY, Ctx
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, MODELS, RESP, account, build
@@ -41,13 +42,7 @@ def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model
     from items(), disguised and written in voice v, with ask() under it when given; later turns quote the answer
     before them (the voice's habit) or are the voice's follow-ups."""
     rng = ctx.rng
-    convs: list[list[float]] = []
-    for t in session:
-        if convs and rng.random() < follow_p:
-            convs[-1].append(t)
-        else:
-            convs.append([t])
-    for times in convs:
+    for times in conversations(rng, session, follow_p):
         if rng.random() < cover_p:
             C.everyday_talk(ctx, acct, times, v, api, model, temp, user)
             continue

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic import corpus_v15 as M15
 from benchmarks.traffic.context import Ctx
+from benchmarks.traffic.corpus_v16_more import answer
 
 human_sessions = X.human_sessions
 weekend = X.weekend
@@ -294,22 +296,15 @@ def disguise(rng: random.Random, text: str) -> str:
 
 
 # ---- records and conversations ----
-def emit(ctx: Ctx, ts: float, acct: dict[str, Any], api: str, body: dict[str, Any], out: int, style: str = "prose",
-         user: str | None = None, text: str | None = None, ip: str | None = None) -> str | None:
-    """corpus_v14.emit with the v16 response texts."""
-    from benchmarks.traffic.corpus_v16_more import answer
-
-    return X.emit(ctx, ts, acct, api, body, out, style, user=user, text=text, ip=ip, answer_fn=answer)
+emit = partial(X.emit, answer_fn=answer)  # corpus_v14.emit with the v16 response texts
 
 
 def talk(ctx: Ctx, acct: dict, times: list[float], api: str, model: str, opener: str, style: str,
          follow: Callable[[], str], temperature: float | None = None, user: str | None = None,
-         system: str | None = None, out_range: tuple[int, int] = (150, 900), styles: list[str] | None = None,
-         quoting: dict[str, Any] | None = None, **extra: Any) -> list[dict]:
+         system: str | None = None, out_range: tuple[int, int] = (150, 900), *,
+         quoting: dict[str, Any] | None = None, styles: list[str] | None = None, **extra: Any) -> list[dict]:
     """One conversation (corpus_v14.talk with the v16 response texts). With `quoting` (a voice), a later turn
     quotes a sentence of the reply before it with the voice's probability, and is follow() otherwise."""
-    from benchmarks.traffic.corpus_v16_more import answer
-
     rng = ctx.rng
     replies: list[str] = []
 
