@@ -95,6 +95,14 @@ def request_features(r: dict) -> set[str]:
     return out
 
 
+def request_feature_counts(records: list[dict], labels: dict) -> dict[str, Counter]:
+    """request_features counted per label (attack, benign)."""
+    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        feats[labels[r["principal"]]["label"]].update(request_features(r))
+    return feats
+
+
 def first_user_text(r: dict) -> str:
     req = r["request"]
     msgs = req.get("messages") or req.get("input") or ""

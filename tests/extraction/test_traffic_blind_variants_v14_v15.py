@@ -19,6 +19,7 @@ from tests.extraction.blind_traffic import (
     day_of,
     first_user_text,
     full_window_log,
+    request_feature_counts,
     request_features,
 )
 
@@ -64,9 +65,7 @@ def test_v14_attack_accounts_mostly_keep_a_daily_and_weekly_rhythm(v14_log) -> N
 
 def test_v14_no_request_feature_is_attack_only(v14_log) -> None:
     records, labels = v14_log
-    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in records:
-        feats[labels[r["principal"]]["label"]].update(request_features(r))
+    feats = request_feature_counts(records, labels)
     assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
             "response_format:json_object"} <= set(feats["attack"])
     assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
@@ -140,9 +139,7 @@ def test_v15_attack_accounts_mostly_keep_a_daily_and_weekly_rhythm(v15_log) -> N
 
 def test_v15_no_request_feature_is_attack_only(v15_log) -> None:
     records, labels = v15_log
-    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in records:
-        feats[labels[r["principal"]]["label"]].update(request_features(r))
+    feats = request_feature_counts(records, labels)
     assert {"logprobs", "n", "tools", "multi_turn", "system", "temperature>=1", "max_tokens>=4096",
             "response_format:json_object", "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
     assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]

@@ -20,7 +20,7 @@ from tests.extraction.blind_traffic import (
     end_user,
     first_user_text,
     full_window_log,
-    request_features,
+    request_feature_counts,
 )
 
 
@@ -79,9 +79,7 @@ def test_v16_hydra_stays_under_quota_skips_days_and_names_small_teams_like_a_ben
 
 def test_v16_no_request_feature_is_attack_only(v16_log) -> None:
     records, labels = v16_log
-    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in records:
-        feats[labels[r["principal"]]["label"]].update(request_features(r))
+    feats = request_feature_counts(records, labels)
     assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
             "response_format:json_object", "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
     assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
