@@ -40,6 +40,10 @@ _AFTER_WORD = rf"(?=[\s{_AFTER_PUNCT}]|\Z)(?!\.\w)"
 # few µs, then far cheaper per word) instead of searching the word pattern from one word to the next;
 # the compiled finder has no such fixed cost and serves every scan, streamed segments too
 FINDER_MIN_CHARS = 256
+# ... and up to this many: the Python finder calls str.find once per distinct table word of the text,
+# each over the rest of the text, so its cost grows with length x vocabulary (3 MB of documentation:
+# 0.7 s, against ~0.3 s for the pattern search); the compiled finder is one linear pass at any length
+FINDER_MAX_CHARS = 1 << 18
 _NO_MATCH = 1 << 62  # "no further match" position
 
 # Called for each eligible word: (match start, word, set id, member id, sentence_start) -> replacement
@@ -70,10 +74,11 @@ class Scanner:
         self.word_after = re.compile(rf"[{_BEFORE_WORD}]({words}){_AFTER_WORD}")
         self.finder = make_finder(forms, self.word, _BEFORE_PUNCT + _AFTER_PUNCT, _BEFORE_PUNCT, _AFTER_PUNCT,
                                   compiled)
-        self.finder_min = FINDER_MIN_CHARS if isinstance(self.finder, WordFinder) else 0
+        python = isinstance(self.finder, WordFinder)
+        self.finder_min, self.finder_max = (FINDER_MIN_CHARS, FINDER_MAX_CHARS) if python else (0, 1 << 62)
         self.special = re.compile(f"[{re.escape(_SPECIAL)}]")
         # next_special(buf, pos): where the next quote, backtick or bracket stands, or -1
-        self.next_special = partial(find_any, _SPECIAL) if self.finder_min == 0 else partial(_search_from, self.special)
+        self.next_special = partial(_search_from, self.special) if python else partial(find_any, _SPECIAL)
         # a fence or an indented code line at a line start: ``line_start`` at the text's first character,
         # ``line`` after a newline (searched: its literal lead is ~15x faster than a MULTILINE "^")
         opener = r"(?:(?P<fence>[ ]{0,3}(?:`{3,}|~{3,}))|(?P<indent>(?:\t|[ ]{4,})(?![-*+][ \t]|\d+[.)][ \t])))"
@@ -154,7 +159,7 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     we = 0
     word_after = sc.word_after.search
     next_special = sc.next_special
-    found = sc.finder.positions(buf, pos) if n - pos >= sc.finder_min else None
+    found = sc.finder.positions(buf, pos) if sc.finder_min <= n - pos <= sc.finder_max else None
     fi = 0
     while pos < n:
         mode = st.mode

@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from gateway.watermark import wordfind
 from gateway.watermark.embed import Watermarker
-from gateway.watermark.scanner import _ARTICLE, CONTEXT, FINDER_MIN_CHARS, Scanner, ScanState, scan
+from gateway.watermark.scanner import (
+    _ARTICLE,
+    CONTEXT,
+    FINDER_MAX_CHARS,
+    FINDER_MIN_CHARS,
+    Scanner,
+    ScanState,
+    scan,
+)
 from gateway.watermark.table import parse_table
 
 SECRET = b"test-master-secret-0123456789abcdef"
@@ -72,7 +80,7 @@ def test_word_finder_finds_every_position_where_the_word_pattern_matches(sc: Sca
     assert sc.finder.positions(text, pos) == expected
 
 
-def test_the_python_finder_serves_long_texts_and_the_pattern_search_short_ones(wm: Watermarker) -> None:
+def test_the_python_finder_serves_long_texts_and_the_pattern_search_short_and_huge_ones(wm: Watermarker) -> None:
     """Both paths must give the same events; this pins that the long path is the one taken."""
     class Counting:
         def __init__(self, finder) -> None:
@@ -91,6 +99,10 @@ def test_the_python_finder_serves_long_texts_and_the_pattern_search_short_ones(w
         assert counting.calls == 1 and len(events) > FINDER_MIN_CHARS // 11
         scan(sc, ScanState(), "a big dog. ", 0, lambda s, *_: events.append(s))
         assert counting.calls == 1
+        huge = "a big dog. " * (FINDER_MAX_CHARS // 11 + 1)  # its cost grows with length x vocabulary
+        huge_events: list[int] = []
+        scan(sc, ScanState(), huge, 0, lambda s, *_: huge_events.append(s))
+        assert counting.calls == 1 and huge_events == list(range(2, len(huge), 11))
     finally:
         sc.finder = counting.finder
 
