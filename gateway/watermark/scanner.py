@@ -147,6 +147,7 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     Output pieces are the original text except where ``on_word`` returned a replacement.
     """
     out: list[str] = []
+    copied = pos  # buf[copied:pos] is original text not yet in ``out`` (copied lazily, at replacements)
     n = len(buf)
     index = sc.table.index
     mixed = sc.table.article_mixed
@@ -160,6 +161,7 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     word_after = sc.word_after.search
     next_special = sc.next_special
     found = sc.finder.positions(buf, pos) if sc.finder_min <= n - pos <= sc.finder_max else None
+    nfound = len(found) if found is not None else 0
     fi = 0
     while pos < n:
         mode = st.mode
@@ -179,61 +181,65 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
             if es < pos:
                 em = exclude.search(buf, pos)
                 es = em.start() if em is not None else _NO_MATCH
-            if ws < pos:
-                if found is not None:
-                    while fi < len(found) and found[fi][0] < pos:
-                        fi += 1
-                    ws, we = found[fi] if fi < len(found) else (_NO_MATCH, 0)
-                elif pos:  # buf[pos - 1] may be the character before the word
-                    m = word_after(buf, pos - 1)
-                    ws, we = (m.start(1), m.end()) if m is not None else (_NO_MATCH, 0)
-                else:
-                    ws, we = _first_word(sc, buf)
-            start = min(ls, ss, es, ws)  # on equal starts: line, special, exclusion, word
-            if start == _NO_MATCH:
+            # the words before the next line start, special character or exclusion (on equal starts
+            # those come first): the common case, looped without re-checking them
+            limit = min(ls, ss, es)
+            while True:
+                if ws < pos:
+                    if found is not None:
+                        while fi < nfound and found[fi][0] < pos:
+                            fi += 1
+                        ws, we = found[fi] if fi < nfound else (_NO_MATCH, 0)
+                    elif pos:  # buf[pos - 1] may be the character before the word
+                        m = word_after(buf, pos - 1)
+                        ws, we = (m.start(1), m.end()) if m is not None else (_NO_MATCH, 0)
+                    else:
+                        ws, we = _first_word(sc, buf)
+                if ws >= limit:
+                    break
+                start, pos = ws, we
+                if on_word is None:
+                    continue
+                word = buf[start:pos]
+                set_id, member = index[word.lower()]
+                if mixed[set_id] or word[0].isupper():
+                    ok, sentence_start = _eligible(buf, start, word, mixed[set_id])
+                    if not ok:
+                        continue
+                else:  # the common case: nothing to look up before the word
+                    sentence_start = False
+                rep = on_word(start, word, set_id, member, sentence_start)
+                if rep is not None:
+                    out.append(buf[copied:start])
+                    out.append(rep)
+                    copied = pos
+            if limit == _NO_MATCH:
                 break
-            if ls == start:
-                end = lm.end()
+            if pos > limit:  # the last word ran past it (the apostrophe of "don't"): search again from pos
+                continue
+            if ls == limit:
+                pos = lm.end()
                 if lm.lastgroup == "fence":
                     st.mode, st.fence = FENCE, lm.group().strip()
                 else:
                     st.mode = INDENT
-            elif ss == start:
-                ch = buf[start]
-                end = start + 1
+            elif ss == limit:
+                ch = buf[limit]
+                pos = limit + 1
                 if ch == "`":
-                    end = sc.ticks.match(buf, start).end()
-                    st.mode, st.ticks = INLINE, end - start
+                    pos = sc.ticks.match(buf, limit).end()
+                    st.mode, st.ticks = INLINE, pos - limit
                 elif ch == '"' or ch == "“":
                     st.mode = DQUOTE
                 elif ch == "'" or ch == "‘":
                     # an opening single quote, not an apostrophe: nothing word-like before, a word after
-                    before = buf[start - 1] if start else " "
-                    if not (before.isalnum() or before in "_'’") and buf[end:end + 1].isalnum():
+                    before = buf[limit - 1] if limit else " "
+                    if not (before.isalnum() or before in "_'’") and buf[pos:pos + 1].isalnum():
                         st.mode = SQUOTE
                 else:
                     st.mode, st.depth = JSON, 1
-            elif es == start:
-                end = em.end()
             else:
-                end = we
-                if on_word is not None:
-                    word = buf[start:end]
-                    set_id, member = index[word.lower()]
-                    if mixed[set_id] or word[0].isupper():
-                        ok, sentence_start = _eligible(buf, start, word, mixed[set_id])
-                    else:  # the common case: nothing to look up before the word
-                        ok = True
-                        sentence_start = False
-                    if ok:
-                        rep = on_word(start, word, set_id, member, sentence_start)
-                        if rep is not None:
-                            out.append(buf[pos:start])
-                            out.append(rep)
-                            pos = end
-                            continue
-            out.append(buf[pos:end])
-            pos = end
+                pos = em.end()
             continue
         if mode == FENCE:
             m = sc.fence.search(buf, pos - 1)  # pos > 0: an opening fence came first
@@ -276,8 +282,7 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
                 st.depth -= 1
                 if st.depth == 0:
                     st.mode = PROSE
-        out.append(buf[pos:m.end()])
         pos = m.end()
-    if pos < n:
-        out.append(buf[pos:])
+    if copied < n:
+        out.append(buf[copied:])
     return out
