@@ -36,6 +36,11 @@ class TextTransform(Protocol):
 
     def flush(self) -> str: ...
 
+    def whole(self, text: str) -> str:
+        """``feed(text) + flush()`` for a text that arrives in one piece (a JSON answer), without the
+        stream's hold-back bookkeeping."""
+        ...
+
 
 TransformFactory = Callable[[], TextTransform]
 
@@ -383,3 +388,8 @@ class _Chain:
         for part in self._parts:
             out = part.feed(out) + part.flush() if out else part.flush()
         return out
+
+    def whole(self, text: str) -> str:
+        for part in self._parts:
+            text = part.whole(text)
+        return text

@@ -47,7 +47,7 @@ def output_slots(api: str, obj: dict) -> Iterator[tuple[Any, Any]]:
 def apply_transform(api: str, obj: dict, factory: TransformFactory) -> None:
     for container, key in output_slots(api, obj):
         t = factory()
-        container[key] = t.feed(container[key]) + t.flush()
+        container[key] = t.whole(container[key])
 
 
 def output_text(api: str, obj: dict) -> str:

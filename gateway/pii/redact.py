@@ -126,6 +126,16 @@ class StreamRedactor:
             return ""
         return self._release(final=False)
 
+    def whole(self, text: str) -> str:
+        """The whole text in one piece: `Redactor.redact`, the reference `feed` + `flush` equal (one scan
+        instead of a release scan and a final one)."""
+        if self._buf:
+            return self.feed(text) + self.flush()
+        red = self._redactor.redact(text)
+        for entity, count in red.counts.items():
+            self._counts[entity] = self._counts.get(entity, 0) + count
+        return red.text
+
     def flush(self) -> str:
         if self._fences is not None:
             self._track_fences()

@@ -179,6 +179,12 @@ class MarkingStream:
         self._pending = p[cut:]
         return self._process(p[:cut])
 
+    def whole(self, text: str) -> str:
+        """``feed(text) + flush()`` in one scan: a text that arrives whole needs no hold-back."""
+        if self._pending:
+            return self.feed(text) + self.flush()
+        return self._process(text) + self.flush()
+
     def flush(self) -> str:
         p, self._pending = self._pending, ""
         out = self._process(p)

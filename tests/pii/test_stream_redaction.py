@@ -34,6 +34,20 @@ def test_any_chunking_equals_whole_text(corpus_engine, case, window):
         assert _stream(redactor, text, cuts, window) == redactor.redact(text).text
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=chunked(), window=st.sampled_from([32, 128]))
+def test_whole_is_whole_text_redaction_and_counts_what_it_rewrote(corpus_engine, case, window):
+    text, cuts = case
+    redactor = corpus_engine.output_redactor
+    reference = redactor.redact(text)
+    stream = StreamRedactor(redactor, window=window)
+    assert stream.whole(text) == reference.text
+    assert stream.counts == reference.counts
+    cut = min(cuts, default=0)  # after text was fed, the rest continues the stream
+    stream = StreamRedactor(redactor, window=window)
+    assert stream.feed(text[:cut]) + stream.whole(text[cut:]) == _stream(redactor, text, [cut], window)
+
+
 def test_character_by_character(corpus_engine):
     redactor = corpus_engine.prompt_redactor
     for text in _TEXTS[-4:]:  # entities across many chunks, fences, a PEM block longer than the window, phones

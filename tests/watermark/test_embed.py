@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from gateway.pipeline import compose
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.table import load_table, takes_an
 from tests.watermark.prose import prose
@@ -82,7 +83,15 @@ def test_streaming_equals_whole_text(wm: Watermarker, seed: int, cuts: list[int]
                     max_size=120).map("".join),
        cuts=st.lists(st.integers(0, 300), max_size=30))
 def test_streaming_equals_whole_text_on_adversarial_input(wm: Watermarker, text: str, cuts: list[int]) -> None:
-    assert chunked(wm, text, cuts) == wm.mark(text, tenant="t1", account="a1")
+    marked = wm.mark(text, tenant="t1", account="a1")
+    assert chunked(wm, text, cuts) == marked
+    assert wm.stream("t1", "a1").whole(text) == marked  # a JSON answer's text, in one piece
+
+
+def test_whole_after_fed_text_continues_the_stream(wm: Watermarker) -> None:
+    text = "It is usually big. " * 20
+    s = wm.stream("t1", "a1")
+    assert s.feed(text[:33]) + s.whole(text[33:]) == wm.mark(text, tenant="t1", account="a1")
 
 
 PROTECTED = st.one_of(
@@ -133,3 +142,18 @@ def test_strength_zero_is_identity_and_nested(wm: Watermarker) -> None:
     changed_half = {i for i, (a, b) in enumerate(zip(orig, half, strict=True)) if a != b}
     changed_full = {i for i, (a, b) in enumerate(zip(orig, full, strict=True)) if a != b}
     assert changed_half < changed_full
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), cuts=st.lists(st.integers(0, 3000), max_size=20))
+def test_a_chain_of_transforms_gives_the_same_text_whole_and_streamed(wm: Watermarker, seed: int,
+                                                                     cuts: list[int]) -> None:
+    text = prose(wm.table, 30, seed)
+    factory = compose([lambda: wm.stream("t1", "a1"), lambda: wm.stream("t2", "a2")])
+    expected = wm.mark(wm.mark(text, tenant="t1", account="a1"), tenant="t2", account="a2")
+    assert factory().whole(text) == expected
+    chain, out, prev = factory(), [], 0
+    for cut in sorted(set(cuts)) + [len(text)]:
+        out.append(chain.feed(text[prev:cut]))
+        prev = cut
+    assert "".join(out) + chain.flush() == expected
