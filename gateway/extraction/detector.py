@@ -14,6 +14,7 @@ from typing import Any, Literal
 from zlib import crc32
 
 from gateway.extraction.answers import AnswerTable
+from gateway.extraction.asks import SMALL_RATE, AskTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.features import FeatureEvent
@@ -35,6 +36,7 @@ from gateway.extraction.state import (
     LONG_MAX_TOKENS,
     MAX_EXAMPLES,
     TOTAL,
+    W_CROWD,
     PrincipalState,
     W,
 )
@@ -87,6 +89,7 @@ class Detector(ReviewViews):
         self._band_to_cluster: dict[int, int] = {}
         self._clusters: dict[int, ClusterStats] = {}
         self._problems = ProblemTable(self.policy.window.max_clusters)  # who asked each problem (problems.py)
+        self._asks = AskTable(self.policy.window.max_clusters)  # round 15: who sent each sentence at length (asks.py)
         self._answers = AnswerTable()  # recent answers' sketches, for relays between accounts (answers.py)
         self._cluster_campaign: dict[int, str] = {}
         self._campaigns: dict[str, Campaign] = {}
@@ -185,6 +188,8 @@ class Detector(ReviewViews):
                 src.add_relay(st.principal)
         if ev.answer_grams:
             self._answers.note(st.principal, ev.tenant, ev.answer_grams)
+        if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
+            st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
             self._problems.note(st, ev.problem, reasoning or harvest or long_out)
         if ev.bands:
@@ -396,6 +401,7 @@ class Detector(ReviewViews):
         if rates:
             self._pop.median_rate = rates[len(rates) // 2]
             self._pop.active_accounts = len(rates)
+            self._asks.refresh(len(rates))
         # Held verdicts whose hold expired are released even when the account sends nothing more.
         for p in [p for p, v in self._verdicts.items() if (st := self._states.get(p)) is not None
                   and now - st.confirm_ts >= HOLD_S]:

@@ -15,6 +15,7 @@ from typing import Any
 from zlib import crc32
 
 from gateway.extraction.answers import quote_grams as _quote_grams
+from gateway.extraction.asks import ask_hashes
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
@@ -79,6 +80,7 @@ class FeatureEvent:
     quote_grams: tuple[int, ...] = ()   # round 11: gram hashes of the prompt (answers.py), () for most prompts
     answer_grams: tuple[int, ...] = ()  # round 11: bottom-k sketch of the response text (answers.answer_sketch),
                                         # filled after the exchange when the gateway kept the output; () if not
+    asks: tuple[int, ...] = ()   # round 15: hashes of the prompt's sentences (asks.ask_hashes), () without tools-free text
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
@@ -89,12 +91,13 @@ class FeatureEvent:
         # the three round-11 fields, the one before it no `problem`, the one before that none of the three
         # fields before it, the one before that no stem_hash either (trailing fields are defaulted), the one
         # before that no prior_hash either (a request that continues nothing).
-        if len(row) == len(_FIELDS) - 9:
+        if len(row) == len(_FIELDS) - 10:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
         ev.quote_grams = tuple(ev.quote_grams)
         ev.answer_grams = tuple(ev.answer_grams)
+        ev.asks = tuple(ev.asks)
         return ev
 
 
@@ -389,6 +392,7 @@ class FeatureExtractor:
             problem=_problem(user) if len(raw.translate(None, _NOT_DIGITS)) >= PROBLEM_MIN_NUMBERS else 0,
             schema_hash=_schema_hash(body) if ("response_format" in body or "text" in body) else 0,
             quote_grams=_quote_grams(user),
+            asks=() if has_tools else ask_hashes(lowered),
         )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
-from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CUT, PrincipalState
+from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT, PrincipalState
 
 
 @dataclass(slots=True)
@@ -72,6 +72,9 @@ CONTINUED_CUTS = (0.6, 0.9)  # share of cut answers continued: a reader asking f
 CUT_ANSWERS = 20.0    # decayed cut answers for full confidence
 RETURNING_IFACES = (0.7, 0.85)  # round 14: share of new interfaces the account declared before: a finite space .. its own set
 RETURN_MIN = 2.0      # sampled new interfaces (decayed) before the returning share counts
+W_ASKS = 0.55         # round 15: long answers to sentences a crowd of small accounts sends at length (asks.py)
+CROWD_ASKS = (2.0, 4.0)        # such requests (decayed): one or two a student may send .. an account's habit
+CROWD_ASK_SHARE = (0.1, 0.2)   # ... and their share of the account's requests
 SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
                                    # collisions give a student (a minority) .. a pool's most (full weight)
 
@@ -177,6 +180,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "shared_problems": float(shared_problems),
         "shared_problem_share": shared_problems / len(st.problems) if st.problems else 0.0,
         "problem_overlap": overlap,
+        "crowd_asks": st.num[W_CROWD],
+        "crowd_ask_share": st.num[W_CROWD] / w,
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -202,11 +207,14 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
     # (more workspaces or suite cases than the ring of recent ones holds), not a generator's draws: the churn
     # terms fade out as the returning share rises.
     own_set = 1.0 - _ramp(sig.get("returning_interface_share", 0.0), *RETURNING_IFACES)
+    shared_tpl = (W_SHARED * content * sig["template_shared"] * sig["template_cluster_suspicion"]
+                  * math.sqrt(sig["suspicious_template_share"]) * s)
+    problems_shared = (W_PROBLEMS * content * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
+                       * _ramp(sig["shared_problem_share"], *SHARED_PROBLEM_SHARE))
     menus = W_MENUS * min(1.0, sig["tool_requests"] / SWEEP_TOOL_REQUESTS) * _ramp(sig["new_menu_share"], *MENU_CHURN) * s * own_set
     return {
         "distillation_pattern": W_DISTILL * conf * r * conc * s,
-        "shared_template": W_SHARED * content * sig["template_shared"] * sig["template_cluster_suspicion"]
-        * math.sqrt(sig["suspicious_template_share"]) * s,
+        "shared_template": shared_tpl,
         "templated_elicitation": W_TEMPLATED * tpl_cnt_conf * sig["template_elicitation"] * sig["template_share"],
         # Sampled distributions teach a capability when what is sampled is capability content: alternatives
         # and confidence highlighting on rewrites (a writing app's "regenerate") count half.
@@ -261,8 +269,12 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # and where quantities come from a small space (exam-style figures) chance collisions with a campaign's
         # pool make a steady minority of an active student's problems shared, at any count: the evidence is
         # the share, none below a quarter, full weight from half (an account drawing from a pool).
-        "shared_problems": W_PROBLEMS * content * _ramp(sig["shared_problems"], *SHARED_PROBLEMS)
-        * _ramp(sig["shared_problem_share"], *SHARED_PROBLEM_SHARE),
+        "shared_problems": problems_shared,
+        # Round 15: long answers to the sentences (asks, items) that a crowd of small accounts sends at length,
+        # whatever words wrap them: a hydra's pipeline in each account's voice (asks.py). Content evidence: a key
+        # fronting many users and a class on its problem set are discounted like the other content terms.
+        "shared_asks": max(0.0, W_ASKS * content * _ramp(sig.get("crowd_asks", 0.0), *CROWD_ASKS)
+                           * _ramp(sig.get("crowd_ask_share", 0.0), *CROWD_ASK_SHARE) - max(shared_tpl, problems_shared)),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
     }

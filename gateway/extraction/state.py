@@ -49,8 +49,8 @@ _MASK32 = 0xFFFFFFFF
 # 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
 (W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
  W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE, W_CUT, W_CONT, W_CHAIN_LONG,
- W_IFACE_SAMPLED, W_IFACE_BACK) = range(23)
-CATS = 23                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
+ W_IFACE_SAMPLED, W_IFACE_BACK, W_CROWD) = range(24)
+CATS = 24                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
 DECAYED_END = CATS + len(CATEGORIES)
 (W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
  CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
