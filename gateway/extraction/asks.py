@@ -1,25 +1,29 @@
 """Shared asks (round 15): sentences that a crowd of small accounts sends with long answers.
 
-A distillation operator spreads its harvest over many small accounts and dresses every prompt in the account's
-own voice (a greeting, a context line, a sign-off), so no template key sees one template: the first and last
-tokens of each prompt are the voice's. The operator's *asks* survive: the few sentences its pipeline appends to
-get the reasoning ("put your reasoning down first, the answer after"), and the items it draws from its pool, are
-whole sentences, sent verbatim by account after account, each time with a long answer.
+A distillation operator spreads its harvest over many small accounts and can dress every prompt in the account's
+own voice (a greeting, a context line, a sign-off), so that no template key sees one template: the first and last
+tokens of each prompt, which the frame, head and tail keys read, are the voice's. What its pipeline adds survives
+the voice: the sentences it appends to get the reasoning ("go through every consideration before the verdict")
+and the items it draws from its pool are whole sentences, sent verbatim by account after account with long answers.
 
 A prompt's sentences (split at `.`, `?`, `!` and line breaks; lowercased; 24-240 characters: a greeting or a
-sign-off is shorter, a pasted document's paragraph longer) are hashed on the hot path (`ask_hashes`, at most
-`ASKS_PER_PROMPT`: the first and the last three). The detector keeps, per sentence sent with a long answer
-(`AskTable`), the small accounts that did so (a linear-counting bitmap) and how many of its sendings were
-answered at length. A sentence is a *crowd ask* when at least `crowd` small accounts sent it with a long answer
--- `crowd` is `ASK_CROWD_SHARE` of the active accounts, at least `ASK_MIN_ACCOUNTS` -- and most of its sendings
-(`ASK_LONG_SHARE`) got one: an everyday phrase ("can you help me with this") is sent by many accounts too, but
-mostly gets a short answer.
+sign-off is shorter, a pasted paragraph longer) are hashed on the hot path (`ask_hashes`: at most
+`ASKS_PER_PROMPT`, the first and the last three). The detector keeps, per sentence that a small account got a long
+answer to (`AskTable`), a linear-counting bitmap of those accounts and how many of the sentence's sendings were
+answered at length. A sentence is a *crowd ask* when `crowd` small accounts got a long answer to it -- `crowd` is
+`ASK_CROWD_SHARE` of the active accounts, at least `ASK_MIN_ACCOUNTS`, at most `ASK_MAX_ACCOUNTS` (the bitmap's
+range) -- and at least `ASK_LONG_SHARE` of its sendings got one (an everyday phrase is sent by many accounts too, but
+mostly gets a short answer). A small account's long answer to a crowd ask counts for it (`W_CROWD`).
 
-Only small accounts count, on both sides (`small`: a decayed volume at most `SMALL_RATE` times the population
-median): a heavy account's harvest is judged by its own volume and shares, and a product that serves many users
-(a tutoring app, a worksheet generator) sends the same sentences at volume for a legitimate reason. A crowd of
-small accounts that all get long answers to the same sentences is what a hydra is; a class on its problem set
-is a crowd too, which the cohort discount (`problems.py`, *Coverage*) answers.
+Only small accounts count, on both sides (a decayed volume at most `SMALL_RATE` times the population median): a
+heavy account is judged by its own volume and shares, and a product serving many users sends popular sentences at
+volume for its own reasons. The evidence (`scoring`, `shared_asks`) needs the account to be *dedicated* to the
+crowd's sentences -- most of its requests long answers to them, the rule that links accounts through a shared
+template (`campaigns.DEDICATED_SHARE`) -- because the same sentences are popular content too: students of a course
+type the same help phrases, and a campaign that speaks like them shares their sentences (`blind-v7`, `v8`, `v9`,
+`v10`), so an account that sends them in a minority of its requests among other work is not judged by them. The
+hole this leaves: a crowd member that hides its crowd requests among as many ordinary ones (`blind-v15`'s careful
+hydra, a fifth to a third of its requests) is not seen by this term.
 """
 
 from __future__ import annotations

@@ -72,11 +72,12 @@ CONTINUED_CUTS = (0.6, 0.9)  # share of cut answers continued: a reader asking f
 CUT_ANSWERS = 20.0    # decayed cut answers for full confidence
 RETURNING_IFACES = (0.7, 0.85)  # round 14: share of new interfaces the account declared before: a finite space .. its own set
 RETURN_MIN = 2.0      # sampled new interfaces (decayed) before the returning share counts
-W_ASKS = 0.55         # round 15: long answers to sentences a crowd of small accounts sends at length (asks.py)
-CROWD_ASKS = (2.0, 4.0)        # such requests (decayed): one or two a student may send .. an account's habit
-CROWD_ASK_SHARE = (0.1, 0.2)   # ... and their share of the account's requests
 SHARED_PROBLEM_SHARE = (0.25, 0.5)  # ... and their share of the account's remembered problems: what chance
                                    # collisions give a student (a minority) .. a pool's most (full weight)
+W_ASKS = 0.55         # round 15: long answers to sentences a crowd of small accounts sends at length (asks.py)
+CROWD_ASKS = (2.0, 4.0)        # such requests (decayed): one or two a student may send .. an account's habit
+CROWD_ASK_SHARE = (0.5, 0.7)   # ... and their share of the account's requests: most of them (dedicated, as for a
+                               # shared template's link), not a minority among other work (students, a course)
 
 
 def capability_share(cats: list[float]) -> float:
@@ -271,8 +272,8 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # the share, none below a quarter, full weight from half (an account drawing from a pool).
         "shared_problems": problems_shared,
         # Round 15: long answers to the sentences (asks, items) that a crowd of small accounts sends at length,
-        # whatever words wrap them: a hydra's pipeline in each account's voice (asks.py). Content evidence: a key
-        # fronting many users and a class on its problem set are discounted like the other content terms.
+        # whatever words wrap them (a hydra's pipeline in each account's voice; asks.py), from an account dedicated
+        # to them. Content evidence: discounted like the other content terms, and counted once with them.
         "shared_asks": max(0.0, W_ASKS * content * _ramp(sig.get("crowd_asks", 0.0), *CROWD_ASKS)
                            * _ramp(sig.get("crowd_ask_share", 0.0), *CROWD_ASK_SHARE) - max(shared_tpl, problems_shared)),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,

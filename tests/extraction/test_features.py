@@ -136,18 +136,21 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_gateways_of_the_five_previous_releases_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without the round-11 fields (previous release),
-    # without `problem` either (the one before), without chained/toolset/think_tool either, without stem_hash
-    # either or without prior_hash too (the oldest); new workers must read them.
+def test_events_from_gateways_of_the_six_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without `asks` (previous release), without the round-11
+    # fields either (the one before), without `problem` either, without chained/toolset/think_tool either, without
+    # stem_hash either or without prior_hash too (the oldest); new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
 
     ev = event("a", 5, chat('What should I cook tonight?\n"a"\n"bb"\n"ccc"', logprobs=True))
     ev.answer_grams = (1, 2, 3)
     assert decode_event(encode_event(ev)) == ev
-    r11 = ("schema_hash", "quote_grams", "answer_grams")
-    ev = event("a", 5, chat("What should I cook tonight?", logprobs=True))
     names = type(ev).__dataclass_fields__
+    previous_release = decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k != "asks"]))
+    assert ev.asks and previous_release.asks == () and previous_release.quote_grams == ev.quote_grams
+    r11 = ("schema_hash", "quote_grams", "answer_grams", "asks")
+    ev = event("a", 5, chat("What to cook tonight?", logprobs=True))  # no sentence of 24 characters: no asks
+    assert ev.asks == ()
     assert decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k not in r11])) == ev
     assert decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True)
                                       if k not in ("problem", *r11)])) == ev

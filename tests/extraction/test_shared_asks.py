@@ -29,10 +29,9 @@ TOPICS = ("the village council and the new ferry timetable", "the bakery that mo
 EVERYDAY = ("what should i cook tonight with leeks", "how do i get a stain out of a wool jumper",
             "any tips for a long train journey with a toddler", "suggest a name for a reading group",
             "how do i politely decline a wedding invitation", "what's a good stretch for a stiff neck")
-NAMES = ("ana", "bilal", "chen", "dara", "emeka", "farah", "goran", "hana", "ivo", "jun", "kofi", "lena", "mateo",
-         "nadia", "oskar", "priya", "quentin", "rosa", "sami", "tuva")
-CONTEXTS = ("revising for friday", "my study group is stuck", "for a debate tomorrow", "just curious tonight",
-            "prepping a class handout", "settling a bet with my brother")
+VOCAB = ("apple", "river", "quiet", "lamp", "orbit", "velvet", "candle", "harbor", "meadow", "pixel", "saffron",
+         "tundra", "violin", "walnut", "yonder", "zephyr", "basket", "copper", "drizzle", "ember", "fable", "glacier",
+         "hollow", "indigo", "jasmine", "kettle", "lantern", "marble", "nectar", "oyster", "pepper", "quartz")
 ITEMS = ("Consider {t}: does their reasoning hold up under scrutiny",
          "Here is a case about {t}, and I am not sure the argument works",
          "{t} - is the conclusion they drew actually supported",
@@ -40,14 +39,22 @@ ITEMS = ("Consider {t}: does their reasoning hold up under scrutiny",
          "About {t}: what is the weakest link in the argument")
 
 
+def voice(k: int) -> tuple[list[str], list[str]]:
+    """Account k's own ways of opening and closing a message (three each, of random words: no two accounts share
+    one), longer than the template keys' frame."""
+    rng = random.Random(1000 + k)
+    lines = [" ".join(rng.choice(VOCAB) for _ in range(14)) for _ in range(6)]
+    return lines[:3], lines[3:]
+
+
 def crowd_prompt(rng: random.Random, k: int, ask: bool = True) -> str:
-    """Account k's voice (its own greeting and context line) around one of the operator's items and asks."""
-    name, ctx = NAMES[k % len(NAMES)], CONTEXTS[(k // len(NAMES) + k) % len(CONTEXTS)]
+    """One of the operator's items and (usually) one of its asks, in account k's voice."""
+    openers, closers = voice(k)
     item = rng.choice(ITEMS).format(t=rng.choice(TOPICS))
-    lines = [f"hello, {name} here, {ctx} and {rng.choice(('hoping', 'wondering', 'asking'))}", item + "?"]
+    lines = [rng.choice(openers) + "!", item + "?"]
     if ask:
         lines.append(rng.choice(ASKS) + ".")
-    lines.append(f"thanks from {name}")
+    lines.append(rng.choice(closers))
     return "\n".join(lines)
 
 
@@ -62,13 +69,14 @@ def background(det: Detector, rng: random.Random, accounts: int, t0: float, hour
 
 
 def crowd(rng: random.Random, accounts: int, t0: float, hours: float, long_answers: bool = True,
-          prefix: str = "crowd") -> list[tuple]:
-    """Small accounts, each in its own voice: items with the operator's asks (long answers), and everyday chat."""
+          prefix: str = "crowd", everyday: float = 0.15) -> list[tuple]:
+    """Small accounts, each in its own voice: items with the operator's asks (long answers), and some everyday chat
+    (`everyday`: its share of the requests)."""
     out = []
     for k in range(accounts):
         for _ in range(rng.randint(16, 24)):
             t = t0 + rng.uniform(0, hours * HOUR)
-            if rng.random() < 0.35:
+            if rng.random() < everyday:
                 out.append((t, f"{prefix}-{k}", chat(rng.choice(EVERYDAY)), rng.randint(80, 300)))
             else:
                 out.append((t, f"{prefix}-{k}", chat(crowd_prompt(rng, k)),
@@ -108,17 +116,30 @@ def test_a_crowd_of_small_accounts_sending_the_same_asks_with_long_answers_is_fl
         return det, [f"crowd-{k}" for k in range(40) if det.verdict(f"crowd-{k}").status != "ok"]
 
     det, flagged = run()
-    assert len(flagged) == 40
+    assert len(flagged) >= 35
     details = [det.principal_detail(f"crowd-{k}") for k in range(40)]
-    assert sum(d["own_score"] >= 0.5 for d in details) >= 35  # on its own evidence, not only the campaign's
-    assert sum(d["evidence"]["shared_asks"] >= 0.3 for d in details) >= 10
+    assert sum(d["own_score"] >= 0.5 for d in details) >= 30  # on its own evidence, not only a campaign's
+    assert sum(d["evidence"]["shared_asks"] >= 0.4 for d in details) >= 25
     assert any("shared_asks" in d["reasons"] for d in details)
     assert all(d["signals"]["reasoning_share"] == 0.0 for d in details)  # no lexicon phrase: the crowd flags it
     assert all(det.verdict(f"chat-{a}").status == "ok" for a in range(200))
-    # Without the term, the voices hide much of the crowd from the template keys.
+    # Without the term, the voices hide the crowd from the template keys: nobody is flagged.
     monkeypatch.setattr(scoring, "W_ASKS", 0.0)
-    det, _ = run()
-    assert sum(det.principal_detail(f"crowd-{k}")["own_score"] >= 0.5 for k in range(40)) <= 25
+    _, without = run()
+    assert len(without) <= 5
+
+
+def test_an_account_using_the_crowd_sentences_in_a_minority_of_its_requests_gets_no_shared_asks() -> None:
+    # The crowd's sentences are popular content too: a student who appends a common phrase to part of her homework
+    # among much else shares them. Only an account dedicated to them -- most of its requests long answers to the
+    # crowd's sentences, like an account linked by a shared template -- gets the evidence.
+    rng, det = random.Random(15), Detector()
+    replay(det, background(det, rng, 200, T0, 48) + crowd(rng, 40, T0, 48)
+           + crowd(rng, 20, T0, 48, prefix="student", everyday=0.65))
+    students = [det.principal_detail(f"student-{k}") for k in range(20)]
+    assert all(d["signals"]["crowd_asks"] >= 1.0 for d in students)  # they do send the crowd's sentences ...
+    assert all(d["evidence"]["shared_asks"] == 0.0 for d in students)  # ... in a minority of their requests
+    assert sum(det.principal_detail(f"crowd-{k}")["evidence"]["shared_asks"] > 0.0 for k in range(40)) >= 20
 
 
 def test_the_same_sentences_with_short_answers_are_a_phrase_not_an_ask() -> None:
@@ -164,7 +185,7 @@ def test_shared_asks_counts_once_with_the_other_content_terms() -> None:
     ev = event("x", T0, chat("hello"))
     det.observe(ev)
     sig = scoring.signals(det._states["x"], {}, scoring.Population())
-    sig.update(crowd_asks=10.0, crowd_ask_share=0.5)
+    sig.update(crowd_asks=10.0, crowd_ask_share=0.8)
     alone = scoring.evidence(sig, 40)["shared_asks"]
     assert alone == scoring.W_ASKS
     sig.update(shared_problems=3.0, shared_problem_share=1.0)
