@@ -5,6 +5,8 @@ offset 0."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -135,12 +137,18 @@ def test_a_phrase_wins_over_its_first_word_as_the_pattern_does_and_the_word_is_f
     assert sc.finder.positions("big dog big") == [(0, 7), (8, 11)]
 
 
+@functools.cache
+def _small_scanners() -> tuple[Scanner, Scanner]:
+    """A compiled and a Python scanner of a two-word table, built once for the property test below."""
+    table = parse_table("big\tlarge\n")
+    return Scanner(table, compiled=True), Scanner(table, compiled=False)
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab `\"“'‘{[”’}]\n\u00e9\U0001F600")), max_size=60),
        start=st.integers(0, 70))
 def test_the_compiled_special_search_finds_what_the_character_class_finds(text: str, start: int) -> None:
-    compiled, python = Scanner(parse_table("big\tlarge\n"), compiled=True), Scanner(parse_table("big\tlarge\n"),
-                                                                                     compiled=False)
+    compiled, python = _small_scanners()
     m = python.special.search(text, start)
     expected = m.start() if m is not None else -1
     assert compiled.next_special(text, start) == python.next_special(text, start) == expected
