@@ -323,7 +323,7 @@ class Suite:
 class _Background:
     """Paced non-streaming requests to a target from a thread, while streams are timed: a gateway in
     production is rarely idle between two streams, and an idle VM's first microseconds after a wake-up
-    run several times slower (cold caches; see docs/performance.md), which the idle figure includes."""
+    run several times slower (cold caches; see docs/performance-history.md), which the idle figure includes."""
 
     def __init__(self, port: int, headers: dict[str, str], rps: float) -> None:
         self.url, self.headers, self.interval = f"http://127.0.0.1:{port}/v1/chat/completions", headers, 1 / rps
