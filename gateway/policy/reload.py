@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from gateway.errors import PolicyError
 from gateway.policy.compile import CompiledPolicySet
@@ -71,7 +72,7 @@ class PolicyManager:
 
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
         """Reload on file changes under the policy paths (and call `extra` handlers for other files)."""
-        from watchfiles import awatch  # imported here: only a serving gateway watches
+        from watchfiles import DefaultFilter, awatch  # imported here: only a serving gateway watches
 
         extra = extra or {}
         # Resolved once, at startup (a few stat calls), not per change: watchfiles reports paths
@@ -82,7 +83,17 @@ class PolicyManager:
         watch_roots = sorted({str(p if p.is_dir() else p.parent) for p in targets})  # noqa: ASYNC240
         if not watch_roots:
             return
-        async for changes in awatch(*watch_roots, stop_event=stop, debounce=200, step=50):
+
+        editor_noise = DefaultFilter()  # swap files, .git, __pycache__, ...
+
+        def ours(change: Any, path: str) -> bool:
+            # A watched root can be a busy directory (the keys file's: often the working directory, with
+            # the gateway's own log or audit file in it). Unfiltered, every write there woke this loop and
+            # watchfiles logged it, and a log file beside the keys file fed itself a change per line.
+            p = Path(path)
+            return editor_noise(change, path) and (p in extra_resolved or any(p == r or r in p.parents for r in roots))
+
+        async for changes in awatch(*watch_roots, stop_event=stop, debounce=200, step=50, watch_filter=ours):
             changed = {Path(c[1]) for c in changes}
             for path, handler in extra_resolved.items():
                 if path in changed:

@@ -102,3 +102,24 @@ def test_admin_api_needs_the_admin_token(gateway):
     assert httpx.get(gateway.url + "/admin/v1/policy", timeout=5).status_code == 401
     r = httpx.get(gateway.url + "/admin/v1/policy", headers={"authorization": f"Bearer {gateway.key}"}, timeout=5)
     assert r.status_code == 401, "a caller key must never open the admin API"
+
+
+def test_writes_beside_the_watched_files_neither_reload_nor_log(gateway):
+    """The keys file's directory is watched, and the gateway's log sits in it here (as it does when an operator
+    runs `covenant serve > covenant.log` where the keys file is): a write there that is not a policy or the keys
+    file must not wake the watcher, or each logged change would be a new change."""
+    reloads_before = reload_metric(gateway, "success") + reload_metric(gateway, "error")
+    lines_before = gateway.logs().count("\n")
+    for i in range(5):
+        (gateway.workdir / "notes.txt").write_text(f"unrelated {i}")
+        time.sleep(0.3)
+    time.sleep(1.0)  # several debounce windows
+    new_lines = gateway.logs().splitlines()[lines_before:]
+    assert not [line for line in new_lines if "change detected" in line], new_lines[:5]
+    assert reload_metric(gateway, "success") + reload_metric(gateway, "error") == reloads_before
+    # the keys file itself is still watched: a key created now works without a restart
+    key = gateway.create_key("acme", "late-arrival")
+    assert wait_for(lambda: httpx.post(gateway.openai_base_url + "/chat/completions", timeout=10,
+                                       headers={"authorization": f"Bearer {key}"},
+                                       json={"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}],
+                                             "max_tokens": 5}).status_code == 200)
