@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import logging
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -37,6 +38,12 @@ _WARMUP_TEXT = (
     "key sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z, AKIAIOSFODNN7EXAMPLE, eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig "
     "-----BEGIN PRIVATE KEY-----\nMIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEA\n"
 )
+
+
+def _not_a_skipped_language(record: logging.LogRecord) -> bool:
+    """Presidio warns once per predefined recognizer of another language when it loads English ones only
+    (eleven lines at every start that look like a fault); what we load is logged by the PII stage."""
+    return not record.getMessage().startswith("Recognizer not added to registry because language is not supported")
 
 
 class PiiConfigError(ValueError):
@@ -67,6 +74,8 @@ def build_analyzer(policy: PiiPolicy):  # -> presidio_analyzer.AnalyzerEngine (i
     nlp_engine.load()
 
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
+    presidio_log = logging.getLogger("presidio-analyzer")
+    presidio_log.addFilter(_not_a_skipped_language)  # the same function each time: added once
     registry.load_predefined_recognizers(nlp_engine=nlp_engine, languages=[LANGUAGE])
     registry.remove_recognizer("PhoneRecognizer")
     registry.add_recognizer(PhoneRecognizer(supported_regions=policy.phone_regions))
