@@ -23,13 +23,19 @@ def _run(args: argparse.Namespace) -> int:
         print(f"covenant report: {exc}", file=sys.stderr)
         return 2
     paths = args.path
+    sink = None
     if not paths:
         from gateway.config import load_settings
 
-        paths = [load_settings(args.config).audit.path]
+        audit = load_settings(args.config).audit
+        paths, sink = [audit.path], audit.sink
     files = audit_files(paths, since_ts)
     if not files:
         print(f"covenant report: no audit files at {', '.join(paths)}", file=sys.stderr)
+        if sink is not None and sink != "file":
+            # the embedded default writes no audit log: say how to get one rather than leave a dead end
+            print(f"covenant report: the audit sink is {sink!r}; write the log to a file with `audit: {{sink: file}}` "
+                  "in the config or COVENANT_AUDIT__SINK=file, then serve traffic", file=sys.stderr)
         return 1
     report = summarise(files, since_ts=since_ts, by=args.by)
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]

@@ -125,3 +125,11 @@ def test_cli_table_default_and_missing_files(audit_log: Path, tmp_path: Path, ca
     args = _parser().parse_args(["report", "--path", str(tmp_path / "nothing.jsonl")])
     assert args.func(args) == 1
     assert "no audit files" in capsys.readouterr().err
+
+
+def test_cli_says_how_to_turn_the_file_sink_on(tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no config file: the embedded default, whose audit sink is "none"
+    args = _parser().parse_args(["report"])
+    assert args.func(args) == 1
+    err = capsys.readouterr().err
+    assert "the audit sink is 'none'" in err and "COVENANT_AUDIT__SINK=file" in err
