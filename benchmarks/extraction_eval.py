@@ -1,7 +1,7 @@
 """Evaluate the extraction detector on synthetic traffic:
 `python -m benchmarks.extraction_eval [--quick] [--datasets tuning,heldout-seed,heldout,fresh,blind-v3,...]`.
 
-Eighteen datasets, a table each:
+Nineteen datasets, a table each:
 
 - `tuning`: the tuning seed with the base scenarios, which the detector was tuned on.
 - `heldout-seed`: a held-out seed with the base scenarios (new random draws, same phrasings and shapes).
@@ -15,9 +15,10 @@ Eighteen datasets, a table each:
   Its benign population is the other datasets' plus ~130 hard-negative accounts, so its FPR is not
   directly comparable with theirs.
 - `blind-v3`, `blind-v4`, `blind-v5`, `blind-v6`, `blind-v7`, `blind-v8`, `blind-v9`, `blind-v10`, `blind-v11`,
-  `blind-v12`, `blind-v13`, `blind-v14`, `blind-v15`, `blind-v16`: new seeds and variants written blind the same
-  way, one per round of detector work; each was run once to judge its round and then became tuning data for the
-  next (the history is in docs/extraction.md). The newest one not yet tuned on is the honest figure.
+  `blind-v12`, `blind-v13`, `blind-v14`, `blind-v15`, `blind-v16`, `blind-v17`: new seeds and variants written
+  blind the same way, one per round of detector work; each was run once to judge its round and then became
+  tuning data for the next (the history is in docs/extraction.md). The newest one not yet tuned on is the honest
+  figure.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v14": ("new seed, v14 variants (written blind)", 360555, "v14"),
     "blind-v15": ("new seed, v15 variants (written blind)", 412310, "v15"),
     "blind-v16": ("new seed, v16 variants (written blind)", 435889, "v16"),
+    "blind-v17": ("new seed, v17 variants (written blind)", 793548, "v17"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
