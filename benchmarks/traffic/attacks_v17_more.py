@@ -152,8 +152,8 @@ def fake_reseller(ctx: Ctx, variant: str) -> None:
     """4 keys dressed as a study app (a made-up app name in the system prompt, end users in `user`). The "end
     users" are the operator's generator. Account 0 (blunt): 450-700 a day around the clock, a fresh end-user id
     for every request, one item each, single-turn. Accounts 1-3 (careful): 200-450 a day shaped like an app's
-    evening peak (local 15-24h, outside x0.2, weekends x1.1); end users from a pool with a heavy-tailed activity
-    (few of them ever come back more than three times), each conversation an item in the user's voice (10% in the
+    evening peak (local 15-24h, outside x0.2, weekends x1.1); end users drawn from a pool of 3,000-6,000 with
+    heavy-tailed activity (corpus_v17.study_users, as a real app's), each conversation an item in the user's voice (10% in the
     v17 languages), follow-ups timed by reading in 30%, 10% everyday questions, implicit asks in 40%; chat or
     Anthropic."""
     rng = ctx.rng

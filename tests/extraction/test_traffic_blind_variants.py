@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3 ... v16: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v17: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes in every process (pinned sha256: the blind sets are frozen); v11 and v12 also log response_text for a share of attack and benign records alike, and in
@@ -6,8 +6,8 @@ v12 neither the API nor the shape of the end-user ids tells attack traffic from 
 the same way, mixes careless and careful campaigns (a blunt solo harvester that turns milder, a hydra with a
 batch-opened scripted cohort whose shared client metadata has a benign twin) and uses no request feature (images,
 label probabilities, n, tools, JSON schemas) that benign traffic does not also use. The checks of v14 and v15 are in
-test_traffic_blind_variants_v14_v15.py, those of v16 in test_traffic_blind_variants_v16.py; a new variant adds its
-module of checks the same way."""
+test_traffic_blind_variants_v14_v15.py, those of v16 in test_traffic_blind_variants_v16.py, those of v17 in
+test_traffic_blind_variants_v17.py; a new variant adds its module of checks the same way."""
 
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from benchmarks.traffic.personas_v13 import BENIGN_V13
 from benchmarks.traffic.personas_v14 import BENIGN_V14
 from benchmarks.traffic.personas_v15 import BENIGN_V15
 from benchmarks.traffic.personas_v16 import BENIGN_V16
+from benchmarks.traffic.personas_v17 import BENIGN_V17
 from tests.extraction.blind_traffic import (
     DAYS,
     assert_response_text_for_a_share_of_attack_and_benign_records,
@@ -53,10 +54,11 @@ NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v13": {"reward_distill", "vision_distill", "soft_labels"},
                     "v14": {"evol_instruct", "tool_call_distill", "dialogue_synthesis"},
                     "v15": {"critique_revision", "summary_distill", "curriculum_ladder"},
-                    "v16": {"warmup_harvest", "doc_qa_harvest", "repair_loop"}}
+                    "v16": {"warmup_harvest", "doc_qa_harvest", "repair_loop"},
+                    "v17": {"account_churn", "fake_reseller", "minimal_pairs"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
                 "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
-                "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15, "v16": BENIGN_V16}
+                "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15, "v16": BENIGN_V16, "v17": BENIGN_V17}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -117,6 +119,7 @@ FROZEN_SHA256 = {
     "v14": "f5ea4ba66aefb4ab37e92dfc516a823b3b33b48600619299e311cd61136588ac",
     "v15": "3de142f32d345a49e3caabe50fb1453358fb293895f567521725c1f0a42ea81b",
     "v16": "8d08b545e4edb01e2ab384adaafac1f4b159897623724e385f4de93983510170",
+    "v17": "8f0e54a5d3e32f1ae0d148d5e801719a01d74e1b57836ee712926d8df2f357a4",
 }
 
 
