@@ -26,7 +26,7 @@ import numpy as np
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.keys import account_key, variants_for
 from gateway.watermark.reference import Reference, residual_scores
-from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, scan
+from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, _eligible, scan
 from gateway.watermark.stats import upper_tail
 
 DEFAULT_THRESHOLD = 1e-6
@@ -82,33 +82,56 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).replace("\u2019", "'")
 
 
+def _markable(cased: str, start: int, end: int) -> bool:
+    """Whether marking rewrites the word at ``cased[start:end]`` as it is written: lower-case, or Capitalised
+    at a sentence start (`MarkingStream._on_word`'s rule; mid-sentence capitals and ALL CAPS are left alone)."""
+    w = cased[start:end]
+    if w.islower():
+        return True
+    if not (w[0].isupper() and (len(w) == 1 or w[1:].islower())):
+        return False
+    return _eligible(cased, start, w, False)[1]
+
+
 def observe(text: str, wm: Watermarker) -> dict[int, int]:
     """set id -> member id of the first eligible occurrence in ``text`` (case-insensitive).
 
-    Prose occurrences win; a set seen only inside protected spans (code, quotes, indented lines)
-    falls back to its first occurrence there, so wrapping a leaked text in a code fence or
-    indenting it does not hide the mark (unmarked code words only add noise, never bias: the test
-    is conditional on the text).
+    Of a set's prose occurrences the first one marking would have rewritten as written wins (a name such as
+    "Large Hadron Collider" before a marked "large" is not the mark's evidence), then the first in any case
+    (a text whose case was changed). Only a text with no eligible prose at all is read inside its protected
+    spans (code, quotes, indented lines), so wrapping a leaked text in a code fence or indenting it does not
+    hide the mark; in any other text the words of its code blocks were never marked, and counting them only
+    diluted the evidence (teacher prose of 1,600 words: TPR at p <= 1e-3 0.52 -> 0.97). Every choice depends
+    on the text alone, never on a key, so the test stays exact.
     """
-    flat = normalize(text).lower()
+    norm = normalize(text)
+    flat = norm.lower()
+    cased = norm if len(norm) == len(flat) else None  # lower() kept every offset: the written case is readable
     seen: dict[int, int] = {}
+    loose: dict[int, int] = {}
 
-    def on_word(_s: int, _w: str, set_id: int, member: int, _start: bool) -> None:
-        if set_id not in seen:
+    def on_word(s: int, w: str, set_id: int, member: int, _start: bool) -> None:
+        if set_id in seen:
+            return None
+        if set_id not in loose:
+            loose[set_id] = member
+        if cased is None or _markable(cased, s, s + len(w)):
             seen[set_id] = member
         return None
 
     scan(wm.scanner, ScanState(), flat, 0, on_word)
+    if loose:
+        return loose | seen
     index, mixed = wm.table.index, wm.table.article_mixed
     fallback: dict[int, int] = {}
     for m in wm.scanner.word.finditer(flat):
         set_id, member = index[m.group()]
-        if set_id in seen or set_id in fallback:
+        if set_id in fallback:
             continue
         if mixed[set_id] and _ARTICLE.search(flat[max(0, m.start() - CONTEXT):m.start()].rstrip()):
             continue
         fallback[set_id] = member
-    return fallback | seen
+    return fallback
 
 
 def _counts(observations: Iterable[dict[int, int]], n_sets: int) -> np.ndarray:

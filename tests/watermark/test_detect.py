@@ -100,6 +100,32 @@ def test_observe_prefers_prose_occurrences(wm: Watermarker) -> None:
     assert observe("```\nbig\n```\n", wm) == {big[0]: big[1]}  # only in code: still counted
 
 
+def test_code_words_are_not_evidence_beside_prose(wm: Watermarker) -> None:
+    """The words of an answer's code block were never marked: beside prose they are not read (they only
+    diluted the evidence); a text with no eligible prose at all is read in its code (a disguised leak)."""
+    big, improve = wm.table.index["big"], wm.table.index["improve"]
+    text = "The big one.\n\n```\n# improve the loop\n```\n"
+    assert observe(text, wm) == {big[0]: big[1]}
+    assert observe("```\n# improve the loop\n```\n", wm) == {improve[0]: improve[1]}
+
+
+def test_observe_reads_the_occurrence_marking_rewrites(wm: Watermarker) -> None:
+    """Marking leaves a mid-sentence capital (a name) alone: a later lower-case occurrence is the evidence."""
+    big, large = wm.table.index["big"], wm.table.index["large"]
+    assert observe("We met at the Large Hadron Collider; a big one.", wm) == {big[0]: big[1]}
+    assert observe("We met at the Large Hadron Collider.", wm) == {large[0]: large[1]}  # no other: still counted
+    assert observe("Done. Large ones work; big ones too.", wm) == {large[0]: large[1]}  # a sentence start is marked
+    assert observe("WE MET AT THE LARGE HADRON COLLIDER; A BIG ONE.", wm) == {large[0]: large[1]}  # case changed
+
+
+def test_code_beside_prose_does_not_dilute_the_mark(wm: Watermarker, registry: KeyRegistry) -> None:
+    tenant, account = ACCOUNTS[11]
+    marked = wm.mark(prose(wm.table, 60, seed=5), tenant=tenant, account=account)
+    unmarked_code = "```\n" + prose(wm.table, 200, seed=6) + "\n```\n"
+    alone, beside = detect(marked, registry), detect(marked + "\n\n" + unmarked_code, registry)
+    assert beside.positions_scored == alone.positions_scored and beside.p_value == alone.p_value
+
+
 def test_hiding_text_in_code_does_not_hide_the_mark(wm: Watermarker, registry: KeyRegistry) -> None:
     tenant, account = ACCOUNTS[9]
     marked = wm.mark(prose(wm.table, 120, seed=33), tenant=tenant, account=account)
