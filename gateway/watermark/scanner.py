@@ -31,6 +31,7 @@ PROSE, FENCE, INDENT, INLINE, DQUOTE, SQUOTE, JSON, JSON_STR = range(8)
 # (10x on quote/bracket scanning); which branch matched is read from the first character.
 _BLANK = r"\n[^\S\n]*\n"
 _ARTICLE = re.compile(r"(?:^|[^\w])(?:a|an)\Z", re.IGNORECASE)
+_LINE_MARKER = re.compile(r"(?:\A|\n)[^\S\n]*(?:[-*+]|#{1,6})\Z")  # a list bullet or heading opens the line
 _SPECIAL = "`\"“'‘{["  # characters that may open a protected span
 _BEFORE_PUNCT = "(*_—–"  # what may stand right before an eligible word, besides whitespace
 _AFTER_PUNCT = ".,;:!?)*_—–"  # ... and right after it
@@ -133,12 +134,16 @@ def _first_word(sc: Scanner, buf: str) -> tuple[int, int]:
 
 def _eligible(buf: str, start: int, word: str, mixed: bool) -> tuple[bool, bool]:
     """(eligible, sentence_start) for a table word at ``start``: a set whose members need different
-    articles is skipped right after "a"/"an"; only a Capitalised word needs the sentence start."""
+    articles is skipped right after "a"/"an"; only a Capitalised word needs the sentence start: after
+    ".!?", at a line's start, or after a line's list bullet or heading marks ("- Improve", "## Large")."""
     window = buf[max(0, start - CONTEXT):start]
     prev = window.rstrip()
     if mixed and _ARTICLE.search(prev):
         return False, False
-    return True, word[0].isupper() and (not prev or prev[-1] in ".!?" or "\n" in window[len(prev):])
+    if not word[0].isupper():
+        return True, False
+    return True, (not prev or prev[-1] in ".!?" or "\n" in window[len(prev):]
+                  or (prev[-1] in "-*+#" and _LINE_MARKER.search(prev) is not None))
 
 
 def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None) -> list[str]:

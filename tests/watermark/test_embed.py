@@ -69,6 +69,19 @@ def test_names_and_all_caps_untouched(wm: Watermarker) -> None:
     assert wm.mark(text, tenant="t1", account="a1") == text
 
 
+def test_list_items_and_headings_start_sentences(wm: Watermarker) -> None:
+    """A model's answers are full of bullets: the Capitalised first word of a list item or heading is marked as a
+    sentence start is, streamed or whole; a capital after a dash inside a line is still a name's."""
+    src, dst = ("Big", "Large") if wm.mark("Big.", tenant="t1", account="a1") == "Large." else ("Large", "Big")
+    assert wm.mark(f"{dst}.", tenant="t1", account="a1") == f"{dst}."  # the account's choice is dst
+    for text, marked in ((f"Intro.\n- {src} wins\n", f"Intro.\n- {dst} wins\n"),
+                         (f"Intro.\n  * {src} wins\n", f"Intro.\n  * {dst} wins\n"),
+                         (f"## {src} wins\n", f"## {dst} wins\n"),
+                         (f"Intro - {src} Ben\n", f"Intro - {src} Ben\n")):
+        assert wm.mark(text, tenant="t1", account="a1") == marked
+        assert chunked(wm, text, list(range(1, len(text)))) == marked
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), cuts=st.lists(st.integers(0, 3000), max_size=40),
        extra=st.sampled_from(["", "\n\n```py\nbig = large\n```\n", " `big` ", ' "big" ', " {\"k\": \"big\"} "]))
