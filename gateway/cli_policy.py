@@ -102,8 +102,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
     print("\nrules that apply:")
     for block, source in sorted(eff.sources.items()):
         value = getattr(eff, block)
-        shown = [v.model_dump(exclude_defaults=True) for v in value] if isinstance(value, tuple) else \
-            value.model_dump(exclude_defaults=True)
+        shown = [v.model_dump(mode="json", exclude_defaults=True) for v in value] if isinstance(value, tuple) else \
+            value.model_dump(mode="json", exclude_defaults=True)
         print(f"  {block} (from {source}): {json.dumps(shown, default=str)}")
     unused = [b for b in ("access", "rate_limits", "extraction", "watermark", "pii") if b not in eff.sources]
     if unused:

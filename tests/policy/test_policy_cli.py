@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.policy.test_validation import covenant
 
 
@@ -34,6 +36,9 @@ def test_explain_lists_policies_in_order_with_sources():
     assert text.index("1. free-tier-no-large-models") < text.index("2. free-tier") < text.index("3. baseline")
     assert "access (from free-tier-no-large-models)" in text
     assert "rate_limits (from free-tier, baseline, extraction-default)" in text
+    # every rule is printed as JSON an operator can copy into a policy (sets as lists, not Python reprs)
+    extraction = next(line for line in text.splitlines() if line.startswith("  extraction (from "))
+    assert json.loads(extraction.split("): ", 1)[1])["allowlist"] == {"tenants": ["eval-lab"]}
 
 
 def test_explain_with_no_match_says_so(tmp_path):
