@@ -56,6 +56,11 @@ def full_window_log(tmp_path_factory, variant: str) -> tuple[list[dict], dict]:
     return read_records(path), orjson.loads(Path(str(path) + ".labels.json").read_bytes())
 
 
+def by_scenario(records: list[dict], labels: dict, *scenarios: str) -> list[dict]:
+    """The records of the accounts of these scenarios."""
+    return [r for r in records if labels[r["principal"]]["scenario"] in scenarios]
+
+
 def end_user(r: dict) -> str | None:
     req = r["request"]
     return req.get("user") or (req.get("metadata") or {}).get("user_id")

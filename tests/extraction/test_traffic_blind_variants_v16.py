@@ -16,6 +16,7 @@ import pytest
 from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
+    by_scenario,
     day_of,
     end_user,
     first_user_text,
@@ -27,10 +28,6 @@ from tests.extraction.blind_traffic import (
 @pytest.fixture(scope="module")
 def v16_log(tmp_path_factory) -> tuple[list[dict], dict]:
     return full_window_log(tmp_path_factory, "v16")
-
-
-def _by_scenario(records: list[dict], labels: dict, *scenarios: str) -> list[dict]:
-    return [r for r in records if labels[r["principal"]]["scenario"] in scenarios]
 
 
 def _turns(r: dict) -> list[tuple[str, str]]:
@@ -62,14 +59,14 @@ def test_v16_logs_response_text_for_a_share_of_attack_and_benign_records(v16_log
 def test_v16_hydra_stays_under_quota_skips_days_and_names_small_teams_like_a_benign_dev_team(v16_log) -> None:
     records, labels = v16_log
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    hydra = _by_scenario(records, labels, "hydra")
+    hydra = by_scenario(records, labels, "hydra")
     per_day = Counter((r["principal"], day_of(r, t0)) for r in hydra)
     accounts = {p for p, _ in per_day}
     assert len(accounts) >= 200 and max(per_day.values()) < 30
     days_active = Counter(p for p, _ in per_day)
     assert sum(n < 4 for n in days_active.values()) / len(accounts) >= 0.4
     teams: dict[str, set[str]] = {}
-    for r in _by_scenario(records, labels, "hydra", "dev_team_shared_key"):
+    for r in by_scenario(records, labels, "hydra", "dev_team_shared_key"):
         if end_user(r):
             teams.setdefault(r["principal"], set()).add(end_user(r))
     hydra_teams = [len(u) for p, u in teams.items() if labels[p]["scenario"] == "hydra"]
@@ -89,7 +86,7 @@ def test_v16_careful_hydra_asks_for_the_working_without_naming_it_and_quotes_the
     from benchmarks.traffic.attacks_v16 import HYDRA_ASKS
 
     records, labels = v16_log
-    careful = [r for r in _by_scenario(records, labels, "hydra") if not first_user_text(r).startswith("Task:")]
+    careful = [r for r in by_scenario(records, labels, "hydra") if not first_user_text(r).startswith("Task:")]
     openers = [first_user_text(r).lower() for r in careful]
     named = re.compile(r"step[ -]by[ -]step|reasoning|chain of thought|show (your|the) work|think")
     assert sum(bool(named.search(t)) for t in openers) / len(openers) < 0.05
@@ -101,7 +98,7 @@ def test_v16_careful_hydra_asks_for_the_working_without_naming_it_and_quotes_the
     assert all(len(u) >= 15 for u in users.values()), {a: len(u) for a, u in users.items()}
     follow_ups = [r for r in careful if len(_turns(r)) >= 3]
     assert sum(map(_quotes_the_answer, follow_ups)) / len(follow_ups) > 0.2
-    twins = [r for r in _by_scenario(records, labels, "interview_prep_platform", "dev_team_shared_key",
+    twins = [r for r in by_scenario(records, labels, "interview_prep_platform", "dev_team_shared_key",
                                      "bootcamp_cohort") if len(_turns(r)) >= 3]
     assert sum(map(_quotes_the_answer, twins)) / len(twins) > 0.1
 
@@ -117,7 +114,7 @@ def test_v16_aged_accounts_chat_first_and_harvest_later_without_a_volume_jump(v1
 
     records, labels = v16_log
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    warm = _by_scenario(records, labels, "warmup_harvest")
+    warm = by_scenario(records, labels, "warmup_harvest")
     moderate = {r["principal"] for r in warm if HARVEST_BLUNT[:30] in first_user_text(r)}
     assert 1 <= len(moderate) <= 4
     items: dict[int, list[bool]] = {0: [], 2: [], 3: []}
@@ -139,7 +136,7 @@ def test_v16_doc_qa_campaign_spreads_each_agreement_over_accounts_while_the_law_
     records, labels = v16_log
     askers: dict[str, dict[str, set[str]]] = {"doc_qa_harvest": {}, "contract_review_firm": {}}
     questions: Counter = Counter()
-    for r in _by_scenario(records, labels, *askers):
+    for r in by_scenario(records, labels, *askers):
         scenario, text = labels[r["principal"]]["scenario"], first_user_text(r)
         ref = doc_ref(text)
         if ref and not text.startswith("Answer all of the following"):
@@ -159,13 +156,13 @@ def test_v16_repair_loops_and_regenerated_requests_occur_in_attack_and_benign_tr
     from both the campaigns (repair_loop, sampling) and their twins (ci_autofix_bot, chat_frontend)."""
     records, labels = v16_log
     loops: Counter = Counter()
-    for r in _by_scenario(records, labels, "repair_loop", "ci_autofix_bot"):
+    for r in by_scenario(records, labels, "repair_loop", "ci_autofix_bot"):
         pasted = [text for role, text in _turns(r) if role == "user" and _FAILURE.search(text)]
         loops[labels[r["principal"]]["scenario"]] += len(pasted) >= 2
     assert loops["repair_loop"] >= 20 and loops["ci_autofix_bot"] >= 20, loops
     resent: Counter = Counter()
     seen: set[tuple[str, bytes]] = set()
-    for r in _by_scenario(records, labels, "sampling", "chat_frontend"):
+    for r in by_scenario(records, labels, "sampling", "chat_frontend"):
         key = (r["principal"], orjson.dumps(r["request"]))
         resent[labels[r["principal"]]["scenario"]] += key in seen
         seen.add(key)

@@ -18,6 +18,7 @@ import pytest
 from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
+    by_scenario,
     day_of,
     end_user,
     first_user_text,
@@ -31,10 +32,6 @@ def v17_log(tmp_path_factory) -> tuple[list[dict], dict]:
     return full_window_log(tmp_path_factory, "v17")
 
 
-def _by_scenario(records: list[dict], labels: dict, *scenarios: str) -> list[dict]:
-    return [r for r in records if labels[r["principal"]]["scenario"] in scenarios]
-
-
 def test_v17_logs_response_text_for_a_share_of_attack_and_benign_records(v17_log) -> None:
     records, labels = v17_log
     assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
@@ -45,12 +42,12 @@ def test_v17_logs_response_text_for_a_share_of_attack_and_benign_records(v17_log
 def test_v17_hydra_stays_under_quota_and_opens_in_waves_like_a_lab_section_stays_under_its_quota(v17_log) -> None:
     records, labels = v17_log
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in _by_scenario(records, labels, "hydra"))
+    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "hydra"))
     accounts = {p for p, _ in per_day}
     assert len(accounts) >= 200 and max(per_day.values()) < 30
     first = Counter(min(d for q, d in per_day if q == p) for p in accounts)
     assert first[0] < 0.6 * len(accounts) and sum(n for d, n in first.items() if d >= 1) >= 60, first
-    lab = Counter((r["principal"], day_of(r, t0)) for r in _by_scenario(records, labels, "ee_lab_section"))
+    lab = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "ee_lab_section"))
     assert lab and max(lab.values()) <= 25
 
 
@@ -82,7 +79,7 @@ def test_v17_assistant_prefills_occur_in_attack_and_benign_traffic(v17_log) -> N
 
 def _spans(records: list[dict], labels: dict, scenario: str) -> dict[str, tuple[float, float, int]]:
     out: dict[str, tuple[float, float, int]] = {}
-    for r in _by_scenario(records, labels, scenario):
+    for r in by_scenario(records, labels, scenario):
         lo, hi, n = out.get(r["principal"], (r["ts"], r["ts"], 0))
         out[r["principal"]] = (min(lo, r["ts"]), max(hi, r["ts"]), n + 1)
     return out
@@ -107,7 +104,7 @@ def test_v17_fake_and_real_study_apps_front_many_end_users_under_an_app_prompt(v
     records, labels = v17_log
     users: dict[str, set[str]] = defaultdict(set)
     prompted: Counter = Counter()
-    for r in _by_scenario(records, labels, "fake_reseller", "study_app_reseller"):
+    for r in by_scenario(records, labels, "fake_reseller", "study_app_reseller"):
         users[r["principal"]].add(end_user(r))
         req = r["request"]
         prompted[r["principal"]] += bool(req.get("system") or req.get("instructions") or
@@ -117,7 +114,7 @@ def test_v17_fake_and_real_study_apps_front_many_end_users_under_an_app_prompt(v
         by[labels[p]["scenario"]].append(len(u - {None}))
     assert len(by["fake_reseller"]) == 4 and min(by["fake_reseller"]) >= 400, by
     assert by["study_app_reseller"] and min(by["study_app_reseller"]) >= 400, by
-    counts = Counter(labels[r["principal"]]["scenario"] for r in _by_scenario(records, labels, "fake_reseller",
+    counts = Counter(labels[r["principal"]]["scenario"] for r in by_scenario(records, labels, "fake_reseller",
                                                                              "study_app_reseller"))
     assert all(prompted[p] > 0.85 * sum(1 for r in records if r["principal"] == p) for p in users), counts
 
@@ -138,7 +135,7 @@ def test_v17_minimal_pairs_come_from_the_contrastive_campaign_and_the_homework_p
     records, labels = v17_log
     last: dict[str, str] = {}
     pairs: Counter = Counter()
-    for r in _by_scenario(records, labels, "minimal_pairs", "exam_variant_bank"):
+    for r in by_scenario(records, labels, "minimal_pairs", "exam_variant_bank"):
         text = first_user_text(r).split("\n", 1)[-1] if first_user_text(r).startswith("Variant ") else \
             first_user_text(r)
         p = r["principal"]
