@@ -35,7 +35,10 @@ def create_app(settings: MockSettings) -> web.Application:
 async def start_mock_teacher(settings: MockSettings, host: str = "127.0.0.1",
                              port: int = 0) -> tuple[web.AppRunner, int]:
     """Serve on the running loop; returns the runner (call `await runner.cleanup()`) and the bound port."""
-    runner = web.AppRunner(create_app(settings), access_log=None, shutdown_timeout=_SHUTDOWN_TIMEOUT_S)
+    # handler_cancellation: a client that hangs up stops the answer, as real model APIs stop generating (and a
+    # handler sleeping through a long fault does not outlive its client)
+    runner = web.AppRunner(create_app(settings), access_log=None, shutdown_timeout=_SHUTDOWN_TIMEOUT_S,
+                           handler_cancellation=True)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     try:

