@@ -42,7 +42,7 @@ class Watermarker:
         self._cache: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
         # the per-set target list of a (tenant, account, strength): building it costs about as
         # much as marking a short answer, and one account asks for it on every response
-        self._target_cache: OrderedDict[tuple[str, str, float], list[int]] = OrderedDict()
+        self._target_cache: OrderedDict[tuple[str, str, float], tuple[list[int], bytes]] = OrderedDict()
         self._cache_size = cache_accounts
         # where a sampled stream hands the upstream's text (before marking) when the response ends:
         # the gateway's recorded reference (`gateway.watermark.recorder`)
@@ -68,14 +68,15 @@ class Watermarker:
             self._cache.move_to_end(key)
         return vec
 
-    def _targets(self, tenant: str, account: str, strength: float) -> list[int]:
-        """Per set: the member index to write, or -1 where this strength leaves the set alone.
-        Shared by the streams of one account: read-only."""
+    def _targets(self, tenant: str, account: str, strength: float) -> tuple[list[int], bytes]:
+        """Per set: the member index to write, or -1 where this strength leaves the set alone; and the
+        same as bytes (255 for -1) for the compiled marker. Shared by the streams of one account: read-only."""
         key = (tenant, account, strength)
         targets = self._target_cache.get(key)
         if targets is None:
             vec = self.account_variants(tenant, account)
-            targets = self._target_cache[key] = np.where(self.layout.threshold < strength, vec, -1).tolist()
+            chosen = np.where(self.layout.threshold < strength, vec, -1)
+            targets = self._target_cache[key] = (chosen.tolist(), chosen.astype(np.uint8).tobytes())
             if len(self._target_cache) > self._cache_size:
                 self._target_cache.popitem(last=False)
         else:
@@ -97,7 +98,7 @@ class Watermarker:
             sink = self.tally
         if sink is not None and not sink.sample():
             sink = None
-        return MarkingStream(self, self._targets(tenant, account, strength), payload, sink,
+        return MarkingStream(self, *self._targets(tenant, account, strength), payload, sink,
                              tenant if sink is not None else None)
 
 
@@ -124,12 +125,14 @@ class MarkingStream:
     gateway-recorded reference, observed off the request path.
     """
 
-    __slots__ = ("_wm", "_targets", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink", "_tenant")
+    __slots__ = ("_wm", "_targets", "_marks", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink", "_tenant")
 
-    def __init__(self, wm: Watermarker, targets: list[int], payload: str = "",
+    def __init__(self, wm: Watermarker, targets: list[int], marks: bytes, payload: str = "",
                  sink: PreMarkSink | None = None, tenant: str | None = None) -> None:
         self._wm = wm
         self._targets = targets
+        # ``targets`` as bytes when the compiled marker is built: it marks without calling _on_word
+        self._marks = marks if wm.scanner.marks is not None else None
         self._payload = payload  # fragile channel: written once, after the first eligible prose word
         self._state = ScanState()
         self._pending = ""
@@ -159,7 +162,10 @@ class MarkingStream:
         if self._orig is not None:
             self._orig.append(segment)  # the upstream's text, before marking
         buf = self._ctx + segment
-        pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), self._on_word)
+        if self._marks is not None and not self._payload:
+            pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), None, self._marks)
+        else:  # the reference path; and the fragile payload goes after the first eligible word
+            pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), self._on_word)
         self._ctx = buf[-CONTEXT:]
         return "".join(pieces)
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from gateway.watermark.table import EquivalenceTable, trie_regex
-from gateway.watermark.wordfind import WordFinder, find_any, make_finder
+from gateway.watermark.wordfind import COMPILED_CONTEXT, WordFinder, find_any, make_finder
 
 CONTEXT = 64  # characters of already-processed text kept for look-behind decisions
 
@@ -74,8 +74,13 @@ class Scanner:
         # offset 0 of a text, which has no character before it, is checked with ``word``
         self.word_after = re.compile(rf"[{_BEFORE_WORD}]({words}){_AFTER_WORD}")
         self.finder = make_finder(forms, self.word, _BEFORE_PUNCT + _AFTER_PUNCT, _BEFORE_PUNCT, _AFTER_PUNCT,
-                                  compiled)
+                                  compiled, marking=_marking(table, forms))
         python = isinstance(self.finder, WordFinder)
+        # the compiled finder also marks prose (``scan`` with ``targets``): the word loop below and
+        # MarkingStream._on_word's rules in one C call per stretch between two limits
+        self.marks = None if python else self.finder.mark
+        if self.marks is not None and COMPILED_CONTEXT != CONTEXT:
+            raise RuntimeError(f"_wordfind.c looks back {COMPILED_CONTEXT} characters, the scanner {CONTEXT}")
         self.finder_min, self.finder_max = (FINDER_MIN_CHARS, FINDER_MAX_CHARS) if python else (0, 1 << 62)
         self.special = re.compile(f"[{re.escape(_SPECIAL)}]")
         # next_special(buf, pos): where the next quote, backtick or bracket stands, or -1
@@ -109,6 +114,19 @@ def _forms(table: EquivalenceTable) -> list[str]:
     starts); detection lower-cases its input, marking leaves other casings alone anyway."""
     words = list(table.index)
     return sorted(set(words) | {w.capitalize() for w in words})
+
+
+def _marking(table: EquivalenceTable, forms: list[str]) -> tuple[dict[str, int], tuple, tuple, bytes]:
+    """What the compiled marker needs to apply ``_eligible`` and ``MarkingStream._on_word`` itself: per form
+    ``set id << 8 | member << 3 | flags`` (1: ``islower()``; 2: Capitalised as ``capitalize()`` writes it;
+    4: its first letter is upper-case), the members as written and Capitalised, and the article flags."""
+    info = {}
+    for f in forms:
+        set_id, member = table.index[f.lower()]
+        capok = f[0].isupper() and (len(f) == 1 or f[1:].islower())
+        info[f] = set_id << 8 | member << 3 | f.islower() | capok << 1 | f[0].isupper() << 2
+    capitals = tuple(tuple(w.capitalize() for w in members) for members in table.sets)
+    return info, tuple(tuple(m) for m in table.sets), capitals, bytes(table.article_mixed)
 
 
 class ScanState:
@@ -146,10 +164,13 @@ def _eligible(buf: str, start: int, word: str, mixed: bool) -> tuple[bool, bool]
                   or (prev[-1] in "-*+#" and _LINE_MARKER.search(prev) is not None))
 
 
-def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None) -> list[str]:
+def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None,
+         targets: bytes | None = None) -> list[str]:
     """Process ``buf[pos:]`` (``buf[:pos]`` is context); return output pieces for that part.
 
-    Output pieces are the original text except where ``on_word`` returned a replacement.
+    Output pieces are the original text except where ``on_word`` returned a replacement. ``targets``
+    (per set the member to write, 255 for none; only with ``sc.marks``, the compiled marker): mark in C,
+    with the rules of ``_eligible`` and ``MarkingStream._on_word``, instead of calling ``on_word``.
     """
     out: list[str] = []
     copied = pos  # buf[copied:pos] is original text not yet in ``out`` (copied lazily, at replacements)
@@ -165,7 +186,11 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
     we = 0
     word_after = sc.word_after.search
     next_special = sc.next_special
-    found = sc.finder.positions(buf, pos) if sc.finder_min <= n - pos <= sc.finder_max else None
+    marks = sc.marks if targets is not None else None
+    if targets is not None and marks is None:
+        raise ValueError("scan: targets need the compiled marker (sc.marks)")
+    found = (sc.finder.positions(buf, pos) if marks is None and sc.finder_min <= n - pos <= sc.finder_max
+             else None)
     nfound = len(found) if found is not None else 0
     fi = 0
     while pos < n:
@@ -189,7 +214,9 @@ def scan(sc: Scanner, st: ScanState, buf: str, pos: int, on_word: OnWord | None)
             # the words before the next line start, special character or exclusion (on equal starts
             # those come first): the common case, looped without re-checking them
             limit = min(ls, ss, es)
-            while True:
+            if marks is not None:
+                pos, copied = marks(buf, pos, limit, targets, out, copied)
+            while marks is None:
                 if ws < pos:
                     if found is not None:
                         while fi < nfound and found[fi][0] < pos:

@@ -21,10 +21,11 @@ from collections.abc import Iterable
 from typing import Protocol
 
 try:
+    from gateway.watermark._wordfind import CONTEXT as COMPILED_CONTEXT
     from gateway.watermark._wordfind import Finder as CompiledFinder
     from gateway.watermark._wordfind import find_any
 except ImportError:  # installed without a C compiler: WordFinder gives the same positions
-    CompiledFinder = find_any = None
+    CompiledFinder = find_any = COMPILED_CONTEXT = None
 
 
 class Finder(Protocol):
@@ -32,16 +33,17 @@ class Finder(Protocol):
 
 
 def make_finder(words: Iterable[str], match: re.Pattern[str], separators: str, before: str,
-                after: str, compiled: bool | None = None) -> Finder:
+                after: str, compiled: bool | None = None, marking: tuple = ()) -> Finder:
     """The compiled search when it is built (or ``compiled`` is true), else the Python one (same
-    arguments as WordFinder)."""
+    arguments as WordFinder). ``marking``: (info, sets, capitals, mixed) for the compiled finder's
+    ``mark`` (scanner._marking)."""
     if compiled is None:
         compiled = CompiledFinder is not None
     if compiled:
         if CompiledFinder is None:
             raise RuntimeError("gateway.watermark._wordfind is not built: reinstall with a C compiler "
                                "(pip install -e . on a machine with gcc and the Python headers)")
-        return CompiledFinder(words, before, after)
+        return CompiledFinder(words, before, after, *marking)
     return WordFinder(words, match, separators, before, after)
 
 
