@@ -16,7 +16,7 @@ import numpy as np
 from gateway.watermark import fragile
 from gateway.watermark.keys import Layout, account_key, variants_for
 from gateway.watermark.policy import WatermarkPolicy
-from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, scan
+from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, mark_prose, scan
 from gateway.watermark.table import EquivalenceTable, load_table
 
 DEFAULT_SHARED_FRACTION = 0.5
@@ -162,12 +162,11 @@ class MarkingStream:
         if self._orig is not None:
             self._orig.append(segment)  # the upstream's text, before marking
         buf = self._ctx + segment
-        if self._marks is not None and not self._payload:
-            pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), None, self._marks)
-        else:  # the reference path; and the fragile payload goes after the first eligible word
-            pieces = scan(self._wm.scanner, self._state, buf, len(self._ctx), self._on_word)
         self._ctx = buf[-CONTEXT:]
-        return "".join(pieces)
+        if self._marks is not None and not self._payload:
+            return mark_prose(self._wm.scanner, self._state, buf, len(buf) - len(segment), self._marks)
+        # the reference path; and the fragile payload goes after the first eligible word
+        return "".join(scan(self._wm.scanner, self._state, buf, len(buf) - len(segment), self._on_word))
 
     def feed(self, text: str) -> str:
         if not text:
