@@ -165,11 +165,10 @@ def _eligible(buf: str, start: int, word: str, mixed: bool) -> tuple[bool, bool]
 
 
 def mark_prose(sc: Scanner, st: ScanState, buf: str, pos: int, targets: bytes) -> str:
-    """``"".join(scan(sc, st, buf, pos, None, targets))``, with a short cut for a streamed segment or a text
-    in prose that holds no line-start opener, special character or exclusion: one C call, none of scan's setup."""
-    if st.mode == PROSE and sc.exclude is None and pos < len(buf):
-        if ((sc.line.search(buf, pos - 1) if pos else sc.line_start.match(buf) or sc.line.search(buf)) is None
-                and sc.next_special(buf, pos) < 0):
+    """``"".join(scan(sc, st, buf, pos, None, targets))``, with a short cut for the common streamed segment:
+    prose that holds no line-start opener, special character or exclusion is marked in one C call."""
+    if st.mode == PROSE and pos and sc.exclude is None:
+        if sc.line.search(buf, pos - 1) is None and sc.next_special(buf, pos) < 0:
             out: list[str] = []
             copied = sc.marks(buf, pos, _NO_MATCH, targets, out, pos)[1]
             if not out:
