@@ -138,7 +138,6 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwds) {
         add_chars(self, after, C_AFTER, self->after_wide, &self->nafter_wide) < 0)
         return -1;
     memset(self->heads, 0, sizeof(self->heads));
-    memset(self->bloom, 0, sizeof(self->bloom));
 
     PyObject *set = PyFrozenSet_New(forms);  /* drops duplicates */
     if (set == NULL)
@@ -173,7 +172,6 @@ static int Finder_init(Finder *self, PyObject *args, PyObject *kwds) {
         memcpy(p, PyUnicode_1BYTE_DATA(w), len);
         fs[k] = (Form){(uint32_t)h, (uint32_t)len, p, fs[k].set_id, fs[k].member, fs[k].flags};
         p += len;
-        bloom_add(self->bloom, (uint32_t)h);
         uint32_t s = slot_of((uint32_t)h, size - 1);
         while (slots[s])
             s = (s + 1) & (size - 1);

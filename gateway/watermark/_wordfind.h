@@ -36,8 +36,6 @@ typedef struct {
     uint32_t *slots;    /* open addressing: index + 1 into forms, 0 empty */
     uint32_t mask;
     uint8_t heads[HEADS_BITS / 8];  /* Bloom filter of the first words of two-word forms */
-    uint8_t bloom[HEADS_BITS / 8];  /* Bloom filter of the forms, two bits each: 8 KB that stay in L1, where
-                                       the table (~140 KB) would not; ~1 % of the text's other words pass */
     uint8_t cls[128];
     Py_UCS4 before_wide[MAX_WIDE], after_wide[MAX_WIDE];
     int nbefore_wide, nafter_wide;
@@ -96,21 +94,9 @@ static inline uint32_t slot_of(uint32_t h, uint32_t mask) { return (h ^ (h >> 16
 static inline uint32_t head_slot(uint32_t h) { return (h ^ (h >> 16)) & (HEADS_BITS - 1); }
 static inline int form_char(const Finder *self, Py_UCS4 c) { return c < 128 && (self->cls[c] & C_FORM); }
 
-static inline uint32_t bloom_a(uint32_t h) { return (h ^ (h >> 16)) & (HEADS_BITS - 1); }
-static inline uint32_t bloom_b(uint32_t h) { return (h * 0x9E3779B1u) >> 16; }
-static inline void bloom_add(uint8_t *bits, uint32_t h) {
-    bits[bloom_a(h) >> 3] |= (uint8_t)(1u << (bloom_a(h) & 7));
-    bits[bloom_b(h) >> 3] |= (uint8_t)(1u << (bloom_b(h) & 7));
-}
-static inline int bloom_has(const uint8_t *bits, uint32_t h) {
-    return (bits[bloom_a(h) >> 3] >> (bloom_a(h) & 7)) & (bits[bloom_b(h) >> 3] >> (bloom_b(h) & 7)) & 1;
-}
-
 /* The form text[i:e] (hash h), or -1. */
 WF_INLINE Py_ssize_t wf_lookup(const Finder *self, int kind, const void *data, Py_ssize_t i, Py_ssize_t e,
                                uint32_t h) {
-    if (!bloom_has(self->bloom, h))
-        return -1;
     uint32_t len = (uint32_t)(e - i);
     for (uint32_t s = slot_of(h, self->mask); self->slots[s]; s = (s + 1) & self->mask) {
         const Form *f = &self->forms[self->slots[s] - 1];
