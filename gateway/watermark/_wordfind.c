@@ -16,6 +16,9 @@
  */
 #include "_wordfind.h"
 
+static inline uint32_t slot_of(uint32_t h, uint32_t mask) { return (h ^ (h >> 16)) & mask; }
+static inline uint32_t head_slot(uint32_t h) { return (h ^ (h >> 16)) & (HEADS_BITS - 1); }
+
 static void Finder_dealloc(Finder *self) {
     Py_XDECREF(self->before);
     Py_XDECREF(self->after);
@@ -205,30 +208,68 @@ fail:
     return -1;
 }
 
-/* positions() for one string kind (a constant where it is called) */
-WF_INLINE int positions_of(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t pos,
-                           PyObject *out) {
-    int open = pos == 0 || opens(PyUnicode_READ(kind, data, pos - 1), self);
-    Py_ssize_t i = pos;
-    while ((i = wf_next_start(self, kind, data, i, n, &open)) < n) {
-        Py_ssize_t end, run_end;
-        if (wf_match_at(self, kind, data, n, i, &end, &run_end) >= 0) {
-            PyObject *a = PyLong_FromSsize_t(i), *b = PyLong_FromSsize_t(end), *pair = NULL;
-            if (a != NULL && b != NULL)
-                pair = PyTuple_Pack(2, a, b);
-            Py_XDECREF(a);
-            Py_XDECREF(b);
-            if (pair == NULL || PyList_Append(out, pair) < 0) {
-                Py_XDECREF(pair);
-                return -1;
-            }
-            Py_DECREF(pair);
-        }
-        /* no match can start inside the run (its characters are not separators): skip it */
-        open = opens(PyUnicode_READ(kind, data, run_end - 1), self);
-        i = run_end;
+/* The form text[i:e] (hash h), or -1. */
+static Py_ssize_t lookup(const Finder *self, int kind, const void *data, Py_ssize_t i, Py_ssize_t e, uint32_t h) {
+    uint32_t len = (uint32_t)(e - i);
+    for (uint32_t s = slot_of(h, self->mask); self->slots[s]; s = (s + 1) & self->mask) {
+        const Form *f = &self->forms[self->slots[s] - 1];
+        if (f->hash != h || f->len != len)
+            continue;
+        uint32_t k = 0;
+        while (k < len && PyUnicode_READ(kind, data, i + k) == (Py_UCS4)(unsigned char)f->chars[k])
+            k++;
+        if (k == len)
+            return self->slots[s] - 1;
     }
-    return 0;
+    return -1;
+}
+
+/* The pattern's look-ahead at e: end, or whitespace / an `after` character, but not "." + word char. */
+static inline int ends_word(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t e) {
+    if (e == n)
+        return 1;
+    Py_UCS4 c = PyUnicode_READ(kind, data, e);
+    if (!closes(c, self))
+        return 0;
+    return !(c == '.' && e + 1 < n && is_word(PyUnicode_READ(kind, data, e + 1), self));
+}
+
+static inline int form_char(const Finder *self, Py_UCS4 c) { return c < 128 && (self->cls[c] & C_FORM); }
+
+Py_ssize_t wf_match_at(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t i,
+                       Py_ssize_t *end, Py_ssize_t *run_end) {
+    uint32_t h = fnv_start();
+    Py_ssize_t e1 = i;
+    Py_UCS4 c;
+    while (e1 < n && form_char(self, c = PyUnicode_READ(kind, data, e1))) {
+        h = fnv_mix(h, c);
+        e1++;
+    }
+    *run_end = e1;
+    if (e1 + 1 < n && (self->heads[head_slot(h) >> 3] & (1u << (head_slot(h) & 7))) &&
+        PyUnicode_READ(kind, data, e1) == ' ' && form_char(self, PyUnicode_READ(kind, data, e1 + 1))) {
+        uint32_t h2 = fnv_mix(h, ' ');
+        Py_ssize_t e2 = e1 + 1;
+        while (e2 < n && form_char(self, c = PyUnicode_READ(kind, data, e2))) {
+            h2 = fnv_mix(h2, c);
+            e2++;
+        }
+        if (ends_word(self, kind, data, n, e2)) {
+            Py_ssize_t k = lookup(self, kind, data, i, e2, h2);
+            if (k >= 0) {
+                *end = e2;
+                return k;
+            }
+        }
+    }
+    if (ends_word(self, kind, data, n, e1)) {
+        Py_ssize_t k = lookup(self, kind, data, i, e1, h);
+        if (k >= 0) {
+            *end = e1;
+            return k;
+        }
+    }
+    return -1;
 }
 
 static PyObject *Finder_positions(Finder *self, PyObject *const *args, Py_ssize_t nargs) {
@@ -252,35 +293,34 @@ static PyObject *Finder_positions(Finder *self, PyObject *const *args, Py_ssize_
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
-    if (pos > n)
-        return out;
-    int r;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND: r = positions_of(self, PyUnicode_1BYTE_KIND, data, n, pos, out); break;
-    case PyUnicode_2BYTE_KIND: r = positions_of(self, PyUnicode_2BYTE_KIND, data, n, pos, out); break;
-    default: r = positions_of(self, PyUnicode_4BYTE_KIND, data, n, pos, out); break;
-    }
-    if (r < 0) {
-        Py_DECREF(out);
-        return NULL;
+    int open = pos == 0 || (pos <= n && opens(PyUnicode_READ(kind, data, pos - 1), self));
+    Py_ssize_t i = pos;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (!(open && c < 128 && (self->cls[c] & C_LETTER))) {
+            open = opens(c, self);
+            i++;
+            continue;
+        }
+        Py_ssize_t end, run_end;
+        if (wf_match_at(self, kind, data, n, i, &end, &run_end) >= 0) {
+            PyObject *a = PyLong_FromSsize_t(i), *b = PyLong_FromSsize_t(end), *pair = NULL;
+            if (a != NULL && b != NULL)
+                pair = PyTuple_Pack(2, a, b);
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            if (pair == NULL || PyList_Append(out, pair) < 0) {
+                Py_XDECREF(pair);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(pair);
+        }
+        /* no match can start inside the run (its characters are not separators): skip it */
+        open = opens(PyUnicode_READ(kind, data, run_end - 1), self);
+        i = run_end;
     }
     return out;
-}
-
-WF_INLINE Py_ssize_t any_of(int kind, const void *data, Py_ssize_t pos, Py_ssize_t n, const uint8_t *ascii,
-                            const Py_UCS4 *wide, int nwide) {
-    for (Py_ssize_t i = pos < 0 ? 0 : pos; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (c < 128) {
-            if (ascii[c])
-                return i;
-        } else {
-            for (int k = 0; k < nwide; k++)
-                if (c == wide[k])
-                    return i;
-        }
-    }
-    return -1;
 }
 
 /* find_any(chars, text, pos): the first index >= pos in text of any character of chars, or -1. For the
@@ -313,13 +353,18 @@ static PyObject *find_any(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
             return NULL;
         }
     }
-    Py_ssize_t i;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND: i = any_of(PyUnicode_1BYTE_KIND, data, pos, n, ascii, wide, nwide); break;
-    case PyUnicode_2BYTE_KIND: i = any_of(PyUnicode_2BYTE_KIND, data, pos, n, ascii, wide, nwide); break;
-    default: i = any_of(PyUnicode_4BYTE_KIND, data, pos, n, ascii, wide, nwide); break;
+    for (Py_ssize_t i = pos < 0 ? 0 : pos; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 128) {
+            if (ascii[c])
+                return PyLong_FromSsize_t(i);
+        } else {
+            for (int k = 0; k < nwide; k++)
+                if (c == wide[k])
+                    return PyLong_FromSsize_t(i);
+        }
     }
-    return PyLong_FromSsize_t(i);
+    return PyLong_FromLong(-1);
 }
 
 static PyMethodDef module_methods[] = {

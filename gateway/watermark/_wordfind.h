@@ -82,97 +82,10 @@ static inline int closes(Py_UCS4 c, const Finder *f) {
     return 0;
 }
 
-/* The hot loops take the string kind as an argument and are called with a constant one (a switch per call):
- * inlined, PyUnicode_READ becomes a plain load instead of a switch per character (3x on ASCII text). */
-#if defined(__GNUC__) || defined(__clang__)
-#define WF_INLINE static inline __attribute__((always_inline))
-#else
-#define WF_INLINE static inline
-#endif
-
-static inline uint32_t slot_of(uint32_t h, uint32_t mask) { return (h ^ (h >> 16)) & mask; }
-static inline uint32_t head_slot(uint32_t h) { return (h ^ (h >> 16)) & (HEADS_BITS - 1); }
-static inline int form_char(const Finder *self, Py_UCS4 c) { return c < 128 && (self->cls[c] & C_FORM); }
-
-/* The form text[i:e] (hash h), or -1. */
-WF_INLINE Py_ssize_t wf_lookup(const Finder *self, int kind, const void *data, Py_ssize_t i, Py_ssize_t e,
-                               uint32_t h) {
-    uint32_t len = (uint32_t)(e - i);
-    for (uint32_t s = slot_of(h, self->mask); self->slots[s]; s = (s + 1) & self->mask) {
-        const Form *f = &self->forms[self->slots[s] - 1];
-        if (f->hash != h || f->len != len)
-            continue;
-        uint32_t k = 0;
-        while (k < len && PyUnicode_READ(kind, data, i + k) == (Py_UCS4)(unsigned char)f->chars[k])
-            k++;
-        if (k == len)
-            return self->slots[s] - 1;
-    }
-    return -1;
-}
-
-/* The pattern's look-ahead at e: end, or whitespace / an `after` character, but not "." + word char. */
-WF_INLINE int wf_ends_word(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t e) {
-    if (e == n)
-        return 1;
-    Py_UCS4 c = PyUnicode_READ(kind, data, e);
-    if (!closes(c, self))
-        return 0;
-    return !(c == '.' && e + 1 < n && is_word(PyUnicode_READ(kind, data, e + 1), self));
-}
-
 /* The form matching at i, or -1: *end is where it ends, *run_end where the run of form characters from i
  * ends (no match can start inside it). i must be a possible start (a letter after an opening character). */
-WF_INLINE Py_ssize_t wf_match_at(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t i,
-                                 Py_ssize_t *end, Py_ssize_t *run_end) {
-    uint32_t h = fnv_start();
-    Py_ssize_t e1 = i;
-    Py_UCS4 c;
-    while (e1 < n && form_char(self, c = PyUnicode_READ(kind, data, e1))) {
-        h = fnv_mix(h, c);
-        e1++;
-    }
-    *run_end = e1;
-    if (e1 + 1 < n && (self->heads[head_slot(h) >> 3] & (1u << (head_slot(h) & 7))) &&
-        PyUnicode_READ(kind, data, e1) == ' ' && form_char(self, PyUnicode_READ(kind, data, e1 + 1))) {
-        uint32_t h2 = fnv_mix(h, ' ');
-        Py_ssize_t e2 = e1 + 1;
-        while (e2 < n && form_char(self, c = PyUnicode_READ(kind, data, e2))) {
-            h2 = fnv_mix(h2, c);
-            e2++;
-        }
-        if (wf_ends_word(self, kind, data, n, e2)) {
-            Py_ssize_t k = wf_lookup(self, kind, data, i, e2, h2);
-            if (k >= 0) {
-                *end = e2;
-                return k;
-            }
-        }
-    }
-    if (wf_ends_word(self, kind, data, n, e1)) {
-        Py_ssize_t k = wf_lookup(self, kind, data, i, e1, h);
-        if (k >= 0) {
-            *end = e1;
-            return k;
-        }
-    }
-    return -1;
-}
-
-/* The next possible word start in [i, limit) (a letter after whitespace, a `before` character or the
- * text's start), or limit; *open says whether text[i - 1] opens. */
-WF_INLINE Py_ssize_t wf_next_start(const Finder *self, int kind, const void *data, Py_ssize_t i, Py_ssize_t limit,
-                                   int *open) {
-    int o = *open;
-    for (; i < limit; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (o && c < 128 && (self->cls[c] & C_LETTER))
-            break;
-        o = opens(c, self);
-    }
-    *open = o;
-    return i;
-}
+Py_ssize_t wf_match_at(const Finder *self, int kind, const void *data, Py_ssize_t n, Py_ssize_t i,
+                       Py_ssize_t *end, Py_ssize_t *run_end);
 
 PyObject *Finder_mark(Finder *self, PyObject *const *args, Py_ssize_t nargs);
 

@@ -70,55 +70,6 @@ static int append_slice(PyObject *out, PyObject *text, Py_ssize_t a, Py_ssize_t 
     return r;
 }
 
-/* mark() for one string kind (a constant where it is called): the new pos, or -1 with an exception */
-WF_INLINE Py_ssize_t mark_of(const Finder *self, int kind, const void *data, Py_ssize_t n, PyObject *text,
-                             Py_ssize_t pos, Py_ssize_t limit, const uint8_t *targets, PyObject *out,
-                             Py_ssize_t *copied) {
-    int open = pos == 0 || opens(READ(pos - 1), self);
-    Py_ssize_t i = pos;
-    while ((i = wf_next_start(self, kind, data, i, limit, &open)) < limit) {
-        Py_ssize_t end, run_end;
-        Py_ssize_t k = wf_match_at(self, kind, data, n, i, &end, &run_end);
-        if (k < 0) {
-            open = opens(READ(run_end - 1), self);
-            i = run_end;
-            continue;
-        }
-        const Form *f = &self->forms[k];
-        Py_ssize_t start = i;
-        pos = i = end;  /* the next word is searched after this one, eligible or not */
-        open = opens(READ(end - 1), self);
-        int mixed = self->mixed[f->set_id], first = 0;
-        if (mixed || (f->flags & F_UPPER0)) {
-            Py_ssize_t w0 = start > CONTEXT ? start - CONTEXT : 0, pe = start;
-            while (pe > w0 && is_space(READ(pe - 1), self))  /* prev = window.rstrip() */
-                pe--;
-            if (mixed && after_article(self, kind, data, w0, pe))
-                continue;  /* "a enormous" would break the article */
-            first = (f->flags & F_UPPER0) && sentence_start(self, kind, data, w0, pe, start);
-        }
-        uint8_t target = targets[f->set_id];
-        if (target == 255 || target == f->member)
-            continue;
-        PyObject *members = PyTuple_GET_ITEM(self->sets, f->set_id);
-        if (target >= PyTuple_GET_SIZE(members)) {
-            PyErr_SetString(PyExc_ValueError, "mark: target beyond the set's members");
-            return -1;
-        }
-        PyObject *rep = NULL;
-        if (f->flags & F_LOWER)
-            rep = PyTuple_GET_ITEM(members, target);
-        else if (first && (f->flags & F_CAPOK))
-            rep = PyTuple_GET_ITEM(PyTuple_GET_ITEM(self->capitals, f->set_id), target);
-        if (rep == NULL)
-            continue;  /* ALL CAPS, mixed case or a mid-sentence name: left alone */
-        if (append_slice(out, text, *copied, start) < 0 || PyList_Append(out, rep) < 0)
-            return -1;
-        *copied = end;
-    }
-    return pos;
-}
-
 PyObject *Finder_mark(Finder *self, PyObject *const *args, Py_ssize_t nargs) {
     Py_ssize_t pos, limit, copied;
     if (nargs != 6 || !PyUnicode_Check(args[0]) || !PyBytes_Check(args[3]) || !PyList_Check(args[4])) {
@@ -150,12 +101,53 @@ PyObject *Finder_mark(Finder *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     if (limit > n)
         limit = n;
-    switch (kind) {
-    case PyUnicode_1BYTE_KIND: pos = mark_of(self, PyUnicode_1BYTE_KIND, data, n, text, pos, limit, targets, out, &copied); break;
-    case PyUnicode_2BYTE_KIND: pos = mark_of(self, PyUnicode_2BYTE_KIND, data, n, text, pos, limit, targets, out, &copied); break;
-    default: pos = mark_of(self, PyUnicode_4BYTE_KIND, data, n, text, pos, limit, targets, out, &copied); break;
+    int open = pos == 0 || opens(READ(pos - 1), self);
+    Py_ssize_t i = pos;
+    while (i < limit) {
+        Py_UCS4 c = READ(i);
+        if (!(open && c < 128 && (self->cls[c] & C_LETTER))) {
+            open = opens(c, self);
+            i++;
+            continue;
+        }
+        Py_ssize_t end, run_end;
+        Py_ssize_t k = wf_match_at(self, kind, data, n, i, &end, &run_end);
+        if (k < 0) {
+            open = opens(READ(run_end - 1), self);
+            i = run_end;
+            continue;
+        }
+        const Form *f = &self->forms[k];
+        Py_ssize_t start = i;
+        pos = i = end;  /* the next word is searched after this one, eligible or not */
+        open = opens(READ(end - 1), self);
+        int mixed = self->mixed[f->set_id], first = 0;
+        if (mixed || (f->flags & F_UPPER0)) {
+            Py_ssize_t w0 = start > CONTEXT ? start - CONTEXT : 0, pe = start;
+            while (pe > w0 && is_space(READ(pe - 1), self))  /* prev = window.rstrip() */
+                pe--;
+            if (mixed && after_article(self, kind, data, w0, pe))
+                continue;  /* "a enormous" would break the article */
+            first = (f->flags & F_UPPER0) && sentence_start(self, kind, data, w0, pe, start);
+        }
+        uint8_t target = targets[f->set_id];
+        if (target == 255 || target == f->member)
+            continue;
+        PyObject *members = PyTuple_GET_ITEM(self->sets, f->set_id);
+        if (target >= PyTuple_GET_SIZE(members)) {
+            PyErr_SetString(PyExc_ValueError, "mark: target beyond the set's members");
+            return NULL;
+        }
+        PyObject *rep = NULL;
+        if (f->flags & F_LOWER)
+            rep = PyTuple_GET_ITEM(members, target);
+        else if (first && (f->flags & F_CAPOK))
+            rep = PyTuple_GET_ITEM(PyTuple_GET_ITEM(self->capitals, f->set_id), target);
+        if (rep == NULL)
+            continue;  /* ALL CAPS, mixed case or a mid-sentence name: left alone */
+        if (append_slice(out, text, copied, start) < 0 || PyList_Append(out, rep) < 0)
+            return NULL;
+        copied = end;
     }
-    if (pos < 0)
-        return NULL;
     return Py_BuildValue("(nn)", pos, copied);
 }
