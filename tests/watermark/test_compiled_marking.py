@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from gateway.watermark import wordfind
 from gateway.watermark.embed import MarkingStream, Watermarker
-from gateway.watermark.scanner import Scanner, ScanState, mark_prose, scan
+from gateway.watermark.scanner import Scanner, ScanState, _eligible, mark_prose, scan
 
 SECRET = b"test-master-secret-0123456789abcdef"
 pytestmark = pytest.mark.skipif(wordfind.CompiledFinder is None, reason="the compiled marker is not built")
@@ -81,8 +81,7 @@ def test_one_stretch_marks_the_words_the_callback_marks(text: str, pos: int, lim
         if start >= limit:
             break
         expected_pos, word = end, text[start:end]
-        # the scan loop's call, with the Python rules (_eligible through scan would need its state machine)
-        from gateway.watermark.scanner import _eligible
+        # the scan loop's call, with the Python rules
         set_id, member = index[word.lower()]
         ok, first = _eligible(text, start, word, wm.table.article_mixed[set_id]) if (
             wm.table.article_mixed[set_id] or word[0].isupper()) else (True, False)
