@@ -7,6 +7,7 @@ by the ``Watermarker`` instance (no module-level state).
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Protocol
@@ -18,6 +19,9 @@ from gateway.watermark.keys import Layout, account_key, variants_for
 from gateway.watermark.policy import WatermarkPolicy
 from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, mark_prose, scan
 from gateway.watermark.table import EquivalenceTable, load_table
+
+# the letters a word of the table can end a token with: "(per" and "x—do" end with a phrase's first word too
+_TRAILING_WORD = re.compile(r"[A-Za-z']+\Z")
 
 DEFAULT_SHARED_FRACTION = 0.5
 
@@ -184,10 +188,21 @@ class MarkingStream:
             head = parts[0]  # ends at the last complete word
         cut = len(head)
         last = head.rsplit(None, 1)
-        if last and last[-1].lower() in self._heads:
+        if last and self._may_start_phrase(last[-1]):
             cut = len(head[:cut - len(last[-1])].rstrip())  # a phrase may start here ("do" of "do not"): hold it back
         self._pending = p[cut:]
         return self._process(p[:cut])
+
+    def _may_start_phrase(self, token: str) -> bool:
+        """Whether the last complete token ends with a phrase's first word: the token itself ("do"), or its
+        letters after opening punctuation glued to it ("(per" of "(per cent"), which the scanner also reads
+        as a word. Holding back a token that turns out to start no phrase costs only one word's delay."""
+        if token.lower() in self._heads:
+            return True
+        if token.isalpha():
+            return False
+        m = _TRAILING_WORD.search(token)
+        return m is not None and m.group().lower() in self._heads
 
     def whole(self, text: str) -> str:
         """``feed(text) + flush()`` in one scan: a text that arrives whole needs no hold-back."""

@@ -63,11 +63,21 @@ def test_hold_back_is_the_phrase_head_only(wm: Watermarker) -> None:
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=st.lists(st.sampled_from(PHRASES + ["we", "it", "the", "a", ".", "\n\n", "`", "do", "is", "not",
-                                                 "not.", "do,", "per", "cent"]), max_size=60),
+                                                 "not.", "do,", "per", "cent", "(do", "(per", "—is", "*do",
+                                                 "(Do", "x(is"]), max_size=60),
        cuts=st.lists(st.integers(0, 400), max_size=30))
 def test_streaming_equals_whole_text_with_phrases(wm: Watermarker, words: list[str], cuts: list[int]) -> None:
     text = " ".join(words)
     assert chunked(wm, text, cuts) == wm.mark(text, tenant="t1", account="a1")
+
+
+def test_a_phrase_after_opening_punctuation_is_held_back_whole(wm: Watermarker) -> None:
+    """The scanner reads "(per cent" as the phrase after "(": the stream must not release "(per" before it
+    knows whether "cent" follows, at any cut."""
+    text = "The rate (per cent of users) is low, and (do not forget) it —is not over."
+    for account in ("a1", "a2", "a3", "a4"):
+        whole = wm.mark(text, tenant="t1", account=account)
+        assert all(chunked(wm, text, [cut], account) == whole for cut in range(len(text))), account
 
 
 def test_typographic_apostrophe_is_detected(wm: Watermarker) -> None:
