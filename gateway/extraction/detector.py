@@ -9,7 +9,6 @@ time, triggered by the event that crosses the boundary (or by `tick(now)` when t
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import Any, Literal
 from zlib import crc32
 
@@ -18,7 +17,8 @@ from gateway.extraction.asks import SMALL_RATE, AskTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.policy import ExtractionPolicy, Status
+from gateway.extraction.layout import TOTAL, W_CROWD, W
+from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.problems import ProblemTable, cohort_campaign
 from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
@@ -27,61 +27,24 @@ from gateway.extraction.scoring import (
     account_score,
     evidence,
     quiet_score,
-    reasons_of,
     signals,
 )
-from gateway.extraction.state import (
-    CLUSTER_MEMBERS,
-    HARVEST_MIN_MAX_TOKENS,
-    LONG_MAX_TOKENS,
-    MAX_EXAMPLES,
-    TOTAL,
-    W_CROWD,
-    PrincipalState,
-    W,
-)
+from gateway.extraction.sketches import MAX_EXAMPLES
+from gateway.extraction.state import CLUSTER_MEMBERS, HARVEST_MIN_MAX_TOKENS, LONG_MAX_TOKENS, PrincipalState
+from gateway.extraction.verdicts import HOLD_S, OK, Verdict, VerdictDynamics
 
 Decision = Literal["confirm", "clear", "allowlist"]
-CLEAR_MARGIN = 0.15          # a cleared account is flagged again only if its score rises this much
 RESCORE_ALWAYS_UNDER = 64
 RESCORE_EVERY = 8
 FULL_REGROUP_EVERY = 6       # ticks; in between, regroup only when the suspect set changed
-# Hysteresis: an account keeps its status while its effective score stays at or above
-# RELEASE_RATIO x that status's threshold, for at most HOLD_S of event time after the score last
-# reached the threshold. Scores that hover around a threshold (paraphrased campaigns, harvesting
-# mixed into chat) then stay flagged; a one-off spike is released after HOLD_S.
-RELEASE_RATIO = 0.7
-HOLD_S = 12 * 3600.0
 # Campaign stickiness: a strong member stays in its campaign while its own score is at least
 # STICKY_SCORE or it still sends the campaign's templates, even when it dips below suspect_score.
 STICKY_SCORE = 0.1
 # A template sent by at least this many accounts, mostly as single-turn elicitation, is campaign-scale.
 CAMPAIGN_TEMPLATE_ACCOUNTS = 5
-# Young accounts (fewer than window.min_requests requests) are not judged alone, except for review: from
-# YOUNG_MIN_REQUESTS requests, an account whose own score reaches `flag` with strong shared-template evidence
-# (its requests go to suspicious templates that many accounts send) is flagged, never more, before it has
-# the history to be judged alone. A campaign spread over many accounts keeps each one small.
-YOUNG_MIN_REQUESTS = 3
-YOUNG_SHARED = 0.3
-_RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    status: Status
-    score: float
-    reasons: tuple[str, ...]
-    campaign_id: str | None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "score": round(self.score, 4), "reasons": list(self.reasons),
-                "campaign": self.campaign_id}
-
-
-OK = Verdict("ok", 0.0, (), None)
-
-
-class Detector(ReviewViews):
+class Detector(VerdictDynamics, ReviewViews):
     def __init__(self, policy: ExtractionPolicy | None = None) -> None:
         self.policy = policy or ExtractionPolicy()
         self._states: dict[str, PrincipalState] = {}      # insertion order = LRU order
@@ -300,95 +263,6 @@ class Detector(ReviewViews):
             self._suspects.discard(st.principal)
             self._suspects_changed = True
         return self._set_verdict(st, ts, sig, evi)
-
-    def _set_verdict(self, st: PrincipalState, ts: float, sig: dict[str, float] | None = None,
-                     evi: dict[str, float] | None = None) -> Verdict:
-        pol = self.policy
-        in_campaign = st.campaign_id is not None
-        eff = max(st.score, st.campaign_score if in_campaign else 0.0)
-        if st.decision == "allowlist":
-            v = OK
-        elif st.decision == "confirm":
-            v = Verdict(pol.status_for(1.0, True), 1.0, ("confirmed_by_reviewer",), st.campaign_id)
-        elif (st.decision == "clear" and eff < st.cleared_score + CLEAR_MARGIN) or (
-                (young := st.total < pol.window.min_requests and not in_campaign)
-                and not self._young_suspect(st, evi)):
-            v = OK
-        else:
-            if in_campaign and self._weak_member(st):
-                # Joined on one request (held at flag until the next regrouping), through weak links only,
-                # or far less suspicious than the campaign (judged on its own score): throttle needs its own
-                # score, and a weak link is not the coordination that block requires (round 7: a benign
-                # parameter sweep with an own score of 0.91 was blocked through a fingerprint link).
-                own = pol.status_for(st.score, False) if st.total >= pol.window.min_requests else "ok"
-                status = own if own != "ok" else pol.status_for(st.campaign_score, False)
-            else:
-                status = pol.status_for(eff, in_campaign and self._scripted(st))  # round 13 (campaigns.py)
-                if young and status != "ok":
-                    status = "flag"  # too young to be judged alone: review only
-            if status != "ok" and _RANK[status] >= _RANK[st.status]:
-                st.confirm_ts = ts
-            elif _RANK[status] < _RANK[st.status]:
-                status = self._held(st, eff, ts, status)
-            if status == "ok":
-                v = OK
-            else:
-                if status != st.status or not st.reasons:
-                    if sig is None or evi is None:
-                        _, sig, evi = self._score(st)
-                    st.reasons = reasons_of(evi, sig) + (("campaign:" + st.campaign_id,) if in_campaign else ())
-                v = Verdict(status, eff, st.reasons, st.campaign_id)
-        if v.status != st.status:
-            st.add_timeline(ts, v.status, eff)
-            if st.first_flagged_ts is None and v.status != "ok":
-                st.first_flagged_ts = ts
-            st.status = v.status
-        if v.status == "ok":
-            if self._verdicts.pop(st.principal, None) is not None:
-                self._changed.add(st.principal)
-        else:
-            old = self._verdicts.get(st.principal)
-            if old is None or old.status != v.status or old.campaign_id != v.campaign_id:
-                self._changed.add(st.principal)
-            self._verdicts[st.principal] = v
-        return v
-
-    def _young_suspect(self, st: PrincipalState, evi: dict[str, float] | None) -> bool:
-        """A young account flagged for review: see YOUNG_MIN_REQUESTS."""
-        if st.total < YOUNG_MIN_REQUESTS or st.score < self.policy.thresholds.flag:
-            return False
-        if evi is None:
-            _, _, evi = self._score(st)
-        return max(evi["shared_template"], evi["shared_problems"]) >= YOUNG_SHARED
-
-    def _scripted(self, st: PrincipalState) -> bool:
-        camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None
-        return camp is not None and st.principal in camp.scripted
-
-    def _weak_member(self, st: PrincipalState) -> bool:
-        camp = self._campaigns.get(st.campaign_id) if st.campaign_id else None
-        return camp is not None and st.principal in camp.weak_members
-
-    def _held(self, st: PrincipalState, eff: float, ts: float, lower: Status) -> Status:
-        """Hysteresis: the highest status between the current one and `lower` whose release band
-        [RELEASE_RATIO x threshold, threshold) holds the score, if the score last reached the current
-        status's threshold less than HOLD_S ago; else `lower`."""
-        if ts - st.confirm_ts >= HOLD_S:
-            return lower
-        t = self.policy.thresholds
-        for status, thr in (("block", t.block), ("throttle", t.throttle), ("flag", t.flag)):
-            if _RANK[lower] < _RANK[status] <= _RANK[st.status] and eff >= RELEASE_RATIO * thr:
-                if status == "block" and (st.campaign_id is None or self._weak_member(st) or not self._scripted(st)) \
-                        and st.decision != "confirm" and self.policy.campaign.block_requires_campaign:
-                    continue  # block needs a campaign: leaving the campaign leaves block
-                return status  # type: ignore[return-value]
-        return lower
-
-    def drain_changes(self) -> dict[str, Verdict]:
-        """Verdicts that changed (status or campaign) since the last drain: what a worker writes back."""
-        out = {p: self.verdict(p) for p in self._changed}
-        self._changed.clear()
-        return out
 
     # ---- off-hot-path: baselines and campaigns ------------------------------------------------
     def tick(self, now: float) -> None:

@@ -12,9 +12,10 @@ import math
 from dataclasses import dataclass
 
 from gateway.extraction.clusters import ClusterStats
+from gateway.extraction.layout import CATS, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
-from gateway.extraction.state import CATS, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT, PrincipalState
+from gateway.extraction.state import PrincipalState
 
 
 @dataclass(slots=True)

@@ -1,17 +1,73 @@
-"""Bounded per-principal and per-template-cluster state: decayed counters and small sketches.
+"""Bounded per-principal state: decayed counters, counted per request.
 
 Everything here is O(1) in the number of requests an account has sent: counters decay with one
 half-life, sets and lists are capped. `bytes_per_account` in the evaluation measures the result.
+Round 16: the arrays' index layout lives in layout.py and the bounded sketches (rings, bitmaps, short
+lists) in sketches.py, a mixin of `PrincipalState`; this module keeps the per-request counting.
 """
 
 from __future__ import annotations
 
-import math
 from array import array
 
 from gateway.extraction.clusters import TopClusters
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES, NARRATED
+from gateway.extraction.layout import (
+    CAMPAIGN_SCORE,
+    CATS,
+    CLEARED_SCORE,
+    CONFIRM_TS,
+    DECAY_TS,
+    DECAYED_END,
+    EP_SIZE,
+    EPISODE_END_TS,
+    EPISODES,
+    FINGERPRINT,
+    FIRST_TS,
+    GAP_M2,
+    GAP_MEAN,
+    GAP_N,
+    HOURS,
+    IP_PREFIX,
+    LAST_API,
+    LAST_KIND,
+    LAST_TS,
+    LOUD,
+    QUIET,
+    SCORE,
+    SUSP_SYS,
+    SUSP_TS,
+    TOTAL,
+    UA_HASH,
+    W_AGENT,
+    W_API_SWITCH,
+    W_CAMP,
+    W_CHAIN_LONG,
+    W_CONT,
+    W_CUT,
+    W_ELICIT,
+    W_HARVEST,
+    W_IFACE,
+    W_IFACE_BACK,
+    W_IFACE_SAMPLED,
+    W_LONG,
+    W_NARR,
+    W_NEW_IFACE,
+    W_NEW_MENU,
+    W_OFF,
+    W_OUT,
+    W_REASON,
+    W_RELAY,
+    W_SHORT,
+    W_SINGLE,
+    W_TOOL_REASON,
+    W_TOOLS,
+    ZERO_INTS,
+    ZERO_NUM,
+    W,
+)
+from gateway.extraction.patterns import CAPABILITY_CATEGORIES, NARRATED
+from gateway.extraction.sketches import TOOLSET_BITS, Sketches
 
 SHORT_HALF_LIFE_S = 3600.0    # the burst counter's half-life
 HARVEST_MIN_MAX_TOKENS = 200  # n / logprobs / hot repeats under a shorter cap are labels or one-liners ...
@@ -21,13 +77,6 @@ LONG_OUTPUT_TOKENS = 800      # "large max_tokens with long outputs"
 LONG_MAX_TOKENS = 2000        # used when the output length is not known
 OFF_HOURS_MIN_HISTORY = 48
 OFF_HOURS_SHARE = 0.02
-RECENT_HASHES = 64    # recent exact prompts: repeats (resampling) and the turns a follow-up continues
-USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
-TOOLSET_BITS = 64     # linear-counting bitmap of declared tool sets (0 for accounts without tools)
-MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
-SLOT_S = 600
-MAX_EXAMPLES = 3
-MAX_TIMELINE = 24
 CLUSTER_MEMBERS = 256  # accounts remembered per template cluster
 DECAY_MIN_DT = 120.0   # seconds: decay is applied at most once per this interval of event time
 EPISODE_GAP_S = 6 * 3600.0  # a suspicious request this long after the previous one starts a new episode
@@ -35,31 +84,8 @@ EPISODE_MIN = 2        # suspicious requests for an episode to count (a stray on
 LAPSE_S = 24 * 3600.0  # an episode has lapsed this long after its last suspicious request ...
 LAPSE_REQUESTS = 5     # ... when the account has sent at least this many ordinary requests since,
 LAPSE_ORDINARY = 0.5   # ... and they are most of its requests since
-MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
-IFACE_RING = 8         # round 11: its recent distinct interfaces (tool menu or output schema) of fresh requests
-IFACE_SAMPLE_SHIFT = 29  # round 14: interfaces whose hash has its top 3 bits clear (1 in 8) are remembered longer ...
-IFACE_SEEN_BITS = 1024   # ... in a bitmap (one Python int), cleared when a third of its bits are set (a generator)
-RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
-PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
 PROBLEM_MEMBERS = 32   # accounts remembered per problem
 _MASK32 = 0xFFFFFFFF
-
-
-# PrincipalState.num: every float of an account in one array of doubles (8 bytes each, instead of a
-# 24-byte float object plus an 8-byte slot). The decayed counters come first, contiguous.
-(W, W_REASON, W_SINGLE, W_HARVEST, W_LONG, W_OFF, W_OUT, W_ELICIT, W_CAMP, W_AGENT, W_TOOLS, W_NARR,
- W_TOOL_REASON, W_NEW_MENU, W_API_SWITCH, W_RELAY, W_IFACE, W_NEW_IFACE, W_CUT, W_CONT, W_CHAIN_LONG,
- W_IFACE_SAMPLED, W_IFACE_BACK, W_CROWD) = range(24)
-CATS = 24                     # CATS .. CATS + len(CATEGORIES) - 1: decayed requests per category
-DECAYED_END = CATS + len(CATEGORIES)
-(W_SHORT, FIRST_TS, LAST_TS, DECAY_TS, GAP_MEAN, GAP_M2, SCORE, CAMPAIGN_SCORE, CLEARED_SCORE,
- CONFIRM_TS, SUSP_TS, EPISODE_END_TS) = range(DECAYED_END, DECAYED_END + 12)
-NUM_SIZE = DECAYED_END + 12
-# PrincipalState.ints: unsigned 32-bit values: requests per hour of day, then counts and hashes.
-HOURS = 0                     # HOURS .. HOURS + 23
-(TOTAL, GAP_N, IP_PREFIX, UA_HASH, FINGERPRINT, EPISODES, EP_SIZE, QUIET, LOUD, LAST_API, LAST_KIND,
- SUSP_SYS) = range(24, 36)
-INTS_SIZE = 36
 OPEN_CHAINS = 4        # round 12: answers cut at their cap that the account may still continue (jobs interleave)
 # An open chain's flags: its first request was fresh (single-turn) and elicited reasoning; its category above them.
 ROOT_SINGLE_BIT, ROOT_REASON_BIT, ROOT_CAT_SHIFT = 2, 4, 8
@@ -67,8 +93,6 @@ CHAIN_CROSSED = 16     # count_chain's flag: the chain's pieces reached a long a
 # Generation dialects (LAST_API holds the last one's code); embeddings are no dialect: a RAG app embeds
 # before it asks, whatever API it asks on.
 DIALECTS = {"openai.chat.completions": 1, "openai.completions": 2, "openai.responses": 3, "anthropic.messages": 4}
-_ZERO_NUM = bytes(8 * NUM_SIZE)
-_ZERO_INTS = bytes(4 * INTS_SIZE)
 
 
 def _num(i: int) -> property:
@@ -91,18 +115,7 @@ def _int(i: int) -> property:
     return property(get, set_)
 
 
-def _remember(ring: array, value: int, size: int) -> bool:
-    """Append ``value`` to a ring of the last ``size`` distinct values; False if it is already there.
-    (An array of uint32 and a linear scan: the rings are short.)"""
-    if value in ring:
-        return False
-    ring.append(value)
-    if len(ring) > size:
-        del ring[0]
-    return True
-
-
-class PrincipalState:
+class PrincipalState(Sketches):
     """Everything the detector keeps about one account.
 
     Numbers live in two typed arrays (`num`, `ints`; index constants above), read and written by name
@@ -163,9 +176,9 @@ class PrincipalState:
         self.principal = ev.principal
         self.tenant = ev.tenant
         self.key_id = ev.key_id
-        self.num = num = array("d", _ZERO_NUM)
+        self.num = num = array("d", ZERO_NUM)
         num[FIRST_TS] = num[LAST_TS] = num[DECAY_TS] = ev.ts
-        self.ints = ints = array("I", _ZERO_INTS)
+        self.ints = ints = array("I", ZERO_INTS)
         ints[IP_PREFIX] = ev.ip_prefix
         ints[UA_HASH] = ev.ua_hash
         self.recent = array("I")
@@ -394,106 +407,3 @@ class PrincipalState:
         return (ints[EPISODES] == 1 and quiet >= LAPSE_REQUESTS
                 and quiet >= LAPSE_ORDINARY * (quiet + ints[LOUD])
                 and self.num[LAST_TS] - self.num[EPISODE_END_TS] >= LAPSE_S)
-
-    def observe_gap(self, ts: float) -> None:
-        """Welford on log inter-arrival time: bots have a small spread, people a large one."""
-        ints, num = self.ints, self.num
-        if ints[TOTAL] == 0:
-            return
-        x = math.log(ts - num[LAST_TS] + 1.0)
-        n = ints[GAP_N] = ints[GAP_N] + 1
-        d = x - num[GAP_MEAN]
-        num[GAP_MEAN] += d / n
-        num[GAP_M2] += d * (x - num[GAP_MEAN])
-
-    def gap_std(self) -> float:
-        n = self.ints[GAP_N]
-        return math.sqrt(self.num[GAP_M2] / (n - 1)) if n > 1 else 0.0
-
-    def add_user(self, user_hash: int) -> None:
-        self.users |= 1 << (user_hash % USER_BITS)
-
-    def end_users(self) -> float:
-        """Distinct end users (exact enough below ~100)."""
-        return _linear_count(self.users, USER_BITS)
-
-    def tool_sets(self) -> float:
-        """Distinct declared tool sets (exact enough below ~30)."""
-        return _linear_count(self.toolsets, TOOLSET_BITS)
-
-    def add_slot(self, ts: float) -> None:
-        s = int(ts // SLOT_S)
-        if not self.slots or self.slots[-1] != s:
-            self.slots.append(s)
-            if len(self.slots) > MAX_SLOTS:
-                del self.slots[0]
-
-    def seen_recently(self, h: int) -> bool:
-        return not _remember(self.recent, h, RECENT_HASHES)
-
-    def new_menu(self, toolset: int) -> bool:
-        """Whether a declared tool menu is none of the account's last MENU_RING distinct menus (and remember it).
-        A product agent, or a benchmark over a catalogue's domains, declares the same few menus again and again;
-        a generator of function-calling data draws a new menu for nearly every request."""
-        if self.menus is None:
-            self.menus = array("I")
-        return _remember(self.menus, toolset, MENU_RING)
-
-    def count_interface(self, iface: int) -> None:
-        """Count a fresh request's interface (tool menu xor output schema): new when none of the last IFACE_RING
-        (round 11); round 14: a new one is *returning* when the account declared it before (a platform's many
-        workspaces, a nightly suite), which a generator never does; sampled 1 in 8 against the `iface_seen` bitmap."""
-        num = self.num
-        num[W_IFACE] += 1.0
-        if self.ifaces is None:
-            self.ifaces = array("I")
-        if not _remember(self.ifaces, iface, IFACE_RING):  # one of the last 8
-            return
-        num[W_NEW_IFACE] += 1.0
-        if iface >> IFACE_SAMPLE_SHIFT:
-            return
-        num[W_IFACE_SAMPLED] += 1.0
-        bit = 1 << (iface % IFACE_SEEN_BITS)
-        if self.iface_seen & bit:
-            num[W_IFACE_BACK] += 1.0
-        elif (seen := self.iface_seen | bit).bit_count() > IFACE_SEEN_BITS // 3:
-            self.iface_seen = bit
-        else:
-            self.iface_seen = seen
-
-    def add_relay(self, partner: str) -> None:
-        """Count a relayed answer (this account at either end) and remember the account at the other end (the
-        last RELAY_PARTNERS distinct ones)."""
-        self.num[W_RELAY] += 1.0
-        if self.relays is None:
-            self.relays = [partner]
-        elif partner not in self.relays:
-            self.relays = [*self.relays[1 - RELAY_PARTNERS:], partner]
-
-    def add_problem(self, problem: int) -> bool:
-        """Remember a problem the account asked (see problems.py); False if already remembered."""
-        if self.problems is None:
-            self.problems = array("I")
-        return _remember(self.problems, problem, PROBLEM_RING)
-
-    def add_example(self, excerpt: str) -> None:
-        if self.examples is None:
-            self.examples = []
-        elif len(self.examples) >= MAX_EXAMPLES:
-            del self.examples[0]
-        self.examples.append(excerpt)
-
-    def add_timeline(self, ts: float, status: str, score: float) -> None:
-        if self.timeline is None:
-            self.timeline = []
-        self.timeline.append((ts, status, round(score, 3)))
-        if len(self.timeline) > MAX_TIMELINE:
-            del self.timeline[1]  # keep the first entry: when the account appeared
-
-
-def _linear_count(bitmap: int, bits: int) -> float:
-    """Distinct values hashed into a ``bits``-bit bitmap: the linear-counting estimate."""
-    zeros = bits - bitmap.bit_count()
-    if zeros == 0:
-        return bits * math.log(bits)
-    return -bits * math.log(zeros / bits)

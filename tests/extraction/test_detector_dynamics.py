@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from gateway.extraction.detector import HOLD_S, RELEASE_RATIO, Detector
+from gateway.extraction.detector import Detector
 from gateway.extraction.state import PrincipalState
+from gateway.extraction.verdicts import HOLD_S, RELEASE_RATIO
 from tests.extraction.helpers import chat, event, problem
 
 T0 = 1_767_225_600.0

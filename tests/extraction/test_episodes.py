@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import random
 
-from gateway.extraction.detector import YOUNG_MIN_REQUESTS, Detector
+from gateway.extraction.detector import Detector
 from gateway.extraction.state import LAPSE_REQUESTS, LAPSE_S
+from gateway.extraction.verdicts import YOUNG_MIN_REQUESTS
 from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
 
 T0 = 1_767_225_600.0

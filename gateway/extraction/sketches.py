@@ -1,0 +1,163 @@
+"""An account's bounded sketches: rings of recent values, linear-counting bitmaps and short lists.
+
+A mixin of `PrincipalState` (state.py), split out in round 16 to keep that module to the per-request counting;
+every method takes the state as `self` and touches only the sketch it names (and the counters in `num`/`ints`,
+layout.py, that go with it). Everything here is bounded: rings hold a fixed number of distinct values, bitmaps a
+fixed number of bits, lists a fixed number of entries.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from typing import TYPE_CHECKING
+
+from gateway.extraction.layout import (
+    GAP_M2,
+    GAP_MEAN,
+    GAP_N,
+    LAST_TS,
+    TOTAL,
+    W_IFACE,
+    W_IFACE_BACK,
+    W_IFACE_SAMPLED,
+    W_NEW_IFACE,
+    W_RELAY,
+)
+
+if TYPE_CHECKING:
+    from gateway.extraction.state import PrincipalState
+
+RECENT_HASHES = 64    # recent exact prompts: repeats (resampling) and the turns a follow-up continues
+USER_BITS = 256       # linear-counting bitmap of end users (one Python int, ~60 bytes)
+TOOLSET_BITS = 64     # linear-counting bitmap of declared tool sets (0 for accounts without tools)
+MAX_SLOTS = 32        # recent active 10-minute slots, for synchronized timing
+SLOT_S = 600
+MAX_EXAMPLES = 3
+MAX_TIMELINE = 24
+MENU_RING = 8          # an account's recent distinct tool menus (only for accounts that declare tools)
+IFACE_RING = 8         # round 11: its recent distinct interfaces (tool menu or output schema) of fresh requests
+IFACE_SAMPLE_SHIFT = 29  # round 14: interfaces whose hash has its top 3 bits clear (1 in 8) are remembered longer ...
+IFACE_SEEN_BITS = 1024   # ... in a bitmap (one Python int), cleared when a third of its bits are set (a generator)
+RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
+PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
+
+
+def _remember(ring: array, value: int, size: int) -> bool:
+    """Append ``value`` to a ring of the last ``size`` distinct values; False if it is already there.
+    (An array of uint32 and a linear scan: the rings are short.)"""
+    if value in ring:
+        return False
+    ring.append(value)
+    if len(ring) > size:
+        del ring[0]
+    return True
+
+
+class Sketches:
+    """The sketch methods of `PrincipalState` (its slots are declared there)."""
+
+    __slots__ = ()
+
+    def observe_gap(self: PrincipalState, ts: float) -> None:
+        """Welford on log inter-arrival time: bots have a small spread, people a large one."""
+        ints, num = self.ints, self.num
+        if ints[TOTAL] == 0:
+            return
+        x = math.log(ts - num[LAST_TS] + 1.0)
+        n = ints[GAP_N] = ints[GAP_N] + 1
+        d = x - num[GAP_MEAN]
+        num[GAP_MEAN] += d / n
+        num[GAP_M2] += d * (x - num[GAP_MEAN])
+
+    def gap_std(self: PrincipalState) -> float:
+        n = self.ints[GAP_N]
+        return math.sqrt(self.num[GAP_M2] / (n - 1)) if n > 1 else 0.0
+
+    def add_user(self: PrincipalState, user_hash: int) -> None:
+        self.users |= 1 << (user_hash % USER_BITS)
+
+    def end_users(self: PrincipalState) -> float:
+        """Distinct end users (exact enough below ~100)."""
+        return _linear_count(self.users, USER_BITS)
+
+    def tool_sets(self: PrincipalState) -> float:
+        """Distinct declared tool sets (exact enough below ~30)."""
+        return _linear_count(self.toolsets, TOOLSET_BITS)
+
+    def add_slot(self: PrincipalState, ts: float) -> None:
+        s = int(ts // SLOT_S)
+        if not self.slots or self.slots[-1] != s:
+            self.slots.append(s)
+            if len(self.slots) > MAX_SLOTS:
+                del self.slots[0]
+
+    def seen_recently(self: PrincipalState, h: int) -> bool:
+        return not _remember(self.recent, h, RECENT_HASHES)
+
+    def new_menu(self: PrincipalState, toolset: int) -> bool:
+        """Whether a declared tool menu is none of the account's last MENU_RING distinct menus (and remember it).
+        A product agent, or a benchmark over a catalogue's domains, declares the same few menus again and again;
+        a generator of function-calling data draws a new menu for nearly every request."""
+        if self.menus is None:
+            self.menus = array("I")
+        return _remember(self.menus, toolset, MENU_RING)
+
+    def count_interface(self: PrincipalState, iface: int) -> None:
+        """Count a fresh request's interface (tool menu xor output schema): new when none of the last IFACE_RING
+        (round 11); round 14: a new one is *returning* when the account declared it before (a platform's many
+        workspaces, a nightly suite), which a generator never does; sampled 1 in 8 against the `iface_seen` bitmap."""
+        num = self.num
+        num[W_IFACE] += 1.0
+        if self.ifaces is None:
+            self.ifaces = array("I")
+        if not _remember(self.ifaces, iface, IFACE_RING):  # one of the last 8
+            return
+        num[W_NEW_IFACE] += 1.0
+        if iface >> IFACE_SAMPLE_SHIFT:
+            return
+        num[W_IFACE_SAMPLED] += 1.0
+        bit = 1 << (iface % IFACE_SEEN_BITS)
+        if self.iface_seen & bit:
+            num[W_IFACE_BACK] += 1.0
+        elif (seen := self.iface_seen | bit).bit_count() > IFACE_SEEN_BITS // 3:
+            self.iface_seen = bit
+        else:
+            self.iface_seen = seen
+
+    def add_relay(self: PrincipalState, partner: str) -> None:
+        """Count a relayed answer (this account at either end) and remember the account at the other end (the
+        last RELAY_PARTNERS distinct ones)."""
+        self.num[W_RELAY] += 1.0
+        if self.relays is None:
+            self.relays = [partner]
+        elif partner not in self.relays:
+            self.relays = [*self.relays[1 - RELAY_PARTNERS:], partner]
+
+    def add_problem(self: PrincipalState, problem: int) -> bool:
+        """Remember a problem the account asked (see problems.py); False if already remembered."""
+        if self.problems is None:
+            self.problems = array("I")
+        return _remember(self.problems, problem, PROBLEM_RING)
+
+    def add_example(self: PrincipalState, excerpt: str) -> None:
+        if self.examples is None:
+            self.examples = []
+        elif len(self.examples) >= MAX_EXAMPLES:
+            del self.examples[0]
+        self.examples.append(excerpt)
+
+    def add_timeline(self: PrincipalState, ts: float, status: str, score: float) -> None:
+        if self.timeline is None:
+            self.timeline = []
+        self.timeline.append((ts, status, round(score, 3)))
+        if len(self.timeline) > MAX_TIMELINE:
+            del self.timeline[1]  # keep the first entry: when the account appeared
+
+
+def _linear_count(bitmap: int, bits: int) -> float:
+    """Distinct values hashed into a ``bits``-bit bitmap: the linear-counting estimate."""
+    zeros = bits - bitmap.bit_count()
+    if zeros == 0:
+        return bits * math.log(bits)
+    return -bits * math.log(zeros / bits)
