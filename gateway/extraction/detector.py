@@ -16,6 +16,7 @@ from gateway.extraction.answers import AnswerTable
 from gateway.extraction.asks import SMALL_RATE, AskTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
+from gateway.extraction.documents import DOC_MIN_GRAMS, DocumentTable
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.layout import TOTAL, W_CROWD, W
 from gateway.extraction.policy import ExtractionPolicy
@@ -54,6 +55,7 @@ class Detector(VerdictDynamics, ReviewViews):
         self._problems = ProblemTable(self.policy.window.max_clusters)  # who asked each problem (problems.py)
         self._asks = AskTable(self.policy.window.max_clusters)  # round 15: who sent each sentence at length (asks.py)
         self._answers = AnswerTable()  # recent answers' sketches, for relays between accounts (answers.py)
+        self._documents = DocumentTable(self.policy.window.max_clusters)  # round 16: who pasted each document
         self._cluster_campaign: dict[int, str] = {}
         self._campaigns: dict[str, Campaign] = {}
         self._suspects: set[str] = set()
@@ -151,6 +153,8 @@ class Detector(VerdictDynamics, ReviewViews):
                 src.add_relay(st.principal)
         if ev.answer_grams:
             self._answers.note(st.principal, ev.tenant, ev.answer_grams)
+        if len(ev.quote_grams) >= DOC_MIN_GRAMS:  # a pasted document (round 16, documents.py)
+            self._documents.note(st, ev.tenant, ev.quote_grams)
         if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
             st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
@@ -234,7 +238,7 @@ class Detector(VerdictDynamics, ReviewViews):
 
     # ---- scoring -----------------------------------------------------------------------------
     def _score(self, st: PrincipalState) -> tuple[float, dict[str, float], dict[str, float]]:
-        sig = signals(st, self._clusters, self._pop, self._problems)
+        sig = signals(st, self._clusters, self._pop, self._problems, self._documents)
         if st.campaign_id is not None and (camp := self._campaigns.get(st.campaign_id)) is not None and camp.cohort:
             sig["problem_overlap"] = 1.0  # a member of a class asking its problem set (round 10, problems.py)
         evi = evidence(sig, st.total)
@@ -243,7 +247,8 @@ class Detector(VerdictDynamics, ReviewViews):
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
                 and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.status == "ok"
-                and not self._problems.any_shared(st.problems)):
+                and not self._problems.any_shared(st.problems)
+                and not self._documents.split(st.docs, st.principal, st.tenant)):
             # Quiet account (most traffic): every evidence term but off_hours, menu_churn, interface_churn,
             # relayed_answers and shared_problems is a product with elicitation, harvesting, long outputs or
             # exposed tool-step reasoning, all zero, the churn terms need new interfaces again and again, it relays

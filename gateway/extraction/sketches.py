@@ -41,6 +41,7 @@ IFACE_SAMPLE_SHIFT = 29  # round 14: interfaces whose hash has its top 3 bits cl
 IFACE_SEEN_BITS = 1024   # ... in a bitmap (one Python int), cleared when a third of its bits are set (a generator)
 RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
 PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
+DOC_RING = 8           # round 16: the account's recent documents (documents.py), only for accounts that paste them
 
 
 def _remember(ring: array, value: int, size: int) -> bool:
@@ -139,6 +140,12 @@ class Sketches:
         if self.problems is None:
             self.problems = array("I")
         return _remember(self.problems, problem, PROBLEM_RING)
+
+    def add_document(self: PrincipalState, doc_id: int) -> None:
+        """Remember a document the account pasted (see documents.py)."""
+        if self.docs is None:
+            self.docs = array("I")
+        _remember(self.docs, doc_id, DOC_RING)
 
     def add_example(self: PrincipalState, excerpt: str) -> None:
         if self.examples is None:

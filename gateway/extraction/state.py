@@ -126,7 +126,7 @@ class PrincipalState(Sketches):
     __slots__ = (
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
-        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains", "iface_seen",
+        "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains", "iface_seen", "docs",
     )
 
     w = _num(W)
@@ -191,6 +191,7 @@ class PrincipalState(Sketches):
         self.iface_seen = 0  # round 14: bitmap of the sampled interfaces it declared (see count_interface)
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
         self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
+        self.docs: array[int] | None = None  # recent documents it pasted (round 16; documents.py)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None

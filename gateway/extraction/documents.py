@@ -1,0 +1,104 @@
+"""Shared documents (round 16): one long document pasted by a few accounts of different tenants.
+
+Long-context harvesting splits a document's questions over accounts, so that no account asks many questions about
+one document and none repeats one: each agreement, transcript or report of the operator's corpus is pasted by two to
+four accounts, each asking its share of the question list or summarising it at its own granularity. The pipeline's
+work item is the document, and it reaches the gateway under several tenants. An organisation's documents stay in
+the organisation -- a firm's associates paste the firm's agreements, a notes product summarises its customers'
+meetings under its own key -- and a public text that many people paste (a licence, a famous article, a course's
+handout) is pasted by many, not by a few.
+
+A prompt is a *document* when it has at least `DOC_MIN_GRAMS` grams (answers.py: three consecutive segments of at
+least 16 characters, cut at line breaks and quotes -- a numbered agreement, a transcript, a log; prose in one line
+has none). The table keeps a bottom-k sketch of each document's first pasting (`DOC_SKETCH` smallest grams) and the
+accounts that pasted it (`DOC_MEMBERS` at most, with their tenants; more is *popular*). A later prompt holding at
+least half of a document's sketch is that document again, whatever question or instruction wraps it. The account
+remembers its last `DOC_RING` documents (`PrincipalState.docs`, only for accounts that paste documents); a document
+is *split* when another account of another tenant (or, tenants unknown, another account) pasted it too and no more
+than `DOC_SPLIT_MAX` accounts did. The evidence (`scoring`, `shared_documents`) needs several split documents that
+are most of the account's documents: an analyst who once pastes a report a partner also received is not a pipeline.
+Nothing is added to the hot path: the grams are the `quote_grams` the feature event already carries.
+"""
+
+from __future__ import annotations
+
+from array import array
+from itertools import islice
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gateway.extraction.state import PrincipalState
+
+DOC_MIN_GRAMS = 8      # grams for a prompt to be a document (about ten long lines)
+DOC_SKETCH = 16        # bottom-k grams kept per document
+DOC_MATCH = 0.5        # a prompt is a document again when it holds this share of the document's sketch (and >= 2)
+DOC_MEMBERS = 6        # accounts remembered per document: a few; one more makes it popular
+DOC_SPLIT_MAX = DOC_MEMBERS  # a document pasted by more accounts is popular content, not a pipeline's work item
+DOC_RING = 8           # the account's recent documents
+MAX_GRAMS = 200_000    # gram index bound: beyond it the older half is dropped (<= ~20 MB, as answers.py)
+
+
+class DocumentTable:
+    """Documents by id: [{principal: tenant} of the accounts that pasted it (capped), popular flag]; the gram index
+    maps each sketch gram to the newest document that has it. Bounded: `max_docs` documents (oldest dropped first)
+    and MAX_GRAMS index entries (older half dropped)."""
+
+    __slots__ = ("_docs", "_grams", "_max_docs", "_serial")
+
+    def __init__(self, max_docs: int) -> None:
+        self._docs: dict[int, list] = {}
+        self._grams: dict[int, int] = {}
+        self._max_docs = max_docs
+        self._serial = 0
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def note(self, st: PrincipalState, tenant: str | None, grams: tuple[int, ...]) -> None:
+        """The account pasted a prompt with these grams (>= DOC_MIN_GRAMS of them): find the document it repeats
+        or register a new one, and remember it for the account."""
+        index = self._grams
+        counts: dict[int, int] = {}
+        for g in grams:
+            d = index.get(g)
+            if d is not None:
+                counts[d] = counts.get(d, 0) + 1
+        doc_id = -1
+        for d, k in counts.items():
+            entry = self._docs.get(d)
+            if entry is not None and k >= 2 and k >= DOC_MATCH * entry[2]:
+                doc_id = d
+                break
+        if doc_id < 0:
+            self._serial = doc_id = (self._serial + 1) & 0xFFFFFFFF
+            sketch = sorted(set(grams))[:DOC_SKETCH]
+            self._docs[doc_id] = [{st.principal: tenant}, False, len(sketch)]
+            if len(self._docs) > self._max_docs:
+                del self._docs[next(iter(self._docs))]
+            for g in sketch:
+                index[g] = doc_id
+            if len(index) > MAX_GRAMS:
+                self._grams = dict(islice(index.items(), len(index) - MAX_GRAMS // 2, None))
+        else:
+            members, popular, _ = entry = self._docs[doc_id]
+            if not popular and st.principal not in members:
+                if len(members) >= DOC_MEMBERS:
+                    entry[1] = True  # pasted by more than a few accounts: popular content
+                else:
+                    members[st.principal] = tenant
+        st.add_document(doc_id)
+
+    def split(self, ring: array | None, principal: str, tenant: str | None) -> int:
+        """How many of the account's remembered documents are split: pasted by another account of another tenant
+        (another account when a tenant is unknown), by no more than DOC_SPLIT_MAX accounts."""
+        if not ring:
+            return 0
+        get = self._docs.get
+        n = 0
+        for d in ring:
+            entry = get(d)
+            if entry is None or entry[1] or len(entry[0]) < 2:
+                continue
+            if any(p != principal and (tenant is None or t is None or t != tenant) for p, t in entry[0].items()):
+                n += 1
+        return n
