@@ -248,7 +248,7 @@ class Detector(VerdictDynamics, ReviewViews):
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
                 and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.status == "ok"
                 and not self._problems.any_shared(st.problems)
-                and not self._documents.split(st.docs, st.principal, st.tenant)):
+                and not (st.docs and self._documents.split(st.docs, st.principal, st.tenant)[0])):
             # Quiet account (most traffic): every evidence term but off_hours, menu_churn, interface_churn,
             # relayed_answers and shared_problems is a product with elicitation, harvesting, long outputs or
             # exposed tool-step reasoning, all zero, the churn terms need new interfaces again and again, it relays

@@ -17,6 +17,14 @@ remembers its last `DOC_RING` documents (`PrincipalState.docs`, only for account
 is *split* when another account of another tenant (or, tenants unknown, another account) pasted it too and no more
 than `DOC_SPLIT_MAX` accounts did. The evidence (`scoring`, `shared_documents`) needs several split documents that
 are most of the account's documents: an analyst who once pastes a report a partner also received is not a pipeline.
+
+**Teams** (the cohort principle of problems.py, round 10). Staff who each have their own key (even their own tenant)
+paste their firm's few documents again and again, every colleague every document: over an account's split documents
+the *overlap* of their other pasters -- the mean number of other accounts pasting each, over the number of other
+accounts pasting any -- is near 1 (`blind-v11`'s `doc_qa_users`: 0.75-1.0). A pipeline deals each document to a few of
+its accounts, another few each time (`blind-v16`'s `doc_qa_harvest` 0.2, `blind-v15`'s `summary_distill` 0.36-0.38).
+The evidence fades out as the overlap rises (`COHORT_OVERLAP`, 0.6 -> 0.75, the problems' ramp). The hole: a pipeline
+that deals every document to the same few accounts is a team by this measure.
 Nothing is added to the hot path: the grams are the `quote_grams` the feature event already carries.
 """
 
@@ -35,6 +43,7 @@ DOC_MATCH = 0.5        # a prompt is a document again when it holds this share o
 DOC_MEMBERS = 6        # accounts remembered per document: a few; one more makes it popular
 DOC_SPLIT_MAX = DOC_MEMBERS  # a document pasted by more accounts is popular content, not a pipeline's work item
 DOC_RING = 8           # the account's recent documents
+DOC_OVERLAP_MIN = 2    # split documents before the overlap of their pasters says anything (two: one says nothing)
 MAX_GRAMS = 200_000    # gram index bound: beyond it the older half is dropped (<= ~20 MB, as answers.py)
 
 
@@ -88,17 +97,24 @@ class DocumentTable:
                     members[st.principal] = tenant
         st.add_document(doc_id)
 
-    def split(self, ring: array | None, principal: str, tenant: str | None) -> int:
-        """How many of the account's remembered documents are split: pasted by another account of another tenant
-        (another account when a tenant is unknown), by no more than DOC_SPLIT_MAX accounts."""
+    def split(self, ring: array | None, principal: str, tenant: str | None) -> tuple[int, float]:
+        """Over the account's remembered documents (`ring`: `PrincipalState.docs`, two counts then the ids): how many are split -- pasted by another account of another
+        tenant (another account when a tenant is unknown), by no more than DOC_SPLIT_MAX accounts -- and the overlap
+        of their other pasters (from DOC_OVERLAP_MIN split documents, else 0): the mean number of other accounts
+        pasting each, over the number of other accounts pasting any. A team pasting its own library has every
+        colleague on every document (near 1); a pipeline deals each document to a few of its accounts (0.2-0.4)."""
         if not ring:
-            return 0
+            return 0, 0.0
         get = self._docs.get
-        n = 0
-        for d in ring:
+        others: list[dict] = []
+        for d in ring[2:]:
             entry = get(d)
             if entry is None or entry[1] or len(entry[0]) < 2:
                 continue
             if any(p != principal and (tenant is None or t is None or t != tenant) for p, t in entry[0].items()):
-                n += 1
-        return n
+                others.append(entry[0])
+        if len(others) < DOC_OVERLAP_MIN:
+            return len(others), 0.0
+        union = set().union(*others)
+        union.discard(principal)
+        return len(others), sum(len(m) - (principal in m) for m in others) / (len(others) * max(1, len(union)))

@@ -59,8 +59,9 @@ W_MENUS = 0.6         # single-turn tool requests whose declared menu is new nea
 MENU_CHURN = (0.3, 0.8)  # share of tool requests with a menu none of the last few: a product's .. a generator's
 W_PROBLEMS = 0.5      # the account's problems are ones many other accounts ask (same quantities, other words)
 W_DOCS = 0.6          # round 16: documents split with accounts of other tenants (documents.py); flag-level alone
-SPLIT_DOCS = (1.0, 3.0)        # split documents among the account's recent ones: none .. full weight ...
+SPLIT_DOCS = (2.0, 5.0)        # split documents among the account's recent ones: none .. full weight ...
 SPLIT_DOC_SHARE = (0.3, 0.6)   # ... and their share of its recent documents: a stray one .. most
+RETURNING_DOCS = (0.1, 0.3)    # share of its pastes that return to a recent document: a pipeline's none .. a library's
 SHARED_PROBLEMS = (1.0, 2.0)  # shared problems: none .. full weight (one is what students happen to share) ...
 W_DIALECTS = 0.7      # generation requests dealt out over several APIs (the dialect switches request by request)
 DIALECT_SWITCH = (0.3, 0.5)   # share of generation requests on another API than the one before: a product's
@@ -114,7 +115,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
             problems: ProblemTable | None = None, documents: DocumentTable | None = None) -> dict[str, float]:
     """Every signal with its value (for review and for `score`)."""
     w = st.w or 1.0
-    split_docs = documents.split(st.docs, st.principal, st.tenant) if documents is not None and st.docs else 0
+    split_docs, doc_overlap = documents.split(st.docs, st.principal, st.tenant) if documents is not None and st.docs else (0, 0.0)
     shared_problems = problems.shared(st.problems) if problems else 0
     overlap = problems.overlap(st.problems, st.principal) if problems and shared_problems >= COHORT_MIN_SHARED else 0.0
     top_cat = max(range(len(st.cats)), key=st.cats.__getitem__)
@@ -188,7 +189,9 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "shared_problem_share": shared_problems / len(st.problems) if st.problems else 0.0,
         "problem_overlap": overlap,
         "split_documents": float(split_docs),
-        "split_document_share": split_docs / len(st.docs) if st.docs else 0.0,
+        "split_document_share": split_docs / (len(st.docs) - 2) if st.docs else 0.0,
+        "document_overlap": doc_overlap,
+        "returning_document_share": st.docs[1] / st.docs[0] if st.docs else 0.0,
         "crowd_asks": st.num[W_CROWD],
         "crowd_ask_share": st.num[W_CROWD] / w,
         "top_category": float(top_cat),
@@ -285,9 +288,12 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         "shared_asks": max(0.0, W_ASKS * content * _ramp(sig.get("crowd_asks", 0.0), *CROWD_ASKS)
                            * _ramp(sig.get("crowd_ask_share", 0.0), *CROWD_ASK_SHARE) - max(shared_tpl, problems_shared)),
         # Round 16: long documents this account pasted that a few accounts of other tenants pasted too (documents.py):
-        # a pipeline splitting each document's questions over accounts. Most of its documents, several of them.
+        # a pipeline splitting each document's questions over accounts. Most of its documents, several of them; not
+        # when the same group pastes every one of them (a team's own library: the cohort overlap of problems.py).
         "shared_documents": W_DOCS * _ramp(sig.get("split_documents", 0.0), *SPLIT_DOCS)
-        * _ramp(sig.get("split_document_share", 0.0), *SPLIT_DOC_SHARE),
+        * _ramp(sig.get("split_document_share", 0.0), *SPLIT_DOC_SHARE)
+        * (1.0 - _ramp(sig.get("document_overlap", 0.0), *COHORT_OVERLAP))
+        * (1.0 - _ramp(sig.get("returning_document_share", 0.0), *RETURNING_DOCS)),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
     }

@@ -142,10 +142,18 @@ class Sketches:
         return _remember(self.problems, problem, PROBLEM_RING)
 
     def add_document(self: PrincipalState, doc_id: int) -> None:
-        """Remember a document the account pasted (see documents.py)."""
-        if self.docs is None:
-            self.docs = array("I")
-        _remember(self.docs, doc_id, DOC_RING)
+        """Remember a document the account pasted (see documents.py): `docs` is [pastes, returning pastes, then the
+        last DOC_RING distinct document ids]; a returning paste is of a document still among them."""
+        docs = self.docs
+        if docs is None:
+            docs = self.docs = array("I", (0, 0))
+        docs[0] += 1
+        if doc_id in docs[2:]:
+            docs[1] += 1
+            return
+        docs.append(doc_id)
+        if len(docs) > 2 + DOC_RING:
+            del docs[2]
 
     def add_example(self: PrincipalState, excerpt: str) -> None:
         if self.examples is None:

@@ -102,11 +102,11 @@ def test_a_pasted_agreement_is_a_document_whatever_question_wraps_it() -> None:
     sa, sb, sc = (PrincipalState(event(p, T0, chat("x"))) for p in ("a", "b", "c"))
     table.note(sa, "t1", a)
     table.note(sb, "t2", b)
-    assert list(sa.docs) == list(sb.docs)  # one document, two wrappers
+    assert list(sa.docs[2:]) == list(sb.docs[2:])  # one document, two wrappers
     other = event("c", T0, paste(rng, agreement(rng), QUESTIONS[0])).quote_grams
     table.note(sc, "t3", other)
-    assert list(sc.docs) != list(sa.docs)  # another agreement, the same clause titles: another document
-    assert table.split(sa.docs, "a", "t1") == 1 and table.split(sc.docs, "c", "t3") == 0
+    assert list(sc.docs[2:]) != list(sa.docs[2:])  # another agreement, the same clause titles: another document
+    assert table.split(sa.docs, "a", "t1")[0] == 1 and table.split(sc.docs, "c", "t3")[0] == 0
 
 
 def test_short_prompts_and_prose_are_no_documents() -> None:
@@ -156,10 +156,10 @@ def test_a_document_many_accounts_paste_is_popular_content_not_a_split() -> None
     states = [PrincipalState(event(f"s{k}", T0, chat("x"))) for k in range(DOC_MEMBERS + 3)]
     for k, st in enumerate(states[:3]):
         table.note(st, f"t{k}", event(st.principal, T0, paste(rng, doc, QUESTIONS[k])).quote_grams)
-    assert table.split(states[0].docs, "s0", "t0") == 1  # three accounts of three tenants: split so far
+    assert table.split(states[0].docs, "s0", "t0")[0] == 1  # three accounts of three tenants: split so far
     for k, st in enumerate(states[3:], 3):
         table.note(st, f"t{k}", event(st.principal, T0, paste(rng, doc, QUESTIONS[k % 9])).quote_grams)
-    assert all(table.split(st.docs, st.principal, f"t{k}") == 0 for k, st in enumerate(states))
+    assert all(table.split(st.docs, st.principal, f"t{k}")[0] == 0 for k, st in enumerate(states))
 
 
 def test_the_table_is_bounded() -> None:
@@ -169,4 +169,48 @@ def test_the_table_is_bounded() -> None:
     for _ in range(200):
         table.note(st, "t", event("a", T0, paste(rng, agreement(rng), QUESTIONS[0])).quote_grams)
     assert len(table) <= 50
-    assert len(st.docs) == 8  # the account's ring: its last eight documents
+    assert len(st.docs) == 2 + 8 and st.docs[0] == 200  # two counts, then its ring: its last eight documents
+
+
+def test_a_team_pasting_its_own_library_is_not_a_pipeline_even_under_separate_tenants() -> None:
+    # Five colleagues, each with a key of their own, ask about their firm's six documents again and again: every
+    # colleague pastes every document. The pipeline deals each document to three of its eleven accounts, another
+    # three each time. Both split documents across tenants; only the pipeline covers its corpus that way.
+    rng = random.Random(13)
+    library = [agreement(rng) for _ in range(6)]
+    team = [(T0 + rng.uniform(0, 60 * HOUR), f"staff-{k}", f"tenant-staff-{k}",
+             paste(rng, rng.choice(library), rng.choice(QUESTIONS)), rng.randint(300, 900))
+            for k in range(5) for _ in range(30)]
+    det = replay(Detector(), team + harvest(rng, 11, 120) + chatter(rng, 50))
+    staff = [det.principal_detail(f"staff-{k}") for k in range(5)]
+    assert all(d["signals"]["split_documents"] >= 3 for d in staff)  # they do share documents across tenants ...
+    assert all(d["signals"]["document_overlap"] >= 0.75 for d in staff)  # ... every colleague every document
+    assert all(d["evidence"]["shared_documents"] == 0.0 for d in staff)
+    assert all(det.verdict(f"staff-{k}").status == "ok" for k in range(5))
+    pipeline = [det.principal_detail(f"docqa-{k}") for k in range(11)]
+    assert all(d["signals"]["document_overlap"] <= 0.45 for d in pipeline)
+    assert sum(det.verdict(f"docqa-{k}").status != "ok" for k in range(11)) >= 10
+
+
+def test_either_sign_of_a_library_alone_clears_a_team(monkeypatch) -> None:
+    # Two signs that documents are an organisation's own, each enough: every colleague on every document (overlap),
+    # and pastes returning to a document the account pasted before (a pipeline deals each document to an account
+    # once). With both rules off, the same team would get the evidence.
+    rng = random.Random(17)
+    library = [agreement(rng) for _ in range(6)]
+    team = [(T0 + rng.uniform(0, 60 * HOUR), f"staff-{k}", f"tenant-staff-{k}",
+             paste(rng, rng.choice(library), rng.choice(QUESTIONS)), rng.randint(300, 900))
+            for k in range(5) for _ in range(30)]
+
+    def staff_evidence() -> list[float]:
+        det = replay(Detector(), team + chatter(rng, 30))
+        return [det.principal_detail(f"staff-{k}")["evidence"]["shared_documents"] for k in range(5)]
+
+    off = (2.0, 3.0)  # a ramp no share reaches: the rule is off
+    monkeypatch.setattr(scoring, "COHORT_OVERLAP", off)
+    assert all(e == 0.0 for e in staff_evidence())  # returning documents alone
+    monkeypatch.setattr(scoring, "RETURNING_DOCS", off)
+    assert all(e >= 0.5 for e in staff_evidence())  # neither: the team looks like a pipeline
+    monkeypatch.undo()
+    monkeypatch.setattr(scoring, "RETURNING_DOCS", off)
+    assert all(e == 0.0 for e in staff_evidence())  # the overlap alone
