@@ -115,6 +115,11 @@ def _text_of(content: Any) -> str:
                 parts.append(part)
             elif isinstance(part, dict):
                 t = part.get("text") or part.get("input_text")
+                if t is None and part.get("type") == "document":
+                    # Round 16: an Anthropic document block with a text source is text the caller sent, as the
+                    # same document pasted into a text part is (a PDF or an image source carries no text here).
+                    src = part.get("source")
+                    t = src.get("data") if isinstance(src, dict) and src.get("type") == "text" else None
                 if isinstance(t, str):
                     parts.append(t)
         return "\n".join(parts)

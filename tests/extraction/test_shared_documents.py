@@ -214,3 +214,23 @@ def test_either_sign_of_a_library_alone_clears_a_team(monkeypatch) -> None:
     monkeypatch.undo()
     monkeypatch.setattr(scoring, "RETURNING_DOCS", off)
     assert all(e == 0.0 for e in staff_evidence())  # the overlap alone
+
+
+def test_a_document_sent_in_an_anthropic_document_block_is_read_like_a_pasted_one() -> None:
+    # The caller sent the text either way: packaging a document as a `document` block (text source) hides it from no
+    # feature. A pipeline whose accounts use document blocks is the same pipeline.
+    rng = random.Random(21)
+    doc = agreement(rng)
+    block = {"model": "claude-sonnet-4-5", "max_tokens": 1024, "messages": [{"role": "user", "content": [
+        {"type": "document", "source": {"type": "text", "media_type": "text/plain", "data": doc}},
+        {"type": "text", "text": QUESTIONS[0]}]}]}
+    pasted = chat(f"{doc}\n\n{QUESTIONS[0]}")
+    a = event("a", T0, block, api="anthropic.messages")
+    b = event("b", T0, pasted)
+    assert len(a.quote_grams) >= DOC_MIN_GRAMS and set(a.quote_grams) == set(b.quote_grams)
+    assert a.problem == b.problem and a.problem != 0  # every text feature sees the document, not only the grams
+    # A PDF or image source carries no text here.
+    pdf = {"model": "claude-sonnet-4-5", "max_tokens": 1024, "messages": [{"role": "user", "content": [
+        {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0xLjQK"}},
+        {"type": "text", "text": QUESTIONS[0]}]}]}
+    assert event("c", T0, pdf, api="anthropic.messages").quote_grams == ()
