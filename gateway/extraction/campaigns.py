@@ -9,6 +9,8 @@ Links between suspect accounts (own score >= campaign.suspect_score):
 - synchronized timing (co-active in 10-minute slots far more often than their activity rates predict),
 - relayed answers (round 11): one account's prompt carried most of an answer the gateway gave the other, across
   tenants (answers.py) -- the content flows between them, so they are stages of one pipeline,
+- a shared document (round 16): both pasted one long document that a few accounts of different tenants pasted
+  (documents.py) -- the pipeline's work item, dealt out over its accounts,
 - same behavioural fingerprint (category, elicitation, parameters) -- a weak link: a group held
   together only by fingerprints needs twice the accounts;
 - a shared template cluster that is only a small part of an account's traffic, for an account that
@@ -89,6 +91,7 @@ def group_campaigns(
     min_accounts: int,
     previous: dict[str, Campaign],
     now: float,
+    shared_documents: Iterable[list[str]] = (),
 ) -> dict[str, Campaign]:
     """Components of the strong-link graph, then of strong+weak links; returns campaigns by id."""
     strong = _UnionFind()
@@ -122,6 +125,8 @@ def group_campaigns(
     _link_groups(strong, (ms for ms in by_client.values() if not _one_tenant(suspects, ms)), links, "client_metadata")
     _link_groups(strong, ([pid, *(o for o in st.relays if o in suspects)] for pid, st in suspects.items() if st.relays),
                  links, "relayed_answers")
+    # Round 16: one document split over accounts of different tenants (documents.py): a pipeline's work item.
+    _link_groups(strong, shared_documents, links, "shared_documents")
     # Synchronized timing: pairs co-active in many of their recent slots. Slots crowded with suspects
     # say little and cost quadratically, so they are skipped; pairs already linked are not counted.
     root = {pid: strong.find(pid) for pid in suspects}

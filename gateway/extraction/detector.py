@@ -303,7 +303,8 @@ class Detector(VerdictDynamics, ReviewViews):
         suspicious = {cid for st in suspects.values() for cid in st.clusters
                       if (cs := self._clusters.get(cid)) is not None and cs.account_count() >= 2
                       and cs.suspicion() >= SUSPICIOUS_CLUSTER}
-        campaigns = group_campaigns(suspects, suspicious, pol.campaign.min_accounts, self._campaigns, now)
+        campaigns = group_campaigns(suspects, suspicious, pol.campaign.min_accounts, self._campaigns, now,
+                                    self._documents.groups(suspects))
         old_members = {m for c in self._campaigns.values() for m in c.members}
         self._campaigns = campaigns
         self._cluster_campaign = {}

@@ -118,3 +118,24 @@ class DocumentTable:
         union = set().union(*others)
         union.discard(principal)
         return len(others), sum(len(m) - (principal in m) for m in others) / (len(others) * max(1, len(union)))
+
+    def groups(self, suspects: dict[str, PrincipalState]) -> list[list[str]]:
+        """Campaign links: for each split document that two or more suspects pasted under different tenants (tenants
+        unknown: different accounts), those suspects, in order (sorted, as the grouping needs)."""
+        seen: set[int] = set()
+        out: list[list[str]] = []
+        for st in suspects.values():
+            if not st.docs:
+                continue
+            for d in st.docs[2:]:
+                if d in seen:
+                    continue
+                seen.add(d)
+                entry = self._docs.get(d)
+                if entry is None or entry[1]:
+                    continue
+                members = sorted(p for p in entry[0] if p in suspects)
+                tenants = {entry[0][p] for p in members}
+                if len(members) >= 2 and (len(tenants) > 1 or None in tenants):
+                    out.append(members)
+        return out

@@ -8,6 +8,7 @@ associates paste the firm's own agreements (each document under one tenant), and
 from __future__ import annotations
 
 import random
+from zlib import crc32
 
 from gateway.extraction import scoring
 from gateway.extraction.detector import Detector
@@ -86,8 +87,10 @@ def chatter(rng: random.Random, accounts: int) -> list[tuple]:
 
 
 def replay(det: Detector, rows: list[tuple]) -> Detector:
+    """Every account from an address of its own (no client-metadata links between them)."""
     for t, p, tenant, body, out in sorted(rows, key=lambda r: (r[0], r[1])):
-        det.observe(event(p, t, body, tenant=tenant, output_tokens=out))
+        h = crc32(p.encode())
+        det.observe(event(p, t, body, tenant=tenant, output_tokens=out, ip=f"10.{h % 251}.{h >> 8 & 255}.7"))
     det.tick(max(r[0] for r in rows))
     return det
 
@@ -234,3 +237,15 @@ def test_a_document_sent_in_an_anthropic_document_block_is_read_like_a_pasted_on
         {"type": "document", "source": {"type": "base64", "media_type": "application/pdf", "data": "JVBERi0xLjQK"}},
         {"type": "text", "text": QUESTIONS[0]}]}]}
     assert event("c", T0, pdf, api="anthropic.messages").quote_grams == ()
+
+
+def test_the_pipeline_is_grouped_as_one_campaign_through_its_documents() -> None:
+    # No template, client or timing links them: the documents they were dealt are the coordination.
+    rng = random.Random(23)
+    det = replay(Detector(), harvest(rng, 11, 120) + firm(rng, 4, 40) + chatter(rng, 60))
+    camp_ids = {det.verdict(f"docqa-{k}").campaign_id for k in range(11)}
+    assert len(camp_ids) == 1 and None not in camp_ids
+    camp = det.campaign(camp_ids.pop())
+    assert camp is not None and len(camp["members"]) == 11
+    assert "shared_documents" in str(camp)  # the link kind is listed as the campaign's evidence
+    assert all(det.verdict(f"firm-{k}").campaign_id is None for k in range(4))
