@@ -17,7 +17,7 @@ Nineteen datasets, a table each:
 - `blind-v3`, `blind-v4`, `blind-v5`, `blind-v6`, `blind-v7`, `blind-v8`, `blind-v9`, `blind-v10`, `blind-v11`,
   `blind-v12`, `blind-v13`, `blind-v14`, `blind-v15`, `blind-v16`, `blind-v17`: new seeds and variants written
   blind the same way, one per round of detector work; each was run once to judge its round and then became
-  tuning data for the next (the history is in docs/extraction.md). The newest one not yet tuned on is the honest
+  tuning data for the next (the history is in docs/extraction-history.md). The newest one not yet tuned on is the honest
   figure.
 """
 
