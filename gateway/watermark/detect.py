@@ -26,7 +26,7 @@ import numpy as np
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.keys import account_key, variants_for
 from gateway.watermark.reference import Reference, residual_scores
-from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, _eligible, scan
+from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, _eligible, capitalised, scan
 from gateway.watermark.stats import upper_tail
 
 DEFAULT_THRESHOLD = 1e-6
@@ -88,9 +88,7 @@ def _markable(cased: str, start: int, end: int) -> bool:
     w = cased[start:end]
     if w.islower():
         return True
-    if not (w[0].isupper() and (len(w) == 1 or w[1:].islower())):
-        return False
-    return _eligible(cased, start, w, False)[1]
+    return capitalised(w) and _eligible(cased, start, w, False)[1]
 
 
 def observe(text: str, wm: Watermarker) -> dict[int, int]:

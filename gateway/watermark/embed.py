@@ -17,7 +17,7 @@ import numpy as np
 from gateway.watermark import fragile
 from gateway.watermark.keys import Layout, account_key, variants_for
 from gateway.watermark.policy import WatermarkPolicy
-from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, mark_prose, scan
+from gateway.watermark.scanner import CONTEXT, Scanner, ScanState, capitalised, mark_prose, scan
 from gateway.watermark.table import EquivalenceTable, load_table
 
 # the letters a word of the table can end a token with: "(per" and "x—do" end with a phrase's first word too
@@ -152,7 +152,7 @@ class MarkingStream:
             rep = None
         elif word.islower():
             rep = self._wm._members[set_id][target]
-        elif sentence_start and word[0].isupper() and (len(word) == 1 or word[1:].islower()):
+        elif sentence_start and capitalised(word):
             rep = self._wm._members[set_id][target].capitalize()
         else:
             rep = None  # ALL CAPS, mixed case or a mid-sentence name: leave it

@@ -116,6 +116,12 @@ def _forms(table: EquivalenceTable) -> list[str]:
     return sorted(set(words) | {w.capitalize() for w in words})
 
 
+def capitalised(word: str) -> bool:
+    """Written as ``capitalize()`` writes it ("Large", "Do not"): the only capital form marking rewrites, and
+    only at a sentence start; ALL CAPS and mixed case are left alone."""
+    return word[0].isupper() and (len(word) == 1 or word[1:].islower())
+
+
 def _marking(table: EquivalenceTable, forms: list[str]) -> tuple[dict[str, int], tuple, tuple, bytes]:
     """What the compiled marker needs to apply ``_eligible`` and ``MarkingStream._on_word`` itself: per form
     ``set id << 8 | member << 3 | flags`` (1: ``islower()``; 2: Capitalised as ``capitalize()`` writes it;
@@ -123,8 +129,7 @@ def _marking(table: EquivalenceTable, forms: list[str]) -> tuple[dict[str, int],
     info = {}
     for f in forms:
         set_id, member = table.index[f.lower()]
-        capok = f[0].isupper() and (len(f) == 1 or f[1:].islower())
-        info[f] = set_id << 8 | member << 3 | f.islower() | capok << 1 | f[0].isupper() << 2
+        info[f] = set_id << 8 | member << 3 | f.islower() | capitalised(f) << 1 | f[0].isupper() << 2
     capitals = tuple(tuple(w.capitalize() for w in members) for members in table.sets)
     return info, tuple(tuple(m) for m in table.sets), capitals, bytes(table.article_mixed)
 
