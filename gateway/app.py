@@ -8,7 +8,7 @@ import logging
 from gateway import heap
 from gateway.admin import build_admin_app
 from gateway.errors import NotFound, render_error
-from gateway.routes import PATHS, ROUTE_TABLE, guess_dialect
+from gateway.routes import PATHS, ROUTE_TABLE, guess_dialect, is_models_path, models_route
 from gateway.service import Gateway
 
 log = logging.getLogger("covenant.app")
@@ -31,6 +31,8 @@ class CovenantApp:
         if kind == "http":
             path = scope["path"]
             route = ROUTE_TABLE.get((scope["method"], path))
+            if route is None and scope["method"] == "GET" and is_models_path(path):
+                route = models_route(scope)
             if route is not None:
                 await self.gateway.proxy.handle(scope, receive, send, route)
                 return
@@ -46,7 +48,7 @@ class CovenantApp:
     async def _not_found(self, scope, send, path: str) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         dialect = guess_dialect(headers, path)
-        if path in PATHS:
+        if path in PATHS or (is_models_path(path) and scope["method"] != "GET"):
             status, code, msg = 405, "method_not_allowed", f"method {scope['method']} is not allowed on {path}"
         else:
             err = NotFound(f"unknown route {path}", code="unknown_route")

@@ -137,7 +137,7 @@ class Upstream:
         t = self.cfg.timeouts
         try:
             # first_byte bounds the wait for the response head and every later gap between chunks.
-            resp = await self._pool.request(route.method, route.path, list(out.items()),
+            resp = await self._pool.request(route.method, route.target or route.path, list(out.items()),
                                             body if route.has_body else None,
                                             read_timeout=t.first_byte, total_timeout=t.total)
         except hc.ConnectTimeout as exc:

@@ -1,7 +1,8 @@
 """The mock teacher: a deterministic OpenAI- and Anthropic-compatible upstream for tests and benchmarks.
 
 Routes: OpenAI `POST /v1/chat/completions`, `/v1/completions`, `/v1/responses`, `/v1/embeddings`,
-`GET /v1/models[/{id}]`; Anthropic `POST /v1/messages`, `/v1/messages/count_tokens`.
+`GET /v1/models[/{id}]` (Anthropic's shape when the caller sends `anthropic-version`); Anthropic `POST /v1/messages`,
+`/v1/messages/count_tokens`.
 Control: `GET|POST|DELETE /_mock/faults` (see `faults`), `GET|DELETE /_mock/requests` (see `recorder`),
 `GET /_mock/health`. Replies depend only on (prompt text, model, seed, choice index).
 

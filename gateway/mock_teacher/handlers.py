@@ -53,7 +53,7 @@ class MockTeacher:
         except FaultError as exc:
             return self._error(dialect, 400, str(exc))
         self.recorder.record(request.method, request.path, request.query_string, request.headers, body,
-                             fault.model_dump(exclude_defaults=True))
+                             fault.model_dump(exclude_defaults=True), raw_path=request.raw_path)
         if fault.delay_ms:
             await asyncio.sleep(fault.delay_ms / 1000)
         if fault.reset:
@@ -161,16 +161,29 @@ class MockTeacher:
         return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"))
 
     async def models(self, request: web.Request) -> web.StreamResponse:
-        return await self._serve(request, "openai", self._models)
+        dialect = "anthropic" if "anthropic-version" in request.headers else "openai"
+        return await self._serve(request, dialect, self._anthropic_models if dialect == "anthropic" else self._models)
 
     async def _models(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
-        data = [{"id": m, "object": "model", "created": 1700000000, "owned_by": "covenant-mock"}
-                for m in self.settings.models]
         model_id = request.match_info.get("model")
         if model_id is not None:
-            return await self.delivery.json(request, {"id": model_id, "object": "model", "created": 1700000000,
-                                                      "owned_by": "covenant-mock"}, fault)
-        return await self.delivery.json(request, {"object": "list", "data": data}, fault)
+            return await self.delivery.json(request, _openai_model(model_id), fault)
+        return await self.delivery.json(request, {"object": "list", "data": [_openai_model(m) for m in
+                                                                             self.settings.models]}, fault)
+
+    async def _anthropic_models(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+        """Anthropic's shape: `type: model`, `display_name`, RFC 3339 `created_at`, cursor pages (`limit`)."""
+        model_id = request.match_info.get("model")
+        if model_id is not None:
+            return await self.delivery.json(request, _anthropic_model(model_id), fault)
+        try:
+            limit = max(1, min(1000, int(request.query.get("limit", "20"))))
+        except ValueError:
+            return self._error("anthropic", 400, "limit: Input should be a valid integer")
+        page = [_anthropic_model(m) for m in self.settings.models][:limit]
+        return await self.delivery.json(request, {"data": page, "has_more": len(self.settings.models) > limit,
+                                                  "first_id": page[0]["id"] if page else None,
+                                                  "last_id": page[-1]["id"] if page else None}, fault)
 
     # -- Anthropic ------------------------------------------------------------------------------
 
@@ -225,3 +238,11 @@ class MockTeacher:
 
     async def health(self, request: web.Request) -> web.Response:
         return web.json_response({"status": "ok", "time": time.time()})
+
+
+def _openai_model(model_id: str) -> dict:
+    return {"id": model_id, "object": "model", "created": 1700000000, "owned_by": "covenant-mock"}
+
+
+def _anthropic_model(model_id: str) -> dict:
+    return {"type": "model", "id": model_id, "display_name": model_id, "created_at": "2023-11-14T22:13:20Z"}

@@ -17,7 +17,8 @@ class RequestRecorder:
     def __init__(self, capacity: int) -> None:
         self._records: deque[dict[str, Any]] = deque(maxlen=capacity)
 
-    def record(self, method: str, path: str, query: str, headers: Any, body: Any, fault: dict[str, Any]) -> None:
+    def record(self, method: str, path: str, query: str, headers: Any, body: Any, fault: dict[str, Any],
+               raw_path: str = "") -> None:
         kept: dict[str, str] = {}
         credentials: dict[str, str] = {}
         for name, value in headers.items():
@@ -29,6 +30,7 @@ class RequestRecorder:
         self._records.append({
             "method": method,
             "path": path,
+            "raw_path": raw_path or path,  # as sent: percent-encoding kept
             "query": query,
             "headers": kept,
             "credentials": credentials,  # header name -> sha256 prefix of its value

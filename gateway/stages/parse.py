@@ -18,6 +18,7 @@ class ParseStage(Stage):
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         if not ctx.route.has_body:
+            ctx.model = ctx.route.model
             return None
         if not ctx.body:
             raise InvalidRequest("request body is empty; expected a JSON object", code="invalid_body")
