@@ -19,11 +19,12 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
 from gateway.watermark.embed import Watermarker
+from gateway.watermark.fragile import FragileAttribution, attribute
 from gateway.watermark.keys import account_key, variants_for
 from gateway.watermark.reference import Reference, residual_scores
 from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, _eligible, capitalised, scan
@@ -54,6 +55,8 @@ class DetectionResult:
     shared_p_value: float = 1.0
     documents: int = 1
     method: str = "exact"
+    # verbatim copies with the fragile channel on: who and when, read from the payloads (not in p_value)
+    fragile: list[FragileAttribution] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -201,7 +204,13 @@ def score_counts(
 def detect(text: str, registry: KeyRegistry, *, strength: float = 1.0,
            threshold: float = DEFAULT_THRESHOLD) -> DetectionResult:
     counts = _counts([observe(text, registry.wm)], len(registry.wm.table.sets))
-    return score_counts(counts, registry, strength=strength, threshold=threshold)
+    result = score_counts(counts, registry, strength=strength, threshold=threshold)
+    return _with_fragile(result, [text], registry)
+
+
+def _with_fragile(result: DetectionResult, texts: Sequence[str], registry: KeyRegistry) -> DetectionResult:
+    found = attribute(registry.wm.master, texts, registry.principals)
+    return replace(result, fragile=found) if found else result
 
 
 def unique_documents(texts: Iterable[str]) -> list[str]:
@@ -225,5 +234,6 @@ def detect_corpus(texts: Iterable[str], registry: KeyRegistry, *, strength: floa
     scores = None
     if reference is not None:
         scores = residual_scores(counts, reference, np.asarray(registry.wm.table.sizes, dtype=np.int64))
-    return score_counts(counts, registry, strength=strength, threshold=threshold, documents=len(docs),
-                        scores=scores)
+    result = score_counts(counts, registry, strength=strength, threshold=threshold, documents=len(docs),
+                          scores=scores)
+    return _with_fragile(result, docs, registry)

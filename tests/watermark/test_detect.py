@@ -155,3 +155,28 @@ def test_fragile_channel_round_trip_and_erasure(wm: Watermarker) -> None:
     assert fragile.decode(SECRET, marked.replace("\u200b", "")) == []  # a stripper erases it
     assert fragile.decode(b"another-master-secret-0123456789", marked) == []  # MAC does not verify
     assert wm.mark(text, tenant="t1", account="acct-1") == fragile.PAYLOAD_RE.sub("", marked)
+
+
+def test_detection_reads_the_fragile_payload_without_counting_it_as_evidence(wm: Watermarker, registry) -> None:
+    text = prose(wm.table, 10, seed=2)
+    marked = wm.mark(text, tenant="t1", account="acct-7", fragile_ts=29_000_001)  # 2025-02-19T21:21Z
+    plain = wm.mark(text, tenant="t1", account="acct-7")
+    result = detect(marked, registry)
+    assert [(f.tenant, f.account, f.first_served, f.payloads) for f in result.fragile] == [
+        ("t1", "acct-7", "2025-02-19T21:21Z", 1)]
+    assert result.p_value == detect(plain, registry).p_value  # the payload is not part of the test
+    assert detect(plain, registry).fragile == []
+    assert detect(marked.replace("\u200c", ""), registry).fragile == []  # damaged: the MAC fails
+    unknown = detect(wm.mark(text, tenant="t9", account="stranger", fragile_ts=29_000_001), registry).fragile
+    assert [(f.tenant, f.account) for f in unknown] == [(None, None)]
+    assert unknown[0].account_tag == f"{fragile.account_tag(SECRET, 't9', 'stranger'):08x}"
+
+
+def test_corpus_detection_groups_fragile_payloads_per_account(wm: Watermarker, registry) -> None:
+    docs = [wm.mark(prose(wm.table, 6, seed=s), tenant="t2", account="acct-3", fragile_ts=29_000_000 + s)
+            for s in range(4)]
+    docs.append(wm.mark(prose(wm.table, 6, seed=9), tenant="t1", account="acct-0", fragile_ts=29_000_050))
+    found = detect_corpus(docs + docs[:1], registry).fragile  # an exact duplicate counts once
+    assert [(f.account, f.documents, f.first_served, f.last_served) for f in found] == [
+        ("acct-3", 4, "2025-02-19T21:20Z", "2025-02-19T21:23Z"), ("acct-0", 1, "2025-02-19T22:10Z",
+                                                                   "2025-02-19T22:10Z")]
