@@ -22,6 +22,7 @@ import numpy as np
 from benchmarks.watermark import attacks
 from benchmarks.watermark import radioactivity as radio
 from benchmarks.watermark.corpus import Doc, human_documents, prefix_words
+from benchmarks.watermark.fragile_eval import fragile_attribution
 from benchmarks.watermark.recall import top1_recall
 from gateway.mock_teacher.prose import ProseGenerator, reply_key, split_deltas
 from gateway.watermark.detect import KeyRegistry, detect, detect_corpus
@@ -326,6 +327,8 @@ def main() -> None:
     detection_vs_length(wm, reg, {"teacher prose": lambda L: teacher_texts(n, L, f"len{L}"), "human docs": human})
     m = 40 if q else 200
     under_attack(wm, reg, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
+    fragile_attribution(wm, reg, {100: teacher_texts(m, 100, "fr100"), 400: teacher_texts(m, 400, "fr400"),
+                                  800: teacher_texts(m, 800, "fr800")}, table)
     provenance(2000 if q else 10_000, 200 if q else 1000)
     radioactivity_both(wm, reg, q, splits, args.seed)
     teacher = teacher_texts(200 if q else 1000, 400, "quality")

@@ -25,6 +25,7 @@ import numpy as np
 
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.fragile import FragileAttribution, attribute
+from gateway.watermark.fragile import owners as fragile_owners
 from gateway.watermark.keys import account_key, variants_for
 from gateway.watermark.reference import Reference, residual_scores
 from gateway.watermark.scanner import _ARTICLE, CONTEXT, ScanState, _eligible, capitalised, scan
@@ -68,6 +69,7 @@ class KeyRegistry:
     def __init__(self, watermarker: Watermarker, principals: Sequence[tuple[str, str]]) -> None:
         self.wm = watermarker
         self.principals = list(dict.fromkeys(principals))
+        self._owners: dict[int, list[tuple[str, str]]] | None = None
         table = watermarker.table
         if self.principals:
             rows = [variants_for(account_key(watermarker.master, t, a), table) for t, a in self.principals]
@@ -77,6 +79,12 @@ class KeyRegistry:
 
     def __len__(self) -> int:
         return len(self.principals)
+
+    def fragile_owners(self) -> dict[int, list[tuple[str, str]]]:
+        """Fragile-channel account tag -> known accounts; one HMAC per account, computed at the first use."""
+        if self._owners is None:
+            self._owners = fragile_owners(self.wm.master, self.principals)
+        return self._owners
 
 
 def normalize(text: str) -> str:
@@ -209,7 +217,7 @@ def detect(text: str, registry: KeyRegistry, *, strength: float = 1.0,
 
 
 def _with_fragile(result: DetectionResult, texts: Sequence[str], registry: KeyRegistry) -> DetectionResult:
-    found = attribute(registry.wm.master, texts, registry.principals)
+    found = attribute(registry.wm.master, texts, registry.fragile_owners)
     return replace(result, fragile=found) if found else result
 
 

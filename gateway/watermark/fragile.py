@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import re
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -78,11 +78,20 @@ def _minute(ts_minutes: int) -> str:
     return datetime.fromtimestamp(ts_minutes * 60, UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
-def attribute(master: bytes, texts: Iterable[str], principals: Sequence[tuple[str, str]]) -> list[FragileAttribution]:
-    """The verified payloads in ``texts``, grouped by account tag (most documents first). A tag is matched
-    against ``principals`` only when some payload verifies, so scanning a text without one costs a regex
-    search; with 32-bit tags two known accounts can share one (about 1 % of registries of 10,000), and
-    then the attribution lists one entry per account."""
+def owners(master: bytes, principals: Iterable[tuple[str, str]]) -> dict[int, list[tuple[str, str]]]:
+    """Account tag -> the known accounts that have it (with 32-bit tags two of 10,000 accounts share
+    one with probability ~1 %; both are then listed)."""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for tenant, account in principals:
+        out.setdefault(account_tag(master, tenant, account), []).append((tenant, account))
+    return out
+
+
+def attribute(master: bytes, texts: Iterable[str],
+              known: Callable[[], Mapping[int, Sequence[tuple[str, str]]]]) -> list[FragileAttribution]:
+    """The verified payloads in ``texts``, grouped by account tag, most documents first. ``known`` gives the
+    tag -> accounts map (`owners`); it is called only when some payload verifies, so a text without one
+    costs one regex search."""
     seen: dict[int, list] = {}  # tag -> [payloads, documents, first minute, last minute]
     for text in texts:
         marks = decode(master, text) if PAYLOAD_RE.search(text) else []
@@ -94,12 +103,8 @@ def attribute(master: bytes, texts: Iterable[str], principals: Sequence[tuple[st
             entry[2], entry[3] = min(entry[2], *minutes), max(entry[3], *minutes)
     if not seen:
         return []
-    owners: dict[int, list[tuple[str, str]]] = {}
-    for tenant, account in principals:
-        tag = account_tag(master, tenant, account)
-        if tag in seen:
-            owners.setdefault(tag, []).append((tenant, account))
+    tags = known()
     out = [FragileAttribution(f"{tag:08x}", tenant, account, _minute(first), _minute(last), n, docs)
            for tag, (n, docs, first, last) in seen.items()
-           for tenant, account in owners.get(tag) or [(None, None)]]
+           for tenant, account in tags.get(tag) or [(None, None)]]
     return sorted(out, key=lambda a: (-a.documents, a.account_tag))
