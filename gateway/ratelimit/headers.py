@@ -68,3 +68,14 @@ def headers_for(admission: Admission, dialect: Dialect) -> list[tuple[str, str]]
         out += [("retry-after", str(max(1, math.ceil(admission.retry_after_s)))),
                 ("retry-after-ms", str(max(1, math.ceil(admission.retry_after_s * 1000))))]
     return out
+
+
+def wait_text(s: float) -> str:
+    """A wait as people read it: "0.4s", "36s", "1h" or "1h05m" ("3.6e+03s" was what %g gave)."""
+    if s < 10:
+        return f"{s:.1f}s" if s >= 0.1 else f"{s:.2g}s"
+    whole = math.ceil(s)
+    if whole < 3600:
+        return f"{whole}s" if whole < 120 else f"{whole // 60}m{whole % 60:02d}s"
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}h{rest // 60:02d}m" if rest >= 60 else f"{hours}h"

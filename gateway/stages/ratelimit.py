@@ -10,7 +10,7 @@ from gateway.errors import PolicyError
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage
 from gateway.policy.compile import CompiledPolicySet, EffectivePolicy
-from gateway.ratelimit.headers import headers_for
+from gateway.ratelimit.headers import headers_for, wait_text
 from gateway.ratelimit.limiter import RateLimiter, Subject, TokenEstimate, Usage
 from gateway.ratelimit.policy import CompiledLimit, LimitKind, compile_limits
 from gateway.store import BreakerState, Store, StoreUnavailable
@@ -135,7 +135,7 @@ class RateLimitStage(Stage):
         if not adm.allowed:
             self.m.ratelimit_rejections.labels(adm.denied_by, "enforce").inc()
             return Deny(429, "rate_limited", f"rate limit {adm.denied_by!r} exceeded; retry after "
-                        f"{adm.retry_after_s:.3g}s", "rate_limited", headers=headers,
+                        f"{wait_text(adm.retry_after_s)}", "rate_limited", headers=headers,
                         reasons=[f"rate_limited:{adm.denied_by}"])
         ctx.response_headers.extend(headers)
         ctx.annotations["_ratelimit"] = (adm.reservation, limits, estimate.input_tokens)
@@ -180,3 +180,4 @@ class RateLimitStage(Stage):
 def _requested_output(ctx: RequestContext) -> int | None:
     value = max_output_tokens(ctx.json, -1)
     return None if value < 0 else value
+

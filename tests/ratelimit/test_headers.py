@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from gateway.ratelimit import (
     LimitRule,
     RateLimiter,
@@ -11,7 +13,7 @@ from gateway.ratelimit import (
     compile_limits,
     headers_for,
 )
-from gateway.ratelimit.headers import go_duration
+from gateway.ratelimit.headers import go_duration, wait_text
 
 T0 = 1_800_000_000.0
 WHO = Subject("acme", "alice", "k1", "gpt-4o", "/v1/chat/completions")
@@ -54,3 +56,10 @@ async def test_openai_and_anthropic_headers(store):
         "retry-after": "30",
         "retry-after-ms": "30000",
     }
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0.004, "0.004s"), (0.4, "0.4s"), (3.62, "3.6s"), (36.2, "37s"),
+                                               (150, "2m30s"), (3600, "1h"), (3599.2, "1h"), (3900, "1h05m"),
+                                               (86_400, "24h")])
+def test_the_429_message_says_the_wait_as_people_read_it(seconds: float, text: str) -> None:
+    assert wait_text(seconds) == text

@@ -3,6 +3,7 @@ Retry-After, the same header families on success. Shadow limits never reject but
 
 from __future__ import annotations
 
+import re
 import time
 
 import anthropic
@@ -60,6 +61,7 @@ def test_openai_sdk_rate_limit_error_carries_the_headers_and_retries_succeed(clu
     assert headers["x-ratelimit-remaining-requests"] == "0"
     assert int(headers["retry-after"]) == 1 and 0 < int(headers["retry-after-ms"]) <= 1000
     assert err.value.body["code"] == "rate_limited"
+    assert re.fullmatch(r"rate limit 'per-second' exceeded; retry after (0\.\d+|1\.0)s", err.value.body["message"])
 
     attempts = Attempts()
     retrying = _openai(gw, key, retries=2, attempts=attempts)
