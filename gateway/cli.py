@@ -45,6 +45,7 @@ def cmd_config_docs(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from gateway.cli_audit import add_audit_command
     from gateway.cli_extraction import add_extraction_commands
     from gateway.cli_keys import add_keys_commands
     from gateway.cli_policy import add_policy_commands
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_policy_commands(sub, _add_config)
     add_keys_commands(sub, _add_config)
     add_report_command(sub, _add_config)
+    add_audit_command(sub, _add_config)
     add_watermark_commands(sub, _add_config)
     add_extraction_commands(sub, _add_config)
     return parser

@@ -14,7 +14,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import orjson
 
+from gateway.audit.query import RecordReader, file_lines
 from gateway.audit.sinks import rotated_files
 
 GroupBy = Literal["tenant", "account", "model"]
@@ -134,24 +135,11 @@ def _group_key(rec: dict[str, Any], by: GroupBy) -> str:
     return str(value) if value else NO_GROUP
 
 
-def _lines(files: Iterable[Path]) -> Iterator[bytes]:
-    for path in files:
-        with path.open("rb") as f:
-            yield from f
-
-
 def summarise(files: list[Path], *, since_ts: float, by: GroupBy = "tenant") -> Report:
     report = Report(by, since_ts, [str(f) for f in files])
-    for line in _lines(files):
-        if not line.strip():
-            continue
-        try:
-            rec = orjson.loads(line)
-            ts = float(rec["ts"])
-        except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-            report.skipped_lines += 1
-            continue
-        if ts < since_ts:
+    reader = RecordReader()
+    for rec in reader.decode(file_lines(files)):
+        if float(rec["ts"]) < since_ts:
             continue
         report.records += 1
         key = _group_key(rec, by)
@@ -159,6 +147,7 @@ def summarise(files: list[Path], *, since_ts: float, by: GroupBy = "tenant") -> 
         if group is None:
             group = report.groups[key] = GroupSummary()
         group.add(rec)
+    report.skipped_lines = reader.skipped
     return report
 
 

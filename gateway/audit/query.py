@@ -1,0 +1,144 @@
+"""Finding audit records (`covenant audit`): one account's requests, one request id, the denials of an hour.
+
+Records come from the JSONL files (rotated siblings included) or from the Redis Stream sink, are filtered
+in time order, and the newest ``limit`` matches are kept. The JSONL output is the traffic-log format, so a
+reviewer can replay what they found: ``covenant audit --principal acme/bob --format jsonl > bob.jsonl``,
+then ``covenant extraction replay bob.jsonl`` (prompts are in it when the audit content mode keeps them).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from gateway.audit.sinks import STREAM_FIELD, STREAM_KEY
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    since_ts: float = 0.0
+    until_ts: float = math.inf
+    principal: str | None = None  # "tenant/account"
+    tenant: str | None = None
+    decisions: frozenset[str] = frozenset()
+    reason: str | None = None  # a prefix of any of the record's reasons ("extraction", "shadow:rate_limited")
+    request_id: str | None = None
+    model: str | None = None  # a glob ("gpt-4o*")
+
+    def matches(self, rec: dict[str, Any]) -> bool:
+        if self.request_id is not None and rec.get("request_id") != self.request_id:
+            return False
+        if self.principal is not None and rec.get("principal") != self.principal:
+            return False
+        if self.tenant is not None and rec.get("tenant") != self.tenant:
+            return False
+        if self.decisions and rec.get("decision") not in self.decisions:
+            return False
+        if self.model is not None and not fnmatchcase(str(rec.get("model") or ""), self.model):
+            return False
+        if self.reason is not None and not any(str(r).startswith(self.reason) for r in rec.get("reasons") or ()):
+            return False
+        return True
+
+
+@dataclass
+class SearchResult:
+    records: list[dict[str, Any]]  # time order, the newest `limit` matches
+    scanned: int = 0
+    matched: int = 0
+    skipped_lines: int = 0
+    sources: list[str] = field(default_factory=list)
+
+
+class RecordReader:
+    """Decoded records of JSONL lines, counting the lines that are not records."""
+
+    def __init__(self) -> None:
+        self.skipped = 0
+
+    def decode(self, lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
+        for line in lines:
+            if not line.strip():
+                continue
+            try:
+                rec = orjson.loads(line)
+                float(rec["ts"])
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                self.skipped += 1
+                continue
+            yield rec
+
+
+def file_lines(files: Iterable[Path]) -> Iterator[bytes]:
+    for path in files:
+        with path.open("rb") as f:
+            yield from f
+
+
+def redis_lines(url: str, since_ts: float, until_ts: float, *, batch: int = 1000,
+                stream: str = STREAM_KEY) -> Iterator[bytes]:
+    """The stream's entries between the two times: entry ids are the writer's milliseconds, so the time
+    range is an XRANGE, read in batches."""
+    import redis
+
+    client = redis.Redis.from_url(url)
+    try:
+        low = f"{max(0, int(since_ts * 1000))}-0"
+        high = "+" if math.isinf(until_ts) else f"{int(until_ts * 1000) + 1}-0"
+        while True:
+            entries = client.xrange(stream, low, high, count=batch)
+            for _id, fields in entries:
+                yield fields.get(STREAM_FIELD.encode(), b"")
+            if len(entries) < batch:
+                return
+            low = "(" + entries[-1][0].decode()
+    finally:
+        client.close()
+
+
+def search(lines: Iterable[bytes], flt: AuditFilter, limit: int) -> SearchResult:
+    reader = RecordReader()
+    kept: deque[dict[str, Any]] = deque(maxlen=limit)
+    result = SearchResult([])
+    for rec in reader.decode(lines):
+        result.scanned += 1
+        ts = float(rec["ts"])
+        if ts < flt.since_ts or ts > flt.until_ts or not flt.matches(rec):
+            continue
+        result.matched += 1
+        kept.append(rec)
+    result.records = sorted(kept, key=lambda r: float(r["ts"]))
+    result.skipped_lines = reader.skipped
+    return result
+
+
+def render_jsonl(result: SearchResult) -> str:
+    return "".join(orjson.dumps(r).decode() + "\n" for r in result.records)
+
+
+_COLUMNS = ("time (UTC)", "request_id", "principal", "model", "status", "decision", "tokens in/out", "reasons")
+
+
+def _row(rec: dict[str, Any]) -> list[str]:
+    usage = rec.get("usage") or {}
+    reasons = ", ".join(map(str, rec.get("reasons") or ())) or "-"
+    return [datetime.fromtimestamp(float(rec["ts"]), UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            str(rec.get("request_id") or "-")[:12], str(rec.get("principal") or "-"), str(rec.get("model") or "-"),
+            str(rec.get("status", "-")), str(rec.get("decision") or "-"),
+            f"{usage.get('input_tokens', 0)}/{usage.get('output_tokens', 0)}",
+            reasons if len(reasons) <= 60 else reasons[:57] + "..."]
+
+
+def render_table(result: SearchResult) -> str:
+    rows = [list(_COLUMNS)] + [_row(r) for r in result.records]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    return "\n".join(lines) + "\n"

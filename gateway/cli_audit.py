@@ -1,0 +1,78 @@
+"""`covenant audit`: find audit records (one account's requests, a request id, the denials of an hour)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+
+def _run(args: argparse.Namespace) -> int:
+    from redis.exceptions import RedisError
+
+    from gateway.audit.query import AuditFilter, file_lines, redis_lines, render_jsonl, render_table, search
+    from gateway.audit.report import audit_files, parse_duration
+
+    try:
+        since_ts = time.time() - parse_duration(args.since)
+    except ValueError as exc:
+        print(f"covenant audit: {exc}", file=sys.stderr)
+        return 2
+    flt = AuditFilter(since_ts=since_ts, principal=args.principal, tenant=args.tenant,
+                      decisions=frozenset(args.decision or ()), reason=args.reason, request_id=args.request_id,
+                      model=args.model)
+    if args.path:
+        files = audit_files(args.path, since_ts)
+        source, lines = ", ".join(map(str, files)), file_lines(files)
+    else:
+        from gateway.config import load_settings
+
+        settings = load_settings(args.config)
+        audit = settings.audit
+        if audit.sink == "redis":
+            source, lines = f"the Redis stream of {settings.store}", redis_lines(settings.store, since_ts, flt.until_ts)
+        elif audit.sink == "file":
+            files = audit_files([audit.path], since_ts)
+            source, lines = ", ".join(map(str, files)), file_lines(files)
+        else:
+            print(f"covenant audit: the audit sink is {audit.sink!r}, which keeps nothing to search; write the log "
+                  "to a file or to Redis (`audit: {sink: file}` or `{sink: redis}` in the config, or "
+                  "COVENANT_AUDIT__SINK=file), then serve traffic", file=sys.stderr)
+            return 1
+        if audit.sink == "file" and not files:
+            print(f"covenant audit: no audit files at {audit.path}", file=sys.stderr)
+            return 1
+    try:
+        result = search(lines, flt, args.limit)
+    except (OSError, RedisError) as exc:
+        print(f"covenant audit: cannot read {source}: {exc}", file=sys.stderr)
+        return 1
+    out = render_jsonl(result) if args.format == "jsonl" else render_table(result)
+    sys.stdout.write(out)
+    shown = f"the newest {len(result.records)}" if result.matched > len(result.records) else "all"
+    print(f"covenant audit: {result.matched} of the {result.scanned} records read match ({shown} shown; {source}"
+          + (f"; skipped {result.skipped_lines} lines that are not records" if result.skipped_lines else "") + ")",
+          file=sys.stderr)
+    return 0 if result.matched else 3
+
+
+def add_audit_command(sub, add_config) -> None:
+    p = sub.add_parser("audit", help="find audit records: by account, request id, decision, reason, model",
+                       description="Print the audit records that match every filter given, oldest first (the newest "
+                                   "--limit matches). --format jsonl writes the traffic-log format, which `covenant "
+                                   "extraction replay` reads. Exit status 3 when nothing matches.")
+    add_config(p)
+    p.add_argument("--since", default="24h", help="how far back: 90s, 30m, 24h, 7d, 2w (default 24h)")
+    p.add_argument("--principal", metavar="TENANT/ACCOUNT", help="one account's records")
+    p.add_argument("--tenant", help="one tenant's records")
+    p.add_argument("--decision", action="append", metavar="DECISION",
+                   help="allowed, rate_limited, blocked_extraction, blocked_pii, ... (repeatable)")
+    p.add_argument("--reason", metavar="PREFIX", help="records with a reason starting with this "
+                                                       "(extraction, pii_prompt, shadow:rate_limited ...)")
+    p.add_argument("--request-id", help="one request (the x-request-id the client got)")
+    p.add_argument("--model", metavar="GLOB", help="e.g. 'gpt-4o*'")
+    p.add_argument("--limit", type=int, default=100, help="keep the newest N matches (default 100)")
+    p.add_argument("--format", choices=("table", "jsonl"), default="table")
+    p.add_argument("--path", nargs="+", metavar="FILE",
+                   help="audit JSONL file(s), rotated siblings included (default: the configured sink)")
+    p.set_defaults(func=_run)
