@@ -95,11 +95,13 @@ def admin_router(gw: Gateway) -> APIRouter:
         return [KeyInfo(key_id=r.key_id, tenant=r.tenant, account=r.account, labels=r.labels,
                         created=r.created, revoked=r.revoked) for r in await gw.keys.all()]
 
+    from gateway.admin_audit import audit_router
     from gateway.admin_extraction import extraction_router
     from gateway.admin_watermark import watermark_router
 
     router.include_router(watermark_router(gw))
     router.include_router(extraction_router(gw))
+    router.include_router(audit_router(gw))
     return router
 
 

@@ -10,7 +10,15 @@ import time
 def _run(args: argparse.Namespace) -> int:
     from redis.exceptions import RedisError
 
-    from gateway.audit.query import AuditFilter, file_lines, redis_lines, render_jsonl, render_table, search
+    from gateway.audit.query import (
+        AuditFilter,
+        NothingToRead,
+        configured_lines,
+        file_lines,
+        render_jsonl,
+        render_table,
+        search,
+    )
     from gateway.audit.report import audit_files, parse_duration
 
     try:
@@ -28,19 +36,10 @@ def _run(args: argparse.Namespace) -> int:
         from gateway.config import load_settings
 
         settings = load_settings(args.config)
-        audit = settings.audit
-        if audit.sink == "redis":
-            source, lines = f"the Redis stream of {settings.store}", redis_lines(settings.store, since_ts, flt.until_ts)
-        elif audit.sink == "file":
-            files = audit_files([audit.path], since_ts)
-            source, lines = ", ".join(map(str, files)), file_lines(files)
-        else:
-            print(f"covenant audit: the audit sink is {audit.sink!r}, which keeps nothing to search; write the log "
-                  "to a file or to Redis (`audit: {sink: file}` or `{sink: redis}` in the config, or "
-                  "COVENANT_AUDIT__SINK=file), then serve traffic", file=sys.stderr)
-            return 1
-        if audit.sink == "file" and not files:
-            print(f"covenant audit: no audit files at {audit.path}", file=sys.stderr)
+        try:
+            source, lines = configured_lines(settings.audit, settings.store, since_ts)
+        except NothingToRead as exc:
+            print(f"covenant audit: {exc}", file=sys.stderr)
             return 1
     try:
         result = search(lines, flt, args.limit)

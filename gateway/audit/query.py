@@ -104,6 +104,26 @@ def redis_lines(url: str, since_ts: float, until_ts: float, *, batch: int = 1000
         client.close()
 
 
+class NothingToRead(Exception):
+    """The configured sink keeps no records (none, stdout) or has written none yet."""
+
+
+def configured_lines(audit, store_url: str, since_ts: float, until_ts: float = math.inf) -> tuple[str, Iterator[bytes]]:
+    """(a description of the source, its lines) for the configured sink (`AuditConfig`)."""
+    from gateway.audit.report import audit_files
+
+    if audit.sink == "redis":
+        return f"the Redis stream of {store_url}", redis_lines(store_url, since_ts, until_ts)
+    if audit.sink == "file":
+        files = audit_files([audit.path], since_ts)
+        if not files:
+            raise NothingToRead(f"no audit files at {audit.path}")
+        return ", ".join(map(str, files)), file_lines(files)
+    raise NothingToRead(f"the audit sink is {audit.sink!r}, which keeps nothing to search; write the log to a file "
+                        "or to Redis (`audit: {sink: file}` or `{sink: redis}` in the config, or "
+                        "COVENANT_AUDIT__SINK=file), then serve traffic")
+
+
 def search(lines: Iterable[bytes], flt: AuditFilter, limit: int) -> SearchResult:
     reader = RecordReader()
     kept: deque[dict[str, Any]] = deque(maxlen=limit)

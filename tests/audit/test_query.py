@@ -128,6 +128,17 @@ def test_a_request_served_by_the_gateway_is_found_by_its_request_id(redis_url):
                 model="gpt-4o-mini", messages=[{"role": "user", "content": "Which river is longest?"}])
             rid = raw.headers["x-request-id"]
             client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "and next?"}])
+            deadline = time.monotonic() + 10  # the audit writer is a background task: wait for its batch
+            while True:
+                r = gw.admin("GET", "/admin/v1/audit/records", params={"principal": "acme/reviewed"})
+                if len(r.json().get("records", ())) == 2 or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            assert r.status_code == 200 and r.json()["matched"] == 2
+            assert [x["request_id"] for x in r.json()["records"]][0] == rid
+            r = gw.admin("GET", "/admin/v1/audit/records", params={"request_id": rid, "decision": "rate_limited"})
+            assert r.json()["records"] == []
+            assert gw.admin("GET", "/admin/v1/audit/records", params={"since": "soon"}).status_code == 422
         finally:
             gw.stop()  # flushes the audit queue
     out = covenant("audit", "--config", str(gw.config_file), "--request-id", rid, "--format", "jsonl")
