@@ -29,6 +29,7 @@ fake_reseller (new) and minimal_pairs (new) in attacks_v17_more.py.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import partial
 
 from benchmarks.traffic import corpus_v12 as W
@@ -134,17 +135,26 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
     shuffled = rng.sample(cells, len(cells))
     for k, company in enumerate(TAXO_COS):
         acct = account(ctx, "attack", "taxonomy", "v17-taxonomy")
-        mine, n = shuffled[k::len(TAXO_COS)], 0
+        mine = shuffled[k::len(TAXO_COS)]
         api = rng.choices((CHAT, ANTH, RESP), (50, 30, 20))[0]
         model, system = rng.choice(MODELS[api][:2]), TAXO_SYS.format(co=company)
         v = C.voice(rng)
-        for t in ctx.window_times(acct["tz"], rng.uniform(6, 20), hours=(9, 18), outside=0.05, weekend=0.2):
-            for _ in range(rng.randint(2, 5)):
-                opener = C.disguise(rng, text(mine[n % len(mine)], rng.randrange(3)))
-                n += 1
-                t = C.talk(ctx, acct, t, 1 + (rng.random() < 0.2), api, model, opener, "ledger",
-                           partial(C.follow_up, rng, v), system=system, out_range=(300, 1300), v=v)
-                t += rng.uniform(30, 240)
+        cycle = itertools.cycle(mine)
+        course_batches(ctx, acct, C.talk, partial(C.follow_up, rng, v), v, api, model, system,
+                       lambda cycle=cycle: (C.disguise(rng, text(next(cycle), rng.randrange(3))), "ledger"))
+
+
+def course_batches(ctx: Ctx, acct: dict, talk: Callable[..., float], follow: Callable[[], str], v: dict, api: str,
+                   model: str, system: str, opener: Callable[[], tuple[str, str]]) -> None:
+    """A made-up course's sweep at local office hours (9-18h, outside x0.05, weekends x0.2): batches of 2-5
+    conversations (opener() gives the text and style), a follow-up after 20% (shared with attacks_v18.taxonomy)."""
+    rng = ctx.rng
+    for t in ctx.window_times(acct["tz"], rng.uniform(6, 20), hours=(9, 18), outside=0.05, weekend=0.2):
+        for _ in range(rng.randint(2, 5)):
+            x, style = opener()
+            t = talk(ctx, acct, t, 1 + (rng.random() < 0.2), api, model, x, style, follow, system=system,
+                     out_range=(300, 1300), v=v)
+            t += rng.uniform(30, 240)
 
 
 TEMPS = (0.2, 0.6, 1.0, 1.4)

@@ -31,10 +31,11 @@ def any_item(rng) -> tuple[str, str]:
 
 
 def single(ctx: Ctx, acct: dict, t: float, api: str, model: str, content: str, style: str, out: tuple[int, int],
-           max_tokens: int = 2048, system: str | None = None, user: str | None = None, **extra) -> None:
-    """One single-turn request."""
+           max_tokens: int = 2048, system: str | None = None, user: str | None = None, *,
+           emit_fn: Callable[..., object] = C.emit, **extra) -> None:
+    """One single-turn request (emit_fn: a later variant's emit, with its response texts)."""
     body = build(api, model, system, [{"role": "user", "content": content}], max_tokens, **extra)
-    C.emit(ctx, t, acct, api, body, ctx.rng.randint(*out), style, user=user)
+    emit_fn(ctx, t, acct, api, body, ctx.rng.randint(*out), style, user=user)
 
 
 def paraphrased(ctx: Ctx, variant: str) -> None:

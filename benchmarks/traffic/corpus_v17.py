@@ -24,6 +24,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from functools import partial
+from types import SimpleNamespace
 from typing import Any
 
 from benchmarks.traffic import corpus_v12 as W
@@ -237,29 +238,33 @@ CAPS = ("circuit", "ledger")
 _BANK = {"circuit": (CIRCUIT, CIRCUIT_SLOTS), "ledger": (LEDGER, LEDGER_SLOTS)}
 
 
-def seed(rng: random.Random, cap: str, template: int | None = None) -> tuple[str, int, dict[str, Any]]:
-    bank, slots = _BANK[cap]
-    t = template if template is not None else rng.randrange(len(bank))
+Bank = dict[str, tuple[tuple[tuple[str, ...], ...], dict[str, tuple]]]  # capability -> (templates, slot values)
+
+
+def seed(rng: random.Random, cap: str, template: int | None = None, bank: Bank = _BANK) -> tuple[str, int, dict]:
+    """An item: capability, template and a value for every slot (`bank`: a later variant's templates)."""
+    templates, slots = bank[cap]
+    t = template if template is not None else rng.randrange(len(templates))
     return cap, t, {k: rng.choice(v) for k, v in slots.items()}
 
 
-def text(s: tuple[str, int, dict[str, Any]], phrasing: int = 0) -> str:
+def text(s: tuple[str, int, dict[str, Any]], phrasing: int = 0, bank: Bank = _BANK) -> str:
     cap, t, slots = s
-    return _BANK[cap][0][t][phrasing % 3].format(**slots)
+    return bank[cap][0][t][phrasing % 3].format(**slots)
 
 
-def perturb(rng: random.Random, s: tuple[str, int, dict[str, Any]]) -> tuple[str, int, dict[str, Any]]:
+def perturb(rng: random.Random, s: tuple[str, int, dict[str, Any]], bank: Bank = _BANK) -> tuple[str, int, dict]:
     """The same item with one of the numbers it uses replaced (a minimal pair)."""
     cap, t, slots = s
-    bank, choices = _BANK[cap]
-    used = [k for k in choices if "{" + k + "}" in bank[t][0] and len(choices[k]) > 1]
+    templates, choices = bank[cap]
+    used = [k for k in choices if "{" + k + "}" in templates[t][0] and len(choices[k]) > 1]
     k = rng.choice(used)
     return cap, t, {**slots, k: rng.choice([c for c in choices[k] if c != slots[k]])}
 
 
-def item(rng: random.Random, cap: str | None = None) -> tuple[str, str]:
-    cap = cap or rng.choice(CAPS)
-    return text(seed(rng, cap), rng.randrange(3)), cap
+def item(rng: random.Random, cap: str | None = None, bank: Bank = _BANK) -> tuple[str, str]:
+    cap = cap or rng.choice(tuple(bank))
+    return text(seed(rng, cap, bank=bank), rng.randrange(3), bank), cap
 
 
 # ---- asks that want the working without naming it, and the disguise ----
@@ -282,6 +287,12 @@ def disguise(rng: random.Random, t: str) -> str:
 emit = partial(X.emit, answer_fn=answer)  # corpus_v14.emit with the v17 response texts
 
 
+# The language- and capability-bound pieces of a conversation; a later variant passes its own (corpus_v18.KIT) to
+# talk, everyday_talk and sitting, which are otherwise shared.
+KIT = SimpleNamespace(say=say, follow_up=follow_up, quote_follow=quote_follow, cover=cover, disguise=disguise,
+                      answer=answer, emit=emit)
+
+
 def reply_gap(rng: random.Random, out_tokens: int, next_chars: int, v: dict[str, Any] | None) -> float:
     """Seconds between two turns of a conversation: generating the reply, reading it, typing the next message."""
     read, typing = (v["read_cps"], v["type_cps"]) if v else (30.0, 5.0)
@@ -292,10 +303,11 @@ def reply_gap(rng: random.Random, out_tokens: int, next_chars: int, v: dict[str,
 def talk(ctx: Ctx, acct: dict, t: float, turns: int, api: str, model: str, opener: str, style: str,
          follow: Callable[[], str], temperature: float | None = None, user: str | None = None,
          system: str | None = None, out_range: tuple[int, int] = (200, 1000), *, v: dict[str, Any] | None = None,
-         prefill: str | None = None, **extra: Any) -> float:
+         prefill: str | None = None, kit: SimpleNamespace = KIT, **extra: Any) -> float:
     """One conversation of `turns` turns from time t: the opener, then follow() (or, with the voice's probability,
     a turn quoting a sentence of the reply before it); the history is resent each turn and each next turn waits for
-    reply_gap. `prefill` (Anthropic only) ends the messages with a partial assistant turn. Returns the end time."""
+    reply_gap. `prefill` (Anthropic only) ends the messages with a partial assistant turn; `kit` gives the texts (a
+    later variant's). Returns the end time."""
     rng = ctx.rng
     if "max_tokens" not in acct:  # the client's setting, one per account (None: the API's default)
         acct["max_tokens"] = rng.choice((None, None, 1024, 2048, 4096))
@@ -304,7 +316,7 @@ def talk(ctx: Ctx, acct: dict, t: float, turns: int, api: str, model: str, opene
     for j in range(turns):
         msgs = msgs + [{"role": "user", "content": nxt}]
         out = rng.randint(*out_range) if style != "everyday" else rng.randint(60, 400)
-        reply = answer(rng, style, out, model)
+        reply = kit.answer(rng, style, out, model)
         params = dict(extra) if api == CHAT else {}
         if temperature is not None and api != RESP:
             params["temperature"] = temperature
@@ -312,28 +324,29 @@ def talk(ctx: Ctx, acct: dict, t: float, turns: int, api: str, model: str, opene
         body = build(api, model, system, sent, acct["max_tokens"] or 1024, **params)
         if acct["max_tokens"] is None and api != ANTH:
             body.pop("max_output_tokens" if api == RESP else "max_tokens")
-        emit(ctx, t, acct, api, body, out, text=(prefill + reply) if prefill and api == ANTH else reply, user=user)
+        kit.emit(ctx, t, acct, api, body, out, text=(prefill + reply) if prefill and api == ANTH else reply, user=user)
         msgs = msgs + [{"role": "assistant", "content": reply}]
         if j == turns - 1:
             break
         quoting = v is not None and rng.random() < v["quotes"]
-        nxt = quote_follow(rng, v, reply) if quoting else follow()
+        nxt = kit.quote_follow(rng, v, reply) if quoting else follow()
         t += reply_gap(rng, out, len(nxt), v)
         style = style if style == "everyday" or rng.random() < 0.75 else "prose"
     return t
 
 
 def everyday_talk(ctx: Ctx, acct: dict, t: float, turns: int, v: dict, api: str, model: str,
-                  temperature: float | None = None, user: str | None = None) -> float:
+                  temperature: float | None = None, user: str | None = None, kit: SimpleNamespace = KIT) -> float:
     rng = ctx.rng
-    return talk(ctx, acct, t, turns, api, model, cover(rng, v), "everyday", lambda: rng.choice(M15.EVERYDAY_FOLLOW),
-                temperature, user, v=v if rng.random() < 0.3 else None)
+    return talk(ctx, acct, t, turns, api, model, kit.cover(rng, v), "everyday",
+                lambda: rng.choice(M15.EVERYDAY_FOLLOW), temperature, user, v=v if rng.random() < 0.3 else None,
+                kit=kit)
 
 
 def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, temp: float | None,
             items: Callable[[], tuple[str, str]], follow_p: float = 0.4, cover_p: float = 0.0,
             ask: Callable[[], str] | None = None, user: str | None = None, system: str | None = None,
-            prefill: str | None = None, out_range: tuple[int, int] = (300, 1400)) -> None:
+            prefill: str | None = None, out_range: tuple[int, int] = (300, 1400), kit: SimpleNamespace = KIT) -> None:
     """One sitting (shared by attacks and benign personas): the session's times split into conversations (a later
     time continues the current one with probability follow_p); each starts at its first time and is everyday talk
     (cover_p) or an item from items(), disguised and written in voice v, with ask() under it when given; later
@@ -341,12 +354,12 @@ def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model
     rng = ctx.rng
     for times in conversations(rng, session, follow_p):
         if rng.random() < cover_p:
-            everyday_talk(ctx, acct, times[0], len(times), v, api, model, temp, user)
+            everyday_talk(ctx, acct, times[0], len(times), v, api, model, temp, user, kit=kit)
             continue
         core, style = items()
-        core = disguise(rng, core) + ("\n\n" + ask() if ask else "")
-        talk(ctx, acct, times[0], len(times), api, model, say(rng, v, core, ask=ask is None), style,
-             partial(follow_up, rng, v), temp, user, system, out_range, v=v, prefill=prefill)
+        core = kit.disguise(rng, core) + ("\n\n" + ask() if ask else "")
+        talk(ctx, acct, times[0], len(times), api, model, kit.say(rng, v, core, ask=ask is None), style,
+             partial(kit.follow_up, rng, v), temp, user, system, out_range, v=v, prefill=prefill, kit=kit)
 
 
 def study_users(rng: random.Random, n: int, pattern: str | None = None) -> tuple[list[tuple[str, dict]], list[float]]:

@@ -16,6 +16,7 @@ blind in the same way: nothing here was tuned against a detector result.
 from __future__ import annotations
 
 from functools import partial
+from types import ModuleType
 
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v17 as C
@@ -114,21 +115,29 @@ def coop_finance_helpdesk(ctx: Ctx, count: int) -> None:
     Guinea and Iraqi Kurdistan ask accounting questions and the odd question about the branch's solar kit (circuit
     items) in their own languages, 60-200 a day spread over the offices' time zones; chat or Anthropic; follow-ups
     in a third of conversations."""
-    rng = ctx.rng
     offices = (("jv", 7), ("om", 3), ("tt", 3), ("ln", 1), ("tpi", 10), ("ku", 3))
+    office_helpdesk(ctx, count, "coop_finance_helpdesk", offices, C, HELPDESK_SYS, ("ledger", "circuit"), 0.8)
+
+
+def office_helpdesk(ctx: Ctx, count: int, scenario: str, offices: tuple[tuple[str, float], ...], corpus: ModuleType,
+                    system: str, caps: tuple[str, str], first: float) -> None:
+    """A helpdesk key (chat or Anthropic) whose staff (in `user`, 80% writing in their office's language) ask items
+    of caps[0] (share `first`) or caps[1] from offices in their own time zones, 60-200 a day in all, a follow-up in
+    a third of conversations (shared with personas_v18_more.health_ngo_helpdesk: `corpus` gives voices and talk)."""
+    rng = ctx.rng
     for i in range(count):
-        acct = account(ctx, "benign", "coop_finance_helpdesk")
+        acct = account(ctx, "benign", scenario)
         api = (CHAT, ANTH)[i % 2]
         model = MODELS[api][1]
         for lg, tz in offices:
-            staff = [(W.end_user(rng, "member-{n}", 9000), C.voice(rng, lg if rng.random() < 0.8 else "en"))
+            staff = [(W.end_user(rng, "member-{n}", 9000), corpus.voice(rng, lg if rng.random() < 0.8 else "en"))
                      for _ in range(rng.randint(10, 40))]
             for t in ctx.window_times(tz, rng.uniform(60, 200) / len(offices), hours=(8, 17), outside=0.05,
                                       weekend=0.2):
                 user, v = rng.choice(staff)
-                cap = "ledger" if rng.random() < 0.8 else "circuit"
-                C.sitting(ctx, acct, [t] * (1 + (rng.random() < 0.33)), v, api, model, None, partial(C.item, rng, cap),
-                          1.0, 0.1, user=user, system=HELPDESK_SYS)
+                cap = caps[0] if rng.random() < first else caps[1]
+                corpus.sitting(ctx, acct, [t] * (1 + (rng.random() < 0.33)), v, api, model, None,
+                               partial(corpus.item, rng, cap), 1.0, 0.1, user=user, system=system)
 
 
 PERSONAS_B = {"eda_copilot": (eda_copilot, 3), "cpa_review_course": (cpa_review_course, 2),
