@@ -3,7 +3,7 @@ request features compared between attack and benign traffic."""
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import orjson
@@ -126,3 +126,78 @@ def daily_peaks(records: list[dict], labels: dict) -> tuple[int, list[int]]:
         peak[p] = max(peak[p], n)
     ordinary = max(peak[p] for p in peak if labels[p]["scenario"] in ("chat_user", "power_user", "ide_assistant"))
     return ordinary, [peak[p] for p in peak if labels[p]["label"] == "attack"]
+
+
+def follow_up_gaps(records: list[dict], labels: dict) -> dict[str, list[tuple[int, float]]]:
+    """(length of the assistant reply before a follow-up, seconds from the request that got it to the follow-up)
+    for chat and Anthropic conversations, per label."""
+    sent: dict[tuple[str, str, int], float] = {}
+    out: dict[str, list[tuple[int, float]]] = {"attack": [], "benign": []}
+    for r in records:
+        msgs = [m for m in r["request"].get("messages") or [] if m.get("role") in ("user", "assistant")]
+        if not msgs or not isinstance(msgs[0].get("content"), str) or msgs[-1].get("role") != "user":
+            continue
+        key = (r["principal"], msgs[0]["content"])
+        sent[(*key, len(msgs))] = r["ts"]
+        before = sent.get((*key, len(msgs) - 2))
+        if before is not None and isinstance(msgs[-2].get("content"), str):
+            out[labels[r["principal"]]["label"]].append((len(msgs[-2]["content"]), r["ts"] - before))
+    return out
+
+
+def assert_follow_ups_wait_longer_after_longer_answers(gaps: dict[str, list[tuple[int, float]]]) -> None:
+    """Per label, the median wait after a long reply (over 4,000 characters) is well above that after a short one."""
+    for label, pairs in gaps.items():
+        short = [g for n, g in pairs if n < 1500]
+        long = [g for n, g in pairs if n > 4000]
+        assert len(short) >= 30 and len(long) >= 30, (label, len(short), len(long))
+        assert sorted(long)[len(long) // 2] > 1.5 * sorted(short)[len(short) // 2], label
+
+
+def assert_client_metadata_does_not_cluster_attack_accounts(records: list[dict], labels: dict,
+                                                            many: tuple[str, ...]) -> None:
+    """No /16 holds more than three attack accounts, and the scenarios in `many` use at least four clients each."""
+    nets: dict[str, set[str]] = defaultdict(set)
+    agents: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if labels[r["principal"]]["label"] == "attack":
+            nets[r["client"]["ip"].rsplit(".", 2)[0]].add(r["principal"])
+            agents[labels[r["principal"]]["scenario"]].add(r["client"]["user_agent"])
+    assert max(len(a) for a in nets.values()) <= 3
+    assert all(len(a) >= 4 for s, a in agents.items() if s in many), agents
+
+
+def languages_seen(records: list[dict], labels: dict, wrap: dict[str, tuple[str, ...]]) -> dict[str, set[str]]:
+    """The languages of `wrap` (a variant's WRAP: language -> templates around {x}) whose template text occurs in
+    attack and in benign requests."""
+    openers = {lg: tuple(w.split("{x}")[0].strip() or w.split("{x}")[1].strip() for w in ws) for lg, ws in
+               wrap.items()}
+    seen: dict[str, set[str]] = {"attack": set(), "benign": set()}
+    for r in records:
+        text = orjson.dumps(r["request"]).decode()
+        for lg, marks in openers.items():
+            if any(orjson.dumps(m).decode()[1:-1] in text for m in marks):
+                seen[labels[r["principal"]]["label"]].add(lg)
+    return seen
+
+
+def assert_hydra_stays_under_quota_and_opens_in_waves(records: list[dict], labels: dict, twin: str) -> None:
+    """At least 200 hydra accounts, each under 30 requests in any UTC day, a good share of them first seen after
+    the first day; the twin persona's accounts stay within a per-key quota of 25 a day."""
+    t0 = records[0]["ts"] - records[0]["ts"] % 86400
+    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "hydra"))
+    accounts = {p for p, _ in per_day}
+    assert len(accounts) >= 200 and max(per_day.values()) < 30
+    first = Counter(min(d for q, d in per_day if q == p) for p in accounts)
+    assert first[0] < 0.6 * len(accounts) and sum(n for d, n in first.items() if d >= 1) >= 60, first
+    quota = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, twin))
+    assert quota and max(quota.values()) <= 25
+
+
+def assert_no_request_feature_is_attack_only(records: list[dict], labels: dict) -> None:
+    """Attack traffic uses the harvesting features (n, logprobs, tools, long outputs, ...) and benign traffic uses
+    every feature attack traffic does, at least ten times."""
+    feats = request_feature_counts(records, labels)
+    assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
+            "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
+    assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]

@@ -12,18 +12,21 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-import orjson
 import pytest
 
 from tests.extraction.blind_traffic import (
+    assert_client_metadata_does_not_cluster_attack_accounts,
+    assert_follow_ups_wait_longer_after_longer_answers,
+    assert_hydra_stays_under_quota_and_opens_in_waves,
+    assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
     by_scenario,
-    day_of,
     end_user,
     first_user_text,
+    follow_up_gaps,
     full_window_log,
-    request_feature_counts,
+    languages_seen,
 )
 
 
@@ -40,23 +43,11 @@ def test_v17_logs_response_text_for_a_share_of_attack_and_benign_records(v17_log
 
 
 def test_v17_hydra_stays_under_quota_and_opens_in_waves_like_a_lab_section_stays_under_its_quota(v17_log) -> None:
-    records, labels = v17_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "hydra"))
-    accounts = {p for p, _ in per_day}
-    assert len(accounts) >= 200 and max(per_day.values()) < 30
-    first = Counter(min(d for q, d in per_day if q == p) for p in accounts)
-    assert first[0] < 0.6 * len(accounts) and sum(n for d, n in first.items() if d >= 1) >= 60, first
-    lab = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "ee_lab_section"))
-    assert lab and max(lab.values()) <= 25
+    assert_hydra_stays_under_quota_and_opens_in_waves(*v17_log, "ee_lab_section")
 
 
 def test_v17_no_request_feature_is_attack_only(v17_log) -> None:
-    records, labels = v17_log
-    feats = request_feature_counts(records, labels)
-    assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
-            "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
-    assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
+    assert_no_request_feature_is_attack_only(*v17_log)
 
 
 def _prefilled(r: dict) -> bool:
@@ -146,57 +137,20 @@ def test_v17_minimal_pairs_come_from_the_contrastive_campaign_and_the_homework_p
     assert pairs["minimal_pairs"] <= 0.05 * pairs["blunt"], pairs
 
 
-def _gaps(records: list[dict], labels: dict) -> dict[str, list[tuple[int, float]]]:
-    """(length of the assistant reply before a follow-up, seconds from the request that got it to the follow-up)
-    for chat and Anthropic conversations, per label."""
-    sent: dict[tuple[str, str, int], float] = {}
-    out: dict[str, list[tuple[int, float]]] = {"attack": [], "benign": []}
-    for r in records:
-        msgs = [m for m in r["request"].get("messages") or [] if m.get("role") in ("user", "assistant")]
-        if not msgs or not isinstance(msgs[0].get("content"), str) or msgs[-1].get("role") != "user":
-            continue
-        key = (r["principal"], msgs[0]["content"])
-        sent[(*key, len(msgs))] = r["ts"]
-        before = sent.get((*key, len(msgs) - 2))
-        if before is not None and isinstance(msgs[-2].get("content"), str):
-            out[labels[r["principal"]]["label"]].append((len(msgs[-2]["content"]), r["ts"] - before))
-    return out
-
-
 def test_v17_follow_ups_wait_longer_after_longer_answers_in_attack_and_benign_traffic(v17_log) -> None:
     records, labels = v17_log
     v17 = {"hydra", "account_churn", "fake_reseller", "mixed_into_chat", "ee_lab_section", "study_app_reseller",
            "practice_shared_key", "workshop_trial_signups"}
-    gaps = _gaps([r for r in records if labels[r["principal"]]["scenario"] in v17], labels)
-    for label, pairs in gaps.items():
-        short = [g for n, g in pairs if n < 1500]
-        long = [g for n, g in pairs if n > 4000]
-        assert len(short) >= 30 and len(long) >= 30, (label, len(short), len(long))
-        assert sorted(long)[len(long) // 2] > 1.5 * sorted(short)[len(short) // 2], label
+    gaps = follow_up_gaps([r for r in records if labels[r["principal"]]["scenario"] in v17], labels)
+    assert_follow_ups_wait_longer_after_longer_answers(gaps)
 
 
 def test_v17_client_metadata_does_not_cluster_attack_accounts(v17_log) -> None:
-    records, labels = v17_log
-    nets: dict[str, set[str]] = defaultdict(set)
-    agents: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        if labels[r["principal"]]["label"] == "attack":
-            nets[r["client"]["ip"].rsplit(".", 2)[0]].add(r["principal"])
-            agents[labels[r["principal"]]["scenario"]].add(r["client"]["user_agent"])
-    assert max(len(a) for a in nets.values()) <= 3
-    assert all(len(a) >= 4 for s, a in agents.items() if s in ("hydra", "account_churn", "paraphrased")), agents
+    assert_client_metadata_does_not_cluster_attack_accounts(*v17_log, ("hydra", "account_churn", "paraphrased"))
 
 
 def test_v17_languages_occur_in_attack_and_benign_traffic(v17_log) -> None:
     from benchmarks.traffic.corpus_v17 import WRAP
 
-    records, labels = v17_log
-    openers = {lg: tuple(w.split("{x}")[0].strip() or w.split("{x}")[1].strip() for w in ws) for lg, ws in
-               WRAP.items()}
-    seen: dict[str, set[str]] = {"attack": set(), "benign": set()}
-    for r in records:
-        text = orjson.dumps(r["request"]).decode()
-        for lg, marks in openers.items():
-            if any(orjson.dumps(m).decode()[1:-1] in text for m in marks):
-                seen[labels[r["principal"]]["label"]].add(lg)
+    seen = languages_seen(*v17_log, WRAP)
     assert seen["attack"] == set(WRAP) and seen["benign"] == set(WRAP), seen
