@@ -57,6 +57,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v15": ("new seed, v15 variants (written blind)", 412310, "v15"),
     "blind-v16": ("new seed, v16 variants (written blind)", 435889, "v16"),
     "blind-v17": ("new seed, v17 variants (written blind)", 793548, "v17"),
+    "blind-v18": ("new seed, v18 variants (written blind)", 905171, "v18"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
