@@ -1,7 +1,7 @@
 """Evaluate the extraction detector on synthetic traffic:
 `python -m benchmarks.extraction_eval [--quick] [--datasets tuning,heldout-seed,heldout,fresh,blind-v3,...]`.
 
-Nineteen datasets, a table each:
+Twenty datasets, a table each:
 
 - `tuning`: the tuning seed with the base scenarios, which the detector was tuned on.
 - `heldout-seed`: a held-out seed with the base scenarios (new random draws, same phrasings and shapes).
