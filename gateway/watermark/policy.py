@@ -25,7 +25,8 @@ class WatermarkPolicy(BaseModel):
         description="Strength used when the extraction detector returns escalate_watermark (at least `strength`).",
     )
     exclude_words: tuple[str, ...] = Field(
-        (), description="Words never changed and never written (e.g. product names that collide with the table).",
+        (), description="Words whose alternative set is never marked: none of its members is changed or written "
+                        "(e.g. product names that collide with the table).",
     )
     exclude_patterns: tuple[str, ...] = Field(
         (), description="Regexes whose matches in prose are left untouched; a match must not contain whitespace.",

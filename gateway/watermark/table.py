@@ -45,7 +45,11 @@ class EquivalenceTable:
 
 
 def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
-    """Parse TSV text; excluded words are dropped, and sets left with one member disappear."""
+    """Parse TSV text. A set with an excluded word stays in the table but leaves the index: the marker never
+    finds, rewrites or writes any of its members, while set ids, sizes and the digest stay those of the whole
+    table, so every account's choices for the other sets (and so detection with the shipped table) are the
+    same with or without exclusions. (Dropping the word, as before 2026-11-29, renumbered the sets and
+    changed the digest: one excluded word made that policy's outputs undetectable.)"""
     sets: list[tuple[str, ...]] = []
     seen: set[str] = set()
     for lineno, raw in enumerate(text.splitlines(), 1):
@@ -61,13 +65,14 @@ def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> Equiv
             if w in ("a", "an"):
                 raise ValueError(f"equivalents line {lineno}: articles cannot be in a set")
             seen.add(w)
-        members = tuple(w for w in members if w not in exclude_words)
         if len(members) >= 2:
             sets.append(members)
-    index = {w: (sid, vid) for sid, members in enumerate(sets) for vid, w in enumerate(members)}
+    excluded = {w.lower() for w in exclude_words}
+    index = {w: (sid, vid) for sid, members in enumerate(sets) if excluded.isdisjoint(members)
+             for vid, w in enumerate(members)}
     mixed = tuple(len({takes_an(w) for w in members}) > 1 for members in sets)
     digest = hashlib.sha256("\n".join("\t".join(m) for m in sets).encode()).digest()[:16]
-    heads = frozenset(w.split(" ")[0] for members in sets for w in members if " " in w)
+    heads = frozenset(w.split(" ")[0] for w in index if " " in w)
     return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest, heads)
 
 

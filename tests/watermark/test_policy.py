@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
+from gateway.watermark.detect import KeyRegistry, detect
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.policy import WatermarkPolicy
 
@@ -38,3 +41,21 @@ def test_exclusions_reach_the_watermarker() -> None:
     text = "The big house was usually quiet."
     for acct in ("a", "b", "c", "d"):
         assert wm.mark(text, tenant="t", account=acct).startswith("The big house was usually")
+
+
+def test_exclusions_keep_every_other_choice_so_the_shipped_detector_still_attributes() -> None:
+    secret = b"test-master-secret-0123456789abcdef"
+    plain = Watermarker(secret)
+    policy = WatermarkPolicy(enabled=True, exclude_words=("large", "Usually"))
+    excluding = Watermarker.from_policy(secret, policy)
+    assert excluding.table.digest == plain.table.digest and excluding.table.sets == plain.table.sets
+    text = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split()) + \
+        " A big, large house. Usually, usually, typically, normally."
+    marked = excluding.mark(text, tenant="t", account="a")
+    words = {"big", "large", "usually", "typically", "normally"}
+    assert [w for w in marked.lower().split() if w.strip(".,") in words] == \
+        [w for w in text.lower().split() if w.strip(".,") in words]  # the excluded sets are left as written
+    registry = KeyRegistry(plain, [("t", "a"), ("t", "b"), ("u", "a")])
+    result = detect(marked, registry)
+    assert result.detected and result.candidates[0].account == "a" and result.candidates[0].tenant == "t"
+    assert detect(marked, registry).p_value <= detect(plain.mark(text, tenant="t", account="a"), registry).p_value * 1e3
