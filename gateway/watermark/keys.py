@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from gateway.watermark.table import EquivalenceTable
@@ -45,10 +46,17 @@ def account_key(master: bytes, tenant: str, account: str) -> bytes:
 
 
 def _uniform32(key: bytes, label: bytes, table: EquivalenceTable) -> np.ndarray:
-    """One keyed pseudo-random uint32 per alternative set (SHAKE-256 as an XOF keyed by prefix)."""
-    n = len(table.sets)
-    raw = hashlib.shake_256(key + b"|" + label + b"|" + table.digest).digest(4 * n)
-    return np.frombuffer(raw, dtype="<u4").astype(np.int64)
+    """One keyed pseudo-random uint32 per alternative set: AES-256 under ``key`` (a PRF on distinct blocks) of
+    each set's id (a hash of its members) XOR a hash of ``label``. A set's value depends on the key, the
+    label and that set's members only, never on the rest of the table, so a table that gains or loses sets
+    keeps every other set's choice (one AES pass over 16 bytes a set: a few µs for the whole table)."""
+    blocks = table.blocks.get(label)
+    if blocks is None:
+        tweak = np.frombuffer(hashlib.sha256(b"covenant/wm/label\0" + label).digest()[:16], dtype=np.uint8)
+        blocks = table.blocks[label] = (np.frombuffer(table.set_ids, dtype=np.uint8).reshape(-1, 16) ^ tweak).tobytes()
+    enc = Cipher(algorithms.AES(key), modes.ECB()).encryptor()
+    out = enc.update(blocks) + enc.finalize()
+    return np.frombuffer(out, dtype="<u4")[::4].astype(np.int64)
 
 
 def variants_for(key: bytes, table: EquivalenceTable) -> np.ndarray:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 # Words that take "an" although they start with a consonant letter (silent h), and words that take
@@ -42,6 +42,10 @@ class EquivalenceTable:
     sizes: tuple[int, ...]
     digest: bytes  # identifies the table; part of every key derivation
     phrase_heads: frozenset[str]  # lower-case first words of two-word members ("do" of "do not")
+    # 16 bytes per set naming it by its members: the keyed choices are a PRF of these, so adding a set to
+    # the table (a new release) leaves every other set's choice, and the marks already served, as they were
+    set_ids: bytes = b""
+    blocks: dict[bytes, bytes] = field(default_factory=dict, compare=False, repr=False)  # keys.py's per-label cache
 
 
 def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:
@@ -73,7 +77,8 @@ def parse_table(text: str, exclude_words: frozenset[str] = frozenset()) -> Equiv
     mixed = tuple(len({takes_an(w) for w in members}) > 1 for members in sets)
     digest = hashlib.sha256("\n".join("\t".join(m) for m in sets).encode()).digest()[:16]
     heads = frozenset(w.split(" ")[0] for w in index if " " in w)
-    return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest, heads)
+    set_ids = b"".join(hashlib.sha256(b"covenant/wm/set\0" + "\t".join(m).encode()).digest()[:16] for m in sets)
+    return EquivalenceTable(tuple(sets), index, mixed, tuple(len(m) for m in sets), digest, heads, set_ids)
 
 
 def load_table(exclude_words: frozenset[str] = frozenset()) -> EquivalenceTable:

@@ -42,6 +42,29 @@ def test_table_is_sane() -> None:
         assert mixed == (len({takes_an(w) for w in members}) > 1)
 
 
+def test_adding_sets_to_the_table_keeps_every_other_choice() -> None:
+    """A release that grows the table must not re-draw the choices behind the marks already served."""
+    from importlib import resources
+
+    from gateway.watermark.keys import Layout, account_key, variants_for
+    from gateway.watermark.table import TABLE_FILES, parse_table
+
+    root = resources.files("gateway.watermark")
+    text = "\n".join(root.joinpath(name).read_text("utf-8") for name in TABLE_FILES)
+    old, grown = parse_table(text), parse_table("alpha\tbeta\n" + text + "\ngamma\tdelta\tepsilon\n")
+    n = len(old.sets)
+    assert grown.sets[1:n + 1] == old.sets and grown.digest != old.digest
+    for tenant, account in (("t", "a"), ("t", "b"), ("u", "a")):
+        key = account_key(SECRET, tenant, account)
+        assert (variants_for(key, grown)[1:n + 1] == variants_for(key, old)).all()
+    a, b = Layout.build(SECRET, old, 0.5), Layout.build(SECRET, grown, 0.5)
+    assert (b.is_shared[1:n + 1] == a.is_shared).all() and (b.threshold[1:n + 1] == a.threshold).all()
+    # ...and the choices are still keyed: accounts differ on about half of the binary sets
+    v = [variants_for(account_key(SECRET, "t", x), old) for x in ("a", "b")]
+    binary = [i for i, size in enumerate(old.sizes) if size == 2]
+    assert 0.4 < sum(v[0][i] != v[1][i] for i in binary) / len(binary) < 0.6
+
+
 def test_marking_changes_words_and_keeps_case(wm: Watermarker) -> None:
     text = prose(wm.table, 60, seed=1, plain=True)
     marked = wm.mark(text, tenant="t1", account="a1")
