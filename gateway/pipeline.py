@@ -101,6 +101,7 @@ class RequestContext:
     response_text: list[str] = field(default_factory=list)  # filled only when a stage asks (keep_output)
     keep_output: bool = False
     annotations: dict[str, Any] = field(default_factory=dict)  # stage results for audit (scores, counts)
+    query: str = ""  # the request's query string, forwarded upstream as sent
 
     @property
     def dialect(self) -> str:

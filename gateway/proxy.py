@@ -89,6 +89,9 @@ class Proxy:
                 rid = os.urandom(16).hex()
             client = scope.get("client") or ("", 0)
             ctx = RequestContext(rid, route, client[0] or "", headers.get("user-agent", ""), headers)
+            query = scope.get("query_string")
+            if query:  # forwarded as sent (the Anthropic SDK's beta calls add ?beta=true, Anthropic's list pages)
+                ctx.query = query.decode("latin-1")
             await self._serve(ctx, receive, send)
         finally:
             if ctx is not None:
@@ -138,7 +141,7 @@ class Proxy:
                 _WATCH_AFTER_S, lambda: watcher.append(asyncio.ensure_future(self._watch_disconnect(ctx, receive, task))))
             try:
                 try:
-                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id)
+                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query)
                 except UpstreamError as exc:
                     if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
                         await self._deny_after_upstream(ctx, send, deny, None)

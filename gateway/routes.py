@@ -58,15 +58,14 @@ def is_models_path(path: str) -> bool:
 
 def models_route(scope: dict) -> Route | None:
     """GET /v1/models[/{model}], or None for a path that names no model. The route's `path` stays the
-    template (a bounded metrics label and policy key); `target` is what goes upstream: the list with
-    the client's query string (Anthropic's list pages with `limit`, `after_id`), or the model id
-    re-encoded as one path segment, so no id can reach another upstream path ("../files")."""
+    template (a bounded metrics label and policy key); `target` is what goes upstream (the query string
+    follows, as on every route): the model id re-encoded as one path segment, so no id can reach another
+    upstream path ("../files")."""
     headers = {k.decode("latin-1").lower(): "" for k, _ in scope["headers"]}
     path = scope["path"]
     dialect = guess_dialect(headers, path)
     if path == MODELS:
-        query = (scope.get("query_string") or b"").decode("latin-1")
-        return replace(_MODELS[dialect], target=f"{MODELS}?{query}" if query else MODELS)
+        return _MODELS[dialect]
     model = path[len(MODELS) + 1:]
     if model in ("", ".", ".."):
         return None

@@ -128,7 +128,8 @@ class Upstream:
             return {"x-api-key": self._credential}
         return {"authorization": f"Bearer {self._credential}"}
 
-    async def send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str) -> UpstreamResponse:
+    async def send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str,
+                   query: str = "") -> UpstreamResponse:
         assert self._pool is not None, "upstream not started"
         out = forward_request_headers(headers)
         out.update(self._credential_headers(route))
@@ -137,7 +138,8 @@ class Upstream:
         t = self.cfg.timeouts
         try:
             # first_byte bounds the wait for the response head and every later gap between chunks.
-            resp = await self._pool.request(route.method, route.target or route.path, list(out.items()),
+            path = route.target or route.path
+            resp = await self._pool.request(route.method, f"{path}?{query}" if query else path, list(out.items()),
                                             body if route.has_body else None,
                                             read_timeout=t.first_byte, total_timeout=t.total)
         except hc.ConnectTimeout as exc:

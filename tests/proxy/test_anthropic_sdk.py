@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import anthropic
+import httpx
 import pytest
 
 MESSAGES = [{"role": "user", "content": "Write about mountains."}]
@@ -54,3 +55,16 @@ def test_denied_model_is_a_permission_error(gateway):
     free = anthropic.Anthropic(base_url=gateway.url, api_key=gateway.keys.free, max_retries=0)
     with pytest.raises(anthropic.PermissionDeniedError):
         free.messages.create(model="claude-opus-4-1", max_tokens=10, messages=MESSAGES)
+
+
+
+def test_the_query_string_and_beta_headers_reach_the_upstream_as_sent(gateway, teacher_log):
+    # Older SDK releases sent beta calls to /v1/messages?beta=true; list endpoints page with ?limit=&after_id=
+    r = httpx.post(gateway.url + "/v1/messages?beta=true&x=%2F1", timeout=30, json={
+        "model": "claude-mock-1", "max_tokens": 20, "messages": MESSAGES},
+        headers={"x-api-key": gateway.keys.alice, "anthropic-version": "2023-06-01",
+                 "anthropic-beta": "interleaved-thinking-2025-05-14"})
+    assert r.status_code == 200 and r.json()["content"][0]["text"]
+    [sent] = teacher_log.requests()
+    assert sent["raw_path"] == "/v1/messages?beta=true&x=%2F1"  # byte for byte
+    assert sent["headers"]["anthropic-beta"] == "interleaved-thinking-2025-05-14"
