@@ -18,7 +18,7 @@ class Route:
     streams: bool  # the API supports "stream": true
     has_body: bool = True
     generates: bool = True  # produces model output (token-bearing, watermarkable)
-    target: str = ""  # what is requested upstream when it is not `path` (a model id, a query string)
+    target: str = ""  # the upstream path when it is not `path` (GET /v1/models/{model} names the model)
     model: str = ""  # the model a bodiless request is about (GET /v1/models/{model})
 
 
