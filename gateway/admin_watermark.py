@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from gateway.service import Gateway
 
 
+PROVENANCE_MIN_SIMILARITY = 0.5  # detect lists only close copies; /trace takes any threshold
+
+
 class DetectRequest(BaseModel):
     text: str = Field(min_length=1, max_length=5_000_000)
     strength: float = Field(1.0, gt=0, le=1)
@@ -38,7 +41,13 @@ def watermark_router(gw: Gateway) -> APIRouter:
         # CPU-bound (scoring every known account): keep the event loop serving traffic.
         result = await asyncio.to_thread(run_detect, req.text, registry, strength=req.strength)
         gw.metrics.watermark_detections.labels("detected" if result.detected else "not_detected").inc()
-        return result.to_dict()
+        out = result.to_dict()
+        if gw.provenance is not None:
+            # the responses this text was copied from, when still indexed: attribution that needs no key
+            # evidence (a verbatim or lightly edited copy of a short answer), reported beside the test
+            matches = await gw.provenance.trace(req.text, min_similarity=PROVENANCE_MIN_SIMILARITY, limit=3)
+            out["provenance"] = [asdict(m) for m in matches]
+        return out
 
     @router.get("/reference", responses={404: {"description": "No reference recorded yet"}})
     async def reference(tenant: str | None = Query(None, min_length=1, max_length=256)) -> Response:

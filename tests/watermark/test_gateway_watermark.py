@@ -109,3 +109,10 @@ def test_trace_finds_the_response_after_edits(prose_gw):
     matches = gw.admin("POST", "/admin/v1/watermark/trace", json={"text": edited}).json()["matches"]
     assert matches and matches[0]["response_id"] == resp.headers["x-request-id"]
     assert matches[0]["account"] == "alice"
+    # detection lists the response a copy came from beside its test (a close copy: similarity >= 0.5)
+    found = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": text}).json()
+    assert [(m["response_id"], m["account"]) for m in found["provenance"]][:1] == [(resp.headers["x-request-id"],
+                                                                                 "alice")]
+    assert found["provenance"][0]["similarity"] >= 0.5
+    unrelated = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": "An unrelated note about tea."}).json()
+    assert unrelated["provenance"] == []
