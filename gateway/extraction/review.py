@@ -24,13 +24,13 @@ class ReviewViews:
             return None
         score, sig, evi = self._score(st)
         v = self.verdict(principal)
-        sig_out = {k: round(val, 4) for k, val in sig.items()}
+        sig_out = {k: _num(val) for k, val in sig.items()}
         sig_out["top_category"] = CATEGORIES[int(sig["top_category"])]  # type: ignore[assignment]
         return {
             "principal": principal, "tenant": st.tenant, "key_id": st.key_id,
             "status": v.status, "score": round(v.score, 4), "own_score": round(score, 4),
             "campaign": st.campaign_id, "reasons": list(v.reasons),
-            "signals": sig_out, "evidence": {k: round(val, 4) for k, val in evi.items()},
+            "signals": sig_out, "evidence": {k: _num(val) for k, val in evi.items()},
             "requests": st.total, "first_seen_ts": st.first_ts, "last_seen_ts": st.last_ts,
             "first_flagged_ts": st.first_flagged_ts,
             "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline or ()],
@@ -66,3 +66,8 @@ class ReviewViews:
         return {"campaign": c.campaign_id, "score": round(c.score, 4), "accounts": len(c.members),
                 "first_ts": c.first_ts, "first_flagged_ts": c.first_flagged_ts, "evidence": dict(c.evidence),
                 "cohort": c.cohort}
+
+
+def _num(value: float) -> float:
+    """Four decimals, and no "-0.0" (estimators of zero come out negative-signed)."""
+    return round(value, 4) + 0.0

@@ -51,8 +51,10 @@ def test_harvester_is_blocked_and_a_reviewer_can_clear_it(gw):
     assert blocked_at is not None, "a templated chain-of-thought harvester was never blocked"
     flagged = gw.admin("GET", "/admin/v1/extraction/principals", params={"status": "flagged"}).json()["principals"]
     assert "acme/harvester" in [p["principal"] for p in flagged]
-    detail = gw.admin("GET", "/admin/v1/extraction/principals/acme/harvester").json()
+    raw = gw.admin("GET", "/admin/v1/extraction/principals/acme/harvester")
+    detail = raw.json()
     assert detail and any("reason" in k or "signal" in k for k in detail)
+    assert "-0.0" not in raw.text  # zero-valued estimators are reported as 0.0
 
     r = gw.admin("POST", "/admin/v1/extraction/principals/acme/harvester/decision",
                  json={"decision": "clear", "reviewer": "rita", "note": "partner evaluation"})
