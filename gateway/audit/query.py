@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -55,7 +55,6 @@ class SearchResult:
     scanned: int = 0
     matched: int = 0
     skipped_lines: int = 0
-    sources: list[str] = field(default_factory=list)
 
 
 class RecordReader:
