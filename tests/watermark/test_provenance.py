@@ -159,11 +159,13 @@ async def test_redis_identical_answers_share_one_set_of_band_entries(redis_url: 
 
 async def test_redis_retention_and_script_reload(redis_url: str) -> None:
     r = Redis.from_url(redis_url)
-    index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=100, ttl_seconds=1)
+    # retention is wall-clock: 3 s leaves the new entry's add -> trace room on a loaded machine (with 1 s it
+    # flaked when the suite ran on both cores of a slow VM)
+    index = RedisProvenanceIndex(r, Fingerprinter(SECRET), capacity=100, ttl_seconds=3)
     table = load_table()
     await index.add("old", prose(table, 40, seed=1), tenant="t", account="a", ts=1.0)
     await r.script_flush()  # as after a restart or failover: the script is loaded again (NOSCRIPT)
-    await asyncio.sleep(2.1)
+    await asyncio.sleep(3.2)
     assert await index.trace(prose(table, 40, seed=1)) == []  # past retention: never reported
     await index.add("new", prose(table, 40, seed=2), tenant="t", account="a", ts=2.0)
     assert await _band_refs(r, index.prefix) == (1, 32)  # the old one was evicted by that write
