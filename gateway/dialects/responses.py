@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from gateway.dialects.token_data import withhold
 from gateway.pipeline import TransformFactory, Usage
 
 
@@ -21,33 +22,42 @@ def read_usage(api: str, obj: dict, usage: Usage) -> None:
     usage.reported = True
 
 
-def output_slots(api: str, obj: dict) -> Iterator[tuple[Any, Any]]:
-    """(container, key) for each output text: one per choice / content block."""
+def _slots(api: str, obj: dict) -> Iterator[tuple[Any, Any, dict | None]]:
+    """(container, key, owner of its token data) for each output text: one per choice / content block."""
     if api == "openai.chat.completions":
         for choice in obj.get("choices") or ():
             msg = choice.get("message") if isinstance(choice, dict) else None
             if isinstance(msg, dict) and isinstance(msg.get("content"), str):
-                yield msg, "content"
+                yield msg, "content", choice
     elif api == "openai.completions":
         for choice in obj.get("choices") or ():
             if isinstance(choice, dict) and isinstance(choice.get("text"), str):
-                yield choice, "text"
+                yield choice, "text", choice
     elif api == "openai.responses":
         for item in obj.get("output") or ():
             if isinstance(item, dict) and item.get("type") == "message":
                 for part in item.get("content") or ():
                     if isinstance(part, dict) and part.get("type") == "output_text" and isinstance(part.get("text"), str):
-                        yield part, "text"
+                        yield part, "text", part
     elif api == "anthropic.messages":
         for block in obj.get("content") or ():
             if isinstance(block, dict) and block.get("type") == "text" and isinstance(block.get("text"), str):
-                yield block, "text"
+                yield block, "text", None
+
+
+def output_slots(api: str, obj: dict) -> Iterator[tuple[Any, Any]]:
+    """(container, key) for each output text: one per choice / content block."""
+    for container, key, _ in _slots(api, obj):
+        yield container, key
 
 
 def apply_transform(api: str, obj: dict, factory: TransformFactory) -> None:
-    for container, key in output_slots(api, obj):
+    for container, key, owner in _slots(api, obj):
         t = factory()
-        container[key] = t.whole(container[key])
+        before = container[key]
+        after = container[key] = t.whole(before)
+        if after != before and owner is not None:
+            withhold(api, owner)  # its tokens spell the text before the change (token_data.py)
 
 
 def output_text(api: str, obj: dict) -> str:

@@ -3,7 +3,9 @@
 Without an output transform, upstream bytes are forwarded exactly as they arrive and events
 are parsed on the side (usage, text length). With one, each text delta is fed through the
 transform of its choice / content block, and the transform is flushed where that text ends
-(finish_reason, content_block_stop, output_text.done, or the end of the stream).
+(finish_reason, content_block_stop, output_text.done, or the end of the stream). Token data
+(`logprobs`) of transformed text is held back and released at that end, whole if the text came
+out unchanged and withheld if not (token_data.py).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import orjson
 
+from gateway.dialects.token_data import HeldTokens, withhold
 from gateway.errors import UpstreamError
 from gateway.pipeline import TextTransform, TransformFactory, Usage
 
@@ -27,7 +30,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
-                 "_lazy", "_skipped")
+                 "_lazy", "_skipped", "_orig", "_held")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool) -> None:
         self.api = api
@@ -44,6 +47,8 @@ class SSEProcessor:
         # errors); keep the others unparsed, to count their text only if no usage block arrives.
         self._lazy = factory is None and not self.keep
         self._skipped: list[bytes] = []
+        self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
+        self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
@@ -119,6 +124,7 @@ class SSEProcessor:
     def _feed_text(self, key: Any, text: str) -> str:
         self.usage.output_chars += len(text)
         if self.factory is not None:
+            self._orig.setdefault(key, []).append(text)
             t = self._t.get(key)
             if t is None:
                 t = self._t[key] = self.factory()
@@ -143,6 +149,22 @@ class SSEProcessor:
             if rest:
                 out.append(self._synthetic_delta(key, rest))
         return b"".join(out)
+
+    def _hold(self, key: Any, value: Any) -> None:
+        held = self._held.get(key)
+        if held is None:
+            held = self._held[key] = HeldTokens(self.api)
+        held.add(value)
+
+    def _unchanged(self, key: Any) -> bool:
+        return "".join(self._orig.get(key, ())) == "".join(self.texts.get(key, ()))
+
+    def _release(self, key: Any) -> Any:
+        """The held token data of a text that has ended: whole if unchanged, else withheld."""
+        held = self._held.pop(key, None)
+        if held is None:
+            return None
+        return held.release() if self._unchanged(key) else held.withheld()
 
     def _synthetic_delta(self, key: Any, text: str) -> bytes:
         last = self._last or {}
@@ -183,12 +205,19 @@ class SSEProcessor:
                 if new != text:
                     holder[name] = new
                     changed = True
+            if self.factory is not None and choice.get("logprobs") is not None:
+                self._hold(key, choice["logprobs"])
+                choice["logprobs"] = None
+                changed = True
             if choice.get("finish_reason") is not None and self.factory is not None:
                 rest = self._flush(key)
                 if rest:
                     holder[name] = (holder.get(name) or "") + rest
                     if not field:
                         choice["delta"] = holder
+                    changed = True
+                if key in self._held:
+                    choice["logprobs"] = self._release(key)
                     changed = True
         return _event_bytes(None, obj) if changed else raw
 
@@ -203,12 +232,20 @@ class SSEProcessor:
                 return raw
             self._accum.setdefault(key, []).append(new)
             obj["delta"] = new
+            if obj.get("logprobs"):
+                self._hold(key, obj["logprobs"])
+                obj["logprobs"] = []
             return _event_bytes(name, obj)
         if etype == "response.output_text.done" and self.factory is not None:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             rest = self._flush(key)
             pre = self._synthetic_delta(key, rest) if rest else b""
             obj["text"] = "".join(self._accum.get(key, ()))
+            held = self._release(key)
+            if not self._unchanged(key):
+                withhold(self.api, obj)
+            elif held and not obj.get("logprobs"):
+                obj["logprobs"] = held
             return pre + _event_bytes(name, obj)
         final = etype in ("response.completed", "response.incomplete", "response.failed")
         if (final or etype in ("response.content_part.done", "response.output_item.done")) and self.factory:
@@ -230,6 +267,8 @@ class SSEProcessor:
             part = obj.get("part") or {}
             if key in self._accum and "text" in part:
                 part["text"] = "".join(self._accum[key])
+                if not self._unchanged(key):
+                    withhold(self.api, part)
             return
         items = [(obj.get("output_index", 0), obj.get("item") or {})] if obj.get("type") == "response.output_item.done" \
             else list(enumerate((obj.get("response") or {}).get("output") or ()))
@@ -238,6 +277,8 @@ class SSEProcessor:
                 key = (out_idx, c_idx)
                 if isinstance(part, dict) and key in self._accum and "text" in part:
                     part["text"] = "".join(self._accum[key])
+                    if not self._unchanged(key):
+                        withhold(self.api, part)
 
     def _anthropic_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
         etype = obj.get("type")

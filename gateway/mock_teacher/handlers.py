@@ -94,10 +94,10 @@ class MockTeacher:
         if req.stream:
             plan = openai_chat.chat_stream(completion_id, req.model, prompt_tokens, replies,
                                            self.settings.stream_words_per_delta, req.include_usage,
-                                           lambda k: self.engine.filler(req, k))
+                                           lambda k: self.engine.filler(req, k), req.logprobs)
             plan.headers.update(self._id_header("openai"))
             return await self.delivery.stream(request, plan, fault)
-        payload = openai_chat.chat_completion(completion_id, req.model, prompt_tokens, replies)
+        payload = openai_chat.chat_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
         return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"),
                                         tokens=max(r.tokens for r in replies))
 
@@ -112,9 +112,9 @@ class MockTeacher:
         if req.stream:
             plan = openai_chat.completion_stream(completion_id, req.model, prompt_tokens, replies,
                                                  self.settings.stream_words_per_delta, req.include_usage,
-                                                 lambda k: self.engine.filler(req, k))
+                                                 lambda k: self.engine.filler(req, k), req.logprobs)
             return await self.delivery.stream(request, plan, fault)
-        payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies)
+        payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
         return await self.delivery.json(request, payload, fault, tokens=max(r.tokens for r in replies))
 
     async def responses(self, request: web.Request) -> web.StreamResponse:

@@ -1,9 +1,11 @@
 """OpenAI chat completions and legacy completions: JSON bodies and SSE stream plans."""
 
 import time
+from itertools import accumulate
 from typing import Any
 
 from gateway.mock_teacher.delivery import StreamPlan, sse_event
+from gateway.mock_teacher.logprobs import chat_logprobs, completion_logprobs
 from gateway.mock_teacher.prose import count_tokens, paced_pieces
 from gateway.mock_teacher.replies import Reply
 
@@ -32,14 +34,16 @@ def _tool_calls(reply: Reply) -> list[dict[str, Any]]:
     ]
 
 
-def chat_completion(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply]) -> dict[str, Any]:
+def chat_completion(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply],
+                    logprobs: int | None = None) -> dict[str, Any]:
     choices = []
     for index, reply in enumerate(replies):
         message: dict[str, Any] = {"role": "assistant", "content": reply.text or None, "refusal": None,
                                    "annotations": []}
         if reply.tool_calls:
             message["tool_calls"] = _tool_calls(reply)
-        choices.append({"index": index, "message": message, "logprobs": None, "finish_reason": reply.finish_reason})
+        lp = chat_logprobs(reply.text, logprobs) if logprobs is not None else None
+        choices.append({"index": index, "message": message, "logprobs": lp, "finish_reason": reply.finish_reason})
     return {
         "id": completion_id, "object": "chat.completion", "created": int(time.time()), "model": model,
         "choices": choices, "usage": usage(prompt_tokens, replies),
@@ -48,7 +52,7 @@ def chat_completion(completion_id: str, model: str, prompt_tokens: int, replies:
 
 
 def chat_stream(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply],
-                words_per_delta: int, include_usage: bool, filler: Any) -> StreamPlan:
+                words_per_delta: int, include_usage: bool, filler: Any, logprobs: int | None = None) -> StreamPlan:
     created = int(time.time())
 
     def chunk(choices: list[dict[str, Any]], usage_block: Any = None) -> bytes:
@@ -60,7 +64,9 @@ def chat_stream(completion_id: str, model: str, prompt_tokens: int, replies: lis
         return sse_event(body)
 
     def delta(index: int, content: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-        return {"index": index, "delta": content, "logprobs": None, "finish_reason": finish}
+        text = content.get("content")
+        lp = chat_logprobs(text, logprobs) if logprobs is not None and text else None
+        return {"index": index, "delta": content, "logprobs": lp, "finish_reason": finish}
 
     head = [chunk([delta(i, {"role": "assistant", "content": "" if not r.tool_calls else None, "refusal": None})])
             for i, r in enumerate(replies)]
@@ -93,17 +99,19 @@ def _round_robin(groups: list[list[Any]]) -> list[list[Any]]:
     return [[g[k] for g in groups if k < len(g)] for k in range(longest)]
 
 
-def text_completion(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply]) -> dict[str, Any]:
+def text_completion(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply],
+                    logprobs: int | None = None) -> dict[str, Any]:
     return {
         "id": completion_id, "object": "text_completion", "created": int(time.time()), "model": model,
-        "choices": [{"text": r.text, "index": i, "logprobs": None, "finish_reason": r.finish_reason}
+        "choices": [{"text": r.text, "index": i, "finish_reason": r.finish_reason,
+                     "logprobs": completion_logprobs(r.text, logprobs) if logprobs is not None else None}
                     for i, r in enumerate(replies)],
         "usage": usage(prompt_tokens, replies), "system_fingerprint": FINGERPRINT,
     }
 
 
 def completion_stream(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply],
-                      words_per_delta: int, include_usage: bool, filler: Any) -> StreamPlan:
+                      words_per_delta: int, include_usage: bool, filler: Any, logprobs: int | None = None) -> StreamPlan:
     created = int(time.time())
 
     def chunk(choices: list[dict[str, Any]], usage_block: Any = None) -> bytes:
@@ -113,13 +121,16 @@ def completion_stream(completion_id: str, model: str, prompt_tokens: int, replie
             body["usage"] = usage_block
         return sse_event(body)
 
-    def choice(index: int, text: str, finish: str | None = None) -> dict[str, Any]:
-        return {"text": text, "index": index, "logprobs": None, "finish_reason": finish}
+    def choice(index: int, text: str, finish: str | None = None, offset: int = 0) -> dict[str, Any]:
+        lp = completion_logprobs(text, logprobs, offset) if logprobs is not None and text else None
+        return {"text": text, "index": index, "logprobs": lp, "finish_reason": finish}
 
     per_choice = []
     for i, r in enumerate(replies):
         pieces, weight = paced_pieces(r.text, words_per_delta, r.tokens)
-        per_choice.append([(chunk([choice(i, piece)]), weight) for piece in pieces])
+        starts = accumulate((len(p) for p in pieces[:-1]), initial=0)  # each piece's offset in the text
+        per_choice.append([(chunk([choice(i, piece, offset=at)]), weight)
+                           for piece, at in zip(pieces, starts, strict=True)])
     deltas = [e for group in _round_robin(per_choice) for e in group]
     tail = [chunk([choice(i, "", r.finish_reason)]) for i, r in enumerate(replies)]
     if include_usage:

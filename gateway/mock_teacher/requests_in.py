@@ -28,6 +28,7 @@ class ReplyRequest:
     after_tool_result: bool = False  # the last input is a tool result: answer in prose
     stream: bool = False
     include_usage: bool = False
+    logprobs: int | None = None  # token data requested: how many alternatives per token (0: none)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,6 +67,26 @@ def _int_or_none(value: Any, name: str) -> int | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise BadRequest(f"{name} must be a positive integer")
+    return value
+
+
+def _chat_logprobs(body: dict[str, Any]) -> int | None:
+    top = body.get("top_logprobs")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or not 0 <= top <= 20):
+        raise BadRequest("top_logprobs must be an integer between 0 and 20")
+    if not body.get("logprobs"):
+        if top:
+            raise BadRequest("top_logprobs requires logprobs to be true")
+        return None
+    return top or 0
+
+
+def _completion_logprobs(body: dict[str, Any]) -> int | None:
+    value = body.get("logprobs")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 5:
+        raise BadRequest("logprobs must be an integer between 0 and 5")
     return value
 
 
@@ -116,6 +137,7 @@ def openai_chat(body: Any) -> ReplyRequest:
         after_tool_result=last.get("role") in ("tool", "function"),
         stream=bool(body.get("stream")),
         include_usage=bool((body.get("stream_options") or {}).get("include_usage")),
+        logprobs=_chat_logprobs(body),
     )
 
 
@@ -132,6 +154,7 @@ def openai_completion(body: Any) -> ReplyRequest:
         n=_int_or_none(body.get("n"), "n") or 1,
         stream=bool(body.get("stream")),
         include_usage=bool((body.get("stream_options") or {}).get("include_usage")),
+        logprobs=_completion_logprobs(body),
     )
 
 

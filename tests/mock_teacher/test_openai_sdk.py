@@ -156,6 +156,30 @@ def test_legacy_completions(client: openai.OpenAI) -> None:
     assert chunks[-1].usage.completion_tokens == result.usage.completion_tokens
 
 
+def test_logprobs_spell_the_text_whole_and_streamed(client: openai.OpenAI) -> None:
+    whole = client.chat.completions.create(model="m", messages=USER, max_tokens=60, logprobs=True, top_logprobs=3)
+    choice = whole.choices[0]
+    assert "".join(t.token for t in choice.logprobs.content) == choice.message.content
+    assert all(len(t.top_logprobs) == 3 and t.top_logprobs[0].token == t.token and t.logprob <= 0
+               for t in choice.logprobs.content)
+    streamed = [t for c in client.chat.completions.create(model="m", messages=USER, max_tokens=60, logprobs=True,
+                                                          top_logprobs=3, stream=True)
+                for ch in c.choices if ch.logprobs for t in ch.logprobs.content]
+    assert streamed == choice.logprobs.content
+    assert client.chat.completions.create(model="m", messages=USER, max_tokens=10).choices[0].logprobs is None
+    with pytest.raises(openai.BadRequestError, match="top_logprobs requires logprobs"):
+        client.chat.completions.create(model="m", messages=USER, top_logprobs=2)
+
+    legacy = client.completions.create(model="m", prompt="Once upon a time", max_tokens=30, logprobs=2).choices[0]
+    lp = legacy.logprobs
+    assert "".join(lp.tokens) == legacy.text and len(lp.token_logprobs) == len(lp.top_logprobs) == len(lp.tokens)
+    assert [legacy.text[o:o + len(t)] for o, t in zip(lp.text_offset, lp.tokens, strict=True)] == lp.tokens
+    chunks = [c.choices[0] for c in client.completions.create(model="m", prompt="Once upon a time", max_tokens=30,
+                                                                logprobs=2, stream=True) if c.choices]
+    assert [t for c in chunks if c.logprobs for t in c.logprobs.tokens] == lp.tokens
+    assert [o for c in chunks if c.logprobs for o in c.logprobs.text_offset] == lp.text_offset
+
+
 def test_responses_api_plain_and_streamed(client: openai.OpenAI) -> None:
     result = client.responses.create(model="m", input="Describe a circuit breaker.", max_output_tokens=70,
                                      instructions="Be brief.")

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from aiohttp import web
 
+from gateway.mock_teacher.logprobs import chat_logprobs
+
 
 @dataclass
 class Script:
@@ -29,19 +31,32 @@ def _pieces(script: Script) -> list[str]:
     return out
 
 
+def _responses_logprobs(text: str, top: int) -> list[dict]:
+    return [{k: v for k, v in e.items() if k != "bytes"} | {"top_logprobs": [
+        {k: v for k, v in t.items() if k != "bytes"} for t in e["top_logprobs"]]}
+        for e in chat_logprobs(text, top)["content"]]
+
+
 def _app(script: Script) -> web.Application:
     async def chat(request: web.Request) -> web.StreamResponse:
         body = await request.json()
         base = {"id": "chatcmpl-scripted", "created": 1, "model": body.get("model", "m")}
+        top = body.get("top_logprobs") or 0
+
+        def logprobs(text: str) -> dict | None:  # token data, as the API sends it when asked
+            return chat_logprobs(text, top) if body.get("logprobs") else None
+
         if not body.get("stream"):
             return web.json_response({**base, "object": "chat.completion", "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": script.text}, "finish_reason": "stop"}],
+                {"index": 0, "message": {"role": "assistant", "content": script.text}, "finish_reason": "stop",
+                 "logprobs": logprobs(script.text)}],
                 "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}})
         resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
         await resp.prepare(request)
         for piece in _pieces(script):
             chunk = {**base, "object": "chat.completion.chunk",
-                     "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                     "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None,
+                                  "logprobs": logprobs(piece)}]}
             await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
         done = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
         await resp.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
@@ -72,8 +87,51 @@ def _app(script: Script) -> web.Application:
         await event("message_stop", {"type": "message_stop"})
         return resp
 
+    async def responses(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        top = body.get("top_logprobs") or 0
+        want = "message.output_text.logprobs" in (body.get("include") or ())
+
+        def logprobs(text: str) -> list:
+            return _responses_logprobs(text, top) if want else []
+
+        part = {"type": "output_text", "text": script.text, "annotations": [], "logprobs": logprobs(script.text)}
+        item = {"id": "msg_scripted", "type": "message", "status": "completed", "role": "assistant", "content": [part]}
+        done = {"id": "resp_scripted", "object": "response", "created_at": 1, "status": "completed",
+                "model": body.get("model", "m"), "output": [item], "parallel_tool_calls": True, "tool_choice": "auto",
+                "tools": [], "usage": {"input_tokens": 5, "output_tokens": 9, "total_tokens": 14,
+                                       "input_tokens_details": {"cached_tokens": 0},
+                                       "output_tokens_details": {"reasoning_tokens": 0}}}
+        if not body.get("stream"):
+            return web.json_response(done)
+        resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
+        await resp.prepare(request)
+        seq = iter(range(1_000_000))
+
+        async def event(data: dict) -> None:
+            data["sequence_number"] = next(seq)
+            await resp.write(f"event: {data['type']}\ndata: {json.dumps(data)}\n\n".encode())
+
+        started = {**done, "status": "in_progress", "output": [], "usage": None}
+        await event({"type": "response.created", "response": started})
+        await event({"type": "response.output_item.added", "output_index": 0,
+                     "item": {**item, "status": "in_progress", "content": []}})
+        await event({"type": "response.content_part.added", "item_id": "msg_scripted", "output_index": 0,
+                     "content_index": 0, "part": {**part, "text": "", "logprobs": []}})
+        for piece in _pieces(script):
+            await event({"type": "response.output_text.delta", "item_id": "msg_scripted", "output_index": 0,
+                         "content_index": 0, "delta": piece, "logprobs": logprobs(piece)})
+        await event({"type": "response.output_text.done", "item_id": "msg_scripted", "output_index": 0,
+                     "content_index": 0, "text": script.text, "logprobs": logprobs(script.text)})
+        await event({"type": "response.content_part.done", "item_id": "msg_scripted", "output_index": 0,
+                     "content_index": 0, "part": part})
+        await event({"type": "response.output_item.done", "output_index": 0, "item": item})
+        await event({"type": "response.completed", "response": done})
+        return resp
+
     app = web.Application()
     app.router.add_post("/v1/chat/completions", chat)
+    app.router.add_post("/v1/responses", responses)
     app.router.add_post("/v1/messages", messages)
     return app
 

@@ -1,0 +1,116 @@
+"""Token-level data (`logprobs`) through the output stages: a caller never receives the tokens of
+text the gateway changed (they would spell the unmarked text, or the redacted address), and
+receives them whole, streamed or not, when the gateway left the text as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openai
+import pytest
+
+from tests.support.gateway import GatewayProcess
+from tests.support.scripted_upstream import Script, running_scripted_upstream
+
+SECRET = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
+# Long real prose: the keyed word choice certainly changes some of its words.
+PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
+PLAIN = "Yes."  # nothing the watermark or the PII redaction touches
+ADDRESS = "jane.doe@example.com"
+WITH_ADDRESS = f"Write to {ADDRESS} for access."
+MESSAGES = [{"role": "user", "content": "Answer."}]
+
+
+@pytest.fixture(scope="module")
+def served():
+    # the shipped example policies: watermark every account, redact contact data from outputs
+    with running_scripted_upstream(Script(PLAIN, [5, 17, 40, 2])) as up:
+        gw = GatewayProcess(upstream_url=up.url, env=SECRET)
+        gw.alice = gw.create_key("acme", "alice")
+        gw.start()
+        yield gw, up
+        gw.stop()
+
+
+def _clients(gw, up):
+    via = openai.OpenAI(base_url=gw.openai_base_url, api_key=gw.alice, max_retries=0)
+    direct = openai.OpenAI(base_url=up.url + "/v1", api_key="x", max_retries=0)
+    return via, direct
+
+
+def _chat(client, **kw):
+    return client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, logprobs=True, top_logprobs=2, **kw)
+
+
+def _streamed(client):
+    """(text, token entries) of a streamed answer, concatenated as a client does."""
+    text, tokens = [], []
+    for chunk in _chat(client, stream=True):
+        for choice in chunk.choices:
+            text.append(choice.delta.content or "")
+            if choice.logprobs is not None:
+                tokens.extend(choice.logprobs.content or ())
+    return "".join(text), tokens
+
+
+def test_unchanged_text_keeps_its_token_data_whole_and_streamed(served):
+    gw, up = served
+    up.script.text = PLAIN
+    via, direct = _clients(gw, up)
+    answer = _chat(via).choices[0]
+    assert answer.message.content == PLAIN  # the gateway changed nothing
+    assert "".join(t.token for t in answer.logprobs.content) == PLAIN
+    assert answer.logprobs.content == _chat(direct).choices[0].logprobs.content
+    assert all(len(t.top_logprobs) == 2 for t in answer.logprobs.content)
+    text, tokens = _streamed(via)
+    assert text == PLAIN
+    assert tokens == answer.logprobs.content  # held back while streaming, released with the last chunk
+
+
+def test_watermarked_text_withholds_the_tokens_of_the_unmarked_text(served):
+    gw, up = served
+    up.script.text = PROSE
+    via, direct = _clients(gw, up)
+    upstream = _chat(direct).choices[0]
+    assert "".join(t.token for t in upstream.logprobs.content) == PROSE  # what would leak
+    answer = _chat(via).choices[0]
+    assert answer.message.content != PROSE  # marked
+    assert answer.logprobs is None
+    text, tokens = _streamed(via)
+    assert text == answer.message.content
+    assert tokens == []
+
+
+def test_redacted_address_does_not_come_back_through_the_tokens(served):
+    gw, up = served
+    up.script.text = WITH_ADDRESS
+    via, _ = _clients(gw, up)
+    answer = _chat(via).choices[0]
+    assert ADDRESS not in answer.message.content
+    assert answer.logprobs is None
+    raw = via.chat.completions.with_raw_response.create(
+        model="gpt-4o-mini", messages=MESSAGES, logprobs=True, top_logprobs=2, stream=True)
+    body = raw.http_response.read().decode()
+    assert "jane" not in body and "example.com" not in body  # not in any token or alternative
+
+
+def test_responses_api_withholds_token_data_of_changed_text(served):
+    gw, up = served
+    via, direct = _clients(gw, up)
+    kw = dict(model="gpt-4o-mini", input="Answer.", include=["message.output_text.logprobs"], top_logprobs=2)
+    up.script.text = PROSE
+    assert "".join(t.token for t in direct.responses.create(**kw).output[0].content[0].logprobs) == PROSE
+    marked = via.responses.create(**kw)
+    assert marked.output_text != PROSE
+    assert marked.output[0].content[0].logprobs == []
+    events = list(via.responses.create(stream=True, **kw))
+    assert all(not getattr(e, "logprobs", None) for e in events)
+    done = [e for e in events if e.type == "response.completed"][0].response
+    assert done.output_text == marked.output_text and done.output[0].content[0].logprobs == []
+
+    up.script.text = PLAIN
+    plain = via.responses.create(**kw)
+    assert plain.output_text == PLAIN
+    assert [t.token for t in plain.output[0].content[0].logprobs] == ["Yes", "."]
+    events = list(via.responses.create(stream=True, **kw))
+    assert [t.token for e in events if e.type == "response.output_text.done" for t in e.logprobs] == ["Yes", "."]
