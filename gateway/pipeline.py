@@ -102,6 +102,7 @@ class RequestContext:
     keep_output: bool = False
     annotations: dict[str, Any] = field(default_factory=dict)  # stage results for audit (scores, counts)
     query: str = ""  # the request's query string, forwarded upstream as sent
+    seal_id: Callable[[str], str] | None = None  # response ids handed out, bound to the caller (response_state)
 
     @property
     def dialect(self) -> str:

@@ -18,6 +18,7 @@ import orjson
 
 from gateway.config import Limits
 from gateway.dialects import responses as resp_mod
+from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.sse import SSEProcessor
 from gateway.errors import BodyTooLarge, GatewayError, InvalidRequest, UpstreamError, render_error
 from gateway.pipeline import Deny, Pipeline, RequestContext, Resume, StageFailed, compose
@@ -233,8 +234,13 @@ class Proxy:
             except orjson.JSONDecodeError:
                 raise UpstreamError("the upstream sent malformed JSON", code="upstream_malformed_json") from None
             resp_mod.read_usage(ctx.route.api, obj, ctx.usage)
+            rewritten = False
             if factory is not None:
                 resp_mod.apply_transform(ctx.route.api, obj, factory)
+                rewritten = True
+            if ctx.seal_id is not None:
+                rewritten = seal_response_object(obj, ctx.seal_id) or rewritten
+            if rewritten:
                 body = orjson.dumps(obj)
             if ctx.keep_output:
                 ctx.response_text.append(resp_mod.output_text(ctx.route.api, obj))
@@ -243,7 +249,7 @@ class Proxy:
         await send({"type": "http.response.body", "body": body})
 
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
-        sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output)
+        sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id)
         deadline = time.monotonic() + self.limits.max_stream_seconds
         try:
             ctx.status, ctx.response_started = up.status, True

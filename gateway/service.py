@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from gateway.config import Settings
+from gateway.dialects.response_ids import ResponseIdSealer
 from gateway.identity import Authenticator, FileKeyStore, KeyStore, MemoryKeyStore, RedisKeyStore, new_key
 from gateway.metrics import Metrics, multiprocess_dir
 from gateway.pipeline import Pipeline, Stage
@@ -28,6 +29,7 @@ from gateway.stages.parse import ParseStage
 from gateway.stages.pii import PiiStage
 from gateway.stages.policy_match import PolicyMatchStage
 from gateway.stages.ratelimit import RateLimitStage
+from gateway.stages.response_state import ResponseStateStage
 from gateway.stages.watermark import WatermarkStage
 from gateway.store import open_store
 from gateway.upstream import Upstream, UpstreamRouter
@@ -68,6 +70,7 @@ class Gateway:
             ParseStage(self.settings.limits),
             PolicyMatchStage(self.policies.current),
             AccessStage(),
+            ResponseStateStage(ResponseIdSealer(self.watermark_master)),  # its key derives from the master
             ExtractionStage(self.extraction, self.metrics,  # before rate limits: it may throttle
                             keep_excerpts=self.settings.audit.content == "full"),
             RateLimitStage(self.store, self.metrics),

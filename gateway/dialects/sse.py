@@ -10,10 +10,12 @@ out unchanged and withheld if not (token_data.py).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import orjson
 
+from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.token_data import HeldTokens, withhold
 from gateway.errors import UpstreamError
 from gateway.pipeline import TextTransform, TransformFactory, Usage
@@ -30,9 +32,10 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
-                 "_lazy", "_skipped", "_orig", "_held")
+                 "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites")
 
-    def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool) -> None:
+    def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
+                 seal_id: Callable[[str], str] | None = None) -> None:
         self.api = api
         self.usage = usage
         self.factory = factory
@@ -45,7 +48,9 @@ class SSEProcessor:
         self._openai_chat_like = api in ("openai.chat.completions", "openai.completions")
         # Pass-through without a consumer of the text: parse only events that may carry usage (or
         # errors); keep the others unparsed, to count their text only if no usage block arrives.
-        self._lazy = factory is None and not self.keep
+        self._seal = seal_id  # Responses API: ids of `response` objects go out sealed (response_ids.py)
+        self._rewrites = factory is not None or seal_id is not None  # else the upstream bytes pass as they came
+        self._lazy = not self._rewrites and not self.keep
         self._skipped: list[bytes] = []
         self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
         self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
@@ -64,7 +69,7 @@ class SSEProcessor:
             out.append(self._event(buf[start:cut + 2]))
             start = cut + 2
         self._buf = buf[start:]
-        if self.factory is None:
+        if not self._rewrites:
             return chunk  # pass-through: the bytes as they came, events parsed on the side
         return b"".join(out)
 
@@ -79,7 +84,7 @@ class SSEProcessor:
             for raw in skipped:
                 self._event(raw)
         pending = self._flush_all()
-        if self.factory is None:
+        if not self._rewrites:
             return b""
         return tail + pending
 
@@ -253,6 +258,9 @@ class SSEProcessor:
             out = _event_bytes(name, obj)
         else:
             out = raw
+        response = obj.get("response")
+        if self._seal is not None and isinstance(response, dict) and seal_response_object(response, self._seal):
+            out = _event_bytes(name, obj)
         if final:
             usage = (obj.get("response") or {}).get("usage")
             if isinstance(usage, dict):

@@ -4,6 +4,7 @@ import asyncio
 import base64
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,6 +25,9 @@ FAULT_HEADER = "x-mock-fault"
 Build = Callable[[web.Request, Any, Fault], Awaitable[web.StreamResponse]]
 
 
+_STORED_RESPONSES = 10_000
+
+
 def _new_id(prefix: str) -> str:
     return prefix + uuid.uuid4().hex[:24]
 
@@ -35,6 +39,8 @@ class MockTeacher:
         self.delivery = Delivery(settings)
         self.faults = FaultProgram()
         self.recorder = RequestRecorder(settings.recorded_requests)
+        # ids of the Responses API answers given (stored, as the API stores them), newest last
+        self.stored_responses: OrderedDict[str, None] = OrderedDict()
 
     # -- the common path: read, record, inject faults, then build the answer ------------------
 
@@ -122,9 +128,15 @@ class MockTeacher:
 
     async def _response(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
         req = requests_in.openai_responses(body)
+        previous = req.extra.get("previous_response_id")
+        if previous is not None and previous not in self.stored_responses:
+            raise BadRequest(f"Previous response with id '{previous}' not found.")
         reply = self.engine.reply(req)
         prompt_tokens = self.engine.prompt_tokens(req)
         response_id = _new_id("resp_")
+        self.stored_responses[response_id] = None
+        while len(self.stored_responses) > _STORED_RESPONSES:
+            self.stored_responses.popitem(last=False)
         if req.stream:
             plan = openai_responses.response_stream(response_id, req, prompt_tokens, reply,
                                                     self.settings.stream_words_per_delta,

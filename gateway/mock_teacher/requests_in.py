@@ -187,7 +187,8 @@ def openai_responses(body: Any) -> ReplyRequest:
         after_tool_result=last.get("type") == "function_call_output",
         stream=bool(body.get("stream")),
         extra={"instructions": body.get("instructions"), "tools": body.get("tools") or [],
-               "max_output_tokens": body.get("max_output_tokens")},
+               "max_output_tokens": body.get("max_output_tokens"),
+               "previous_response_id": body.get("previous_response_id")},
     )
 
 
