@@ -88,6 +88,7 @@ class EffectivePolicy:
     sources: dict[str, str] = field(default_factory=dict)  # block name -> policy name that supplied it
     artifacts: dict[str, Any] = field(default_factory=dict)  # the policy version's compiled stage state
     memo: dict[str, Any] = field(default_factory=dict)  # per-(principal, model, route) stage state, built once
+    route: str = ""  # the route path it was resolved for (a stage may apply to some routes only)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -140,7 +141,7 @@ class CompiledPolicySet:
         if limits:
             sources["rate_limits"] = ", ".join(p.name for p in matched if p.policy.spec.rate_limits is not None)
         eff = EffectivePolicy(self.version, matched, single["access"], limits, single["extraction"],
-                              single["watermark"], single["pii"], sources, self.artifacts)
+                              single["watermark"], single["pii"], sources, self.artifacts, route=route)
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()  # bounded; rebuilt on demand from the immutable policy list
         self._cache[cache_key] = eff

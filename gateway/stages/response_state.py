@@ -15,6 +15,7 @@ from gateway.errors import InvalidRequest
 from gateway.pipeline import Deny, RequestContext, Stage
 
 _API = "openai.responses"
+_PATH = "/v1/responses"
 
 
 class ResponseStateStage(Stage):
@@ -22,6 +23,9 @@ class ResponseStateStage(Stage):
 
     def __init__(self, sealer: ResponseIdSealer) -> None:
         self.sealer = sealer
+
+    def applies(self, policy) -> bool:
+        return policy.route == _PATH  # other routes never pay for this stage (plans are per route)
 
     async def on_request(self, ctx: RequestContext) -> Deny | None:
         if ctx.route.api != _API:
