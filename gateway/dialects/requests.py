@@ -55,6 +55,20 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
                 raise InvalidRequest(f"messages[{i}] must be an object", code="invalid_type", param=f"messages[{i}]")
 
 
+def _string_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
+    """Every string inside a JSON value (a tool call's input object), iteratively."""
+    stack = [(container, key)]
+    while stack:
+        holder, k = stack.pop()
+        value = holder[k]
+        if isinstance(value, str):
+            yield holder, k
+        elif isinstance(value, dict):
+            stack.extend((value, name) for name in value)
+        elif isinstance(value, list):
+            stack.extend((value, i) for i in range(len(value)))
+
+
 def _content_slots(container: dict, key: str) -> Iterator[tuple[Any, Any]]:
     """Text inside a `content` value: a string, or a list of typed parts/blocks."""
     value = container.get(key)
@@ -66,8 +80,22 @@ def _content_slots(container: dict, key: str) -> Iterator[tuple[Any, Any]]:
                 continue
             if isinstance(part.get("text"), str):
                 yield part, "text"
-            if part.get("type") == "tool_result":  # Anthropic tool results carry nested content
+            kind = part.get("type")
+            if kind == "tool_result":  # Anthropic tool results carry nested content
                 yield from _content_slots(part, "content")
+            elif kind == "tool_use" and "input" in part:  # a replayed tool call's arguments go upstream too
+                yield from _string_leaves(part, "input")
+
+
+def _tool_call_slots(message: dict) -> Iterator[tuple[Any, Any]]:
+    """Arguments of the tool calls an OpenAI chat history replays (JSON text)."""
+    for call in message.get("tool_calls") or ():
+        fn = call.get("function") if isinstance(call, dict) else None
+        if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
+            yield fn, "arguments"
+    fn = message.get("function_call")
+    if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
+        yield fn, "arguments"
 
 
 def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
@@ -78,6 +106,8 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
         for m in body.get("messages") or ():
             if isinstance(m, dict):
                 yield from _content_slots(m, "content")
+                if api == "openai.chat.completions":
+                    yield from _tool_call_slots(m)
     elif api in ("openai.completions", "openai.embeddings"):
         key = "prompt" if api == "openai.completions" else "input"
         value = body.get(key)
@@ -97,6 +127,11 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
             for item in value:
                 if isinstance(item, dict):
                     yield from _content_slots(item, "content")
+                    kind = item.get("type")
+                    if kind == "function_call_output":  # a tool's result: a string or content parts
+                        yield from _content_slots(item, "output")
+                    elif kind == "function_call" and isinstance(item.get("arguments"), str):
+                        yield item, "arguments"
 
 
 def max_output_tokens(body: dict, default: int) -> int:

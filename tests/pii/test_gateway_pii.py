@@ -77,6 +77,36 @@ def test_secret_in_an_anthropic_tool_result_is_blocked(gw_teacher, teacher):
     assert teacher.requests() == []
 
 
+def test_secrets_in_replayed_tool_calls_and_results_are_blocked_in_every_api(gw_teacher, teacher):
+    """Tool traffic goes upstream too: a result or a replayed call's arguments are prompt text."""
+    teacher.clear_requests()
+    oai = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
+    ant = anthropic.Anthropic(base_url=gw_teacher.url, api_key=gw_teacher.key, max_retries=0)
+    call = {"type": "function_call", "call_id": "c1", "name": "read_env", "arguments": "{}"}
+    attempts = [
+        lambda: oai.responses.create(model="gpt-4o-mini", input=[
+            call, {"type": "function_call_output", "call_id": "c1", "output": f"OPENAI_API_KEY={SECRET}"}]),
+        lambda: oai.responses.create(model="gpt-4o-mini", input=[
+            {**call, "arguments": f'{{"token": "{SECRET}"}}'},
+            {"type": "function_call_output", "call_id": "c1", "output": "ok"}]),
+        lambda: oai.chat.completions.create(model="gpt-4o-mini", messages=[
+            {"role": "user", "content": "log in"},
+            {"role": "assistant", "content": None, "tool_calls": [{"id": "c1", "type": "function", "function": {
+                "name": "login", "arguments": f'{{"key": "{SECRET}"}}'}}]},
+            {"role": "tool", "tool_call_id": "c1", "content": "ok"}]),
+        lambda: ant.messages.create(model="claude-mock-1", max_tokens=20, messages=[
+            {"role": "user", "content": "log in"},
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "login",
+                                               "input": {"auth": {"keys": [SECRET]}}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "ok"}]}]),
+    ]
+    for attempt in attempts:
+        with pytest.raises((openai.BadRequestError, anthropic.BadRequestError)) as err:
+            attempt()
+        assert "OPENAI_API_KEY" in str(err.value) and SECRET not in str(err.value)
+    assert teacher.requests() == []
+
+
 def test_clean_prompt_reaches_the_upstream(gw_teacher, teacher):
     teacher.clear_requests()
     client = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
