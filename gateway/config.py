@@ -76,7 +76,8 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Listen address (0.0.0.0 in containers).")
     port: int = Field(8080, description="Listen port of the proxy (and of the admin API unless admin_port is set).")
-    workers: int = Field(1, ge=1, description="Worker processes; each keeps its own connections and caches.")
+    workers: int = Field(1, ge=1, description="Worker processes; each keeps its own connections and caches (and, "
+                         "on the memory store, its own limit counters: use Redis for exact limits across workers).")
     log_level: str = Field("info", description="debug, info, warning, error.")
     log_format: Literal["json", "text"] = Field("text", description="json: one object per line, for log pipelines.")
     store: str = Field("memory://", description="memory:// | redis://… | rediss://… | redis+sentinel://… | redis+cluster://…")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import tempfile
 
@@ -15,6 +16,7 @@ from gateway.logs import setup_logging
 from gateway.service import Gateway
 
 CONFIG_ENV = "COVENANT_CONFIG_FILE"
+log = logging.getLogger("covenant")
 
 
 def _uvicorn_kwargs(settings: Settings) -> dict:
@@ -34,6 +36,11 @@ def serve(settings: Settings, config_file: str | None) -> None:
         if settings.watermark_reference_file and settings.store.startswith("memory"):
             raise SystemExit("watermark_reference_file needs workers=1 with the memory store (each worker would "
                              "keep its own counts and overwrite the others'); use a Redis store with several workers")
+        if settings.store.startswith("memory"):
+            log.warning("memory store with %d workers: each worker keeps its own rate-limit, quota and concurrency "
+                        "counters (a caller may get up to %d times a policy's limits) and its own extraction state; "
+                        "use a Redis store (--store redis://HOST:6379/0) for exact limits across workers",
+                        settings.workers, settings.workers)
         # Worker processes rebuild settings from the same file and environment.
         if config_file:
             os.environ[CONFIG_ENV] = config_file

@@ -245,6 +245,9 @@ class Gateway:
             self.dev_key = key
             log.warning("DEVELOPMENT KEY (tenant dev, account dev; valid until this process exits; "
                         "create real keys with `covenant keys create`): %s", key)
+        elif not await store.all():
+            log.warning("no API keys yet: every request gets 401 until `covenant keys create` adds one "
+                        "(the gateway picks new keys up while running)")
         return store
 
     async def _start_mock(self) -> str:

@@ -141,3 +141,16 @@ def test_worker_crash_leaves_the_other_serving_and_is_restarted(teacher):
     assert served == [200] * 20
     assert victim not in after and len(after) == 2, f"workers before {before}, after {after}"
     assert again == [200] * 10
+
+
+def test_start_up_says_when_limits_are_per_worker_and_when_no_key_can_call(teacher):
+    gw = GatewayProcess(upstream_url=teacher.url, extra_config={"workers": 2}).start()  # memory store, no keys
+    try:
+        deadline = time.monotonic() + 30
+        while gw.logs().count("no API keys yet") < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        logs = gw.logs()
+    finally:
+        gw.stop()
+    assert "memory store with 2 workers" in logs and "--store redis://" in logs
+    assert logs.count("no API keys yet: every request gets 401") == 2  # once per worker
