@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     dev_key: bool = Field(True, description="Print a development key at startup when no keys exist (embedded default).")
     admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/v1 (COVENANT_ADMIN_TOKEN).")
     admin_port: int | None = Field(None, description="Serve the admin API on its own port instead.")
+    upstream_user_id: Literal["account", "tenant", "off"] = Field(
+        "account", description="Send the upstream an opaque keyed id of the caller (OpenAI `safety_identifier`, "
+        "`user` on completions and embeddings; Anthropic `metadata.user_id`), so the provider's abuse enforcement "
+        "can act on one account instead of the whole organisation behind the gateway's credential. The caller's own "
+        "value is folded in (one id per end user of an account); `tenant`: one id per tenant; `off`: bodies as sent.")
     watermark_secret: SecretStr | None = Field(None, description="Master secret of watermark keys (COVENANT_WATERMARK_SECRET).")
     watermark_secret_file: str = Field(
         "covenant-watermark.key", description="Where a generated master secret is kept when none is configured.")
