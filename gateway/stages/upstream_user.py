@@ -64,21 +64,18 @@ class UpstreamUserStage(Stage):
             ident, splice = self.identifier(p.tenant, p.account, caller), None
         else:
             ident, splice = self._cached(p.tenant, p.account, name)
-        if holder is None:  # Anthropic without metadata (or with a null one)
-            if "metadata" in body:
-                splice = None
-            body["metadata"] = {name: ident}
-        else:
-            if name in holder or holder is not body:
-                splice = None
-            holder[name] = ident
+        # Only the bytes sent upstream change: ctx.json stays the request as the caller sent it (the
+        # audit log records it, and a replay of that log must see what the live detector saw).
         raw = ctx.body
-        # The usual case (the field is absent, the body as the SDKs write it): put the field first in
-        # the bytes as sent instead of re-encoding the whole body.
-        if splice is not None and raw[:2] == b'{"':
+        absent = "metadata" not in body if holder is None else (holder is body and name not in holder)
+        if absent and splice is not None and raw[:2] == b'{"':
+            # The usual case (the field is absent, the body as the SDKs write it): put the field first
+            # in the bytes as sent instead of re-encoding the whole body.
             ctx.body = b"".join((splice, memoryview(raw)[1:]))
-        else:
-            ctx.body = orjson.dumps(body)
+        elif holder is body:
+            ctx.body = orjson.dumps({**body, name: ident})
+        else:  # Anthropic metadata, present or null
+            ctx.body = orjson.dumps({**body, "metadata": {**(holder or {}), name: ident}})
         return None
 
     def _cached(self, tenant: str, account: str, name: str) -> tuple[str, bytes]:

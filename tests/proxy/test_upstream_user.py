@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import anthropic
 import openai
+import orjson
 import pytest
 
+from gateway.identity import Principal
+from gateway.pipeline import RequestContext
+from gateway.routes import ROUTES
 from gateway.stages.upstream_user import UpstreamUserStage
 
 MSG = [{"role": "user", "content": "Hello"}]
@@ -78,3 +82,16 @@ def test_tenant_scope_and_off():
     assert UpstreamUserStage(b"k" * 32, "account").identifier("acme", "alice", "") != \
         UpstreamUserStage(b"x" * 32, "account").identifier("acme", "alice", "")  # keyed by the master secret
     assert not UpstreamUserStage(b"k" * 32, "off").applies(None)  # no request pays for it
+
+
+async def test_only_the_bytes_sent_upstream_change():
+    """The audit log records ctx.json, and a replay of that log must see what the live detector saw."""
+    stage = UpstreamUserStage(b"k" * 32, "account")
+    for route in ROUTES:
+        for body in ({"model": "m", "user": "u", "metadata": {"user_id": "x"}}, {"model": "m"}):
+            ctx = RequestContext("r", route, "127.0.0.1", "ua", {})
+            ctx.json, ctx.body, ctx.principal = body, orjson.dumps(body), Principal("acme", "alice", "k1")
+            before = orjson.dumps(body)
+            await stage.on_request(ctx)
+            assert orjson.dumps(ctx.json) == before
+            assert set(orjson.loads(ctx.body)) >= set(body)
