@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.token_data import withhold
 from gateway.pipeline import TransformFactory, Usage
 
@@ -58,6 +59,9 @@ def apply_transform(api: str, obj: dict, factory: TransformFactory) -> None:
         after = container[key] = t.whole(before)
         if after != before and owner is not None:
             withhold(api, owner)  # its tokens spell the text before the change (token_data.py)
+            annotations = container.get("annotations")  # chat: on the message; Responses: on the part
+            if annotations:
+                remap_annotations(annotations, offset_map(before, after))  # citations by offset (offsets.py)
 
 
 def output_text(api: str, obj: dict) -> str:

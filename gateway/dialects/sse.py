@@ -5,7 +5,8 @@ are parsed on the side (usage, text length). With one, each text delta is fed th
 transform of its choice / content block, and the transform is flushed where that text ends
 (finish_reason, content_block_stop, output_text.done, or the end of the stream). Token data
 (`logprobs`) of transformed text is held back and released at that end, whole if the text came
-out unchanged and withheld if not (token_data.py).
+out unchanged and withheld if not (token_data.py); citation annotations are held back too and
+released there with their offsets carried into the rewritten text (offsets.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.token_data import HeldTokens, withhold
 from gateway.errors import UpstreamError
@@ -32,7 +34,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
-                 "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites")
+                 "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None) -> None:
@@ -54,6 +56,7 @@ class SSEProcessor:
         self._skipped: list[bytes] = []
         self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
         self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
+        self._notes: dict[Any, list] = {}  # citation annotations per key (chat) / their events (Responses)
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
@@ -164,6 +167,12 @@ class SSEProcessor:
     def _unchanged(self, key: Any) -> bool:
         return "".join(self._orig.get(key, ())) == "".join(self.texts.get(key, ()))
 
+    def _carry(self, key: Any, annotations: Any) -> None:
+        """Move annotation offsets from the upstream's text of `key` into the text sent."""
+        before, after = "".join(self._orig.get(key, ())), "".join(self.texts.get(key, ()))
+        if annotations and before != after:
+            remap_annotations(annotations, offset_map(before, after))
+
     def _release(self, key: Any) -> Any:
         """The held token data of a text that has ended: whole if unchanged, else withheld."""
         held = self._held.pop(key, None)
@@ -214,6 +223,9 @@ class SSEProcessor:
                 self._hold(key, choice["logprobs"])
                 choice["logprobs"] = None
                 changed = True
+            if self.factory is not None and not field and (choice.get("delta") or {}).get("annotations"):
+                self._notes.setdefault(key, []).extend(choice["delta"].pop("annotations"))
+                changed = True
             if choice.get("finish_reason") is not None and self.factory is not None:
                 rest = self._flush(key)
                 if rest:
@@ -223,6 +235,14 @@ class SSEProcessor:
                     changed = True
                 if key in self._held:
                     choice["logprobs"] = self._release(key)
+                    changed = True
+                notes = self._notes.pop(key, None)
+                if notes:
+                    self._carry(key, notes)
+                    delta = choice.get("delta")
+                    if not isinstance(delta, dict):
+                        delta = choice["delta"] = {}
+                    delta["annotations"] = notes
                     changed = True
         return _event_bytes(None, obj) if changed else raw
 
@@ -241,10 +261,18 @@ class SSEProcessor:
                 self._hold(key, obj["logprobs"])
                 obj["logprobs"] = []
             return _event_bytes(name, obj)
+        if etype == "response.output_text.annotation.added" and self.factory is not None:
+            key = (obj.get("output_index", 0), obj.get("content_index", 0))
+            self._notes.setdefault(key, []).append((name, obj))  # sent with output_text.done, carried over
+            return b""
         if etype == "response.output_text.done" and self.factory is not None:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             rest = self._flush(key)
             pre = self._synthetic_delta(key, rest) if rest else b""
+            held_notes = self._notes.pop(key, ())
+            if held_notes:
+                self._carry(key, [o.get("annotation") for _, o in held_notes])
+                pre += b"".join(_event_bytes(n, o) for n, o in held_notes)
             obj["text"] = "".join(self._accum.get(key, ()))
             held = self._release(key)
             if not self._unchanged(key):
@@ -274,9 +302,7 @@ class SSEProcessor:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             part = obj.get("part") or {}
             if key in self._accum and "text" in part:
-                part["text"] = "".join(self._accum[key])
-                if not self._unchanged(key):
-                    withhold(self.api, part)
+                self._fix_part(key, part)
             return
         items = [(obj.get("output_index", 0), obj.get("item") or {})] if obj.get("type") == "response.output_item.done" \
             else list(enumerate((obj.get("response") or {}).get("output") or ()))
@@ -284,9 +310,14 @@ class SSEProcessor:
             for c_idx, part in enumerate(item.get("content") or ()):
                 key = (out_idx, c_idx)
                 if isinstance(part, dict) and key in self._accum and "text" in part:
-                    part["text"] = "".join(self._accum[key])
-                    if not self._unchanged(key):
-                        withhold(self.api, part)
+                    self._fix_part(key, part)
+
+    def _fix_part(self, key: Any, part: dict) -> None:
+        """A finished Responses content part: the text sent, its token data and citation offsets."""
+        part["text"] = "".join(self._accum[key])
+        if not self._unchanged(key):
+            withhold(self.api, part)
+            self._carry(key, part.get("annotations"))
 
     def _anthropic_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
         etype = obj.get("type")

@@ -19,6 +19,7 @@ from gateway.mock_teacher.logprobs import chat_logprobs
 class Script:
     text: str = "Hello."
     chunks: list[int] = field(default_factory=lambda: [7])  # chunk sizes, cycled
+    citations: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, url) into `text`
 
 
 def _pieces(script: Script) -> list[str]:
@@ -46,10 +47,12 @@ def _app(script: Script) -> web.Application:
         def logprobs(text: str) -> dict | None:  # token data, as the API sends it when asked
             return chat_logprobs(text, top) if body.get("logprobs") else None
 
+        notes = [{"type": "url_citation", "url_citation": {"start_index": s, "end_index": e, "url": u, "title": u}}
+                 for s, e, u in script.citations]
         if not body.get("stream"):
+            message = {"role": "assistant", "content": script.text, **({"annotations": notes} if notes else {})}
             return web.json_response({**base, "object": "chat.completion", "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": script.text}, "finish_reason": "stop",
-                 "logprobs": logprobs(script.text)}],
+                {"index": 0, "message": message, "finish_reason": "stop", "logprobs": logprobs(script.text)}],
                 "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}})
         resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
         await resp.prepare(request)
@@ -57,6 +60,10 @@ def _app(script: Script) -> web.Application:
             chunk = {**base, "object": "chat.completion.chunk",
                      "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None,
                                   "logprobs": logprobs(piece)}]}
+            await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
+        if notes:  # the API sends a search answer's citations in a delta of their own, after the text
+            chunk = {**base, "object": "chat.completion.chunk",
+                     "choices": [{"index": 0, "delta": {"annotations": notes}, "finish_reason": None}]}
             await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
         done = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
         await resp.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
@@ -95,7 +102,9 @@ def _app(script: Script) -> web.Application:
         def logprobs(text: str) -> list:
             return _responses_logprobs(text, top) if want else []
 
-        part = {"type": "output_text", "text": script.text, "annotations": [], "logprobs": logprobs(script.text)}
+        notes = [{"type": "url_citation", "start_index": s, "end_index": e, "url": u, "title": u}
+                 for s, e, u in script.citations]
+        part = {"type": "output_text", "text": script.text, "annotations": notes, "logprobs": logprobs(script.text)}
         item = {"id": "msg_scripted", "type": "message", "status": "completed", "role": "assistant", "content": [part]}
         done = {"id": "resp_scripted", "object": "response", "created_at": 1, "status": "completed",
                 "model": body.get("model", "m"), "output": [item], "parallel_tool_calls": True, "tool_choice": "auto",
@@ -117,10 +126,13 @@ def _app(script: Script) -> web.Application:
         await event({"type": "response.output_item.added", "output_index": 0,
                      "item": {**item, "status": "in_progress", "content": []}})
         await event({"type": "response.content_part.added", "item_id": "msg_scripted", "output_index": 0,
-                     "content_index": 0, "part": {**part, "text": "", "logprobs": []}})
+                     "content_index": 0, "part": {**part, "text": "", "logprobs": [], "annotations": []}})
         for piece in _pieces(script):
             await event({"type": "response.output_text.delta", "item_id": "msg_scripted", "output_index": 0,
                          "content_index": 0, "delta": piece, "logprobs": logprobs(piece)})
+        for i, note in enumerate(notes):
+            await event({"type": "response.output_text.annotation.added", "item_id": "msg_scripted",
+                         "output_index": 0, "content_index": 0, "annotation_index": i, "annotation": note})
         await event({"type": "response.output_text.done", "item_id": "msg_scripted", "output_index": 0,
                      "content_index": 0, "text": script.text, "logprobs": logprobs(script.text)})
         await event({"type": "response.content_part.done", "item_id": "msg_scripted", "output_index": 0,
