@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import openai
 import pytest
 
 from tests.support.gateway import GatewayProcess
@@ -37,3 +38,15 @@ def teacher_log(teacher: MockTeacherHandle) -> MockTeacherHandle:
     teacher.clear_requests()
     teacher.clear_faults()
     return teacher
+
+
+@pytest.fixture
+def alice(gateway: GatewayProcess) -> openai.OpenAI:
+    """The OpenAI SDK as account acme/alice."""
+    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.alice, max_retries=0)
+
+
+@pytest.fixture
+def other(gateway: GatewayProcess) -> openai.OpenAI:
+    """The OpenAI SDK as another account of the same tenant (acme/trial)."""
+    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.free, max_retries=0)

@@ -12,16 +12,6 @@ from gateway.dialects.response_ids import ResponseIdSealer
 MODEL = "gpt-4o-mini"
 
 
-@pytest.fixture
-def alice(gateway) -> openai.OpenAI:
-    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.alice, max_retries=0)
-
-
-@pytest.fixture
-def other(gateway) -> openai.OpenAI:  # another account of the same tenant
-    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.free, max_retries=0)
-
-
 def _upstream_previous_ids(teacher_log) -> list:
     return [r["body"].get("previous_response_id") for r in teacher_log.requests() if r["path"] == "/v1/responses"]
 

@@ -6,9 +6,7 @@ cannot pick an id that names another account."""
 from __future__ import annotations
 
 import anthropic
-import openai
 import orjson
-import pytest
 
 from gateway.identity import Principal
 from gateway.pipeline import RequestContext
@@ -16,16 +14,6 @@ from gateway.routes import ROUTES
 from gateway.stages.upstream_user import UpstreamUserStage
 
 MSG = [{"role": "user", "content": "Hello"}]
-
-
-@pytest.fixture
-def alice(gateway) -> openai.OpenAI:
-    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.alice, max_retries=0)
-
-
-@pytest.fixture
-def other(gateway) -> openai.OpenAI:
-    return openai.OpenAI(base_url=gateway.openai_base_url, api_key=gateway.keys.free, max_retries=0)
 
 
 def _sent(teacher_log, field: str = "safety_identifier") -> list:
