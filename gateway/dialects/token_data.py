@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+
+MAX_HELD_BYTES = 4 * 1024 * 1024  # per streamed choice
 # legacy completions: parallel lists, concatenated chunk after chunk
 _COMPLETION_FIELDS = ("tokens", "token_logprobs", "top_logprobs", "text_offset")
 
@@ -32,30 +35,45 @@ def withhold(api: str, owner: dict) -> bool:
 
 
 class HeldTokens:
-    """The token data of one streamed choice / content part, accumulated until its text ends."""
+    """The token data of one streamed choice / content part, accumulated until its text ends.
 
-    __slots__ = ("api", "parts")
+    Kept as compact JSON and bounded (MAX_HELD_BYTES per choice, ~3,000 tokens with 20 alternatives
+    each): past the bound the choice's token data is withheld, so a caller asking for `top_logprobs`
+    on a long answer cannot make the gateway hold megabytes per stream."""
+
+    __slots__ = ("api", "parts", "size", "overflow")
 
     def __init__(self, api: str) -> None:
         self.api = api
-        self.parts: list[Any] = []
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.overflow = False
 
     def add(self, value: Any) -> None:
-        if value:
-            self.parts.append(value)
+        if not value or self.overflow:
+            return
+        raw = orjson.dumps(value)
+        self.size += len(raw)
+        if self.size > MAX_HELD_BYTES:
+            self.overflow, self.parts = True, []
+            return
+        self.parts.append(raw)
 
     def release(self) -> Any:
         """All of it, in the shape of one chunk's field (for the last chunk of the text)."""
+        if self.overflow:
+            return self.withheld()
+        parts = [orjson.loads(raw) for raw in self.parts]
         if self.api == "openai.responses":
-            return [entry for part in self.parts for entry in part]
+            return [entry for part in parts for entry in part]
         if self.api == "openai.completions":
             merged: dict[str, Any] = {}
             for name in _COMPLETION_FIELDS:
-                lists = [p.get(name) for p in self.parts if isinstance(p, dict)]
+                lists = [p.get(name) for p in parts if isinstance(p, dict)]
                 merged[name] = None if all(v is None for v in lists) else [x for v in lists if v for x in v]
             return merged
-        content = [e for p in self.parts if isinstance(p, dict) for e in (p.get("content") or ())]
-        refusal = [e for p in self.parts if isinstance(p, dict) for e in (p.get("refusal") or ())]
+        content = [e for p in parts if isinstance(p, dict) for e in (p.get("content") or ())]
+        refusal = [e for p in parts if isinstance(p, dict) for e in (p.get("refusal") or ())]
         return {"content": content, "refusal": refusal or None}
 
     def withheld(self) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import openai
+import orjson
 import pytest
 
 from tests.support.gateway import GatewayProcess
@@ -114,3 +115,20 @@ def test_responses_api_withholds_token_data_of_changed_text(served):
     assert [t.token for t in plain.output[0].content[0].logprobs] == ["Yes", "."]
     events = list(via.responses.create(stream=True, **kw))
     assert [t.token for e in events if e.type == "response.output_text.done" for t in e.logprobs] == ["Yes", "."]
+
+
+def test_held_token_data_is_bounded_per_choice(monkeypatch):
+    """A caller asking for 20 alternatives per token on a long streamed answer cannot make the gateway
+    hold megabytes: past the bound the choice's token data is withheld."""
+    from gateway.dialects import token_data
+    from gateway.mock_teacher.logprobs import chat_logprobs
+
+    piece = chat_logprobs("Yes. No. ", 20)
+    small, large = token_data.HeldTokens("openai.chat.completions"), token_data.HeldTokens("openai.chat.completions")
+    for _ in range(3):
+        small.add(piece)
+    assert [e["token"] for e in small.release()["content"]] == ["Yes", ". ", "No", ". "] * 3
+    monkeypatch.setattr(token_data, "MAX_HELD_BYTES", 3 * len(orjson.dumps(piece)))
+    for _ in range(4):
+        large.add(piece)
+    assert large.overflow and large.parts == [] and large.release() is None
