@@ -236,7 +236,8 @@ class Proxy:
             resp_mod.read_usage(ctx.route.api, obj, ctx.usage)
             rewritten = False
             if factory is not None:
-                resp_mod.apply_transform(ctx.route.api, obj, factory)
+                if resp_mod.apply_transform(ctx.route.api, obj, factory):
+                    ctx.annotations["token_data_withheld"] = True  # audit: token data asked for, not given
                 rewritten = True
             if ctx.seal_id is not None:
                 rewritten = seal_response_object(obj, ctx.seal_id) or rewritten
@@ -287,6 +288,8 @@ class Proxy:
             ctx.usage.settle_estimate()
             if ctx.keep_output:
                 ctx.response_text.append(sse.output_text())
+            if sse.withheld:
+                ctx.annotations["token_data_withheld"] = True
             if ctx.disconnected:
                 ctx.decision = "client_disconnected"
         if not ctx.disconnected:

@@ -52,16 +52,19 @@ def output_slots(api: str, obj: dict) -> Iterator[tuple[Any, Any]]:
         yield container, key
 
 
-def apply_transform(api: str, obj: dict, factory: TransformFactory) -> None:
+def apply_transform(api: str, obj: dict, factory: TransformFactory) -> int:
+    """Rewrite every output text in place; returns how many had their token data withheld."""
+    withheld = 0
     for container, key, owner in _slots(api, obj):
         t = factory()
         before = container[key]
         after = container[key] = t.whole(before)
         if after != before and owner is not None:
-            withhold(api, owner)  # its tokens spell the text before the change (token_data.py)
+            withheld += withhold(api, owner)  # its tokens spell the text before the change (token_data.py)
             annotations = container.get("annotations")  # chat: on the message; Responses: on the part
             if annotations:
                 remap_annotations(annotations, offset_map(before, after))  # citations by offset (offsets.py)
+    return withheld
 
 
 def output_text(api: str, obj: dict) -> str:

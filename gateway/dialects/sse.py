@@ -34,7 +34,8 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
-                 "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes")
+                 "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
+                 "withheld")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None) -> None:
@@ -57,6 +58,7 @@ class SSEProcessor:
         self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
         self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
         self._notes: dict[Any, list] = {}  # citation annotations per key (chat) / their events (Responses)
+        self.withheld = 0  # choices / parts whose token data was withheld (for the audit record)
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
@@ -178,7 +180,10 @@ class SSEProcessor:
         held = self._held.pop(key, None)
         if held is None:
             return None
-        return held.release() if self._unchanged(key) else held.withheld()
+        if self._unchanged(key) and not held.overflow:
+            return held.release()
+        self.withheld += 1
+        return held.withheld()
 
     def _synthetic_delta(self, key: Any, text: str) -> bytes:
         last = self._last or {}
@@ -275,8 +280,8 @@ class SSEProcessor:
                 pre += b"".join(_event_bytes(n, o) for n, o in held_notes)
             obj["text"] = "".join(self._accum.get(key, ()))
             held = self._release(key)
-            if not self._unchanged(key):
-                withhold(self.api, obj)
+            if not self._unchanged(key) and withhold(self.api, obj) and not held:
+                self.withheld += 1  # the upstream's own list on the done event
             elif held and not obj.get("logprobs"):
                 obj["logprobs"] = held
             return pre + _event_bytes(name, obj)

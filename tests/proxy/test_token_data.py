@@ -10,6 +10,7 @@ import openai
 import orjson
 import pytest
 
+from tests.reliability.support import FILE_AUDIT, audit_records, wait_for
 from tests.support.gateway import GatewayProcess
 from tests.support.scripted_upstream import Script, running_scripted_upstream
 
@@ -26,7 +27,7 @@ MESSAGES = [{"role": "user", "content": "Answer."}]
 def served():
     # the shipped example policies: watermark every account, redact contact data from outputs
     with running_scripted_upstream(Script(PLAIN, [5, 17, 40, 2])) as up:
-        gw = GatewayProcess(upstream_url=up.url, env=SECRET)
+        gw = GatewayProcess(upstream_url=up.url, env=SECRET, extra_config={"audit": FILE_AUDIT})
         gw.alice = gw.create_key("acme", "alice")
         gw.start()
         yield gw, up
@@ -58,6 +59,7 @@ def test_unchanged_text_keeps_its_token_data_whole_and_streamed(served):
     gw, up = served
     up.script.text = PLAIN
     via, direct = _clients(gw, up)
+    seen = len(audit_records(gw))
     answer = _chat(via).choices[0]
     assert answer.message.content == PLAIN  # the gateway changed nothing
     assert "".join(t.token for t in answer.logprobs.content) == PLAIN
@@ -66,6 +68,8 @@ def test_unchanged_text_keeps_its_token_data_whole_and_streamed(served):
     text, tokens = _streamed(via)
     assert text == PLAIN
     assert tokens == answer.logprobs.content  # held back while streaming, released with the last chunk
+    records = wait_for(lambda: audit_records(gw)[seen:] if len(audit_records(gw)) >= seen + 2 else [])
+    assert len(records) >= 2 and not any(r["annotations"].get("token_data_withheld") for r in records)
 
 
 def test_watermarked_text_withholds_the_tokens_of_the_unmarked_text(served):
@@ -80,6 +84,12 @@ def test_watermarked_text_withholds_the_tokens_of_the_unmarked_text(served):
     text, tokens = _streamed(via)
     assert text == answer.message.content
     assert tokens == []
+    # reviewers see it: a caller asked for token data of marked text and did not get it
+    def flagged() -> set:
+        return {r["stream"] for r in audit_records(gw) if r["annotations"].get("token_data_withheld")}
+
+    wait_for(lambda: len(flagged()) == 2)
+    assert flagged() == {False, True}
 
 
 def test_redacted_address_does_not_come_back_through_the_tokens(served):
