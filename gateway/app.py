@@ -14,6 +14,11 @@ from gateway.service import Gateway
 log = logging.getLogger("covenant.app")
 
 
+# Upstream routes over stored objects (stored responses and completions, conversations, files, batches):
+# not proxied, with a reason (docs/security.md).
+_STORED_OBJECTS = ("/v1/responses/", "/v1/chat/completions/", "/v1/conversations", "/v1/files", "/v1/batches",
+                   "/v1/messages/batches", "/v1/vector_stores", "/v1/containers")
+
 class CovenantApp:
     """ASGI callable. Owns the gateway's lifespan (start on startup, drain and stop on shutdown)."""
 
@@ -50,6 +55,11 @@ class CovenantApp:
         dialect = guess_dialect(headers, path)
         if path in PATHS or (is_models_path(path) and scope["method"] != "GET"):
             status, code, msg = 405, "method_not_allowed", f"method {scope['method']} is not allowed on {path}"
+        elif path.startswith(_STORED_OBJECTS):
+            status, code = 404, "unknown_route"
+            msg = (f"{path} is not offered through this gateway: objects stored upstream are shared by every "
+                   "account behind the gateway's key, so it serves none of them (chain Responses turns with "
+                   "previous_response_id)")
         else:
             err = NotFound(f"unknown route {path}", code="unknown_route")
             status, code, msg = err.status, err.code, err.message

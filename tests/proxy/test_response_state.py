@@ -4,6 +4,7 @@ account, and another account cannot continue (and read) a conversation by its id
 
 from __future__ import annotations
 
+import anthropic
 import openai
 import pytest
 
@@ -68,3 +69,15 @@ def test_seals_hold_across_replicas_sharing_the_secret_and_bind_tenant_and_accou
     assert elsewhere.open("acme", "alice", sealed) is None
     assert one.open("acme", "bob", sealed) is None and one.open("other", "alice", sealed) is None
     assert one.open("acme", "alice", "resp_abc") is None and one.open("acme", "alice", ".cv" + sealed[-24:]) is None
+
+
+def test_stored_object_routes_say_why_they_are_not_offered(alice, gateway, teacher_log):
+    first = alice.responses.create(model=MODEL, input="Hello.")
+    teacher_log.clear_requests()
+    with pytest.raises(openai.NotFoundError, match="not offered through this gateway") as caught:
+        alice.responses.retrieve(first.id)
+    assert caught.value.body["code"] == "unknown_route"
+    ant = anthropic.Anthropic(base_url=gateway.url, api_key=gateway.keys.alice, max_retries=0)
+    with pytest.raises(anthropic.NotFoundError, match="not offered through this gateway"):
+        ant.messages.batches.list()
+    assert teacher_log.requests() == []
