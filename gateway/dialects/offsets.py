@@ -54,7 +54,7 @@ def _blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int, int, bool]]
         i, j = i + da, j + db
         eq_i, eq_j = i, j
     if eq_i < n or eq_j < m:
-        blocks.append((eq_i, n, eq_j, m, (n - eq_i) == (m - eq_j) and i == n and j == m))
+        blocks.append((eq_i, n, eq_j, m, i == n and j == m))
     return blocks
 
 

@@ -16,6 +16,8 @@ import hashlib
 import hmac
 from collections.abc import Callable
 
+from gateway.watermark.keys import hkdf
+
 _SEP = ".cv"  # upstream ids are resp_<hex>: the separator never occurs in them
 _TAG_BYTES = 15  # 120-bit tag, 24 base32 characters
 _LABEL = b"covenant/response-ids/v1"
@@ -25,7 +27,7 @@ class ResponseIdSealer:
     __slots__ = ("_key",)
 
     def __init__(self, master: bytes) -> None:
-        self._key = hmac.new(master, _LABEL, hashlib.sha256).digest()  # a key of its own, derived
+        self._key = hkdf(master, _LABEL)  # a key of its own, from the one master secret
 
     def _tag(self, tenant: str, account: str, upstream_id: str) -> str:
         msg = f"{tenant}\x00{account}\x00{upstream_id}".encode("utf-8", "surrogatepass")

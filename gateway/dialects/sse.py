@@ -35,7 +35,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
                  "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
-                 "withheld")
+                 "_same", "withheld")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None) -> None:
@@ -58,6 +58,7 @@ class SSEProcessor:
         self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
         self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
         self._notes: dict[Any, list] = {}  # citation annotations per key (chat) / their events (Responses)
+        self._same: dict[Any, bool] = {}  # per ended key: did its text come out unchanged
         self.withheld = 0  # choices / parts whose token data was withheld (for the audit record)
 
     # -- public -------------------------------------------------------------------------------
@@ -167,7 +168,12 @@ class SSEProcessor:
         held.add(value)
 
     def _unchanged(self, key: Any) -> bool:
-        return "".join(self._orig.get(key, ())) == "".join(self.texts.get(key, ()))
+        same = self._same.get(key)
+        if same is None:
+            same = "".join(self._orig.get(key, ())) == "".join(self.texts.get(key, ()))
+            if key not in self._t:  # the text has ended (flushed): the answer cannot change any more
+                self._same[key] = same
+        return same
 
     def _carry(self, key: Any, annotations: Any) -> None:
         """Move annotation offsets from the upstream's text of `key` into the text sent."""

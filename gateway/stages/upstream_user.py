@@ -17,6 +17,7 @@ from typing import Literal
 import orjson
 
 from gateway.pipeline import Deny, RequestContext, Stage
+from gateway.watermark.keys import hkdf
 
 Scope = Literal["account", "tenant", "off"]
 _FIELD = {"openai.chat.completions": "safety_identifier", "openai.responses": "safety_identifier",
@@ -29,7 +30,7 @@ class UpstreamUserStage(Stage):
     name = "upstream_user"
 
     def __init__(self, master: bytes, scope: Scope) -> None:
-        self._key = hmac.new(master, _LABEL, hashlib.sha256).digest()  # a key of its own, derived
+        self._key = hkdf(master, _LABEL)  # a key of its own, from the one master secret
         self.scope = scope
         self._ids: dict[tuple[str, str, str], tuple[str, bytes]] = {}  # per account and field, bounded
 

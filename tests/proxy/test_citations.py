@@ -4,17 +4,15 @@ and streamed."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openai
 import pytest
 
 from gateway.dialects.offsets import offset_map
 from tests.support.gateway import GatewayProcess
 from tests.support.scripted_upstream import Script, running_scripted_upstream
+from tests.watermark.prose import LICENSE_PROSE as PROSE
+from tests.watermark.prose import SECRET_ENV
 
-SECRET = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
-PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
 CITED = ["Free Software Foundation", "GNU General Public License", "copyleft", "modified versions"]
 
 
@@ -29,7 +27,7 @@ def _citations(text: str) -> list[tuple[int, int, str]]:
 @pytest.fixture(scope="module")
 def client():
     with running_scripted_upstream(Script(PROSE, [5, 17, 40, 2], citations=_citations(PROSE))) as up:
-        gw = GatewayProcess(upstream_url=up.url, drop_policies=("20-pii*",), env=SECRET)
+        gw = GatewayProcess(upstream_url=up.url, drop_policies=("20-pii*",), env=SECRET_ENV)
         key = gw.create_key("acme", "alice")
         gw.start()
         yield openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0)

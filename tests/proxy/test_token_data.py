@@ -4,8 +4,6 @@ receives them whole, streamed or not, when the gateway left the text as it was."
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import openai
 import orjson
 import pytest
@@ -13,10 +11,9 @@ import pytest
 from tests.reliability.support import FILE_AUDIT, audit_records, wait_for
 from tests.support.gateway import GatewayProcess
 from tests.support.scripted_upstream import Script, running_scripted_upstream
+from tests.watermark.prose import LICENSE_PROSE as PROSE
+from tests.watermark.prose import SECRET_ENV
 
-SECRET = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
-# Long real prose: the keyed word choice certainly changes some of its words.
-PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
 PLAIN = "Yes."  # nothing the watermark or the PII redaction touches
 ADDRESS = "jane.doe@example.com"
 WITH_ADDRESS = f"Write to {ADDRESS} for access."
@@ -27,7 +24,7 @@ MESSAGES = [{"role": "user", "content": "Answer."}]
 def served():
     # the shipped example policies: watermark every account, redact contact data from outputs
     with running_scripted_upstream(Script(PLAIN, [5, 17, 40, 2])) as up:
-        gw = GatewayProcess(upstream_url=up.url, env=SECRET, extra_config={"audit": FILE_AUDIT})
+        gw = GatewayProcess(upstream_url=up.url, env=SECRET_ENV, extra_config={"audit": FILE_AUDIT})
         gw.alice = gw.create_key("acme", "alice")
         gw.start()
         yield gw, up

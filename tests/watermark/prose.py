@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from gateway.watermark.table import EquivalenceTable
+
+# Real English prose (Debian's base-files ships it), ~5,600 words: long enough that the keyed word choice
+# certainly changes some of its words.
+LICENSE_PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
+# The watermark master secret of the gateways these tests start (GatewayProcess env).
+SECRET_ENV = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
 
 _FRAMES = [
     "The team {w} reviewed the plan before the meeting.",

@@ -3,8 +3,6 @@ detected and attributed by the admin API, traced through the provenance index.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import anthropic
 import openai
 import pytest
@@ -12,17 +10,16 @@ import pytest
 from tests.support.gateway import GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
 from tests.support.scripted_upstream import Script, running_scripted_upstream
+from tests.watermark.prose import LICENSE_PROSE as PROSE
+from tests.watermark.prose import SECRET_ENV
 
 PROMPT = [{"role": "user", "content": "Write a long essay about how teams review software changes."}]
-SECRET = {"COVENANT_WATERMARK_SECRET": "test-master-secret-0123456789abcdef"}
-# Real English prose (Debian's base-files ships it) as the teacher's answer. The whole text
-# (~5,600 words): the word-choice channel yields about one scorable position per 100 words of
-# this legal prose, so shorter texts cannot reach p < 1e-6 (see docs/watermark.md, capacity).
-PROSE = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split())
+# PROSE is the teacher's answer, whole (~5,600 words): the word-choice channel yields about one scorable
+# position per 100 words of this legal prose, so shorter texts cannot reach p < 1e-6 (docs/watermark.md).
 
 
 def _gateway(upstream_url: str) -> GatewayProcess:
-    gw = GatewayProcess(upstream_url=upstream_url, drop_policies=("20-pii*",), env=SECRET)
+    gw = GatewayProcess(upstream_url=upstream_url, drop_policies=("20-pii*",), env=SECRET_ENV)
     gw.alice = gw.create_key("acme", "alice")
     gw.bob = gw.create_key("acme", "bob")
     for i in range(20):  # other known accounts: attribution must pick the right one

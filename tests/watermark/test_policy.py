@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pydantic import ValidationError
 
 from gateway.watermark.detect import KeyRegistry, detect
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.policy import WatermarkPolicy
+from tests.watermark.prose import LICENSE_PROSE
 
 
 def test_defaults_are_safe() -> None:
@@ -49,8 +48,7 @@ def test_exclusions_keep_every_other_choice_so_the_shipped_detector_still_attrib
     policy = WatermarkPolicy(enabled=True, exclude_words=("large", "Usually"))
     excluding = Watermarker.from_policy(secret, policy)
     assert excluding.table.digest == plain.table.digest and excluding.table.sets == plain.table.sets
-    text = " ".join(Path("/usr/share/common-licenses/GPL-3").read_text().split()) + \
-        " A big, large house. Usually, usually, typically, normally."
+    text = LICENSE_PROSE + " A big, large house. Usually, usually, typically, normally."
     marked = excluding.mark(text, tenant="t", account="a")
     words = {"big", "large", "usually", "typically", "normally"}
     assert [w for w in marked.lower().split() if w.strip(".,") in words] == \
