@@ -37,6 +37,11 @@ class UpstreamConfig(_Strict):
     models: list[str] = Field(default_factory=lambda: ["*"], description="Model name globs routed here.")
     timeouts: Timeouts = Field(default_factory=Timeouts)
     max_connections: int = Field(256, ge=1, description="Connection pool size to this upstream.")
+    stream_usage: bool = Field(
+        True, description="On OpenAI-API streams (chat, completions) whose caller did not ask for the usage chunk, "
+                          "ask for it (`stream_options.include_usage`) so token limits, spend and metrics count the "
+                          "upstream's own figures, and remove it from the caller's stream. Turn off for an "
+                          "upstream that rejects `stream_options`; streams are then charged an estimate.")
 
     @property
     def builtin_mock(self) -> bool:

@@ -103,6 +103,7 @@ class RequestContext:
     annotations: dict[str, Any] = field(default_factory=dict)  # stage results for audit (scores, counts)
     query: str = ""  # the request's query string, forwarded upstream as sent
     seal_id: Callable[[str], str] | None = None  # response ids handed out, bound to the caller (response_state)
+    drop_usage_chunk: bool = False  # the gateway asked for the stream's usage chunk, not the caller (stream_usage)
 
     @property
     def dialect(self) -> str:

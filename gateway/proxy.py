@@ -250,7 +250,7 @@ class Proxy:
         await send({"type": "http.response.body", "body": body})
 
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
-        sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id)
+        sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id, ctx.drop_usage_chunk)
         deadline = time.monotonic() + self.limits.max_stream_seconds
         try:
             ctx.status, ctx.response_started = up.status, True

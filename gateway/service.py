@@ -30,6 +30,7 @@ from gateway.stages.pii import PiiStage
 from gateway.stages.policy_match import PolicyMatchStage
 from gateway.stages.ratelimit import RateLimitStage
 from gateway.stages.response_state import ResponseStateStage
+from gateway.stages.stream_usage import StreamUsageStage
 from gateway.stages.upstream_user import UpstreamUserStage
 from gateway.stages.watermark import WatermarkStage
 from gateway.store import open_store
@@ -77,6 +78,7 @@ class Gateway:
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             UpstreamUserStage(self.watermark_master, self.settings.upstream_user_id),  # after what reads the body
+            StreamUsageStage(self.router.asks_stream_usage),  # last to touch the body sent upstream
             WatermarkStage(self.watermark_master, self.metrics, self.provenance_sink, self.watermark_reference),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results

@@ -16,7 +16,14 @@ from fnmatch import translate
 
 from gateway import httpclient as hc
 from gateway.config import UpstreamConfig
-from gateway.errors import InvalidRequest, NotFound, UpstreamError, UpstreamTimeout, UpstreamUnreachable
+from gateway.errors import (
+    GatewayError,
+    InvalidRequest,
+    NotFound,
+    UpstreamError,
+    UpstreamTimeout,
+    UpstreamUnreachable,
+)
 from gateway.routes import Route
 
 log = logging.getLogger("covenant.upstream")
@@ -173,6 +180,14 @@ class UpstreamRouter:
                                  f"call it through {other}", code="wrong_api_for_model", param="model")
         raise NotFound(f"the model {model!r} does not exist or is not routed by this gateway",
                        code="model_not_found")
+
+    def asks_stream_usage(self, model: str, route: Route) -> bool:
+        """Does the upstream serving this request take `stream_options.include_usage` (stream_usage)?"""
+        try:
+            up = self.pick(model, route) if model else self.default_for(route)
+        except GatewayError:
+            return False  # the proxy answers the routing error
+        return up.cfg.stream_usage and up.cfg.dialect != "anthropic"
 
     def default_for(self, route: Route) -> Upstream:
         for up in self.upstreams:

@@ -35,10 +35,10 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
                  "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
-                 "_same", "withheld")
+                 "_same", "withheld", "_drop_usage")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
-                 seal_id: Callable[[str], str] | None = None) -> None:
+                 seal_id: Callable[[str], str] | None = None, drop_usage: bool = False) -> None:
         self.api = api
         self.usage = usage
         self.factory = factory
@@ -52,8 +52,10 @@ class SSEProcessor:
         # Pass-through without a consumer of the text: parse only events that may carry usage (or
         # errors); keep the others unparsed, to count their text only if no usage block arrives.
         self._seal = seal_id  # Responses API: ids of `response` objects go out sealed (response_ids.py)
-        self._rewrites = factory is not None or seal_id is not None  # else the upstream bytes pass as they came
-        self._lazy = not self._rewrites and not self.keep
+        # The usage chunk the gateway asked for on the caller's behalf is read, not forwarded (stream_usage.py).
+        self._drop_usage = drop_usage
+        self._rewrites = factory is not None or seal_id is not None or drop_usage  # else the bytes pass as they came
+        self._lazy = factory is None and seal_id is None and not self.keep
         self._skipped: list[bytes] = []
         self._orig: dict[Any, list[str]] = {}  # upstream text per key, while a transform rewrites it
         self._held: dict[Any, HeldTokens] = {}  # token data per key, until its text ends
@@ -99,7 +101,8 @@ class SSEProcessor:
 
     # -- internals ----------------------------------------------------------------------------
     def _event(self, raw: bytes) -> bytes:
-        if self._lazy and b'"usage"' not in raw and b'"error"' not in raw and b"[DONE]" not in raw:
+        if (self._lazy and (b'"usage"' not in raw or b'"usage":null' in raw) and b'"error"' not in raw
+                and b"[DONE]" not in raw):
             # Only well-framed JSON events are skipped; anything else is parsed (and rejected if broken).
             if raw.endswith(b"}\n\n") and (raw.startswith(b"data: {") or raw.startswith(b"event: ")):
                 self._skipped.append(raw)
@@ -216,6 +219,8 @@ class SSEProcessor:
             self.usage.input_tokens = int(usage.get("prompt_tokens") or 0)
             self.usage.output_tokens = int(usage.get("completion_tokens") or 0)
             self.usage.reported = True
+            if self._drop_usage and not obj.get("choices"):
+                return b""
         self._last = obj
         changed = False
         field = "text" if self.api == "openai.completions" else None

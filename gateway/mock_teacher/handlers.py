@@ -99,7 +99,7 @@ class MockTeacher:
         completion_id = _new_id("chatcmpl-")
         if req.stream:
             plan = openai_chat.chat_stream(completion_id, req.model, prompt_tokens, replies,
-                                           self.settings.stream_words_per_delta, req.include_usage,
+                                           self.settings.stream_words_per_delta, _asks_usage(req, fault),
                                            lambda k: self.engine.filler(req, k), req.logprobs)
             plan.headers.update(self._id_header("openai"))
             return await self.delivery.stream(request, plan, fault)
@@ -117,7 +117,7 @@ class MockTeacher:
         completion_id = _new_id("cmpl-")
         if req.stream:
             plan = openai_chat.completion_stream(completion_id, req.model, prompt_tokens, replies,
-                                                 self.settings.stream_words_per_delta, req.include_usage,
+                                                 self.settings.stream_words_per_delta, _asks_usage(req, fault),
                                                  lambda k: self.engine.filler(req, k), req.logprobs)
             return await self.delivery.stream(request, plan, fault)
         payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
@@ -258,3 +258,8 @@ def _openai_model(model_id: str) -> dict:
 
 def _anthropic_model(model_id: str) -> dict:
     return {"type": "model", "id": model_id, "display_name": model_id, "created_at": "2023-11-14T22:13:20Z"}
+
+
+def _asks_usage(req: Any, fault: Fault) -> bool:
+    """The stream ends with a usage chunk when the request asks, unless the fault ignores the option."""
+    return req.include_usage and not fault.no_stream_usage

@@ -30,11 +30,14 @@ def _wait_for(r: redis.Redis, account: str, expected: int, deadline_s: float = 1
     return value
 
 
-def _stream(gw, key: str, body: dict) -> tuple[str, dict | None]:
+def _stream(gw, key: str, body: dict, fault: str = "") -> tuple[str, dict | None]:
     """POST a streaming chat request; return the streamed text and the usage chunk (if any)."""
     text, usage = [], None
+    headers = {"authorization": f"Bearer {key}", "content-type": "application/json"}
+    if fault:
+        headers["x-mock-fault"] = fault
     with httpx.stream("POST", gw.openai_base_url + "/chat/completions", content=orjson.dumps(body), timeout=30,
-                      headers={"authorization": f"Bearer {key}", "content-type": "application/json"}) as resp:
+                      headers=headers) as resp:
         assert resp.status_code == 200, resp.read()
         for line in resp.iter_lines():
             if not line.startswith("data: ") or line == "data: [DONE]":
@@ -65,13 +68,34 @@ def test_stream_with_usage_chunk_settles_to_the_reported_usage(cluster):
     assert settled - before == usage["total_tokens"]
 
 
-def test_stream_without_usage_chunk_settles_to_the_counted_text(cluster):
+def test_stream_without_include_usage_settles_to_the_upstreams_usage_all_the_same(cluster):
+    """The gateway asks the upstream for the usage chunk on the caller's behalf and keeps it to itself:
+    the caller's stream is what it asked for, and the counter is charged what the upstream reported."""
+    gw, r = cluster.gateways[1], redis.Redis.from_url(cluster.redis.url)
+    key = add_redis_key(cluster.redis.url, "acme", "stream-exact", case="stream")
+    twin = add_redis_key(cluster.redis.url, "acme", "stream-twin", case="stream")
+    # The mock teacher answers the same prompt the same way: the twin's usage chunk is this stream's usage.
+    _, reported = _stream(gw, twin, _body(stream_usage=True))
+    cluster.teacher.clear_requests()
+    before = _counter(r, "stream-exact")
+    text, usage = _stream(gw, key, _body(stream_usage=False))
+    assert text and usage is None, "the caller did not ask for the usage chunk and does not get it"
+    (sent,) = cluster.teacher.requests()
+    assert sent["body"]["stream_options"] == {"include_usage": True}
+    settled = _wait_for(r, "stream-exact", before + reported["total_tokens"])
+    estimate = len(orjson.dumps(_body(False))) // 4 + 1 + (len(text) + 3) // 4
+    print(f"\nstream without include_usage: charged {settled - before}, reported {reported['total_tokens']}, "
+          f"the text-count estimate would have been {estimate}")
+    assert settled - before == reported["total_tokens"]
+
+
+def test_stream_from_an_upstream_that_reports_no_usage_settles_to_the_counted_text(cluster):
     gw, r = cluster.gateways[1], redis.Redis.from_url(cluster.redis.url)
     key = add_redis_key(cluster.redis.url, "acme", "stream-count", case="stream")
     body = _body(stream_usage=False)
     before = _counter(r, "stream-count")
-    text, usage = _stream(gw, key, body)
-    assert text and usage is None, "the upstream sends no usage block without include_usage"
+    text, usage = _stream(gw, key, body, fault="no_stream_usage")
+    assert text and usage is None
     # No usage block: the prompt is charged at its admission estimate (body bytes / 4 + 1) and the
     # output at the counted text (~4 characters per token).
     expected = len(orjson.dumps(body)) // 4 + 1 + (len(text) + 3) // 4

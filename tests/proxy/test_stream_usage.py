@@ -1,0 +1,124 @@
+"""Every OpenAI-API stream is charged the upstream's own usage: the gateway asks for the usage chunk
+(`stream_options.include_usage`) when the caller did not, reads it, and does not forward it. The
+caller's stream is the one it asked for. (Exact settlement on the shared counter:
+tests/ratelimit_gateway/test_streaming_settlement.py.)"""
+
+from __future__ import annotations
+
+import httpx
+import orjson
+import pytest
+
+from gateway.dialects.sse import SSEProcessor
+from gateway.identity import Principal
+from gateway.pipeline import RequestContext, Usage
+from gateway.routes import ROUTE_TABLE
+from gateway.stages.stream_usage import StreamUsageStage
+
+MSG = [{"role": "user", "content": "Describe a harbour at dawn."}]
+CHAT = ROUTE_TABLE[("POST", "/v1/chat/completions")]
+
+
+def test_a_stream_without_include_usage_is_asked_for_it_and_the_caller_does_not_see_it(alice, teacher_log):
+    chunks = list(alice.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True))
+    assert chunks and all(c.usage is None for c in chunks)
+    assert all(c.choices for c in chunks), "no empty-choices usage chunk reaches the caller"
+    assert "".join(c.choices[0].delta.content or "" for c in chunks) == \
+        alice.chat.completions.create(model="gpt-4o-mini", messages=MSG).choices[0].message.content
+    sent = teacher_log.requests()[0]["body"]
+    assert sent["stream_options"] == {"include_usage": True}
+    assert sent["safety_identifier"].startswith("cov-"), "the other body edits are kept"
+
+
+def test_include_usage_false_is_overridden_upstream_and_honoured_for_the_caller(gateway, teacher_log):
+    body = {"model": "gpt-4o-mini", "messages": MSG, "stream": True,
+            "stream_options": {"include_usage": False}}
+    events = _events(gateway, body)
+    assert events and all(e.get("choices") and e.get("usage") is None for e in events)
+    assert teacher_log.requests()[0]["body"]["stream_options"] == {"include_usage": True}
+
+
+def test_the_legacy_completions_stream_too(alice, teacher_log):
+    chunks = list(alice.completions.create(model="gpt-4o-mini", prompt="Once upon a time", stream=True))
+    assert chunks and all(c.usage is None and c.choices for c in chunks)
+    assert teacher_log.requests()[0]["body"]["stream_options"] == {"include_usage": True}
+
+
+def test_a_caller_that_asks_gets_the_usage_chunk(alice, teacher_log):
+    chunks = list(alice.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True,
+                                                stream_options={"include_usage": True}))
+    assert chunks[-1].choices == [] and chunks[-1].usage.total_tokens > 0
+
+
+def test_non_streaming_and_other_apis_are_sent_as_they_were(alice, teacher_log):
+    alice.chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    alice.responses.create(model="gpt-4o-mini", input="Hello", stream=True).close()
+    assert all("stream_options" not in r["body"] for r in teacher_log.requests())
+
+
+def _events(gateway, body: dict) -> list[dict]:
+    with httpx.stream("POST", gateway.openai_base_url + "/chat/completions", content=orjson.dumps(body),
+                      headers={"authorization": f"Bearer {gateway.keys.alice}"}, timeout=30) as resp:
+        assert resp.status_code == 200
+        lines = [ln[6:] for ln in resp.iter_lines() if ln.startswith("data: ") and ln != "data: [DONE]"]
+    return [orjson.loads(ln) for ln in lines]
+
+
+# -- the stage and the stream processor on their own ----------------------------------------------
+
+def _ctx(body: dict, raw: bytes | None = None) -> RequestContext:
+    ctx = RequestContext("r", CHAT, "127.0.0.1", "ua", {})
+    ctx.principal = Principal("acme", "alice", "k1")
+    ctx.json, ctx.body = body, raw if raw is not None else orjson.dumps(body)
+    ctx.model, ctx.stream = body["model"], bool(body.get("stream"))
+    return ctx
+
+
+@pytest.mark.parametrize("raw", [None, b' {"model": "m", "stream": true, "stream_options": {"x": 1}}'])
+async def test_the_option_is_merged_into_what_the_caller_sent(raw):
+    body = orjson.loads(raw) if raw else {"model": "m", "stream": True, "stream_options": {"x": 1}}
+    ctx = _ctx(body, raw)
+    await StreamUsageStage(lambda model, route: True).on_request(ctx)
+    assert orjson.loads(ctx.body)["stream_options"] == {"x": 1, "include_usage": True}
+    assert ctx.drop_usage_chunk and body["stream_options"] == {"x": 1}, "ctx.json stays the caller's request"
+
+
+async def test_an_upstream_configured_without_stream_usage_gets_the_body_untouched():
+    ctx = _ctx({"model": "m", "stream": True})
+    before = ctx.body
+    await StreamUsageStage(lambda model, route: False).on_request(ctx)
+    assert ctx.body is before and not ctx.drop_usage_chunk
+
+
+def _chat_stream(*texts: str, usage: bool) -> list[bytes]:
+    def chunk(choices, usage_block=None):
+        return b"data: " + orjson.dumps({"id": "c", "choices": choices, "usage": usage_block}) + b"\n\n"
+    events = [chunk([{"index": 0, "delta": {"content": t}, "finish_reason": None}]) for t in texts]
+    events.append(chunk([{"index": 0, "delta": {}, "finish_reason": "stop"}]))
+    if usage:
+        events.append(chunk([], {"prompt_tokens": 7, "completion_tokens": 5, "total_tokens": 12}))
+    return [*events, b"data: [DONE]\n\n"]
+
+
+@pytest.mark.parametrize("rewrite", [False, True], ids=["pass-through", "rewriting"])
+def test_the_processor_reads_the_usage_chunk_and_drops_it(rewrite):
+    class Upper:
+        def feed(self, text): return text.upper()
+        def flush(self): return ""
+        def whole(self, text): return text.upper()
+
+    usage = Usage()
+    sse = SSEProcessor("openai.chat.completions", usage, Upper if rewrite else None, False, drop_usage=True)
+    raw = b"".join(_chat_stream("Hello ", "there", usage=True))
+    out = b"".join(sse.feed(raw[i:i + 17]) for i in range(0, len(raw), 17)) + sse.close()  # events split anywhere
+    kept = [orjson.loads(line[6:]) for line in out.split(b"\n\n") if line.startswith(b"data: {")]
+    assert (usage.input_tokens, usage.output_tokens, usage.reported) == (7, 5, True)
+    assert len(kept) == 3 and all(e["choices"] for e in kept)
+    assert "".join(e["choices"][0]["delta"].get("content", "") for e in kept) == ("HELLO THERE" if rewrite else "Hello there")
+    assert out.endswith(b"data: [DONE]\n\n")
+
+
+def test_without_the_flag_the_usage_chunk_passes_untouched():
+    raw = b"".join(_chat_stream("Hello", usage=True))
+    sse = SSEProcessor("openai.chat.completions", Usage(), None, False)
+    assert sse.feed(raw) + sse.close() == raw
