@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from gateway.body_encoding import decode_body
 from gateway.config import Limits
 from gateway.dialects import responses as resp_mod
 from gateway.dialects.response_ids import seal_response_object
@@ -207,7 +208,9 @@ class Proxy:
                     raise BodyTooLarge(f"request body exceeds the limit of {limit} bytes")
                 chunks.append(chunk)
             if not message.get("more_body", False):
-                return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+                body = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+                encoding = headers.get("content-encoding")
+                return body if encoding is None else decode_body(body, encoding, limit)
 
     # -- response -------------------------------------------------------------------------------
     async def _respond(self, ctx: RequestContext, up: UpstreamResponse, receive, send) -> None:

@@ -34,7 +34,7 @@ _DROP_REQUEST = frozenset({
     "host", "connection", "keep-alive", "proxy-authorization", "proxy-authenticate", "proxy-connection", "te",
     "trailer", "trailers", "transfer-encoding", "upgrade", "content-length", "authorization", "x-api-key",
     "accept-encoding", "cookie", "openai-organization", "openai-project", "forwarded", "x-forwarded-for",
-    "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "expect",
+    "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "expect", "content-encoding",  # bodies go decoded
 })
 # Never returned to the caller: hop-by-hop, framing the gateway redoes, and the upstream
 # account's own quota and identity (the caller sees Covenant's limits, not the gateway's key).
