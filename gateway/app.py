@@ -18,6 +18,7 @@ log = logging.getLogger("covenant.app")
 # not proxied, with a reason (docs/security.md).
 _STORED_OBJECTS = ("/v1/responses/", "/v1/chat/completions/", "/v1/conversations", "/v1/files", "/v1/batches",
                    "/v1/messages/batches", "/v1/vector_stores", "/v1/containers")
+_OFFERED = ", ".join(f"{r.method} {r.path}" for r in ROUTE_TABLE.values()) + ", GET /v1/models"
 
 class CovenantApp:
     """ASGI callable. Owns the gateway's lifespan (start on startup, drain and stop on shutdown)."""
@@ -53,18 +54,23 @@ class CovenantApp:
     async def _not_found(self, scope, send, path: str) -> None:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         dialect = guess_dialect(headers, path)
+        extra: list[tuple[bytes, bytes]] = []
         if path in PATHS or (is_models_path(path) and scope["method"] != "GET"):
             status, code, msg = 405, "method_not_allowed", f"method {scope['method']} is not allowed on {path}"
+            extra.append((b"allow", b"GET" if is_models_path(path) else b"POST"))
+        elif path.rstrip("/") in PATHS:
+            status, code = 404, "unknown_route"
+            msg = f"unknown route {path}; did you mean {path.rstrip('/')}?"
         elif path.startswith(_STORED_OBJECTS):
             status, code = 404, "unknown_route"
             msg = (f"{path} is not offered through this gateway: objects stored upstream are shared by every "
                    "account behind the gateway's key, so it serves none of them (chain Responses turns with "
                    "previous_response_id)")
         else:
-            err = NotFound(f"unknown route {path}", code="unknown_route")
+            err = NotFound(f"unknown route {path}; this gateway offers {_OFFERED}", code="unknown_route")
             status, code, msg = err.status, err.code, err.message
         await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json")]})
+                    "headers": [(b"content-type", b"application/json"), *extra]})
         await send({"type": "http.response.body", "body": render_error(dialect, status, code, msg)})
 
     async def _lifespan(self, receive, send) -> None:

@@ -64,13 +64,23 @@ def test_deeply_nested_json_is_400(gateway):
 def test_unknown_route_is_404_in_guessed_dialect(gateway):
     r = httpx.post(gateway.url + "/v1/fine_tuning/jobs", json={}, timeout=5)
     assert r.status_code == 404 and r.json()["error"]["code"] == "unknown_route"
+    assert "POST /v1/chat/completions" in r.json()["error"]["message"], "the message lists what is offered"
     r = httpx.post(gateway.url + "/v1/messages/batches", json={}, headers={"anthropic-version": "2023-06-01"}, timeout=5)
     assert r.status_code == 404 and r.json()["type"] == "error"
 
 
-def test_wrong_method_is_405(gateway):
+def test_wrong_method_is_405_with_the_allowed_method(gateway):
     r = httpx.get(gateway.url + "/v1/chat/completions", timeout=5)
     assert r.status_code == 405 and r.json()["error"]["code"] == "method_not_allowed"
+    assert r.headers["allow"] == "POST"
+    r = httpx.delete(gateway.url + "/v1/models", timeout=5)
+    assert r.status_code == 405 and r.headers["allow"] == "GET"
+
+
+def test_a_trailing_slash_is_pointed_at_the_route(gateway):
+    r = httpx.post(gateway.url + "/v1/chat/completions/", json={}, timeout=5)
+    assert r.status_code == 404
+    assert r.json()["error"]["message"].endswith("did you mean /v1/chat/completions?")
 
 
 def test_upstream_4xx_is_passed_through_with_the_upstream_body(gateway, teacher_log):
