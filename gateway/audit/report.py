@@ -100,6 +100,7 @@ class Report:
     files: list[str] = field(default_factory=list)
     records: int = 0
     skipped_lines: int = 0
+    operator_records: int = 0  # reviewer decisions, key changes ("kind"): not requests
     groups: dict[str, GroupSummary] = field(default_factory=dict)
 
     def total(self) -> GroupSummary:
@@ -110,7 +111,7 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return {"by": self.by, "since_ts": self.since_ts, "files": self.files, "records": self.records,
-                "skipped_lines": self.skipped_lines,
+                "skipped_lines": self.skipped_lines, "operator_records": self.operator_records,
                 "groups": {k: g.as_dict() for k, g in sorted(self.groups.items())}, "total": self.total().as_dict()}
 
 
@@ -141,6 +142,9 @@ def summarise(files: list[Path], *, since_ts: float, by: GroupBy = "tenant") -> 
     for rec in reader.decode(file_lines(files)):
         if float(rec["ts"]) < since_ts:
             continue
+        if "kind" in rec:
+            report.operator_records += 1
+            continue
         report.records += 1
         key = _group_key(rec, by)
         group = report.groups.get(key)
@@ -170,7 +174,9 @@ def render_table(report: Report) -> str:
     if flags:
         lines += ["", "Flags by source (reasons on allowed requests):"] + [f"  {name}  {f}  {n}" for name, f, n in flags]
     lines += ["", f"{report.records} records from {len(report.files)} file(s)"
-              + (f"; {report.skipped_lines} unreadable line(s) skipped" if report.skipped_lines else "")]
+              + (f"; {report.skipped_lines} unreadable line(s) skipped" if report.skipped_lines else "")
+              + (f"; {report.operator_records} operator record(s) (reviews, key changes) not counted"
+                 if report.operator_records else "")]
     return "\n".join(lines)
 
 

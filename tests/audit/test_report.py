@@ -37,6 +37,12 @@ RECORDS_CURRENT = [
     rec("free", "carol", "gpt-4o-mini", "upstream_error", 502, usage=(20, 0)),
     rec("free", "dave", "gpt-4o-mini", "rate_limited", 429, ["rate_limited:free-rpm"]),
 ]
+# Operators' actions share the log; they are not requests.
+OPERATOR_RECORDS = [
+    {"kind": "review", "ts": NOW - 30, "principal": "acme/bob", "decision": "confirm", "reviewer": "rev", "note": ""},
+    {"kind": "key", "action": "created", "ts": NOW - 20, "key_id": "3fa9c2d1e0b4", "tenant": "acme",
+     "account": "erin", "expires": None, "reason": ""},
+]
 
 
 @pytest.fixture
@@ -44,7 +50,7 @@ def audit_log(tmp_path: Path) -> Path:
     path = tmp_path / "covenant-audit.jsonl"
     rotated = tmp_path / "covenant-audit.jsonl.20250101T000000000000Z"
     rotated.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in RECORDS_ROTATED))
-    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in RECORDS_CURRENT) + b"not json\n\n")
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in RECORDS_CURRENT + OPERATOR_RECORDS) + b"not json\n\n")
     ancient = tmp_path / "covenant-audit.jsonl.20200101T000000000000Z"
     ancient.write_bytes(orjson.dumps(rec("acme", "x", "m", age=0)) + b"\n")  # content recent, file old
     os.utime(ancient, (NOW - 10 * 86400, NOW - 10 * 86400))
@@ -56,7 +62,7 @@ def test_summary_by_tenant(audit_log: Path):
     files = audit_files([audit_log], since)
     assert [f.name for f in files] == ["covenant-audit.jsonl.20250101T000000000000Z", "covenant-audit.jsonl"]
     r = summarise(files, since_ts=since, by="tenant")
-    assert (r.records, r.skipped_lines) == (7, 1)
+    assert (r.records, r.skipped_lines, r.operator_records) == (7, 1, 2)
     acme, free = r.groups["acme"].as_dict(), r.groups["free"].as_dict()
     assert acme == {"requests": 4, "allowed": 2, "rejected": 2, "errors": 0, "flagged": 1, "input_tokens": 110,
                     "output_tokens": 55, "spend_usd": 0.26, "rejections": {"blocked_pii": 1, "rate_limited": 1},
