@@ -47,15 +47,6 @@ ADMIN_ERRORS: dict[int | str, dict] = {
 }
 
 
-class KeyInfo(BaseModel):
-    key_id: str
-    tenant: str
-    account: str
-    labels: dict[str, str]
-    created: float
-    revoked: bool
-
-
 def _admin_guard(gw: Gateway):
     def check(request: Request) -> None:
         token = gw.settings.admin_token
@@ -90,18 +81,15 @@ def admin_router(gw: Gateway) -> APIRouter:
         await asyncio.to_thread(gw.policies.reload)
         return await policy_status()
 
-    @router.get("/keys", response_model=list[KeyInfo])
-    async def list_keys() -> list[KeyInfo]:
-        return [KeyInfo(key_id=r.key_id, tenant=r.tenant, account=r.account, labels=r.labels,
-                        created=r.created, revoked=r.revoked) for r in await gw.keys.all()]
-
     from gateway.admin_audit import audit_router
     from gateway.admin_extraction import extraction_router
+    from gateway.admin_keys import keys_router
     from gateway.admin_watermark import watermark_router
 
     router.include_router(watermark_router(gw))
     router.include_router(extraction_router(gw))
     router.include_router(audit_router(gw))
+    router.include_router(keys_router(gw))
     return router
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC
 from pathlib import Path
 
 
@@ -29,17 +30,54 @@ def _labels(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-async def _create(args) -> int:
-    from gateway.identity import new_key
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
+
+def parse_expiry(value: str, now: float) -> float:
+    """`30d`, `12h`, `90m`, `3600s`, `2w` from now, or an ISO 8601 date or time (UTC unless it says)."""
+    from datetime import datetime
+
+    text = value.strip()
+    if text[:-1].isdigit() and text[-1:] in _UNITS and int(text[:-1]) > 0:
+        return now + int(text[:-1]) * _UNITS[text[-1]]
+    try:
+        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise SystemExit(f"--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time, got {value!r}") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    if when.timestamp() <= now:
+        raise SystemExit(f"--expires {value!r} is in the past")
+    return when.timestamp()
+
+
+def _when(ts: float | None) -> str:
+    import time
+
+    return "never" if ts is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+async def _create(args) -> int:
+    import time
+
+    from gateway.identity import check_name, new_key
+
+    try:
+        check_name("tenant", args.tenant)
+        check_name("account", args.account)
+    except ValueError as exc:
+        raise SystemExit(str(exc)) from None
+    expires = parse_expiry(args.expires, time.time()) if args.expires else None
     keys, store = _open(args.config)
-    key, record = new_key(args.tenant, args.account, _labels(args.label))
+    key, record = new_key(args.tenant, args.account, _labels(args.label), expires)
     await keys.put(record)
     if store:
         await store.close()
     print(f"key id:  {record.key_id}\ntenant:  {record.tenant}\naccount: {record.account}")
     if record.labels:
         print("labels:  " + ", ".join(f"{k}={v}" for k, v in record.labels.items()))
+    if record.expires is not None:
+        print(f"expires: {_when(record.expires)}")
     print(f"\n{key}\n\nThis key is shown once; only its hash is stored.")
     return 0
 
@@ -49,10 +87,13 @@ async def _list(args) -> int:
     records = await keys.all()
     if store:
         await store.close()
-    print(f"{'KEY ID':<14} {'TENANT':<16} {'ACCOUNT':<20} {'STATUS':<8} LABELS")
+    import time
+
+    now = time.time()
+    print(f"{'KEY ID':<14} {'TENANT':<16} {'ACCOUNT':<20} {'STATUS':<8} {'EXPIRES':<20} LABELS")
     for r in sorted(records, key=lambda r: (r.tenant, r.account, r.created)):
         labels = ",".join(f"{k}={v}" for k, v in r.labels.items())
-        print(f"{r.key_id:<14} {r.tenant:<16} {r.account:<20} {'revoked' if r.revoked else 'active':<8} {labels}")
+        print(f"{r.key_id:<14} {r.tenant:<16} {r.account:<20} {r.status(now):<8} {_when(r.expires):<20} {labels}")
     return 0
 
 
@@ -77,6 +118,8 @@ def add_keys_commands(sub, add_config) -> None:
     p.add_argument("--tenant", required=True)
     p.add_argument("--account", required=True)
     p.add_argument("--label", action="append", metavar="K=V", help="key label (repeatable)")
+    p.add_argument("--expires", metavar="WHEN",
+                   help="the key stops working after 30d / 12h / 2w, or at an ISO date/time (UTC unless given)")
     p.set_defaults(func=lambda a: asyncio.run(_create(a)))
     p = keys.add_parser("list", help="list keys (ids and owners, never the keys)")
     add_config(p)

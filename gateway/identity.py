@@ -12,6 +12,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import secrets
 import tempfile
 import time
@@ -52,6 +53,12 @@ class KeyRecord:
     labels: dict[str, str] = field(default_factory=dict)
     created: float = 0.0
     revoked: bool = False
+    expires: float | None = None  # epoch seconds; the key stops working then
+
+    def status(self, now: float) -> str:
+        if self.revoked:
+            return "revoked"
+        return "expired" if self.expires is not None and self.expires <= now else "active"
 
     def principal(self) -> Principal:
         # One Principal per record (records are replaced, never edited, when a key changes): built
@@ -66,11 +73,24 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def new_key(tenant: str, account: str, labels: dict[str, str] | None = None) -> tuple[str, KeyRecord]:
+def new_key(tenant: str, account: str, labels: dict[str, str] | None = None,
+            expires: float | None = None) -> tuple[str, KeyRecord]:
     """Make a new key; returns (the key, shown once, and the record to store)."""
     key_id = secrets.token_hex(6)
     key = f"{KEY_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
-    return key, KeyRecord(key_id, hash_key(key), tenant, account, dict(labels or {}), time.time())
+    return key, KeyRecord(key_id, hash_key(key), tenant, account, dict(labels or {}), time.time(), expires=expires)
+
+
+# Tenant and account names become parts of store keys, metric labels and principal ids ("tenant/account"):
+# names created through the CLI or the admin API are held to this.
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,127}$"
+_NAME = re.compile(NAME_PATTERN)
+
+
+def check_name(kind: str, value: str) -> str:
+    if not _NAME.match(value):
+        raise ValueError(f"{kind} {value!r}: use 1-128 letters, digits and . _ @ + - (starting with a letter or digit)")
+    return value
 
 
 def key_id_of(key: str) -> str | None:
@@ -204,4 +224,7 @@ class Authenticator:
         expected = record.sha256 if record is not None else "0" * 64
         if not hmac.compare_digest(hash_key(key), expected) or record is None or record.revoked:
             raise AuthenticationFailed("invalid or revoked API key")
+        if record.expires is not None and record.expires <= time.time():
+            when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(record.expires))
+            raise AuthenticationFailed(f"this API key expired at {when}", code="expired_api_key")
         return record.principal()

@@ -224,11 +224,15 @@ class Gateway:
                 stage.use_store(self.store)
 
     def record_review(self, decision: dict) -> None:
-        from gateway.stages.audit import review_record
+        self.record_admin_event({"kind": "review", **decision})
+
+    def record_admin_event(self, record: dict) -> None:
+        """An operator's action (review decision, key change) as an audit record of its own kind."""
+        from gateway.stages.audit import admin_record
 
         audit = next((st for st in self.stages if isinstance(st, AuditStage)), None)
         if audit is not None:
-            review_record(audit, decision)
+            admin_record(audit, record)
 
     async def principals(self) -> list[tuple[str, str]]:
         """Every known (tenant, account): the candidates of watermark attribution."""
@@ -312,6 +316,9 @@ class _WithExtra:
         return self.record if key_id == self.record.key_id else await self.inner.get(key_id)
 
     async def put(self, record) -> None:
+        if record.key_id == self.record.key_id:
+            self.record = record  # the development key revoked (it stays in memory only)
+            return
         await self.inner.put(record)
 
     async def all(self):

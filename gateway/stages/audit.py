@@ -70,10 +70,11 @@ class AuditStage(Stage):
             self.writer.submit(pending_from(ctx, self.content))
 
 
-def review_record(stage: AuditStage, decision: dict) -> bool:
-    """Write a reviewer decision (extraction review) to the audit log as its own record kind."""
+def admin_record(stage: AuditStage, record: dict) -> bool:
+    """Write an operator's action (a reviewer decision, a key change) to the audit log; `record["kind"]`
+    tells it from request records."""
     from gateway.audit.record import PendingRecord
 
     if stage.writer is None:
         return False
-    return stage.writer.submit(PendingRecord({"kind": "review", **decision}))
+    return stage.writer.submit(PendingRecord(record))

@@ -36,3 +36,23 @@ def test_create_list_revoke(tmp_path):
 def test_bad_label_is_rejected(tmp_path):
     out = covenant(tmp_path, "keys", "create", "--tenant", "a", "--account", "b", "--label", "novalue")
     assert out.returncode != 0 and "key=value" in out.stderr
+
+
+def test_a_key_can_be_given_an_expiry(tmp_path):
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"keys_file": "keys.json"}))
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "trial", "--expires", "2030-01-01")
+    assert out.returncode == 0, out.stderr
+    assert "expires: 2030-01-01T00:00:00Z" in out.stdout
+    assert json.loads((tmp_path / "keys.json").read_text())["keys"][0]["expires"] == 1893456000
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "week", "--expires", "7d")
+    assert out.returncode == 0, out.stderr
+    listing = covenant(tmp_path, "keys", "list").stdout
+    assert "2030-01-01T00:00:00Z" in listing and "EXPIRES" in listing
+    for bad, reason in (("2001-01-01", "in the past"), ("soon", "takes a duration")):
+        out = covenant(tmp_path, "keys", "create", "--tenant", "a", "--account", "b", "--expires", bad)
+        assert out.returncode != 0 and reason in out.stderr
+
+
+def test_tenant_and_account_names_are_checked(tmp_path):
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "bob/evil")
+    assert out.returncode != 0 and "account 'bob/evil'" in out.stderr

@@ -1,0 +1,93 @@
+"""Keys through the admin API: a provisioning job creates a key (shown once), the SDK can use it at
+once, revoking or expiry stops it with a clear reason, and every change is in the audit log."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import openai
+import pytest
+
+from tests.support.gateway import GatewayProcess
+
+MSG = [{"role": "user", "content": "Hello"}]
+
+
+@pytest.fixture(scope="module")
+def gw(teacher):
+    gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"),
+                        extra_config={"audit": {"sink": "file", "path": "audit/audit.jsonl"}})
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def _client(gw: GatewayProcess, key: str) -> openai.OpenAI:
+    return openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0)
+
+
+def test_a_created_key_is_returned_once_and_works_at_once(gw):
+    r = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "portal-user-1",
+                                                 "labels": {"tier": "pro"}, "reason": "signed up"})
+    assert r.status_code == 201, r.text
+    created = r.json()
+    assert created["key"].startswith("cov_") and created["status"] == "active" and created["expires"] is None
+    reply = _client(gw, created["key"]).chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    assert reply.choices[0].message.content
+    shown = gw.admin("GET", f"/admin/v1/keys/{created['key_id']}").json()
+    assert "key" not in shown and shown["labels"] == {"tier": "pro"}
+    assert created["key"] not in (gw.workdir / "keys.json").read_text(), "only the hash is stored"
+    listed = gw.admin("GET", "/admin/v1/keys", params={"account": "portal-user-1"}).json()
+    assert [k["key_id"] for k in listed] == [created["key_id"]]
+
+
+def test_a_revoked_key_is_refused_from_the_next_request(gw):
+    created = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "portal-user-2"}).json()
+    client = _client(gw, created["key"])
+    client.chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    r = gw.admin("POST", f"/admin/v1/keys/{created['key_id']}/revoke", json={"reason": "left the company"})
+    assert r.status_code == 200 and r.json()["status"] == "revoked"
+    with pytest.raises(openai.AuthenticationError, match="revoked"):
+        client.chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    assert gw.admin("GET", "/admin/v1/keys", params={"status": "revoked"}).json()[0]["key_id"] == created["key_id"]
+    assert gw.admin("POST", "/admin/v1/keys/nope/revoke").status_code == 404
+
+
+def test_an_expiring_key_stops_at_its_time_with_the_reason(gw):
+    created = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "trial-1",
+                                                       "expires_in_seconds": 1}).json()
+    assert created["expires"] == pytest.approx(time.time() + 1, abs=5)
+    client = _client(gw, created["key"])
+    client.chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    time.sleep(max(0.0, created["expires"] - time.time()) + 0.05)
+    with pytest.raises(openai.AuthenticationError) as caught:
+        client.chat.completions.create(model="gpt-4o-mini", messages=MSG)
+    assert caught.value.code == "expired_api_key" and "expired at" in caught.value.message
+    assert gw.admin("GET", f"/admin/v1/keys/{created['key_id']}").json()["status"] == "expired"
+
+
+@pytest.mark.parametrize("body", [
+    {"tenant": "acme", "account": "a/b"},  # would make principal ids ("tenant/account") ambiguous
+    {"tenant": "", "account": "x"},
+    {"tenant": "acme", "account": "x", "expires_in_seconds": 0},
+    {"tenant": "acme", "account": "x", "expires_at": "2027-01-01T00:00:00"},  # no time zone
+    {"tenant": "acme", "account": "x", "expires_at": "2027-01-01T00:00:00Z", "expires_in_seconds": 60},
+    {"tenant": "acme", "account": "x", "labels": {"bad key": "v"}},
+])
+def test_bad_requests_are_422_and_create_nothing(gw, body):
+    before = len(gw.admin("GET", "/admin/v1/keys").json())
+    assert gw.admin("POST", "/admin/v1/keys", json=body).status_code == 422
+    assert len(gw.admin("GET", "/admin/v1/keys").json()) == before
+
+
+def test_key_changes_are_audit_records_of_their_own(gw):
+    created = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "audited-1",
+                                                       "reason": "ticket 42"}).json()
+    gw.admin("POST", f"/admin/v1/keys/{created['key_id']}/revoke")
+    gw.stop()  # flushes the audit queue
+    records = [json.loads(line) for line in (gw.workdir / "audit" / "audit.jsonl").read_text().splitlines()]
+    changes = [(r["action"], r["reason"]) for r in records if r.get("kind") == "key" and r["account"] == "audited-1"]
+    assert changes == [("created", "ticket 42"), ("revoked", "")]
+    assert all(created["key"] not in json.dumps(r) for r in records)
+    assert "key " + created["key_id"] + " created (acme/audited-1) through the admin API: ticket 42" in gw.logs()

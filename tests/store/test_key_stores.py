@@ -1,0 +1,69 @@
+"""The key stores (the keys file of the memory store, the Redis hash) behave alike under the
+authenticator: a stored key works, a revoked or expired one is refused with its reason, and what
+one process writes another reads."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from pathlib import Path
+
+import pytest
+
+from gateway.errors import AuthenticationFailed
+from gateway.identity import Authenticator, FileKeyStore, RedisKeyStore, new_key
+
+
+@pytest.fixture
+def open_keys(store, tmp_path: Path):
+    """A factory of key stores over the same backing state (two gateway processes, say)."""
+    if store.backend.startswith("redis"):
+        return lambda: RedisKeyStore(store, cache_seconds=0)
+    return lambda: FileKeyStore(tmp_path / "keys.json")
+
+
+def _auth(key: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {key}"}
+
+
+async def test_a_stored_key_authenticates_as_its_principal_in_another_process(open_keys):
+    key, record = new_key("acme", "alice", {"tier": "pro"})
+    await open_keys().put(record)
+    principal = await Authenticator(open_keys()).authenticate(_auth(key))
+    assert (principal.tenant, principal.account, principal.labels) == ("acme", "alice", {"tier": "pro"})
+
+
+async def test_a_revoked_key_is_refused(open_keys):
+    key, record = new_key("acme", "alice")
+    keys = open_keys()
+    await keys.put(record)
+    await keys.put(dataclasses.replace(record, revoked=True))
+    with pytest.raises(AuthenticationFailed, match="revoked"):
+        await Authenticator(open_keys()).authenticate(_auth(key))
+    assert (await open_keys().get(record.key_id)).status(time.time()) == "revoked"
+
+
+async def test_a_key_works_until_it_expires_then_says_so(open_keys):
+    now = time.time()
+    key, record = new_key("acme", "alice", expires=now + 3600)
+    expired_key, expired = new_key("acme", "bob", expires=now - 1)
+    keys = open_keys()
+    await keys.put(record)
+    await keys.put(expired)
+    auth = Authenticator(open_keys())
+    assert (await auth.authenticate(_auth(key))).account == "alice"
+    with pytest.raises(AuthenticationFailed, match="expired at") as caught:
+        await auth.authenticate(_auth(expired_key))
+    assert caught.value.code == "expired_api_key"
+    stored = {r.key_id: r for r in await open_keys().all()}
+    assert stored[record.key_id].expires == pytest.approx(now + 3600)
+    assert [stored[k].status(now) for k in (record.key_id, expired.key_id)] == ["active", "expired"]
+
+
+async def test_a_wrong_secret_for_a_known_key_id_is_refused_without_saying_why(open_keys):
+    key, record = new_key("acme", "alice", expires=time.time() - 1)
+    await open_keys().put(record)
+    forged = key[: -4] + ("AAAA" if not key.endswith("AAAA") else "BBBB")
+    with pytest.raises(AuthenticationFailed) as caught:
+        await Authenticator(open_keys()).authenticate(_auth(forged))
+    assert caught.value.code == "invalid_api_key", "expiry is only told to the key's holder"
