@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sys
 from pathlib import Path
 
 
-def _policy_from(dir_: str | None):
-    """The most general extraction block of a policy directory (None: the defaults)."""
+def _policy_from(dir_: str | None, *, required: bool = True):
+    """The most general extraction block of a policy directory (None: the defaults). A directory that is
+    not there is an error when named on the command line, and the built-in defaults when it is only the
+    configuration's default; policy files that do not load are an error, said in one line each."""
     if not dir_:
         return None
+    from gateway.errors import PolicyError
     from gateway.policy.compile import CompiledPolicySet
     from gateway.policy.load import load_policies
 
-    ps = CompiledPolicySet(load_policies([Path(dir_)]))
+    if not Path(dir_).is_dir():
+        if required:
+            raise SystemExit(f"policy directory {dir_} not found")
+        logging.getLogger("covenant.worker").warning(
+            "no policy directory %s here: the extraction detector runs with its built-in defaults", dir_)
+        return None
+    try:
+        ps = CompiledPolicySet(load_policies([Path(dir_)]))
+    except PolicyError as exc:
+        raise SystemExit(f"the policies in {dir_} do not load:\n{exc}") from None
     blocks = [p.policy.spec.extraction for p in ps.policies if p.policy.spec.extraction is not None]
     return blocks[-1] if blocks else None
 
@@ -45,7 +58,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         print("covenant worker needs a Redis store (--store redis://…): with memory:// the gateway "
               "scores in process", file=sys.stderr)
         return 2
-    policy = _policy_from(args.policies or settings.policies_dir)
+    policy = _policy_from(args.policies or settings.policies_dir, required=args.policies is not None)
     fp = _worker_fingerprinter(settings)
     if args.nice > 0:
         # On a host shared with gateways, background analysis can yield the CPU to their requests. Off by
@@ -66,11 +79,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
             metrics = Metrics(tenant_label=settings.metrics_tenant_label)
             start_http_server(args.metrics_port, addr=args.metrics_host, registry=metrics.registry)
-        indexing = asyncio.create_task(_index_provenance(settings, fp, stop, metrics)) if fp is not None else None
-        stats = await run_worker(settings.store, policy=policy, partitions=args.partitions, stop=stop)
+        indexing = (asyncio.create_task(_index_provenance(settings, fp, stop, metrics, args.report_every))
+                    if fp is not None else None)
+        stats = await run_worker(settings.store, policy=policy, partitions=args.partitions, stop=stop,
+                                 report_every_s=args.report_every)
         if indexing is not None:
             await indexing
-        print(f"worker stopped: {stats}", file=sys.stderr)
+        logging.getLogger("covenant.worker").info(
+            "worker stopped: %d events in %d batches, %d verdict writes", stats.events, stats.batches,
+            stats.verdict_writes)
 
     import uvloop
 
@@ -88,13 +105,14 @@ def _worker_fingerprinter(settings):
     from gateway.watermark_secret import master_secret
 
     if settings.watermark_secret is None and not os.path.exists(settings.watermark_secret_file):
-        print("provenance indexing and the recorded watermark reference off in this worker: set "
-              "COVENANT_WATERMARK_SECRET to the gateways' value", file=sys.stderr)
+        logging.getLogger("covenant.worker").warning(
+            "provenance indexing and the recorded watermark reference off in this worker: set "
+            "COVENANT_WATERMARK_SECRET to the gateways' value")
         return None
     return Fingerprinter(master_secret(settings.watermark_secret, settings.watermark_secret_file))
 
 
-async def _index_provenance(settings, fp, stop: asyncio.Event, metrics=None) -> None:
+async def _index_provenance(settings, fp, stop: asyncio.Event, metrics=None, report_every_s: float = 60.0) -> None:
     """The worker's second job: fingerprint and index the responses gateways queued (provenance), and
     count the pre-mark texts sampled for the recorded reference that come with them."""
     import socket
@@ -113,7 +131,7 @@ async def _index_provenance(settings, fp, stop: asyncio.Event, metrics=None) -> 
                                 metrics=metrics or Metrics(tenant_label=settings.metrics_tenant_label))
     try:
         await consume(store.client, index, consumer=f"{socket.gethostname()}-{os.getpid()}", stop=stop,
-                      reference=reference)
+                      reference=reference, report_every_s=report_every_s)
     finally:
         await store.close()
 
@@ -140,4 +158,6 @@ def add_extraction_commands(sub, add_config) -> None:
                    help="serve this worker's Prometheus metrics on this port (env COVENANT_WORKER_METRICS_PORT; "
                         "default 0: not served)")
     p.add_argument("--metrics-host", default="0.0.0.0", help="address of the metrics port")
+    p.add_argument("--report-every", type=float, default=60.0, metavar="SECONDS",
+                   help="log a progress line this often while work flows (default 60)")
     p.set_defaults(func=cmd_worker)

@@ -33,3 +33,11 @@ def setup_logging(level: str = "info", fmt: str = "text") -> None:
     root.setLevel(level.upper())
     for noisy in ("uvicorn.access", "presidio-analyzer", "presidio-anonymizer"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def redact_url(url: str) -> str:
+    """A store URL fit for a log line: the password (anything before '@') hidden."""
+    if "@" in url:
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return url

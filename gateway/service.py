@@ -15,6 +15,7 @@ from pathlib import Path
 from gateway.config import Settings
 from gateway.dialects.response_ids import ResponseIdSealer
 from gateway.identity import Authenticator, FileKeyStore, KeyStore, MemoryKeyStore, RedisKeyStore, new_key
+from gateway.logs import redact_url
 from gateway.metrics import Metrics, multiprocess_dir
 from gateway.pipeline import Pipeline, Stage
 from gateway.policy.compile import CompiledPolicySet
@@ -159,7 +160,7 @@ class Gateway:
     async def start(self) -> None:
         s = self.settings
         self.store = open_store(s.store, timeout_ms=s.store_timeout_ms)
-        log.info("store: %s (%s)", self.store.backend, _redact_url(s.store))
+        log.info("store: %s (%s)", self.store.backend, redact_url(s.store))
         self.keys = await self._open_keys()
         self._assemble()
         if not self.policies.reload():
@@ -327,10 +328,3 @@ class _WithExtra:
 
 def _secret_bytes(secret) -> bytes | None:
     return secret.get_secret_value().encode() if secret is not None else None
-
-
-def _redact_url(url: str) -> str:
-    if "@" in url:
-        scheme, _, rest = url.partition("://")
-        return f"{scheme}://***@{rest.split('@', 1)[1]}"
-    return url

@@ -38,8 +38,9 @@ from gateway.extraction.publisher import (
     encode_verdict,
     stream_key,
 )
+from gateway.logs import redact_url
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("covenant.worker")
 GROUP = "covenant-extraction"
 # After a read that did not fill a batch, wait this long before the next: a read costs its round trips
 # (read, acknowledgements) whatever it carries, and at moderate rates events arrived nearly one by one.
@@ -57,6 +58,36 @@ _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+
+
+@dataclass
+class _Progress:
+    """What an operator sees of a running worker: its start, each change of the partitions it owns, and
+    while events flow one summary line per interval."""
+
+    name: str
+    every_s: float
+    owned: frozenset[int] = frozenset()
+    events: int = 0  # at the last summary
+    next_at: float = 0.0
+
+    def partitions(self, owned: set[int], partitions: int) -> None:
+        if owned != self.owned:
+            self.owned = frozenset(owned)
+            log.info("extraction worker %s: owns %d of %d event partitions %s", self.name, len(owned), partitions,
+                     sorted(owned))
+
+    def tick(self, now: float, stats: WorkerStats, det: Detector) -> None:
+        if now < self.next_at:
+            return
+        if stats.events != self.events:
+            s = det.stats()
+            log.info("extraction worker %s: %d events in the last %.0f s (%d in all), %d principals, %d flagged "
+                     "(%s), %d campaigns, lag %.1f s", self.name, stats.events - self.events, self.every_s,
+                     stats.events, s["principals"], sum(s["by_status"].values()),
+                     ", ".join(f"{k} {v}" for k, v in s["by_status"].items()), s["campaigns"], stats.lag_s)
+            self.events = stats.events
+        self.next_at = now + self.every_s
 
 
 @dataclass
@@ -81,6 +112,7 @@ async def run_worker(
     flush_interval_s: float = 0.5,
     stats: WorkerStats | None = None,
     linger_s: float = LINGER_S,
+    report_every_s: float = 60.0,
 ) -> WorkerStats:
     """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash)."""
     name = consumer or f"{socket.gethostname()}-{os.getpid()}"
@@ -96,6 +128,9 @@ async def run_worker(
     next_lease = next_flush = 0.0
     groups = False
     outage: _Outage | None = None
+    progress = _Progress(name, report_every_s, next_at=time.time() + report_every_s)
+    log.info("extraction worker %s: consuming feature events (%d partitions, group %s) on %s", name, partitions,
+             GROUP, redact_url(redis_url))
     try:
         while not stop.is_set():
             try:
@@ -106,6 +141,7 @@ async def run_worker(
                 if now >= next_lease:
                     await _balance_leases(redis, renew, release, name, partitions, owned, lease_ms, det)
                     stats.partitions = set(owned)
+                    progress.partitions(owned, partitions)
                     next_lease = now + lease_ms / 3000.0
                 if owned:
                     resp = await redis.xreadgroup(GROUP, name, {stream_key(p): ">" for p in owned}, count=batch,
@@ -122,6 +158,7 @@ async def run_worker(
                     await _apply_decisions(redis, det, seen_decisions)
                     await _flush(redis, det, stats, name, unsent)
                     next_flush = time.time() + flush_interval_s
+                    progress.tick(time.time(), stats, det)
                 if outage is not None:
                     log.warning("extraction worker %s: the store is back after %.1f s", name, outage.seconds())
                     outage = None

@@ -89,14 +89,25 @@ class ProvenancePublisher:
 async def consume(redis: Any, index: Any, *, consumer: str, stop: asyncio.Event, batch: int = 256,
                   block_ms: int = 200, stats: dict | None = None, reference: WorkerReference | None = None,
                   linger_s: float = LINGER_S,
-                  claim_idle_ms: int = CLAIM_IDLE_MS) -> None:
+                  claim_idle_ms: int = CLAIM_IDLE_MS, report_every_s: float = 60.0) -> None:
     """The worker side: index queued responses, and count the pre-mark texts they carry into
     ``reference``, until ``stop`` is set (at-least-once). Without a ``reference``, entries that carry
     texts are left pending (for a worker that counts them)."""
     await _create_group(redis)
     stats = stats if stats is not None else {}
     next_claim = 0.0
+    log.info("provenance worker %s: indexing the responses gateways queue (%s)%s", consumer, STREAM,
+             "" if reference is not None else "; not counting the recorded reference")
+    reported, next_report = 0, time.monotonic() + report_every_s
     while not stop.is_set():
+        if time.monotonic() >= next_report:
+            indexed = stats.get("indexed", 0)
+            if indexed != reported:
+                log.info("provenance worker %s: %d responses indexed in the last %.0f s (%d in all), %d reference "
+                         "texts counted", consumer, indexed - reported, report_every_s, indexed,
+                         stats.get("referenced", 0))
+                reported = indexed
+            next_report = time.monotonic() + report_every_s
         claim = time.monotonic() >= next_claim
         if claim:
             next_claim = time.monotonic() + claim_idle_ms / 3000

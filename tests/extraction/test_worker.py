@@ -164,3 +164,58 @@ async def test_a_redis_outage_leaves_the_worker_running_with_its_state(own_redis
         stop.set()
         await asyncio.wait_for(task, 20)
         await redis.aclose()
+
+
+async def test_the_worker_command_says_what_it_does(redis_url: str, tmp_path) -> None:
+    """An operator starting `covenant worker` sees where it consumes, which partitions it owns, and while
+    events flow, one progress line per interval; on SIGTERM, what it did."""
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--report-every", "0.5"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**__import__("os").environ, "COVENANT_WATERMARK_SECRET": "s" * 32})
+    redis = Redis.from_url(redis_url)
+    try:
+        await wait_for(lambda: _has_workers(redis))
+        await EventPublisher(redis, partitions=4).publish_many(chat_user("logged-user", 20))
+        await wait_for(lambda: _read_by_the_group(redis, 20))
+        await asyncio.sleep(1.2)  # past one report interval
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        err = proc.communicate(timeout=30)[1]
+        await redis.aclose()
+    assert "consuming feature events (4 partitions, group covenant-extraction)" in err, err
+    assert "owns 4 of 4 event partitions [0, 1, 2, 3]" in err
+    assert "(20 in all), 1 principals, 0 flagged" in err
+    assert "provenance worker" in err and "indexing the responses gateways queue" in err
+    assert "worker stopped: 20 events" in err
+
+
+async def _has_workers(redis: Redis) -> bool:
+    return bool(await redis.zcard("covenant:extraction:workers"))
+
+
+async def _read_by_the_group(redis: Redis, n: int) -> bool:
+    groups = await redis.xinfo_groups("covenant:extraction:events:" + str(partition_of("logged-user", 4)))
+    return bool(groups) and groups[0]["entries-read"] is not None and groups[0]["entries-read"] >= n
+
+
+def test_policy_directories_that_are_missing_or_broken_are_told_in_one_line(redis_url: str, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "gateway", *args], cwd=tmp_path, capture_output=True, text=True,
+                              timeout=60)
+
+    missing = run("worker", "--store", redis_url, "--policies", str(tmp_path / "nope"))
+    assert missing.returncode != 0 and missing.stderr.strip() == f"policy directory {tmp_path / 'nope'} not found"
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "a.yaml").write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata: {name: x}\nspec: {bogus: 1}\n")
+    (tmp_path / "traffic.jsonl").write_text("")
+    out = run("extraction", "replay", str(tmp_path / "traffic.jsonl"), "--policies", str(broken))
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert f"{broken / 'a.yaml'}:4:8: spec.bogus: unknown field" in out.stderr
