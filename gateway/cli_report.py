@@ -1,4 +1,4 @@
-"""`covenant report`: summarise the audit log (JSONL files, rotated ones included)."""
+"""`covenant report`: summarise the audit log (JSONL files, rotated ones included, or the Redis stream)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ def _run(args: argparse.Namespace) -> int:
         render_json,
         render_table,
         summarise,
+        summarise_lines,
     )
 
     try:
@@ -22,22 +23,23 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"covenant report: {exc}", file=sys.stderr)
         return 2
-    paths = args.path
-    sink = None
-    if not paths:
+    if args.path:
+        files = audit_files(args.path, since_ts)
+        if not files:
+            print(f"covenant report: no audit files at {', '.join(args.path)}", file=sys.stderr)
+            return 1
+        report = summarise(files, since_ts=since_ts, by=args.by)
+    else:
+        from gateway.audit.query import NothingToRead, configured_lines
         from gateway.config import load_settings
 
-        audit = load_settings(args.config).audit
-        paths, sink = [audit.path], audit.sink
-    files = audit_files(paths, since_ts)
-    if not files:
-        print(f"covenant report: no audit files at {', '.join(paths)}", file=sys.stderr)
-        if sink is not None and sink != "file":
-            # the embedded default writes no audit log: say how to get one rather than leave a dead end
-            print(f"covenant report: the audit sink is {sink!r}; write the log to a file with `audit: {{sink: file}}` "
-                  "in the config or COVENANT_AUDIT__SINK=file, then serve traffic", file=sys.stderr)
-        return 1
-    report = summarise(files, since_ts=since_ts, by=args.by)
+        settings = load_settings(args.config)
+        try:
+            source, lines = configured_lines(settings.audit, settings.store, since_ts)
+            report = summarise_lines(lines, [source], since_ts=since_ts, by=args.by)
+        except NothingToRead as exc:
+            print(f"covenant report: {exc}", file=sys.stderr)
+            return 1
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]
     out = render(report)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")
@@ -51,5 +53,6 @@ def add_report_command(sub, add_config) -> None:
     p.add_argument("--by", choices=("tenant", "account", "model"), default="tenant", help="group rows by")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.add_argument("--path", nargs="+", metavar="FILE",
-                   help="audit JSONL file(s); rotated siblings are read too (default: audit.path of the config)")
+                   help="audit JSONL file(s); rotated siblings are read too (default: the configured sink: the "
+                        "file at audit.path, or the Redis stream)")
     p.set_defaults(func=_run)

@@ -137,9 +137,15 @@ def _group_key(rec: dict[str, Any], by: GroupBy) -> str:
 
 
 def summarise(files: list[Path], *, since_ts: float, by: GroupBy = "tenant") -> Report:
-    report = Report(by, since_ts, [str(f) for f in files])
+    return summarise_lines(file_lines(files), [str(f) for f in files], since_ts=since_ts, by=by)
+
+
+def summarise_lines(lines: Iterable[bytes], sources: list[str], *, since_ts: float,
+                    by: GroupBy = "tenant") -> Report:
+    """The report of audit lines from any sink (files, the Redis stream)."""
+    report = Report(by, since_ts, sources)
     reader = RecordReader()
-    for rec in reader.decode(file_lines(files)):
+    for rec in reader.decode(lines):
         if float(rec["ts"]) < since_ts:
             continue
         if "kind" in rec:
@@ -173,7 +179,8 @@ def render_table(report: Report) -> str:
     flags = [(name, f, n) for name, g in rows[:-1] for f, n in sorted(g.flags.items())]
     if flags:
         lines += ["", "Flags by source (reasons on allowed requests):"] + [f"  {name}  {f}  {n}" for name, f, n in flags]
-    lines += ["", f"{report.records} records from {len(report.files)} file(s)"
+    source = report.files[0] if len(report.files) == 1 else f"{len(report.files)} files"
+    lines += ["", f"{report.records} records from {source}"
               + (f"; {report.skipped_lines} unreadable line(s) skipped" if report.skipped_lines else "")
               + (f"; {report.operator_records} operator record(s) (reviews, key changes) not counted"
                  if report.operator_records else "")]

@@ -139,3 +139,22 @@ def test_cli_says_how_to_turn_the_file_sink_on(tmp_path: Path, capsys, monkeypat
     assert args.func(args) == 1
     err = capsys.readouterr().err
     assert "the audit sink is 'none'" in err and "COVENANT_AUDIT__SINK=file" in err
+
+
+def test_cli_reads_the_redis_stream_when_that_is_the_sink(redis_url: str, tmp_path: Path, capsys, monkeypatch):
+    import redis
+    import yaml
+
+    from gateway.audit.sinks import STREAM_FIELD, STREAM_KEY
+
+    client = redis.Redis.from_url(redis_url)
+    for r in RECORDS_CURRENT + OPERATOR_RECORDS:
+        client.xadd(STREAM_KEY, {STREAM_FIELD: orjson.dumps(r)})
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": redis_url, "audit": {"sink": "redis"}}))
+    monkeypatch.chdir(tmp_path)
+    args = _parser().parse_args(["report", "--by", "account", "--format", "json"])
+    assert args.func(args) == 0
+    out = orjson.loads(capsys.readouterr().out)
+    assert out["files"] == [f"the Redis stream of {redis_url}"]
+    assert (out["records"], out["operator_records"]) == (len(RECORDS_CURRENT), 2)
+    assert {k: g["requests"] for k, g in out["groups"].items()} == {"acme/bob": 2, "free/carol": 2, "free/dave": 1}
