@@ -215,7 +215,7 @@ class Proxy:
     # -- response -------------------------------------------------------------------------------
     async def _respond(self, ctx: RequestContext, up: UpstreamResponse, receive, send) -> None:
         headers = up.headers.copy()
-        headers.append((b"x-request-id", ctx.request_id.encode()))
+        headers.extend(_id_headers(ctx.dialect, ctx.request_id))
         headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in ctx.response_headers)
         if up.status >= 400:  # upstream errors pass through with the upstream's body
             body = await up.read()
@@ -326,17 +326,24 @@ class Proxy:
         ctx.decision = deny.decision
         ctx.reasons.extend(deny.reasons or [deny.code])
         body = render_error(ctx.dialect, deny.status, deny.code, deny.message)
-        await self._send(send, deny.status, body, ctx.request_id, [*ctx.response_headers, *deny.headers])
+        await self._send(send, deny.status, body, ctx.dialect, ctx.request_id, [*ctx.response_headers, *deny.headers])
 
     async def _send_error(self, send, dialect: str, exc: GatewayError, rid: str, extra: list) -> None:
-        await self._send(send, exc.status, exc.body(dialect), rid, [*extra, *exc.headers])
+        await self._send(send, exc.status, exc.body(dialect), dialect, rid, [*extra, *exc.headers])
 
     @staticmethod
-    async def _send(send, status: int, body: bytes, rid: str, extra: list[tuple[str, str]]) -> None:
-        headers: list[Any] = [_JSON, (b"x-request-id", rid.encode())]
+    async def _send(send, status: int, body: bytes, dialect: str, rid: str, extra: list[tuple[str, str]]) -> None:
+        headers: list[Any] = [_JSON, *_id_headers(dialect, rid)]
         headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in extra)
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def _id_headers(dialect: str, rid: str) -> list[tuple[bytes, bytes]]:
+    """The request id under the name the caller's SDK reads (`_request_id`, `APIStatusError.request_id`):
+    `x-request-id` (OpenAI), `request-id` (Anthropic, which gets both), to find the audit record by."""
+    value = rid.encode()
+    return [(b"x-request-id", value), (b"request-id", value)] if dialect == "anthropic" else [(b"x-request-id", value)]
 
 
 def _stream_error(ctx: RequestContext, exc: GatewayError) -> bytes:

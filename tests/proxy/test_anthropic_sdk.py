@@ -68,3 +68,17 @@ def test_the_query_string_and_beta_headers_reach_the_upstream_as_sent(gateway, t
     [sent] = teacher_log.requests()
     assert sent["raw_path"] == "/v1/messages?beta=true&x=%2F1"  # byte for byte
     assert sent["headers"]["anthropic-beta"] == "interleaved-thinking-2025-05-14"
+
+
+def test_the_sdk_reports_the_gateways_request_id(client, gateway):
+    """`message._request_id` and `APIStatusError.request_id` read `request-id`: the id the audit log keeps."""
+    raw = client.messages.with_raw_response.create(model="claude-mock-1", max_tokens=20, messages=MESSAGES)
+    message = raw.parse()
+    assert message._request_id and message._request_id == raw.headers["x-request-id"]
+    with client.messages.stream(model="claude-mock-1", max_tokens=20, messages=MESSAGES) as stream:
+        stream.until_done()
+        assert stream.request_id and stream.request_id != message._request_id
+    stranger = anthropic.Anthropic(base_url=gateway.url, api_key="cov_nope_nope", max_retries=0)
+    with pytest.raises(anthropic.AuthenticationError) as caught:
+        stranger.messages.create(model="claude-mock-1", max_tokens=20, messages=MESSAGES)
+    assert caught.value.request_id and caught.value.request_id == caught.value.response.headers["x-request-id"]
