@@ -2,6 +2,7 @@
 
 SECRET_ENTITIES: tuple[str, ...] = (
     "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "AWS_ACCESS_KEY", "GITHUB_TOKEN", "PRIVATE_KEY", "JWT", "BEARER_TOKEN",
+    "SLACK_TOKEN", "STRIPE_KEY", "GOOGLE_API_KEY", "GITLAB_TOKEN", "HUGGINGFACE_TOKEN", "URL_CREDENTIALS",
 )
 # Entities the offline (no-op NLP) analyzer finds with Presidio's pattern recognizers.
 PATTERN_ENTITIES: tuple[str, ...] = (

@@ -139,6 +139,14 @@ _GATES: dict[str, Gate] = {
     "JwtRecognizer": _gate("token", r"eyJ"),
     "BearerTokenRecognizer": _gate("token", r"[A-Za-z0-9_+/=-]{32}"),
     "PrivateKeyRecognizer": _gate("text", r"-----BEGIN"),
+    "SlackTokenRecognizer": _gate("token", r"xox"),
+    "SlackWebhookRecognizer": _gate("token", r"://hooks"),
+    "StripeKeyRecognizer": _gate("token", r"k_live_"),
+    "StripeTestKeyRecognizer": _gate("token", r"k_test_"),
+    "GoogleApiKeyRecognizer": _gate("token", r"AIza"),
+    "GitlabTokenRecognizer": _gate("token", r"glpat-"),
+    "HuggingFaceTokenRecognizer": _gate("token", r"hf_"),
+    "UrlCredentialsRecognizer": _gate("token", r"://"),
 }
 
 

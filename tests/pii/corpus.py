@@ -20,6 +20,10 @@ def _token(n: int, alphabet: str = _ALNUM) -> str:
             return t
 
 
+def _chars(n: int, alphabet: str) -> str:
+    return "".join(_rng.choice(alphabet) for _ in range(n))
+
+
 def _b64url(raw: bytes) -> str:
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
@@ -37,6 +41,16 @@ PEM_BODY = "\n".join(_token(64, _ALNUM + "+/") for _ in range(4))
 PEM_FULL = f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n-----END RSA PRIVATE KEY-----"
 PEM_TRUNCATED = f"-----BEGIN PRIVATE KEY-----\n{PEM_BODY}"
 PEM_ESCAPED = "-----BEGIN OPENSSH PRIVATE KEY-----\\n" + PEM_BODY.replace("\n", "\\n") + "\\n-----END OPENSSH PRIVATE KEY-----"
+SLACK_BOT = f"xoxb-{_chars(11, string.digits)}-{_chars(13, string.digits)}-{_token(24)}"
+SLACK_WEBHOOK = (f"https://hooks.slack.com/services/T{_chars(8, string.ascii_uppercase + string.digits)}"
+                 f"/B{_chars(10, string.ascii_uppercase + string.digits)}/{_token(24)}")
+STRIPE_LIVE = "sk_live_" + _token(24)
+STRIPE_RESTRICTED_TEST = "rk_test_" + _token(24)
+GOOGLE = "AIza" + _token(35, _ALNUM + "_-")
+GITLAB = "glpat-" + _token(20, _ALNUM + "_-")
+HUGGINGFACE = "hf_" + _chars(34, string.ascii_letters)
+DB_PASSWORD = _token(16)
+DB_URL = f"postgres://orders_app:{DB_PASSWORD}@db.internal:5432"
 
 PROSE = (
     "The committee met on Tuesday to discuss the budget for next year. Several members raised concerns "
@@ -92,6 +106,20 @@ CORPUS: list[tuple[str, list[tuple[str, str]]]] = [
     (f"{PEM_TRUNCATED}\nand then the user stopped", [("PRIVATE_KEY", PEM_TRUNCATED)]),
     (f'{{"private_key": "{PEM_ESCAPED}\\n"}}', [("PRIVATE_KEY", PEM_ESCAPED)]),
     ("-----BEGIN PUBLIC KEY----- is not secret", []),
+    # chat, payment, cloud and model-hub keys; passwords inside URLs (placeholders are not passwords)
+    (f"SLACK_BOT_TOKEN={SLACK_BOT}", [("SLACK_TOKEN", SLACK_BOT)]),
+    (f"post to {SLACK_WEBHOOK} when done", [("SLACK_TOKEN", SLACK_WEBHOOK)]),
+    ("xoxb-short and xoxz-1234567890 are not tokens", []),
+    (f"stripe.api_key = '{STRIPE_LIVE}'", [("STRIPE_KEY", STRIPE_LIVE)]),
+    (f"test with {STRIPE_RESTRICTED_TEST} first", [("STRIPE_KEY", STRIPE_RESTRICTED_TEST)]),
+    ("keys start with sk_live_ or sk_test_", []),
+    (f"maps key {GOOGLE} in the app", [("GOOGLE_API_KEY", GOOGLE)]),
+    (f"git clone with {GITLAB}", [("GITLAB_TOKEN", GITLAB)]),
+    (f"HF_TOKEN={HUGGINGFACE}", [("HUGGINGFACE_TOKEN", HUGGINGFACE)]),
+    ("an hf_ token is 37 characters long", []),
+    (f"DATABASE_URL={DB_URL}/orders", [("URL_CREDENTIALS", DB_URL)]),
+    ("connect to postgres://user:password@localhost/mydb or https://x:<token>@github.com/o/r", []),
+    ("mysql://root:${DB_PASSWORD} @db, redis://:****@cache:6379 and amqp://guest:xxxx@mq are placeholders", []),
     # identifiers that look random but are not credentials
     ("commit 9fceb02d0ae598e95dc970b74767f19372d61af8 fixed it", []),
     ("request 123e4567-e89b-12d3-a456-426614174000 failed", []),

@@ -22,7 +22,8 @@ def _gates(scanner):
 # Near misses of the literal triggers and their key characters, real triggers, digits of all kinds.
 _PIECES = ["sk", "k-", "s k-", "sk-", "sk-ant-", "-", "--", "-----BEGI", "-----BEGIN", "eyj", "EYJ", "eyJ", "J",
            "@", "AKIA", "AKI", "ghp_", "gh_", "github_pat_", "4111 111", "536-90", "12", "\u0665\u0663\u0666\u0669\u0660",
-           "café", "a.b", "::", "word", " ", "\n", "```\n"]
+           "café", "a.b", "::", "word", " ", "\n", "```\n", "xo", "xox", "AIz", "AIza", "hf", "hf_", ":/", "://",
+           "k_live", "k_live_", "k_test_", "glpat", "glpat-", "://hooks"]
 _texts = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=12)), max_size=10).map("".join)
 
 
@@ -37,7 +38,7 @@ def test_quiet_exactly_when_no_trigger_occurs(all_entities_engines, corpus_engin
 def test_literal_triggers_are_probed_through_a_rare_character(corpus_engine):
     probes = corpus_engine.output._probes
     keys = dict(probes.literals)
-    assert keys["-"] == ("-----BEGIN", "sk-")  # "sk-ant-" is implied by "sk-"
+    assert keys["-"] == ("-----BEGIN", "glpat-", "sk-")  # "sk-ant-" is implied by "sk-"
     assert keys["@"] == ("@",)
     assert probes.quiet(QUIET_PROSE)
     assert probes.quiet(QUIET_PROSE + " a well-known, long-term plan")  # the key occurs, no literal does

@@ -1,4 +1,5 @@
-"""Presidio recognizers for credentials: provider API keys, cloud and forge tokens, private keys, JWTs.
+"""Presidio recognizers for credentials: provider API keys, cloud and forge tokens, chat and payment
+service keys, private keys, JWTs, passwords inside URLs.
 
 Patterns are case-sensitive (key prefixes are), bounded by one-character look-arounds so that a
 match depends only on the token it lies in, and compiled once by Presidio when first used.
@@ -83,6 +84,81 @@ class GithubTokenRecognizer(PatternRecognizer):
         )
 
 
+class _Prefixed(PatternRecognizer):
+    """A credential told by its documented prefix and shape (the formats secret scanners such as gitleaks
+    and GitHub's push protection key on). One class per trigger: gates are looked up by class name."""
+
+    ENTITY = ""
+    PATTERNS: tuple[tuple[str, str], ...] = ()
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity=self.ENTITY, name=type(self).__name__, global_regex_flags=_FLAGS,
+                         patterns=[Pattern(label, regex_, 0.95) for label, regex_ in self.PATTERNS])
+
+
+class SlackTokenRecognizer(_Prefixed):
+    ENTITY = "SLACK_TOKEN"
+    PATTERNS = (("slack token", r"(?<![A-Za-z0-9_-])xox[abposr]-[0-9A-Za-z][0-9A-Za-z-]{9,250}(?![A-Za-z0-9_-])"),)
+
+
+class SlackWebhookRecognizer(_Prefixed):
+    ENTITY = "SLACK_TOKEN"
+    PATTERNS = (("slack webhook", r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{20,200}"),)
+
+
+class StripeKeyRecognizer(_Prefixed):
+    ENTITY = "STRIPE_KEY"
+    PATTERNS = (("stripe live key", r"(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),)
+
+
+class StripeTestKeyRecognizer(_Prefixed):
+    ENTITY = "STRIPE_KEY"
+    PATTERNS = (("stripe test key", r"(?<![A-Za-z0-9_])[sr]k_test_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),)
+
+
+class GoogleApiKeyRecognizer(_Prefixed):
+    ENTITY = "GOOGLE_API_KEY"
+    PATTERNS = (("google api key", r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),)
+
+
+class GitlabTokenRecognizer(_Prefixed):
+    ENTITY = "GITLAB_TOKEN"
+    PATTERNS = (("gitlab personal access token", r"(?<![A-Za-z0-9_-])glpat-[0-9A-Za-z_-]{20,64}(?![A-Za-z0-9_-])"),)
+
+
+class HuggingFaceTokenRecognizer(_Prefixed):
+    ENTITY = "HUGGINGFACE_TOKEN"
+    PATTERNS = (("hugging face token", r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"),)
+
+
+# What documentation writes where a password goes: not a secret to block a prompt for.
+_PLACEHOLDER_PASSWORDS = frozenset({"password", "passwd", "pass", "pwd", "secret", "changeme", "yourpassword",
+                                   "your_password", "mypassword", "my_password", "example", "redacted", "xxx",
+                                   "xxxx", "xxxxx", "xxxxxx", "xxxxxxxx", "***", "****", "*****", "******",
+                                   "********", "..."})
+
+
+class UrlCredentialsRecognizer(PatternRecognizer):
+    """A password inside a URL (`postgres://app:s3cr3t@db:5432/x`, `https://user:token@host`); placeholders
+    (`user:password@`, `<password>`, `${DB_PASSWORD}`, `%s`, `****`) are not taken for one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="URL_CREDENTIALS",
+            name="UrlCredentialsRecognizer",
+            patterns=[Pattern("password in a url",
+                              r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,30}://[^\s:/?#@\"'`]{1,256}:"
+                              r"[^\s/?#@\"'`]{1,256}@[A-Za-z0-9.\[\]:_-]+", 0.9)],
+            global_regex_flags=_FLAGS,
+        )
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        password = pattern_text.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+        if password.lower() in _PLACEHOLDER_PASSWORDS or password[0] in "<{[$%*" or set(password) <= set("*x.X-"):
+            return True
+        return None
+
+
 # Line separator inside a PEM block: a real newline, or an escaped one when the key sits in a JSON/code string.
 _PEM_NL = r"(?:\r?\n|(?:\\r)?\\n)"
 
@@ -157,5 +233,7 @@ def secret_recognizers() -> list[EntityRecognizer]:
     """A fresh set per analyzer (recognizers hold compiled patterns; never share them globally)."""
     return [
         OpenAiKeyRecognizer(), AnthropicKeyRecognizer(), AwsAccessKeyRecognizer(), GithubTokenRecognizer(),
-        PrivateKeyRecognizer(), JwtRecognizer(), BearerTokenRecognizer(),
+        PrivateKeyRecognizer(), JwtRecognizer(), BearerTokenRecognizer(), SlackTokenRecognizer(),
+        SlackWebhookRecognizer(), StripeKeyRecognizer(), StripeTestKeyRecognizer(), GoogleApiKeyRecognizer(),
+        GitlabTokenRecognizer(), HuggingFaceTokenRecognizer(), UrlCredentialsRecognizer(),
     ]
