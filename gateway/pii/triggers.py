@@ -146,7 +146,7 @@ _GATES: dict[str, Gate] = {
     "GoogleApiKeyRecognizer": _gate("token", r"AIza"),
     "GitlabTokenRecognizer": _gate("token", r"glpat-"),
     "HuggingFaceTokenRecognizer": _gate("token", r"hf_"),
-    "UrlCredentialsRecognizer": _gate("token", r"://"),
+    "UrlCredentialsRecognizer": _gate("token", r"@"),  # every match holds one: URLs without userinfo stay quiet
 }
 
 
