@@ -92,8 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from gateway.config import ConfigError  # every command reads the configuration anyway
+
     try:
         return int(args.func(args) or 0)
+    except ConfigError as exc:
+        print("covenant: the configuration does not load:\n" + "\n".join(f"  {e}" for e in exc.errors),
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -7,12 +7,13 @@ gateway runs on the embedded default: in-memory store, the built-in mock teacher
 
 from __future__ import annotations
 
+import os
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from gateway.mock_teacher.settings import MockSettings
@@ -162,16 +163,60 @@ class _FileSource(PydanticBaseSettingsSource):
 _FILE_DATA: ContextVar[dict[str, Any] | None] = ContextVar("covenant_config_file", default=None)
 
 
+class ConfigError(Exception):
+    """The configuration does not load: every problem as `where: field: message`, where is
+    `file:line:column`, the environment variable or the command-line flag that set the value."""
+
+    def __init__(self, errors: list[str]) -> None:
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
 def load_settings(config_file: str | None = None, **overrides: Any) -> Settings:
     """Read the config file (explicit, else ./covenant.yaml when present), then env, then overrides."""
+    from gateway.policy.yamlloc import format_path, load_documents, yaml_error_position
+
     path = Path(config_file) if config_file else Path("covenant.yaml")
     data: dict[str, Any] = {}
+    doc = None
     if config_file or path.exists():
-        data = yaml.safe_load(path.read_text()) or {}
+        try:
+            docs = load_documents(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError([f"{path}: cannot read the config file: {exc}"]) from None
+        except yaml.YAMLError as exc:
+            line, col = yaml_error_position(exc)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ConfigError([f"{path}:{line}:{col}: (yaml): {problem}"]) from None
+        doc = docs[0] if docs else None
+        data = doc.data if doc is not None and doc.data is not None else {}
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: the config file must be a mapping")
+            raise ConfigError([f"{path}:1:1: the config file must be a mapping of settings"])
     token = _FILE_DATA.set(data)
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            field = format_path(loc)
+            message = "unknown setting" if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Value error, ")
+            errors.append(f"{_origin(loc, path, doc, overrides)}: {field}: {message}")
+        raise ConfigError(errors) from None
     finally:
         _FILE_DATA.reset(token)
+
+
+def _origin(loc: tuple, path: Path, doc, overrides: dict[str, Any]) -> str:
+    """Where the value at `loc` came from, in the order the sources win: flag, environment, file."""
+    top = loc[0] if loc else ""
+    if overrides.get(str(top)) is not None:
+        return f"--{str(top).replace('_', '-')}"
+    for n in range(len(loc), 0, -1):
+        name = "COVENANT_" + "__".join(str(p) for p in loc[:n]).upper()
+        if name in os.environ:
+            return name
+    if doc is not None and (loc in doc.locations or (loc[:1] and loc[:1] in doc.locations)):
+        line, col = doc.locate(loc)
+        return f"{path}:{line}:{col}"
+    return "(configuration)"
