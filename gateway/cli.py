@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from gateway.config import ConfigError  # every command reads the configuration anyway
+    from gateway.store.errors import StoreUnavailable
 
     try:
         return int(args.func(args) or 0)
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
         print("covenant: the configuration does not load:\n" + "\n".join(f"  {e}" for e in exc.errors),
               file=sys.stderr)
         return 2
+    except StoreUnavailable as exc:
+        print(f"covenant: the store is unavailable: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

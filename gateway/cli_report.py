@@ -34,11 +34,17 @@ def _run(args: argparse.Namespace) -> int:
         from gateway.config import load_settings
 
         settings = load_settings(args.config)
+        from redis.exceptions import RedisError
+
         try:
             source, lines = configured_lines(settings.audit, settings.store, since_ts)
-            report = summarise_lines(lines, [source], since_ts=since_ts, by=args.by)
         except NothingToRead as exc:
             print(f"covenant report: {exc}", file=sys.stderr)
+            return 1
+        try:
+            report = summarise_lines(lines, [source], since_ts=since_ts, by=args.by)
+        except (OSError, RedisError) as exc:
+            print(f"covenant report: cannot read {source}: {exc}", file=sys.stderr)
             return 1
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]
     out = render(report)

@@ -56,3 +56,13 @@ def test_a_key_can_be_given_an_expiry(tmp_path):
 def test_tenant_and_account_names_are_checked(tmp_path):
     out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "bob/evil")
     assert out.returncode != 0 and "account 'bob/evil'" in out.stderr
+
+
+def test_an_unreachable_store_is_one_line_not_a_traceback(tmp_path):
+    from tests.support.ports import free_port
+
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": f"redis://127.0.0.1:{free_port()}"}))
+    for args in (("keys", "list"), ("keys", "create", "--tenant", "acme", "--account", "a")):
+        out = covenant(tmp_path, *args)
+        assert out.returncode == 1 and out.stderr.startswith("covenant: the store is unavailable: ")
+        assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
