@@ -104,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     except StoreUnavailable as exc:
         print(f"covenant: the store is unavailable: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:
+        if exc.filename is None:
+            raise  # not about a file the command was given: a real failure, with its traceback
+        print(f"covenant: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

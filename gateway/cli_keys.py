@@ -9,9 +9,15 @@ from pathlib import Path
 
 def _open(config: str | None):
     from gateway.config import load_settings
+
+    return open_key_store(load_settings(config))
+
+
+def open_key_store(settings):
+    """The configured key store for a command (no cache: it reads what is there now), and the store
+    to close after (None for the keys file)."""
     from gateway.identity import FileKeyStore, RedisKeyStore
 
-    settings = load_settings(config)
     if settings.store.startswith("redis"):
         from gateway.store import open_store
 

@@ -116,6 +116,11 @@ def cmd_test(args: argparse.Namespace) -> int:
 
     paths = _default_paths(args.paths, args.config)
     policy_dir = args.policies and Path(args.policies) or (paths[0] if paths[0].is_dir() else paths[0].parent)
+    missing = [p for p in (*paths, policy_dir) if not p.exists()]
+    if missing:
+        for p in dict.fromkeys(missing):
+            print(f"{p}: no such file or directory", file=sys.stderr)
+        return 1
     results, errors = run_tests(policy_dir, paths)
     for e in errors:
         print(e, file=sys.stderr)

@@ -10,8 +10,8 @@ import sys
 
 
 def _registry(config: str | None, extra: list[str]):
+    from gateway.cli_keys import open_key_store
     from gateway.config import load_settings
-    from gateway.service import Gateway
     from gateway.watermark.detect import KeyRegistry
     from gateway.watermark.embed import Watermarker
     from gateway.watermark_secret import master_secret
@@ -20,18 +20,12 @@ def _registry(config: str | None, extra: list[str]):
     master = master_secret(settings.watermark_secret, settings.watermark_secret_file)
 
     async def principals() -> list[tuple[str, str]]:
-        gw = Gateway(settings)
-        gw.store = None
-        if settings.store.startswith("redis"):
-            from gateway.store import open_store
-
-            gw.store = open_store(settings.store, timeout_ms=2000)
-        gw.settings = settings.model_copy(update={"dev_key": False})
-        gw.keys = await gw._open_keys()
-        out = await gw.principals()
-        if gw.store is not None:
-            await gw.store.close()
-        return out
+        keys, store = open_key_store(settings)
+        try:
+            return sorted({(r.tenant, r.account) for r in await keys.all()})
+        finally:
+            if store is not None:
+                await store.close()
 
     known = asyncio.run(principals())
     for item in extra or ():
@@ -152,9 +146,13 @@ def cmd_trace(args: argparse.Namespace) -> int:
     if not token:
         print("set COVENANT_ADMIN_TOKEN to the gateway's admin token", file=sys.stderr)
         return 2
-    r = httpx.post(args.gateway.rstrip("/") + "/admin/v1/watermark/trace", timeout=30,
-                   headers={"authorization": f"Bearer {token}"},
-                   json={"text": text, "min_similarity": args.min_similarity, "limit": args.limit})
+    url = args.gateway.rstrip("/") + "/admin/v1/watermark/trace"
+    try:
+        r = httpx.post(url, timeout=30, headers={"authorization": f"Bearer {token}"},
+                       json={"text": text, "min_similarity": args.min_similarity, "limit": args.limit})
+    except httpx.HTTPError as exc:
+        print(f"covenant watermark trace: cannot reach the gateway at {url}: {exc}", file=sys.stderr)
+        return 1
     if r.status_code != 200:
         print(f"gateway answered {r.status_code}: {r.text}", file=sys.stderr)
         return 1

@@ -166,26 +166,32 @@ async def test_a_redis_outage_leaves_the_worker_running_with_its_state(own_redis
         await redis.aclose()
 
 
-async def test_the_worker_command_says_what_it_does(redis_url: str, tmp_path) -> None:
+def test_the_worker_command_says_what_it_does(redis_url: str, tmp_path) -> None:
     """An operator starting `covenant worker` sees where it consumes, which partitions it owns, and while
     events flow, one progress line per interval; on SIGTERM, what it did."""
+    import os
     import signal
     import subprocess
     import sys
 
+    async def traffic() -> None:
+        redis = Redis.from_url(redis_url)
+        try:
+            await wait_for(lambda: _has_workers(redis))
+            await EventPublisher(redis, partitions=4).publish_many(chat_user("logged-user", 20))
+            await wait_for(lambda: _read_by_the_group(redis, 20))
+            await asyncio.sleep(1.2)  # past one report interval
+        finally:
+            await redis.aclose()
+
     proc = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--report-every", "0.5"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={**__import__("os").environ, "COVENANT_WATERMARK_SECRET": "s" * 32})
-    redis = Redis.from_url(redis_url)
+                            env={**os.environ, "COVENANT_WATERMARK_SECRET": "s" * 32})
     try:
-        await wait_for(lambda: _has_workers(redis))
-        await EventPublisher(redis, partitions=4).publish_many(chat_user("logged-user", 20))
-        await wait_for(lambda: _read_by_the_group(redis, 20))
-        await asyncio.sleep(1.2)  # past one report interval
+        asyncio.run(traffic())
     finally:
         proc.send_signal(signal.SIGTERM)
         err = proc.communicate(timeout=30)[1]
-        await redis.aclose()
     assert "consuming feature events (4 partitions, group covenant-extraction)" in err, err
     assert "owns 4 of 4 event partitions [0, 1, 2, 3]" in err
     assert "(20 in all), 1 principals, 0 flagged" in err
