@@ -94,11 +94,15 @@ def keys_router(gw: Gateway) -> APIRouter:
 
     @router.get("", response_model=list[KeyInfo])
     async def list_keys(tenant: str | None = Query(None), account: str | None = Query(None),
-                        status: Literal["active", "expired", "revoked"] | None = Query(None)) -> list[KeyInfo]:
+                        status: Literal["active", "expired", "revoked"] | None = Query(None),
+                        limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> list[KeyInfo]:
+        """Keys ordered by tenant, account and creation time; page with `offset` and `limit`."""
         now = time.time()
-        return [KeyInfo.of(r, now) for r in await gw.keys.all()
-                if (tenant is None or r.tenant == tenant) and (account is None or r.account == account)
-                and (status is None or r.status(now) == status)]
+        chosen = sorted((r for r in await gw.keys.all()
+                         if (tenant is None or r.tenant == tenant) and (account is None or r.account == account)
+                         and (status is None or r.status(now) == status)),
+                        key=lambda r: (r.tenant, r.account, r.created, r.key_id))
+        return [KeyInfo.of(r, now) for r in chosen[offset:offset + limit]]
 
     @router.get("/{key_id}", response_model=KeyInfo, responses=NOT_FOUND)
     async def get_key(key_id: str) -> KeyInfo:

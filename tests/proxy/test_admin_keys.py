@@ -42,6 +42,15 @@ def test_a_created_key_is_returned_once_and_works_at_once(gw):
     assert [k["key_id"] for k in listed] == [created["key_id"]]
 
 
+def test_the_list_pages_in_a_stable_order(gw):
+    made = [gw.admin("POST", "/admin/v1/keys", json={"tenant": "paged", "account": f"user-{i}"}).json()["key_id"]
+            for i in range(5)]
+    pages = [gw.admin("GET", "/admin/v1/keys", params={"tenant": "paged", "limit": 2, "offset": at}).json()
+             for at in (0, 2, 4)]
+    assert [[k["account"] for k in page] for page in pages] == [["user-0", "user-1"], ["user-2", "user-3"], ["user-4"]]
+    assert sorted(k["key_id"] for page in pages for k in page) == sorted(made)
+
+
 def test_a_revoked_key_is_refused_from_the_next_request(gw):
     created = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "portal-user-2"}).json()
     client = _client(gw, created["key"])
