@@ -50,7 +50,9 @@ class UpstreamConfig(_Strict):
 
 
 class Limits(_Strict):
-    max_body_bytes: int = Field(4 * 1024 * 1024, description="Larger request bodies get 413.")
+    max_body_bytes: int = Field(4 * 1024 * 1024, description="Larger request bodies get 413 (compressed ones: once "
+                                "decoded). Raise it for base64 image and PDF inputs; the Anthropic API takes up "
+                                "to 32 MB, and each request in flight holds its body in memory.")
     max_json_depth: int = Field(32, description="Deeper JSON bodies get 400.")
     max_messages: int = Field(2048, description="More messages in one request get 400.")
     max_header_bytes: int = Field(32 * 1024, description="Larger request headers (all together) get 431.")
