@@ -7,6 +7,7 @@ then the hashes are compared in constant time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -16,7 +17,7 @@ import re
 import secrets
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Protocol
 
@@ -55,6 +56,23 @@ class KeyRecord:
     revoked: bool = False
     expires: float | None = None  # epoch seconds; the key stops working then
 
+    def to_dict(self) -> dict:
+        """The stored form. Optional fields are written only when set, so a release that does not know
+        them (a replica not yet upgraded, a rollback) still reads every record that does not use them."""
+        out = asdict(self)
+        if out["expires"] is None:
+            del out["expires"]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict) -> KeyRecord:
+        """Fields a later release added are ignored (logged once each), never a crash."""
+        unknown = data.keys() - _RECORD_FIELDS
+        if unknown:
+            _warn_unknown_fields(frozenset(unknown))
+            data = {k: v for k, v in data.items() if k in _RECORD_FIELDS}
+        return cls(**data)
+
     def status(self, now: float) -> str:
         if self.revoked:
             return "revoked"
@@ -67,6 +85,14 @@ class KeyRecord:
         if p is None or p.labels != self.labels or (p.tenant, p.account) != (self.tenant, self.account):
             p = self.__dict__["_principal"] = Principal(self.tenant, self.account, self.key_id, dict(self.labels))
         return p
+
+
+_RECORD_FIELDS = frozenset(f.name for f in fields(KeyRecord))
+
+
+@functools.lru_cache(maxsize=16)  # once per set of names, not per record read (the Redis cache re-reads)
+def _warn_unknown_fields(names: frozenset[str]) -> None:
+    log.warning("key records carry fields this release does not know, ignored: %s", ", ".join(sorted(names)))
 
 
 def hash_key(key: str) -> str:
@@ -134,7 +160,7 @@ class FileKeyStore(MemoryKeyStore):
         if not self.path.exists():
             return []
         data = json.loads(self.path.read_text() or "{}")
-        return [KeyRecord(**r) for r in data.get("keys", [])]
+        return [KeyRecord.from_dict(r) for r in data.get("keys", [])]
 
     def reload(self) -> None:
         try:
@@ -147,7 +173,7 @@ class FileKeyStore(MemoryKeyStore):
         self.save()
 
     def save(self) -> None:
-        payload = json.dumps({"keys": [asdict(r) for r in self._records.values()]}, indent=2)
+        payload = json.dumps({"keys": [r.to_dict() for r in self._records.values()]}, indent=2)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".keys-")
         with os.fdopen(fd, "w") as fh:
@@ -157,7 +183,7 @@ class FileKeyStore(MemoryKeyStore):
 
 
 def _decode_key(raw: bytes | None) -> KeyRecord | None:
-    return KeyRecord(**orjson.loads(raw)) if raw else None
+    return KeyRecord.from_dict(orjson.loads(raw)) if raw else None
 
 
 class RedisKeyStore:
@@ -191,12 +217,12 @@ class RedisKeyStore:
         return self._cache.remember(key_id, record, now)
 
     async def put(self, record: KeyRecord) -> None:
-        await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(asdict(record))))
+        await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(record.to_dict())))
         self._cache.forget(record.key_id)
 
     async def all(self) -> list[KeyRecord]:
         raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))
-        return [KeyRecord(**orjson.loads(v)) for v in raw.values()]
+        return [KeyRecord.from_dict(orjson.loads(v)) for v in raw.values()]
 
 
 def presented_key(headers: dict[str, str]) -> str | None:

@@ -41,8 +41,9 @@ class CovenantProcess:
 
             from gateway.identity import RedisKeyStore
 
-            redis.Redis.from_url(store).hset(RedisKeyStore.HASH, record.key_id,
-                                             orjson.dumps(dataclasses.asdict(record)))
+            # the stored form of the tree that writes it: older trees compared in one run read it too
+            redis.Redis.from_url(store).hset(RedisKeyStore.HASH, record.key_id, orjson.dumps(
+                record.to_dict() if hasattr(record, "to_dict") else dataclasses.asdict(record)))
         self.record, self.store = record, store
         config = {"host": "127.0.0.1", "port": self.port, "store": store, "policies_dir": str(policy_dir),
                   "keys_file": str(self.dir / "keys.json"), "dev_key": False, "workers": workers,

@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import httpx
 import orjson
@@ -27,7 +27,7 @@ def add_redis_key(redis_url: str, tenant: str, account: str, **labels: str) -> s
 def put_key_record(redis_url: str, record: KeyRecord) -> None:
     """Store a key record in the shared hash (again, e.g. into a restarted, empty Redis)."""
     with redis.Redis.from_url(redis_url) as r:
-        r.hset(RedisKeyStore.HASH, record.key_id, orjson.dumps(asdict(record)))
+        r.hset(RedisKeyStore.HASH, record.key_id, orjson.dumps(record.to_dict()))
 
 
 def start_all(gateways: Sequence[GatewayProcess]) -> None:

@@ -67,3 +67,25 @@ async def test_a_wrong_secret_for_a_known_key_id_is_refused_without_saying_why(o
     with pytest.raises(AuthenticationFailed) as caught:
         await Authenticator(open_keys()).authenticate(_auth(forged))
     assert caught.value.code == "invalid_api_key", "expiry is only told to the key's holder"
+
+
+async def test_records_written_by_another_release_are_read(open_keys, store, tmp_path, caplog):
+    """A rolling upgrade or a rollback shares the keys: a record without the optional fields is written as
+    an older release wrote it, and fields a newer release added are ignored, never a crash."""
+    import orjson
+
+    from gateway.identity import KeyRecord, RedisKeyStore, _warn_unknown_fields
+
+    _warn_unknown_fields.cache_clear()  # the warning comes once per process; this test wants to see it
+    key, record = new_key("acme", "alice")
+    assert "expires" not in record.to_dict()
+    newer = {**record.to_dict(), "expires": None, "scopes": ["chat"], "rotated_from": "abc"}
+    if store.backend.startswith("redis"):
+        await store.client.hset(RedisKeyStore.HASH, record.key_id, orjson.dumps(newer))
+    else:
+        (tmp_path / "keys.json").write_text(orjson.dumps({"keys": [newer]}).decode())
+    with caplog.at_level("WARNING", logger="covenant.identity"):
+        principal = await Authenticator(open_keys()).authenticate(_auth(key))
+    assert principal.account == "alice"
+    assert "fields this release does not know, ignored: rotated_from, scopes" in caplog.text
+    assert KeyRecord.from_dict(newer) == record
