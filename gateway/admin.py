@@ -8,7 +8,7 @@ token the admin API answers 503: it is never open by default.
 from __future__ import annotations
 
 import hmac
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
@@ -101,7 +101,11 @@ def ops_router(gw: Gateway) -> APIRouter:
         return {"status": "ok"}
 
     @router.get("/readyz")
-    async def readyz() -> JSONResponse:
+    async def readyz(require: Literal["store"] | None = None) -> JSONResponse:
+        """Ready when the gateway can answer requests as its policies say: policies loaded and started.
+        The store is checked and reported, but its outage does not make a replica unready unless asked
+        (`?require=store`): every replica shares the store, so an outage would take all of them out of
+        the load balancer at once, while the policies' `on_store_error` says how to serve meanwhile."""
         checks = {"policies": gw.ready and gw.policies.active is not None}
         try:
             if gw.store is not None:
@@ -109,8 +113,9 @@ def ops_router(gw: Gateway) -> APIRouter:
             checks["store"] = True
         except Exception:
             checks["store"] = False
-        ok = all(checks.values())
-        return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503)
+        ok = checks["policies"] and (checks["store"] or require != "store")
+        status = "not ready" if not ok else "ready" if all(checks.values()) else "degraded"
+        return JSONResponse({"status": status, "checks": checks}, status_code=200 if ok else 503)
 
     @router.get("/metrics")
     async def metrics() -> Response:

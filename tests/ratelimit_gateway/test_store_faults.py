@@ -90,6 +90,10 @@ def test_redis_killed_mid_load_and_restarted(pair):
                             ).messages.create(model="claude-mock-1", max_tokens=8,
                                               messages=[{"role": "user", "content": "hello"}])
     circuit = {mode: metric(gw, "covenant_store_circuit_open", backend="redis") for mode, gw in gws.items()}
+    # Every replica shares the store: the outage must not take them all out of the load balancer, whose
+    # readiness probe asks /readyz; the policies' on_store_error says how to serve meanwhile.
+    ready = {mode: httpx.get(gw.url + "/readyz", timeout=5) for mode, gw in gws.items()}
+    strict = httpx.get(gws["open"].url + "/readyz", params={"require": "store"}, timeout=5)
     time.sleep(max(0.0, killed_at + 1.5 - time.time()))
     server.start()
     # The restarted Redis is empty (no persistence in tests): the API keys are stored again, as an
@@ -110,6 +114,9 @@ def test_redis_killed_mid_load_and_restarted(pair):
     assert an.value.status_code == 503 and an.value.body["type"] == "error"
     assert an.value.response.headers["retry-after"] == "1"
     assert circuit == {"open": 1, "closed": 1}, "the breaker opened on both gateways during the outage"
+    assert all(r.status_code == 200 and r.json() == {"status": "degraded", "checks": {"policies": True, "store": False}}
+               for r in ready.values())
+    assert strict.status_code == 503 and strict.json()["status"] == "not ready"
 
     opened = results["open"]
     assert not [c for c in opened if c.status != 200], "fail-open: every request succeeds through the outage"
