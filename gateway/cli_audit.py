@@ -8,18 +8,8 @@ import time
 
 
 def _run(args: argparse.Namespace) -> int:
-    from redis.exceptions import RedisError
-
-    from gateway.audit.query import (
-        AuditFilter,
-        NothingToRead,
-        configured_lines,
-        file_lines,
-        render_jsonl,
-        render_table,
-        search,
-    )
-    from gateway.audit.report import audit_files, parse_duration
+    from gateway.audit.query import AuditFilter, read_audit, render_jsonl, render_table, search
+    from gateway.audit.report import parse_duration
 
     try:
         since_ts = time.time() - parse_duration(args.since)
@@ -29,23 +19,11 @@ def _run(args: argparse.Namespace) -> int:
     flt = AuditFilter(since_ts=since_ts, principal=args.principal, tenant=args.tenant,
                       decisions=frozenset(args.decision or ()), reason=args.reason, request_id=args.request_id,
                       model=args.model)
-    if args.path:
-        files = audit_files(args.path, since_ts)
-        source, lines = ", ".join(map(str, files)), file_lines(files)
-    else:
-        from gateway.config import load_settings
-
-        settings = load_settings(args.config)
-        try:
-            source, lines = configured_lines(settings.audit, settings.store, since_ts)
-        except NothingToRead as exc:
-            print(f"covenant audit: {exc}", file=sys.stderr)
-            return 1
-    try:
-        result = search(lines, flt, args.limit)
-    except (OSError, RedisError) as exc:
-        print(f"covenant audit: cannot read {source}: {exc}", file=sys.stderr)
-        return 1
+    result = read_audit(args.path, args.config, since_ts, prog="covenant audit",
+                        consume=lambda lines, source: (search(lines, flt, args.limit), source))
+    if isinstance(result, int):
+        return result
+    result, source = result
     out = render_jsonl(result) if args.format == "jsonl" else render_table(result)
     sys.stdout.write(out)
     shown = f"the newest {len(result.records)}" if result.matched > len(result.records) else "all"

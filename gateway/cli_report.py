@@ -9,12 +9,10 @@ import time
 
 def _run(args: argparse.Namespace) -> int:
     from gateway.audit.report import (
-        audit_files,
         parse_duration,
         render_csv,
         render_json,
         render_table,
-        summarise,
         summarise_lines,
     )
 
@@ -23,29 +21,13 @@ def _run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"covenant report: {exc}", file=sys.stderr)
         return 2
-    if args.path:
-        files = audit_files(args.path, since_ts)
-        if not files:
-            print(f"covenant report: no audit files at {', '.join(args.path)}", file=sys.stderr)
-            return 1
-        report = summarise(files, since_ts=since_ts, by=args.by)
-    else:
-        from gateway.audit.query import NothingToRead, configured_lines
-        from gateway.config import load_settings
+    from gateway.audit.query import read_audit
 
-        settings = load_settings(args.config)
-        from redis.exceptions import RedisError
-
-        try:
-            source, lines = configured_lines(settings.audit, settings.store, since_ts)
-        except NothingToRead as exc:
-            print(f"covenant report: {exc}", file=sys.stderr)
-            return 1
-        try:
-            report = summarise_lines(lines, [source], since_ts=since_ts, by=args.by)
-        except (OSError, RedisError) as exc:
-            print(f"covenant report: cannot read {source}: {exc}", file=sys.stderr)
-            return 1
+    report = read_audit(args.path, args.config, since_ts, prog="covenant report",
+                        consume=lambda lines, source: summarise_lines(lines, source.split(", "), since_ts=since_ts,
+                                                                      by=args.by))
+    if isinstance(report, int):
+        return report
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]
     out = render(report)
     sys.stdout.write(out if out.endswith("\n") else out + "\n")

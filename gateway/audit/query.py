@@ -9,17 +9,20 @@ then ``covenant extraction replay bob.jsonl`` (prompts are in it when the audit 
 from __future__ import annotations
 
 import math
+import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from gateway.audit.sinks import STREAM_FIELD, STREAM_KEY
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,37 @@ def configured_lines(audit, store_url: str, since_ts: float, until_ts: float = m
     raise NothingToRead(f"the audit sink is {audit.sink!r}, which keeps nothing to search; write the log to a file "
                         "or to Redis (`audit: {sink: file}` or `{sink: redis}` in the config, or "
                         "COVENANT_AUDIT__SINK=file), then serve traffic")
+
+
+def read_audit(paths: list[str] | None, config: str | None, since_ts: float,
+               consume: Callable[[Iterable[bytes], str], T], prog: str) -> T | int:
+    """`consume(lines, source)` over the given audit files or, without any, the configured sink. What
+    cannot be read (no files, a sink that keeps nothing, an unreachable Redis) is one line on stderr
+    and exit status 1 instead."""
+    from redis.exceptions import RedisError
+
+    from gateway.audit.report import audit_files
+
+    if paths:
+        files = audit_files(paths, since_ts)
+        if not files:
+            print(f"{prog}: no audit files at {', '.join(paths)}", file=sys.stderr)
+            return 1
+        source, lines = ", ".join(map(str, files)), file_lines(files)
+    else:
+        from gateway.config import load_settings
+
+        settings = load_settings(config)
+        try:
+            source, lines = configured_lines(settings.audit, settings.store, since_ts)
+        except NothingToRead as exc:
+            print(f"{prog}: {exc}", file=sys.stderr)
+            return 1
+    try:
+        return consume(lines, source)
+    except (OSError, RedisError) as exc:
+        print(f"{prog}: cannot read {source}: {exc}", file=sys.stderr)
+        return 1
 
 
 def search(lines: Iterable[bytes], flt: AuditFilter, limit: int) -> SearchResult:

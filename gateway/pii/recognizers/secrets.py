@@ -96,39 +96,26 @@ class _Prefixed(PatternRecognizer):
                          patterns=[Pattern(label, regex_, 0.95) for label, regex_ in self.PATTERNS])
 
 
-class SlackTokenRecognizer(_Prefixed):
-    ENTITY = "SLACK_TOKEN"
-    PATTERNS = (("slack token", r"(?<![A-Za-z0-9_-])xox[abposr]-[0-9A-Za-z][0-9A-Za-z-]{9,250}(?![A-Za-z0-9_-])"),)
-
-
-class SlackWebhookRecognizer(_Prefixed):
-    ENTITY = "SLACK_TOKEN"
-    PATTERNS = (("slack webhook", r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{20,200}"),)
-
-
-class StripeKeyRecognizer(_Prefixed):
-    ENTITY = "STRIPE_KEY"
-    PATTERNS = (("stripe live key", r"(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),)
-
-
-class StripeTestKeyRecognizer(_Prefixed):
-    ENTITY = "STRIPE_KEY"
-    PATTERNS = (("stripe test key", r"(?<![A-Za-z0-9_])[sr]k_test_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),)
-
-
-class GoogleApiKeyRecognizer(_Prefixed):
-    ENTITY = "GOOGLE_API_KEY"
-    PATTERNS = (("google api key", r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),)
-
-
-class GitlabTokenRecognizer(_Prefixed):
-    ENTITY = "GITLAB_TOKEN"
-    PATTERNS = (("gitlab personal access token", r"(?<![A-Za-z0-9_-])glpat-[0-9A-Za-z_-]{20,64}(?![A-Za-z0-9_-])"),)
-
-
-class HuggingFaceTokenRecognizer(_Prefixed):
-    ENTITY = "HUGGINGFACE_TOKEN"
-    PATTERNS = (("hugging face token", r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"),)
+# (class name, the key of its gate in triggers.py; entity; what the pattern finds; the pattern)
+_PREFIXED = (
+    ("SlackTokenRecognizer", "SLACK_TOKEN", "slack token",
+     r"(?<![A-Za-z0-9_-])xox[abposr]-[0-9A-Za-z][0-9A-Za-z-]{9,250}(?![A-Za-z0-9_-])"),
+    ("SlackWebhookRecognizer", "SLACK_TOKEN", "slack webhook",
+     r"https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_-]{20,200}"),
+    ("StripeKeyRecognizer", "STRIPE_KEY", "stripe live key",
+     r"(?<![A-Za-z0-9_])[sr]k_live_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),
+    ("StripeTestKeyRecognizer", "STRIPE_KEY", "stripe test key",
+     r"(?<![A-Za-z0-9_])[sr]k_test_[0-9A-Za-z]{16,250}(?![A-Za-z0-9_])"),
+    ("GoogleApiKeyRecognizer", "GOOGLE_API_KEY", "google api key",
+     r"(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
+    ("GitlabTokenRecognizer", "GITLAB_TOKEN", "gitlab personal access token",
+     r"(?<![A-Za-z0-9_-])glpat-[0-9A-Za-z_-]{20,64}(?![A-Za-z0-9_-])"),
+    ("HuggingFaceTokenRecognizer", "HUGGINGFACE_TOKEN", "hugging face token",
+     r"(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])"),
+)
+PREFIXED_RECOGNIZERS: tuple[type[_Prefixed], ...] = tuple(
+    type(name, (_Prefixed,), {"ENTITY": entity, "PATTERNS": ((label, pattern),)})
+    for name, entity, label, pattern in _PREFIXED)
 
 
 # What documentation writes where a password goes: not a secret to block a prompt for.
@@ -233,7 +220,6 @@ def secret_recognizers() -> list[EntityRecognizer]:
     """A fresh set per analyzer (recognizers hold compiled patterns; never share them globally)."""
     return [
         OpenAiKeyRecognizer(), AnthropicKeyRecognizer(), AwsAccessKeyRecognizer(), GithubTokenRecognizer(),
-        PrivateKeyRecognizer(), JwtRecognizer(), BearerTokenRecognizer(), SlackTokenRecognizer(),
-        SlackWebhookRecognizer(), StripeKeyRecognizer(), StripeTestKeyRecognizer(), GoogleApiKeyRecognizer(),
-        GitlabTokenRecognizer(), HuggingFaceTokenRecognizer(), UrlCredentialsRecognizer(),
+        PrivateKeyRecognizer(), JwtRecognizer(), BearerTokenRecognizer(), UrlCredentialsRecognizer(),
+        *(cls() for cls in PREFIXED_RECOGNIZERS),
     ]
