@@ -168,6 +168,13 @@ class Gateway:
         ps = self.policies.active
         log.info("policy set %s: %d policies from %s (%s)", ps.version, len(ps.policies), s.policies_dir,
                  ", ".join(p.name for p in ps.policies) or "none")
+        if not ps.policies:
+            # Started from the wrong directory, or a mount that did not happen: say so, loudly.
+            folder = Path(s.policies_dir).resolve()  # noqa: ASYNC240 (start-up, once)
+            where = "does not exist" if not folder.exists() else "holds no policy files"  # noqa: ASYNC240
+            log.warning("policy directory %s %s: no policy applies (no rate limits, PII scanning, watermark or "
+                        "extraction detection; any key may call any model); files added there later are loaded",
+                        folder, where)
         for up in self.upstreams:
             base = None
             if up.cfg.builtin_mock:

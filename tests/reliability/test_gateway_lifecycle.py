@@ -154,3 +154,16 @@ def test_start_up_says_when_limits_are_per_worker_and_when_no_key_can_call(teach
         gw.stop()
     assert "memory store with 2 workers" in logs and "--store redis://" in logs
     assert logs.count("no API keys yet: every request gets 401") == 2  # once per worker
+
+
+def test_start_up_warns_when_no_policy_applies(teacher, tmp_path):
+    """Started from the wrong directory (or with a volume that was not mounted), the gateway would serve with
+    no limits, scanning or marking at all: it says so at start-up, not only 'policies (none)' at INFO."""
+    empty = tmp_path / "policies"
+    empty.mkdir()
+    gw = GatewayProcess(upstream_url=teacher.url, policies=empty).start()
+    try:
+        logs = gw.logs()
+    finally:
+        gw.stop()
+    assert "holds no policy files: no policy applies (no rate limits, PII scanning, watermark" in logs
