@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from gateway.audit.operator import key_change
 from gateway.identity import NAME_PATTERN, KeyRecord, new_key
 
 if TYPE_CHECKING:
@@ -87,8 +88,7 @@ def keys_router(gw: Gateway) -> APIRouter:
     router = APIRouter(prefix="/keys", tags=["keys"])
 
     def record_change(action: str, r: KeyRecord, reason: str) -> None:
-        gw.record_admin_event({"kind": "key", "action": action, "ts": time.time(), "key_id": r.key_id,
-                               "tenant": r.tenant, "account": r.account, "expires": r.expires, "reason": reason})
+        gw.record_admin_event(key_change(action, r, reason, via="admin-api"))
         log.info("key %s %s (%s/%s) through the admin API%s", r.key_id, action, r.tenant, r.account,
                  f": {reason}" if reason else "")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from datetime import UTC
 from pathlib import Path
 
@@ -10,7 +11,17 @@ from pathlib import Path
 def _open(config: str | None):
     from gateway.config import load_settings
 
-    return open_key_store(load_settings(config))
+    settings = load_settings(config)
+    return (*open_key_store(settings), settings)
+
+
+def _audit(settings, action: str, record, reason: str) -> None:
+    """Key changes made here go to the audit log as the admin API's do."""
+    from gateway.audit.operator import key_change, record_operator_action
+
+    where = record_operator_action(settings.audit, settings.store, key_change(action, record, reason, via="cli"))
+    print(f"audit: recorded in {where}" if where else
+          f"audit: not recorded (the audit sink is {settings.audit.sink!r})", file=sys.stderr)
 
 
 def open_key_store(settings):
@@ -74,11 +85,12 @@ async def _create(args) -> int:
     except ValueError as exc:
         raise SystemExit(str(exc)) from None
     expires = parse_expiry(args.expires, time.time()) if args.expires else None
-    keys, store = _open(args.config)
+    keys, store, settings = _open(args.config)
     key, record = new_key(args.tenant, args.account, _labels(args.label), expires)
     await keys.put(record)
     if store:
         await store.close()
+    _audit(settings, "created", record, args.reason)
     print(f"key id:  {record.key_id}\ntenant:  {record.tenant}\naccount: {record.account}")
     if record.labels:
         print("labels:  " + ", ".join(f"{k}={v}" for k, v in record.labels.items()))
@@ -89,7 +101,7 @@ async def _create(args) -> int:
 
 
 async def _list(args) -> int:
-    keys, store = _open(args.config)
+    keys, store, _ = _open(args.config)
     records = await keys.all()
     if store:
         await store.close()
@@ -104,15 +116,18 @@ async def _list(args) -> int:
 
 
 async def _revoke(args) -> int:
-    keys, store = _open(args.config)
+    from dataclasses import replace
+
+    keys, store, settings = _open(args.config)
     record = await keys.get(args.key_id)
     if record is None:
         print(f"no key with id {args.key_id}")
         return 1
-    record.revoked = True
+    record = replace(record, revoked=True)  # records are replaced, never edited
     await keys.put(record)
     if store:
         await store.close()
+    _audit(settings, "revoked", record, args.reason)
     print(f"revoked {args.key_id} ({record.tenant}/{record.account})")
     return 0
 
@@ -124,6 +139,7 @@ def add_keys_commands(sub, add_config) -> None:
     p.add_argument("--tenant", required=True)
     p.add_argument("--account", required=True)
     p.add_argument("--label", action="append", metavar="K=V", help="key label (repeatable)")
+    p.add_argument("--reason", default="", help="kept in the audit log with the change")
     p.add_argument("--expires", metavar="WHEN",
                    help="the key stops working after 30d / 12h / 2w, or at an ISO date/time (UTC unless given)")
     p.set_defaults(func=lambda a: asyncio.run(_create(a)))
@@ -133,4 +149,5 @@ def add_keys_commands(sub, add_config) -> None:
     p = keys.add_parser("revoke", help="revoke a key by id")
     add_config(p)
     p.add_argument("key_id")
+    p.add_argument("--reason", default="", help="kept in the audit log with the change")
     p.set_defaults(func=lambda a: asyncio.run(_revoke(a)))

@@ -66,3 +66,36 @@ def test_an_unreachable_store_is_one_line_not_a_traceback(tmp_path):
         out = covenant(tmp_path, *args)
         assert out.returncode == 1 and out.stderr.startswith("covenant: the store is unavailable: ")
         assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_key_changes_from_the_command_line_go_to_the_audit_log(tmp_path):
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"keys_file": "keys.json",
+                                                            "audit": {"sink": "file", "path": "audit/audit-{pid}.jsonl"}}))
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "ops", "--reason", "ticket 7")
+    assert out.returncode == 0 and "audit: recorded in audit/audit-cli.jsonl" in out.stderr
+    key = next(line for line in out.stdout.splitlines() if line.startswith("cov_"))
+    key_id = json.loads((tmp_path / "keys.json").read_text())["keys"][0]["key_id"]
+    assert covenant(tmp_path, "keys", "revoke", key_id, "--reason", "rotated").returncode == 0
+    lines = (tmp_path / "audit" / "audit-cli.jsonl").read_text().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [(r["kind"], r["action"], r["reason"], r["via"], r["key_id"]) for r in records] == [
+        ("key", "created", "ticket 7", "cli", key_id), ("key", "revoked", "rotated", "cli", key_id)]
+    assert key not in "".join(lines)
+    report = covenant(tmp_path, "report", "--format", "json")
+    assert json.loads(report.stdout)["operator_records"] == 2, "the report reads the command's file beside the workers'"
+
+
+def test_key_changes_go_to_the_redis_stream_when_that_is_the_sink(tmp_path, redis_url):
+    import redis
+
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": redis_url, "audit": {"sink": "redis"}}))
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "ops")
+    assert out.returncode == 0 and "audit: recorded in the Redis stream covenant:audit" in out.stderr
+    (entry,) = redis.Redis.from_url(redis_url).xrange("covenant:audit")
+    assert json.loads(entry[1][b"record"])["action"] == "created"
+
+
+def test_without_an_audit_sink_the_command_says_the_change_is_not_recorded(tmp_path):
+    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"keys_file": "keys.json"}))
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", "--account", "ops")
+    assert out.returncode == 0 and "audit: not recorded (the audit sink is 'none')" in out.stderr
