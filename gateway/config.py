@@ -41,8 +41,10 @@ class UpstreamConfig(_Strict):
     stream_usage: bool = Field(
         True, description="On OpenAI-API streams (chat, completions) whose caller did not ask for the usage chunk, "
                           "ask for it (`stream_options.include_usage`) so token limits, spend and metrics count the "
-                          "upstream's own figures, and remove it from the caller's stream. Turn off for an "
-                          "upstream that rejects `stream_options`; streams are then charged an estimate.")
+                          "upstream's own figures, and remove it from the caller's stream. An upstream that "
+                          "refuses the field (400 naming it) gets the request again as the caller wrote it and "
+                          "is not asked again by that process (logged once); turn it off for such an upstream. "
+                          "Without the usage chunk, streams are charged an estimate.")
 
     @property
     def builtin_mock(self) -> bool:

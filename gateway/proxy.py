@@ -143,7 +143,8 @@ class Proxy:
                 _WATCH_AFTER_S, lambda: watcher.append(asyncio.ensure_future(self._watch_disconnect(ctx, receive, task))))
             try:
                 try:
-                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query)
+                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query,
+                                                  without_stream_options=ctx.annotations.get("_without_stream_options"))
                 except UpstreamError as exc:
                     if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
                         await self._deny_after_upstream(ctx, send, deny, None)

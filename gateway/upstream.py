@@ -100,6 +100,22 @@ class UpstreamResponse:
         self._resp.abort()
 
 
+class _Read:
+    """A response whose body was already read (to look inside an error): the same interface, from memory."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    async def read(self) -> bytes:
+        return self.body
+
+    async def iter_chunks(self) -> AsyncIterator[bytes]:
+        yield self.body
+
+    def abort(self) -> None:
+        pass
+
+
 class Upstream:
     def __init__(self, cfg: UpstreamConfig, base_url: str | None = None) -> None:
         self.cfg = cfg
@@ -113,6 +129,9 @@ class Upstream:
         if cfg.api_key_env and not self._credential:
             log.warning("upstream %s: environment variable %s is not set; sending no credential",
                         cfg.name, cfg.api_key_env)
+        # Set when the upstream refused the stream_options the gateway added (stream_usage): it is not
+        # asked again by this process.
+        self.refuses_stream_options = False
 
     def serves(self, model: str, route: Route) -> bool:
         return self._models.match(model) is not None
@@ -136,7 +155,24 @@ class Upstream:
         return {"authorization": f"Bearer {self._credential}"}
 
     async def send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str,
-                   query: str = "") -> UpstreamResponse:
+                   query: str = "", *, without_stream_options: bytes | None = None) -> UpstreamResponse:
+        """`without_stream_options`: the body as it was before the gateway asked for the stream's usage
+        (stream_usage); sent instead, once, if the upstream refuses the field with a 400."""
+        resp = await self._send(route, headers, body, request_id, query)
+        if without_stream_options is None or resp.status != 400:
+            return resp
+        answer = await resp.read()
+        if b"stream_options" not in answer:
+            return UpstreamResponse(resp.status, resp.headers, resp.content_type, _Read(answer))
+        if not self.refuses_stream_options:
+            self.refuses_stream_options = True
+            log.warning("upstream %s refused stream_options, which the gateway adds to count the usage of streams: "
+                        "not added again by this process (streams are charged an estimate); set stream_usage: "
+                        "false on this upstream to stop trying", self.name)
+        return await self._send(route, headers, without_stream_options, request_id, query)
+
+    async def _send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str,
+                    query: str) -> UpstreamResponse:
         assert self._pool is not None, "upstream not started"
         out = forward_request_headers(headers)
         out.update(self._credential_headers(route))
@@ -187,7 +223,7 @@ class UpstreamRouter:
             up = self.pick(model, route) if model else self.default_for(route)
         except GatewayError:
             return False  # the proxy answers the routing error
-        return up.cfg.stream_usage and up.cfg.dialect != "anthropic"
+        return up.cfg.stream_usage and up.cfg.dialect != "anthropic" and not up.refuses_stream_options
 
     def default_for(self, route: Route) -> Upstream:
         for up in self.upstreams:

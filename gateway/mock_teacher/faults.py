@@ -29,6 +29,9 @@ class Fault(BaseModel):
     malformed_sse: bool = Field(False, description="Break SSE framing mid-stream: a stray line and a missing event end.")
     never_end: bool = Field(False, description="Keep streaming slowly forever (non-streaming: trickle whitespace).")
     reset: bool = Field(False, description="Abort the TCP connection (RST) without any response.")
+    reject_stream_options: bool = Field(
+        False, description="Answer 400 'Unrecognized request argument supplied: stream_options' to a request that "
+                           "has the field (an OpenAI-compatible server that does not know it).")
     no_stream_usage: bool = Field(
         False, description="Stream no usage chunk even when `stream_options.include_usage` asks for one "
                            "(an OpenAI-compatible server that ignores the option).")

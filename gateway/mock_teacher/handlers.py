@@ -71,6 +71,8 @@ class MockTeacher:
                                             {**error_headers(fault.status), **self._id_header(dialect)})
         if bad_json:
             return self._error(dialect, 400, "We could not parse the JSON body of your request.")
+        if fault.reject_stream_options and isinstance(body, dict) and "stream_options" in body:
+            return self._error(dialect, 400, "Unrecognized request argument supplied: stream_options")
         try:
             return await build(request, body, fault)
         except BadRequest as exc:

@@ -39,6 +39,7 @@ class StreamUsageStage(Stage):
         if not self.asks_usage(ctx.model, ctx.route):
             return None
         raw = ctx.body  # the bytes as earlier stages left them (redacted prompt, upstream user id)
+        ctx.annotations["_without_stream_options"] = raw  # sent instead if the upstream refuses the field
         if options is None and raw[:2] == b'{"':
             ctx.body = b"".join((_SPLICE, memoryview(raw)[1:]))  # the usual case: no re-encoding
         else:

@@ -122,3 +122,33 @@ def test_without_the_flag_the_usage_chunk_passes_untouched():
     raw = b"".join(_chat_stream("Hello", usage=True))
     sse = SSEProcessor("openai.chat.completions", Usage(), None, False)
     assert sse.feed(raw) + sse.close() == raw
+
+
+def test_an_upstream_that_refuses_the_option_is_asked_once_then_never(teacher, teacher_log):
+    """An OpenAI-compatible server that does not know stream_options answers 400: the caller must not see an
+    error about a field it never sent. The gateway sends the request again as the caller wrote it, and
+    stops adding the field for that upstream (a gateway of its own: the flag lives in the process)."""
+    import openai
+
+    from tests.support.gateway import GatewayProcess
+
+    gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"))
+    key = gw.create_key("acme", "strict-upstream", tier="pro")
+    gw.start()
+    try:
+        client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0,
+                               default_headers={"x-mock-fault": "reject_stream_options"})
+        first = "".join(c.choices[0].delta.content or "" for c in
+                        client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True) if c.choices)
+        second = "".join(c.choices[0].delta.content or "" for c in
+                         client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True) if c.choices)
+        with pytest.raises(openai.BadRequestError, match="stream_options"):  # the caller's own field is theirs
+            client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True,
+                                           stream_options={"include_usage": True})
+        logs = gw.logs()
+    finally:
+        gw.stop()
+    assert first and first == second
+    sent = [("stream_options" in r["body"]) for r in teacher_log.requests()]
+    assert sent == [True, False, False, True], "asked once, sent again without it, then never asked"
+    assert logs.count("refused stream_options") == 1
