@@ -7,6 +7,8 @@ then the hashes are compared in constant time.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import hashlib
 import hmac
@@ -189,9 +191,11 @@ def _decode_key(raw: bytes | None) -> KeyRecord | None:
 class RedisKeyStore:
     """Keys in a Redis hash shared by all replicas; a short local cache keeps lookups off Redis
     (refreshed ahead of expiry on the store's batcher: `gateway.store.refresh_ahead`). No record is
-    used longer than the cache time after it was read."""
+    used longer than the cache time after it was read, and a write is announced on a channel that
+    every serving gateway follows (`follow_changes`), so a revocation reaches the replicas at once."""
 
     HASH = "covenant:keys"
+    CHANNEL = "covenant:keys:changed"
 
     def __init__(self, store, cache_seconds: float = 5.0) -> None:
         self._store = store  # a RedisStore: every call goes through its deadline and circuit breaker
@@ -219,6 +223,35 @@ class RedisKeyStore:
     async def put(self, record: KeyRecord) -> None:
         await self._store.guarded(lambda: self._r.hset(self.HASH, record.key_id, orjson.dumps(record.to_dict())))
         self._cache.forget(record.key_id)
+        await self._store.guarded(lambda: self._r.publish(self.CHANNEL, record.key_id))
+
+    async def follow_changes(self) -> None:
+        """Forget a cached record as soon as any process writes it (until cancelled). While the
+        subscription is down, records are used up to the cache time, as without it; after it is back the
+        whole cache is dropped, since announcements may have been missed meanwhile."""
+        from redis.exceptions import RedisError
+
+        if not hasattr(self._r, "pubsub"):  # a cluster client without pub/sub: the cache time bounds it
+            log.info("keys: this store client has no pub/sub; changes reach this gateway within %.0f s",
+                     self._cache.ttl)
+            return
+        backoff = 0.2
+        while True:
+            pubsub = self._r.pubsub()
+            try:
+                await pubsub.subscribe(self.CHANNEL)
+                self._cache.clear()
+                backoff = 0.2
+                async for message in pubsub.listen():
+                    if message["type"] == "message":
+                        self._cache.forget(message["data"].decode("utf-8", "replace"))
+            except (RedisError, OSError) as exc:
+                log.debug("keys: change subscription lost (%s); retrying in %.1f s", exc, backoff)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+            finally:
+                with contextlib.suppress(Exception):  # a connection already gone: nothing to close cleanly
+                    await pubsub.aclose()
 
     async def all(self) -> list[KeyRecord]:
         raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))

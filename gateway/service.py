@@ -189,6 +189,9 @@ class Gateway:
             if hasattr(stage, "start"):
                 await stage.start()
         self._tasks.append(asyncio.create_task(self._watch(), name="covenant-policy-watch"))
+        inner = self.keys.inner if isinstance(self.keys, _WithExtra) else self.keys
+        if isinstance(inner, RedisKeyStore):
+            self._tasks.append(asyncio.create_task(inner.follow_changes(), name="covenant-key-changes"))
         self.ready = True
 
     def _assemble(self) -> None:

@@ -46,6 +46,14 @@ class RefreshAheadCache(Generic[V]):
         self._entries[field] = (now + self._ttl, value)
         return value
 
+    @property
+    def ttl(self) -> float:
+        return self._ttl
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self._refreshing.clear()
+
     def forget(self, field: str) -> None:
         """The field was written here: drop the entry and ignore a refresh in flight (it may predate the write)."""
         self._entries.pop(field, None)
