@@ -39,7 +39,7 @@ class AuditFilter:
     def matches(self, rec: dict[str, Any]) -> bool:
         if self.request_id is not None and rec.get("request_id") != self.request_id:
             return False
-        if self.principal is not None and rec.get("principal") != self.principal:
+        if self.principal is not None and principal_of(rec) != self.principal:
             return False
         if self.tenant is not None and rec.get("tenant") != self.tenant:
             return False
@@ -180,7 +180,22 @@ def render_jsonl(result: SearchResult) -> str:
 _COLUMNS = ("time (UTC)", "request_id", "principal", "model", "status", "decision", "tokens in/out", "reasons")
 
 
+def principal_of(rec: dict[str, Any]) -> str | None:
+    """`tenant/account` of a record: a request's `principal`, or an operator record's (a key change names
+    tenant and account)."""
+    principal = rec.get("principal")
+    if principal is None and "kind" in rec and rec.get("tenant") and rec.get("account"):
+        return f"{rec['tenant']}/{rec['account']}"
+    return principal
+
+
 def _row(rec: dict[str, Any]) -> list[str]:
+    if "kind" in rec:  # an operator's action: what was done, and the reviewer's or operator's words
+        what = f"{rec['kind']}:{rec.get('action') or rec.get('decision') or '-'}"
+        words = str(rec.get("reason") or rec.get("note") or "-")
+        return [datetime.fromtimestamp(float(rec["ts"]), UTC).strftime("%Y-%m-%d %H:%M:%S"),
+                str(rec.get("key_id") or "-")[:12], str(principal_of(rec) or "-"), "-", "-", what, "-",
+                words if len(words) <= 60 else words[:57] + "..."]
     usage = rec.get("usage") or {}
     reasons = ", ".join(map(str, rec.get("reasons") or ())) or "-"
     return [datetime.fromtimestamp(float(rec["ts"]), UTC).strftime("%Y-%m-%d %H:%M:%S"),

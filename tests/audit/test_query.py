@@ -146,3 +146,18 @@ def test_a_request_served_by_the_gateway_is_found_by_its_request_id(redis_url):
     [found] = [json.loads(line) for line in out.stdout.splitlines()]
     assert found["principal"] == "acme/reviewed" and found["request"]["messages"][0]["content"] == "Which river is longest?"
     assert "1 of the 2 records read match" in out.stderr
+
+
+def test_an_accounts_key_changes_are_found_with_its_requests_and_read_as_such(tmp_path):
+    created = {"kind": "key", "action": "created", "ts": NOW - 30, "key_id": "3fa9c2d1e0b4", "tenant": "acme",
+               "account": "bob", "expires": None, "reason": "ticket 7", "via": "cli"}
+    review = {"kind": "review", "ts": NOW - 20, "principal": "acme/bob", "decision": "confirm", "reviewer": "rev",
+              "note": "templated maths harvest"}
+    path = tmp_path / "audit.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in (RECORDS[1], created, review, RECORDS[3])))
+    result = search(file_lines([path]), AuditFilter(principal="acme/bob"), limit=10)
+    assert [r.get("request_id") or r["kind"] for r in result.records] == ["req-1", "key", "review"]
+    rows = render_table(result).splitlines()
+    assert rows[2].split()[2:6] == ["3fa9c2d1e0b4", "acme/bob", "-", "-"] and "key:created" in rows[2]
+    assert rows[2].endswith("ticket 7")
+    assert "review:confirm" in rows[3] and rows[3].endswith("templated maths harvest")
