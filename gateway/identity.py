@@ -225,15 +225,19 @@ class RedisKeyStore:
         self._cache.forget(record.key_id)
         await self._store.guarded(lambda: self._r.publish(self.CHANNEL, record.key_id))
 
-    async def follow_changes(self) -> None:
+    async def follow_changes(self, subscribed: asyncio.Event | None = None) -> None:
         """Forget a cached record as soon as any process writes it (until cancelled). While the
         subscription is down, records are used up to the cache time, as without it; after it is back the
-        whole cache is dropped, since announcements may have been missed meanwhile."""
+        whole cache is dropped, since announcements may have been missed meanwhile. `subscribed` is set
+        once the first attempt is over (the gateway waits for it at start-up, so that its first requests'
+        round trips are their own)."""
         from redis.exceptions import RedisError
 
+        subscribed = subscribed or asyncio.Event()
         if not hasattr(self._r, "pubsub"):  # a cluster client without pub/sub: the cache time bounds it
             log.info("keys: this store client has no pub/sub; changes reach this gateway within %.0f s",
                      self._cache.ttl)
+            subscribed.set()
             return
         backoff = 0.2
         while True:
@@ -241,11 +245,13 @@ class RedisKeyStore:
             try:
                 await pubsub.subscribe(self.CHANNEL)
                 self._cache.clear()
+                subscribed.set()
                 backoff = 0.2
                 async for message in pubsub.listen():
                     if message["type"] == "message":
                         self._cache.forget(message["data"].decode("utf-8", "replace"))
             except (RedisError, OSError) as exc:
+                subscribed.set()  # start-up does not wait for a store that is away
                 log.debug("keys: change subscription lost (%s); retrying in %.1f s", exc, backoff)
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 5.0)

@@ -7,6 +7,7 @@ order they run. Nothing here is global; tests build as many gateways as they lik
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -191,7 +192,10 @@ class Gateway:
         self._tasks.append(asyncio.create_task(self._watch(), name="covenant-policy-watch"))
         inner = self.keys.inner if isinstance(self.keys, _WithExtra) else self.keys
         if isinstance(inner, RedisKeyStore):
-            self._tasks.append(asyncio.create_task(inner.follow_changes(), name="covenant-key-changes"))
+            subscribed = asyncio.Event()
+            self._tasks.append(asyncio.create_task(inner.follow_changes(subscribed), name="covenant-key-changes"))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(subscribed.wait(), 2.0)
         self.ready = True
 
     def _assemble(self) -> None:
