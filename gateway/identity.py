@@ -227,8 +227,9 @@ class RedisKeyStore:
 
     async def follow_changes(self, subscribed: asyncio.Event | None = None) -> None:
         """Forget a cached record as soon as any process writes it (until cancelled). While the
-        subscription is down, records are used up to the cache time, as without it; after it is back the
-        whole cache is dropped, since announcements may have been missed meanwhile. `subscribed` is set
+        subscription is down, records are used up to the cache time, as without it; after it is back every
+        cached record is due for a re-read, since announcements may have been missed meanwhile (due, not
+        dropped: a store still behind its circuit breaker then leaves them in use, as for any expired one). `subscribed` is set
         once the first attempt is over (the gateway waits for it at start-up, so that its first requests'
         round trips are their own)."""
         from redis.exceptions import RedisError
@@ -244,7 +245,7 @@ class RedisKeyStore:
             pubsub = self._r.pubsub()
             try:
                 await pubsub.subscribe(self.CHANNEL)
-                self._cache.clear()
+                self._cache.expire_all()
                 subscribed.set()
                 backoff = 0.2
                 async for message in pubsub.listen():

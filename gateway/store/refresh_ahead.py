@@ -50,8 +50,10 @@ class RefreshAheadCache(Generic[V]):
     def ttl(self) -> float:
         return self._ttl
 
-    def clear(self) -> None:
-        self._entries.clear()
+    def expire_all(self) -> None:
+        """Every entry due now: the next lookup re-reads it, and keeps using it if the store cannot answer
+        (as for any expired entry), rather than forgetting what it held."""
+        self._entries = {field: (0.0, value) for field, (_, value) in self._entries.items()}
         self._refreshing.clear()
 
     def forget(self, field: str) -> None:
