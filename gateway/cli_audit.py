@@ -20,7 +20,7 @@ def _run(args: argparse.Namespace) -> int:
                       decisions=frozenset(args.decision or ()), reason=args.reason, request_id=args.request_id,
                       model=args.model)
     result = read_audit(args.path, args.config, since_ts, prog="covenant audit",
-                        consume=lambda lines, source: (search(lines, flt, args.limit), source))
+                        consume=lambda lines, sources: (search(lines, flt, args.limit), ", ".join(sources)))
     if isinstance(result, int):
         return result
     result, source = result

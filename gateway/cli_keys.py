@@ -47,37 +47,32 @@ def _labels(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
-
-
 def parse_expiry(value: str, now: float) -> float:
-    """`30d`, `12h`, `90m`, `3600s`, `2w` from now, or an ISO 8601 date or time (UTC unless it says)."""
+    """A duration from now (`30d`, `12h`, `2w`: the one `--since` takes) or an ISO 8601 date or time (UTC
+    unless it says)."""
     from datetime import datetime
 
+    from gateway.audit.report import parse_duration
+
     text = value.strip()
-    if text[:-1].isdigit() and text[-1:] in _UNITS and int(text[:-1]) > 0:
-        return now + int(text[:-1]) * _UNITS[text[-1]]
     try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        when = now + parse_duration(text)
     except ValueError:
-        raise SystemExit(f"--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time, got {value!r}") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    if when.timestamp() <= now:
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise SystemExit(f"--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time, got {value!r}") \
+                from None
+        when = (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)).timestamp()
+    if when <= now:
         raise SystemExit(f"--expires {value!r} is in the past")
-    return when.timestamp()
-
-
-def _when(ts: float | None) -> str:
-    import time
-
-    return "never" if ts is None else time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+    return when
 
 
 async def _create(args) -> int:
     import time
 
-    from gateway.identity import check_name, new_key
+    from gateway.identity import check_name, iso_utc, new_key
 
     try:
         check_name("tenant", args.tenant)
@@ -95,12 +90,14 @@ async def _create(args) -> int:
     if record.labels:
         print("labels:  " + ", ".join(f"{k}={v}" for k, v in record.labels.items()))
     if record.expires is not None:
-        print(f"expires: {_when(record.expires)}")
+        print(f"expires: {iso_utc(record.expires)}")
     print(f"\n{key}\n\nThis key is shown once; only its hash is stored.")
     return 0
 
 
 async def _list(args) -> int:
+    from gateway.identity import iso_utc
+
     keys, store, _ = _open(args.config)
     records = await keys.all()
     if store:
@@ -111,7 +108,8 @@ async def _list(args) -> int:
     print(f"{'KEY ID':<14} {'TENANT':<16} {'ACCOUNT':<20} {'STATUS':<8} {'EXPIRES':<20} LABELS")
     for r in sorted(records, key=lambda r: (r.tenant, r.account, r.created)):
         labels = ",".join(f"{k}={v}" for k, v in r.labels.items())
-        print(f"{r.key_id:<14} {r.tenant:<16} {r.account:<20} {r.status(now):<8} {_when(r.expires):<20} {labels}")
+        expires = iso_utc(r.expires) if r.expires is not None else "never"
+        print(f"{r.key_id:<14} {r.tenant:<16} {r.account:<20} {r.status(now):<8} {expires:<20} {labels}")
     return 0
 
 

@@ -24,8 +24,7 @@ def _run(args: argparse.Namespace) -> int:
     from gateway.audit.query import read_audit
 
     report = read_audit(args.path, args.config, since_ts, prog="covenant report",
-                        consume=lambda lines, source: summarise_lines(lines, source.split(", "), since_ts=since_ts,
-                                                                      by=args.by))
+                        consume=lambda lines, sources: summarise_lines(lines, sources, since_ts=since_ts, by=args.by))
     if isinstance(report, int):
         return report
     render = {"table": render_table, "csv": render_csv, "json": render_json}[args.format]

@@ -12,6 +12,7 @@ import sys
 def _registry(config: str | None, extra: list[str]):
     from gateway.cli_keys import open_key_store
     from gateway.config import load_settings
+    from gateway.identity import known_principals
     from gateway.watermark.detect import KeyRegistry
     from gateway.watermark.embed import Watermarker
     from gateway.watermark_secret import master_secret
@@ -22,7 +23,7 @@ def _registry(config: str | None, extra: list[str]):
     async def principals() -> list[tuple[str, str]]:
         keys, store = open_key_store(settings)
         try:
-            return sorted({(r.tenant, r.account) for r in await keys.all()})
+            return await known_principals(keys)
         finally:
             if store is not None:
                 await store.close()

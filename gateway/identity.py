@@ -97,6 +97,16 @@ def _warn_unknown_fields(names: frozenset[str]) -> None:
     log.warning("key records carry fields this release does not know, ignored: %s", ", ".join(sorted(names)))
 
 
+def iso_utc(ts: float) -> str:
+    """Epoch seconds as callers and operators read them: `2027-01-01T00:00:00Z`."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+async def known_principals(keys: KeyStore) -> list[tuple[str, str]]:
+    """Every (tenant, account) with a key: the candidates of watermark attribution."""
+    return sorted({(r.tenant, r.account) for r in await keys.all()})
+
+
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -229,9 +239,9 @@ class RedisKeyStore:
         """Forget a cached record as soon as any process writes it (until cancelled). While the
         subscription is down, records are used up to the cache time, as without it; after it is back every
         cached record is due for a re-read, since announcements may have been missed meanwhile (due, not
-        dropped: a store still behind its circuit breaker then leaves them in use, as for any expired one). `subscribed` is set
-        once the first attempt is over (the gateway waits for it at start-up, so that its first requests'
-        round trips are their own)."""
+        dropped: a store still behind its circuit breaker then leaves them in use, as for any expired
+        one). `subscribed` is set once the first attempt is over (the gateway waits for it at start-up,
+        so that its first requests' round trips are their own)."""
         from redis.exceptions import RedisError
 
         subscribed = subscribed or asyncio.Event()
@@ -291,6 +301,5 @@ class Authenticator:
         if not hmac.compare_digest(hash_key(key), expected) or record is None or record.revoked:
             raise AuthenticationFailed("invalid or revoked API key")
         if record.expires is not None and record.expires <= time.time():
-            when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(record.expires))
-            raise AuthenticationFailed(f"this API key expired at {when}", code="expired_api_key")
+            raise AuthenticationFailed(f"this API key expired at {iso_utc(record.expires)}", code="expired_api_key")
         return record.principal()

@@ -129,8 +129,8 @@ class Proxy:
             if deny is not None:
                 await self._send_deny(ctx, send, deny)
                 return
-            up = ctx.upstream = (self.router.pick(ctx.model, ctx.route) if ctx.model
-                                 else self.router.default_for(ctx.route))
+            up = ctx.upstream = ctx.upstream or (self.router.pick(ctx.model, ctx.route) if ctx.model
+                                                 else self.router.default_for(ctx.route))
             ctx.upstream_started = time.perf_counter()
             # From here on a client that leaves cancels the upstream work (and frees its slots). The
             # watcher is a task of its own, which costs 5-30 µs of CPU per request (its start, uvicorn's

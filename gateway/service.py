@@ -15,7 +15,15 @@ from pathlib import Path
 
 from gateway.config import Settings
 from gateway.dialects.response_ids import ResponseIdSealer
-from gateway.identity import Authenticator, FileKeyStore, KeyStore, MemoryKeyStore, RedisKeyStore, new_key
+from gateway.identity import (
+    Authenticator,
+    FileKeyStore,
+    KeyStore,
+    MemoryKeyStore,
+    RedisKeyStore,
+    known_principals,
+    new_key,
+)
 from gateway.logs import redact_url
 from gateway.metrics import Metrics, multiprocess_dir
 from gateway.pipeline import Pipeline, Stage
@@ -80,7 +88,7 @@ class Gateway:
             RateLimitStage(self.store, self.metrics),
             PiiStage(self.metrics, _secret_bytes(self.settings.pii_hash_key)),
             UpstreamUserStage(self.watermark_master, self.settings.upstream_user_id),  # after what reads the body
-            StreamUsageStage(self.router.asks_stream_usage),  # last to touch the body sent upstream
+            StreamUsageStage(self.router.route_for),  # last to touch the body sent upstream
             WatermarkStage(self.watermark_master, self.metrics, self.provenance_sink, self.watermark_reference),
             MetricsStage(self.metrics),
             self._audit_stage(),  # last: it sees every other stage's results
@@ -251,7 +259,7 @@ class Gateway:
 
     async def principals(self) -> list[tuple[str, str]]:
         """Every known (tenant, account): the candidates of watermark attribution."""
-        return sorted({(r.tenant, r.account) for r in await self.keys.all()})
+        return await known_principals(self.keys)
 
     async def _open_keys(self) -> KeyStore:
         s = self.settings
@@ -260,15 +268,17 @@ class Gateway:
             log.info("keys: redis hash %s", RedisKeyStore.HASH)
         else:
             store = FileKeyStore(Path(s.keys_file))
-            log.info("keys: file %s (%d keys)", s.keys_file, len(await store.all()))
-        if s.dev_key and not await store.all():
+        count = len(await store.all())  # read once (a Redis store: one HGETALL at start-up)
+        if isinstance(store, FileKeyStore):
+            log.info("keys: file %s (%d keys)", s.keys_file, count)
+        if s.dev_key and not count:
             key, record = new_key("dev", "dev", {"env": "development"})
             # The development key lives in memory only, so it never outlives this process.
             store = _WithExtra(store, record)
             self.dev_key = key
             log.warning("DEVELOPMENT KEY (tenant dev, account dev; valid until this process exits; "
                         "create real keys with `covenant keys create`): %s", key)
-        elif not await store.all():
+        elif not count:
             log.warning("no API keys yet: every request gets 401 until `covenant keys create` adds one "
                         "(the gateway picks new keys up while running)")
         return store

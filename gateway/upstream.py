@@ -133,6 +133,10 @@ class Upstream:
         # asked again by this process.
         self.refuses_stream_options = False
 
+    def asks_stream_usage(self) -> bool:
+        """Does this upstream take `stream_options.include_usage` (stream_usage)?"""
+        return self.cfg.stream_usage and self.cfg.dialect != "anthropic" and not self.refuses_stream_options
+
     def serves(self, model: str, route: Route) -> bool:
         return self._models.match(model) is not None
 
@@ -217,13 +221,12 @@ class UpstreamRouter:
         raise NotFound(f"the model {model!r} does not exist or is not routed by this gateway",
                        code="model_not_found")
 
-    def asks_stream_usage(self, model: str, route: Route) -> bool:
-        """Does the upstream serving this request take `stream_options.include_usage` (stream_usage)?"""
+    def route_for(self, model: str, route: Route) -> Upstream | None:
+        """The upstream that will serve this request, or None when none does (the proxy answers that)."""
         try:
-            up = self.pick(model, route) if model else self.default_for(route)
+            return self.pick(model, route) if model else self.default_for(route)
         except GatewayError:
-            return False  # the proxy answers the routing error
-        return up.cfg.stream_usage and up.cfg.dialect != "anthropic" and not up.refuses_stream_options
+            return None
 
     def default_for(self, route: Route) -> Upstream:
         for up in self.upstreams:

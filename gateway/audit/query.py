@@ -127,8 +127,8 @@ def configured_lines(audit, store_url: str, since_ts: float, until_ts: float = m
 
 
 def read_audit(paths: list[str] | None, config: str | None, since_ts: float,
-               consume: Callable[[Iterable[bytes], str], T], prog: str) -> T | int:
-    """`consume(lines, source)` over the given audit files or, without any, the configured sink. What
+               consume: Callable[[Iterable[bytes], list[str]], T], prog: str) -> T | int:
+    """`consume(lines, sources)` over the given audit files or, without any, the configured sink. What
     cannot be read (no files, a sink that keeps nothing, an unreachable Redis) is one line on stderr
     and exit status 1 instead."""
     from redis.exceptions import RedisError
@@ -140,7 +140,7 @@ def read_audit(paths: list[str] | None, config: str | None, since_ts: float,
         if not files:
             print(f"{prog}: no audit files at {', '.join(paths)}", file=sys.stderr)
             return 1
-        source, lines = ", ".join(map(str, files)), file_lines(files)
+        sources, lines = [str(f) for f in files], file_lines(files)
     else:
         from gateway.config import load_settings
 
@@ -150,10 +150,11 @@ def read_audit(paths: list[str] | None, config: str | None, since_ts: float,
         except NothingToRead as exc:
             print(f"{prog}: {exc}", file=sys.stderr)
             return 1
+        sources = [source]
     try:
-        return consume(lines, source)
+        return consume(lines, sources)
     except (OSError, RedisError) as exc:
-        print(f"{prog}: cannot read {source}: {exc}", file=sys.stderr)
+        print(f"{prog}: cannot read {', '.join(sources)}: {exc}", file=sys.stderr)
         return 1
 
 

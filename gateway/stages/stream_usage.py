@@ -11,11 +11,15 @@ except that its chunks carry `"usage": null`, as the API writes them when usage 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import orjson
 
 from gateway.pipeline import Deny, RequestContext, Stage
 from gateway.routes import Route
+
+if TYPE_CHECKING:
+    from gateway.upstream import Upstream
 
 _PATHS = frozenset(("/v1/chat/completions", "/v1/completions"))
 _SPLICE = b'{"stream_options":{"include_usage":true},'
@@ -24,8 +28,8 @@ _SPLICE = b'{"stream_options":{"include_usage":true},'
 class StreamUsageStage(Stage):
     name = "stream_usage"
 
-    def __init__(self, asks_usage: Callable[[str, Route], bool]) -> None:
-        self.asks_usage = asks_usage  # does the upstream serving (model, route) take stream_options?
+    def __init__(self, route_for: Callable[[str, Route], Upstream | None]) -> None:
+        self.route_for = route_for  # the upstream that will serve (model, route): the router's choice
 
     def applies(self, policy) -> bool:
         return policy.route in _PATHS  # other routes never pay for this stage (plans are per route)
@@ -36,7 +40,8 @@ class StreamUsageStage(Stage):
         options = ctx.json.get("stream_options")
         if options is not None and (not isinstance(options, dict) or options.get("include_usage") is True):
             return None  # the caller asked (or sent something the upstream will answer for)
-        if not self.asks_usage(ctx.model, ctx.route):
+        up = ctx.upstream = self.route_for(ctx.model, ctx.route)  # chosen once: the proxy sends it there
+        if up is None or not up.asks_stream_usage():
             return None
         raw = ctx.body  # the bytes as earlier stages left them (redacted prompt, upstream user id)
         ctx.annotations["_without_stream_options"] = raw  # sent instead if the upstream refuses the field

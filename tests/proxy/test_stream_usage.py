@@ -66,6 +66,16 @@ def _events(gateway, body: dict) -> list[dict]:
 
 # -- the stage and the stream processor on their own ----------------------------------------------
 
+class _Upstream:
+    """What the stage asks of the upstream the router chose."""
+
+    def __init__(self, takes_stream_options: bool) -> None:
+        self.takes = takes_stream_options
+
+    def asks_stream_usage(self) -> bool:
+        return self.takes
+
+
 def _ctx(body: dict, raw: bytes | None = None) -> RequestContext:
     ctx = RequestContext("r", CHAT, "127.0.0.1", "ua", {})
     ctx.principal = Principal("acme", "alice", "k1")
@@ -78,7 +88,7 @@ def _ctx(body: dict, raw: bytes | None = None) -> RequestContext:
 async def test_the_option_is_merged_into_what_the_caller_sent(raw):
     body = orjson.loads(raw) if raw else {"model": "m", "stream": True, "stream_options": {"x": 1}}
     ctx = _ctx(body, raw)
-    await StreamUsageStage(lambda model, route: True).on_request(ctx)
+    await StreamUsageStage(lambda model, route: _Upstream(takes_stream_options=True)).on_request(ctx)
     assert orjson.loads(ctx.body)["stream_options"] == {"x": 1, "include_usage": True}
     assert ctx.drop_usage_chunk and body["stream_options"] == {"x": 1}, "ctx.json stays the caller's request"
 
@@ -86,7 +96,7 @@ async def test_the_option_is_merged_into_what_the_caller_sent(raw):
 async def test_an_upstream_configured_without_stream_usage_gets_the_body_untouched():
     ctx = _ctx({"model": "m", "stream": True})
     before = ctx.body
-    await StreamUsageStage(lambda model, route: False).on_request(ctx)
+    await StreamUsageStage(lambda model, route: _Upstream(takes_stream_options=False)).on_request(ctx)
     assert ctx.body is before and not ctx.drop_usage_chunk
 
 

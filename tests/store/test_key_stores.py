@@ -89,3 +89,34 @@ async def test_records_written_by_another_release_are_read(open_keys, store, tmp
     assert principal.account == "alice"
     assert "fields this release does not know, ignored: rotated_from, scopes" in caplog.text
     assert KeyRecord.from_dict(newer) == record
+
+
+async def test_an_announced_write_reaches_a_cache_that_would_hold_the_record_for_an_hour(redis_url):
+    """The Redis store's cache: a gateway following the channel drops its cached record when another
+    process writes it, though its cache (an hour here, refreshed at half of that) would have served the
+    old record all along. (The keys file has no cache of its own: a reload is the whole story.)"""
+    import asyncio
+
+    from gateway.store import open_store
+
+    store = open_store(redis_url, timeout_ms=500)
+    key, record = new_key("acme", "alice")
+    writer = RedisKeyStore(store, cache_seconds=0)
+    await writer.put(record)
+    follower = RedisKeyStore(store, cache_seconds=3600)
+    subscribed = asyncio.Event()
+    following = asyncio.create_task(follower.follow_changes(subscribed))
+    try:
+        await asyncio.wait_for(subscribed.wait(), 10)
+        auth = Authenticator(follower)
+        assert (await auth.authenticate(_auth(key))).account == "alice"  # cached now
+        await writer.put(dataclasses.replace(record, revoked=True))
+        for _ in range(500):  # a guard against hanging, not a timing claim
+            if (await follower.get(record.key_id)).revoked:
+                break
+            await asyncio.sleep(0.01)
+        with pytest.raises(AuthenticationFailed, match="revoked"):
+            await auth.authenticate(_auth(key))
+    finally:
+        following.cancel()
+        await store.close()
