@@ -223,6 +223,7 @@ class Proxy:
             ctx.upstream_done = time.perf_counter()
             ctx.decision = "upstream_error"
             ctx.status, ctx.response_started = up.status, True
+            headers.append((b"content-length", b"%d" % len(body)))
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
             await send({"type": "http.response.body", "body": body})
             return
@@ -250,6 +251,8 @@ class Proxy:
             if ctx.keep_output:
                 ctx.response_text.append(resp_mod.output_text(ctx.route.api, obj))
         ctx.status, ctx.response_started = up.status, True
+        # The whole body is known: a length, not chunked framing (uvicorn's default without one).
+        headers.append((b"content-length", b"%d" % len(body)))
         await send({"type": "http.response.start", "status": up.status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
@@ -336,6 +339,7 @@ class Proxy:
     async def _send(send, status: int, body: bytes, dialect: str, rid: str, extra: list[tuple[str, str]]) -> None:
         headers: list[Any] = [_JSON, *_id_headers(dialect, rid)]
         headers.extend((k.encode("latin-1"), v.encode("latin-1")) for k, v in extra)
+        headers.append((b"content-length", b"%d" % len(body)))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 

@@ -12,6 +12,7 @@ import uvloop
 
 from gateway.app import CovenantApp
 from gateway.config import Settings
+from gateway.http_protocol import CoalescingHttpToolsProtocol
 from gateway.logs import setup_logging
 from gateway.service import Gateway
 
@@ -22,7 +23,7 @@ log = logging.getLogger("covenant")
 def _uvicorn_kwargs(settings: Settings) -> dict:
     # proxy_headers off: X-Forwarded-For is never trusted for the client address (it feeds the
     # extraction detector's IP signals); put the gateway behind a proxy that sets the socket peer.
-    return dict(host=settings.host, port=settings.port, loop="uvloop", http="httptools", lifespan="on",
+    return dict(host=settings.host, port=settings.port, loop="uvloop", http=CoalescingHttpToolsProtocol, lifespan="on",
                 proxy_headers=False,
                 access_log=False, log_config=None, timeout_graceful_shutdown=int(settings.drain_seconds),
                 h11_max_incomplete_event_size=settings.limits.max_header_bytes, timeout_keep_alive=30)
