@@ -142,6 +142,9 @@ class Stage:
 
     name: ClassVar[str] = "stage"
     resolves_policy: ClassVar[bool] = False  # True for the stage that sets ctx.policy
+    # False: `on_request` reads only the headers. Such stages at the head of the pipeline run before
+    # the body is read, so a caller they refuse (no valid key) cannot make the gateway read one.
+    reads_body: ClassVar[bool] = True
 
     def applies(self, policy: EffectivePolicy) -> bool:
         """Whether this stage has anything to do under ``policy``. A stage that acts only under its
@@ -201,7 +204,9 @@ class Pipeline:
         self._request = tuple(s for s in self.stages if _overrides(s, "on_request"))
         # Up to the stage that resolves the policy every stage runs; after it, those that apply to it.
         split = next((i + 1 for i, s in enumerate(self._request) if s.resolves_policy), 0)
-        self._head = _plan(self._request[:split])
+        early = next((i for i, s in enumerate(self._request[:split]) if s.reads_body), split)
+        self._early: _Plan = tuple((s, (), False) for s in self._request[:early])  # never overlapped: no body yet
+        self._head = _plan(self._request[early:split])
         self._tail_stages = self._request[split:]
         self._tail = _plan(self._tail_stages)  # when no policy is known
         self._memo_key = f"pipeline-plan:{id(self)}"
@@ -217,8 +222,12 @@ class Pipeline:
         With ``speculate`` (the proxy core, which then calls `confirm`), a waiting stage that says so
         may leave its answer pending: None then means "no denial so far", and `ctx.pending` holds
         what `confirm` must still await before the response reaches the client."""
-        entered: list[Stage] = []
-        ctx.annotations["_entered"] = entered
+        entered = ctx.annotations.get("_entered")
+        if entered is None:
+            deny = await self.run_before_body(ctx)
+            if deny is not None:
+                return deny
+            entered = ctx.annotations["_entered"]
         plan, head = self._head, True
         while True:
             deny = await self._run(ctx, plan, entered, speculate)
@@ -270,6 +279,13 @@ class Pipeline:
             if deny is not None:
                 return deny
         return None
+
+    async def run_before_body(self, ctx: RequestContext) -> Deny | None:
+        """The pre-checks that need only the headers (`Stage.reads_body` false, at the head of the
+        pipeline); `run_request` then goes on from the first stage that reads the body."""
+        entered: list[Stage] = []
+        ctx.annotations["_entered"] = entered
+        return await self._run(ctx, self._early, entered, False) if self._early else None
 
     async def confirm(self, ctx: RequestContext) -> Deny | None:
         """Await the answers left pending by speculation, in stage order; the first Deny wins. Every

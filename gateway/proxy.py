@@ -109,6 +109,10 @@ class Proxy:
 
     async def _serve(self, ctx: RequestContext, receive, send) -> None:
         try:
+            deny = await self.pipeline.run_before_body(ctx)  # the key: no body is read for a stranger
+            if deny is not None:
+                await self._send_deny(ctx, send, deny)
+                return
             if ctx.route.has_body:
                 reading = self._read_body(receive, ctx.headers)
                 try:

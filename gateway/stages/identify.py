@@ -9,6 +9,7 @@ from gateway.pipeline import Deny, RequestContext, Stage
 
 class IdentifyStage(Stage):
     name = "identify"
+    reads_body = False  # a caller without a valid key is refused before its body is read
 
     def __init__(self, auth: Authenticator) -> None:
         self.auth = auth

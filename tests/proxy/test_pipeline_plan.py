@@ -114,3 +114,51 @@ async def test_stages_before_the_policy_is_known_always_run() -> None:
     calls.clear()
     await _exchange(Pipeline([Resolve(None), Block("pii", calls)]))
     assert calls == ["pii.on_request", "pii.on_response"]
+
+
+class HeadersOnly(Stage):
+    """Like the identify stage: reads only the headers, so it runs before the body is read."""
+
+    name = "headers_only"
+    reads_body = False
+
+    def __init__(self, calls: list[str], deny: bool = False) -> None:
+        self.calls, self.deny = calls, deny
+
+    async def on_request(self, ctx: RequestContext) -> Deny | None:
+        self.calls.append(f"headers_only.on_request body={ctx.body!r}")
+        return Deny(401, "no", "no key", "invalid_api_key") if self.deny else None
+
+    async def on_response(self, ctx: RequestContext) -> None:
+        self.calls.append("headers_only.on_response")
+
+
+async def test_headers_only_stages_run_before_the_body_and_once():
+    calls: list[str] = []
+    pipeline = Pipeline([HeadersOnly(calls), Resolve(FakePolicy(frozenset({"a"}))), Block("a", calls)])
+    ctx = _ctx()
+    assert await pipeline.run_before_body(ctx) is None
+    assert calls == ["headers_only.on_request body=b''"]
+    ctx.body = b"{}"
+    assert await pipeline.run_request(ctx) is None
+    await pipeline.finish(ctx)
+    assert calls == ["headers_only.on_request body=b''", "a.on_request", "headers_only.on_response", "a.on_response"]
+
+
+async def test_a_headers_only_denial_stops_the_request_before_the_body():
+    calls: list[str] = []
+    pipeline = Pipeline([HeadersOnly(calls, deny=True), Resolve(FakePolicy(frozenset({"a"}))), Block("a", calls)])
+    ctx = _ctx()
+    deny = await pipeline.run_before_body(ctx)
+    assert deny is not None and deny.status == 401
+    await pipeline.finish(ctx)
+    assert calls == ["headers_only.on_request body=b''", "headers_only.on_response"]
+
+
+async def test_run_request_alone_still_runs_the_headers_only_stages():
+    calls: list[str] = []
+    pipeline = Pipeline([HeadersOnly(calls), Resolve(FakePolicy(frozenset({"a"}))), Block("a", calls)])
+    ctx = _ctx()
+    ctx.body = b"{}"
+    assert await pipeline.run_request(ctx) is None
+    assert calls == ["headers_only.on_request body=b'{}'", "a.on_request"]

@@ -112,6 +112,27 @@ def test_body_timeout_is_408_in_the_callers_dialect(limited, dialect):
     _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 408, "body_timeout")
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_a_caller_without_a_valid_key_is_refused_before_its_body_is_read(limited, dialect):
+    """The key is checked on the headers: a stranger's body is never waited for (with a valid key,
+    the same trickle waits out the body timeout: the test above)."""
+    path, headers, body = _request(limited, dialect, [{"role": "user", "content": "stranger"}])
+    headers = {k: v.replace(limited.key, "sk-cov-not-a-key") for k, v in headers.items()}
+    raw = orjson.dumps(body)
+    head = f"POST {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {len(raw)}\r\n"
+    head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
+        s.sendall(head.encode() + raw[:10])  # the body never completes
+        reply = b""
+        while b"\r\n\r\n" not in reply or not _complete(reply):
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            reply += chunk
+    status = int(reply.split(b" ", 2)[1])
+    _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 401, "invalid_api_key")
+
+
 def _complete(reply: bytes) -> bool:
     head, _, body = reply.partition(b"\r\n\r\n")
     for line in head.split(b"\r\n"):
