@@ -72,6 +72,7 @@ class Proxy:
         self.in_flight = 0
         self.idle = asyncio.Event()
         self.idle.set()
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- entry --------------------------------------------------------------------------------
     async def handle(self, scope: dict, receive, send, route: Route) -> None:
@@ -141,10 +142,12 @@ class Proxy:
             # receive, the wake-up): it starts only once the exchange has lasted _WATCH_AFTER_S, so
             # short exchanges never pay for it and a disconnect is seen at most that much later.
             watcher: list[asyncio.Task] = []
-            task = asyncio.current_task()
-            # the task's loop, not get_running_loop(): on Python 3.11 each of those is a getpid() syscall
-            timer = task.get_loop().call_later(
-                _WATCH_AFTER_S, lambda: watcher.append(asyncio.ensure_future(self._watch_disconnect(ctx, receive, task))))
+            loop = self._loop
+            if loop is None or loop.is_closed():  # looked up once: on 3.11 each lookup is a getpid() syscall
+                loop = self._loop = asyncio.get_running_loop()
+            task = asyncio.current_task(loop)
+            timer = loop.call_later(
+                _WATCH_AFTER_S, lambda: watcher.append(loop.create_task(self._watch_disconnect(ctx, receive, task))))
             try:
                 try:
                     upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query,

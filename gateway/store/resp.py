@@ -101,6 +101,7 @@ class RespConnection(asyncio.Protocol):
         self._reader = hiredis.Reader(replyError=_reply_error)
         self._waiting: deque[tuple[asyncio.Future, int, list]] = deque()  # future, replies expected, replies
         self._transport: asyncio.Transport | None = None
+        self._loop: asyncio.AbstractEventLoop = None  # type: ignore[assignment]  # set by connection_made
         self.closed = False
 
     @classmethod
@@ -134,6 +135,7 @@ class RespConnection(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self._transport = transport  # type: ignore[assignment]
+        self._loop = asyncio.get_running_loop()  # once: on 3.11 each lookup is a getpid() system call
 
     def data_received(self, data: bytes) -> None:
         reader = self._reader
@@ -171,7 +173,7 @@ class RespConnection(asyncio.Protocol):
         """
         if self.closed or self._transport is None:
             raise RedisConnectionError("Redis connection is closed")
-        loop = asyncio.get_running_loop()
+        loop = self._loop
         fut = loop.create_future()
         self._waiting.append((fut, count, []))
         self._transport.write(payload)
