@@ -320,9 +320,9 @@ def speed(wm: Watermarker, teacher: list[str], docs: list[Doc]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller samples (~1 minute)")
-    ap.add_argument("--only", choices=("radioactivity", "detection"),
-                    help="run one part: radioactivity, or detection (false positives, calibration, detection against "
-                         "length, attacks, fragile channel)")
+    ap.add_argument("--only", choices=("radioactivity", "detection", "fragile"),
+                    help="run one part: radioactivity, detection (false positives, calibration, detection against "
+                         "length, attacks, fragile channel), or the fragile channel alone")
     ap.add_argument("--split", choices=(*radio.SPLITS, "both"), default="document",
                     help="radioactivity reference: other documents of the same sources (default), documents of "
                          "other source packages only, or both runs")
@@ -340,6 +340,13 @@ def main() -> None:
     if args.only == "radioactivity":
         radioactivity_both(wm, reg, q, splits, args.seed)
         return
+    m = 40 if q else 200
+    fragile_texts = {100: teacher_texts(m, 100, "fr100"), 400: teacher_texts(m, 400, "fr400"),
+                     800: teacher_texts(m, 800, "fr800")}
+    if args.only == "fragile":
+        fragile_attribution(wm, reg, fragile_texts, table)
+        print(f"\ntotal {time.perf_counter() - t0:.0f} s")
+        return
     docs = human_documents(2000 if q else 12_000)
     false_positives(wm, reg, docs)
     calibration(reg, docs)
@@ -355,10 +362,8 @@ def main() -> None:
                                  (Watermarker(SECRET + f"-{k}".encode()) for k in range(1, SECRETS))]
     channel_split(keys, teacher_texts(100, 800, "split"))
     detection_vs_length(keys, {"teacher prose": lambda L: teacher_texts(n, L, f"len{L}"), "human docs": human})
-    m = 40 if q else 200
     under_attack(keys, {800: teacher_texts(m, 800, "atk800"), 1600: teacher_texts(m, 1600, "atk1600")})
-    fragile_attribution(wm, reg, {100: teacher_texts(m, 100, "fr100"), 400: teacher_texts(m, 400, "fr400"),
-                                  800: teacher_texts(m, 800, "fr800")}, table)
+    fragile_attribution(wm, reg, fragile_texts, table)
     if args.only == "detection":
         print(f"\ntotal {time.perf_counter() - t0:.0f} s")
         return

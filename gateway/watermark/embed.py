@@ -24,6 +24,8 @@ from gateway.watermark.table import EquivalenceTable, load_table
 _TRAILING_WORD = re.compile(r"[A-Za-z']+\Z")
 
 DEFAULT_SHARED_FRACTION = 0.5
+# Characters of text between copies of the fragile payload (~170 words; 48 zero-width characters each).
+FRAGILE_SPACING = 1000
 
 
 class Watermarker:
@@ -129,7 +131,8 @@ class MarkingStream:
     gateway-recorded reference, observed off the request path.
     """
 
-    __slots__ = ("_wm", "_targets", "_marks", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink", "_tenant")
+    __slots__ = ("_wm", "_targets", "_marks", "_state", "_pending", "_ctx", "_payload", "_heads", "_orig", "_sink",
+                 "_tenant", "_seen", "_base", "_next_copy")
 
     def __init__(self, wm: Watermarker, targets: list[int], marks: bytes, payload: str = "",
                  sink: PreMarkSink | None = None, tenant: str | None = None) -> None:
@@ -137,7 +140,13 @@ class MarkingStream:
         self._targets = targets
         # ``targets`` as bytes when the compiled marker is built: it marks without calling _on_word
         self._marks = marks if wm.scanner.marks is not None else None
-        self._payload = payload  # fragile channel: written once, after the first eligible prose word
+        # Fragile channel: a copy after the first eligible prose word, then after the first one at least
+        # FRAGILE_SPACING characters further on, so that deleting or cutting one word does not take the
+        # payload with it. Offsets count the text as received, so any chunking writes the same copies.
+        self._payload = payload
+        self._seen = 0  # characters of the text processed before the current segment
+        self._base = 0  # offset in the text of the current scan buffer's first character
+        self._next_copy = 0
         self._state = ScanState()
         self._pending = ""
         self._ctx = ""
@@ -156,8 +165,9 @@ class MarkingStream:
             rep = self._wm._members[set_id][target].capitalize()
         else:
             rep = None  # ALL CAPS, mixed case or a mid-sentence name: leave it
-        if self._payload:
-            rep, self._payload = (word if rep is None else rep) + self._payload, ""
+        if self._payload and self._base + start >= self._next_copy:
+            rep = (word if rep is None else rep) + self._payload
+            self._next_copy = self._base + start + FRAGILE_SPACING
         return rep
 
     def _process(self, segment: str) -> str:
@@ -167,9 +177,12 @@ class MarkingStream:
             self._orig.append(segment)  # the upstream's text, before marking
         buf = self._ctx + segment
         self._ctx = buf[-CONTEXT:]
-        if self._marks is not None and not self._payload:
+        self._base = self._seen - (len(buf) - len(segment))
+        self._seen += len(segment)
+        # the compiled marker, unless a fragile copy may fall due in this segment (its words start before _seen)
+        if self._marks is not None and (not self._payload or self._seen <= self._next_copy):
             return mark_prose(self._wm.scanner, self._state, buf, len(buf) - len(segment), self._marks)
-        # the reference path; and the fragile payload goes after the first eligible word
+        # the reference path; and the fragile channel, whose payload follows eligible words
         return "".join(scan(self._wm.scanner, self._state, buf, len(buf) - len(segment), self._on_word))
 
     def feed(self, text: str) -> str:

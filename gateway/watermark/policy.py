@@ -33,7 +33,8 @@ class WatermarkPolicy(BaseModel):
     )
     fragile_channel: bool = Field(
         False,
-        description="Also embed account id, time and MAC as invisible characters in prose (erased by NFKC/strippers).",
+        description="Also embed account id, time and MAC as 48 zero-width characters after a prose word, again "
+                    "about every 1,000 characters of text (for verbatim copies; any zero-width stripper erases them).",
     )
     provenance: bool = Field(True, description="Store a keyed MinHash fingerprint of each served response for `trace`.")
     record_reference: bool = Field(

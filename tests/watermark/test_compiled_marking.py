@@ -6,12 +6,13 @@ protected spans, non-ASCII text of every string kind)."""
 from __future__ import annotations
 
 import functools
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gateway.watermark import wordfind
+from gateway.watermark import embed, wordfind
 from gateway.watermark.embed import MarkingStream, Watermarker
 from gateway.watermark.scanner import Scanner, ScanState, _eligible, mark_prose, scan
 
@@ -67,6 +68,24 @@ def test_compiled_marking_equals_the_python_reference(text: str, cuts: list[int]
         _reference(wm, "t1", account, strength), text, cuts)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS, cuts=CUTS, spacing=st.sampled_from([1, 40, 300]))
+def test_fragile_copies_fall_on_the_same_words_whatever_the_chunking(text: str, cuts: list[int], spacing: int) -> None:
+    """Copies follow the first eligible word at or past each spacing, counted in the text as received: the
+    compiled path (taken where no copy can fall due) writes what the Python path writes, whole or chunked."""
+    wm = _marker(())
+    with mock.patch.object(embed, "FRAGILE_SPACING", spacing):
+        whole = wm.stream("t1", "a1", fragile_ts=29_000_000).whole(text)
+        ref = wm.stream("t1", "a1", fragile_ts=29_000_000)
+        ref._marks = None
+        assert ref.whole(text) == whole
+        ref = wm.stream("t1", "a1", fragile_ts=29_000_000)
+        ref._marks = None
+        assert _chunked(wm.stream("t1", "a1", fragile_ts=29_000_000), text, cuts) == _chunked(ref, text, cuts)
+    payload = ref._payload
+    assert whole.replace(payload, "") == wm.mark(text, tenant="t1", account="a1")  # the payload adds, never changes
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=TEXTS, pos=st.integers(0, 400), limit=st.integers(0, 500), account=st.sampled_from(["a1", "a2", "a3"]))
 def test_one_stretch_marks_the_words_the_callback_marks(text: str, pos: int, limit: int, account: str) -> None:
@@ -104,15 +123,17 @@ def test_every_string_kind(filler: str) -> None:
         assert _chunked(wm.stream("t1", account), text, list(range(0, len(text), 7))) == expected
 
 
-def test_the_fragile_payload_takes_the_python_path_for_its_first_word_then_c() -> None:
+def test_with_the_fragile_channel_segments_where_no_copy_falls_due_take_the_compiled_path() -> None:
     wm = _marker(())
-    text = "It is usually big. " * 30
+    text = "It is usually big. " * 300  # 5,700 characters: copies at the first word and every FRAGILE_SPACING
     s = wm.stream("t1", "a1", fragile_ts=29_000_000)
     assert s._payload and s._marks is not None
     ref = wm.stream("t1", "a1", fragile_ts=29_000_000)
-    ref._marks = None
-    assert _chunked(s, text, list(range(0, len(text), 13))) == _chunked(ref, text, list(range(0, len(text), 13)))
-    assert not s._payload
+    ref._marks = None  # the Python path throughout
+    cuts = list(range(0, len(text), 13))
+    out = _chunked(s, text, cuts)
+    assert out == _chunked(ref, text, cuts) == _chunked(wm.stream("t1", "a1", fragile_ts=29_000_000), text, [0])
+    assert out.count(s._payload) == 6
 
 
 def test_the_short_cut_for_plain_segments_gives_scans_output() -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from gateway.watermark import fragile
 from gateway.watermark.detect import KeyRegistry, detect, detect_corpus, observe
-from gateway.watermark.embed import Watermarker
+from gateway.watermark.embed import FRAGILE_SPACING, Watermarker
 from gateway.watermark.stats import upper_tail
 from tests.watermark.prose import prose
 
@@ -155,6 +155,20 @@ def test_fragile_channel_round_trip_and_erasure(wm: Watermarker) -> None:
     assert fragile.decode(SECRET, marked.replace("\u200b", "")) == []  # a stripper erases it
     assert fragile.decode(b"another-master-secret-0123456789", marked) == []  # MAC does not verify
     assert wm.mark(text, tenant="t1", account="acct-1") == fragile.PAYLOAD_RE.sub("", marked)
+
+
+def test_fragile_copies_recur_so_a_deleted_or_cut_word_does_not_take_the_payload(wm: Watermarker) -> None:
+    text = prose(wm.table, 150, seed=11)
+    marked = wm.mark(text, tenant="t1", account="acct-1", fragile_ts=29_000_000)
+    spans = [m.span() for m in fragile.PAYLOAD_RE.finditer(marked)]
+    assert len(spans) >= 3
+    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    assert min(gaps) >= 0.8 * FRAGILE_SPACING  # spacing counted in the text as received; swaps change lengths
+    mark = fragile.FragileMark(fragile.account_tag(SECRET, "t1", "acct-1"), 29_000_000)
+    words = marked.split(" ")
+    first = next(i for i, w in enumerate(words) if fragile.PAYLOAD_RE.search(w))
+    assert set(fragile.decode(SECRET, " ".join(words[:first] + words[first + 1:]))) == {mark}  # its word deleted
+    assert set(fragile.decode(SECRET, marked[spans[1][0] - 200:])) == {mark}  # the beginning cut off
 
 
 def test_detection_reads_the_fragile_payload_without_counting_it_as_evidence(wm: Watermarker, registry) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import openai
 import pytest
 
+from gateway.watermark.embed import FRAGILE_SPACING
 from gateway.watermark.fragile import PAYLOAD_RE
 from tests.support.gateway import ROOT, GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
@@ -52,15 +53,18 @@ def _served_minute(before: float, after: float) -> set[str]:
 def test_a_verbatim_copy_names_its_account_and_minute(gw):
     client = openai.OpenAI(base_url=gw.openai_base_url, api_key=gw.carol, max_retries=0)
     before = time.time()
-    text = client.chat.completions.create(model="gpt-4o-mini", messages=PROMPT, max_tokens=400).choices[0].message.content
+    text = client.chat.completions.create(model="gpt-4o-mini", messages=PROMPT, max_tokens=700).choices[0].message.content
     streamed = "".join(c.choices[0].delta.content or "" for c in client.chat.completions.create(
-        model="gpt-4o-mini", messages=PROMPT, max_tokens=400, stream=True) if c.choices)
+        model="gpt-4o-mini", messages=PROMPT, max_tokens=700, stream=True) if c.choices)
     after = time.time()
-    assert len(PAYLOAD_RE.findall(text)) == 1
+    copies, plain = PAYLOAD_RE.findall(text), PAYLOAD_RE.sub("", text)
+    # a copy after the first eligible word, then one at least FRAGILE_SPACING characters after the last
+    assert len(plain) > 2 * FRAGILE_SPACING and 2 <= len(copies) <= 1 + len(plain) // FRAGILE_SPACING
+    assert len(copies) == len(PAYLOAD_RE.findall(streamed))
     assert PAYLOAD_RE.sub("", streamed) == PAYLOAD_RE.sub("", text)  # the payloads differ only if the minute did
     r = gw.admin("POST", "/admin/v1/watermark/detect", json={"text": "Quoted from a forum post:\n\n" + text}).json()
     [found] = r["fragile"]
-    assert (found["tenant"], found["account"], found["payloads"]) == ("acme", "carol", 1)
+    assert (found["tenant"], found["account"], found["payloads"]) == ("acme", "carol", len(copies))
     assert found["first_served"] in _served_minute(before, after)
     stripped = PAYLOAD_RE.sub("", text)
     assert gw.admin("POST", "/admin/v1/watermark/detect", json={"text": stripped}).json()["fragile"] == []
