@@ -133,11 +133,13 @@ def test_redis_killed_mid_load_and_restarted(pair):
 def test_slow_redis_does_not_hold_requests(pair):
     gws, keys, server, _ = pair
     _warm(gws, keys)
+    # Redis sleeps 1.5 s: a request that waited for it would take up to that long. The 50 ms deadline
+    # (then the breaker) must answer well within it, even on a loaded CI machine.
     t0 = time.time() + 0.1
-    loads = {mode: _load(gws[mode], keys[mode], t0, 1.5) for mode in gws}
+    loads = {mode: _load(gws[mode], keys[mode], t0, 2.5) for mode in gws}
     time.sleep(max(0.0, t0 + 0.3 - time.time()))
     asleep = [time.time()]
-    sleeper = threading.Thread(target=lambda: (server.cli("DEBUG", "SLEEP", "0.5"), asleep.append(time.time())))
+    sleeper = threading.Thread(target=lambda: (server.cli("DEBUG", "SLEEP", "1.5"), asleep.append(time.time())))
     sleeper.start()
     sleeper.join()
     for mode, (thread, out) in loads.items():
@@ -146,10 +148,10 @@ def test_slow_redis_does_not_hold_requests(pair):
             raise out[0]
         calls = out[0]
         during = [c for c in calls if asleep[0] + 0.05 < c.sent and c.received < asleep[1]]
-        print(f"\nDEBUG SLEEP 0.5 ({mode}): {_summary(calls)}; {len(during)} answered while Redis slept")
+        print(f"\nDEBUG SLEEP 1.5 ({mode}): {_summary(calls)}; {len(during)} answered while Redis slept")
         # Answered while Redis was asleep: the 50 ms deadline (then the breaker) cut the wait short.
         assert during, "requests waited for the sleeping Redis"
         expected = 200 if mode == "open" else 503
         assert all(c.status == expected for c in during), {c.status for c in during}
         assert {c.status for c in calls} <= {200, 503}
-        assert max(c.received - c.sent for c in calls) < 1.0, "every request finished within the 1 s budget"
+        assert max(c.received - c.sent for c in calls) < 1.0, "no request waited out the sleeping Redis"
