@@ -38,6 +38,10 @@ class UpstreamConfig(_Strict):
     models: list[str] = Field(default_factory=lambda: ["*"], description="Model name globs routed here.")
     timeouts: Timeouts = Field(default_factory=Timeouts)
     max_connections: int = Field(256, ge=1, description="Connection pool size to this upstream.")
+    cooldown_seconds: float = Field(
+        5.0, ge=0, description="When several upstreams serve a model, one that refuses a connection (or does not "
+                               "accept one in time) is tried after the others for this long; the request it failed "
+                               "goes to the next one at once (so does one it answers 429, 500, 502, 503, 504 or 529).")
     stream_usage: bool = Field(
         True, description="On OpenAI-API streams (chat, completions) whose caller did not ask for the usage chunk, "
                           "ask for it (`stream_options.include_usage`) so token limits, spend and metrics count the "

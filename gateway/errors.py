@@ -106,6 +106,7 @@ class PolicyDenied(GatewayError):
 class UpstreamError(GatewayError):
     status = 502
     code = "upstream_error"
+    upstream: str | None = None  # the upstream that failed (set by the router, for metrics)
 
 
 class UpstreamUnreachable(UpstreamError):
@@ -116,6 +117,10 @@ class UpstreamUnreachable(UpstreamError):
 class UpstreamTimeout(UpstreamError):
     status = 504
     code = "upstream_timeout"
+
+
+class UpstreamConnectTimeout(UpstreamTimeout):
+    """No connection within the connect timeout: nothing was sent (another upstream may take the request)."""
 
 
 class ServiceUnavailable(GatewayError):
@@ -135,6 +140,7 @@ from gateway.store.errors import StoreUnavailable  # noqa: E402  (re-exported: p
 
 __all__ = [
     "AuthenticationFailed", "BodyTooLarge", "Dialect", "GatewayError", "InvalidRequest", "NotFound", "PermissionDenied",
-    "PolicyDenied", "PolicyError", "ServiceUnavailable", "StoreUnavailable", "UpstreamError", "UpstreamTimeout",
+    "PolicyDenied", "PolicyError", "ServiceUnavailable", "StoreUnavailable", "UpstreamConnectTimeout", "UpstreamError",
+    "UpstreamTimeout",
     "UpstreamUnreachable", "render_error",
 ]

@@ -82,6 +82,9 @@ class Metrics:
                                multiprocess_mode="livesum")
         self.upstream_errors = Counter("covenant_upstream_errors", "Upstream failures by kind.",
                                        ["upstream", "kind"], registry=r)
+        self.upstream_failovers = Counter(
+            "covenant_upstream_failovers", "Requests sent on to the next upstream serving the model, by the "
+            "upstream that failed them and why.", ["upstream", "kind"], registry=r)
         self.stage_errors = Counter("covenant_stage_errors", "Unexpected exceptions raised by stages.",
                                     ["stage"], registry=r)
         self.policy_reloads = Counter("covenant_policy_reloads", "Policy reloads by result.", ["result"], registry=r)

@@ -24,7 +24,7 @@ from gateway.dialects.sse import SSEProcessor
 from gateway.errors import BodyTooLarge, GatewayError, InvalidRequest, UpstreamError, render_error
 from gateway.pipeline import Deny, Pipeline, RequestContext, Resume, StageFailed, compose
 from gateway.routes import Route
-from gateway.upstream import UpstreamResponse, UpstreamRouter
+from gateway.upstream import FAILOVER_STATUSES, UpstreamResponse, UpstreamRouter
 
 log = logging.getLogger("covenant.proxy")
 
@@ -149,14 +149,25 @@ class Proxy:
             timer = loop.call_later(
                 _WATCH_AFTER_S, lambda: watcher.append(loop.create_task(self._watch_disconnect(ctx, receive, task))))
             try:
+                bare = ctx.annotations.get("_without_stream_options")
                 try:
-                    upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query,
-                                                  without_stream_options=ctx.annotations.get("_without_stream_options"))
+                    try:
+                        upstream_resp = await up.send(ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query,
+                                                      without_stream_options=bare)
+                        failure: Any = upstream_resp if upstream_resp.status in FAILOVER_STATUSES else None
+                    except UpstreamError as exc:
+                        if not self.router.fails_over(exc):
+                            raise
+                        failure = exc
+                    if failure is not None:  # another upstream serving the model may take it
+                        ctx.upstream, upstream_resp = await self.router.send_elsewhere(
+                            up, failure, ctx.model, ctx.route, ctx.headers, ctx.body, ctx.request_id, ctx.query,
+                            without_stream_options=bare)
                 except UpstreamError as exc:
                     if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
                         await self._deny_after_upstream(ctx, send, deny, None)
                         return
-                    self._on_upstream_error(up.name, exc.code)
+                    self._on_upstream_error(exc.upstream or up.name, exc.code)
                     raise
                 ctx.annotations["_upstream_response"] = upstream_resp
                 ctx.upstream_first_byte = time.perf_counter()

@@ -58,7 +58,7 @@ class Gateway:
         self.dev_key: str | None = None
         self.policies = PolicyManager([Path(settings.policies_dir)], on_result=self._policy_result)
         self.upstreams = [Upstream(cfg) for cfg in settings.upstreams]
-        self.router = UpstreamRouter(self.upstreams)
+        self.router = UpstreamRouter(self.upstreams, on_failover=self._upstream_failover)
         self.started_at = time.time()
         self._mock_runner = None
         self._stop = asyncio.Event()
@@ -159,6 +159,10 @@ class Gateway:
         key_env = s.audit.hash_key_env
         key = os.environ.get(key_env, "").encode() or None if key_env else None
         return AuditStage(s.audit, self.metrics, redis, hash_key=key, keep_files=s.audit.rotate_keep)
+
+    def _upstream_failover(self, upstream: str, kind: str) -> None:
+        self.metrics.upstream_errors.labels(upstream, kind).inc()
+        self.metrics.upstream_failovers.labels(upstream, kind).inc()
 
     def _policy_result(self, result: str, ps: CompiledPolicySet | None) -> None:
         self.metrics.policy_reloads.labels(result).inc()

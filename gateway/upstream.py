@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from fnmatch import translate
@@ -20,6 +21,7 @@ from gateway.errors import (
     GatewayError,
     InvalidRequest,
     NotFound,
+    UpstreamConnectTimeout,
     UpstreamError,
     UpstreamTimeout,
     UpstreamUnreachable,
@@ -132,6 +134,7 @@ class Upstream:
         # Set when the upstream refused the stream_options the gateway added (stream_usage): it is not
         # asked again by this process.
         self.refuses_stream_options = False
+        self.down_until = 0.0  # monotonic time until which this upstream is tried after the others
 
     def asks_stream_usage(self) -> bool:
         """Does this upstream take `stream_options.include_usage` (stream_usage)?"""
@@ -190,7 +193,7 @@ class Upstream:
                                             body if route.has_body else None,
                                             read_timeout=t.first_byte, total_timeout=t.total)
         except hc.ConnectTimeout as exc:
-            raise UpstreamTimeout(f"upstream {self.name} did not accept a connection within {t.connect:g}s") from exc
+            raise UpstreamConnectTimeout(f"upstream {self.name} did not accept a connection within {t.connect:g}s") from exc
         except hc.ConnectError as exc:
             raise UpstreamUnreachable(f"upstream {self.name} is unreachable ({exc})") from exc
         except _TIMEOUTS as exc:
@@ -201,19 +204,31 @@ class Upstream:
         return UpstreamResponse(resp.status, fwd, content_type, resp)
 
 
-class UpstreamRouter:
-    """Routes a request to the first upstream whose model globs match and that speaks its API."""
+# Answers after which the next upstream serving the model gets the request (rate limited, failing,
+# overloaded: what the official SDKs retry too).
+FAILOVER_STATUSES = frozenset({429, 500, 502, 503, 504, 529})
 
-    def __init__(self, upstreams: list[Upstream]) -> None:
+
+class UpstreamRouter:
+    """Routes a request to the first upstream whose model globs match and that speaks its API; one
+    in its cool-down (it refused a connection) comes after the others that serve the model."""
+
+    def __init__(self, upstreams: list[Upstream], on_failover=None) -> None:
         self.upstreams = upstreams
+        self._on_failover = on_failover or (lambda upstream, reason: None)
 
     def pick(self, model: str, route: Route) -> Upstream:
-        wrong_dialect = None
+        wrong_dialect = cooling = None
         for up in self.upstreams:
             if up.serves(model, route):
                 if up.speaks(route):
+                    if up.down_until and up.down_until > time.monotonic():
+                        cooling = cooling or up
+                        continue
                     return up
                 wrong_dialect = wrong_dialect or up
+        if cooling is not None:
+            return cooling
         if wrong_dialect is not None:
             other = "/v1/messages" if wrong_dialect.cfg.dialect == "anthropic" else "/v1/chat/completions"
             raise InvalidRequest(f"model {model!r} is served by an {wrong_dialect.cfg.dialect} upstream; "
@@ -233,3 +248,54 @@ class UpstreamRouter:
             if up.speaks(route):
                 return up
         raise NotFound("no upstream serves this API", code="no_upstream")
+
+    def _next(self, tried: list[Upstream], model: str, route: Route) -> Upstream | None:
+        """The next upstream for this request after ``tried``: not cooling down first."""
+        rest = [u for u in self.upstreams
+                if u not in tried and u.speaks(route) and (not model or u.serves(model, route))]
+        now = time.monotonic()
+        return next((u for u in rest if u.down_until <= now), rest[0] if rest else None)
+
+    @staticmethod
+    def fails_over(exc: UpstreamError) -> bool:
+        """Nothing was sent: another upstream may take the request."""
+        return isinstance(exc, (UpstreamUnreachable, UpstreamConnectTimeout))
+
+    async def send_elsewhere(self, failed: Upstream, failure: UpstreamError | UpstreamResponse, model: str,
+                             route: Route, headers: dict[str, str], body: bytes, request_id: str, query: str = "",
+                             *, without_stream_options: bytes | None = None) -> tuple[Upstream, UpstreamResponse]:
+        """``failed`` could not take the request: it raised ``failure`` (`fails_over`) or answered it
+        (a FAILOVER_STATUSES status). Send the request to the next upstream that serves it, and so on,
+        each upstream once; returns the upstream that answered and its response. With none left, the
+        last failure goes to the caller (raised, or returned as the answer)."""
+        tried, up = [failed], failed
+        while True:
+            if isinstance(failure, UpstreamError):
+                failure.upstream = up.name
+                up.down_until = time.monotonic() + up.cfg.cooldown_seconds
+                reason = failure.code
+            else:
+                reason = f"status_{failure.status}"
+            nxt = self._next(tried, model, route)
+            if nxt is None:
+                if isinstance(failure, UpstreamError):
+                    raise failure
+                return up, failure
+            if not isinstance(failure, UpstreamError):
+                failure.abort()
+            log.warning("request %s: upstream %s failed (%s); sending it to %s", request_id, up.name, reason, nxt.name)
+            self._on_failover(up.name, reason)
+            up = nxt
+            tried.append(up)
+            try:
+                resp = await up.send(route, headers, body, request_id, query,
+                                     without_stream_options=without_stream_options)
+            except UpstreamError as exc:
+                exc.upstream = up.name
+                if not self.fails_over(exc):
+                    raise  # it may have started on the request: not sent again
+                failure = exc
+                continue
+            if resp.status not in FAILOVER_STATUSES:
+                return up, resp
+            failure = resp
