@@ -97,18 +97,7 @@ def test_max_json_depth(limited, dialect):
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_body_timeout_is_408_in_the_callers_dialect(limited, dialect):
     path, headers, body = _request(limited, dialect, [{"role": "user", "content": "slow"}])
-    raw = orjson.dumps(body)
-    head = f"POST {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {len(raw)}\r\n"
-    head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
-    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
-        s.sendall(head.encode() + raw[:10])  # then nothing: the body never completes
-        reply = b""
-        while b"\r\n\r\n" not in reply or not _complete(reply):
-            chunk = s.recv(65536)
-            if not chunk:
-                break
-            reply += chunk
-    status = int(reply.split(b" ", 2)[1])
+    status, reply = _trickle(limited, path, headers, body)
     _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 408, "body_timeout")
 
 
@@ -118,19 +107,25 @@ def test_a_caller_without_a_valid_key_is_refused_before_its_body_is_read(limited
     the same trickle waits out the body timeout: the test above)."""
     path, headers, body = _request(limited, dialect, [{"role": "user", "content": "stranger"}])
     headers = {k: v.replace(limited.key, "sk-cov-not-a-key") for k, v in headers.items()}
+    status, reply = _trickle(limited, path, headers, body)
+    _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 401, "invalid_api_key")
+
+
+def _trickle(gw: GatewayProcess, path: str, headers: dict[str, str], body: dict) -> tuple[int, bytes]:
+    """Send the headers and the first 10 bytes of the body, then nothing: the body never completes.
+    Returns the status and the raw reply."""
     raw = orjson.dumps(body)
     head = f"POST {path} HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: {len(raw)}\r\n"
     head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
-    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
-        s.sendall(head.encode() + raw[:10])  # the body never completes
+    with socket.create_connection(("127.0.0.1", gw.port), timeout=10) as s:
+        s.sendall(head.encode() + raw[:10])
         reply = b""
         while b"\r\n\r\n" not in reply or not _complete(reply):
             chunk = s.recv(65536)
             if not chunk:
                 break
             reply += chunk
-    status = int(reply.split(b" ", 2)[1])
-    _assert_dialect_error(httpx.Response(status, content=_body(reply)), dialect, 401, "invalid_api_key")
+    return int(reply.split(b" ", 2)[1]), reply
 
 
 def _complete(reply: bytes) -> bool:
