@@ -8,12 +8,13 @@ token the admin API answers 503: it is never open by default.
 from __future__ import annotations
 
 import hmac
+import time
 from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 if TYPE_CHECKING:
     from gateway.service import Gateway
@@ -32,6 +33,16 @@ class PolicyStatus(BaseModel):
     last_error: str | None
     last_error_at: float | None
     last_reload_at: float | None
+
+
+class UpstreamStatus(BaseModel):
+    name: str
+    dialect: str
+    base_url: str
+    models: list[str]
+    cooling_down_seconds: float = Field(description="Seconds left of its cool-down after a refused connection "
+                                                    "(tried after the other upstreams serving a model); 0 when none.")
+    refuses_stream_options: bool = Field(description="It refused `stream_options`; streams are charged an estimate.")
 
 
 class ErrorDetail(BaseModel):
@@ -80,6 +91,14 @@ def admin_router(gw: Gateway) -> APIRouter:
 
         await asyncio.to_thread(gw.policies.reload)
         return await policy_status()
+
+    @router.get("/upstreams", response_model=list[UpstreamStatus])
+    async def upstreams() -> list[UpstreamStatus]:
+        """The upstreams in routing order (credentials never shown), and which are cooling down."""
+        now = time.monotonic()
+        return [UpstreamStatus(name=u.name, dialect=u.cfg.dialect, base_url=u.base_url, models=list(u.cfg.models),
+                               cooling_down_seconds=round(max(0.0, u.down_until - now), 3),
+                               refuses_stream_options=u.refuses_stream_options) for u in gw.router.upstreams]
 
     from gateway.admin_audit import audit_router
     from gateway.admin_extraction import extraction_router
