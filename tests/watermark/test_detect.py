@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import unicodedata
 
@@ -162,7 +163,7 @@ def test_fragile_copies_recur_so_a_deleted_or_cut_word_does_not_take_the_payload
     marked = wm.mark(text, tenant="t1", account="acct-1", fragile_ts=29_000_000)
     spans = [m.span() for m in fragile.PAYLOAD_RE.finditer(marked)]
     assert len(spans) >= 3
-    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(spans)]
     assert min(gaps) >= 0.8 * FRAGILE_SPACING  # spacing counted in the text as received; swaps change lengths
     mark = fragile.FragileMark(fragile.account_tag(SECRET, "t1", "acct-1"), 29_000_000)
     words = marked.split(" ")
