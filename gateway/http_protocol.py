@@ -14,6 +14,9 @@ import asyncio
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 
+_JOIN_MAX = 64 * 1024
+
+
 class CoalescingTransport:
     """Forwards everything to the socket transport, except that a response head is held until the
     first body write of the same turn, which carries it; a head still held at the end of the turn (a
@@ -33,7 +36,11 @@ class CoalescingTransport:
         held = self._held
         if held is not None:
             self._held = None
-            self._transport.write(held + data)
+            if len(data) <= _JOIN_MAX:
+                self._transport.write(held + data)
+            else:  # a large body: two system calls cost less than copying it
+                self._transport.write(held)
+                self._transport.write(data)
         elif data[:9] == b"HTTP/1.1 ":  # uvicorn writes the status line and headers in one piece
             self._held = data
             self._loop.call_soon(self.flush)

@@ -51,6 +51,15 @@ async def test_a_head_and_its_body_written_in_one_turn_are_one_write():
     assert len(raw.writes) == 2
 
 
+async def test_a_large_body_is_not_copied_to_join_its_head():
+    raw = RecordingTransport()
+    t = CoalescingTransport(raw, asyncio.get_running_loop())
+    body = b"x" * (1 << 20)
+    t.write(HEAD)
+    t.write(body)
+    assert raw.writes == [HEAD, body] and raw.writes[1] is body
+
+
 async def test_a_head_alone_goes_out_at_the_end_of_its_turn():
     raw = RecordingTransport()
     t = CoalescingTransport(raw, asyncio.get_running_loop())
