@@ -244,9 +244,17 @@ class UpstreamRouter:
             return None
 
     def default_for(self, route: Route) -> Upstream:
+        """For requests that name no model (the models list): the first upstream that speaks the API,
+        one in its cool-down after the others."""
+        cooling = None
         for up in self.upstreams:
             if up.speaks(route):
+                if up.down_until and up.down_until > time.monotonic():
+                    cooling = cooling or up
+                    continue
                 return up
+        if cooling is not None:
+            return cooling
         raise NotFound("no upstream serves this API", code="no_upstream")
 
     def _next(self, tried: list[Upstream], model: str, route: Route) -> Upstream | None:

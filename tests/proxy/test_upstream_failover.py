@@ -59,6 +59,8 @@ def test_an_unreachable_upstream_passes_the_request_on_and_then_waits_out_its_co
     # refused once: the two later requests went straight to the next upstream
     assert metric(gw, "covenant_upstream_failovers_total", upstream="dead", kind="upstream_unreachable") == 1
     assert metric(gw, "covenant_upstream_errors_total", upstream="dead", kind="upstream_unreachable") == 1
+    assert _openai(gw).models.list().data  # no model named: it too goes past the upstream in its cool-down
+    assert metric(gw, "covenant_upstream_errors_total", upstream="dead", kind="upstream_unreachable") == 1
     listed = gw.admin("GET", "/admin/v1/upstreams").json()
     assert [u["name"] for u in listed] == ["dead", "primary", "secondary"]  # routing order
     cooling = {u["name"]: u["cooling_down_seconds"] for u in listed}
