@@ -13,7 +13,6 @@ import asyncio
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-
 _JOIN_MAX = 64 * 1024
 
 
