@@ -235,6 +235,12 @@ def health() -> dict[str, Any]:
             Panel("Upstream errors by kind",
                   [q(f"sum by (upstream, kind) (rate(covenant_upstream_errors_total{{{I}}}[{RI}]))",
                      "{{upstream}} {{kind}}")], "ops"),
+            Panel("Failovers by failing upstream",
+                  [q(f"sum by (upstream, kind) (rate(covenant_upstream_failovers_total{{{I}}}[{RI}]))",
+                     "{{upstream}} {{kind}}")], "ops",
+                  description="Requests an upstream refused (connection, or 429/5xx before the body) that the next "
+                              "upstream serving the model took; an upstream that refused connections is tried "
+                              "after the others for its cooldown_seconds."),
         ]),
         ("Store (Redis)", [
             Panel("Store errors by operation",
