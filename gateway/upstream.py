@@ -11,7 +11,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from fnmatch import translate
 
@@ -209,6 +209,17 @@ class Upstream:
 FAILOVER_STATUSES = frozenset({429, 500, 502, 503, 504, 529})
 
 
+def _ready_first(candidates: Iterable[Upstream]) -> Upstream | None:
+    """The first candidate not in its cool-down; else the first one (tried anyway: it may be back)."""
+    cooling = None
+    for up in candidates:
+        if up.down_until and up.down_until > time.monotonic():
+            cooling = cooling or up
+            continue
+        return up
+    return cooling
+
+
 class UpstreamRouter:
     """Routes a request to the first upstream whose model globs match and that speaks its API; one
     in its cool-down (it refused a connection) comes after the others that serve the model."""
@@ -218,17 +229,15 @@ class UpstreamRouter:
         self._on_failover = on_failover or (lambda upstream, reason: None)
 
     def pick(self, model: str, route: Route) -> Upstream:
-        wrong_dialect = cooling = None
-        for up in self.upstreams:
-            if up.serves(model, route):
-                if up.speaks(route):
-                    if up.down_until and up.down_until > time.monotonic():
-                        cooling = cooling or up
-                        continue
+        for up in self.upstreams:  # per request: the common case without a generator or a clock read
+            if up.serves(model, route) and up.speaks(route):
+                if not up.down_until:  # never refused a connection
                     return up
-                wrong_dialect = wrong_dialect or up
-        if cooling is not None:
-            return cooling
+                break
+        up = _ready_first(u for u in self.upstreams if u.serves(model, route) and u.speaks(route))
+        if up is not None:
+            return up
+        wrong_dialect = next((u for u in self.upstreams if u.serves(model, route)), None)
         if wrong_dialect is not None:
             other = "/v1/messages" if wrong_dialect.cfg.dialect == "anthropic" else "/v1/chat/completions"
             raise InvalidRequest(f"model {model!r} is served by an {wrong_dialect.cfg.dialect} upstream; "
@@ -244,25 +253,16 @@ class UpstreamRouter:
             return None
 
     def default_for(self, route: Route) -> Upstream:
-        """For requests that name no model (the models list): the first upstream that speaks the API,
-        one in its cool-down after the others."""
-        cooling = None
-        for up in self.upstreams:
-            if up.speaks(route):
-                if up.down_until and up.down_until > time.monotonic():
-                    cooling = cooling or up
-                    continue
-                return up
-        if cooling is not None:
-            return cooling
-        raise NotFound("no upstream serves this API", code="no_upstream")
+        """For requests that name no model (the models list): the first upstream that speaks the API."""
+        up = _ready_first(u for u in self.upstreams if u.speaks(route))
+        if up is None:
+            raise NotFound("no upstream serves this API", code="no_upstream")
+        return up
 
     def _next(self, tried: list[Upstream], model: str, route: Route) -> Upstream | None:
-        """The next upstream for this request after ``tried``: not cooling down first."""
-        rest = [u for u in self.upstreams
-                if u not in tried and u.speaks(route) and (not model or u.serves(model, route))]
-        now = time.monotonic()
-        return next((u for u in rest if u.down_until <= now), rest[0] if rest else None)
+        """The next upstream for this request after ``tried``."""
+        return _ready_first(u for u in self.upstreams
+                            if u not in tried and u.speaks(route) and (not model or u.serves(model, route)))
 
     @staticmethod
     def fails_over(exc: UpstreamError) -> bool:

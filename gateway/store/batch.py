@@ -85,7 +85,7 @@ class ScriptBatcher:
         return fut
 
     def _spawn(self, coro) -> None:
-        task = self._loop.create_task(coro)  # type: ignore[union-attr]  # set by _queue, the only caller's caller
+        task = self._loop.create_task(coro)  # type: ignore[union-attr]  # set: a flush follows a _queue
         self._tasks.add(task)  # a reference until done: the loop keeps only weak ones
         task.add_done_callback(self._tasks.discard)
 
