@@ -166,6 +166,7 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "interface_requests": st.w_iface,
         "new_interface_share": st.w_new_iface / (st.w_iface or 1.0),
         "returning_interface_share": st.w_iface_back / st.w_iface_sampled if st.w_iface_sampled >= RETURN_MIN else 0.0,
+        "rerun_share": st.rerun_share(),  # round 18: only for block through a campaign (campaigns.py)
         "relayed_answers": st.w_relay,
         "cut_answers": st.num[W_CUT],
         "continued_cut_share": min(1.0, st.num[W_CONT] / (st.num[W_CUT] or 1.0)),

@@ -17,12 +17,15 @@ from gateway.extraction.layout import (
     GAP_MEAN,
     GAP_N,
     LAST_TS,
+    RET_GEN,
     TOTAL,
     W_IFACE,
     W_IFACE_BACK,
     W_IFACE_SAMPLED,
     W_NEW_IFACE,
     W_RELAY,
+    W_RET_BACK,
+    W_RET_FRESH,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +44,12 @@ IFACE_SAMPLE_SHIFT = 29  # round 14: interfaces whose hash has its top 3 bits cl
 IFACE_SEEN_BITS = 1024   # ... in a bitmap (one Python int), cleared when a third of its bits are set (a generator)
 RELAY_PARTNERS = 4     # round 11: the last accounts it relayed answers with (either end), for campaign links
 PROBLEM_RING = 16      # the account's recent problems (quantity signatures), whatever it asked for (round 9)
+RETURN_SAMPLE_SHIFT = 27  # round 18: suspicious prompts whose hash has its top 5 bits clear (1 in 32) are remembered ...
+RETURN_BITS = 512         # ... in two bitmaps: this sitting's and the earlier sittings' (cleared at a quarter full)
+RETURN_MASK = (1 << RETURN_BITS) - 1
+SITTING_GAP_S = 2 * 3600.0  # a sampled prompt this long after the previous one starts a new sitting
+RERUN_MIN = 8.0           # decayed sampled prompts before `reruns` says anything
+RERUN_SHARE = 0.4         # share of them that came back from an earlier sitting
 DOC_RING = 8           # round 16: the account's recent documents (documents.py), only for accounts that paste them
 
 
@@ -125,6 +134,43 @@ class Sketches:
             self.iface_seen = bit
         else:
             self.iface_seen = seen
+
+    def count_return(self: PrincipalState, content_hash: int, ts: float) -> None:
+        """Count a fresh suspicious prompt (round 18): *returning* when the account asked it in an earlier sitting
+        (sittings: runs of sampled prompts without a gap of SITTING_GAP_S). A lab re-running its fixed benchmark every
+        night asks the same items again; a harvest has those answers already and asks new ones (an anchor set aside).
+        Sampled 1 in 32 by hash, so a bank of a few hundred items fits the 512-bit bitmaps; a prompt asked again within
+        a sitting (the same item on several models) counts once. `returns` holds both bitmaps in one int (this
+        sitting's in the low bits); RET_GEN the minute of the last sampled prompt."""
+        if content_hash >> RETURN_SAMPLE_SHIFT:
+            return
+        ints, num = self.ints, self.num
+        bits = self.returns
+        minute = int(ts // 60)
+        if minute - ints[RET_GEN] >= SITTING_GAP_S // 60 and bits & RETURN_MASK:
+            earlier = (bits >> RETURN_BITS) | (bits & RETURN_MASK)
+            if earlier.bit_count() > RETURN_BITS // 4:  # full of old prompts: keep the last sitting's only
+                earlier = bits & RETURN_MASK
+            bits = earlier << RETURN_BITS
+        ints[RET_GEN] = minute
+        bit = 1 << (content_hash % RETURN_BITS)
+        if bits & bit:
+            return
+        num[W_RET_FRESH] += 1.0
+        if bits & (bit << RETURN_BITS):
+            num[W_RET_BACK] += 1.0
+        self.returns = bits | bit
+
+    def rerun_share(self: PrincipalState) -> float:
+        """Decayed share of its sampled fresh suspicious prompts that came back from an earlier sitting (0 until
+        RERUN_MIN of them)."""
+        num = self.num
+        fresh = num[W_RET_FRESH]
+        return num[W_RET_BACK] / fresh if fresh >= RERUN_MIN else 0.0
+
+    def reruns(self: PrincipalState) -> bool:
+        """Most of its fresh suspicious prompts came back from earlier sittings: a fixed suite re-run (round 18)."""
+        return self.rerun_share() >= RERUN_SHARE
 
     def add_relay(self: PrincipalState, partner: str) -> None:
         """Count a relayed answer (this account at either end) and remember the account at the other end (the

@@ -127,6 +127,7 @@ class PrincipalState(Sketches):
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
         "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains", "iface_seen", "docs",
+        "returns",
     )
 
     w = _num(W)
@@ -192,6 +193,7 @@ class PrincipalState(Sketches):
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
         self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
         self.docs: array[int] | None = None  # recent documents it pasted (round 16; documents.py)
+        self.returns = 0  # round 18: bitmaps of sampled suspicious prompts, two generations (see count_return)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
@@ -304,6 +306,8 @@ class PrincipalState(Sketches):
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
         # and a long planned answer. Real agent loops continue their task and mostly emit short tool calls.
         self.count_episode(ev.ts, subset or harvest, not (reasoning or harvest or long_out))
+        if (subset or harvest) and single and not repeated:
+            self.count_return(ev.content_hash, ev.ts)
         if ev.has_tools:
             num[W_TOOLS] += 1.0
             if single and long_out:

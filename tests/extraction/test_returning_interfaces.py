@@ -3,13 +3,17 @@
 Menu churn and interface churn compare a fresh request's tool menu with the account's last eight. An application
 with more menus than that (an integration platform with dozens of workspaces, a CI suite of a few hundred
 catalogues replayed every night) looks new against the last eight nearly every time, yet returns to menus it
-declared before; a generator of function-calling data draws a new menu per example and never returns."""
+declared before; a generator of function-calling data draws a new menu per example and never returns.
+
+Round 18, the same for suspicious prompts (`count_return`): a lab re-running a fixed benchmark asks its items again in
+every sitting; a harvest asks new ones."""
 
 from __future__ import annotations
 
 import random
 
 from gateway.extraction.detector import Detector
+from gateway.extraction.layout import W_RET_BACK, W_RET_FRESH
 from gateway.extraction.state import PrincipalState
 from tests.extraction.helpers import event
 
@@ -98,3 +102,36 @@ def test_returning_is_counted_on_a_sample_of_new_interfaces_and_the_bitmap_is_bo
     assert 0.08 < st.w_iface_sampled / st.w_new_iface < 0.17  # about 1 in 8 is sampled
     assert st.iface_seen.bit_count() <= 1024 // 3 + 1  # cleared when a third of it is set
     assert st.w_iface_back / st.w_iface_sampled < 0.3
+
+
+def _sampled(n: int, start: int = 0) -> list[int]:
+    """Content hashes that the returning-prompt sketch samples (top 5 bits clear), distinct modulo its 512 bits."""
+    return [(start + k) % 512 + 512 * k for k in range(n)]
+
+
+def _suspicious_state() -> PrincipalState:
+    return PrincipalState(event("acct", T0, {"model": "m", "messages": [{"role": "user", "content": "hi"}]}))
+
+
+def test_a_prompt_asked_again_in_a_later_sitting_returns_but_not_within_its_sitting() -> None:
+    st = _suspicious_state()
+    bank = _sampled(20)
+    for h in bank + bank:  # the same items on two models in one run: each counted once, none returning
+        st.count_return(h, T0 + 60.0)
+    assert (st.num[W_RET_FRESH], st.num[W_RET_BACK]) == (20.0, 0.0)
+    for h in bank:  # the next night
+        st.count_return(h, T0 + DAY)
+    assert (st.num[W_RET_FRESH], st.num[W_RET_BACK]) == (40.0, 20.0)
+    assert st.rerun_share() == 0.5 and st.reruns()
+    st.count_return(1 << 27, T0 + DAY)  # outside the 1-in-32 sample: not counted
+    assert st.num[W_RET_FRESH] == 40.0
+
+
+def test_new_prompts_every_sitting_do_not_return_and_the_memory_is_cleared_before_it_fills() -> None:
+    st = _suspicious_state()
+    for night in range(12):  # 40 new sampled prompts a night: 480 in all, more than the 512-bit bitmap should hold
+        for h in _sampled(40, start=night * 40):
+            st.count_return(h, T0 + night * DAY)
+    assert (st.num[W_RET_FRESH], st.num[W_RET_BACK]) == (480.0, 0.0)
+    assert (st.returns >> 512).bit_count() <= 512 // 4 + 40
+    assert not st.reruns()

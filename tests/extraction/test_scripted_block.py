@@ -69,3 +69,45 @@ def test_a_campaign_whose_accounts_each_wrap_the_template_in_their_own_system_pr
     assert statuses == {"throttle"}, statuses
     det.record_decision("harvester-0", "confirm", reviewer="analyst")
     assert det.verdict("harvester-0").status == "block", "a reviewer's confirmation still blocks"
+
+
+SUITE = ("Evaluation suite: reasoning-hard, item {i}.\n\nQuestion: {q}\n\nThink step by step and show every "
+         "intermediate step, then give the final answer on a line that starts with 'Answer:'.")
+NIGHT = 86_400.0
+
+
+def _suite_nights(det: Detector, nights: int, rng: random.Random) -> None:
+    """Six harvesters send the suite template with new items every night (a private bank that keeps growing); a lab
+    sends the same template, under the same (empty) system prompt, over its fixed 300-item benchmark every night."""
+    bank = list(range(100_000, 100_300))
+    fresh = iter(range(10**6))
+    for night in range(nights):
+        t = T0 + night * NIGHT + 3_600.0
+        jobs = [("lab", i) for i in rng.sample(bank, len(bank))]
+        jobs += [(f"harvester-{a}", next(fresh)) for _ in range(150) for a in range(6)]
+        rng.shuffle(jobs)
+        for who, i in jobs:
+            t += rng.uniform(2.0, 8.0)
+            body = chat(SUITE.format(i=i, q=problem(i)), max_tokens=2048, temperature=0)
+            ip = "10.99.0.1" if who == "lab" else f"10.{who[-1]}.0.1"
+            det.observe(event(who, t, body, ip=ip, output_tokens=rng.randint(850, 1400)))
+            if rng.random() < 0.01:
+                det.tick(t)
+        det.tick(t + 1)
+
+
+def test_a_lab_re_running_its_fixed_benchmark_under_a_campaigns_script_is_not_blocked_through_it() -> None:
+    # Round 18 (v19's private benchmark lab): the lab sends the campaign's template the campaign's way, so it is a
+    # strong member running the same script; what sets it apart is that its items come back every night, where a
+    # harvest asks for answers it does not have yet.
+    det = Detector()
+    _suite_nights(det, 4, random.Random(7))
+    lab = det.principal_detail("lab")
+    assert lab["campaign"] is not None, "linked by the template it shares"
+    assert lab["signals"]["rerun_share"] > 0.6, lab["signals"]["rerun_share"]
+    assert det.verdict("lab").status != "block"
+    detail = det.campaign(lab["campaign"])
+    assert detail["scripted_members"] == sorted(f"harvester-{a}" for a in range(6))
+    for a in range(6):
+        assert det.principal_detail(f"harvester-{a}")["signals"]["rerun_share"] < 0.2
+        assert det.verdict(f"harvester-{a}").status == "block", "new items every night: still the campaign's script"
