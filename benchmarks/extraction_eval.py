@@ -60,6 +60,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v18": ("new seed, v18 variants (written blind)", 905171, "v18"),
     "blind-v19": ("new seed, v19 variants (written blind)", 819246, "v19"),
     "blind-v20": ("new seed, v20 variants (written blind)", 309687, "v20"),
+    "blind-v21": ("new seed, v21 variants (written blind)", 384723, "v21"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
