@@ -3,6 +3,7 @@ request features compared between attack and benign traffic."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -201,3 +202,17 @@ def assert_no_request_feature_is_attack_only(records: list[dict], labels: dict) 
     assert {"logprobs", "n", "tools", "multi_turn", "system", "user", "temperature>=1", "max_tokens>=4096",
             "api:openai.responses", "api:anthropic.messages"} <= set(feats["attack"])
     assert all(feats["benign"][f] >= 10 for f in feats["attack"]), feats["benign"]
+
+
+def assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic(records: list[dict], labels: dict) -> None:
+    """Every model an attack account names, and every shape of its `user` ids (hex tail masked), is also what benign
+    accounts send, at least ten times each: neither field labels a request."""
+    models: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    shapes: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        label = labels[r["principal"]]["label"]
+        models[label][r["request"]["model"]] += 1
+        if user := end_user(r):
+            shapes[label][re.sub(r"[0-9a-f]+$", "x", user)] += 1
+    assert all(models["benign"][m] >= 10 for m in models["attack"]), (models["attack"], models["benign"])
+    assert shapes["attack"] and all(shapes["benign"][s] >= 10 for s in shapes["attack"]), shapes

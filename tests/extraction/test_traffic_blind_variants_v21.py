@@ -22,6 +22,7 @@ from tests.extraction.blind_traffic import (
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
+    assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic,
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
@@ -286,16 +287,7 @@ def test_v21_no_request_feature_is_attack_only(v21_log) -> None:
 
 
 def test_v21_models_and_end_user_id_shapes_of_attack_traffic_also_occur_in_benign_traffic(v21_log) -> None:
-    records, labels = v21_log
-    models: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    shapes: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in records:
-        label = labels[r["principal"]]["label"]
-        models[label][r["request"]["model"]] += 1
-        if user := end_user(r):
-            shapes[label][re.sub(r"[0-9a-f]+$", "x", user)] += 1
-    assert all(models["benign"][m] >= 10 for m in models["attack"]), (models["attack"], models["benign"])
-    assert shapes["attack"] and all(shapes["benign"][s] >= 10 for s in shapes["attack"]), shapes
+    assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic(*v21_log)
 
 
 def test_v21_follow_ups_wait_longer_after_longer_answers_in_attack_and_benign_traffic(v21_log) -> None:
