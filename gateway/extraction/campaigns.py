@@ -208,9 +208,9 @@ def group_campaigns(
         # Organisations that adopted the same public rubric or judge prompt are linked by the template they share
         # but wrap it in system prompts of their own (v13's hiring screen was blocked through a campaign of reward
         # harvesters sharing its rubric); they are throttled at most until a reviewer confirms.
-        # Round 18: nor is a member that re-runs a fixed suite (most of its fresh suspicious prompts came back from its
-        # previous active generation, `reruns`): v19's private benchmark lab sent the evaluation masquerade's suite
-        # template under the same (empty) system prompt and was blocked with it; a harvest asks new items every run.
+        # Round 18: nor is a member that re-runs a fixed suite (most of its fresh suspicious prompts came back from an
+        # earlier sitting, `reruns`): v19's private benchmark lab sent the evaluation masquerade's suite template under
+        # the same (empty) system prompt and was blocked with it; a harvest asks new items every run.
         by_sys: dict[int, list[str]] = defaultdict(list)
         for m in members:
             if m not in weak_members and not suspects[m].reruns():

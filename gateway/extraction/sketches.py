@@ -17,7 +17,7 @@ from gateway.extraction.layout import (
     GAP_MEAN,
     GAP_N,
     LAST_TS,
-    RET_GEN,
+    RET_MINUTE,
     TOTAL,
     W_IFACE,
     W_IFACE_BACK,
@@ -141,18 +141,18 @@ class Sketches:
         night asks the same items again; a harvest has those answers already and asks new ones (an anchor set aside).
         Sampled 1 in 32 by hash, so a bank of a few hundred items fits the 512-bit bitmaps; a prompt asked again within
         a sitting (the same item on several models) counts once. `returns` holds both bitmaps in one int (this
-        sitting's in the low bits); RET_GEN the minute of the last sampled prompt."""
+        sitting's in the low bits); ints[RET_MINUTE] the minute of the last sampled prompt."""
         if content_hash >> RETURN_SAMPLE_SHIFT:
             return
         ints, num = self.ints, self.num
         bits = self.returns
         minute = int(ts // 60)
-        if minute - ints[RET_GEN] >= SITTING_GAP_S // 60 and bits & RETURN_MASK:
+        if minute - ints[RET_MINUTE] >= SITTING_GAP_S // 60 and bits & RETURN_MASK:
             earlier = (bits >> RETURN_BITS) | (bits & RETURN_MASK)
             if earlier.bit_count() > RETURN_BITS // 4:  # full of old prompts: keep the last sitting's only
                 earlier = bits & RETURN_MASK
             bits = earlier << RETURN_BITS
-        ints[RET_GEN] = minute
+        ints[RET_MINUTE] = minute
         bit = 1 << (content_hash % RETURN_BITS)
         if bits & bit:
             return

@@ -193,7 +193,7 @@ class PrincipalState(Sketches):
         self.relays: list[str] | None = None  # accounts it relayed answers with, either end (round 11)
         self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
         self.docs: array[int] | None = None  # recent documents it pasted (round 16; documents.py)
-        self.returns = 0  # round 18: bitmaps of sampled suspicious prompts, two generations (see count_return)
+        self.returns = 0  # round 18: sampled suspicious prompts, this sitting's and earlier ones' (count_return)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None
