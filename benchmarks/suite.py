@@ -30,6 +30,7 @@ Layout on this 2-core machine: each gateway alone on CPU 1, upstream, wrk and Re
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import shutil
@@ -180,6 +181,8 @@ class Suite:
                 self.row(name).note = "not installed (python -m benchmarks.peers.setup)"
             elif name == "portkey" and not PortkeyProcess.available():
                 self.row(name).note = "not installed (python -m benchmarks.peers.setup)"
+            elif name == "python-floor-granian" and importlib.util.find_spec("granian") is None:
+                self.row(name).note = "not installed (pip install granian): the floor under another ASGI server"
             else:
                 out[name] = f[name]
         return out
