@@ -1,7 +1,7 @@
 """Evaluate the extraction detector on synthetic traffic:
 `python -m benchmarks.extraction_eval [--quick] [--datasets tuning,heldout-seed,heldout,fresh,blind-v3,...]`.
 
-Twenty datasets, a table each:
+One table per dataset (`DATASETS` below):
 
 - `tuning`: the tuning seed with the base scenarios, which the detector was tuned on.
 - `heldout-seed`: a held-out seed with the base scenarios (new random draws, same phrasings and shapes).
@@ -14,9 +14,8 @@ Twenty datasets, a table each:
   benign personas. This is the dataset that says how the detector generalises; do not tune against it.
   Its benign population is the other datasets' plus ~130 hard-negative accounts, so its FPR is not
   directly comparable with theirs.
-- `blind-v3`, `blind-v4`, `blind-v5`, `blind-v6`, `blind-v7`, `blind-v8`, `blind-v9`, `blind-v10`, `blind-v11`,
-  `blind-v12`, `blind-v13`, `blind-v14`, `blind-v15`, `blind-v16`, `blind-v17`: new seeds and variants written
-  blind the same way, one per round of detector work; each was run once to judge its round and then became
+- `blind-v3`, `blind-v4`, ... (every `blind-vN` in `DATASETS`): new seeds and variants written blind the same way,
+  one or more per round of detector work; each was run once to judge its round and then became
   tuning data for the next (the history is in docs/extraction-history.md). The newest one not yet tuned on is the honest
   figure.
 """
