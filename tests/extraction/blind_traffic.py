@@ -216,3 +216,34 @@ def assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic(
             shapes[label][re.sub(r"[0-9a-f]+$", "x", user)] += 1
     assert all(models["benign"][m] >= 10 for m in models["attack"]), (models["attack"], models["benign"])
     assert shapes["attack"] and all(shapes["benign"][s] >= 10 for s in shapes["attack"]), shapes
+
+
+def user_texts(r: dict) -> list[str]:
+    """The text of every user message of a request, in order (a bare Responses `input` string is one)."""
+    msgs = r["request"].get("messages") or r["request"].get("input")
+    if isinstance(msgs, str):
+        return [msgs]
+    return [m["content"] for m in msgs if m.get("role") == "user" and isinstance(m.get("content"), str)]
+
+
+def system_prompt(r: dict) -> str:
+    """A request's system prompt in any dialect (Anthropic `system`, Responses `instructions`, a system message)."""
+    req = r["request"]
+    if req.get("system") or req.get("instructions"):
+        return req.get("system") or req.get("instructions")
+    msgs = req.get("messages") or []
+    return msgs[0]["content"] if msgs and msgs[0].get("role") == "system" else ""
+
+
+def assert_items_name_their_capability(corpus, templates: int) -> None:
+    """Every phrasing of every template of a variant's corpus module carries the marks of its own capability only
+    (`corpus.cap_of`), and no everyday question carries any."""
+    import random
+
+    rng = random.Random(0)
+    for cap in corpus.CAPS:
+        for t in range(templates):
+            for _ in range(6):
+                s = corpus.seed(rng, cap, t)
+                assert all(corpus.cap_of(corpus.text(s, p)) == cap for p in range(3)), (cap, t)
+    assert all(corpus.cap_of(x) is None for x in corpus.EVERYDAY)

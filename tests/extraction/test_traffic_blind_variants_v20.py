@@ -32,6 +32,7 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
+    user_texts,
 )
 
 
@@ -81,13 +82,6 @@ def _opens(r: dict) -> bool:
     if req.get("previous_response_id"):
         return False
     return isinstance(msgs, str) or sum(m.get("role") == "user" for m in msgs) == 1
-
-
-def _user_texts(r: dict) -> list[str]:
-    msgs = r["request"].get("messages") or r["request"].get("input")
-    if isinstance(msgs, str):
-        return [msgs]
-    return [m["content"] for m in msgs if m.get("role") == "user" and isinstance(m.get("content"), str)]
 
 
 _LABEL = re.compile(r"^Exercise \d+\.\d+\n")
@@ -171,7 +165,7 @@ def test_v20_grammar_prompts_never_share_a_wording_and_the_simulated_users_come_
     sim: Counter = Counter()
     sim_preamble = 0
     for r in by_scenario(records, labels, "grammar_prompts", "persona_sim_qa"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         if labels[r["principal"]]["scenario"] == "persona_sim_qa":
             sim[texts[0]] += 1
             sim_preamble += texts[0].startswith(PREAMBLES)
@@ -237,7 +231,7 @@ def test_v20_careful_cot_harvesters_ask_for_the_result_first_and_the_working_aft
     assert len({r["principal"] for r in careful}) == 2
     opened, explained = 0, 0
     for r in careful:
-        texts = _user_texts(r)
+        texts = user_texts(r)
         assert COT_SYS not in str(r["request"])
         if len(texts) == 1 and any(a in texts[0] for a in RESULT_ONLY):
             opened += 1

@@ -22,6 +22,7 @@ from tests.extraction.blind_traffic import (
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
+    assert_items_name_their_capability,
     assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic,
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
@@ -33,6 +34,8 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
+    system_prompt,
+    user_texts,
 )
 
 
@@ -41,30 +44,15 @@ def v21_log(tmp_path_factory) -> tuple[list[dict], dict]:
     return full_window_log(tmp_path_factory, "v21")
 
 
-def _user_texts(r: dict) -> list[str]:
-    msgs = r["request"].get("messages") or r["request"].get("input")
-    if isinstance(msgs, str):
-        return [msgs]
-    return [m["content"] for m in msgs if m.get("role") == "user" and isinstance(m.get("content"), str)]
-
-
 def _conversations(records: list[dict]) -> dict[tuple[str, str], list[str]]:
     """(principal, opener) -> the user messages of the conversation's longest request."""
     out: dict[tuple[str, str], list[str]] = {}
     for r in records:
-        texts = _user_texts(r)
+        texts = user_texts(r)
         key = (r["principal"], texts[0])
         if len(texts) > len(out.get(key, ())):
             out[key] = texts
     return out
-
-
-def _system(r: dict) -> str:
-    req = r["request"]
-    if req.get("system") or req.get("instructions"):
-        return req.get("system") or req.get("instructions")
-    msgs = req.get("messages") or []
-    return msgs[0]["content"] if msgs and msgs[0].get("role") == "system" else ""
 
 
 def _timetable_fit(ctx_start: float, stamped: list[tuple[float, str]]) -> float:
@@ -87,17 +75,9 @@ def test_v21_logs_response_text_for_a_share_of_attack_and_benign_records(v21_log
 
 def test_v21_items_name_their_capability() -> None:
     """Every phrasing of every template carries the marks of its own capability only (corpus_v21.cap_of)."""
-    import random
+    from benchmarks.traffic import corpus_v21
 
-    from benchmarks.traffic import corpus_v21 as C
-
-    rng = random.Random(0)
-    for cap in C.CAPS:
-        for t in range(8):
-            for _ in range(6):
-                s = C.seed(rng, cap, t)
-                assert all(C.cap_of(C.text(s, p)) == cap for p in range(3)), (cap, t)
-    assert all(C.cap_of(x) is None for x in C.EVERYDAY)
+    assert_items_name_their_capability(corpus_v21, 8)
 
 
 def test_v21_hydra_stays_under_quota_and_opens_in_waves_like_the_cohort_stays_under_its_quota(v21_log) -> None:
@@ -114,7 +94,7 @@ def test_v21_careful_hydra_accounts_and_the_cohort_keep_the_timetable(v21_log) -
     stamped: dict[str, list[tuple[float, str]]] = defaultdict(list)
     cohort: list[tuple[float, str]] = []
     for r in by_scenario(records, labels, "hydra", "timetable_cohort"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         cap = cap_of(texts[0])
         if len(texts) > 1 or cap is None or texts[0].startswith("Problem: "):
             continue
@@ -134,7 +114,7 @@ def test_v21_careful_hydra_accounts_and_the_cohort_keep_the_timetable(v21_log) -
         words = re.findall(r"\S+", first_user_text(r).lower())
         mine = {tuple(words[i:i + 8]) for i in range(len(words) - 7)
                 if sum(any(ch.isdigit() for ch in w) for w in words[i:i + 8]) >= 2}
-        if len(_user_texts(r)) > 1 or not mine:
+        if len(user_texts(r)) > 1 or not mine:
             continue  # a later turn, or an everyday question
         opens.append((r["principal"], mine))
         for sh in mine:
@@ -153,9 +133,9 @@ def test_v21_socratic_ladder_takes_one_step_a_turn_to_the_end_unlike_the_tutorin
 
     records, labels = v21_log
     campaign = by_scenario(records, labels, "socratic_ladder")
-    blunt = {r["principal"] for r in campaign if LADDER_SYS in _system(r)}
+    blunt = {r["principal"] for r in campaign if LADDER_SYS in system_prompt(r)}
     assert len(blunt) == 2
-    convs = _conversations([r for r in campaign if len(_user_texts(r)) > 1 or first_user_text(r).count("\n") > 0])
+    convs = _conversations([r for r in campaign if len(user_texts(r)) > 1 or first_user_text(r).count("\n") > 0])
     ladders = {k: v for k, v in convs.items() if len(v) >= 2}
     blunt_l = [v for (p, _), v in ladders.items() if p in blunt]
     careful_l = [v for (p, _), v in ladders.items() if p not in blunt]
@@ -170,7 +150,7 @@ def test_v21_socratic_ladder_takes_one_step_a_turn_to_the_end_unlike_the_tutorin
         assert not any(re.search(r"step by step|every step|reasoning|chain of thought", t, re.I) for t in v)
     from benchmarks.traffic.corpus_v21 import cap_of
 
-    openers = Counter(_user_texts(r)[0] for r in campaign if len(_user_texts(r)) == 1 and cap_of(_user_texts(r)[0]))
+    openers = Counter(user_texts(r)[0] for r in campaign if len(user_texts(r)) == 1 and cap_of(user_texts(r)[0]))
     assert openers.most_common(1)[0][1] == 1
 
     app = by_scenario(records, labels, "step_tutor_app")
@@ -178,7 +158,7 @@ def test_v21_socratic_ladder_takes_one_step_a_turn_to_the_end_unlike_the_tutorin
     app_len = sorted(len(v) for v in app_convs.values())
     assert app_len[len(app_len) // 2] <= 3 and sum(n >= 6 for n in app_len) >= 0.05 * len(app_len)
     assert len({end_user(r) for r in app}) >= 100
-    again = Counter(_user_texts(r)[0] for r in app if len(_user_texts(r)) == 1)
+    again = Counter(user_texts(r)[0] for r in app if len(user_texts(r)) == 1)
     assert sum(n for n in again.values() if n >= 2) >= 0.2 * again.total()
 
 
@@ -196,7 +176,7 @@ def test_v21_frontier_crawl_asks_each_named_concept_once_on_another_account(v21_
     dup, named, logged = 0, 0, 0
     order: list[tuple[float, str, tuple, bool]] = []
     for r in by_scenario(records, labels, "frontier_crawl"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         if len(texts) > 1:
             continue
         c = D.concept_in(texts[0])
@@ -252,7 +232,7 @@ def test_v21_capability_rotation_changes_capability_by_day_or_by_session(v21_log
     for r in by_scenario(records, labels, "capability_rotation"):
         text = first_user_text(r)
         cap = cap_of(text)
-        if cap is None or len(_user_texts(r)) > 1:
+        if cap is None or len(user_texts(r)) > 1:
             continue
         (blunt if text.startswith("Solve fully: ") else careful)[r["principal"]][day_of(r, t0)].add(cap)
     assert len(blunt) == 4

@@ -24,6 +24,7 @@ from tests.extraction.blind_traffic import (
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
+    assert_items_name_their_capability,
     assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic,
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
@@ -34,27 +35,14 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
+    system_prompt,
+    user_texts,
 )
 
 
 @pytest.fixture(scope="module")
 def v22_log(tmp_path_factory) -> tuple[list[dict], dict]:
     return full_window_log(tmp_path_factory, "v22")
-
-
-def _user_texts(r: dict) -> list[str]:
-    msgs = r["request"].get("messages") or r["request"].get("input")
-    if isinstance(msgs, str):
-        return [msgs]
-    return [m["content"] for m in msgs if m.get("role") == "user" and isinstance(m.get("content"), str)]
-
-
-def _system(r: dict) -> str:
-    req = r["request"]
-    if req.get("system") or req.get("instructions"):
-        return req.get("system") or req.get("instructions")
-    msgs = req.get("messages") or []
-    return msgs[0]["content"] if msgs and msgs[0].get("role") == "system" else ""
 
 
 def _numbers(text: str) -> tuple[str, ...]:
@@ -70,17 +58,9 @@ def test_v22_logs_response_text_for_a_share_of_attack_and_benign_records(v22_log
 
 def test_v22_items_name_their_capability() -> None:
     """Every phrasing of every template carries the marks of its own capability only (corpus_v22.cap_of)."""
-    import random
+    from benchmarks.traffic import corpus_v22
 
-    from benchmarks.traffic import corpus_v22 as C
-
-    rng = random.Random(0)
-    for cap in C.CAPS:
-        for t in range(6):
-            for _ in range(6):
-                s = C.seed(rng, cap, t)
-                assert all(C.cap_of(C.text(s, p)) == cap for p in range(3)), (cap, t)
-    assert all(C.cap_of(x) is None for x in C.EVERYDAY)
+    assert_items_name_their_capability(corpus_v22, 6)
 
 
 def test_v22_attempts_carry_at_most_one_slip_and_it_carries_on() -> None:
@@ -113,7 +93,7 @@ def test_v22_careful_hydra_groups_and_the_study_groups_share_their_sheets(v22_lo
         owners: dict[tuple, set[str]] = defaultdict(set)
         opens = []
         for r in by_scenario(records, labels, scenario):
-            texts = _user_texts(r)
+            texts = user_texts(r)
             if len(texts) > 1 or cap_of(texts[0]) is None or texts[0].startswith("Problem: "):
                 continue
             key = _numbers(texts[0].split("\n\n")[0] if scenario == "study_group_checks" else texts[0])
@@ -135,7 +115,7 @@ def test_v22_planted_errors_send_each_problem_to_three_accounts_with_the_slip_in
     records, labels = v22_log
     blunt, careful = 0, defaultdict(dict)
     for r in by_scenario(records, labels, "planted_errors"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         fp = D.first_step(texts[0])
         if fp is None or len(texts) > 1:
             continue
@@ -154,7 +134,7 @@ def test_v22_planted_errors_send_each_problem_to_three_accounts_with_the_slip_in
 
     students: dict[str, set[str]] = defaultdict(set)
     for r in by_scenario(records, labels, "study_group_checks"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         fp = D.first_step(texts[0])
         if fp and len(texts) == 1:
             assert len(D.wrong_steps(texts[0])) <= 1
@@ -179,10 +159,10 @@ def test_v22_bought_keys_turn_from_the_owner_to_one_capability_at_the_owner_pace
         per: dict[str, list[tuple[float, str | None, str, str]]] = defaultdict(list)
         blunt = set()
         for r in by_scenario(records, labels, scenario):
-            if BUYER_SYS in _system(r):
+            if BUYER_SYS in system_prompt(r):
                 blunt.add(r["principal"])
                 continue
-            texts = _user_texts(r)
+            texts = user_texts(r)
             if len(texts) == 1:
                 per[r["principal"]].append((r["ts"], cap_of(texts[0]), r["api"], r["request"]["model"]))
         assert len(blunt) == (3 if scenario == "bought_aged_keys" else 0)
@@ -252,7 +232,7 @@ def test_v22_schedule_replay_accounts_keep_a_real_customers_times(v22_log) -> No
 
     prod, staging = defaultdict(list), defaultdict(list)
     for r in by_scenario(records, labels, "shadow_traffic_replay"):
-        texts = _user_texts(r)
+        texts = user_texts(r)
         (staging if r["request"]["model"] != "gpt-4.1-mini" else prod)[tuple(texts)].append(r["ts"])
     assert staging and prod
     again = [ts for k, ts in staging.items() if k in prod and any(abs(t - u - 86400) <= 31 for t in ts
@@ -284,8 +264,8 @@ def test_v22_moderate_sampling_asks_under_personas_like_the_flood_ensemble(v22_l
     for scenario, prompts, sizes in (("sampling", ANALYSTS, {3, 4, 5}), ("flood_forecast_ensemble", FORECASTERS, {5})):
         asked: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in by_scenario(records, labels, scenario):
-            if _system(r) in prompts:
-                asked[(r["principal"], first_user_text(r))].add(_system(r))
+            if system_prompt(r) in prompts:
+                asked[(r["principal"], first_user_text(r))].add(system_prompt(r))
         assert len(asked) >= 50, scenario
         assert sum(len(s) in sizes for s in asked.values()) >= 0.9 * len(asked), scenario
 
@@ -303,7 +283,7 @@ def test_v22_careful_mixed_into_chat_never_opens_with_the_item(v22_log) -> None:
     for r in by_scenario(records, labels, "mixed_into_chat"):
         if r["principal"] in nightly:
             continue
-        texts = _user_texts(r)
+        texts = user_texts(r)
         assert cap_of(texts[0]) is None
         later += len(texts) in (2, 3) and cap_of(texts[-1]) is not None
     assert later >= 50

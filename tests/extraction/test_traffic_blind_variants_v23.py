@@ -31,6 +31,7 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
+    system_prompt,
 )
 
 
@@ -51,14 +52,6 @@ def _contents(r: dict) -> tuple[str, ...]:
 def _user_texts(r: dict) -> list[str]:
     c = _contents(r)
     return list(c[::2])
-
-
-def _system(r: dict) -> str:
-    req = r["request"]
-    if req.get("system") or req.get("instructions"):
-        return req.get("system") or req.get("instructions")
-    msgs = req.get("messages") or []
-    return msgs[0]["content"] if msgs and msgs[0].get("role") == "system" else ""
 
 
 def test_v23_logs_response_text_for_a_share_of_attack_and_benign_records(v23_log) -> None:
@@ -129,8 +122,8 @@ def test_v23_relay_conversations_go_out_on_the_next_key_like_the_key_pool_app(v2
     assert len(blunt) == 3
     assert all(_user_texts(r)[1:] == list(RELAY_SCRIPT[1:len(_user_texts(r))]) for r in relay
                if r["principal"] in blunt)
-    dressed = {r["principal"] for r in relay if _system(r) and end_user(r)}
-    bare = {r["principal"] for r in relay if not _system(r) and r["principal"] not in blunt}
+    dressed = {r["principal"] for r in relay if system_prompt(r) and end_user(r)}
+    bare = {r["principal"] for r in relay if not system_prompt(r) and r["principal"] not in blunt}
     assert len(dressed) >= 20 and len(bare) >= 20
     app = by_scenario(records, labels, "key_pool_app")
     assert sum(bool(end_user(r)) for r in app) >= 0.5 * len(app)
@@ -195,7 +188,7 @@ def test_v23_moderate_sampling_sweeps_temperatures_like_the_prompt_developer(v23
         asked: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
         for r in by_scenario(records, labels, scenario):
             temp = r["request"].get("temperature")
-            if temp in TEMPS and not r["request"].get("n") and not _system(r):
+            if temp in TEMPS and not r["request"].get("n") and not system_prompt(r):
                 asked[(r["principal"], first_user_text(r))].append((r["ts"], temp))
         swept = [sorted(v) for v in asked.values() if len(v) >= 3]
         assert len(swept) >= lo, (scenario, len(swept))
