@@ -211,9 +211,9 @@ FAILOVER_STATUSES = frozenset({429, 500, 502, 503, 504, 529})
 
 def _ready_first(candidates: Iterable[Upstream]) -> Upstream | None:
     """The first candidate not in its cool-down; else the first one (tried anyway: it may be back)."""
-    cooling = None
+    cooling, now = None, time.monotonic()
     for up in candidates:
-        if up.down_until and up.down_until > time.monotonic():
+        if up.down_until > now:
             cooling = cooling or up
             continue
         return up

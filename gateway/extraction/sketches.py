@@ -47,7 +47,7 @@ PROBLEM_RING = 16      # the account's recent problems (quantity signatures), wh
 RETURN_SAMPLE_SHIFT = 27  # round 18: suspicious prompts whose hash has its top 5 bits clear (1 in 32) are remembered ...
 RETURN_BITS = 512         # ... in two bitmaps: this sitting's and the earlier sittings' (cleared at a quarter full)
 RETURN_MASK = (1 << RETURN_BITS) - 1
-SITTING_GAP_S = 2 * 3600.0  # a sampled prompt this long after the previous one starts a new sitting
+SITTING_GAP_MIN = 120       # a sampled prompt this many minutes after the previous one starts a new sitting
 RERUN_MIN = 8.0           # decayed sampled prompts before `reruns` says anything
 RERUN_SHARE = 0.4         # share of them that came back from an earlier sitting
 DOC_RING = 8           # round 16: the account's recent documents (documents.py), only for accounts that paste them
@@ -137,7 +137,7 @@ class Sketches:
 
     def count_return(self: PrincipalState, content_hash: int, ts: float) -> None:
         """Count a fresh suspicious prompt (round 18): *returning* when the account asked it in an earlier sitting
-        (sittings: runs of sampled prompts without a gap of SITTING_GAP_S). A lab re-running its fixed benchmark every
+        (sittings: runs of sampled prompts without a gap of SITTING_GAP_MIN minutes). A lab re-running its fixed benchmark every
         night asks the same items again; a harvest has those answers already and asks new ones (an anchor set aside).
         Sampled 1 in 32 by hash, so a bank of a few hundred items fits the 512-bit bitmaps; a prompt asked again within
         a sitting (the same item on several models) counts once. `returns` holds both bitmaps in one int (this
@@ -147,7 +147,7 @@ class Sketches:
         ints, num = self.ints, self.num
         bits = self.returns
         minute = int(ts // 60)
-        if minute - ints[RET_MINUTE] >= SITTING_GAP_S // 60 and bits & RETURN_MASK:
+        if minute - ints[RET_MINUTE] >= SITTING_GAP_MIN and bits & RETURN_MASK:
             earlier = (bits >> RETURN_BITS) | (bits & RETURN_MASK)
             if earlier.bit_count() > RETURN_BITS // 4:  # full of old prompts: keep the last sitting's only
                 earlier = bits & RETURN_MASK
