@@ -1,8 +1,11 @@
 """A bounded queue drained in batches by one background task: how work leaves the request path.
 
 Requests `submit` (never blocks, never awaits); the task hands whatever has piled up, up to `batch`
-items, to one `consume` call. A full queue drops the item, counts it and warns at most every 10 s.
-`close` waits for what is queued (up to a deadline), then stops the task.
+items, to one `consume` call. With a `linger_s`, the task waits that long after an item arrives before
+it takes the batch (unless the batch is already full): the work a finished request hands off then runs
+after the next request's first steps instead of on them (a client sends its next request as soon as the
+last one ends), and batches coalesce under load. A full queue drops the item, counts it and warns at
+most every 10 s. `close` waits for what is queued (up to a deadline), then stops the task.
 """
 
 from __future__ import annotations
@@ -16,11 +19,16 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+# The linger of the queues that take a finished request's work (extraction features, provenance): far
+# below a model's time to first token, and a few batches a second at any load.
+HANDOFF_LINGER_S = 0.01
+
 
 class BatchQueue(Generic[T]):
     def __init__(self, name: str, consume: Callable[[list[T]], Awaitable[None]], *, maxsize: int, batch: int,
-                 log: logging.Logger, on_drop: Callable[[], None] | None = None) -> None:
+                 log: logging.Logger, on_drop: Callable[[], None] | None = None, linger_s: float = 0.0) -> None:
         self.name = name
+        self._linger = linger_s
         self._consume = consume  # errors it raises are logged; the loop goes on
         self._batch = batch
         self._log = log
@@ -59,6 +67,8 @@ class BatchQueue(Generic[T]):
     async def _run(self) -> None:
         while True:
             batch = [await self._q.get()]
+            if self._linger and self._q.qsize() < self._batch - 1:
+                await asyncio.sleep(self._linger)
             while len(batch) < self._batch and not self._q.empty():
                 batch.append(self._q.get_nowait())
             try:

@@ -1,13 +1,13 @@
-"""Bulk-extraction detection: an O(1) verdict lookup before the upstream call, cheap feature
-extraction once the exchange is over; the detector itself runs off the hot path (a background
-task or `covenant worker`)."""
+"""Bulk-extraction detection: an O(1) verdict lookup before the upstream call; the exchange's
+features are computed after it is over, by the backend's background task; the detector itself runs
+off the hot path (a background task or `covenant worker`)."""
 
 from __future__ import annotations
 
 import orjson
 
 from gateway.extraction.answers import answer_sketch
-from gateway.extraction.features import FeatureExtractor
+from gateway.extraction.features import FeatureEvent, FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage
@@ -82,18 +82,40 @@ class ExtractionStage(Stage):
         if held is None or not ctx.upstream_started:
             return  # denied requests are not traffic the teacher answered
         body, parsed, keep_examples = held
-        if ctx.body is not body:  # rewritten by a later stage (PII redaction): read the original
-            parsed = orjson.loads(body)
-        p = ctx.principal
-        ev = self.features.extract(ctx.route.api, parsed, p.id, ctx.ts, tenant=p.tenant, key_id=p.key_id,
-                                   client_ip=ctx.client_ip, user_agent=ctx.user_agent)
-        if not keep_examples:
-            ev.excerpt = ""
+        if ctx.body is not body:  # rewritten by a later stage (PII redaction): the original is described
+            parsed = None
         ctx.usage.settle_estimate()
-        ev.output_tokens = ctx.usage.output_tokens
-        if ctx.response_text:
+        p = ctx.principal
+        self.backend.submit(_Exchange(self.features, ctx.route.api, body, parsed, p.id, ctx.ts, p.tenant, p.key_id,
+                                      ctx.client_ip, ctx.user_agent, keep_examples, ctx.usage.output_tokens,
+                                      ctx.response_text))
+
+
+class _Exchange:
+    """What the features of one finished exchange are computed from, by the backend's background task
+    (gateway.extraction.backends): the request body as sent, who sent it, and the answer kept."""
+
+    __slots__ = ("features", "api", "body", "parsed", "principal", "ts", "tenant", "key_id", "client_ip",
+                 "user_agent", "keep_examples", "output_tokens", "response_text")
+
+    def __init__(self, features: FeatureExtractor, api: str, body: bytes, parsed: dict | None, principal: str,
+                 ts: float, tenant: str, key_id: str | None, client_ip: str | None, user_agent: str | None,
+                 keep_examples: bool, output_tokens: int, response_text: list[str]) -> None:
+        self.features, self.api, self.body, self.parsed = features, api, body, parsed
+        self.principal, self.ts, self.tenant, self.key_id = principal, ts, tenant, key_id
+        self.client_ip, self.user_agent, self.keep_examples = client_ip, user_agent, keep_examples
+        self.output_tokens, self.response_text = output_tokens, response_text
+
+    def __call__(self) -> FeatureEvent:
+        parsed = self.parsed if self.parsed is not None else orjson.loads(self.body)
+        ev = self.features.extract(self.api, parsed, self.principal, self.ts, tenant=self.tenant, key_id=self.key_id,
+                                   client_ip=self.client_ip, user_agent=self.user_agent)
+        if not self.keep_examples:
+            ev.excerpt = ""
+        ev.output_tokens = self.output_tokens
+        if self.response_text:
             # Round 11: a sketch of the answer (at most 16 ints, from its first 4,000 characters) when another
             # stage kept the output (audit content logging, PII, watermark provenance); this stage does not make
             # the proxy keep outputs on its own.
-            ev.answer_grams = answer_sketch("\n".join(ctx.response_text))
-        self.backend.submit(ev)
+            ev.answer_grams = answer_sketch("\n".join(self.response_text))
+        return ev

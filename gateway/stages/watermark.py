@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 
-from gateway.batch_queue import BatchQueue
+from gateway.batch_queue import HANDOFF_LINGER_S, BatchQueue
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
@@ -55,7 +55,7 @@ class WatermarkStage(Stage):
         # response: done by a background task, never on a request's path. Bounded; drops are
         # logged, not silent.
         self._pending: BatchQueue[tuple] = BatchQueue("provenance", self._index, maxsize=_PROVENANCE_QUEUE,
-                                                      batch=_INDEX_BATCH, log=log)
+                                                      batch=_INDEX_BATCH, log=log, linger_s=HANDOFF_LINGER_S)
 
     async def start(self) -> None:
         await self._pending.start()
