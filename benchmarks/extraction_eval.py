@@ -62,6 +62,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v21": ("new seed, v21 variants (written blind)", 384723, "v21"),
     "blind-v22": ("new seed, v22 variants (written blind)", 225238, "v22"),
     "blind-v23": ("new seed, v23 variants (written blind)", 853565, "v23"),
+    "blind-v24": ("new seed, v24 variants (written blind)", 731906, "v24"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

@@ -1,4 +1,4 @@
-"""The traffic generator's blind variants v3 ... v23: every attack type and new hard-negative persona emits traffic,
+"""The traffic generator's blind variants v3 ... v24: every attack type and new hard-negative persona emits traffic,
 hydra accounts stay small and numerous, campaign ids and labels do not leak into the traffic, attack traffic
 uses no client software that benign traffic does not, records follow the traffic log format, and the same seed
 gives the same bytes in every process (pinned sha256: the blind sets are frozen); v11 and v12 also log response_text for a share of attack and benign records alike, and in
@@ -10,7 +10,7 @@ test_traffic_blind_variants_v14_v15.py, those of v16 in test_traffic_blind_varia
 test_traffic_blind_variants_v17.py, those of v18 in test_traffic_blind_variants_v18.py, those of v19 in
 test_traffic_blind_variants_v19.py, those of v20 in test_traffic_blind_variants_v20.py, those of v21 in
 test_traffic_blind_variants_v21.py, those of v22 in test_traffic_blind_variants_v22.py, those of v23 in
-test_traffic_blind_variants_v23.py; a new variant adds its module of checks the same way."""
+test_traffic_blind_variants_v23.py, those of v24 in test_traffic_blind_variants_v24.py; a new variant adds its module of checks the same way."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ from benchmarks.traffic.personas_v20 import BENIGN_V20
 from benchmarks.traffic.personas_v21 import BENIGN_V21
 from benchmarks.traffic.personas_v22 import BENIGN_V22
 from benchmarks.traffic.personas_v23 import BENIGN_V23
+from benchmarks.traffic.personas_v24 import BENIGN_V24
 from tests.extraction.blind_traffic import (
     DAYS,
     assert_response_text_for_a_share_of_attack_and_benign_records,
@@ -70,12 +71,13 @@ NEW_ATTACK_TYPES = {"v9": {"embedding_distill", "translation_distill"},
                     "v20": {"schema_cot", "grammar_prompts", "ci_review_harvest"},
                     "v21": {"socratic_ladder", "frontier_crawl", "capability_rotation"},
                     "v22": {"planted_errors", "bought_aged_keys", "schedule_replay"},
-                    "v23": {"relay_conversations", "what_if_forks"}}
+                    "v23": {"relay_conversations", "what_if_forks"},
+                    "v24": {"pairwise_judgements", "rubric_scoring", "critique_loops"}}
 NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_V6, "v7": BENIGN_V7,
                 "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10, "v11": BENIGN_V11, "v12": BENIGN_V12,
                 "v13": BENIGN_V13, "v14": BENIGN_V14, "v15": BENIGN_V15, "v16": BENIGN_V16, "v17": BENIGN_V17,
                 "v18": BENIGN_V18, "v19": BENIGN_V19, "v20": BENIGN_V20, "v21": BENIGN_V21,
-                "v22": BENIGN_V22, "v23": BENIGN_V23}
+                "v22": BENIGN_V22, "v23": BENIGN_V23, "v24": BENIGN_V24}
 
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
@@ -143,6 +145,7 @@ FROZEN_SHA256 = {
     "v21": "ba3189ff0018d6dd1433c8d0ce2aa0df5ee8075b8093a34859deb3da3162301a",
     "v22": "1ead2bbeb437f9772a114294a01a688cdc07635860c5413e6e9f2e27ea744795",
     "v23": "e2657fd36af38bf7a0ad9ff49ba6872b8c47e8422fc84b278c0ada7f6a0b524a",
+    "v24": "8e2e0cc04f4fca2547c56f58cc25bbb137d4f440246accf93239ca2ecbd922f2",
 }
 
 
