@@ -145,6 +145,11 @@ class Stage:
     # False: `on_request` reads only the headers. Such stages at the head of the pipeline run before
     # the body is read, so a caller they refuse (no valid key) cannot make the gateway read one.
     reads_body: ClassVar[bool] = True
+    # True: what `on_response` does after its first wait (a store's reply) concerns no later stage, so
+    # the later stages run first and the wait ends the exchange's accounting. A client that sends its
+    # next request as soon as a response ends then finds the loop free instead of running metrics and
+    # audit of the last one when that reply comes back.
+    settles_late: ClassVar[bool] = False
 
     def applies(self, policy: EffectivePolicy) -> bool:
         """Whether this stage has anything to do under ``policy``. A stage that acts only under its
@@ -341,14 +346,31 @@ class Pipeline:
                 log.debug("a pending pre-check failed after the request ended (request %s)", ctx.request_id,
                           exc_info=True)
         entered = ctx.annotations.get("_entered", ())
+        late: list[tuple[Stage, Resume]] = []
         for stage, gated in self._finish:
             if gated and stage not in entered:  # a few stages: a tuple scan beats building a set
                 continue
             try:
-                await stage.on_response(ctx)
+                if stage.settles_late:
+                    coro = stage.on_response(ctx)
+                    try:
+                        signal = coro.send(None)  # up to its wait (most often none)
+                    except StopIteration:
+                        continue
+                    late.append((stage, Resume(coro, signal)))
+                else:
+                    await stage.on_response(ctx)
             except Exception:
-                log.exception("stage %s raised in on_response (request %s)", stage.name, ctx.request_id)
-                self._on_stage_error(stage.name)
+                self._response_failed(stage, ctx)
+        for stage, waiting in late:
+            try:
+                await waiting
+            except Exception:
+                self._response_failed(stage, ctx)
+
+    def _response_failed(self, stage: Stage, ctx: RequestContext) -> None:
+        log.exception("stage %s raised in on_response (request %s)", stage.name, ctx.request_id)
+        self._on_stage_error(stage.name)
 
 
 class Resume:

@@ -22,6 +22,7 @@ _NO_USAGE = Usage(0, 0)
 
 class RateLimitStage(Stage):
     name = "ratelimit"
+    settles_late = True  # the settlement's reply (or its failure) is this stage's own business
 
     def __init__(self, store: Store, metrics: Metrics) -> None:
         self.m = metrics
