@@ -211,9 +211,12 @@ def group_campaigns(
         # Round 18: nor is a member that re-runs a fixed suite (most of its fresh suspicious prompts came back from an
         # earlier sitting, `reruns`): v19's private benchmark lab sent the evaluation masquerade's suite template under
         # the same (empty) system prompt and was blocked with it; a harvest asks new items every run.
+        # Round 19: nor is a member that keeps coming back to its own documents (`returns_to_documents`): v24's teachers
+        # marking class sets (one task and rubric, pasted with each student's answer) were blocked through a campaign of
+        # rubric graders that the shared rubric templates joined them to; a grader sends a new task each time.
         by_sys: dict[int, list[str]] = defaultdict(list)
         for m in members:
-            if m not in weak_members and not suspects[m].reruns():
+            if m not in weak_members and not suspects[m].reruns() and not suspects[m].returns_to_documents():
                 by_sys[suspects[m].susp_sys].append(m)
         scripted = {m for ms in by_sys.values() if len(ms) >= min_accounts for m in ms}
         old = previous.get(cid)

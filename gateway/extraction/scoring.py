@@ -16,6 +16,7 @@ from gateway.extraction.documents import DocumentTable
 from gateway.extraction.layout import CATS, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
+from gateway.extraction.sketches import DOC_RETURN_SHARE
 from gateway.extraction.state import PrincipalState
 
 
@@ -61,7 +62,7 @@ W_PROBLEMS = 0.5      # the account's problems are ones many other accounts ask 
 W_DOCS = 0.6          # round 16: documents split with accounts of other tenants (documents.py); flag-level alone
 SPLIT_DOCS = (2.0, 5.0)        # split documents among the account's recent ones: none .. full weight ...
 SPLIT_DOC_SHARE = (0.3, 0.6)   # ... and their share of its recent documents: a stray one .. most
-RETURNING_DOCS = (0.1, 0.3)    # share of its pastes that return to a recent document: a pipeline's none .. a library's
+RETURNING_DOCS = (DOC_RETURN_SHARE, 0.3)  # share of its pastes that return to a recent document: a pipeline's none .. a library's
 SHARED_PROBLEMS = (1.0, 2.0)  # shared problems: none .. full weight (one is what students happen to share) ...
 W_DIALECTS = 0.7      # generation requests dealt out over several APIs (the dialect switches request by request)
 DIALECT_SWITCH = (0.3, 0.5)   # share of generation requests on another API than the one before: a product's

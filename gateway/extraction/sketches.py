@@ -51,6 +51,8 @@ SITTING_GAP_MIN = 120       # a sampled prompt this many minutes after the previ
 RERUN_MIN = 8.0           # decayed sampled prompts before `reruns` says anything
 RERUN_SHARE = 0.4         # share of them that came back from an earlier sitting
 DOC_RING = 8           # round 16: the account's recent documents (documents.py), only for accounts that paste them
+DOC_RETURN_MIN = 8     # round 19: pastes before `returns_to_documents` says anything ...
+DOC_RETURN_SHARE = 0.1  # ... and the share of them that return to a recent document (scoring's RETURNING_DOCS from)
 
 
 def _remember(ring: array, value: int, size: int) -> bool:
@@ -171,6 +173,12 @@ class Sketches:
     def reruns(self: PrincipalState) -> bool:
         """Most of its fresh suspicious prompts came back from earlier sittings: a fixed suite re-run (round 18)."""
         return self.rerun_share() >= RERUN_SHARE
+
+    def returns_to_documents(self: PrincipalState) -> bool:
+        """A tenth or more of its pastes come back to a document it pasted recently: it works on its own material
+        (a teacher marking a class set against one task and rubric), where a harvest sends new items (round 19)."""
+        docs = self.docs
+        return docs is not None and docs[0] >= DOC_RETURN_MIN and docs[1] >= DOC_RETURN_SHARE * docs[0]
 
     def add_relay(self: PrincipalState, partner: str) -> None:
         """Count a relayed answer (this account at either end) and remember the account at the other end (the

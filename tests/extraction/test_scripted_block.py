@@ -5,7 +5,8 @@ template is content: organisations that adopted the same public rubric or judge 
 its own system prompt (a hiring platform grading take-home answers per client company). Block, the one action a
 customer cannot work around, needs the member to run the campaign's script: to be one of at least `min_accounts`
 strong members sending their suspicious requests under the same system prompt (or none). Everyone else the campaign
-holds is throttled at most, until a reviewer confirms.
+holds is throttled at most, until a reviewer confirms. Nor does a member that re-runs a fixed suite (round 18) or keeps
+coming back to its own documents (round 19: a teacher marking class sets) count towards a script.
 """
 
 from __future__ import annotations
@@ -111,3 +112,57 @@ def test_a_lab_re_running_its_fixed_benchmark_under_a_campaigns_script_is_not_bl
     for a in range(6):
         assert det.principal_detail(f"harvester-{a}")["signals"]["rerun_share"] < 0.2
         assert det.verdict(f"harvester-{a}").status == "block", "new items every night: still the campaign's script"
+
+
+CLASS_TASK = ("Assignment {t}: a lab report on a cooling experiment.\nThe class measured the temperature of {t} cups "
+              "of water every minute.\nEach group plotted the readings of its {t} cups and fitted a decay curve.\n"
+              "They then estimated the cooling constant of cup {t} from the fitted curve.\nFinally each group compared "
+              "the constant of cup {t} with an insulated cup.\nThe report on assignment {t} states the method, the "
+              "result and one source of error.")
+MARK_RUBRIC = ("Rubric for this assignment, out of ten points:\nMethod described so that another group could "
+               "repeat it (3).\nResult stated with units and a sensible precision (3).\nOne source of error named and "
+               "its direction explained (2).\nClear writing, with the graph referred to in the text (2).")
+MARK = ("Mark this student answer against the rubric, criterion by criterion, and justify every point you give or "
+        "take away.\n\n{task}\n\n{rubric}\n\nStudent answer:\n{answer}")
+
+
+def _answer(seed: int) -> str:
+    return "\n".join(f"Student {seed} line {j}: we measured the cups and fitted curve number {seed * 7 + j}."
+                     for j in range(3))
+
+
+def _marking(det: Detector, rng: random.Random) -> None:
+    """Eight graders send the marking template with a new task each time (a judgement harvest); three teachers send
+    the same template for class sets: one task and rubric, twenty-five students' answers, then the next task."""
+    t = T0
+    for k in range(100):
+        for a in range(8):
+            t += rng.uniform(20.0, 60.0)
+            body = chat(MARK.format(task=CLASS_TASK.format(t=10_000 + k * 8 + a), rubric=MARK_RUBRIC,
+                                    answer=_answer(k * 8 + a)), max_tokens=1200, temperature=0)
+            det.observe(event(f"grader-{a}", t, body, ip=f"10.{a}.0.1", output_tokens=rng.randint(400, 900)))
+        for c in range(3):
+            t += rng.uniform(20.0, 60.0)
+            body = chat(MARK.format(task=CLASS_TASK.format(t=100 * c + k // 25), rubric=MARK_RUBRIC,
+                                    answer=_answer(1000 * c + k)), max_tokens=1200, temperature=0)
+            det.observe(event(f"teacher-{c}", t, body, ip=f"192.168.{c}.1", output_tokens=rng.randint(400, 900)))
+        if k % 10 == 9:
+            det.tick(t)
+    det.tick(t + 1)
+
+
+def test_a_teacher_marking_class_sets_under_a_graders_script_is_not_blocked_through_it() -> None:
+    # Round 19 (v24's essay-grading teachers): linked to a campaign of rubric graders by the marking template and sending
+    # it the same way, the teachers keep coming back to their own documents (one task and rubric, a class of answers).
+    det = Detector()
+    _marking(det, random.Random(17))
+    teacher = det.principal_detail("teacher-0")
+    assert teacher["campaign"] is not None, "linked by the template it shares"
+    assert teacher["signals"]["returning_document_share"] >= 0.5, teacher["signals"]["returning_document_share"]
+    detail = det.campaign(teacher["campaign"])
+    assert detail["scripted_members"] == sorted(f"grader-{a}" for a in range(8))
+    for c in range(3):
+        assert det.verdict(f"teacher-{c}").status != "block"
+    for a in range(8):
+        assert det.principal_detail(f"grader-{a}")["signals"]["returning_document_share"] < 0.1
+        assert det.verdict(f"grader-{a}").status == "block", "a new task every time: still the campaign's script"

@@ -249,3 +249,20 @@ def test_the_pipeline_is_grouped_as_one_campaign_through_its_documents() -> None
     assert camp is not None and len(camp["members"]) == 11
     assert "shared_documents" in str(camp)  # the link kind is listed as the campaign's evidence
     assert all(det.verdict(f"firm-{k}").campaign_id is None for k in range(4))
+
+
+def test_an_account_returns_to_its_documents_from_a_tenth_of_eight_or_more_pastes() -> None:
+    # Round 19: what keeps a teacher marking class sets out of a campaign's script (test_scripted_block.py).
+    st = PrincipalState(event("teacher", T0, chat("hello")))
+    for doc in range(7):
+        st.add_document(doc)
+    st.add_document(3)  # back to a recent document: 1 of 8 pastes
+    assert st.returns_to_documents()
+    fresh = PrincipalState(event("grader", T0, chat("hello")))
+    for doc in range(40):
+        fresh.add_document(doc)  # a new document every time
+    assert not fresh.returns_to_documents()
+    few = PrincipalState(event("newcomer", T0, chat("hello")))
+    for doc in (1, 1, 1):
+        few.add_document(doc)
+    assert not few.returns_to_documents(), "three pastes say nothing yet"
