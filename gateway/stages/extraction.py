@@ -43,8 +43,8 @@ class ExtractionStage(Stage):
         pid = p.id
         if block.allowlist.allows(pid, p.tenant, p.key_id) or p.account in block.allowlist.accounts:
             return None
-        # The features are computed when the exchange is over (on_response): they feed the detector,
-        # never this request's decision, so the client's first token does not wait for them. What
+        # The features are computed after the exchange (on_response hands it to the backend's task): they
+        # feed the detector, never this request's decision, so the client's first token does not wait for them. What
         # they describe is the prompt as sent (a later stage may rewrite ctx.json and ctx.body).
         ctx.annotations["_extraction_event"] = (ctx.body, ctx.json, block.keep_examples)
         verdict = await self.backend.verdict(pid)
