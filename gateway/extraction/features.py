@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 from zlib import crc32
 
+from gateway.extraction.answers import answer_sketch
 from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.asks import ask_hashes
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
@@ -316,6 +317,17 @@ class FeatureExtractor:
         self._keep_excerpt = keep_excerpt
         self._token_hash: dict[str, tuple[int, bytes]] = {}
         self._system: dict[str, tuple[int, int]] = {}  # system prompt -> (reasoning flags, hash)
+
+    def describe(self, api: str, body: dict[str, Any], principal: str, ts: float, *, tenant: str | None = None,
+                 key_id: str | None = None, client_ip: str | None = None, user_agent: str | None = None,
+                 output_tokens: int = 0, answer: str = "") -> FeatureEvent:
+        """One finished exchange as the detector sees it, live (the stage) and replayed alike: the request's
+        features, the output tokens, and a sketch of the answer when it was kept."""
+        ev = self.extract(api, body, principal, ts, tenant, key_id, client_ip, user_agent)
+        ev.output_tokens = output_tokens
+        if answer:
+            ev.answer_grams = answer_sketch(answer)
+        return ev
 
     def extract(
         self,

@@ -16,7 +16,6 @@ from typing import IO, Any
 
 import orjson
 
-from gateway.extraction.answers import answer_sketch
 from gateway.extraction.detector import Detector
 from gateway.extraction.features import FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
@@ -85,15 +84,13 @@ def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, out
                 ts = last_ts
             last_ts = ts
             client = rec.get("client") or {}
-            ev = fx.extract(rec["api"], rec["request"], principal, ts, tenant=rec.get("tenant"),
-                            key_id=rec.get("key_id"), client_ip=client.get("ip"),
-                            user_agent=client.get("user_agent"))
             text = rec.get("response_text")
-            if isinstance(text, str) and text:
-                ev.answer_grams = answer_sketch(text)
             usage = rec.get("usage")
-            if isinstance(usage, dict) and isinstance(usage.get("output_tokens"), int):
-                ev.output_tokens = usage["output_tokens"]
+            tokens = usage.get("output_tokens") if isinstance(usage, dict) else None
+            ev = fx.describe(rec["api"], rec["request"], principal, ts, tenant=rec.get("tenant"),
+                             key_id=rec.get("key_id"), client_ip=client.get("ip"), user_agent=client.get("user_agent"),
+                             output_tokens=tokens if isinstance(tokens, int) else 0,
+                             answer=text if isinstance(text, str) else "")
             counts = served.get(principal)
             if counts is None:
                 counts = served[principal] = [0, 0]

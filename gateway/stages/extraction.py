@@ -4,9 +4,10 @@ off the hot path (a background task or `covenant worker`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import orjson
 
-from gateway.extraction.answers import answer_sketch
 from gateway.extraction.features import FeatureEvent, FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.metrics import Metrics
@@ -91,31 +92,33 @@ class ExtractionStage(Stage):
                                       ctx.response_text))
 
 
+@dataclass(slots=True)
 class _Exchange:
     """What the features of one finished exchange are computed from, by the backend's background task
     (gateway.extraction.backends): the request body as sent, who sent it, and the answer kept."""
 
-    __slots__ = ("features", "api", "body", "parsed", "principal", "ts", "tenant", "key_id", "client_ip",
-                 "user_agent", "keep_examples", "output_tokens", "response_text")
-
-    def __init__(self, features: FeatureExtractor, api: str, body: bytes, parsed: dict | None, principal: str,
-                 ts: float, tenant: str, key_id: str | None, client_ip: str | None, user_agent: str | None,
-                 keep_examples: bool, output_tokens: int, response_text: list[str]) -> None:
-        self.features, self.api, self.body, self.parsed = features, api, body, parsed
-        self.principal, self.ts, self.tenant, self.key_id = principal, ts, tenant, key_id
-        self.client_ip, self.user_agent, self.keep_examples = client_ip, user_agent, keep_examples
-        self.output_tokens, self.response_text = output_tokens, response_text
+    features: FeatureExtractor
+    api: str
+    body: bytes
+    parsed: dict | None  # None: re-read from `body` (a later stage rewrote the request)
+    principal: str
+    ts: float
+    tenant: str
+    key_id: str | None
+    client_ip: str | None
+    user_agent: str | None
+    keep_examples: bool
+    output_tokens: int
+    response_text: list[str]
 
     def __call__(self) -> FeatureEvent:
-        parsed = self.parsed if self.parsed is not None else orjson.loads(self.body)
-        ev = self.features.extract(self.api, parsed, self.principal, self.ts, tenant=self.tenant, key_id=self.key_id,
-                                   client_ip=self.client_ip, user_agent=self.user_agent)
+        # Round 11: the answer is sketched (at most 16 ints, from its first 4,000 characters) when another stage
+        # kept the output (audit content logging, PII, watermark provenance); this stage does not make the proxy
+        # keep outputs on its own.
+        ev = self.features.describe(self.api, self.parsed if self.parsed is not None else orjson.loads(self.body),
+                                    self.principal, self.ts, tenant=self.tenant, key_id=self.key_id,
+                                    client_ip=self.client_ip, user_agent=self.user_agent,
+                                    output_tokens=self.output_tokens, answer="\n".join(self.response_text))
         if not self.keep_examples:
             ev.excerpt = ""
-        ev.output_tokens = self.output_tokens
-        if self.response_text:
-            # Round 11: a sketch of the answer (at most 16 ints, from its first 4,000 characters) when another
-            # stage kept the output (audit content logging, PII, watermark provenance); this stage does not make
-            # the proxy keep outputs on its own.
-            ev.answer_grams = answer_sketch("\n".join(self.response_text))
         return ev

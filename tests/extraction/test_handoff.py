@@ -58,8 +58,8 @@ async def test_the_features_describe_the_prompt_the_client_sent():
     backend = _Captured(metrics)
     stage = ExtractionStage(backend, metrics, keep_excerpts=True)
     calls = []
-    extract = stage.features.extract
-    stage.features = type("Counting", (), {"extract": lambda self, *a, **kw: calls.append(1) or extract(*a, **kw)})()
+    describe = stage.features.describe
+    stage.features = type("Counting", (), {"describe": lambda self, *a, **kw: calls.append(1) or describe(*a, **kw)})()
     await stage.on_response(_finished_exchange("My card is 4111 1111 1111 1111, what is d/dx x^2?",
                                                sent_as="My card is <CREDIT_CARD>, what is d/dx x^2?"))
     assert calls == []  # nothing was computed in the request's own task
