@@ -63,6 +63,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v22": ("new seed, v22 variants (written blind)", 225238, "v22"),
     "blind-v23": ("new seed, v23 variants (written blind)", 853565, "v23"),
     "blind-v24": ("new seed, v24 variants (written blind)", 731906, "v24"),
+    "blind-v25": ("new seed, v25 variants (written blind)", 381317, "v25"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
