@@ -113,8 +113,6 @@ class RateLimitStage(Stage):
                 eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
         estimate = TokenEstimate(len(ctx.body) // 4 + 1, _requested_output(ctx))
-        if plan.roomy:
-            ctx.annotations["_ratelimit_roomy"] = True  # read by speculate() while the admission is in flight
         try:
             adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
@@ -143,12 +141,19 @@ class RateLimitStage(Stage):
         return None
 
     def speculate(self, ctx: RequestContext) -> bool:
-        """The request may go on while the admission is in flight when this subject's last admission left
-        a quarter or more of every limit (a fresh or throttled subject never speculates)."""
-        if ctx.annotations.get("_ratelimit_roomy"):
-            ctx.annotations["_ratelimit_speculated"] = True
-            return True
-        return False
+        """The request may go on before its admission when this subject's last admission here left a
+        quarter or more of every limit (a fresh or throttled subject never speculates)."""
+        eff = ctx.policy
+        if eff is None or not eff.rate_limits or ctx.annotations.get("_throttle_limits"):
+            return False
+        memo = eff.memo.get("ratelimit_plan")
+        if memo is None or not memo[1].roomy or memo[1].limiter is not self.limiter:
+            return False
+        p = ctx.principal
+        if memo[0] != (p.tenant, p.account, p.key_id, ctx.model, ctx.route.path):
+            return False
+        ctx.annotations["_ratelimit_speculated"] = True
+        return True
 
     async def on_response(self, ctx: RequestContext) -> None:
         held = ctx.annotations.get("_ratelimit")

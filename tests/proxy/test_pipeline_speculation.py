@@ -1,6 +1,7 @@
-"""Speculation in the pipeline: a stage waiting on I/O that says a denial is unlikely (`speculate`) lets the
-later stages run and the core go on; `confirm` then awaits its answer, which still decides. Callers that do not
-ask for speculation (policy tests, tools) get the in-order behaviour."""
+"""Speculation in the pipeline: a stage that says a denial is unlikely (`speculate`, asked before it runs) lets
+the later stages run and the core go on; its own work starts once that turn is over (the upstream request is
+written by then), and `confirm` awaits its answer, which still decides. Callers that do not ask for speculation
+(policy tests, tools) get the in-order behaviour."""
 
 from __future__ import annotations
 
@@ -59,6 +60,25 @@ async def test_a_roomy_stage_leaves_its_answer_pending_and_the_later_stages_run(
     assert log[-1] == "admission done" and ctx.pending is None
 
 
+async def test_a_speculated_stage_starts_after_the_turn_that_let_the_request_go_on():
+    """What the core does right after `run_request` without waiting (writing the upstream request) comes before
+    the stage's own work, which then starts on the loop's next turn, without anyone awaiting it."""
+    log: list[str] = []
+
+    class Starts(Admits):
+        async def on_request(self, ctx: RequestContext) -> Deny | None:
+            log.append("admission started")
+            return await super().on_request(ctx)
+
+    pipeline = Pipeline([Starts(log), Later(log)])
+    assert await pipeline.run_request(ctx := _ctx(), speculate=True) is None
+    log.append("upstream request written")
+    await asyncio.sleep(0)
+    assert log == ["speculate?", "later on_request", "upstream request written", "admission started"]
+    assert await pipeline.confirm(ctx) is None
+    assert log[-2:] == ["reply", "admission done"]
+
+
 async def test_the_pending_answer_still_decides():
     log: list[str] = []
     ctx = _ctx()
@@ -108,6 +128,21 @@ async def test_a_pending_stage_that_raises_fails_the_request_closed_on_confirm()
     pipeline = Pipeline([Admits(log, fail=True), Later(log)], on_stage_error=errors.append)
     ctx = _ctx()
     assert await pipeline.run_request(ctx, speculate=True) is None
+    with pytest.raises(StageFailed) as failed:
+        await pipeline.confirm(ctx)
+    assert failed.value.stage == "admits" and errors == ["admits"]
+
+
+async def test_a_speculated_stage_that_raises_before_its_first_wait_fails_the_request_closed_on_confirm():
+    errors: list[str] = []
+
+    class Broken(Admits):
+        async def on_request(self, ctx: RequestContext) -> Deny | None:
+            raise RuntimeError("no plan")
+
+    pipeline = Pipeline([Broken([]), Later([])], on_stage_error=errors.append)
+    assert await pipeline.run_request(ctx := _ctx(), speculate=True) is None
+    await asyncio.sleep(0)  # it started (and failed) on the loop's turn: the error waits for confirm
     with pytest.raises(StageFailed) as failed:
         await pipeline.confirm(ctx)
     assert failed.value.stage == "admits" and errors == ["admits"]
