@@ -11,7 +11,7 @@ import time
 
 from gateway.batch_queue import HANDOFF_LINGER_S, BatchQueue
 from gateway.metrics import Metrics
-from gateway.pipeline import Deny, RequestContext, Stage, TransformFactory
+from gateway.pipeline import RequestContext, Stage, TransformFactory
 from gateway.policy.compile import CompiledPolicySet
 from gateway.watermark.embed import Watermarker
 from gateway.watermark.policy import WatermarkPolicy
@@ -99,7 +99,9 @@ class WatermarkStage(Stage):
     def applies(self, policy) -> bool:
         return policy.watermark is not None and policy.watermark.enabled
 
-    async def on_request(self, ctx: RequestContext) -> Deny | None:
+    # Nothing to check before the upstream call: the decision is taken when the upstream answers, off the
+    # path of the request (the upstream already has it) and, streamed, of the first token.
+    def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
         block = ctx.policy.watermark if ctx.policy else None
         if block is None or not block.enabled or not ctx.route.generates or _structured(ctx.json):
             return None
@@ -108,13 +110,6 @@ class WatermarkStage(Stage):
         ctx.annotations["_watermark"] = (block, strength)
         if block.provenance:
             ctx.keep_output = True
-        return None
-
-    def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
-        held = ctx.annotations.get("_watermark")
-        if held is None:
-            return None
-        block, strength = held
         if block.mode == "shadow" or strength <= 0:
             return None
         wm: Watermarker = ctx.policy.artifacts["watermark"][id(block)]
