@@ -29,6 +29,7 @@ QUOTE_GRAMS = 32      # grams read from a prompt (its first ones): a batch of 30
 RELAY_MIN_GRAMS = 2   # a relayed answer shares at least this many of its sketch grams with the prompt ...
 RELAY_SHARE = 0.5     # ... and at least this share of its sketch
 TEXT_CHARS = 4000     # characters of a prompt or answer read
+COMMON_OWNERS = 4     # round 20: a gram given to this many accounts is common text, no relay's evidence
 _GRAM = struct.Struct("<3I")
 assert GRAM_SEGMENTS == 3  # the gram packing above is unrolled for three segments
 
@@ -62,12 +63,17 @@ class AnswerTable:
     """Recent answers' sketch grams -> the answer they belong to: (principal, tenant, sketch size, serial).
     Bounded: beyond `max_grams`, the older half is dropped (dict insertion order)."""
 
-    __slots__ = ("_grams", "_max", "_serial")
+    __slots__ = ("_grams", "_max", "_serial", "_also")
 
     def __init__(self, max_grams: int = 200_000) -> None:
         self._grams: dict[int, tuple[str, str | None, int, int]] = {}
         self._max = max_grams
         self._serial = 0
+        # Round 20: a gram an answer of another account took over -> the other accounts given it before (two at
+        # most), or None once three or more were: common text (a textbook function, a stock snippet), which
+        # says nothing about who relays whom. A prompt quoting what its own account was given is no relay
+        # either, whoever was given the same text since.
+        self._also: dict[int, tuple[str, ...] | None] = {}
 
     def __len__(self) -> int:
         return len(self._grams)
@@ -78,25 +84,33 @@ class AnswerTable:
             return
         self._serial += 1
         meta = (principal, tenant, len(sketch), self._serial)
-        grams = self._grams
+        grams, also = self._grams, self._also
         for g in sketch:
+            old = grams.get(g)
+            if old is not None and old[0] != principal:
+                before = also.get(g, ())
+                if before is not None and old[0] not in before:
+                    also[g] = (*before, old[0]) if len(before) < COMMON_OWNERS - 2 else None
             grams[g] = meta  # the newest answer owns a gram
         if len(grams) > self._max:
             # Keep the newer half, in one pass (amortised O(1) per gram; deleting the oldest key one at a time
             # makes each deletion scan the dict's growing run of deleted slots).
-            self._grams = dict(islice(grams.items(), len(grams) - self._max // 2, None))
+            self._grams = grams = dict(islice(grams.items(), len(grams) - self._max // 2, None))
+            self._also = {g: p for g, p in also.items() if g in grams}
 
     def relayed(self, principal: str, tenant: str | None, grams: tuple[int, ...]) -> str | None:
         """The account whose answer this prompt relays (most of one answer, given to an account of another
         tenant -- or, when tenants are unknown, another account), else None."""
         if len(grams) < RELAY_MIN_GRAMS:
             return None
-        table = self._grams
+        table, also = self._grams, self._also
         counts: dict[tuple[str, str | None, int, int], int] = {}
         for g in grams:
             meta = table.get(g)
             if meta is not None and meta[0] != principal:
-                counts[meta] = counts.get(meta, 0) + 1
+                before = also.get(g, ())
+                if before is not None and principal not in before:
+                    counts[meta] = counts.get(meta, 0) + 1
         for meta, k in counts.items():
             other, other_tenant, size, _ = meta
             if k >= RELAY_MIN_GRAMS and k >= RELAY_SHARE * size and (

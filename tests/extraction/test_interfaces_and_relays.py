@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 
-from gateway.extraction.answers import answer_sketch, quote_grams
+from gateway.extraction.answers import COMMON_OWNERS, AnswerTable, answer_sketch, quote_grams
 from gateway.extraction.detector import Detector
 from gateway.extraction.replay import replay
 from tests.extraction.helpers import event
@@ -110,6 +110,32 @@ def test_the_sketch_sees_structured_answers_and_not_prose() -> None:
     prose = "That depends mostly on what you need it for. In short, yes, but with one caveat. " * 10
     assert answer_sketch(prose) == () and quote_grams(prose) == ()
     assert quote_grams("What is the capital of France?") == ()
+
+
+SNIPPET = ("static boolean isPalindrome(String s) {\n    String t = s.replaceAll(\"[^A-Za-z]\", \"\").toLowerCase();\n"
+           "    return new StringBuilder(t).reverse().toString().equals(t);\n}\n")
+
+
+def test_an_account_quoting_an_answer_it_was_given_itself_relays_nothing_whoever_got_the_same_text_since() -> None:
+    """A teacher sends one of its own quiz variants back for the answer key; another account of another tenant
+    happened to be given the same text in between. Round 20."""
+    table, sketch = AnswerTable(), answer_sketch("Variants:\n" + SNIPPET)
+    table.note("teacher", "school", sketch)
+    table.note("stranger", "elsewhere", sketch)
+    prompt = quote_grams("Answer key: full solution to this one\n" + SNIPPET)
+    assert table.relayed("teacher", "school", prompt) is None
+    assert table.relayed("third", "other", prompt) == "stranger"  # a third party quoting it still relays
+
+
+def test_text_given_to_many_accounts_is_common_text_and_relays_nothing() -> None:
+    """A stock snippet in the answers of COMMON_OWNERS accounts says nothing about who feeds whom. Round 20."""
+    table, sketch = AnswerTable(), answer_sketch("Here it is:\n" + SNIPPET)
+    prompt = quote_grams("Port this to Kotlin:\n" + SNIPPET)
+    for i in range(COMMON_OWNERS - 1):
+        table.note(f"acct{i}", f"t{i}", sketch)
+    assert table.relayed("sender", "ts", prompt) == f"acct{COMMON_OWNERS - 2}"
+    table.note("one-more", "tx", sketch)
+    assert table.relayed("sender", "ts", prompt) is None
 
 
 def translations(k: int) -> list[str]:
