@@ -68,12 +68,18 @@ class ScriptBatcher:
         """Queue one plain command (``"HGET", key, field``); the future holds its reply."""
         return self._queue(None, (), args)
 
+    def command_soon(self, *args: Any) -> asyncio.Future:
+        """Queue a command nobody waits on yet (a refresh ahead of expiry). If it opens a batch, the batch
+        leaves one loop turn later than usual, so that the call it can share a round trip with comes
+        along: a speculated rate-limit admission starts on the turn after the request's pre-checks."""
+        return self._queue(None, (), args, lazy=True)
+
     def xadd(self, stream: str, fields: Sequence[Any], maxlen: int) -> asyncio.Future:
         """Queue one ``XADD stream MAXLEN ~ maxlen * field value ...`` (what redis-py's
         ``xadd(..., maxlen=, approximate=True)`` sends); the future holds the entry id."""
         return self._queue(None, (), ("XADD", stream, "MAXLEN", "~", maxlen, "*", *fields))
 
-    def _queue(self, script: Any, keys: Sequence[Any], args: Sequence[Any]) -> asyncio.Future:
+    def _queue(self, script: Any, keys: Sequence[Any], args: Sequence[Any], lazy: bool = False) -> asyncio.Future:
         loop = self._loop
         if loop is None or loop.is_closed():
             loop = self._loop = asyncio.get_running_loop()
@@ -81,7 +87,7 @@ class ScriptBatcher:
         self._pending.append((script, keys, args, fut))
         if not self._scheduled:
             self._scheduled = True
-            self._spawn(self._flush())
+            self._spawn(self._flush(lazy))
         return fut
 
     def _spawn(self, coro) -> None:
@@ -89,8 +95,11 @@ class ScriptBatcher:
         self._tasks.add(task)  # a reference until done: the loop keeps only weak ones
         task.add_done_callback(self._tasks.discard)
 
-    async def _flush(self) -> None:
-        # First step of the task: one loop turn after the first call, with what was queued since.
+    async def _flush(self, lazy: bool = False) -> None:
+        # First step of the task: one loop turn after the first call, with what was queued since (two
+        # turns when the first call was lazy).
+        if lazy:
+            await asyncio.sleep(0)
         self._scheduled = False
         pending, self._pending = self._pending, []
         for i in range(MAX_BATCH, len(pending), MAX_BATCH):

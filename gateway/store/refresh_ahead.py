@@ -2,8 +2,9 @@
 
 API keys and extraction verdicts are read on every request and change rarely. Each entry is used for
 at most `ttl` seconds after it was read; past half its life a lookup still serves it and queues a
-refresh of the field on the request-path batcher (`gateway.store.batch`), so the read shares the
-round trip of the request's rate-limit admission and a key in steady use never waits for the store.
+refresh of the field on the request-path batcher (`gateway.store.batch`, `command_soon`), so the read
+shares the round trip of the request's rate-limit admission (speculated or not) and a key in steady use
+never waits for the store.
 """
 
 from __future__ import annotations
@@ -78,4 +79,4 @@ class RefreshAheadCache(Generic[V]):
                 return
             self.remember(field, value, asked)
 
-        self._batch.command("HGET", self._hash, field).add_done_callback(done)
+        self._batch.command_soon("HGET", self._hash, field).add_done_callback(done)

@@ -1,11 +1,13 @@
-"""Before the upstream call, a request with the full policy set on a Redis store costs one round trip.
+"""The pre-checks of a request with the full policy set on a Redis store cost one round trip.
 
 The benchmark's full set (`benchmarks/policies_full/`: key auth, three rate limits, PII, watermark,
 extraction) on a real redis-server. The API key record and the principal's extraction verdict are
 cached locally; when either is due for a refresh, the lookup rides in the pipeline of the rate-limit
-admission instead of costing a round trip of its own. Round trips are counted where redis-py and
-the batchers' lean connections write to their sockets (one write per command, pipeline or batch),
-from the moment the gateway has the request to the moment the upstream has it.
+admission instead of costing a round trip of its own, also when the admission is speculated (it then
+starts after the upstream call). Round trips are counted where redis-py and the batchers' lean
+connections write to their sockets (one write per command, pipeline or batch), from the moment the
+gateway has the request to the moment the upstream has it, and to the moment the response head goes
+to the client (every pre-check answered by then; the settlement and the hand-offs come later).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Writes:
     def __init__(self) -> None:
         self.count = 0
         self.at_upstream: list[int] = []
+        self.at_response_head: list[int] = []
 
 
 async def _upstream(writes: Writes) -> asyncio.Server:
@@ -63,7 +66,7 @@ async def _upstream(writes: Writes) -> asyncio.Server:
     return await asyncio.start_server(handle, "127.0.0.1", 0)
 
 
-async def _stream(gw: Gateway, key: str) -> bytes:
+async def _stream(gw: Gateway, key: str, writes: Writes | None = None) -> bytes:
     body = orjson.dumps(BODY)
     sent: list[dict] = []
     delivered = False
@@ -76,6 +79,8 @@ async def _stream(gw: Gateway, key: str) -> bytes:
         await asyncio.Future()  # the client stays connected
 
     async def send(message: dict) -> None:
+        if writes is not None and message["type"] == "http.response.start":
+            writes.at_response_head.append(writes.count)
         sent.append(message)
 
     scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "client": ("127.0.0.1", 5000),
@@ -121,18 +126,21 @@ async def full_gateway(redis_url: str, tmp_path: Path, monkeypatch: pytest.Monke
         upstream.close()
 
 
-async def _round_trips(gw: Gateway, key: str, writes: Writes) -> int:
+async def _round_trips(gw: Gateway, key: str, writes: Writes) -> tuple[int, int]:
+    """(round trips before the upstream had the request, before the response head went out)"""
     await asyncio.sleep(0.2)  # background writes of the previous request (events, provenance) are out
     before = writes.count
-    out = await _stream(gw, key)
+    out = await _stream(gw, key, writes)
     assert b"fixes two bugs" in out or b"two bugs" in out
-    return writes.at_upstream[-1] - before
+    return writes.at_upstream[-1] - before, writes.at_response_head[-1] - before
 
 
 async def test_a_streaming_request_costs_one_round_trip_before_the_upstream(full_gateway):
     gw, key, writes = full_gateway
     await _stream(gw, key)  # first sight of the key and the principal: their lookups, the script loads
-    assert await _round_trips(gw, key, writes) == 1
+    assert await _round_trips(gw, key, writes) == (1, 1)
+    gw.proxy.speculate = False  # in order: the same one round trip
+    assert await _round_trips(gw, key, writes) == (1, 1)
 
 
 async def test_due_key_and_verdict_refreshes_share_the_admission_round_trip(full_gateway):
@@ -143,7 +151,7 @@ async def test_due_key_and_verdict_refreshes_share_the_admission_round_trip(full
     for cache in caches:
         for name, (_expires, value) in list(cache._entries.items()):  # noqa: SLF001
             cache._entries[name] = (time.monotonic() + cache._ttl / 2 - 0.05, value)  # noqa: SLF001
-    assert await _round_trips(gw, key, writes) == 1
+    assert await _round_trips(gw, key, writes) == (1, 1)
     # the refreshed entries are fresh again
     for cache in caches:
         assert all(exp - time.monotonic() > cache._ttl / 2 for exp, _ in cache._entries.values())  # noqa: SLF001
