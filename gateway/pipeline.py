@@ -270,16 +270,13 @@ class Pipeline:
                 if not waiters:
                     deny = await stage.on_request(ctx)
                 else:
-                    coro = stage.on_request(ctx)
-                    try:
-                        signal = coro.send(None)  # run it up to its first wait (most stages never wait)
-                    except StopIteration as done:
-                        deny = done.value
-                    else:
+                    started = Later(stage.on_request(ctx))
+                    started.start()  # up to its first wait (most stages never wait)
+                    if started.waiting:
                         # It waits on I/O. Scheduled now, the work runs after whatever the stage just
                         # queued (the store batch is written first), before the reply is read.
                         asyncio.get_running_loop().call_soon(self._while_waiting, ctx, waiters)
-                        deny = await Resume(coro, signal)
+                    deny = await started
             except GatewayError:
                 raise  # a deliberate rejection (401, 400…), rendered by the core
             except Exception as exc:
@@ -349,18 +346,18 @@ class Pipeline:
                 log.debug("a pending pre-check failed after the request ended (request %s)", ctx.request_id,
                           exc_info=True)
         entered = ctx.annotations.get("_entered", ())
-        late: list[tuple[Stage, Resume]] = []
+        late: list[tuple[Stage, Later]] = []
         for stage, gated in self._finish:
             if gated and stage not in entered:  # a few stages: a tuple scan beats building a set
                 continue
             try:
                 if stage.settles_late:
-                    coro = stage.on_response(ctx)
-                    try:
-                        signal = coro.send(None)  # up to its wait (most often none)
-                    except StopIteration:
-                        continue
-                    late.append((stage, Resume(coro, signal)))
+                    started = Later(stage.on_response(ctx))
+                    started.start()  # up to its wait (most often none)
+                    if started.waiting:
+                        late.append((stage, started))
+                    else:
+                        await started  # its result, or its error here, in stage order
                 else:
                     await stage.on_response(ctx)
             except Exception:
@@ -408,8 +405,10 @@ class Resume:
 
 
 class Later:
-    """A speculated stage's `on_request`, started by the loop after the turn that let the request go on
-    (`start`), or by whoever awaits it first; awaiting it gives the stage's answer (or raises its error)."""
+    """A coroutine run by hand up to its first wait (`start`) and awaited later: a speculated stage's
+    `on_request`, which the loop starts after the turn that let the request go on (or whoever awaits it
+    first), and the pipeline's own start-then-await of a stage that may wait on I/O. Awaiting it gives the
+    coroutine's result or raises its error; one that never waits costs no task and no timer."""
 
     __slots__ = ("_coro", "_signal", "_started", "_done", "_value", "_error")
 
@@ -430,6 +429,11 @@ class Later:
             self._done, self._value = True, done.value
         except Exception as exc:  # raised where the answer is awaited (`confirm`), like any stage error
             self._done, self._error = True, exc
+
+    @property
+    def waiting(self) -> bool:
+        """Started and suspended at a wait (as opposed to not started, or finished)."""
+        return self._started and not self._done
 
     def __await__(self):
         self.start()

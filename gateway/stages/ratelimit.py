@@ -96,8 +96,7 @@ class RateLimitStage(Stage):
         if eff is None or not (eff.rate_limits or throttled):
             return None
         limits, fail_open = self._limits(eff) if eff.rate_limits else ((), True)
-        p = ctx.principal
-        who = (p.tenant, p.account, p.key_id, ctx.model, ctx.route.path)
+        who = _subject(ctx)
         if throttled:
             extra = eff.artifacts["ratelimit_throttle"]
             limits = limits + tuple(extra[name] for name in throttled if name in extra)
@@ -149,8 +148,7 @@ class RateLimitStage(Stage):
         memo = eff.memo.get("ratelimit_plan")
         if memo is None or not memo[1].roomy or memo[1].limiter is not self.limiter:
             return False
-        p = ctx.principal
-        if memo[0] != (p.tenant, p.account, p.key_id, ctx.model, ctx.route.path):
+        if memo[0] != _subject(ctx):
             return False
         ctx.annotations["_ratelimit_speculated"] = True
         return True
@@ -181,6 +179,12 @@ class RateLimitStage(Stage):
             # Leases expire on their own and reservations at their window's end: the bound is documented.
             self.m.store_errors.labels(self.store.backend, "settle").inc()
             log.warning("settlement of request %s failed: store unavailable", ctx.request_id)
+
+
+def _subject(ctx: RequestContext) -> tuple:
+    """Whose limits these are: the memoised plan is checked against it."""
+    p = ctx.principal
+    return p.tenant, p.account, p.key_id, ctx.model, ctx.route.path
 
 
 def _requested_output(ctx: RequestContext) -> int | None:

@@ -96,9 +96,6 @@ class WatermarkStage(Stage):
         ps.artifacts["watermark"] = built
         ps.artifacts["watermark_reference"] = refs
 
-    def applies(self, policy) -> bool:
-        return policy.watermark is not None and policy.watermark.enabled
-
     # Nothing to check before the upstream call: the decision is taken when the upstream answers, off the
     # path of the request (the upstream already has it) and, streamed, of the first token.
     def on_response_start(self, ctx: RequestContext) -> TransformFactory | None:
