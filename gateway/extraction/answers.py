@@ -14,12 +14,18 @@ its own. A response is kept as a bottom-k sketch (its ANSWER_SKETCH smallest gra
 sample of the answer); a prompt carries its first QUOTE_GRAMS grams. A prompt *relays* an answer when it holds
 >= RELAY_MIN_GRAMS of the answer's sketch and at least RELAY_SHARE of it. Prose paragraphs (one line, no quotes)
 have no grams: this sees structured answers (lists, code, steps, JSON, translations), not free prose.
+
+Common text is no relay's evidence: a gram given to COMMON_OWNERS accounts (round 20: a stock snippet), and an
+answer that COMMON_OWNERS accounts relay (round 21: a stock list many people happen to paste). A pipeline feeds an
+answer to its next stage, one account or two; a dozen unrelated accounts quoting one answer quote common text, and
+the links its first relayers made are taken back (`Relay.retract`).
 """
 
 from __future__ import annotations
 
 import struct
 from itertools import islice
+from typing import NamedTuple
 from zlib import crc32
 
 SEGMENT_CHARS = 16    # shorter segments are boilerplate
@@ -29,7 +35,7 @@ QUOTE_GRAMS = 32      # grams read from a prompt (its first ones): a batch of 30
 RELAY_MIN_GRAMS = 2   # a relayed answer shares at least this many of its sketch grams with the prompt ...
 RELAY_SHARE = 0.5     # ... and at least this share of its sketch
 TEXT_CHARS = 4000     # characters of a prompt or answer read
-COMMON_OWNERS = 4     # round 20: a gram given to this many accounts is common text, no relay's evidence
+COMMON_OWNERS = 4     # a gram given to (round 20), or an answer relayed by (round 21), this many accounts is common text
 _GRAM = struct.Struct("<3I")
 assert GRAM_SEGMENTS == 3  # the gram packing above is unrolled for three segments
 
@@ -59,11 +65,22 @@ def answer_sketch(text: str) -> tuple[int, ...]:
     return tuple(grams[:ANSWER_SKETCH]) if len(grams) >= RELAY_MIN_GRAMS else ()
 
 
+class Relay(NamedTuple):
+    """What a prompt relays: `source`, the account whose answer it carries (None: no relay); `retract`, when the
+    prompt made that answer common, its owner and the accounts that relayed it before (their links are undone)."""
+
+    source: str | None
+    retract: tuple[str, tuple[str, ...]] | None = None
+
+
+NO_RELAY = Relay(None)
+
+
 class AnswerTable:
     """Recent answers' sketch grams -> the answer they belong to: (principal, tenant, sketch size, serial).
     Bounded: beyond `max_grams`, the older half is dropped (dict insertion order)."""
 
-    __slots__ = ("_grams", "_max", "_serial", "_also")
+    __slots__ = ("_grams", "_max", "_serial", "_also", "_relayers")
 
     def __init__(self, max_grams: int = 200_000) -> None:
         self._grams: dict[int, tuple[str, str | None, int, int]] = {}
@@ -74,6 +91,10 @@ class AnswerTable:
         # says nothing about who relays whom. A prompt quoting what its own account was given is no relay
         # either, whoever was given the same text since.
         self._also: dict[int, tuple[str, ...] | None] = {}
+        # Round 21: an answer (serial) that prompts relayed -> the accounts that relayed it (COMMON_OWNERS - 1 at
+        # most), or None once COMMON_OWNERS did: v25's three lists of test messages were "relayed" by 8-12 accounts
+        # each, of nine scenarios (teachers, a migration team and harvesters alike), and joined them in one campaign.
+        self._relayers: dict[int, tuple[str, ...] | None] = {}
 
     def __len__(self) -> int:
         return len(self._grams)
@@ -97,12 +118,15 @@ class AnswerTable:
             # makes each deletion scan the dict's growing run of deleted slots).
             self._grams = grams = dict(islice(grams.items(), len(grams) - self._max // 2, None))
             self._also = {g: p for g, p in also.items() if g in grams}
+            oldest = min(meta[3] for meta in grams.values())  # answers before it have no gram left
+            self._relayers = {a: r for a, r in self._relayers.items() if a >= oldest}
 
-    def relayed(self, principal: str, tenant: str | None, grams: tuple[int, ...]) -> str | None:
+    def relayed(self, principal: str, tenant: str | None, grams: tuple[int, ...]) -> Relay:
         """The account whose answer this prompt relays (most of one answer, given to an account of another
-        tenant -- or, when tenants are unknown, another account), else None."""
+        tenant -- or, when tenants are unknown, another account), if any; and the links to take back when this
+        prompt is the COMMON_OWNERS-th account's relay of that answer."""
         if len(grams) < RELAY_MIN_GRAMS:
-            return None
+            return NO_RELAY
         table, also = self._grams, self._also
         counts: dict[tuple[str, str | None, int, int], int] = {}
         for g in grams:
@@ -112,8 +136,17 @@ class AnswerTable:
                 if before is not None and principal not in before:
                     counts[meta] = counts.get(meta, 0) + 1
         for meta, k in counts.items():
-            other, other_tenant, size, _ = meta
+            other, other_tenant, size, serial = meta
             if k >= RELAY_MIN_GRAMS and k >= RELAY_SHARE * size and (
                     tenant is None or other_tenant is None or other_tenant != tenant):
-                return other
-        return None
+                earlier = self._relayers.get(serial, ())
+                if earlier is None:
+                    continue  # common text: no relay
+                if principal in earlier:
+                    return Relay(other)
+                if len(earlier) < COMMON_OWNERS - 1:
+                    self._relayers[serial] = (*earlier, principal)
+                    return Relay(other)
+                self._relayers[serial] = None
+                return Relay(None, (other, earlier))
+        return NO_RELAY

@@ -147,10 +147,20 @@ class Detector(VerdictDynamics, ReviewViews):
             f"|{ev.n > 1}|{ev.logprobs > 0}|{single}".encode()) if (reasoning or harvest) else 0
         # Round 11: a prompt relaying most of an answer given to another tenant's account counts for both ends of
         # the relay (the account whose answer is fed back in is the pipeline's other stage); then this answer.
-        if ev.quote_grams and (source := self._answers.relayed(st.principal, ev.tenant, ev.quote_grams)) is not None:
-            st.add_relay(source)
-            if (src := self._states.get(source)) is not None:
-                src.add_relay(st.principal)
+        if ev.quote_grams:
+            source, retract = self._answers.relayed(st.principal, ev.tenant, ev.quote_grams)
+            if source is not None:
+                st.add_relay(source)
+                if (src := self._states.get(source)) is not None:
+                    src.add_relay(st.principal)
+            elif retract is not None:  # round 21: the answer is common text; its earlier relays were no links
+                owner, relayers = retract
+                if (src := self._states.get(owner)) is not None:
+                    for r in relayers:
+                        src.drop_relay(r)
+                for r in relayers:
+                    if (other := self._states.get(r)) is not None:
+                        other.drop_relay(owner)
         if ev.answer_grams:
             self._answers.note(st.principal, ev.tenant, ev.answer_grams)
         if len(ev.quote_grams) >= DOC_MIN_GRAMS:  # a pasted document (round 16, documents.py)

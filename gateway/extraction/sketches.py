@@ -189,6 +189,13 @@ class Sketches:
         elif partner not in self.relays:
             self.relays = [*self.relays[1 - RELAY_PARTNERS:], partner]
 
+    def drop_relay(self: PrincipalState, partner: str) -> None:
+        """Take back one relay with `partner` (round 21: the answer turned out to be common text)."""
+        self.num[W_RELAY] = max(0.0, self.num[W_RELAY] - 1.0)
+        if self.relays is not None and partner in self.relays:
+            rest = [p for p in self.relays if p != partner]
+            self.relays = rest or None
+
     def add_problem(self: PrincipalState, problem: int) -> bool:
         """Remember a problem the account asked (see problems.py); False if already remembered."""
         if self.problems is None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import orjson
 
-from gateway.extraction.answers import COMMON_OWNERS, AnswerTable, answer_sketch, quote_grams
+from gateway.extraction.answers import COMMON_OWNERS, AnswerTable, Relay, answer_sketch, quote_grams
 from gateway.extraction.detector import Detector
 from gateway.extraction.replay import replay
-from tests.extraction.helpers import event
+from tests.extraction.helpers import FX, event
 
 T0 = 1_767_225_600.0
 FIELDS = ["shipper", "consignee", "port_of_loading", "port_of_discharge", "goods", "incoterm", "weight_kg",
@@ -123,8 +123,8 @@ def test_an_account_quoting_an_answer_it_was_given_itself_relays_nothing_whoever
     table.note("teacher", "school", sketch)
     table.note("stranger", "elsewhere", sketch)
     prompt = quote_grams("Answer key: full solution to this one\n" + SNIPPET)
-    assert table.relayed("teacher", "school", prompt) is None
-    assert table.relayed("third", "other", prompt) == "stranger"  # a third party quoting it still relays
+    assert table.relayed("teacher", "school", prompt).source is None
+    assert table.relayed("third", "other", prompt).source == "stranger"  # a third party quoting it still relays
 
 
 def test_text_given_to_many_accounts_is_common_text_and_relays_nothing() -> None:
@@ -133,9 +133,40 @@ def test_text_given_to_many_accounts_is_common_text_and_relays_nothing() -> None
     prompt = quote_grams("Port this to Kotlin:\n" + SNIPPET)
     for i in range(COMMON_OWNERS - 1):
         table.note(f"acct{i}", f"t{i}", sketch)
-    assert table.relayed("sender", "ts", prompt) == f"acct{COMMON_OWNERS - 2}"
+    assert table.relayed("sender", "ts", prompt).source == f"acct{COMMON_OWNERS - 2}"
     table.note("one-more", "tx", sketch)
-    assert table.relayed("sender", "ts", prompt) is None
+    assert table.relayed("sender", "ts", prompt).source is None
+
+
+def test_an_answer_that_many_accounts_relay_is_common_text_and_its_earlier_links_are_taken_back() -> None:
+    """One list given to one account, pasted whole by COMMON_OWNERS accounts of other tenants: a stock list people
+    happen to paste, not a pipeline's next stage (a pipeline feeds an answer to one or two). Round 21."""
+    table, sketch = AnswerTable(), answer_sketch("Test messages:\n" + SNIPPET)
+    table.note("owner", "t0", sketch)
+    prompt = quote_grams("Solve this:\n" + SNIPPET)
+    firsts = tuple(f"r{i}" for i in range(COMMON_OWNERS - 1))
+    for r in firsts:
+        assert table.relayed(r, f"t-{r}", prompt) == Relay("owner")
+    assert table.relayed(firsts[0], "t-r0", prompt) == Relay("owner")  # the same relayer again counts once
+    assert table.relayed("last", "t-last", prompt) == Relay(None, ("owner", firsts))
+    assert table.relayed("later", "t-later", prompt) == Relay(None)  # common from now on
+
+
+def test_the_detector_undoes_the_links_of_an_answer_that_turned_common() -> None:
+    det = Detector()
+
+    def ask(who: str, ts: float, text: str, answer: str = "") -> None:
+        body = {"model": "gpt-4.1", "messages": [{"role": "user", "content": text}]}
+        det.observe(FX.describe("openai.chat.completions", body, who, ts, tenant=f"t-{who}", answer=answer))
+
+    ask("owner", T0, "Write test messages for our assistant", answer="Here are test messages:\n" + SNIPPET)
+    relayers = [f"r{i}" for i in range(COMMON_OWNERS)]
+    for i, r in enumerate(relayers):
+        ask(r, T0 + 60 * (i + 1), "Solve this:\n" + SNIPPET)
+        if i < COMMON_OWNERS - 1:  # a relay, until the answer turns common
+            assert det._states[r].relays == ["owner"] and r in det._states["owner"].relays
+    for who in (*relayers, "owner"):
+        assert det._states[who].relays is None and det._states[who].w_relay == 0.0
 
 
 def translations(k: int) -> list[str]:
