@@ -64,6 +64,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v23": ("new seed, v23 variants (written blind)", 853565, "v23"),
     "blind-v24": ("new seed, v24 variants (written blind)", 731906, "v24"),
     "blind-v25": ("new seed, v25 variants (written blind)", 381317, "v25"),
+    "blind-v26": ("new seed, v26 variants (written blind)", 640271, "v26"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
