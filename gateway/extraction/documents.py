@@ -26,15 +26,32 @@ its accounts, another few each time (`blind-v16`'s `doc_qa_harvest` 0.2, `blind-
 The evidence fades out as the overlap rises (`COHORT_OVERLAP`, 0.6 -> 0.75, the problems' ramp). The hole: a pipeline
 that deals every document to the same few accounts is a team by this measure.
 Nothing is added to the hot path: the grams are the `quote_grams` the feature event already carries.
+
+**Passages** (round 22). A scraped corpus of short texts -- reviews, abstracts, clinical notes, clauses -- is a
+document corpus too: `blind-v26`'s annotation harvest dealt each document's label schemes over three accounts of
+other tenants, and sent the same texts for JSON records and embeddings. A passage is the longest paragraph of the
+prompt (cut at blank lines) when it has at least `PASSAGE_CHARS` characters, or of each of an embedding request's
+first `EMBED_INPUTS` inputs; its crc32 is its identity (`FeatureEvent.passages`, `passage_hashes`). A prompt that is
+a document by its grams is not read for passages, and a passage counts only when the answer is short
+(`PASSAGE_OUTPUT_TOKENS`: a label, tags, a record, or an embedding): the teacher's judgement on a text is what an
+annotation harvest wants, where a passage sent for a long answer (quiz variants of an exercise, a dialogue written
+to a shared brief, the team template of a role-play) is seen by the long-output signals, and shared briefs and
+exercises crossing tenants flagged `blind-v25`'s trainers and studios when it counted. Passages join the document table and the account's document ring
+as documents do, so split, team overlap and returning documents treat them alike; but a passage links no accounts
+into a campaign (`groups`): a short text reaches unrelated accounts by itself -- teachers of different schools paste
+the same textbook exercise -- where a long document crossing tenants is a work item (`blind-v25`'s teachers were
+blocked through a harvest's campaign that shared exercises joined them to).
 """
 
 from __future__ import annotations
 
 from array import array
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from zlib import crc32
 
 if TYPE_CHECKING:
+    from gateway.extraction.features import FeatureEvent
     from gateway.extraction.state import PrincipalState
 
 DOC_MIN_GRAMS = 8      # grams for a prompt to be a document (about ten long lines)
@@ -45,6 +62,35 @@ DOC_SPLIT_MAX = DOC_MEMBERS  # a document pasted by more accounts is popular con
 DOC_RING = 8           # the account's recent documents
 DOC_OVERLAP_MIN = 2    # split documents before the overlap of their pasters says anything (two: one says nothing)
 MAX_GRAMS = 200_000    # gram index bound: beyond it the older half is dropped (<= ~20 MB, as answers.py)
+PASSAGE_CHARS = 120    # round 22: a paragraph this long is a passage (a review, an abstract, a clinical note)
+EMBED_INPUTS = 8       # inputs of an embedding request read for passages
+PASSAGE_TEXT_CHARS = 4000  # characters of a prompt read for passages
+PASSAGE = 1            # a table entry's size (third field) when it is a passage; a document's sketch has DOC_MIN_GRAMS+
+
+
+def _passage(text: str) -> int:
+    """crc32 of the text's longest paragraph (cut at blank lines) when it is a passage, else 0."""
+    if len(text) < PASSAGE_CHARS:
+        return 0
+    text = text[:PASSAGE_TEXT_CHARS]
+    para = max(text.split("\n\n"), key=len).strip() if "\n\n" in text else text.strip()
+    return crc32(para.encode(errors="surrogatepass")) if len(para) >= PASSAGE_CHARS else 0
+
+
+def machine_read(ev: FeatureEvent) -> bool:
+    """Whether the answer is for a program rather than a reader: vectors, a record in a declared schema or through
+    a tool, or label probabilities -- what a student model is trained on."""
+    return ev.api == "openai.embeddings" or bool(ev.schema_hash) or ev.has_tools or ev.logprobs > 0
+
+
+def passage_hashes(text: Any) -> tuple[int, ...]:
+    """The passages of a prompt (a string) or of an embedding request's input (a string or a list): () for most."""
+    if isinstance(text, str):
+        h = _passage(text)
+        return (h,) if h else ()
+    if isinstance(text, list):
+        return tuple(h for x in text[:EMBED_INPUTS] if isinstance(x, str) and (h := _passage(x)))
+    return ()
 
 
 class DocumentTable:
@@ -52,13 +98,14 @@ class DocumentTable:
     maps each sketch gram to the newest document that has it. Bounded: `max_docs` documents (oldest dropped first)
     and MAX_GRAMS index entries (older half dropped)."""
 
-    __slots__ = ("_docs", "_grams", "_max_docs", "_serial")
+    __slots__ = ("_docs", "_grams", "_max_docs", "_serial", "_passages")
 
     def __init__(self, max_docs: int) -> None:
         self._docs: dict[int, list] = {}
         self._grams: dict[int, int] = {}
         self._max_docs = max_docs
         self._serial = 0
+        self._passages: dict[int, int] = {}  # round 22: passage hash -> its document id
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -79,23 +126,41 @@ class DocumentTable:
                 doc_id = d
                 break
         if doc_id < 0:
-            self._serial = doc_id = (self._serial + 1) & 0xFFFFFFFF
             sketch = sorted(set(grams))[:DOC_SKETCH]
-            self._docs[doc_id] = [{st.principal: tenant}, False, len(sketch)]
-            if len(self._docs) > self._max_docs:
-                del self._docs[next(iter(self._docs))]
+            doc_id = self._new(st, tenant, len(sketch))
             for g in sketch:
                 index[g] = doc_id
             if len(index) > MAX_GRAMS:
                 self._grams = dict(islice(index.items(), len(index) - MAX_GRAMS // 2, None))
         else:
-            members, popular, _ = entry = self._docs[doc_id]
-            if not popular and st.principal not in members:
-                if len(members) >= DOC_MEMBERS:
-                    entry[1] = True  # pasted by more than a few accounts: popular content
-                else:
-                    members[st.principal] = tenant
+            self._join(st, tenant, doc_id)
         st.add_document(doc_id)
+
+    def note_passage(self, st: PrincipalState, tenant: str | None, passage: int) -> None:
+        """The account pasted (or embedded) this passage (round 22): the same document when the hash is known."""
+        doc_id = self._passages.get(passage)
+        if doc_id is None or doc_id not in self._docs:
+            self._passages[passage] = doc_id = self._new(st, tenant, PASSAGE)
+            if len(self._passages) > MAX_GRAMS:
+                self._passages = dict(islice(self._passages.items(), len(self._passages) - MAX_GRAMS // 2, None))
+        else:
+            self._join(st, tenant, doc_id)
+        st.add_document(doc_id)
+
+    def _new(self, st: PrincipalState, tenant: str | None, size: int) -> int:
+        self._serial = doc_id = (self._serial + 1) & 0xFFFFFFFF
+        self._docs[doc_id] = [{st.principal: tenant}, False, size]
+        if len(self._docs) > self._max_docs:
+            del self._docs[next(iter(self._docs))]
+        return doc_id
+
+    def _join(self, st: PrincipalState, tenant: str | None, doc_id: int) -> None:
+        members, popular, _ = entry = self._docs[doc_id]
+        if not popular and st.principal not in members:
+            if len(members) >= DOC_MEMBERS:
+                entry[1] = True  # pasted by more than a few accounts: popular content
+            else:
+                members[st.principal] = tenant
 
     def split(self, ring: array | None, principal: str, tenant: str | None) -> tuple[int, float]:
         """Over the account's remembered documents (`ring`: `PrincipalState.docs`, two counts then the ids): how many are split -- pasted by another account of another
@@ -132,7 +197,7 @@ class DocumentTable:
                     continue
                 seen.add(d)
                 entry = self._docs.get(d)
-                if entry is None or entry[1]:
+                if entry is None or entry[1] or entry[2] == PASSAGE:  # popular, or a passage: no link
                     continue
                 members = sorted(p for p in entry[0] if p in suspects)
                 tenants = {entry[0][p] for p in members}

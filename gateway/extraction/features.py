@@ -17,6 +17,7 @@ from zlib import crc32
 from gateway.extraction.answers import answer_sketch
 from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.asks import ask_hashes
+from gateway.extraction.documents import DOC_MIN_GRAMS, passage_hashes
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
@@ -82,28 +83,31 @@ class FeatureEvent:
     answer_grams: tuple[int, ...] = ()  # round 11: bottom-k sketch of the response text (answers.answer_sketch),
                                         # filled after the exchange when the gateway kept the output; () if not
     asks: tuple[int, ...] = ()   # round 15: hashes of the prompt's sentences (asks.ask_hashes), () without tools-free text
+    passages: tuple[int, ...] = ()  # round 22: crc32 of the prompt's passage(s) (documents.passage_hashes), () for most
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
 
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
-        # Rows from gateways of earlier releases, during a rolling upgrade: the previous release had none of
-        # the three round-11 fields, the one before it no `problem`, the one before that none of the three
-        # fields before it, the one before that no stem_hash either (trailing fields are defaulted), the one
-        # before that no prior_hash either (a request that continues nothing).
-        if len(row) == len(_FIELDS) - 10:
+        # Rows from gateways of earlier releases, during a rolling upgrade (trailing fields are defaulted): no
+        # `passages` (before round 22), no `asks` (before round 15), none of the three round-11 fields, no
+        # `problem`, none of the three fields before it, no stem_hash; and the release before that had no
+        # prior_hash either (a request that continues nothing), which is not a trailing field.
+        if len(row) == len(_FIELDS) - _NO_PRIOR_HASH:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)
         ev.bands = tuple(ev.bands)
         ev.quote_grams = tuple(ev.quote_grams)
         ev.answer_grams = tuple(ev.answer_grams)
         ev.asks = tuple(ev.asks)
+        ev.passages = tuple(ev.passages)
         return ev
 
 
 _FIELDS = tuple(f.name for f in fields(FeatureEvent))
 _PRIOR_AT = _FIELDS.index("prior_hash")
+_NO_PRIOR_HASH = 11  # fields the release without prior_hash lacked: it and the ten trailing ones since
 
 
 def _text_of(content: Any) -> str:
@@ -408,8 +412,11 @@ class FeatureExtractor:
             # The regex only for prompts with enough digits (a C-level count): most prompts have none.
             problem=_problem(user) if len(raw.translate(None, _NOT_DIGITS)) >= PROBLEM_MIN_NUMBERS else 0,
             schema_hash=_schema_hash(body) if ("response_format" in body or "text" in body) else 0,
-            quote_grams=_quote_grams(user),
+            quote_grams=(grams := _quote_grams(user)),
             asks=() if has_tools else ask_hashes(lowered),
+            # a document by its grams is not read again for passages (round 22)
+            passages=() if len(grams) >= DOC_MIN_GRAMS else passage_hashes(
+                body.get("input") if api == "openai.embeddings" else user),
         )
 
 

@@ -136,8 +136,9 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_gateways_of_the_six_previous_releases_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without `asks` (previous release), without the round-11
+def test_events_from_gateways_of_the_seven_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without `passages` (previous release), without `asks`
+    # either (the one before), without the round-11
     # fields either (the one before), without `problem` either, without chained/toolset/think_tool either, without
     # stem_hash either or without prior_hash too (the oldest); new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
@@ -146,9 +147,13 @@ def test_events_from_gateways_of_the_six_previous_releases_still_decode() -> Non
     ev.answer_grams = (1, 2, 3)
     assert decode_event(encode_event(ev)) == ev
     names = type(ev).__dataclass_fields__
-    previous_release = decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k != "asks"]))
-    assert ev.asks and previous_release.asks == () and previous_release.quote_grams == ev.quote_grams
-    r11 = ("schema_hash", "quote_grams", "answer_grams", "asks")
+    pasted = event("a", 5, chat("Label it, one word.\n\n" + "The blender is loud but it crushes ice in seconds. " * 4))
+    previous_release = decode_event(orjson.dumps([v for k, v in zip(names, pasted.to_row(), strict=True)
+                                                  if k != "passages"]))
+    assert pasted.passages and previous_release.passages == () and previous_release.asks == pasted.asks
+    r15 = decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k not in ("asks", "passages")]))
+    assert ev.asks and r15.asks == () and r15.quote_grams == ev.quote_grams
+    r11 = ("schema_hash", "quote_grams", "answer_grams", "asks", "passages")
     ev = event("a", 5, chat("What to cook tonight?", logprobs=True))  # no sentence of 24 characters: no asks
     assert ev.asks == ()
     assert decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k not in r11])) == ev
