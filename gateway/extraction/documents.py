@@ -25,22 +25,20 @@ accounts pasting any -- is near 1 (`blind-v11`'s `doc_qa_users`: 0.75-1.0). A pi
 its accounts, another few each time (`blind-v16`'s `doc_qa_harvest` 0.2, `blind-v15`'s `summary_distill` 0.36-0.38).
 The evidence fades out as the overlap rises (`COHORT_OVERLAP`, 0.6 -> 0.75, the problems' ramp). The hole: a pipeline
 that deals every document to the same few accounts is a team by this measure.
-Nothing is added to the hot path: the grams are the `quote_grams` the feature event already carries.
+For documents nothing is added to the hot path: the grams are the `quote_grams` the feature event already carries.
 
 **Passages** (round 22). A scraped corpus of short texts -- reviews, abstracts, clinical notes, clauses -- is a
-document corpus too: `blind-v26`'s annotation harvest dealt each document's label schemes over three accounts of
-other tenants, and sent the same texts for JSON records and embeddings. A passage is the longest paragraph of the
-prompt (cut at blank lines) when it has at least `PASSAGE_CHARS` characters, or of each of an embedding request's
-first `EMBED_INPUTS` inputs; its crc32 is its identity (`FeatureEvent.passages`, `passage_hashes`). A prompt that is
-a document by its grams is not read for passages, and a passage counts only when the answer is short
-(`PASSAGE_OUTPUT_TOKENS`: a label, tags, a record, or an embedding): the teacher's judgement on a text is what an
-annotation harvest wants, where a passage sent for a long answer (quiz variants of an exercise, a dialogue written
-to a shared brief, the team template of a role-play) is seen by the long-output signals, and shared briefs and
-exercises crossing tenants flagged `blind-v25`'s trainers and studios when it counted. Passages join the document table and the account's document ring
-as documents do, so split, team overlap and returning documents treat them alike; but a passage links no accounts
-into a campaign (`groups`): a short text reaches unrelated accounts by itself -- teachers of different schools paste
-the same textbook exercise -- where a long document crossing tenants is a work item (`blind-v25`'s teachers were
-blocked through a harvest's campaign that shared exercises joined them to).
+document corpus too: `blind-v26`'s harvest sent the same scraped texts from accounts of several tenants as JSON
+records, embeddings and labels with their probabilities. A passage is the longest paragraph of the prompt (cut at
+blank lines) when it has at least `PASSAGE_CHARS` characters, or of each of an embedding request's first
+`EMBED_INPUTS` inputs; its crc32 is its identity (`FeatureEvent.passages`, `passage_hashes`: 1-7 us on the hot path).
+A prompt that is a document by its grams is not read for passages, and a passage counts only when a program reads the
+answer (`machine_read`: vectors, a record in a declared schema or through tools, label probabilities -- what a student
+model is trained on). Counting every passage flagged v26's annotator-agreement study (students reading the model's
+label for the same items, a twin by design) and v25's trainers and studios (shared briefs and exercises). Passages
+join the table and the account's ring as documents do, so split, team overlap and returning documents treat them
+alike; but a passage links no accounts into a campaign (`groups`): a short text reaches unrelated accounts by itself
+-- teachers of different schools paste the same exercise -- where a long document crossing tenants is a work item.
 """
 
 from __future__ import annotations
