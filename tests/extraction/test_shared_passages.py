@@ -10,12 +10,15 @@ organisation, and annotators of a study who each read the model's label for the 
 from __future__ import annotations
 
 import random
-from zlib import crc32
 
 from gateway.extraction import scoring
 from gateway.extraction.detector import Detector
 from gateway.extraction.documents import DOC_MIN_GRAMS, PASSAGE_CHARS, passage_hashes
 from tests.extraction.helpers import FX, chat, event
+from tests.extraction.test_shared_documents import (  # everyday accounts; replay with own addresses
+    chatter,
+    replay,
+)
 
 T0 = 1_767_225_600.0
 HOUR = 3600.0
@@ -27,8 +30,6 @@ PARTS = ("The sole came loose after {n} weeks of light use.", "Customer service 
 SCHEMES = ("Classify this product review by polarity. Labels: positive, negative, mixed. Answer with the label only.",
            "Which aspect does this review talk about most? Labels: price, quality, service, delivery. One word.",
            "Does this review mention a defect? Answer yes or no.")
-EVERYDAY = ("what should i cook tonight with leeks", "how do i get a stain out of a wool jumper",
-            "any tips for a long train journey with a toddler", "suggest a name for a reading group")
 
 
 def review(rng: random.Random) -> str:
@@ -57,19 +58,6 @@ def moderation(rng: random.Random, accounts: int, posts: int) -> list[tuple]:
     """A moderation product: its own users' posts, each labelled once, one tenant per product."""
     return [(T0 + rng.uniform(0, 60 * HOUR), f"mod-{k}", f"tenant-mod-{k}", label(SCHEMES[0], review(rng)), 1)
             for k in range(accounts) for _ in range(posts)]
-
-
-def chatter(rng: random.Random, accounts: int) -> list[tuple]:
-    return [(T0 + rng.uniform(0, 60 * HOUR), f"chat-{a}", f"tenant-chat-{a}", chat(rng.choice(EVERYDAY)),
-             rng.randint(80, 300)) for a in range(accounts) for _ in range(rng.randint(6, 12))]
-
-
-def replay(det: Detector, rows: list[tuple]) -> Detector:
-    for t, p, tenant, body, out in sorted(rows, key=lambda r: (r[0], r[1])):
-        h = crc32(p.encode())
-        det.observe(event(p, t, body, tenant=tenant, output_tokens=out, ip=f"10.{h % 251}.{h >> 8 & 255}.7"))
-    det.tick(max(r[0] for r in rows))
-    return det
 
 
 def test_a_passage_is_the_longest_paragraph_whatever_instruction_wraps_it() -> None:
