@@ -111,7 +111,7 @@ class AnswerTable:
             if old is not None and old[0] != principal:
                 before = also.get(g, ())
                 if before is not None and old[0] not in before:
-                    also[g] = (*before, old[0]) if len(before) < COMMON_OWNERS - 2 else None
+                    also[g] = _one_more(before, old[0], COMMON_OWNERS - 2)
             grams[g] = meta  # the newest answer owns a gram
         if len(grams) > self._max:
             # Keep the newer half, in one pass (amortised O(1) per gram; deleting the oldest key one at a time
@@ -144,9 +144,11 @@ class AnswerTable:
                     continue  # common text: no relay
                 if principal in earlier:
                     return Relay(other)
-                if len(earlier) < COMMON_OWNERS - 1:
-                    self._relayers[serial] = (*earlier, principal)
-                    return Relay(other)
-                self._relayers[serial] = None
-                return Relay(None, (other, earlier))
+                more = self._relayers[serial] = _one_more(earlier, principal, COMMON_OWNERS - 1)
+                return Relay(other) if more is not None else Relay(None, (other, earlier))
         return NO_RELAY
+
+
+def _one_more(seen: tuple[str, ...], who: str, cap: int) -> tuple[str, ...] | None:
+    """`seen` with `who` added, or None -- common text -- when `seen` already holds `cap` accounts."""
+    return (*seen, who) if len(seen) < cap else None

@@ -16,7 +16,7 @@ from gateway.extraction.answers import AnswerTable
 from gateway.extraction.asks import SMALL_RATE, AskTable
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
-from gateway.extraction.documents import DOC_MIN_GRAMS, DocumentTable, machine_read
+from gateway.extraction.documents import DOC_MIN_GRAMS, DocumentTable
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.layout import TOTAL, W_CROWD, W
 from gateway.extraction.policy import ExtractionPolicy
@@ -165,9 +165,8 @@ class Detector(VerdictDynamics, ReviewViews):
             self._answers.note(st.principal, ev.tenant, ev.answer_grams)
         if len(ev.quote_grams) >= DOC_MIN_GRAMS:  # a pasted document (round 16, documents.py)
             self._documents.note(st, ev.tenant, ev.quote_grams)
-        if ev.passages and machine_read(ev):  # a passage embedded, extracted or scored (round 22)
-            for passage in ev.passages:
-                self._documents.note_passage(st, ev.tenant, passage)
+        for passage in ev.passages:  # a passage embedded, extracted or scored (round 22; features.py)
+            self._documents.note_passage(st, ev.tenant, passage)
         if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
             st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)

@@ -17,7 +17,7 @@ from zlib import crc32
 from gateway.extraction.answers import answer_sketch
 from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.asks import ask_hashes
-from gateway.extraction.documents import DOC_MIN_GRAMS, passage_hashes
+from gateway.extraction.documents import DOC_MIN_GRAMS, machine_read, passage_hashes
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
@@ -83,7 +83,8 @@ class FeatureEvent:
     answer_grams: tuple[int, ...] = ()  # round 11: bottom-k sketch of the response text (answers.answer_sketch),
                                         # filled after the exchange when the gateway kept the output; () if not
     asks: tuple[int, ...] = ()   # round 15: hashes of the prompt's sentences (asks.ask_hashes), () without tools-free text
-    passages: tuple[int, ...] = ()  # round 22: crc32 of the prompt's passage(s) (documents.passage_hashes), () for most
+    passages: tuple[int, ...] = ()  # round 22: crc32 of the prompt's passage(s) (documents.passage_hashes) when a
+                                    # program reads the answer (documents.machine_read), () for most
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
@@ -380,7 +381,7 @@ class FeatureExtractor:
             user_field = body["metadata"].get("user_id")
         n = body.get("n") or 1
         raw = user.encode(errors="surrogatepass")
-        return FeatureEvent(
+        ev = FeatureEvent(
             ts=float(ts),
             principal=principal,
             tenant=tenant,
@@ -412,12 +413,14 @@ class FeatureExtractor:
             # The regex only for prompts with enough digits (a C-level count): most prompts have none.
             problem=_problem(user) if len(raw.translate(None, _NOT_DIGITS)) >= PROBLEM_MIN_NUMBERS else 0,
             schema_hash=_schema_hash(body) if ("response_format" in body or "text" in body) else 0,
-            quote_grams=(grams := _quote_grams(user)),
+            quote_grams=_quote_grams(user),
             asks=() if has_tools else ask_hashes(lowered),
-            # a document by its grams is not read again for passages (round 22)
-            passages=() if len(grams) >= DOC_MIN_GRAMS else passage_hashes(
-                body.get("input") if api == "openai.embeddings" else user),
         )
+        # Round 22: passages only where the detector counts them (a program reads the answer), and not again for
+        # a prompt that is a document by its grams.
+        if machine_read(ev) and len(ev.quote_grams) < DOC_MIN_GRAMS:
+            ev.passages = passage_hashes(body.get("input") if api == "openai.embeddings" else user)
+        return ev
 
 
 def _signatures(tokens: list[str], token_crc: dict[str, tuple[int, bytes]]) -> tuple[int, ...]:

@@ -147,7 +147,8 @@ def test_events_from_gateways_of_the_seven_previous_releases_still_decode() -> N
     ev.answer_grams = (1, 2, 3)
     assert decode_event(encode_event(ev)) == ev
     names = type(ev).__dataclass_fields__
-    pasted = event("a", 5, chat("Label it, one word.\n\n" + "The blender is loud but it crushes ice in seconds. " * 4))
+    pasted = event("a", 5, chat("Label it, one word.\n\n" + "The blender is loud but it crushes ice in seconds. " * 4,
+                                logprobs=True))
     previous_release = decode_event(orjson.dumps([v for k, v in zip(names, pasted.to_row(), strict=True)
                                                   if k != "passages"]))
     assert pasted.passages and previous_release.passages == () and previous_release.asks == pasted.asks

@@ -79,7 +79,7 @@ def test_an_embedding_batch_has_a_passage_per_input_and_the_same_text_is_the_sam
 
 def test_a_prompt_that_is_a_document_by_its_grams_is_not_read_for_passages() -> None:
     lines = "\n".join(f"{i}. The supplier delivers batch {i} of the order within {i + 3} working days." for i in range(12))
-    ev = event("a", T0, chat(f"Summarise:\n\n{lines}"))
+    ev = event("a", T0, chat(f"Summarise:\n\n{lines}", logprobs=True))
     assert len(ev.quote_grams) >= DOC_MIN_GRAMS and ev.passages == ()
 
 
