@@ -173,6 +173,7 @@ class Gateway:
     async def start(self) -> None:
         s = self.settings
         self.store = open_store(s.store, timeout_ms=s.store_timeout_ms)
+        await self.store.wait_ready(s.store_startup_wait_s)
         log.info("store: %s (%s)", self.store.backend, redact_url(s.store))
         self.keys = await self._open_keys()
         self._assemble()

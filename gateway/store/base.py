@@ -89,6 +89,10 @@ class Store(Protocol):
         """Raise StoreUnavailable when the store cannot serve."""
         ...
 
+    async def wait_ready(self, deadline_s: float) -> None:
+        """Start-up: return once the store answers, retrying for up to `deadline_s`; then StoreUnavailable."""
+        ...
+
     async def close(self) -> None: ...
 
 

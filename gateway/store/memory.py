@@ -219,5 +219,8 @@ class MemoryStore:
     async def ping(self) -> None:
         return None
 
+    async def wait_ready(self, deadline_s: float) -> None:
+        return None
+
     async def close(self) -> None:
         return None

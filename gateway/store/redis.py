@@ -10,6 +10,7 @@ becomes `StoreUnavailable`.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any, NamedTuple, TypeVar
@@ -29,6 +30,8 @@ from gateway.store.base import AdmitOp, AdmitResult, OpKind, OpResult, SettleOp
 from gateway.store.batch import ScriptBatcher
 from gateway.store.breaker import CircuitBreaker
 from gateway.store.errors import StoreUnavailable
+
+log = logging.getLogger("covenant.store")
 
 T = TypeVar("T")
 
@@ -313,6 +316,23 @@ class RedisStore:
 
     async def ping(self) -> None:
         await self._guard.call(self.client.ping)
+
+    async def wait_ready(self, deadline_s: float) -> None:
+        """Start-up: the first connection may miss one command's deadline (a loaded host, a store still starting);
+        retry it with backoff, outside the breaker, before anything depends on the store."""
+        loop = asyncio.get_running_loop()
+        end, delay = loop.time() + deadline_s, 0.05
+        while True:
+            try:
+                await self.client.ping()
+                return
+            except (RedisError, OSError) as exc:
+                if loop.time() + delay > end:
+                    raise StoreUnavailable(f"{self.backend} store not reachable at start-up within {deadline_s:g} s: "
+                                           f"{exc}", backend=self.backend, reason="connection") from exc
+                log.warning("%s store not reachable yet (%s); retrying in %.2f s", self.backend, exc, delay)
+            await asyncio.sleep(delay)
+            delay = min(1.0, delay * 2)
 
     async def close(self) -> None:
         for batcher in self._batchers:

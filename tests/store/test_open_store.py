@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 
 from gateway.store import Store, StoreUnavailable, open_store
 from tests.support.ports import free_port
+from tests.support.redis_server import RedisServer
 
 
 @pytest.mark.parametrize(("url", "backend"), [
@@ -41,3 +45,25 @@ async def test_unreachable_redis_is_store_unavailable():
 
 async def test_ping_both(store):
     await store.ping()
+
+
+async def test_at_start_up_the_store_is_waited_for_until_it_answers():
+    # A gateway started before its Redis (compose, Kubernetes) or on a loaded host: the first connection is retried
+    # with backoff, outside the breaker, instead of failing the start on one command's 50 ms deadline.
+    port = free_port()
+    store = open_store(f"redis://127.0.0.1:{port}/0")
+    later = asyncio.get_running_loop().run_in_executor(None, lambda: (time.sleep(0.4), RedisServer(port=port).start())[1])
+    try:
+        await store.wait_ready(10.0)
+        await store.ping()  # the store's own deadline and breaker: untouched by the retries
+    finally:
+        (await later).stop()
+        await store.close()
+
+
+async def test_a_store_that_never_answers_fails_the_start_after_the_wait():
+    store = open_store(f"redis://127.0.0.1:{free_port()}/0")
+    with pytest.raises(StoreUnavailable, match="not reachable at start-up within 0.3 s") as err:
+        await store.wait_ready(0.3)
+    assert err.value.reason == "connection"
+    await store.close()
