@@ -65,6 +65,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v24": ("new seed, v24 variants (written blind)", 731906, "v24"),
     "blind-v25": ("new seed, v25 variants (written blind)", 381317, "v25"),
     "blind-v26": ("new seed, v26 variants (written blind)", 640271, "v26"),
+    "blind-v27": ("new seed, v27 variants (written blind)", 360364, "v27"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
