@@ -39,6 +39,14 @@ label for the same items, a twin by design) and v25's trainers and studios (shar
 join the table and the account's ring as documents do, so split, team overlap and returning documents treat them
 alike; but a passage links no accounts into a campaign (`groups`): a short text reaches unrelated accounts by itself
 -- teachers of different schools paste the same exercise -- where a long document crossing tenants is a work item.
+
+**Images and infill** (round 23). `blind-v27` captioned one scraped image set in many styles, each image dealt to a
+few accounts of different tenants, and cut holes in a scraped code corpus for fill-in-the-middle completions. An
+image a user message carries (its URL or data: `image_ids`) is a passage whatever the answer is for, and so is the
+file around an infill's hole (`infill_passages`, the longest paragraph of prompt and suffix: an editor reads the
+answer). A program working one item several ways in a row -- every caption style of an image, every hole of a file --
+makes one visit to it (`PrincipalState.add_document`), so such work does not read as a library's returns. The hole:
+an infill harvest whose holes fall in the file's longest paragraph alternates between two passages of one file.
 """
 
 from __future__ import annotations
@@ -89,6 +97,32 @@ def passage_hashes(text: Any) -> tuple[int, ...]:
     if isinstance(text, list):
         return tuple(h for x in text[:EMBED_INPUTS] if isinstance(x, str) and (h := _passage(x)))
     return ()
+
+
+def image_ids(content: Any) -> tuple[int, ...]:
+    """crc32 of each image a user message carries (round 23): an OpenAI `image_url` / `input_image` part's URL or
+    data URL, an Anthropic `image` block's URL or base64 data; () for a text message."""
+    if not isinstance(content, list):
+        return ()
+    out = []
+    for part in content:
+        kind = part.get("type") if isinstance(part, dict) else None
+        if not isinstance(kind, str) or "image" not in kind:
+            continue
+        ref = part.get("image_url") or part.get("source")
+        if isinstance(ref, dict):
+            ref = ref.get("url") or ref.get("data")
+        if isinstance(ref, str) and ref:
+            out.append(crc32(ref.encode(errors="surrogatepass")))
+            if len(out) == EMBED_INPUTS:
+                break
+    return tuple(out)
+
+
+def infill_passages(prompt: str, suffix: str) -> tuple[int, ...]:
+    """The passage of a fill-in-the-middle request (round 23): the longest paragraph of the file around the hole,
+    the same for every hole cut from one file outside that paragraph."""
+    return passage_hashes(f"{prompt}\n\n{suffix}")
 
 
 class DocumentTable:
@@ -143,7 +177,7 @@ class DocumentTable:
                 self._passages = dict(islice(self._passages.items(), len(self._passages) - MAX_GRAMS // 2, None))
         else:
             self._join(st, tenant, doc_id)
-        st.add_document(doc_id)
+        st.add_document(doc_id, passage=True)
 
     def _new(self, st: PrincipalState, tenant: str | None, size: int) -> int:
         self._serial = doc_id = (self._serial + 1) & 0xFFFFFFFF

@@ -17,7 +17,13 @@ from zlib import crc32
 from gateway.extraction.answers import answer_sketch
 from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.asks import ask_hashes
-from gateway.extraction.documents import DOC_MIN_GRAMS, machine_read, passage_hashes
+from gateway.extraction.documents import (
+    DOC_MIN_GRAMS,
+    image_ids,
+    infill_passages,
+    machine_read,
+    passage_hashes,
+)
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
 MAX_CHARS = 4000
@@ -138,8 +144,8 @@ def _is_tool_result(content: Any) -> bool:
         isinstance(part, dict) and part.get("type") == "tool_result" for part in content)
 
 
-def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int, int, bool]:
-    """(system text, last user text, prior user text, user turns, assistant turns, narrated).
+def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int, int, bool, Any]:
+    """(system text, last user text, prior user text, user turns, assistant turns, narrated, last user content).
 
     The prior user text is what the request continues: in a chat, the user message before the last one
     (the previous request's prompt); in an agent loop (the last user message is followed by assistant or
@@ -161,18 +167,19 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
         system = _text_of(body.get("instructions"))
         inp = body.get("input")
         if isinstance(inp, str):
-            return system, inp, "", 1, 1 if body.get("previous_response_id") else 0, False
+            return system, inp, "", 1, 1 if body.get("previous_response_id") else 0, False, None
         messages = inp
     else:  # completions, embeddings
         prompt = body.get("prompt") if api == "openai.completions" else body.get("input")
         if isinstance(prompt, list):
             prompt = next((p for p in prompt if isinstance(p, str)), "")
-        return "", prompt if isinstance(prompt, str) else "", "", 1, 0, False
+        return "", prompt if isinstance(prompt, str) else "", "", 1, 0, False, None
     if not isinstance(messages, list):
-        return system, "", "", 0, 0, False
+        return system, "", "", 0, 0, False, None
     users = assistants = calls = narrated = 0
     last_user = prev_user = ""
     answered = False  # assistant or tool turns after the last user message
+    last_content: Any = None
     sys_parts = [system] if system else []
     for m in messages:
         if not isinstance(m, dict):
@@ -180,7 +187,8 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
         role = m.get("role")
         if role == "user" and not _is_tool_result(m.get("content")):
             users += 1
-            prev_user, last_user = last_user, _text_of(m.get("content"))
+            last_content = m.get("content")
+            prev_user, last_user = last_user, _text_of(last_content)
             answered = False
         elif role in ("system", "developer"):
             sys_parts.append(_text_of(m.get("content")))
@@ -195,7 +203,7 @@ def _split_messages(api: str, body: dict[str, Any]) -> tuple[str, str, str, int,
                     if len(_text_of(content)) >= NARRATED_STEP_CHARS:
                         narrated += 1
     return ("\n".join(sys_parts), last_user, last_user if answered else prev_user, users, assistants,
-            calls > 0 and 2 * narrated >= calls)
+            calls > 0 and 2 * narrated >= calls, last_content)
 
 
 def _problem(text: str) -> int:
@@ -346,7 +354,7 @@ class FeatureExtractor:
         user_agent: str | None = None,
     ) -> FeatureEvent:
         p = self._p
-        system, user, prior, users, assistants, narrated = _split_messages(api, body)
+        system, user, prior, users, assistants, narrated, content = _split_messages(api, body)
         user = user[:MAX_CHARS]
         lowered = user.lower()
         tokens = p.tokens(lowered)
@@ -418,8 +426,14 @@ class FeatureExtractor:
         )
         # Round 22: passages only where the detector counts them (a program reads the answer), and not again for
         # a prompt that is a document by its grams.
-        if machine_read(ev) and len(ev.quote_grams) < DOC_MIN_GRAMS:
+        # Round 23: an infill's file is read by an editor, so its passage always counts; images are documents.
+        suffix = body.get("suffix") if api == "openai.completions" else None
+        if isinstance(suffix, str) and suffix:
+            ev.passages = infill_passages(user, suffix[:MAX_CHARS])
+        elif machine_read(ev) and len(ev.quote_grams) < DOC_MIN_GRAMS:
             ev.passages = passage_hashes(body.get("input") if api == "openai.embeddings" else user)
+        if isinstance(content, list):
+            ev.passages += image_ids(content)
         return ev
 
 

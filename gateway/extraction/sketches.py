@@ -202,12 +202,16 @@ class Sketches:
             self.problems = array("I")
         return _remember(self.problems, problem, PROBLEM_RING)
 
-    def add_document(self: PrincipalState, doc_id: int) -> None:
+    def add_document(self: PrincipalState, doc_id: int, passage: bool = False) -> None:
         """Remember a document the account pasted (see documents.py): `docs` is [pastes, returning pastes, then the
-        last DOC_RING distinct document ids]; a returning paste is of a document still among them."""
+        last DOC_RING distinct document ids]; a returning paste is of a document still among them. Round 23: a
+        passage sent again straight after itself (the newest of the ring) is the same visit, not a paste: a program
+        working one image, file or text several ways (every caption style, every hole) before the next one."""
         docs = self.docs
         if docs is None:
             docs = self.docs = array("I", (0, 0))
+        elif passage and len(docs) > 2 and docs[-1] == doc_id:
+            return
         docs[0] += 1
         if doc_id in docs[2:]:
             docs[1] += 1
