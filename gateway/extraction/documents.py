@@ -71,6 +71,7 @@ MAX_GRAMS = 200_000    # gram index bound: beyond it the older half is dropped (
 PASSAGE_CHARS = 120    # round 22: a paragraph this long is a passage (a review, an abstract, a clinical note)
 EMBED_INPUTS = 8       # inputs of an embedding request read for passages
 PASSAGE_TEXT_CHARS = 4000  # characters of a prompt read for passages
+IMAGE_CHARS = 65_536   # round 23: characters of an image's URL or base64 data hashed
 PASSAGE = 1            # a table entry's size (third field) when it is a passage; a document's sketch has DOC_MIN_GRAMS+
 
 
@@ -112,8 +113,8 @@ def image_ids(content: Any) -> tuple[int, ...]:
         ref = part.get("image_url") or part.get("source")
         if isinstance(ref, dict):
             ref = ref.get("url") or ref.get("data")
-        if isinstance(ref, str) and ref:
-            out.append(crc32(ref.encode(errors="surrogatepass")))
+        if isinstance(ref, str) and ref:  # the first 64 KiB name an image: no megabyte hashed per request
+            out.append(crc32(ref[:IMAGE_CHARS].encode(errors="surrogatepass")))
             if len(out) == EMBED_INPUTS:
                 break
     return tuple(out)

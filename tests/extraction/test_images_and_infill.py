@@ -61,6 +61,9 @@ def test_an_image_is_the_same_document_on_every_api_and_text_parts_are_not_image
         == image_ids([{"type": "input_image", "image_url": data}])
     assert image_ids([{"type": "text", "text": url}, {"type": None}, "plain", {"image_url": url}]) == ()
     assert image_ids("a string prompt") == ()
+    big = "data:image/png;base64," + "iVBORw0K" * 10_000  # an image's first 64 KiB name it; the rest is not hashed
+    assert image_ids([{"type": "input_image", "image_url": big + "A"}]) == image_ids(
+        [{"type": "input_image", "image_url": big + "B"}]) != image_ids([{"type": "input_image", "image_url": "B" + big}])
 
 
 def test_holes_cut_from_one_file_share_its_passage_and_other_files_do_not() -> None:
