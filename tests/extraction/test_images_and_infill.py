@@ -14,7 +14,7 @@ from gateway.extraction.detector import Detector
 from gateway.extraction.documents import image_ids, infill_passages
 from gateway.extraction.state import PrincipalState
 from tests.extraction.helpers import event
-from tests.extraction.test_shared_documents import chatter
+from tests.extraction.test_shared_documents import chatter, replay
 
 T0 = 1_767_225_600.0
 HOUR = 3600.0
@@ -109,18 +109,9 @@ def alt_text_service(rng: random.Random, accounts: int, images: int) -> list[tup
             for k in range(accounts) for i in range(images) for j, style in enumerate(STYLES)]
 
 
-def replay_apis(det: Detector, rows: list[tuple]) -> Detector:
-    """`replay` of test_shared_documents.py with each row's API (images go out on chat and Responses alike)."""
-    for t, p, tenant, body, out, api in sorted(rows, key=lambda r: (r[0], r[1])):
-        det.observe(event(p, t, body, api=api, tenant=tenant, output_tokens=out, ip=f"10.9.{sum(p.encode()) % 251}.7"))
-    det.tick(max(r[0] for r in rows))
-    return det
-
-
 def test_a_caption_harvest_dealing_images_over_tenants_is_flagged_and_a_publishers_service_is_not() -> None:
     rng = random.Random(7)
-    everyday = [(*row, "openai.chat.completions") for row in chatter(rng, 150)]
-    det = replay_apis(Detector(), caption_harvest(rng, 12, 150) + alt_text_service(rng, 3, 120) + everyday)
+    det = replay(Detector(), caption_harvest(rng, 12, 150) + alt_text_service(rng, 3, 120) + chatter(rng, 150))
     pipeline = [det.principal_detail(f"cap-{k}") for k in range(12)]
     assert all(d["signals"]["split_documents"] >= 3 for d in pipeline)
     assert sum(det.verdict(f"cap-{k}").status != "ok" for k in range(12)) >= 10

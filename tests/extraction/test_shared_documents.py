@@ -87,10 +87,12 @@ def chatter(rng: random.Random, accounts: int) -> list[tuple]:
 
 
 def replay(det: Detector, rows: list[tuple]) -> Detector:
-    """Every account from an address of its own (no client-metadata links between them)."""
-    for t, p, tenant, body, out in sorted(rows, key=lambda r: (r[0], r[1])):
+    """Every account from an address of its own (no client-metadata links between them). A row is (ts, principal,
+    tenant, body, output tokens), with the API as a sixth field where it is not chat completions."""
+    for t, p, tenant, body, out, *api in sorted(rows, key=lambda r: (r[0], r[1])):
         h = crc32(p.encode())
-        det.observe(event(p, t, body, tenant=tenant, output_tokens=out, ip=f"10.{h % 251}.{h >> 8 & 255}.7"))
+        det.observe(event(p, t, body, api=api[0] if api else "openai.chat.completions", tenant=tenant,
+                          output_tokens=out, ip=f"10.{h % 251}.{h >> 8 & 255}.7"))
     det.tick(max(r[0] for r in rows))
     return det
 
