@@ -8,7 +8,6 @@ the gateways cache them for 5 s, so each outage starts right after a warm-up and
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -16,6 +15,7 @@ import anthropic
 import httpx
 import openai
 import pytest
+import redis
 
 from gateway.identity import new_key
 from tests.ratelimit_gateway.helpers import (
@@ -137,11 +137,15 @@ def test_slow_redis_does_not_hold_requests(pair):
     # (then the breaker) must answer well within it, even on a loaded CI machine.
     t0 = time.time() + 0.1
     loads = {mode: _load(gws[mode], keys[mode], t0, 2.5) for mode in gws}
+    # DEBUG SLEEP goes over a connection opened beforehand: spawning redis-cli took more than the 50 ms margin
+    # below on a slow VM, and requests admitted before Redis slept counted as answered during the sleep.
+    conn = redis.Redis(port=server.port)
+    conn.ping()
     time.sleep(max(0.0, t0 + 0.3 - time.time()))
     asleep = [time.time()]
-    sleeper = threading.Thread(target=lambda: (server.cli("DEBUG", "SLEEP", "1.5"), asleep.append(time.time())))
-    sleeper.start()
-    sleeper.join()
+    conn.execute_command("DEBUG", "SLEEP", "1.5")
+    asleep.append(time.time())
+    conn.close()
     for mode, (thread, out) in loads.items():
         thread.join()
         if isinstance(out[0], BaseException):
