@@ -107,6 +107,11 @@ def test_redis_killed_mid_load_and_restarted(pair):
         if isinstance(out[0], BaseException):
             raise out[0]
         results[mode] = out[0]
+    # Recovery gets its own load once the breaker's 1 s cool-down is over: on a slow or busy machine the restart
+    # can take most of the main load's window.
+    recovery_from = max(time.time(), restarted_at + 1.2)
+    after = hammer([(gws["closed"].openai_base_url + "/chat/completions", keys["closed"])], BODY, 2, recovery_from,
+                   recovery_from + 1.0, timeout=CLIENT_TIMEOUT_S)
     print(f"\nkill: open gateway {_summary(results['open'])}; closed gateway {_summary(results['closed'])}")
 
     assert oa.value.status_code == 503 and oa.value.body["code"] == "store_unavailable"
@@ -123,7 +128,6 @@ def test_redis_killed_mid_load_and_restarted(pair):
     closed = results["closed"]
     assert {c.status for c in closed} <= {200, 503}, "fail-closed: 503s, never a 500 or a transport error"
     assert [c for c in closed if killed_at < c.sent and c.received < restarted_at and c.status == 503]
-    after = [c for c in closed if c.sent > restarted_at + 1.2]  # breaker cool-down is 1 s
     assert after and all(c.status == 200 for c in after), "recovery after the restart, gateway not restarted"
     for gw in gws.values():
         assert metric(gw, "covenant_store_errors_total", op="admit") > 0
