@@ -136,6 +136,10 @@ def test_output_redaction_anthropic_stream(gw_scripted):
 def test_detections_are_counted_by_type_never_by_value(gw_scripted):
     import httpx
 
+    # Its own redacted answer: the module's other tests may run on another xdist worker, with another gateway.
+    client = openai.OpenAI(base_url=gw_scripted.openai_base_url, api_key=gw_scripted.key, max_retries=0)
+    answer = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "help"}])
+    assert answer.choices[0].message.content == REDACTED
     text = httpx.get(gw_scripted.url + "/metrics", timeout=5).text
     assert 'covenant_pii_detections_total{action="redact",direction="output",entity="EMAIL_ADDRESS"}' in text
     assert "jane.doe" not in text and "jane.doe" not in gw_scripted.logs()
