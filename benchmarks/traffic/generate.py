@@ -7,7 +7,6 @@ Writes FILE (traffic JSONL in time order, the format of docs/extraction.md) and 
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -69,6 +68,7 @@ from benchmarks.traffic.personas_v24 import BENIGN_V24
 from benchmarks.traffic.personas_v25 import BENIGN_V25
 from benchmarks.traffic.personas_v26 import BENIGN_V26
 from benchmarks.traffic.personas_v27 import BENIGN_V27
+from benchmarks.traffic.rng import TrafficRandom
 
 START = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 VARIANTS = ("base", "heldout", "fresh", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13",
@@ -92,7 +92,7 @@ FINISH = {"v11": audit_outputs, "v12": audit_outputs, "v13": audit_outputs, "v14
 def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
     if variant not in ATTACKS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
-    ctx = Ctx(rng=random.Random(seed), start=START, days=days)
+    ctx = Ctx(rng=TrafficRandom(seed), start=START, days=days)
     # The fresh and v3 ... v27 variants keep the same benign population (drawn first, so a seed gives
     # the same accounts) and add their own hard-negative personas.
     extra = {"fresh": BENIGN_FRESH, "v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5,

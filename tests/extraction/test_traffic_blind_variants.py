@@ -87,17 +87,23 @@ def variant_log(request, tmp_path_factory) -> tuple[str, Path, dict]:
     return request.param, path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
 
 
-def test_every_attack_type_and_new_persona_emits_traffic(variant_log) -> None:
+@pytest.fixture(scope="module")
+def variant_records(variant_log) -> list[dict]:
+    """The variant's log, parsed once for the tests that read its records."""
+    return read_records(variant_log[1])
+
+
+def test_every_attack_type_and_new_persona_emits_traffic(variant_log, variant_records) -> None:
     variant, path, labels = variant_log
-    seen = Counter(labels[r["principal"]]["scenario"] for r in read_records(path))
+    seen = Counter(labels[r["principal"]]["scenario"] for r in variant_records)
     attack_types = ATTACK_TYPES | NEW_ATTACK_TYPES.get(variant, set())
     assert attack_types <= set(seen), attack_types - set(seen)
     assert set(NEW_PERSONAS[variant]) <= set(seen), set(NEW_PERSONAS[variant]) - set(seen)
 
 
-def test_hydra_accounts_stay_small_and_numerous(variant_log) -> None:
+def test_hydra_accounts_stay_small_and_numerous(variant_log, variant_records) -> None:
     _, path, labels = variant_log
-    per_acct = Counter(r["principal"] for r in read_records(path) if labels[r["principal"]]["scenario"] == "hydra")
+    per_acct = Counter(r["principal"] for r in variant_records if labels[r["principal"]]["scenario"] == "hydra")
     assert len(per_acct) >= 40
     assert max(per_acct.values()) / DAYS < 30
 
@@ -111,10 +117,10 @@ def test_campaign_ids_and_labels_do_not_leak_into_traffic(variant_log) -> None:
         assert f'"{variant}-' not in text and '"attack"' not in text
 
 
-def test_attack_traffic_uses_only_client_software_that_benign_traffic_also_uses(variant_log) -> None:
+def test_attack_traffic_uses_only_client_software_that_benign_traffic_also_uses(variant_log, variant_records) -> None:
     _, path, labels = variant_log
     agents: dict[str, set[str]] = {"attack": set(), "benign": set()}
-    for r in read_records(path):
+    for r in variant_records:
         agents[labels[r["principal"]]["label"]].add(r["client"]["user_agent"])
     assert agents["attack"] and agents["attack"] <= agents["benign"], agents["attack"] - agents["benign"]
 
@@ -158,10 +164,10 @@ def test_the_same_seed_gives_the_same_bytes_in_every_process(variant_log) -> Non
 APIS = {"openai.chat.completions", "openai.completions", "openai.responses", "openai.embeddings", "anthropic.messages"}
 
 
-def test_records_follow_the_traffic_log_format(variant_log) -> None:
+def test_records_follow_the_traffic_log_format(variant_log, variant_records) -> None:
     _, path, _ = variant_log
     last = 0.0
-    for r in read_records(path):
+    for r in variant_records:
         assert isinstance(r["ts"], float | int) and r["ts"] >= last
         last = r["ts"]
         assert isinstance(r["principal"], str) and r["principal"]
@@ -173,59 +179,61 @@ def test_records_follow_the_traffic_log_format(variant_log) -> None:
         assert isinstance(r.get("response_text", ""), str)
 
 
-def test_identifiers_have_one_shape_for_attack_and_benign(variant_log) -> None:
+def test_identifiers_have_one_shape_for_attack_and_benign(variant_log, variant_records) -> None:
     _, path, labels = variant_log
     shapes: dict[str, set[tuple[str, ...]]] = {"attack": set(), "benign": set()}
-    for r in read_records(path):
+    for r in variant_records:
         shapes[labels[r["principal"]]["label"]].add(tuple(re.sub(r"[0-9a-f]", "x", r[k]) for k in
                                                          ("principal", "tenant", "key_id")))
     assert shapes["attack"] <= shapes["benign"], shapes["attack"] - shapes["benign"]
 
 
 @pytest.fixture(scope="module")
-def v11_log(tmp_path_factory) -> tuple[Path, dict]:
-    return scaled_log(tmp_path_factory, "v11")
+def v11_log(tmp_path_factory) -> tuple[list[dict], dict]:
+    path, labels = scaled_log(tmp_path_factory, "v11")
+    return read_records(path), labels
 
 
 def test_v11_logs_response_text_for_a_share_of_attack_and_benign_records(v11_log) -> None:
-    path, labels = v11_log
-    assert_response_text_for_a_share_of_attack_and_benign_records(read_records(path), labels)
+    records, labels = v11_log
+    assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
     # the campaigns whose tenants always log outputs, and their benign twins
-    scenarios_logged = {labels[r["principal"]]["scenario"] for r in read_records(path) if "response_text" in r}
+    scenarios_logged = {labels[r["principal"]]["scenario"] for r in records if "response_text" in r}
     assert {"cot_harvester", "structured_distill", "homework_app", "doc_ingestion"} <= scenarios_logged
 
 
 def test_v11_response_text_length_follows_output_tokens(v11_log) -> None:
-    assert_response_text_length_follows_output_tokens(read_records(v11_log[0]))
+    assert_response_text_length_follows_output_tokens(v11_log[0])
 
 
 @pytest.fixture(scope="module")
-def v12_log(tmp_path_factory) -> tuple[Path, dict]:
-    return scaled_log(tmp_path_factory, "v12")
+def v12_log(tmp_path_factory) -> tuple[list[dict], dict]:
+    path, labels = scaled_log(tmp_path_factory, "v12")
+    return read_records(path), labels
 
 
 def test_v12_logs_response_text_for_a_share_of_attack_and_benign_records(v12_log) -> None:
-    path, labels = v12_log
-    assert_response_text_for_a_share_of_attack_and_benign_records(read_records(path), labels)
+    records, labels = v12_log
+    assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
 
 
 def test_v12_response_text_length_follows_output_tokens(v12_log) -> None:
-    assert_response_text_length_follows_output_tokens(read_records(v12_log[0]), skip_apis=("openai.completions",))
+    assert_response_text_length_follows_output_tokens(v12_log[0], skip_apis=("openai.completions",))
 
 
 def test_v12_every_api_of_attack_traffic_also_carries_benign_traffic(v12_log) -> None:
-    path, labels = v12_log
+    records, labels = v12_log
     apis: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in read_records(path):
+    for r in records:
         apis[labels[r["principal"]]["label"]][r["api"]] += 1
     assert set(apis["attack"]) == APIS
     assert all(apis["benign"][api] >= 10 for api in APIS), apis["benign"]
 
 
 def test_v12_end_user_ids_have_shapes_that_benign_traffic_also_uses(v12_log) -> None:
-    path, labels = v12_log
+    records, labels = v12_log
     shapes: dict[str, set[str]] = {"attack": set(), "benign": set()}
-    for r in read_records(path):
+    for r in records:
         user = end_user(r)
         if user:
             shapes[labels[r["principal"]]["label"]].add(re.sub(r"[0-9a-f]+$", "x", user))

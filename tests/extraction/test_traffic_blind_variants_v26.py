@@ -82,13 +82,6 @@ def test_v26_every_scenario_emits_traffic_and_the_set_is_frozen(v26_small) -> No
         "traffic variant v26 no longer generates the frozen bytes: a blind dataset changed")
 
 
-def test_v26_generating_the_same_seed_twice_gives_the_same_bytes(v26_small, tmp_path) -> None:
-    path, labels = v26_small
-    again = tmp_path / "again.jsonl"
-    generate(seed=SEED, out=again, days=DAYS, scale=0.05, variant="v26")
-    assert again.read_bytes() == path.read_bytes()
-    assert orjson.loads(Path(str(again) + ".labels.json").read_bytes()) == labels
-
 
 def test_v26_campaign_ids_labels_and_client_software_do_not_leak(v26_small) -> None:
     path, labels = v26_small
