@@ -66,6 +66,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v25": ("new seed, v25 variants (written blind)", 381317, "v25"),
     "blind-v26": ("new seed, v26 variants (written blind)", 640271, "v26"),
     "blind-v27": ("new seed, v27 variants (written blind)", 360364, "v27"),
+    "blind-v28": ("new seed, v28 variants (written blind)", 453923, "v28"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
