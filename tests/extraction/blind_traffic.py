@@ -3,7 +3,10 @@ request features compared between attack and benign traffic."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -48,6 +51,27 @@ def scaled_log(tmp_path_factory, variant: str) -> tuple[Path, dict]:
     path = tmp_path_factory.mktemp("traffic") / f"{variant}-scaled.jsonl"
     generate(seed=7, out=path, days=DAYS, scale=0.2, variant=variant)
     return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def small_log(tmp_path_factory, variant: str, seed: int) -> tuple[Path, dict]:
+    """One day of ``variant`` at a twentieth of the benign scale (the seed its sha256 pin is for) and its labels."""
+    path = tmp_path_factory.mktemp("traffic") / f"{variant}.jsonl"
+    generate(seed=seed, out=path, days=DAYS, scale=0.05, variant=variant)
+    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def assert_same_bytes_under_other_hash_seeds(path: Path, variant: str, seed: int, out_dir: Path) -> None:
+    """`small_log`'s bytes and labels come out the same from `python -m benchmarks.traffic.generate` under
+    PYTHONHASHSEED 1 and 2 (in one process, the sha256 pin checks every run)."""
+    root = Path(__file__).resolve().parents[2]
+    for hash_seed in ("1", "2"):
+        out = out_dir / f"hash-{hash_seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
+        subprocess.run([sys.executable, "-m", "benchmarks.traffic.generate", "--seed", str(seed), "--out", str(out),
+                        "--days", str(DAYS), "--scale", "0.05", "--variant", variant], check=True, cwd=root, env=env,
+                       capture_output=True)
+        assert out.read_bytes() == path.read_bytes(), hash_seed
+        assert Path(str(out) + ".labels.json").read_bytes() == Path(str(path) + ".labels.json").read_bytes()
 
 
 def full_window_log(tmp_path_factory, variant: str) -> tuple[list[dict], dict]:

@@ -19,19 +19,14 @@ test_traffic_blind_variants*.py.)"""
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import orjson
 import pytest
 
-from benchmarks.traffic.generate import generate
 from benchmarks.traffic.personas_v27 import BENIGN_V27
 from tests.extraction.blind_traffic import (
-    DAYS,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
@@ -40,6 +35,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
+    assert_same_bytes_under_other_hash_seeds,
     by_scenario,
     day_of,
     end_user,
@@ -48,6 +44,7 @@ from tests.extraction.blind_traffic import (
     full_window_log,
     languages_seen,
     read_records,
+    small_log,
     system_prompt,
     user_texts,
 )
@@ -70,9 +67,7 @@ CHAT = "openai.chat.completions"
 
 @pytest.fixture(scope="module")
 def v27_small(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v27.jsonl"
-    generate(seed=SEED, out=path, days=DAYS, scale=0.05, variant="v27")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return small_log(tmp_path_factory, "v27", SEED)
 
 
 @pytest.fixture(scope="module")
@@ -90,19 +85,8 @@ def test_v27_every_scenario_emits_traffic_and_the_set_is_frozen(v27_small) -> No
         "traffic variant v27 no longer generates the frozen bytes: a blind dataset changed")
 
 
-
 def test_v27_the_bytes_do_not_depend_on_the_hash_seed(v27_small, tmp_path) -> None:
-    """(Generating the same seed twice in one process gives the frozen bytes each time: the sha256 pin.)"""
-    path, _ = v27_small
-    root = Path(__file__).resolve().parents[2]
-    for hash_seed in ("1", "2"):
-        out = tmp_path / f"hash-{hash_seed}.jsonl"
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
-        subprocess.run([sys.executable, "-m", "benchmarks.traffic.generate", "--seed", str(SEED), "--out", str(out),
-                        "--days", str(DAYS), "--scale", "0.05", "--variant", "v27"], check=True, cwd=root, env=env,
-                       capture_output=True)
-        assert out.read_bytes() == path.read_bytes(), hash_seed
-        assert Path(str(out) + ".labels.json").read_bytes() == Path(str(path) + ".labels.json").read_bytes()
+    assert_same_bytes_under_other_hash_seeds(v27_small[0], "v27", SEED, tmp_path)
 
 
 def test_v27_campaign_ids_labels_and_client_software_do_not_leak(v27_small) -> None:

@@ -20,20 +20,15 @@ bytes. (v3 ... v27: test_traffic_blind_variants*.py.)"""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import orjson
 import pytest
 
-from benchmarks.traffic.generate import generate
 from benchmarks.traffic.personas_v28 import BENIGN_V28
 from tests.extraction.blind_traffic import (
-    DAYS,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
@@ -42,6 +37,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
+    assert_same_bytes_under_other_hash_seeds,
     by_scenario,
     day_of,
     end_user,
@@ -50,6 +46,7 @@ from tests.extraction.blind_traffic import (
     full_window_log,
     languages_seen,
     read_records,
+    small_log,
     system_prompt,
     user_texts,
 )
@@ -72,9 +69,7 @@ STOP = "###STOP###"
 
 @pytest.fixture(scope="module")
 def v28_small(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v28.jsonl"
-    generate(seed=SEED, out=path, days=DAYS, scale=0.05, variant="v28")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return small_log(tmp_path_factory, "v28", SEED)
 
 
 @pytest.fixture(scope="module")
@@ -92,19 +87,8 @@ def test_v28_every_scenario_emits_traffic_and_the_set_is_frozen(v28_small) -> No
         "traffic variant v28 no longer generates the frozen bytes: a blind dataset changed")
 
 
-
 def test_v28_the_bytes_do_not_depend_on_the_hash_seed(v28_small, tmp_path) -> None:
-    """(Generating the same seed twice in one process gives the frozen bytes each time: the sha256 pin.)"""
-    path, _ = v28_small
-    root = Path(__file__).resolve().parents[2]
-    for hash_seed in ("1", "2"):
-        out = tmp_path / f"hash-{hash_seed}.jsonl"
-        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(root)}
-        subprocess.run([sys.executable, "-m", "benchmarks.traffic.generate", "--seed", str(SEED), "--out", str(out),
-                        "--days", str(DAYS), "--scale", "0.05", "--variant", "v28"], check=True, cwd=root, env=env,
-                       capture_output=True)
-        assert out.read_bytes() == path.read_bytes(), hash_seed
-        assert Path(str(out) + ".labels.json").read_bytes() == Path(str(path) + ".labels.json").read_bytes()
+    assert_same_bytes_under_other_hash_seeds(v28_small[0], "v28", SEED, tmp_path)
 
 
 def test_v28_campaign_ids_and_labels_do_not_leak(v28_small) -> None:
