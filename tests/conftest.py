@@ -1,6 +1,7 @@
-"""Shared fixtures: real servers on loopback."""
+"""Shared fixtures: real servers on loopback; how xdist deals tests to workers."""
 
 import os
+import re
 
 import pytest
 
@@ -30,3 +31,29 @@ def own_redis() -> RedisServer:
     server = start_redis()
     yield server
     server.stop()
+
+
+# `--dist loadgroup` (pyproject.toml): each test module runs on one xdist worker, in order, so a module-scoped
+# fixture (a gateway process, ~5 s of CPU to start; a generated traffic log, 5-60 s) is made once, and a test that
+# reads what the module's earlier tests did through the shared gateway sees it. The blind traffic variants' module
+# is split by variant (its 165 tests would otherwise load one worker): a test goes with the variant its fixtures
+# generate - `vNN_log`, `vNN_small` and the like by name, `variant_log` by its parameter.
+VARIANT_FIXTURE = re.compile(r"^(v\d+)_[a-z_]+$")
+
+
+def _xdist_group(item: pytest.Item) -> str:
+    module = item.nodeid.split("::", 1)[0]
+    if "test_traffic_blind_variants" in module:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and "variant_log" in callspec.params:
+            return f"blind-{callspec.params['variant_log']}"
+        for name in getattr(item, "fixturenames", ()):
+            if m := VARIANT_FIXTURE.match(name):
+                return f"blind-{m.group(1)}"
+    return module
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
