@@ -22,7 +22,6 @@ from pathlib import Path
 import orjson
 import pytest
 
-from benchmarks.traffic.generate import generate
 from benchmarks.traffic.personas_v3 import BENIGN_V3
 from benchmarks.traffic.personas_v4 import BENIGN_V4
 from benchmarks.traffic.personas_v5 import BENIGN_V5
@@ -54,6 +53,7 @@ from tests.extraction.blind_traffic import (
     read_records,
     sampling_and_tools,
     scaled_log,
+    small_log,
 )
 
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill"}
@@ -82,9 +82,7 @@ NEW_PERSONAS = {"v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5, "v6": BENIGN_
 
 @pytest.fixture(scope="module", params=sorted(NEW_PERSONAS))
 def variant_log(request, tmp_path_factory) -> tuple[str, Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / f"{request.param}.jsonl"
-    generate(seed=5, out=path, days=DAYS, scale=0.05, variant=request.param)
-    return request.param, path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return request.param, *small_log(tmp_path_factory, request.param, 5)
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from benchmarks.traffic.generate import generate
 from benchmarks.traffic.personas_v25 import BENIGN_V25
 from tests.extraction.blind_traffic import (
-    DAYS,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
@@ -43,6 +41,7 @@ from tests.extraction.blind_traffic import (
     full_window_log,
     languages_seen,
     read_records,
+    small_log,
     system_prompt,
     user_texts,
 )
@@ -58,9 +57,7 @@ FROZEN_SHA256 = "a0165dd247ffe87c793d340082e117e89d993f70ade9e211f321b5fa288a441
 
 @pytest.fixture(scope="module")
 def v25_small(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v25.jsonl"
-    generate(seed=5, out=path, days=DAYS, scale=0.05, variant="v25")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return small_log(tmp_path_factory, "v25", 5)
 
 
 @pytest.fixture(scope="module")

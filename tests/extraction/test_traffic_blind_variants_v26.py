@@ -25,10 +25,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from benchmarks.traffic.generate import generate
 from benchmarks.traffic.personas_v26 import BENIGN_V26
 from tests.extraction.blind_traffic import (
-    DAYS,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
@@ -43,6 +41,7 @@ from tests.extraction.blind_traffic import (
     full_window_log,
     languages_seen,
     read_records,
+    small_log,
     system_prompt,
     user_texts,
 )
@@ -62,9 +61,7 @@ EMB = "openai.embeddings"
 
 @pytest.fixture(scope="module")
 def v26_small(tmp_path_factory) -> tuple[Path, dict]:
-    path = tmp_path_factory.mktemp("traffic") / "v26.jsonl"
-    generate(seed=SEED, out=path, days=DAYS, scale=0.05, variant="v26")
-    return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+    return small_log(tmp_path_factory, "v26", SEED)
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +77,6 @@ def test_v26_every_scenario_emits_traffic_and_the_set_is_frozen(v26_small) -> No
     assert set(BENIGN_V26) == NEW_PERSONAS and NEW_PERSONAS <= set(seen), NEW_PERSONAS - set(seen)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == FROZEN_SHA256, (
         "traffic variant v26 no longer generates the frozen bytes: a blind dataset changed")
-
 
 
 def test_v26_campaign_ids_labels_and_client_software_do_not_leak(v26_small) -> None:
