@@ -167,6 +167,8 @@ class Detector(VerdictDynamics, ReviewViews):
             self._documents.note(st, ev.tenant, ev.quote_grams)
         for passage in ev.passages:  # a passage embedded, extracted or scored (round 22; features.py)
             self._documents.note_passage(st, ev.tenant, passage)
+        if ev.scenario:  # the scenario a conversation opens on (round 24; documents.py)
+            self._documents.note_scenario(st, ev.tenant, ev.scenario)
         if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
             st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)

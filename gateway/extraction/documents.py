@@ -47,6 +47,22 @@ file around an infill's hole (`infill_passages`, the longest paragraph of prompt
 answer). A program working one item several ways in a row -- every caption style of an image, every hole of a file --
 makes one visit to it (`PrincipalState.add_document`), so such work does not read as a library's returns. The hole:
 an infill harvest whose holes fall in the file's longest paragraph alternates between two passages of one file.
+
+**Scenarios** (round 24). `blind-v28` rented the teacher as the environment of the operator's own agent: the customer
+of a task card, the engine of a text world, the opponent in a game, one short turn at a time with nothing long written
+and no reasoning asked. The scenario is written into the system prompt, and each is rolled out on a few accounts of
+different tenants hours apart: the work item crossing tenants, as a document is. So each paragraph (cut at blank
+lines) of at least `PASSAGE_CHARS` of the system prompt of a request that *opens* a conversation (no assistant turn,
+no `previous_response_id`) is a scenario passage (`scenario_passages`, the first `SCENARIO_PARAGRAPHS`; memoised with
+the system prompt, so the hot path pays nothing for a product's one prompt) -- unless the request brings the text it
+works on (a passage or a document: then the system prompt is the program's instruction). A scenario opened again
+straight after itself (every rollout of a card in a row, a product's one prompt for every conversation) is the same
+visit; one the account comes back to after others is a return, as a library's (a lab's benchmark tasks run after
+run); and a popular paragraph -- a template's fixed rules, sent by more than a few accounts -- is no account's
+document (`note_scenario`), or it would dilute the share of split ones. Split, team overlap and returns then read
+scenarios as documents; like a passage, a scenario links no campaign. The holes: accounts that roll out their own
+cards (the blunt scripts, a card on one key) share nothing, and a careful account's newest cards are not yet split
+when they have not reached the other accounts (`blind-v28`'s user simulator: 24 of 32 ever flagged, 10 at the end).
 """
 
 from __future__ import annotations
@@ -72,6 +88,7 @@ PASSAGE_CHARS = 120    # round 22: a paragraph this long is a passage (a review,
 EMBED_INPUTS = 8       # inputs of an embedding request read for passages
 PASSAGE_TEXT_CHARS = 4000  # characters of a prompt read for passages
 IMAGE_CHARS = 65_536   # round 23: characters of an image's URL or base64 data hashed
+SCENARIO_PARAGRAPHS = 4  # round 24: paragraphs of a conversation's system prompt read as passages
 PASSAGE = 1            # a table entry's size (third field) when it is a passage; a document's sketch has DOC_MIN_GRAMS+
 
 
@@ -82,6 +99,21 @@ def _passage(text: str) -> int:
     text = text[:PASSAGE_TEXT_CHARS]
     para = max(text.split("\n\n"), key=len).strip() if "\n\n" in text else text.strip()
     return crc32(para.encode(errors="surrogatepass")) if len(para) >= PASSAGE_CHARS else 0
+
+
+def scenario_passages(system: str) -> tuple[int, ...]:
+    """Round 24: the passages of a system prompt -- each of its first SCENARIO_PARAGRAPHS paragraphs (cut at blank
+    lines) of at least PASSAGE_CHARS characters -- counted when a conversation opens with it (see *Scenarios*)."""
+    if len(system) < PASSAGE_CHARS:
+        return ()
+    out = []
+    for para in system[:PASSAGE_TEXT_CHARS].split("\n\n"):
+        para = para.strip()
+        if len(para) >= PASSAGE_CHARS:
+            out.append(crc32(para.encode(errors="surrogatepass")))
+            if len(out) == SCENARIO_PARAGRAPHS:
+                break
+    return tuple(dict.fromkeys(out))
 
 
 def machine_read(ev: FeatureEvent) -> bool:
@@ -171,6 +203,22 @@ class DocumentTable:
 
     def note_passage(self, st: PrincipalState, tenant: str | None, passage: int) -> None:
         """The account pasted (or embedded) this passage (round 22): the same document when the hash is known."""
+        doc_id = self._passage_id(st, tenant, passage)
+        st.add_document(doc_id, passage=True)
+
+    def note_scenario(self, st: PrincipalState, tenant: str | None, passages: tuple[int, ...]) -> None:
+        """A conversation opened on these system-prompt paragraphs (round 24, *Scenarios*). The same scenario opened
+        again straight after itself (every rollout of a card in a row, a product's one prompt) is the same visit; a
+        scenario the account comes back to after others is a return, as a library's; a popular paragraph (a
+        template's fixed rules, sent by more than a few accounts) is no account's document."""
+        ids = [d for d in (self._passage_id(st, tenant, p) for p in passages) if not self._docs[d][1]]
+        docs = st.docs
+        if not ids or (docs is not None and all(d in docs[-len(ids):] for d in ids)):
+            return
+        for d in ids:
+            st.add_document(d)
+
+    def _passage_id(self, st: PrincipalState, tenant: str | None, passage: int) -> int:
         doc_id = self._passages.get(passage)
         if doc_id is None or doc_id not in self._docs:
             self._passages[passage] = doc_id = self._new(st, tenant, PASSAGE)
@@ -178,7 +226,7 @@ class DocumentTable:
                 self._passages = dict(islice(self._passages.items(), len(self._passages) - MAX_GRAMS // 2, None))
         else:
             self._join(st, tenant, doc_id)
-        st.add_document(doc_id, passage=True)
+        return doc_id
 
     def _new(self, st: PrincipalState, tenant: str | None, size: int) -> int:
         self._serial = doc_id = (self._serial + 1) & 0xFFFFFFFF

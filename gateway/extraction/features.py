@@ -23,6 +23,7 @@ from gateway.extraction.documents import (
     infill_passages,
     machine_read,
     passage_hashes,
+    scenario_passages,
 )
 from gateway.extraction.patterns import NARRATED, THINKING, CompiledPatterns
 
@@ -91,6 +92,8 @@ class FeatureEvent:
     asks: tuple[int, ...] = ()   # round 15: hashes of the prompt's sentences (asks.ask_hashes), () without tools-free text
     passages: tuple[int, ...] = ()  # round 22: crc32 of the prompt's passage(s) (documents.passage_hashes) when a
                                     # program reads the answer (documents.machine_read), () for most
+    scenario: tuple[int, ...] = ()  # round 24: crc32 of the system prompt's paragraphs (documents.scenario_passages)
+                                    # when the request opens a conversation, () for most
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
@@ -98,7 +101,7 @@ class FeatureEvent:
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
         # Rows from gateways of earlier releases, during a rolling upgrade (trailing fields are defaulted): no
-        # `passages` (before round 22), no `asks` (before round 15), none of the three round-11 fields, no
+        # `scenario` (before round 24), no `passages` (before round 22), no `asks` (before round 15), none of the three round-11 fields, no
         # `problem`, none of the three fields before it, no stem_hash; and the release before that had no
         # prior_hash either (a request that continues nothing), which is not a trailing field.
         if len(row) == len(_FIELDS) - _NO_PRIOR_HASH:
@@ -109,12 +112,13 @@ class FeatureEvent:
         ev.answer_grams = tuple(ev.answer_grams)
         ev.asks = tuple(ev.asks)
         ev.passages = tuple(ev.passages)
+        ev.scenario = tuple(ev.scenario)
         return ev
 
 
 _FIELDS = tuple(f.name for f in fields(FeatureEvent))
 _PRIOR_AT = _FIELDS.index("prior_hash")
-_NO_PRIOR_HASH = 11  # fields the release without prior_hash lacked: it and the ten trailing ones since
+_NO_PRIOR_HASH = 12  # fields the release without prior_hash lacked: it and the eleven trailing ones since
 
 
 def _text_of(content: Any) -> str:
@@ -329,7 +333,7 @@ class FeatureExtractor:
         self._p = CompiledPatterns.build()
         self._keep_excerpt = keep_excerpt
         self._token_hash: dict[str, tuple[int, bytes]] = {}
-        self._system: dict[str, tuple[int, int]] = {}  # system prompt -> (reasoning flags, hash)
+        self._system: dict[str, tuple[int, int, tuple[int, ...]]] = {}  # system prompt -> (flags, hash, passages)
 
     def describe(self, api: str, body: dict[str, Any], principal: str, ts: float, *, tenant: str | None = None,
                  key_id: str | None = None, client_ip: str | None = None, user_agent: str | None = None,
@@ -364,18 +368,21 @@ class FeatureExtractor:
         toolset, think_tool = _toolset(tools) if has_tools else (0, False)
         reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body) | (NARRATED if narrated else 0)
         sys_hash = 0
+        scenario: tuple[int, ...] = ()
         if system:
             # Apps send the same system prompt with every request: its flags and hash are memoised.
             cached = self._system.get(system)
             if cached is None:
                 sys_low = system[:MAX_CHARS].lower()
                 sys_tokens = p.tokens(sys_low)
-                cached = (p.reasoning_flags(sys_low, set(sys_tokens)), crc32(" ".join(sys_tokens[:64]).encode()))
+                cached = (p.reasoning_flags(sys_low, set(sys_tokens)), crc32(" ".join(sys_tokens[:64]).encode()),
+                          scenario_passages(system))
                 if len(self._system) >= SYSTEM_CACHE:
                     self._system.clear()
                 self._system[system] = cached
             reasoning |= cached[0]
             sys_hash = cached[1]
+            scenario = cached[2]
         category = 9 if api == "openai.embeddings" else p.category(tokens, lowered, has_tools)
         lp = body.get("logprobs")
         top = body.get("top_logprobs") or 0
@@ -434,6 +441,11 @@ class FeatureExtractor:
             ev.passages = passage_hashes(body.get("input") if api == "openai.embeddings" else user)
         if isinstance(content, list):
             ev.passages += image_ids(content)
+        if scenario and not assistants and not ev.chained and not ev.passages and len(ev.quote_grams) < DOC_MIN_GRAMS:
+            # Round 24: a conversation opening on a system prompt whose paragraphs are its scenario (a task card, a
+            # world to run), whatever reads the answer (documents.py, *Scenarios*). A request that brings the text it
+            # works on (a document, a passage) is about that text: its system prompt is the program's instruction.
+            ev.scenario = scenario
         return ev
 
 
