@@ -56,14 +56,14 @@ COT_SYS = ("You are an expert editor. Before the rewritten text, explain every c
 
 
 def cot_harvester(ctx: Ctx, variant: str) -> None:
-    """Four accounts. Account 0 (blunt): Responses o4-mini, reasoning effort high with a detailed summary, COT_SYS as
-    instructions, max_output_tokens 16,000, the four capabilities in turn, 380-560 a day around the clock. Account 1
-    (blunt): Anthropic claude-sonnet-4-5, thinking budget 16,000, COT_SYS as a cached system block, 300-450 a day
+    """Four accounts. Account 0 (blunt): Responses o4-mini, reasoning effort high with a detailed summary, COT_SYS
+    as instructions, max_output_tokens 16,000, the four capabilities in turn, 380-560 a day around the clock. Account
+    1 (blunt): Anthropic claude-sonnet-4-5, thinking budget 16,000, COT_SYS as a cached system block, 300-450 a day
     around the clock. Accounts 2-3 (careful): a power user's pace (35-75 requests a day in daytime sessions of 2-5,
     weekends x0.6), one voice (20% in the v29 languages), no system prompt; Anthropic with a thinking budget of
     6,000-8,000 or Responses at medium effort with an auto summary; 85% of the conversations open with an item,
-    disguised, and one of WHY_ASKS (each change and its reason), going on in 40% with a follow-up timed by reading;
-    the rest are everyday questions."""
+    disguised, and one of WHY_ASKS (each change and its reason: three to six times the item's length), going on in 70%
+    with a follow-up timed by reading; the rest are everyday questions."""
     rng = ctx.rng
     draws = C.draws(rng)
     acct = account(ctx, "attack", "cot_harvester", "v29-cot")
@@ -94,8 +94,8 @@ def cot_harvester(ctx: Ctx, variant: str) -> None:
                 x, style = items()
                 opener = C.say(rng, v, f"{C.disguise(rng, x)}\n\n{C.in_voice(rng, v, rng.choice(C.WHY_ASKS))}",
                                ask=False)
-                end = C.talk(ctx, acct, t, 1 + (rng.random() < 0.4), api, model, opener, "explain",
-                             partial(C.follow_up, rng, v), s, out_range=C.out_for(x, 1.4, 2.5), v=v)
+                end = C.talk(ctx, acct, t, 1 + (rng.random() < 0.7), api, model, opener, "explain",
+                             partial(C.follow_up, rng, v), s, out_range=C.out_for(x, 3.0, 6.0), v=v)
 
 
 HYDRA_T = "Rewrite as asked below, and explain every change you make before giving the final version.\n\n{x}"
@@ -247,14 +247,14 @@ SEGUES = ("btw, unrelated - ", "oh and while I have you: ", "different topic: ",
 
 
 def mixed_into_chat(ctx: Ctx, variant: str) -> None:
-    """14 accounts whose owner chats in the daytime (10-45 requests a day in sessions of 3-10, weekends x0.8), on a
-    surface of their own (thinking or reasoning for some), while the same key also harvests. 0-1 (blunt): a job at
-    local 23h every night merging 150-300 scraped edits into their files (APPLY_SYS, chat gpt-4.1-mini, temperature
-    0) 1-4 s apart. 2-3 (blunt): a job at local 23h cleaning 3-6 recordings of 10-30 segments (CLEAN_SYS) one after
-    another. 4-13 (careful): no harvesting request ever opens a conversation: in 35-50% of the owner's conversations
-    an everyday question comes first, and a rewrite ask (an item of the four capabilities) follows in the second or
-    third turn after a segue, then follow-ups, all timed by reading, in the owner's voice, model and `user` (a
-    product's single id for 30% of owners)."""
+    """14 accounts whose owner chats in the daytime (10-45 requests a day in sessions of 3-10, weekends x0.8,
+    everyday conversations), on a surface of their own (thinking or reasoning for some), while the same key also
+    harvests. 0-1 (blunt): a job at local 23h every night merging 150-300 scraped edits into their files (APPLY_SYS,
+    chat gpt-4.1-mini, temperature 0) 1-4 s apart. 2-3 (blunt): a job at local 23h cleaning 3-6 recordings of 10-30
+    segments (CLEAN_SYS) one after another. 4-13 (careful): no harvesting request ever opens a conversation: in 35-50%
+    of the owner's conversations an everyday question comes first, and a rewrite ask (an item of the four
+    capabilities) follows in the second or third turn after a segue, then follow-ups, all timed by reading, in the
+    owner's voice, model and `user` (a product's single id for 30% of owners)."""
     rng = ctx.rng
     for i in range(14):
         acct = account(ctx, "attack", "mixed_into_chat", "v29-mixed")
@@ -266,8 +266,7 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
         share = rng.uniform(0.35, 0.5) if i >= 4 else 0.0
         for sess in C.human_sessions(ctx, acct, rng.uniform(10, 45), (3, 10), weekend_rate=0.8):
             if rng.random() >= share:
-                C.sitting(ctx, acct, sess, v, api, model, s, partial(C.any_item, rng), 0.5, 1.0 if i < 4 else 0.8,
-                          user=user)
+                C.sitting(ctx, acct, sess, v, api, model, s, partial(C.any_item, rng), 0.5, 1.0, user=user)
                 continue
             x, style = C.any_item(rng)
             turns = [(C.cover(rng, v), "everyday", (60, 400), 0.0)]

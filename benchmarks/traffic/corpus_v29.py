@@ -195,7 +195,7 @@ _CHANGES = ("add debug logging to {f}", "log each call to {f}", "trace {f} at de
 
 def _slots(rng: random.Random, cap: str) -> dict[str, Any]:
     if cap in ("plain", "qa"):
-        p, g = S.passage(rng)
+        p, g = S.document(rng)
         return {"p": p, "topic": g["topic"], "age": rng.choice(_AGES), "grade": rng.randint(4, 9),
                 "doc": rng.choice(_DOCS), "who": rng.choice(_WHO), "n": rng.choice((80, 120, 150, 200)),
                 "k": rng.randint(4, 10)}
@@ -378,13 +378,17 @@ def out_for(x: str, lo: float = 0.8, hi: float = 1.3) -> tuple[int, int]:
     return int(n * lo), int(n * hi)
 
 
+STRETCH = {"qa": (1.2, 2.5), "plain": (0.7, 1.2), "clean": (0.8, 1.1), "merge": (1.0, 1.2)}
+
+
 def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, s: dict[str, Any] | None,
             items: Callable[[], tuple[str, str]], follow_p: float = 0.4, cover_p: float = 0.0,
             ask: Callable[[], str] | None = None, **kw: Any) -> float:
     """One sitting (shared by attacks and benign personas): the session's times split into conversations (a later
     time continues the current one with probability follow_p); each is everyday talk (cover_p) or an item from
-    items(), disguised and in voice v, with ask() under it when given, answered about as long as the item. Returns
-    the end of the last conversation."""
+    items(), disguised and in voice v, with ask() under it when given, answered about as long as the item (STRETCH:
+    Q&A sets restate every fact as a question and an answer, so run longer). Returns the end of the last
+    conversation."""
     rng = ctx.rng
     end = session[0]
     for times in conversations(rng, session, follow_p):
@@ -395,7 +399,7 @@ def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model
         core, style = items()
         core = disguise(rng, core) + ("\n\n" + ask() if ask else "")
         end = talk(ctx, acct, t, len(times), api, model, say(rng, v, core, ask=ask is None), style,
-                   partial(follow_up, rng, v), s, out_range=out_for(core), v=v, **kw)
+                   partial(follow_up, rng, v), s, out_range=out_for(core, *STRETCH.get(style, (0.8, 1.3))), v=v, **kw)
     return end
 
 

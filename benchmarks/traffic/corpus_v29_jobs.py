@@ -59,7 +59,7 @@ def send(ctx: Ctx, acct: dict, t: float, api: str, model: str, system: str | Non
     s = s or M27.surface(api, model)
     h = M27.hidden(rng, s)
     body = M27.request(api, model, system, [{"role": "user", "content": x}], max_tokens, s, None, **p)
-    C.emit(ctx, t, acct, api, body, out + h, text=reply)
+    C.emit(ctx, t, acct, api, body, out + h, text=reply, user=user)
     return t + _gen(rng, out + h)
 
 

@@ -4,8 +4,8 @@ a few thousand rarely repeat, with the gold it was built from so that what comes
 
 - passages (`passage`): official and everyday prose (a council notice, a medicine leaflet, a rent letter, a museum
   history, a school trip letter, an insulation grant, a broadband outage notice) in the stiff register that gets
-  rewritten; `page` wraps a longer one in what a scraper keeps of a web page (menu, cookie banner, share links,
-  footer);
+  rewritten; `document` joins one to three of them as sections; `page` wraps a document in what a scraper keeps of
+  a web page (menu, cookie banner, share links, footer);
 - source files with an edit (`lazy_edit`): a corpus_v27_docs file, a debug line added to one of its functions, the
   edit written the way editors and coding assistants write them (the changed lines between '... existing code ...'
   comments), and the merged file;
@@ -106,10 +106,17 @@ def passage(rng: random.Random, topic: str | None = None, sentences: tuple[int, 
     return " ".join(sents), {"topic": topic, "sentences": sents}
 
 
+def document(rng: random.Random, sections: tuple[int, int] = (1, 3)) -> Doc:
+    """A document of 1-3 sections (passages of different topics, as a newsletter or a council page has them), and its
+    gold (the first section's topic, the sections)."""
+    parts = [passage(rng, t) for t in rng.sample(TOPICS, rng.randint(*sections))]
+    return "\n\n".join(p for p, _ in parts), {"topic": parts[0][1]["topic"], "sections": [p for p, _ in parts]}
+
+
 def page(rng: random.Random) -> Doc:
     """A scraped web page: a longer passage under the site's menu and cookie banner, over its share links and footer
     (what a crawler keeps), and its gold (topic, url, the passage)."""
-    body, g = passage(rng, sentences=(4, 6))
+    body, g = document(rng)
     topic = g["topic"]
     site = rng.choice(_SITES)
     url = f"https://{site}/{topic}/{rng.getrandbits(28):07x}"

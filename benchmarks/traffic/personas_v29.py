@@ -43,13 +43,13 @@ def newsroom_explainers(ctx: Ctx, count: int) -> None:
     """Benign: `count` publishers, one key each, editors in `user` (member-{n}, 10-40): 80-200 articles a day (wire
     copy included) as the newsroom publishes (local 6-23h, outside x0.15, weekends x0.6); each article goes to the
     CMS's formats seconds apart (easy-read, key questions and fact box always, the encyclopedic background for 30%),
-    on chat gpt-4.1-mini at temperature 0.7 under NEWS_SYS, or Anthropic claude-haiku-4-5 with it cached (every
+    on Anthropic claude-haiku-4-5 with NEWS_SYS cached, or chat gpt-4.1-mini at temperature 0.7 under it (every
     other key); by day (9-18h) editors rewrite 10-30 passages themselves with their own asks and a follow-up in
     30%."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "newsroom_explainers")
-        api, model = ((CHAT, "gpt-4.1-mini"), (ANTH, "claude-haiku-4-5"))[i % 2]
+        api, model = ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[i % 2]
         s = M27.surface(api, model, cache=True)
         system = NEWS_SYS.format(co=NEWS_COS[i % len(NEWS_COS)])
         editors = [(W.end_user(rng, "member-{n}", 9000), C.voice(rng)) for _ in range(rng.randint(10, 40))]

@@ -31,15 +31,15 @@ NOTES_ASK = ("Write show notes for this episode from its cleaned transcript: a t
 
 
 def podcast_studio(ctx: Ctx, count: int) -> None:
-    """Benign: `count` podcast tools, one key each, shows in `user` (end-user-{n}, 200-2,000): 25-70 episodes a day as
-    creators upload them (local 7-24h, outside x0.3, weekends x0.8), each cut into 10-40 segments cleaned in order
-    under CLEAN_SYS (the previous clean segment as context), 0.5-3 s after each came back, on chat gpt-4.1-mini at
-    temperature 0 or Anthropic claude-haiku-4-5 with the prompt cached (every other key); then show notes from the
-    clean transcript (max_tokens 4,096)."""
+    """Benign: `count` podcast tools, one key each, shows in `user` (end-user-{n}, 200-2,000): 25-70 episodes a
+    day as creators upload them (local 7-24h, outside x0.3, weekends x0.8), each cut into 10-40 segments cleaned in
+    order under CLEAN_SYS (the previous clean segment as context), 0.5-3 s after each came back, on Anthropic
+    claude-haiku-4-5 with the prompt cached or chat gpt-4.1-mini at temperature 0 (every other key); then show notes
+    from the clean transcript (max_tokens 4,096)."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "podcast_studio")
-        api, model = ((CHAT, "gpt-4.1-mini"), (ANTH, "claude-haiku-4-5"))[i % 2]
+        api, model = ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[i % 2]
         s = M27.surface(api, model, cache=True)
         shows = [W.end_user(rng, "end-user-{n}", 40000) for _ in range(rng.randint(200, 2000))]
         for t in ctx.window_times(acct["tz"], rng.uniform(25, 70), hours=(7, 24), outside=0.3, weekend=0.8):
@@ -52,17 +52,18 @@ def podcast_studio(ctx: Ctx, count: int) -> None:
 
 
 def meeting_notes_app(ctx: Ctx, count: int) -> None:
-    """Benign: `count` meeting recorders, one key each, users in `user` (sess_{h}, 2,000-20,000): 60-200 recordings a
-    day in the users' working hours (local 8-19h, outside x0.15, weekends x0.15), 4-16 segments each, 2-15 s apart
-    (the recorder uploads as it goes), with the first CLEAN item wording or CLEAN_SYS by key, on chat, Anthropic or
-    Responses (gpt-4.1, chained calls not needed); then a summary of the meeting for 70%."""
+    """Benign: `count` meeting recorders, one key each, users in `user` (sess_{h}, 2,000-20,000): 60-200
+    recordings a day in the users' working hours (local 8-19h, outside x0.15, weekends x0.15), 4-16 segments each,
+    2-15 s apart (the recorder uploads as it goes), under CLEAN_SYS (key 0, 2, ...) or with the first CLEAN item
+    wording, on chat, Anthropic or Responses (gpt-4.1, chained calls not needed); then a summary of the meeting for
+    70%."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "meeting_notes_app")
         api, model = ((CHAT, "gpt-4.1"), (ANTH, "claude-sonnet-4-5"), (RESP, "gpt-4.1"))[i % 3]
         s = M27.surface(api, model, cache=api == ANTH, chain=False)
         users = [W.end_user(rng, "sess_{h}", 2000000) for _ in range(rng.randint(2000, 20000))]
-        wording = i % 2
+        wording = i % 2 == 0
         for t in ctx.window_times(acct["tz"], rng.uniform(60, 200), hours=(8, 19), outside=0.15, weekend=0.15):
             user = rng.choice(users)
             segs = S.recording(rng, rng.randint(4, 16))
@@ -88,8 +89,9 @@ def editing_course(ctx: Ctx, count: int) -> None:
     language and Q&A - shared by its students), one key each on one of the eight API and model pairs in turn,
     thinking on (a budget of 8,000) or reasoning effort medium or high (the student picks it per exercise) with an
     auto summary where the model takes it: 6-20 exercises a day in afternoon and evening sessions (local 13-23h,
-    outside x0.05, weekends x0.8), each the next exercise of the student's own shuffled order with one of WHY_ASKS, a
-    follow-up in 30%, each after reading; never more than the quota of 25 requests in a UTC day; 10% of students
+    outside x0.05, weekends x0.8), each the next exercise of the student's own shuffled order with one of WHY_ASKS (the
+    reply: every change and its reason, then the new version, three to six times the exercise's length), a follow-up
+    in 80%, each after reading; never more than the quota of 25 requests in a UTC day; 10% of students
     write in a v29 language."""
     rng = ctx.rng
     left, n = count, 0
@@ -113,8 +115,8 @@ def editing_course(ctx: Ctx, count: int) -> None:
                 sd = exercises[next(order)]
                 x = C.text(sd, rng.randrange(3))
                 opener = C.say(rng, v, f"{x}\n\n{C.in_voice(rng, v, rng.choice(C.WHY_ASKS))}", ask=False)
-                turns = [(opener, "explain", C.out_for(x, 1.4, 2.5), 0.0)]
-                if rng.random() < 0.3:
+                turns = [(opener, "explain", C.out_for(x, 3.0, 6.0), 0.0)]
+                if rng.random() < 0.8:
                     turns.append((C.follow_up(rng, v), "explain", (200, 900), 0.0))
                 days = {day, int((t + 3600 - ctx.start) // DAY)}  # a follow-up may fall after midnight
                 if any(used.get(d, 0) + len(turns) > QUOTA for d in days):
