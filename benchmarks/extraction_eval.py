@@ -67,6 +67,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v26": ("new seed, v26 variants (written blind)", 640271, "v26"),
     "blind-v27": ("new seed, v27 variants (written blind)", 360364, "v27"),
     "blind-v28": ("new seed, v28 variants (written blind)", 453923, "v28"),
+    "blind-v29": ("new seed, v29 variants (written blind)", 694545, "v29"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
