@@ -3,6 +3,7 @@ request features compared between attack and benign traffic."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -58,6 +59,27 @@ def small_log(tmp_path_factory, variant: str, seed: int) -> tuple[Path, dict]:
     path = tmp_path_factory.mktemp("traffic") / f"{variant}.jsonl"
     generate(seed=seed, out=path, days=DAYS, scale=0.05, variant=variant)
     return path, orjson.loads(Path(str(path) + ".labels.json").read_bytes())
+
+
+def assert_every_scenario_emits_and_the_bytes_are_frozen(path: Path, labels: dict, attack_types: set[str],
+                                                        new_personas: set[str], benign_table: dict, sha256: str,
+                                                        variant: str) -> None:
+    """Every attack scenario and every new benign persona of the variant (its persona table's) sends traffic in the
+    small log, and the log's bytes are the frozen ones."""
+    seen = Counter(labels[r["principal"]]["scenario"] for r in read_records(path))
+    assert attack_types <= set(seen), attack_types - set(seen)
+    assert set(benign_table) == new_personas and new_personas <= set(seen), new_personas - set(seen)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == sha256, (
+        f"traffic variant {variant} no longer generates the frozen bytes: a blind dataset changed")
+
+
+def assert_campaign_ids_and_labels_do_not_leak(path: Path, labels: dict, variant: str) -> None:
+    """Campaign ids are the variant's and name no request; no record carries a label."""
+    campaigns = {lab["campaign"] for lab in labels.values() if lab["campaign"]}
+    assert campaigns and all(c.startswith(f"{variant}-") for c in campaigns)
+    for line in path.read_bytes().splitlines():
+        text = line.decode()
+        assert f'"{variant}-' not in text and '"attack"' not in text
 
 
 def assert_same_bytes_under_other_hash_seeds(path: Path, variant: str, seed: int, out_dir: Path) -> None:

@@ -17,7 +17,6 @@ test_traffic_blind_variants*.py.)"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -28,6 +27,7 @@ import pytest
 from benchmarks.traffic.personas_v26 import BENIGN_V26
 from tests.extraction.blind_traffic import (
     assert_client_metadata_does_not_cluster_attack_accounts,
+    assert_every_scenario_emits_and_the_bytes_are_frozen,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
     assert_items_name_their_capability,
@@ -40,7 +40,6 @@ from tests.extraction.blind_traffic import (
     first_user_text,
     full_window_log,
     languages_seen,
-    read_records,
     small_log,
     system_prompt,
     user_texts,
@@ -70,13 +69,8 @@ def v26_log(tmp_path_factory) -> tuple[list[dict], dict]:
 
 
 def test_v26_every_scenario_emits_traffic_and_the_set_is_frozen(v26_small) -> None:
-    path, labels = v26_small
-    records = read_records(path)
-    seen = Counter(labels[r["principal"]]["scenario"] for r in records)
-    assert ATTACK_TYPES <= set(seen), ATTACK_TYPES - set(seen)
-    assert set(BENIGN_V26) == NEW_PERSONAS and NEW_PERSONAS <= set(seen), NEW_PERSONAS - set(seen)
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == FROZEN_SHA256, (
-        "traffic variant v26 no longer generates the frozen bytes: a blind dataset changed")
+    assert_every_scenario_emits_and_the_bytes_are_frozen(*v26_small, ATTACK_TYPES, NEW_PERSONAS, BENIGN_V26, FROZEN_SHA256,
+                                                        "v26")
 
 
 def test_v26_campaign_ids_labels_and_client_software_do_not_leak(v26_small) -> None:

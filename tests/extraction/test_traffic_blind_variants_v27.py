@@ -18,7 +18,6 @@ test_traffic_blind_variants*.py.)"""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -28,6 +27,7 @@ import pytest
 from benchmarks.traffic.personas_v27 import BENIGN_V27
 from tests.extraction.blind_traffic import (
     assert_client_metadata_does_not_cluster_attack_accounts,
+    assert_every_scenario_emits_and_the_bytes_are_frozen,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
     assert_items_name_their_capability,
@@ -43,7 +43,6 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
-    read_records,
     small_log,
     system_prompt,
     user_texts,
@@ -76,13 +75,8 @@ def v27_log(tmp_path_factory) -> tuple[list[dict], dict]:
 
 
 def test_v27_every_scenario_emits_traffic_and_the_set_is_frozen(v27_small) -> None:
-    path, labels = v27_small
-    records = read_records(path)
-    seen = Counter(labels[r["principal"]]["scenario"] for r in records)
-    assert ATTACK_TYPES <= set(seen), ATTACK_TYPES - set(seen)
-    assert set(BENIGN_V27) == NEW_PERSONAS and NEW_PERSONAS <= set(seen), NEW_PERSONAS - set(seen)
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == FROZEN_SHA256, (
-        "traffic variant v27 no longer generates the frozen bytes: a blind dataset changed")
+    assert_every_scenario_emits_and_the_bytes_are_frozen(*v27_small, ATTACK_TYPES, NEW_PERSONAS, BENIGN_V27, FROZEN_SHA256,
+                                                        "v27")
 
 
 def test_v27_the_bytes_do_not_depend_on_the_hash_seed(v27_small, tmp_path) -> None:

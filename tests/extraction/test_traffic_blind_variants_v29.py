@@ -20,7 +20,6 @@ test_traffic_blind_variants*.py.)"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -29,7 +28,9 @@ import pytest
 
 from benchmarks.traffic.personas_v29 import BENIGN_V29
 from tests.extraction.blind_traffic import (
+    assert_campaign_ids_and_labels_do_not_leak,
     assert_client_metadata_does_not_cluster_attack_accounts,
+    assert_every_scenario_emits_and_the_bytes_are_frozen,
     assert_follow_ups_wait_longer_after_longer_answers,
     assert_hydra_stays_under_quota_and_opens_in_waves,
     assert_items_name_their_capability,
@@ -45,7 +46,6 @@ from tests.extraction.blind_traffic import (
     follow_up_gaps,
     full_window_log,
     languages_seen,
-    read_records,
     small_log,
     system_prompt,
     user_texts,
@@ -77,13 +77,8 @@ def v29_log(tmp_path_factory) -> tuple[list[dict], dict]:
 
 
 def test_v29_every_scenario_emits_traffic_and_the_set_is_frozen(v29_small) -> None:
-    path, labels = v29_small
-    records = read_records(path)
-    seen = Counter(labels[r["principal"]]["scenario"] for r in records)
-    assert ATTACK_TYPES <= set(seen), ATTACK_TYPES - set(seen)
-    assert set(BENIGN_V29) == NEW_PERSONAS and NEW_PERSONAS <= set(seen), NEW_PERSONAS - set(seen)
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == FROZEN_SHA256, (
-        "traffic variant v29 no longer generates the frozen bytes: a blind dataset changed")
+    assert_every_scenario_emits_and_the_bytes_are_frozen(*v29_small, ATTACK_TYPES, NEW_PERSONAS, BENIGN_V29, FROZEN_SHA256,
+                                                        "v29")
 
 
 def test_v29_the_bytes_do_not_depend_on_the_hash_seed(v29_small, tmp_path) -> None:
@@ -91,12 +86,7 @@ def test_v29_the_bytes_do_not_depend_on_the_hash_seed(v29_small, tmp_path) -> No
 
 
 def test_v29_campaign_ids_and_labels_do_not_leak(v29_small) -> None:
-    path, labels = v29_small
-    campaigns = {lab["campaign"] for lab in labels.values() if lab["campaign"]}
-    assert campaigns and all(c.startswith("v29-") for c in campaigns)
-    for line in path.read_bytes().splitlines():
-        text = line.decode()
-        assert '"v29-' not in text and '"attack"' not in text
+    assert_campaign_ids_and_labels_do_not_leak(*v29_small, "v29")
 
 
 def test_v29_client_software_of_attack_accounts_comes_from_the_table_benign_accounts_draw_from(v29_log) -> None:
