@@ -45,7 +45,7 @@ few accounts of different tenants, and cut holes in a scraped code corpus for fi
 image a user message carries (its URL or data: `image_ids`) is a passage whatever the answer is for, and so is the
 file around an infill's hole (`infill_passages`, the longest paragraph of prompt and suffix: an editor reads the
 answer). A program working one item several ways in a row -- every caption style of an image, every hole of a file --
-makes one visit to it (`PrincipalState.add_document`), so such work does not read as a library's returns. The hole:
+makes one visit to it (`PrincipalState.add_visit`), so such work does not read as a library's returns. The hole:
 an infill harvest whose holes fall in the file's longest paragraph alternates between two passages of one file.
 
 **Scenarios** (round 24). `blind-v28` rented the teacher as the environment of the operator's own agent: the customer
@@ -203,8 +203,7 @@ class DocumentTable:
 
     def note_passage(self, st: PrincipalState, tenant: str | None, passage: int) -> None:
         """The account pasted (or embedded) this passage (round 22): the same document when the hash is known."""
-        doc_id = self._passage_id(st, tenant, passage)
-        st.add_document(doc_id, passage=True)
+        st.add_visit([self._passage_id(st, tenant, passage)])
 
     def note_scenario(self, st: PrincipalState, tenant: str | None, passages: tuple[int, ...]) -> None:
         """A conversation opened on these system-prompt paragraphs (round 24, *Scenarios*). The same scenario opened
@@ -212,11 +211,8 @@ class DocumentTable:
         scenario the account comes back to after others is a return, as a library's; a popular paragraph (a
         template's fixed rules, sent by more than a few accounts) is no account's document."""
         ids = [d for d in (self._passage_id(st, tenant, p) for p in passages) if not self._docs[d][1]]
-        docs = st.docs
-        if not ids or (docs is not None and all(d in docs[-len(ids):] for d in ids)):
-            return
-        for d in ids:
-            st.add_document(d)
+        if ids:
+            st.add_visit(ids)
 
     def _passage_id(self, st: PrincipalState, tenant: str | None, passage: int) -> int:
         doc_id = self._passages.get(passage)

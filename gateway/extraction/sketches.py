@@ -202,16 +202,23 @@ class Sketches:
             self.problems = array("I")
         return _remember(self.problems, problem, PROBLEM_RING)
 
-    def add_document(self: PrincipalState, doc_id: int, passage: bool = False) -> None:
+    def add_visit(self: PrincipalState, doc_ids: list[int]) -> None:
+        """Remember passages of one request (documents.py). Round 23: a passage sent again straight after itself (the
+        newest of the ring) is the same visit, not a paste: a program working one image, file or text several ways
+        (every caption style, every hole) before the next one. Round 24: likewise a scenario whose passages are all
+        among the ring's newest (every rollout of a card in a row)."""
+        ring = self.docs[2:] if self.docs is not None else ()
+        if ring and all(d in ring[-len(doc_ids):] for d in doc_ids):
+            return
+        for d in doc_ids:
+            self.add_document(d)
+
+    def add_document(self: PrincipalState, doc_id: int) -> None:
         """Remember a document the account pasted (see documents.py): `docs` is [pastes, returning pastes, then the
-        last DOC_RING distinct document ids]; a returning paste is of a document still among them. Round 23: a
-        passage sent again straight after itself (the newest of the ring) is the same visit, not a paste: a program
-        working one image, file or text several ways (every caption style, every hole) before the next one."""
+        last DOC_RING distinct document ids]; a returning paste is of a document still among them."""
         docs = self.docs
         if docs is None:
             docs = self.docs = array("I", (0, 0))
-        elif passage and len(docs) > 2 and docs[-1] == doc_id:
-            return
         docs[0] += 1
         if doc_id in docs[2:]:
             docs[1] += 1

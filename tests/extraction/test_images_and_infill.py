@@ -81,9 +81,9 @@ def test_holes_cut_from_one_file_share_its_passage_and_other_files_do_not() -> N
 def test_working_one_passage_in_a_row_is_one_visit_and_coming_back_to_it_is_a_return() -> None:
     st = PrincipalState(event("p", T0, captioned(STYLES[0], URL.format(1))[1]))
     for doc in (1, 1, 1, 2, 2, 3):
-        st.add_document(doc, passage=True)
+        st.add_visit([doc])
     assert (st.docs[0], st.docs[1]) == (3, 0)
-    st.add_document(1, passage=True)
+    st.add_visit([1])
     assert (st.docs[0], st.docs[1]) == (4, 1)
     # A pasted document (by its grams) counts every paste: a teacher marking a class set returns to its task.
     st.add_document(5)
