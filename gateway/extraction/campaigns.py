@@ -75,12 +75,15 @@ class _UnionFind:
         return True
 
 
-def _link_groups(uf: _UnionFind, groups: Iterable[list[str]], links: list[tuple[str, str]], kind: str) -> None:
+def _link_groups(uf: _UnionFind, groups: Iterable[list[str]], links: list[tuple[str, str]], kind: str,
+                 also: _UnionFind | None = None) -> None:
     for members in groups:
         if len(members) < 2:
             continue
         head = members[0]
         for m in members[1:]:
+            if also is not None:
+                also.union(head, m)
             if uf.union(head, m):
                 links.append((kind, m))
 
@@ -95,6 +98,9 @@ def group_campaigns(
 ) -> dict[str, Campaign]:
     """Components of the strong-link graph, then of strong+weak links; returns campaigns by id."""
     strong = _UnionFind()
+    # Round 25: the links that say two accounts run one script (its template, its client, its clock); relays and
+    # shared documents join the stages of a pipeline and the accounts a work item was dealt to, not one script.
+    script = _UnionFind()
     links: list[tuple[str, str]] = []  # (link type, a member it joined): evidence per campaign
     by_cluster: dict[int, list[str]] = defaultdict(list)
     by_cluster_weak: dict[int, list[str]] = defaultdict(list)
@@ -121,8 +127,9 @@ def group_campaigns(
             by_slot[s].append(pid)
         if st.fingerprint:
             by_fp[st.fingerprint].append(pid)
-    _link_groups(strong, by_cluster.values(), links, "shared_template")
-    _link_groups(strong, (ms for ms in by_client.values() if not _one_tenant(suspects, ms)), links, "client_metadata")
+    _link_groups(strong, by_cluster.values(), links, "shared_template", script)
+    _link_groups(strong, (ms for ms in by_client.values() if not _one_tenant(suspects, ms)), links, "client_metadata",
+                 script)
     _link_groups(strong, ([pid, *(o for o in st.relays if o in suspects)] for pid, st in suspects.items() if st.relays),
                  links, "relayed_answers")
     # Round 16: one document split over accounts of different tenants (documents.py): a pipeline's work item.
@@ -150,8 +157,10 @@ def group_campaigns(
         # that are both active in most slots (the lift over their activity rates is what counts).
         sa, sb = suspects[a].slots, suspects[b].slots
         need = SYNC_MIN_FRACTION * max(len(sa), len(sb))
-        if n >= need and n >= SYNC_MIN_LIFT * _expected_overlap(sa, sb) and strong.union(a, b):
-            links.append(("synchronized_timing", a))
+        if n >= need and n >= SYNC_MIN_LIFT * _expected_overlap(sa, sb):
+            script.union(a, b)
+            if strong.union(a, b):
+                links.append(("synchronized_timing", a))
 
     comps: dict[str, list[str]] = defaultdict(list)
     for pid in suspects:
@@ -214,10 +223,14 @@ def group_campaigns(
         # Round 19: nor is a member that keeps coming back to its own documents (`returns_to_documents`): v24's teachers
         # marking class sets (one task and rubric, pasted with each student's answer) were blocked through a campaign of
         # rubric graders that the shared rubric templates joined them to; a grader sends a new task each time.
-        by_sys: dict[int, list[str]] = defaultdict(list)
+        # Round 25: ... and the accounts it shares that system prompt with must be joined to it by the script's own
+        # links (template, client, timing), not only through relays and shared documents: v29's nightly codemod bot,
+        # whose prompts carried files the apply harvest had been sent back, was blocked through the harvest's
+        # campaign for sending no system prompt, as the campaign's hydra accounts do.
+        by_sys: dict[tuple[str, int], list[str]] = defaultdict(list)
         for m in members:
             if m not in weak_members and not suspects[m].reruns() and not suspects[m].returns_to_documents():
-                by_sys[suspects[m].susp_sys].append(m)
+                by_sys[(script.find(m), suspects[m].susp_sys)].append(m)
         scripted = {m for ms in by_sys.values() if len(ms) >= min_accounts for m in ms}
         old = previous.get(cid)
         out[cid] = Campaign(

@@ -6,15 +6,22 @@ its own system prompt (a hiring platform grading take-home answers per client co
 customer cannot work around, needs the member to run the campaign's script: to be one of at least `min_accounts`
 strong members sending their suspicious requests under the same system prompt (or none). Everyone else the campaign
 holds is throttled at most, until a reviewer confirms. Nor does a member that re-runs a fixed suite (round 18) or keeps
-coming back to its own documents (round 19: a teacher marking class sets) count towards a script.
+coming back to its own documents (round 19: a teacher marking class sets) count towards a script, and the members
+that share a member's system prompt must be joined to it by the script's own links -- template, client, timing -- not
+only by relayed answers or shared documents (round 25: v29's codemod bot).
 """
 
 from __future__ import annotations
 
 import random
 
+from pathlib import Path
+
+import orjson
+
 from gateway.extraction.detector import Detector
-from tests.extraction.helpers import chat, event, problem
+from gateway.extraction.replay import replay
+from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
 
 T0 = 1_767_225_600.0
 RUBRIC = ("Correctness (0-4): is the answer right? Reasoning (0-3): is every step justified? Clarity (0-3): could a "
@@ -166,3 +173,50 @@ def test_a_teacher_marking_class_sets_under_a_graders_script_is_not_blocked_thro
     for a in range(8):
         assert det.principal_detail(f"grader-{a}")["signals"]["returning_document_share"] < 0.1
         assert det.verdict(f"grader-{a}").status == "block", "a new task every time: still the campaign's script"
+
+
+STEP_WORDS = ("first", "we", "note", "that", "the", "sum", "of", "both", "sides", "gives", "a", "cleaner", "form", "then",
+              "divide", "by", "factor", "and", "check", "each", "case", "carefully", "so", "result")
+
+
+def _worked_solution(rng: random.Random, k: int) -> str:
+    return "\n".join(" ".join(rng.choice(STEP_WORDS) for _ in range(14)) + f" (step {s} of solution {k})."
+                     for s in range(6))
+
+
+def test_a_pipeline_account_fed_the_campaigns_answers_is_throttled_with_it_not_blocked(tmp_path: Path) -> None:
+    # Round 25 (v29's nightly codemod bot, whose files were ones an apply harvest had been sent back): eight harvesters
+    # run one script (the template, no system prompt); a ninth account of another tenant, also with no system prompt,
+    # sends their answers back in prompts of its own. The relays put it in their campaign -- content flows between
+    # them -- but a relay joins the stages of a pipeline, not one script: it is throttled with them, and block stays
+    # for the eight. (On round 24 it was blocked: it shared their missing system prompt.)
+    rng = random.Random(11)
+    recs, t, answers = [], T0, []
+    for k in range(60):
+        for a in range(8):
+            t += rng.uniform(30.0, 120.0)
+            body = chat(HYDRA_TEMPLATE.format(p=problem(k * 8 + a + 1000)), max_tokens=2000, temperature=0)
+            answers.append(_worked_solution(rng, k * 8 + a))
+            recs.append({"ts": t, "principal": f"harvester-{a}", "tenant": f"th{a}", "api": "openai.chat.completions",
+                         "request": body, "usage": {"input_tokens": 90, "output_tokens": 700},
+                         "client": {"ip": f"10.{a}.0.1"}, "response_text": answers[-1]})
+        if k >= 2:
+            t += rng.uniform(30.0, 120.0)
+            body = chat("Apply the edit below to the file and return the whole updated file.\n\n"
+                        + answers[-rng.randint(9, 16)] + "\n\nEdit: rename the step markers.", temperature=0)
+            recs.append({"ts": t, "principal": "bot", "tenant": "tbot", "api": "openai.chat.completions",
+                         "request": body, "usage": {"input_tokens": 300, "output_tokens": 300},
+                         "client": {"ip": "192.168.7.1"}})
+    (tmp_path / "traffic.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    det = Detector()
+    replay(tmp_path / "traffic.jsonl", progress=False, detector=det)
+    bot = det.principal_detail("bot")
+    assert bot["signals"]["relayed_answers"] > 10, bot["signals"]
+    assert bot["campaign"] is not None, "the relays put it in the harvesters' campaign"
+    detail = det.campaign(bot["campaign"])
+    assert detail["members"] == sorted(["bot", *(f"harvester-{a}" for a in range(8))])
+    assert detail["scripted_members"] == sorted(f"harvester-{a}" for a in range(8))
+    assert det.verdict("bot").status == "throttle", det.verdict("bot")
+    assert "block" not in {s for _, s, _ in det._states["bot"].timeline or ()}, "never blocked at any point"
+    for a in range(8):
+        assert det.verdict(f"harvester-{a}").status == "block", "one template, one client kind, no system prompt"
