@@ -19,6 +19,7 @@ harness's items), so a problem's topic says nothing about who sends it.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -143,6 +144,11 @@ _CODE = (
      ((1, "    vals = sorted(xs, reverse=True)"), (4, "    return vals[{k}]"), (2, "    if len(vals) <= {k}:"))),
 )
 KINDS = ("math", "code")
+# A problem's text wherever a request quotes it (every template above, whole).
+PROBLEM_RX = re.compile(r"Pens cost \d+ cents each.*?in cents\?|A cyclist rides .*?two decimals\?|Pipe A fills .*?two "
+                        r"decimals\?|A jacket costs \$.*?in dollars\?|How many grams of water .*?g/mol\)|A \d+ kg cart "
+                        r".*?in newtons\?|\$\d+ is invested .*?years\?|How many mL of a .*? solution\?|Write a Python "
+                        r"function `.*?(?:values of xs|xs has|letters|returns them sorted|distinct values)\.")
 
 
 def problem(rng: random.Random, kind: str | None = None) -> dict[str, Any]:
@@ -199,8 +205,9 @@ def attempt(rng: random.Random, p: dict[str, Any], right: float = 0.25) -> tuple
 
 
 def prefix(rng: random.Random, g: dict[str, Any]) -> tuple[str, int]:
-    """A student prefix of an attempt: its first lines, cut at the step it goes wrong at or one before (anywhere
-    before the end when it is right), sometimes in the middle of a line. Returns the text and the cut (lines kept)."""
+    """A student prefix of an attempt: its first lines (at least one), cut at the step it goes wrong at or one before
+    (anywhere before the end when it is right), sometimes in the middle of a line. Returns the text and the cut
+    (lines kept)."""
     lines = g["lines"]
     slip = g["slip"] if g["slip"] is not None else rng.randrange(1, max(2, len(lines) - 1))
     cut = max(1, slip - rng.randint(0, 1)) if g["kind"] == "math" else max(1, slip)

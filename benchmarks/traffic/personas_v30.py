@@ -22,7 +22,6 @@ The other five are in personas_v30_more.py.
 from __future__ import annotations
 
 from benchmarks.traffic import corpus_v12 as W
-from benchmarks.traffic import corpus_v27_more as M27
 from benchmarks.traffic import corpus_v29_src as S29
 from benchmarks.traffic import corpus_v30 as C
 from benchmarks.traffic import corpus_v30_jobs as J
@@ -97,23 +96,25 @@ def eval_harness(ctx: Ctx, count: int) -> None:
 def ppl_filter(ctx: Ctx, count: int) -> None:
     """Benign: `count` data teams, one key each, scoring crawled documents by perplexity under reference models
     (by day any of the three completions models, at night davinci-002): by day (local 9-19h, outside x0.2, weekends x0.2) 300-800 requests, each a list of
-    4-16 pages or one long page, echo, logprobs 0 or 1, max_tokens 0 (1 on every other key), no temperature; each
-    night one sweep of 200-600 requests 0.5-2 s apart."""
+    4-16 pages or one long page, echo, logprobs 0 or 1, max_tokens 0 (1 on gpt-3.5-turbo-instruct), no temperature;
+    each night one sweep of 200-600 requests 0.5-2 s apart on davinci-002."""
     rng = ctx.rng
-    for i in range(count):
+    for _ in range(count):
         acct = account(ctx, "benign", "ppl_filter")
         models = ("davinci-002", "babbage-002", "gpt-3.5-turbo-instruct")
-        mt, lp = i % 2, rng.choice((0, 1))
+        lp = rng.choice((0, 1))
 
         def batch() -> list[str]:
             return [S29.page(rng)[0] for _ in range(rng.choice((1, 4, 8, 16)))]
 
         for t in ctx.window_times(acct["tz"], rng.uniform(300, 800), hours=(9, 19), outside=0.2, weekend=0.2):
-            J.echo_score(ctx, acct, t, rng.choice(models), batch(), logprobs=lp, max_tokens=mt, temperature=None)
+            model = rng.choice(models)
+            J.echo_score(ctx, acct, t, model, batch(), logprobs=lp, max_tokens=int(model == models[2]),
+                         temperature=None)
         for d in range(int(ctx.days + 0.999)):
             t = ctx.start + d * DAY + ((rng.uniform(22, 26) - acct["tz"]) % 24) * 3600
             for _ in range(rng.randint(200, 600)):
-                t = J.echo_score(ctx, acct, t, models[0], batch(), logprobs=lp, max_tokens=mt, temperature=None) + \
+                t = J.echo_score(ctx, acct, t, models[0], batch(), logprobs=lp, max_tokens=0, temperature=None) + \
                     rng.uniform(0.5, 2)
 
 
@@ -121,22 +122,23 @@ DRAFT_ASKS = ("Continue my draft in the same voice. Write the next paragraph.", 
               "stops; match my tone.", "Continue this piece naturally, one or two paragraphs.")
 DRAFT_SYS = "You are the writing assistant in {co}. Continue the user's text seamlessly, in their voice."
 DRAFT_COS = ("Quillpad", "Inkwell Notes", "Storyloom")
+SURFACES = ((ANTH, "claude-sonnet-4-5"), (ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4o"))
 
 
 def draft_assist(ctx: Ctx, count: int) -> None:
     """Benign: `count` writing apps, one key each, writers in `user` (end-user-{n}, 500-5,000): 150-450 presses of
     "continue" a day in the writers' daytime and evening (local 8-24h, outside x0.2, weekends x0.9): the draft as a
-    prefilled assistant turn under a DRAFT_ASKS prompt (Anthropic claude-sonnet-4-5 or claude-haiku-4-5 with
-    DRAFT_SYS, temperature 0.8; chat gpt-4o with a final assistant message on every third key); 35% of the time the
+    prefilled assistant turn under a DRAFT_ASKS prompt with DRAFT_SYS at temperature 0.8, on the model the writer
+    picked (Anthropic claude-sonnet-4-5 or claude-haiku-4-5; chat gpt-4o with a final assistant message); 35% of the
     writer presses again 20-120 s later on the draft plus the continuation they kept."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "draft_assist")
-        api, model = (CHAT, "gpt-4o") if i % 3 == 2 else (ANTH, rng.choice(M27.THINKING_MODELS))
         system = DRAFT_SYS.format(co=DRAFT_COS[i % 3])
         writers = [W.end_user(rng, "end-user-{n}", 40000) for _ in range(rng.randint(500, 5000))]
         for t in ctx.window_times(acct["tz"], rng.uniform(150, 450), hours=(8, 24), outside=0.2, weekend=0.9):
             user = rng.choice(writers)
+            api, model = SURFACES[int(user.rsplit("-", 1)[1]) % len(SURFACES)]
             ask = rng.choice(DRAFT_ASKS)
             text, rest = J.draft(rng)
             for _ in range(1 + (rng.random() < 0.35)):
@@ -154,15 +156,15 @@ def code_complete(ctx: Ctx, count: int) -> None:
     completions a day over the developers' working hours (local 8-20h, outside x0.2, weekends x0.25), each a burst
     of 1-6 requests 2-15 s apart on the same function as the developer types (each prefix a little longer): the
     file above the cursor in the user turn, the function so far as the assistant's turn, temperature 0,
-    max_tokens 256 (Anthropic claude-haiku-4-5; chat gpt-4.1-mini with a final assistant message on every other
-    key)."""
+    max_tokens 256, on the developer's model (Anthropic claude-haiku-4-5, or chat gpt-4.1-mini with a final
+    assistant message: 30% of developers, 70% on every other key)."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "code_complete")
-        api, model = ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[i % 2]
-        devs = [W.end_user(rng, "u_{h}", 90000) for _ in range(rng.randint(300, 3000))]
+        devs = [(W.end_user(rng, "u_{h}", 90000), ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[
+            rng.random() < (0.3, 0.7)[i % 2]]) for _ in range(rng.randint(300, 3000))]
         for t in ctx.window_times(acct["tz"], rng.uniform(300, 900) / 3, hours=(8, 20), outside=0.2, weekend=0.25):
-            user = rng.choice(devs)
+            user, (api, model) = rng.choice(devs)
             above, part, rest = J.partial_code(rng)
             lines = rest.split("\n")
             for k in range(rng.randint(1, 6)):

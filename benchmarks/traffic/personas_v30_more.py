@@ -42,7 +42,8 @@ def homework_grader(ctx: Ctx, count: int) -> None:
     """Benign: `count` classes (one time zone each, 40 homework problems shared by the class). Each class has 10-20
     student keys (one each, on one of the eight API and model pairs in turn, stu_{h} in `user`) and a teacher key.
     A student submits 4-14 attempts a day at local 15-23h (outside x0.05, weekends x0.7), each their own attempt at
-    the next problem of their own order, under GRADER_SYS with the first GRADE wording or their own words, a "why?"
+    the next problem of their own order, under GRADER_SYS (cached on Anthropic; the student picks a thinking budget of
+    4,096 or a reasoning effort per attempt) with the first GRADE wording or their own words, a "why?"
     follow-up in 40%, never more than 25 requests in a UTC day; 10% write in a v30 language."""
     rng = ctx.rng
     n = 0
@@ -57,7 +58,6 @@ def homework_grader(ctx: Ctx, count: int) -> None:
             n += 1
             v = C.voice(rng, C.lang(rng, 0.1))
             me = W.end_user(rng, "stu_{h}", 300000)
-            s = M27.surface(api, model, effort="medium", summary="auto", budget=4096)
             order = itertools.cycle(rng.sample(problems, len(problems)))
             used: dict[int, int] = {}
             end = 0.0
@@ -68,6 +68,8 @@ def homework_grader(ctx: Ctx, count: int) -> None:
                 x = C.text(("grade", 0, {"q": p["q"], "a": a, "m": 10}), rng.randrange(3)) if rng.random() < 0.6 \
                     else C.say(rng, v, f"{p['q']}\n\n{a}\n\n{C.in_voice(rng, v, rng.choice(ASKS))}", ask=False)
                 reply = f"Score: {10 if g['slip'] is None else rng.randint(3, 8)}/10\n\n{S.correction(g)}"
+                s = M27.surface(api, model, effort=rng.choice(("low", "medium", "high")), summary="auto", budget=4096,
+                                cache=True)
                 turns = [C.turn(rng, x, "grade", (0, 0), reply=reply)]
                 if rng.random() < 0.4:
                     turns.append(C.turn(rng, C.in_voice(rng, v, rng.choice(C.WHY_ASKS)), "explain", C.EXPLAIN_OUT))
@@ -116,12 +118,12 @@ STYLE_SYS = ("You are a grammar and style checker. Return the text with spelling
 def style_checker(ctx: Ctx, count: int) -> None:
     """Benign: `count` writing products, one key each, users in `user` (end-user-{n}, 2,000-20,000): 800-2,000
     paragraphs a day in the users' daytime (local 7-23h, outside x0.2, weekends x0.6), each with its slips under
-    STYLE_SYS (chat gpt-4.1-mini at temperature 0, or Anthropic claude-haiku-4-5 with the prompt cached on every
-    other key), the revised text back; a user's paragraphs come in runs of 1-8, 2-10 s apart."""
+    STYLE_SYS (Anthropic claude-haiku-4-5 with the prompt cached, or chat gpt-4.1-mini on every other key, at
+    temperature 0), the revised text back; a user's paragraphs come in runs of 1-8, 2-10 s apart."""
     rng = ctx.rng
     for i in range(count):
         acct = account(ctx, "benign", "style_checker")
-        api, model = ((CHAT, "gpt-4.1-mini"), (ANTH, "claude-haiku-4-5"))[i % 2]
+        api, model = ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[i % 2]
         s = M27.surface(api, model, cache=True)
         users = [W.end_user(rng, "end-user-{n}", 40000) for _ in range(rng.randint(2000, 20000))]
         for t in ctx.window_times(acct["tz"], rng.uniform(800, 2000) / 4.5, hours=(7, 23), outside=0.2, weekend=0.6):
@@ -180,7 +182,7 @@ def consistency_lab(ctx: Ctx, count: int) -> None:
     """Benign: `count` research groups, one key each, researchers in `user` (member-{n}): runs at local 9-19h
     (outside x0.3, weekends x0.3), 15-40 a day, each 10-40 problems: eight answers sampled at once (chat gpt-4.1-mini
     or gpt-4o, n=8, temperature 0.8-1.1, logprobs with top_logprobs 5), then the eight scored with echo and logprobs 5
-    on davinci-002 as one list ('Question: / Answer:'); a fifth of the problems also at temperatures 0.2, 0.7 and 1.2
+    (max_tokens 1) on davinci-002 as one list ('Question: / Answer:'); a fifth of the problems also at temperatures 0.2, 0.7 and 1.2
     a few seconds apart."""
     rng = ctx.rng
     for i in range(count):
@@ -197,7 +199,7 @@ def consistency_lab(ctx: Ctx, count: int) -> None:
                             "\n\n---\n\n".join(answers), user=user, temperature=temp, n=8, logprobs=5,
                             max_tokens=1024) + rng.uniform(0.5, 2)
                 t = J.echo_score(ctx, acct, t, "davinci-002", [J.qa_prompt(p["q"], a) for a in answers],
-                                 user=user) + rng.uniform(0.3, 1.5)
+                                 max_tokens=1, user=user) + rng.uniform(0.3, 1.5)
                 if rng.random() < 0.2:
                     for tp in (0.2, 0.7, 1.2):
                         t = J.judge(ctx, acct, t, CHAT, model, f"Question: {p['q']}\nAnswer step by step.",
