@@ -56,43 +56,43 @@ def _speed(rng: random.Random) -> tuple[str, list[Step]]:
 
 
 def _pipes(rng: random.Random) -> tuple[str, list[Step]]:
-    a, b = rng.randint(2, 9), rng.randint(3, 12)
-    return (f"Pipe A fills a tank in {a} hours and pipe B fills it in {b} hours. Running together, how many hours do "
+    a, b = rng.randint(4, 120) / 2, rng.randint(6, 180) / 2
+    return (f"Pipe A fills a tank in {num(a)} hours and pipe B fills it in {num(b)} hours. Running together, how many hours do "
             f"they take to fill it, to two decimals?",
-            [(f"Pipe A fills 1/{a} = {{x}} of the tank per hour.", lambda v: 1 / a),
-             (f"Pipe B fills 1/{b} = {{x}} of the tank per hour.", lambda v: 1 / b),
+            [(f"Pipe A fills 1/{num(a)} = {{x}} of the tank per hour.", lambda v: 1 / a),
+             (f"Pipe B fills 1/{num(b)} = {{x}} of the tank per hour.", lambda v: 1 / b),
              ("Together: {v0} + {v1} = {x} of the tank per hour.", lambda v: v[0] + v[1]),
              ("Time = 1 / {v2} = {x} hours.", lambda v: 1 / v[2])])
 
 
 def _discount(rng: random.Random) -> tuple[str, list[Step]]:
-    p, d, e = rng.randint(40, 240), rng.choice((10, 15, 20, 25, 30)), rng.choice((5, 10, 12, 20))
-    return (f"A jacket costs ${p}. It is reduced by {d}%, and then a further {e}% comes off the reduced price at the "
+    p, d, e = round(rng.uniform(20, 400), 2), rng.choice((10, 15, 20, 25, 30)), rng.choice((5, 10, 12, 20))
+    return (f"A jacket costs ${p:.2f}. It is reduced by {d}%, and then a further {e}% comes off the reduced price at the "
             f"till. What is the final price, in dollars?",
-            [(f"{d}% of {p} is {{x}} dollars.", lambda v: p * d / 100),
-             (f"After the first reduction: {p} - {{v0}} = {{x}} dollars.", lambda v: p - v[0]),
+            [(f"{d}% of {p:.2f} is {{x}} dollars.", lambda v: p * d / 100),
+             (f"After the first reduction: {p:.2f} - {{v0}} = {{x}} dollars.", lambda v: p - v[0]),
              (f"{e}% of {{v1}} is {{x}} dollars.", lambda v: v[1] * e / 100),
              ("Final price: {v1} - {v2} = {x} dollars.", lambda v: v[1] - v[2])])
 
 
 def _water(rng: random.Random) -> tuple[str, list[Step]]:
-    g = rng.choice((2, 4, 5, 6, 8, 10, 12))
-    return (f"How many grams of water form when {g} g of hydrogen gas burns completely in oxygen? (H2: 2.02 g/mol, "
+    g = round(rng.uniform(0.5, 99.5), 2)
+    return (f"How many grams of water form when {num(g)} g of hydrogen gas burns completely in oxygen? (H2: 2.02 g/mol, "
             f"H2O: 18.02 g/mol)",
-            [(f"Moles of H2: {g} / 2.02 = {{x}} mol.", lambda v: g / 2.02),
+            [(f"Moles of H2: {num(g)} / 2.02 = {{x}} mol.", lambda v: g / 2.02),
              ("2 H2 + O2 -> 2 H2O, so moles of H2O = moles of H2 = {x} mol.", lambda v: v[0]),
              ("Mass of water: {v1} x 18.02 = {x} g.", lambda v: v[1] * 18.02)])
 
 
 def _force(rng: random.Random) -> tuple[str, list[Step]]:
-    m, s, t = rng.randint(2, 40), rng.randint(3, 24), rng.randint(2, 8)
-    return (f"A {m} kg cart speeds up from rest to {s} m/s in {t} s. What net force acts on it, in newtons?",
+    m, s, t = round(rng.uniform(1, 80), 1), rng.randint(3, 24), rng.randint(2, 8)
+    return (f"A {num(m)} kg cart speeds up from rest to {s} m/s in {t} s. What net force acts on it, in newtons?",
             [(f"Acceleration: a = {s} / {t} = {{x}} m/s^2.", lambda v: s / t),
-             (f"Net force: F = m a = {m} x {{v0}} = {{x}} N.", lambda v: m * v[0])])
+             (f"Net force: F = m a = {num(m)} x {{v0}} = {{x}} N.", lambda v: m * v[0])])
 
 
 def _interest(rng: random.Random) -> tuple[str, list[Step]]:
-    p, r, n = rng.choice((500, 800, 1000, 1200, 2500)), rng.choice((2, 3, 4, 5, 6)), rng.randint(2, 5)
+    p, r, n = rng.randrange(500, 50001, 25), rng.choice((2, 3, 4, 5, 6)), rng.randint(2, 5)
     return (f"${p} is invested at {r}% a year, compounded annually. What is it worth after {n} years?",
             [(f"The yearly growth factor is 1 + {r}/100 = {{x}}.", lambda v: 1 + r / 100),
              (f"Over {n} years: {{v0}}^{n} = {{x}}.", lambda v: v[0] ** n),
@@ -100,7 +100,8 @@ def _interest(rng: random.Random) -> tuple[str, list[Step]]:
 
 
 def _dilution(rng: random.Random) -> tuple[str, list[Step]]:
-    c1, v2, c2 = rng.choice((0.5, 1, 2, 3, 6)), rng.choice((100, 250, 500)), rng.choice((0.05, 0.1, 0.2, 0.25))
+    c1, v2 = rng.choice((0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 10)), rng.randrange(50, 2001, 5)
+    c2 = rng.choice((0.01, 0.02, 0.05, 0.1, 0.2, 0.25))
     return (f"How many mL of a {num(c1)} M stock solution are needed to make {v2} mL of a {num(c2)} M solution?",
             [(f"Moles needed: {num(c2)} x {v2}/1000 = {{x}} mol.", lambda v: c2 * v2 / 1000),
              (f"Volume of stock: {{v0}} / {num(c1)} = {{x}} L.", lambda v: v[0] / c1),
@@ -146,7 +147,7 @@ _CODE = (
 KINDS = ("math", "code")
 # A problem's text wherever a request quotes it (every template above, whole).
 PROBLEM_RX = re.compile(r"Pens cost \d+ cents each.*?in cents\?|A cyclist rides .*?two decimals\?|Pipe A fills .*?two "
-                        r"decimals\?|A jacket costs \$.*?in dollars\?|How many grams of water .*?g/mol\)|A \d+ kg cart "
+                        r"decimals\?|A jacket costs \$.*?in dollars\?|How many grams of water .*?g/mol\)|A [\d.]+ kg cart "
                         r".*?in newtons\?|\$\d+ is invested .*?years\?|How many mL of a .*? solution\?|Write a Python "
                         r"function `.*?(?:values of xs|xs has|letters|returns them sorted|distinct values)\.")
 

@@ -57,9 +57,9 @@ NEW_PERSONAS = {"eval_harness", "ppl_filter", "draft_assist", "code_complete", "
 SEED = 517093  # blind-v30's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v30 log at seed 517093, one day, scale 0.05 (the v30_small fixture). Frozen evaluation data; checked
 # the same under PYTHONHASHSEED=1 and 2 (test_v30_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v30 set
-# - seed 517093, four days, scale 1, 281,670 requests, 1,211 accounts, 421 of them attack accounts - hashed to
-# 2e770c244f79b0942ac7e0fde0bd28de719f5466e1558d8e7967b693cef5dc6e when it was written.)
-FROZEN_SHA256 = "eca4a5ddb532942a1f38e07a2b56e3f0c25df02aad5c40429a53937982511049"
+# - seed 517093, four days, scale 1, 277,853 requests, 1,211 accounts, 421 of them attack accounts - hashed to
+# f22988529389863fbb13bd7698d55a15562670189d1359606d86bbef06001a7d when it was written.)
+FROZEN_SHA256 = "0822b8b32ad9d794177c4de5e7ae905880967e2e1ccf932b53f9c8960f7d5c0a"
 RESP = "openai.responses"
 ANTH = "anthropic.messages"
 CHAT = "openai.chat.completions"
@@ -149,6 +149,15 @@ def test_v30_items_name_their_capability_and_the_attempts_agree_with_their_gold(
     assert all(n >= 20 for n in kinds.values()) and len(kinds) == 4, kinds
 
 
+def problem(text: str) -> str | None:
+    """The word problem a request quotes, if any. Coding tasks are left out: there are few of them (five specs with a
+    number and a name), so unrelated accounts share them by chance and they would blur the spread checks."""
+    from benchmarks.traffic.corpus_v30_src import PROBLEM_RX
+
+    m = PROBLEM_RX.search(text)
+    return m.group(0) if m and not m.group(0).startswith("Write a Python function") else None
+
+
 # ---- request fields and surfaces ----
 def prefilled(r: dict) -> bool:
     """The request hands the model a partial answer: its last message is the assistant's, or an assistant turn is
@@ -203,8 +212,6 @@ def test_v30_partial_answers_are_continued_in_attack_and_benign_traffic(v30_log)
     minute on one key, as the code-completion plugin sends one function with growing prefixes as the developer types;
     the careful accounts' problems go to three accounts (each prefix a new sample), hours apart, while the writing
     app's drafts and the plugin's functions never leave their key; the logged reply continues the prefix."""
-    from benchmarks.traffic.corpus_v30_src import PROBLEM_RX
-
     records, labels = v30_log
     bursts: dict[str, int] = {}
     spread: dict[str, dict[str, set[str]]] = {}
@@ -215,16 +222,16 @@ def test_v30_partial_answers_are_continued_in_attack_and_benign_traffic(v30_log)
         spread[scenario] = defaultdict(set)
         for r in rows:
             x = first_user_text(r)
-            m = PROBLEM_RX.search(x)
-            key = m.group(0) if m else x + str(r["request"]["messages"][1]["content"])[:60]
+            key = problem(x) or x + str(r["request"]["messages"][1]["content"])[:60]
             pre = next(m["content"] for m in r["request"]["messages"] if m["role"] == "assistant")
             seen[(r["principal"], key)].append((r["ts"], pre))
-            spread[scenario][key].add(r["principal"])
+            if scenario != "prefix_continuation" or problem(x):
+                spread[scenario][key].add(r["principal"])
         bursts[scenario] = sum(len({p for _, p in v}) >= 4 and max(t for t, _ in v) - min(t for t, _ in v) < 60
                                for v in seen.values())
     assert bursts["prefix_continuation"] >= 500 and bursts["code_complete"] >= 30, bursts
     careful = [v for v in spread["prefix_continuation"].values() if len(v) >= 2]
-    assert sum(len(v) == 3 for v in careful) >= 100, len(careful)
+    assert sum(len(v) == 3 for v in careful) >= 200, len(careful)
     assert not any(len(v) >= 2 for s in ("code_complete", "draft_assist") for v in spread[s].values())
 
 
@@ -234,8 +241,6 @@ def test_v30_echo_scoring_in_attack_and_benign_traffic(v30_log) -> None:
     completions with echo and logprobs that write at most one token, lists of prompts among them; the careful
     echo_scoring accounts and the harness send the 'Question: / Answer:' layout four prompts at a time; the careful
     accounts' problems are scored on two accounts, the harness's and the lab's on one key."""
-    from benchmarks.traffic.corpus_v30_src import PROBLEM_RX
-
     records, labels = v30_log
     keys: dict[str, dict[str, set[str]]] = {}
     for scenario, lo in (("echo_scoring", 5000), ("eval_harness", 1000), ("ppl_filter", 500),
@@ -248,20 +253,18 @@ def test_v30_echo_scoring_in_attack_and_benign_traffic(v30_log) -> None:
         keys[scenario] = defaultdict(set)
         for r in lists:
             ps = r["request"]["prompt"]
-            if all(p.startswith("Question: ") for p in ps) and (m := PROBLEM_RX.search(ps[0])):
-                keys[scenario][m.group(0)].add(r["principal"])
+            if all(p.startswith("Question: ") for p in ps) and (q := problem(ps[0])):
+                keys[scenario][q].add(r["principal"])
     assert len(keys["eval_harness"]) >= 100 and len(keys["echo_scoring"]) >= 300, {k: len(v) for k, v in keys.items()}
-    assert sum(len(v) == 2 for v in keys["echo_scoring"].values()) >= 100
+    assert sum(len(v) == 2 for v in keys["echo_scoring"].values()) >= 1000
     assert not any(len(v) >= 2 for s in ("eval_harness", "consistency_lab") for v in keys[s].values())
 
 
 # ---- critique_revision ----
 def critique_rows(records: list[dict], labels: dict, scenario: str) -> list[dict]:
-    """The scenario's single-turn requests that quote a problem and an attempt at it."""
-    from benchmarks.traffic.corpus_v30_src import PROBLEM_RX
-
+    """The scenario's single-turn requests that quote a word problem and an attempt at it."""
     return [r for r in by_scenario(records, labels, scenario) if len(user_texts(r)) == 1 and not prefilled(r)
-            and r["api"] != COMP and PROBLEM_RX.search(user_texts(r)[0]) and not r["request"].get("tools")]
+            and r["api"] != COMP and problem(user_texts(r)[0]) and not r["request"].get("tools")]
 
 
 def test_v30_attempts_are_critiqued_over_several_accounts_like_a_class_shares_its_homework(v30_log) -> None:
@@ -270,7 +273,6 @@ def test_v30_attempts_are_critiqued_over_several_accounts_like_a_class_shares_it
     attempts of a problem within a minute on one key; the logged reply locates the first error (or says every step is
     right) and gives the corrected working, in attack and benign traffic alike."""
     from benchmarks.traffic.attacks_v30_more import CRIT_SYS
-    from benchmarks.traffic.corpus_v30_src import PROBLEM_RX
 
     records, labels = v30_log
     logged: dict[str, list[str]] = {"attack": [], "benign": []}
@@ -280,7 +282,7 @@ def test_v30_attempts_are_critiqued_over_several_accounts_like_a_class_shares_it
         assert len(rows) >= lo, (scenario, len(rows))
         spread[scenario] = defaultdict(set)
         for r in rows:
-            spread[scenario][PROBLEM_RX.search(user_texts(r)[0]).group(0)].add(r["principal"])
+            spread[scenario][problem(user_texts(r)[0])].add(r["principal"])
             if "response_text" in r and scenario != "tutor_check":  # the app's "why?" asks get explanations
                 logged[labels[r["principal"]]["label"]].append(r["response_text"])
     for label, texts in logged.items():
@@ -288,11 +290,11 @@ def test_v30_attempts_are_critiqued_over_several_accounts_like_a_class_shares_it
                                         for t in texts), label
     careful = [v for v in spread["critique_revision"].values() if len(v) >= 2]
     assert sum(len(v) >= 3 for v in careful) >= 60, len(careful)
-    assert sum(len(v) >= 3 for v in spread["homework_grader"].values()) >= 20
+    assert sum(len(v) >= 3 for v in spread["homework_grader"].values()) >= 15
     runs: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     for r in critique_rows(records, labels, "critique_revision"):
         if CRIT_SYS in str(system_prompt(r)):
-            runs[(r["principal"], PROBLEM_RX.search(user_texts(r)[0]).group(0))].append((r["ts"], user_texts(r)[0]))
+            runs[(r["principal"], problem(user_texts(r)[0]))].append((r["ts"], user_texts(r)[0]))
     assert sum(len({x for _, x in v}) >= 4 and max(t for t, _ in v) - min(t for t, _ in v) < 60
                for v in runs.values()) >= 500
 
