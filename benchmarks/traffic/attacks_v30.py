@@ -29,7 +29,7 @@ careful hydra accounts are evening shifts of five keys under the quota like the 
 the taxonomy sweeps capabilities x templates x items x feedback readers x lengths; the blunt sampling accounts draw
 five corrections at temperature 1 with logprobs (as the self-consistency lab draws answers) and the moderate ones
 sweep temperatures minutes apart; the careful mixed_into_chat accounts ask for a check in the second or third turn of
-an everyday conversation; the agent is a grading agent like the homework grader's own.
+an everyday conversation; the agent is a grading agent like the tutoring app's own.
 personas_v30_more.consistency_lab completes the benign side.
 
 Every account, attack or benign, gets its client software and address from ctx.account, and tenants that log outputs

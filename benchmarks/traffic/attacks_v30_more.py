@@ -12,7 +12,7 @@ blind in the same way: nothing here was tuned against a detector result. Campaig
   turn; the careful accounts look like a tutoring app's "finish my working" button (students in `user`), each
   problem's prefixes going to three different accounts hours apart.
 - echo_scoring (new): the teacher's log-probabilities on problem + student solution: legacy completions with echo,
-  logprobs and max_tokens 0 or 1. The blunt scripts send lists of 8-20 attempts around the clock; the moderate ones
+  logprobs and max_tokens 0 or 1. The blunt scripts send lists of 6-20 attempts around the clock; the moderate ones
   one attempt a request at 1 token; the careful accounts look like an evaluation harness (the "Question: / Answer:"
   layout, four samples a request as a harness sends four choices, nightly runs), each problem on two accounts.
 - critique_revision (new): the student's whole attempt quoted in the user turn with "find the first incorrect step
@@ -163,10 +163,10 @@ def prefix_continuation(ctx: Ctx, variant: str) -> None:
 
 # ---- echo_scoring ----
 def echo_scoring(ctx: Ctx, variant: str) -> None:
-    """Accounts 0-1 (blunt): davinci-002, echo, logprobs 5, max_tokens 0, a list of 8-20 prompts a request (2-4
+    """Accounts 0-1 (blunt): davinci-002, echo, logprobs 5, max_tokens 0, a list of 6-20 prompts a request (2-4
     problems with their student attempts, 'Problem: ... Solution: ...'), 300-500 requests a day around the clock,
     0.5-3 s apart in runs. Accounts 2-5 (moderate): gpt-3.5-turbo-instruct or babbage-002, one attempt a request,
-    max_tokens 1, logprobs 1-5, 400-800 a day at local 6-24h (outside x0.3). Accounts 6-29 (careful): like an
+    max_tokens 1, logprobs 1 or 5, 400-800 a day at local 6-24h (outside x0.3). Accounts 6-29 (careful): like an
     evaluation harness: the 'Question: / Answer:' layout, four student samples of one problem a request (as the
     harness sends a question's four choices), logprobs 1 or 10, max_tokens 0, temperature 0, in one nightly run per
     key (local 0-5h, 40-160 requests 1-8 s apart); each problem's samples go to two accounts on different nights."""
