@@ -68,6 +68,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v27": ("new seed, v27 variants (written blind)", 360364, "v27"),
     "blind-v28": ("new seed, v28 variants (written blind)", 453923, "v28"),
     "blind-v29": ("new seed, v29 variants (written blind)", 694545, "v29"),
+    "blind-v30": ("new seed, v30 variants (written blind)", 517093, "v30"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
