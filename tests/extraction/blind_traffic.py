@@ -228,9 +228,11 @@ def languages_seen(records: list[dict], labels: dict, wrap: dict[str, tuple[str,
     return seen
 
 
-def assert_hydra_stays_under_quota_and_opens_in_waves(records: list[dict], labels: dict, twin: str) -> None:
+def assert_hydra_stays_under_quota_and_opens_in_waves(records: list[dict], labels: dict, twin: str,
+                                                     min_twin_accounts: int = 1) -> None:
     """At least 200 hydra accounts, each under 30 requests in any UTC day, a good share of them first seen after
-    the first day; the twin persona's accounts stay within a per-key quota of 25 a day."""
+    the first day; the twin persona's accounts (at least `min_twin_accounts` of them: a class, one key a student)
+    stay within a per-key quota of 25 a day."""
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
     per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "hydra"))
     accounts = {p for p, _ in per_day}
@@ -239,6 +241,45 @@ def assert_hydra_stays_under_quota_and_opens_in_waves(records: list[dict], label
     assert first[0] < 0.6 * len(accounts) and sum(n for d, n in first.items() if d >= 1) >= 60, first
     quota = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, twin))
     assert quota and max(quota.values()) <= 25
+    assert len({p for p, _ in quota}) >= min_twin_accounts, (twin, len({p for p, _ in quota}))
+
+
+def assert_temperature_sweeps_and_batches(records: list[dict], labels: dict, lows: dict[str, int], min_n: int) -> None:
+    """For each scenario, at least `lows[scenario]` sweeps -- one prompt sent as single samples at three or more
+    temperatures within 15 minutes -- and as many requests for `min_n` or more samples at once with logprobs."""
+    for scenario, lo in lows.items():
+        runs: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for r in by_scenario(records, labels, scenario):
+            if r["request"].get("temperature") is not None and (r["request"].get("n") or 1) == 1:
+                runs[(r["principal"], first_user_text(r))].append((r["ts"], r["request"]["temperature"]))
+        swept = 0
+        for v in runs.values():
+            start, temps = None, set()
+            for t, x in sorted(v):
+                if start is None or t - start > 900:
+                    swept += len(temps) >= 3
+                    start, temps = t, set()
+                temps.add(x)
+            swept += len(temps) >= 3
+        assert swept >= lo, (scenario, swept)
+        many = [r for r in by_scenario(records, labels, scenario)
+                if (r["request"].get("n") or 1) >= min_n and r["request"].get("logprobs")]
+        assert len(many) >= lo, (scenario, len(many))
+
+
+def assert_agents_call_the_tools(records: list[dict], labels: dict, tool: str, lows: dict[str, int],
+                                 chained_in: tuple[str, ...], apis: set[str] | None = None) -> None:
+    """The agent campaign and its twins call a tool named `tool` (at least `lows[scenario]` requests each, over
+    exactly `apis` when given), and the scenarios `chained_in` send 100+ tool requests chained by
+    previous_response_id."""
+    for scenario, lo in lows.items():
+        rows = [r for r in by_scenario(records, labels, scenario) if tool in str(r["request"].get("tools"))]
+        assert len(rows) >= lo, (scenario, len(rows))
+        if apis is not None:
+            assert {r["api"] for r in rows} == apis, scenario
+    chained = [r for r in by_scenario(records, labels, *chained_in)
+               if r["request"].get("previous_response_id") and r["request"].get("tools")]
+    assert len(chained) >= 100, len(chained)
 
 
 def assert_no_request_feature_is_attack_only(records: list[dict], labels: dict) -> None:

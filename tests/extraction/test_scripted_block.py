@@ -14,7 +14,6 @@ only by relayed answers or shared documents (round 25: v29's codemod bot).
 from __future__ import annotations
 
 import random
-
 from pathlib import Path
 
 import orjson

@@ -28,6 +28,7 @@ import pytest
 
 from benchmarks.traffic.personas_v28 import BENIGN_V28
 from tests.extraction.blind_traffic import (
+    assert_agents_call_the_tools,
     assert_campaign_ids_and_labels_do_not_leak,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_every_scenario_emits_and_the_bytes_are_frozen,
@@ -39,8 +40,8 @@ from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
     assert_same_bytes_under_other_hash_seeds,
+    assert_temperature_sweeps_and_batches,
     by_scenario,
-    day_of,
     end_user,
     first_user_text,
     follow_up_gaps,
@@ -356,38 +357,15 @@ def test_v28_careful_mixed_into_chat_never_opens_with_a_role_play_ask_and_the_tr
 
 
 def test_v28_agents_call_the_airline_tools_in_attack_and_benign_traffic(v28_log) -> None:
-    records, labels = v28_log
-    for scenario, lo in (("agentic_distill", 500), ("agent_eval_lab", 100), ("bot_qa_harness", 300)):
-        rows = [r for r in by_scenario(records, labels, scenario) if "get_reservation_details" in
-                str(r["request"].get("tools"))]
-        assert len(rows) >= lo, (scenario, len(rows))
-    chained = [r for r in by_scenario(records, labels, "agentic_distill") if r["request"].get("previous_response_id")
-               and r["request"].get("tools")]
-    assert len(chained) >= 100
+    assert_agents_call_the_tools(*v28_log, "get_reservation_details",
+                                 {"agentic_distill": 500, "agent_eval_lab": 100, "bot_qa_harness": 300},
+                                 ("agentic_distill",))
 
 
 def test_v28_temperature_sweeps_and_several_samples_at_once_like_the_npc_studio(v28_log) -> None:
     """The moderate sampling accounts send one item at three temperatures within minutes, the studio one prompt at
     three; the blunt sampling accounts take five simulated openings at once with logprobs, the studio four."""
-    records, labels = v28_log
-    for scenario, lo in (("sampling", 50), ("npc_dialogue_studio", 5)):
-        runs: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for r in by_scenario(records, labels, scenario):
-            if r["request"].get("temperature") is not None and (r["request"].get("n") or 1) == 1:
-                runs[(r["principal"], first_user_text(r))].append((r["ts"], r["request"]["temperature"]))
-        swept = 0
-        for v in runs.values():
-            start, temps = None, set()
-            for t, x in sorted(v):
-                if start is None or t - start > 900:
-                    swept += len(temps) >= 3
-                    start, temps = t, set()
-                temps.add(x)
-            swept += len(temps) >= 3
-        assert swept >= lo, (scenario, swept)
-        many = [r for r in by_scenario(records, labels, scenario) if (r["request"].get("n") or 1) >= 4 and
-                r["request"].get("logprobs")]
-        assert len(many) >= lo, scenario
+    assert_temperature_sweeps_and_batches(*v28_log, {"sampling": 50, "npc_dialogue_studio": 5}, min_n=4)
 
 
 def test_v28_no_request_feature_is_attack_only(v28_log) -> None:
@@ -416,10 +394,3 @@ def test_v28_languages_occur_in_attack_and_benign_traffic(v28_log) -> None:
 
     seen = languages_seen(*v28_log, WRAP)
     assert seen["attack"] == set(WRAP) and seen["benign"] == set(WRAP), seen
-
-
-def test_v28_game_theory_students_stay_under_the_course_quota(v28_log) -> None:
-    records, labels = v28_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "game_theory_course"))
-    assert per_day and max(per_day.values()) <= 25

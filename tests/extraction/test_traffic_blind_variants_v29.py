@@ -28,6 +28,7 @@ import pytest
 
 from benchmarks.traffic.personas_v29 import BENIGN_V29
 from tests.extraction.blind_traffic import (
+    assert_agents_call_the_tools,
     assert_campaign_ids_and_labels_do_not_leak,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_every_scenario_emits_and_the_bytes_are_frozen,
@@ -39,8 +40,8 @@ from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
     assert_same_bytes_under_other_hash_seeds,
+    assert_temperature_sweeps_and_batches,
     by_scenario,
-    day_of,
     end_user,
     first_user_text,
     follow_up_gaps,
@@ -303,7 +304,7 @@ def test_v29_transcripts_are_cleaned_segment_by_segment_in_attack_and_benign_tra
 # ---- the recurring families ----
 def test_v29_hydra_stays_under_quota_and_opens_in_waves_like_the_students_stay_under_theirs(v29_log) -> None:
     records, labels = v29_log
-    assert_hydra_stays_under_quota_and_opens_in_waves(records, labels, "editing_course")
+    assert_hydra_stays_under_quota_and_opens_in_waves(records, labels, "editing_course", min_twin_accounts=4)
     deep = {r["principal"] for r in by_scenario(records, labels, "hydra") if r["request"].get("thinking") or
             ((r["request"].get("reasoning") or {}).get("effort") and r["request"].get("max_output_tokens") != 16000)}
     assert len(deep) >= 60
@@ -345,38 +346,14 @@ def test_v29_careful_mixed_into_chat_never_opens_with_a_rewrite_and_asks_one_lat
 
 
 def test_v29_agents_call_the_migration_tools_in_attack_and_benign_traffic(v29_log) -> None:
-    records, labels = v29_log
-    for scenario, lo in (("agentic_distill", 500), ("kb_migration", 50)):
-        rows = [r for r in by_scenario(records, labels, scenario) if "save_draft" in str(r["request"].get("tools"))]
-        assert len(rows) >= lo, (scenario, len(rows))
-        assert {r["api"] for r in rows} == {CHAT, ANTH, RESP}, scenario
-    chained = [r for r in by_scenario(records, labels, "agentic_distill", "kb_migration")
-               if r["request"].get("previous_response_id") and r["request"].get("tools")]
-    assert len(chained) >= 100
+    assert_agents_call_the_tools(*v29_log, "save_draft", {"agentic_distill": 500, "kb_migration": 50},
+                                 ("agentic_distill", "kb_migration"), {CHAT, ANTH, RESP})
 
 
 def test_v29_temperature_sweeps_and_several_rewrites_at_once_like_the_copy_tool(v29_log) -> None:
     """The moderate sampling accounts send one item at three temperatures within minutes, the copy tool one text at
     three; the blunt sampling accounts take five rewrites at once with logprobs, the copy tool four."""
-    records, labels = v29_log
-    for scenario, lo in (("sampling", 50), ("copy_variants", 5)):
-        runs: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for r in by_scenario(records, labels, scenario):
-            if r["request"].get("temperature") is not None and (r["request"].get("n") or 1) == 1:
-                runs[(r["principal"], first_user_text(r))].append((r["ts"], r["request"]["temperature"]))
-        swept = 0
-        for v in runs.values():
-            start, temps = None, set()
-            for t, x in sorted(v):
-                if start is None or t - start > 900:
-                    swept += len(temps) >= 3
-                    start, temps = t, set()
-                temps.add(x)
-            swept += len(temps) >= 3
-        assert swept >= lo, (scenario, swept)
-        many = [r for r in by_scenario(records, labels, scenario) if (r["request"].get("n") or 1) >= 4 and
-                r["request"].get("logprobs")]
-        assert len(many) >= lo, scenario
+    assert_temperature_sweeps_and_batches(*v29_log, {"sampling": 50, "copy_variants": 5}, min_n=4)
 
 
 def test_v29_no_request_feature_is_attack_only(v29_log) -> None:
@@ -405,13 +382,6 @@ def test_v29_languages_occur_in_attack_and_benign_traffic(v29_log) -> None:
 
     seen = languages_seen(*v29_log, WRAP)
     assert seen["attack"] == set(WRAP) and seen["benign"] == set(WRAP), seen
-
-
-def test_v29_editing_course_students_stay_under_the_course_quota(v29_log) -> None:
-    records, labels = v29_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "editing_course"))
-    assert per_day and max(per_day.values()) <= 25 and len({p for p, _ in per_day}) >= 4
 
 
 def test_v29_end_users_of_the_careful_accounts_look_like_the_products(v29_log) -> None:

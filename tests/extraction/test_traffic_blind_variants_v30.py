@@ -27,6 +27,7 @@ import pytest
 
 from benchmarks.traffic.personas_v30 import BENIGN_V30
 from tests.extraction.blind_traffic import (
+    assert_agents_call_the_tools,
     assert_campaign_ids_and_labels_do_not_leak,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_every_scenario_emits_and_the_bytes_are_frozen,
@@ -38,8 +39,8 @@ from tests.extraction.blind_traffic import (
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
     assert_same_bytes_under_other_hash_seeds,
+    assert_temperature_sweeps_and_batches,
     by_scenario,
-    day_of,
     end_user,
     first_user_text,
     follow_up_gaps,
@@ -302,7 +303,7 @@ def test_v30_attempts_are_critiqued_over_several_accounts_like_a_class_shares_it
 # ---- the recurring families ----
 def test_v30_hydra_stays_under_quota_and_opens_in_waves_like_the_class_stays_under_its_own(v30_log) -> None:
     records, labels = v30_log
-    assert_hydra_stays_under_quota_and_opens_in_waves(records, labels, "homework_grader")
+    assert_hydra_stays_under_quota_and_opens_in_waves(records, labels, "homework_grader", min_twin_accounts=10)
     deep = {r["principal"] for r in by_scenario(records, labels, "hydra") if r["request"].get("thinking") or
             ((r["request"].get("reasoning") or {}).get("effort") and r["request"].get("max_output_tokens") != 16000)}
     assert len(deep) >= 60
@@ -343,30 +344,14 @@ def test_v30_careful_mixed_into_chat_never_opens_with_a_check_and_asks_one_later
 
 
 def test_v30_agents_call_the_grading_tools_in_attack_and_benign_traffic(v30_log) -> None:
-    records, labels = v30_log
-    for scenario, lo in (("agentic_distill", 500), ("tutor_check", 50)):
-        rows = [r for r in by_scenario(records, labels, scenario) if "post_grade" in str(r["request"].get("tools"))]
-        assert len(rows) >= lo, (scenario, len(rows))
-        assert {r["api"] for r in rows} == {CHAT, ANTH, RESP}, scenario
-    chained = [r for r in by_scenario(records, labels, "agentic_distill", "tutor_check")
-               if r["request"].get("previous_response_id") and r["request"].get("tools")]
-    assert len(chained) >= 100
+    assert_agents_call_the_tools(*v30_log, "post_grade", {"agentic_distill": 500, "tutor_check": 50},
+                                 ("agentic_distill", "tutor_check"), {CHAT, ANTH, RESP})
 
 
 def test_v30_temperature_sweeps_and_several_answers_at_once_like_the_consistency_lab(v30_log) -> None:
     """The moderate sampling accounts send one item at three temperatures within minutes, the lab one problem at
     three; the blunt sampling accounts take five corrections at once with logprobs, the lab eight answers."""
-    records, labels = v30_log
-    for scenario, lo in (("sampling", 50), ("consistency_lab", 20)):
-        runs: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-        for r in by_scenario(records, labels, scenario):
-            if r["request"].get("temperature") is not None and (r["request"].get("n") or 1) == 1:
-                runs[(r["principal"], first_user_text(r))].append((r["ts"], r["request"]["temperature"]))
-        swept = sum(len({x for t, x in v if t - min(v)[0] < 900}) >= 3 for v in runs.values())
-        assert swept >= lo, (scenario, swept)
-        many = [r for r in by_scenario(records, labels, scenario) if (r["request"].get("n") or 1) >= 5 and
-                r["request"].get("logprobs")]
-        assert len(many) >= lo, scenario
+    assert_temperature_sweeps_and_batches(*v30_log, {"sampling": 50, "consistency_lab": 20}, min_n=5)
 
 
 def test_v30_no_request_feature_is_attack_only(v30_log) -> None:
@@ -395,13 +380,6 @@ def test_v30_languages_occur_in_attack_and_benign_traffic(v30_log) -> None:
 
     seen = languages_seen(*v30_log, WRAP)
     assert seen["attack"] == set(WRAP) and seen["benign"] == set(WRAP), seen
-
-
-def test_v30_students_of_the_class_stay_under_the_course_quota(v30_log) -> None:
-    records, labels = v30_log
-    t0 = records[0]["ts"] - records[0]["ts"] % 86400
-    per_day = Counter((r["principal"], day_of(r, t0)) for r in by_scenario(records, labels, "homework_grader"))
-    assert per_day and max(per_day.values()) <= 25 and len({p for p, _ in per_day}) >= 10
 
 
 def test_v30_end_users_of_the_careful_accounts_look_like_the_students(v30_log) -> None:

@@ -103,8 +103,13 @@ def test_concurrency_cap_is_never_exceeded_and_is_reached(cluster):
           f"client-side occupancy {busy / (SLOTS * 2.5):.2f}")
     assert peak <= SLOTS and max(samples) <= SLOTS
     assert peak == SLOTS and max(samples) == SLOTS
+    # A slot is released when the request settles, after its answer was sent: on a loaded machine the last
+    # releases can reach Redis a little after the client has read the last answer.
     with redis.Redis.from_url(server.url) as r:
-        assert r.zcard(lease_key) == 0, "every slot is released at the end"
+        deadline = time.time() + 5.0
+        while (held := r.zcard(lease_key)) and time.time() < deadline:
+            time.sleep(0.02)
+        assert held == 0, "every slot is released at the end"
 
 
 def test_token_quota_with_settlement_holds_exactly_and_is_used_up(cluster):
