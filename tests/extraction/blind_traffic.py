@@ -334,3 +334,17 @@ def assert_items_name_their_capability(corpus, templates: int) -> None:
                 s = corpus.seed(rng, cap, t)
                 assert all(corpus.cap_of(corpus.text(s, p)) == cap for p in range(3)), (cap, t)
     assert all(corpus.cap_of(x) is None for x in corpus.EVERYDAY)
+
+
+def assert_careful_chat_asks_later(rows: list[dict], nightly: set[str], ask_of, min_later: int = 50) -> None:
+    """The careful mixed_into_chat conversations (every account but the `nightly` job keys) never open with the
+    harvest's ask (`ask_of(text)` is None for a first user turn) and bring it up in the second or third turn at
+    least `min_later` times."""
+    later = 0
+    for r in rows:
+        ts = user_texts(r)
+        if r["principal"] in nightly or len(ts) < 2:
+            continue
+        assert ask_of(ts[0]) is None, ts[0]
+        later += any(ask_of(t) is not None for t in ts[1:3])
+    assert later >= min_later, later

@@ -29,6 +29,7 @@ from benchmarks.traffic.personas_v30 import BENIGN_V30
 from tests.extraction.blind_traffic import (
     assert_agents_call_the_tools,
     assert_campaign_ids_and_labels_do_not_leak,
+    assert_careful_chat_asks_later,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_every_scenario_emits_and_the_bytes_are_frozen,
     assert_follow_ups_wait_longer_after_longer_answers,
@@ -333,14 +334,7 @@ def test_v30_careful_mixed_into_chat_never_opens_with_a_check_and_asks_one_later
     rows = [r for r in by_scenario(records, labels, "mixed_into_chat") if r["api"] != RESP]
     nightly = {r["principal"] for r in rows if "meticulous grader" in str(system_prompt(r)) or prefilled(r)}
     assert len(nightly) == 4
-    later = 0
-    for r in rows:
-        ts = user_texts(r)
-        if r["principal"] in nightly or len(ts) < 2:
-            continue
-        assert cap_of(ts[0]) is None, ts[0]
-        later += any(cap_of(t) is not None for t in ts[1:3])
-    assert later >= 50
+    assert_careful_chat_asks_later(rows, nightly, cap_of)
 
 
 def test_v30_agents_call_the_grading_tools_in_attack_and_benign_traffic(v30_log) -> None:
