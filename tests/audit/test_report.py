@@ -163,11 +163,12 @@ def test_cli_reads_the_redis_stream_when_that_is_the_sink(redis_url: str, tmp_pa
 def test_cli_says_when_the_redis_stream_cannot_be_read(tmp_path: Path, capsys, monkeypatch):
     import yaml
 
-    from tests.support.ports import free_port
+    from tests.support.ports import closed_port
 
-    url = f"redis://127.0.0.1:{free_port()}"  # nothing listens there
-    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": url, "audit": {"sink": "redis"}}))
-    monkeypatch.chdir(tmp_path)
-    args = _parser().parse_args(["report"])
-    assert args.func(args) == 1
+    with closed_port() as port:
+        url = f"redis://127.0.0.1:{port}"  # nothing listens there
+        (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": url, "audit": {"sink": "redis"}}))
+        monkeypatch.chdir(tmp_path)
+        args = _parser().parse_args(["report"])
+        assert args.func(args) == 1
     assert capsys.readouterr().err.startswith(f"covenant report: cannot read the Redis stream of {url}: ")

@@ -9,12 +9,20 @@ import pytest
 
 from tests.support.gateway import GatewayProcess
 from tests.support.mock_teacher import MockTeacherHandle, running_mock_teacher
+from tests.support.ports import closed_port
 
 
 @pytest.fixture(scope="package")
 def teacher() -> MockTeacherHandle:
     with running_mock_teacher() as handle:
         yield handle
+
+
+@pytest.fixture(scope="module")
+def dead_port() -> int:
+    """A port that refuses connections for the module's life: a dead upstream's."""
+    with closed_port() as port:
+        yield port
 
 
 @dataclass

@@ -11,7 +11,6 @@ import pytest
 from tests.support.gateway import GatewayProcess
 from tests.support.metrics import metric
 from tests.support.mock_teacher import MockTeacherHandle, running_mock_teacher
-from tests.support.ports import free_port
 
 MESSAGES = [{"role": "user", "content": "hello there"}]
 
@@ -23,9 +22,9 @@ def other_teacher() -> MockTeacherHandle:
 
 
 @pytest.fixture(scope="module")
-def gw(teacher: MockTeacherHandle, other_teacher: MockTeacherHandle) -> GatewayProcess:
+def gw(teacher: MockTeacherHandle, other_teacher: MockTeacherHandle, dead_port: int) -> GatewayProcess:
     gw = GatewayProcess(upstream_url=teacher.url, extra_config={"upstreams": [
-        {"name": "dead", "dialect": "any", "base_url": f"http://127.0.0.1:{free_port()}", "models": ["gpt-*"],
+        {"name": "dead", "dialect": "any", "base_url": f"http://127.0.0.1:{dead_port}", "models": ["gpt-*"],
          "cooldown_seconds": 300},
         {"name": "primary", "dialect": "any", "base_url": teacher.url, "models": ["*"]},
         {"name": "secondary", "dialect": "any", "base_url": other_teacher.url, "models": ["gpt-*"]},

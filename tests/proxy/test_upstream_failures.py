@@ -10,17 +10,16 @@ import openai
 import pytest
 
 from tests.support.gateway import GatewayProcess
-from tests.support.ports import free_port
 
 MESSAGES = [{"role": "user", "content": "hello there"}]
 
 
 @pytest.fixture(scope="module")
-def fragile(teacher) -> GatewayProcess:
+def fragile(teacher, dead_port) -> GatewayProcess:
     """A gateway with short upstream timeouts, plus an upstream on a closed port that alone serves dead-*
     (so nothing can fail over: tests/proxy/test_upstream_failover.py has that)."""
     gw = GatewayProcess(upstream_url=teacher.url, extra_config={"upstreams": [
-        {"name": "dead", "dialect": "any", "base_url": f"http://127.0.0.1:{free_port()}", "models": ["dead-*"],
+        {"name": "dead", "dialect": "any", "base_url": f"http://127.0.0.1:{dead_port}", "models": ["dead-*"],
          "timeouts": {"connect": 1, "first_byte": 1, "total": 3}},
         {"name": "teacher", "dialect": "any", "base_url": teacher.url, "models": ["gpt-*", "claude-*"],
          "timeouts": {"connect": 1, "first_byte": 0.5, "total": 3}},

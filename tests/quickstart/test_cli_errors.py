@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.ports import free_port
+from tests.support.ports import closed_port
 
 
 def covenant(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -32,8 +32,9 @@ def test_a_missing_input_is_one_line(tmp_path, args, said):
 
 
 def test_an_unreachable_gateway_is_one_line(tmp_path):
-    url = f"http://127.0.0.1:{free_port()}"
-    out = covenant(tmp_path, "watermark", "trace", "some leaked text", "--gateway", url, COVENANT_ADMIN_TOKEN="t")
+    with closed_port() as port:
+        url = f"http://127.0.0.1:{port}"
+        out = covenant(tmp_path, "watermark", "trace", "some leaked text", "--gateway", url, COVENANT_ADMIN_TOKEN="t")
     assert out.returncode == 1 and "Traceback" not in out.stderr
     assert out.stderr.startswith(f"covenant watermark trace: cannot reach the gateway at {url}/admin/v1/watermark/trace")
 

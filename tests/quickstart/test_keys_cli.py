@@ -59,13 +59,14 @@ def test_tenant_and_account_names_are_checked(tmp_path):
 
 
 def test_an_unreachable_store_is_one_line_not_a_traceback(tmp_path):
-    from tests.support.ports import free_port
+    from tests.support.ports import closed_port
 
-    (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": f"redis://127.0.0.1:{free_port()}"}))
-    for args in (("keys", "list"), ("keys", "create", "--tenant", "acme", "--account", "a")):
-        out = covenant(tmp_path, *args)
-        assert out.returncode == 1 and out.stderr.startswith("covenant: the store is unavailable: ")
-        assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
+    with closed_port() as port:
+        (tmp_path / "covenant.yaml").write_text(yaml.safe_dump({"store": f"redis://127.0.0.1:{port}"}))
+        for args in (("keys", "list"), ("keys", "create", "--tenant", "acme", "--account", "a")):
+            out = covenant(tmp_path, *args)
+            assert out.returncode == 1 and out.stderr.startswith("covenant: the store is unavailable: ")
+            assert "Traceback" not in out.stderr and out.stderr.count("\n") == 1
 
 
 def test_key_changes_from_the_command_line_go_to_the_audit_log(tmp_path):

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from gateway.store import Store, StoreUnavailable, open_store
-from tests.support.ports import free_port
+from tests.support.ports import closed_port, free_port
 from tests.support.redis_server import RedisServer
 
 
@@ -36,9 +36,10 @@ def test_bad_urls(url, message):
 
 async def test_unreachable_redis_is_store_unavailable():
     # A generous deadline, so the refused connection (not a busy machine's timeout) is what we see.
-    store = open_store(f"redis://127.0.0.1:{free_port()}/0", timeout_ms=2000)
-    with pytest.raises(StoreUnavailable) as err:
-        await store.ping()
+    with closed_port() as port:
+        store = open_store(f"redis://127.0.0.1:{port}/0", timeout_ms=2000)
+        with pytest.raises(StoreUnavailable) as err:
+            await store.ping()
     assert err.value.reason == "connection" and err.value.backend == "redis"
     await store.close()
 
@@ -62,8 +63,9 @@ async def test_at_start_up_the_store_is_waited_for_until_it_answers():
 
 
 async def test_a_store_that_never_answers_fails_the_start_after_the_wait():
-    store = open_store(f"redis://127.0.0.1:{free_port()}/0")
-    with pytest.raises(StoreUnavailable, match="not reachable at start-up within 0.3 s") as err:
-        await store.wait_ready(0.3)
+    with closed_port() as port:
+        store = open_store(f"redis://127.0.0.1:{port}/0")
+        with pytest.raises(StoreUnavailable, match="not reachable at start-up within 0.3 s") as err:
+            await store.wait_ready(0.3)
     assert err.value.reason == "connection"
     await store.close()

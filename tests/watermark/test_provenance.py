@@ -187,14 +187,15 @@ async def test_redis_concurrent_writers_keep_the_bound(redis_url: str) -> None:
 
 async def test_redis_writes_go_through_the_store_breaker() -> None:
     from gateway.store import StoreUnavailable, open_store
-    from tests.support.ports import free_port
+    from tests.support.ports import closed_port
 
-    store = open_store(f"redis://127.0.0.1:{free_port()}", timeout_ms=200, failure_threshold=2)  # nothing listens
-    index = RedisProvenanceIndex(store.client, Fingerprinter(b"k" * 32), guarded=store.guarded)
-    for expected in ("connection", "connection", "breaker_open"):
-        with pytest.raises(StoreUnavailable) as err:
-            await index.add("r1", prose(load_table(), 200, seed=1), tenant="t", account="a")
-        assert err.value.reason == expected
+    with closed_port() as port:
+        store = open_store(f"redis://127.0.0.1:{port}", timeout_ms=200, failure_threshold=2)
+        index = RedisProvenanceIndex(store.client, Fingerprinter(b"k" * 32), guarded=store.guarded)
+        for expected in ("connection", "connection", "breaker_open"):
+            with pytest.raises(StoreUnavailable) as err:
+                await index.add("r1", prose(load_table(), 200, seed=1), tenant="t", account="a")
+            assert err.value.reason == expected
     await store.close()
 
 
