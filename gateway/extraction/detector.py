@@ -14,11 +14,12 @@ from zlib import crc32
 
 from gateway.extraction.answers import AnswerTable
 from gateway.extraction.asks import SMALL_RATE, AskTable
+from gateway.extraction.branches import note_continuation
 from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.documents import DOC_MIN_GRAMS, DocumentTable
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.layout import TOTAL, W_CROWD, W
+from gateway.extraction.layout import TOTAL, W_BRANCHED, W_CROWD, W
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.problems import ProblemTable, cohort_campaign
 from gateway.extraction.review import ReviewViews
@@ -171,6 +172,8 @@ class Detector(VerdictDynamics, ReviewViews):
             self._documents.note_scenario(st, ev.tenant, ev.scenario)
         if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
             st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
+        if ev.branch:  # a continued turn: of one item, from a different partial answer? (round 26, branches.py)
+            note_continuation(st, ev.branch)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
             self._problems.note(st, ev.problem, reasoning or harvest or long_out)
         if ev.bands:
@@ -260,14 +263,15 @@ class Detector(VerdictDynamics, ReviewViews):
 
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
-                and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.status == "ok"
+                and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.num[W_BRANCHED] == 0.0
+                and st.status == "ok"
                 and not self._problems.any_shared(st.problems)
                 and not (st.docs and self._documents.split(st.docs, st.principal, st.tenant)[0])):
             # Quiet account (most traffic): every evidence term but off_hours, menu_churn, interface_churn,
-            # relayed_answers and shared_problems is a product with elicitation, harvesting, long outputs or
-            # exposed tool-step reasoning, all zero, the churn terms need new interfaces again and again, it relays
-            # no answer and none of its problems is shared, so the score is at most ~W_OFFHOURS, below any status;
-            # skip the full signal computation.
+            # relayed_answers, shared_problems and branched_continuations is a product with elicitation, harvesting,
+            # long outputs or exposed tool-step reasoning, all zero, the churn terms need new interfaces again and
+            # again, it relays no answer, continues no item from two different texts and none of its problems is
+            # shared, so the score is at most ~W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:

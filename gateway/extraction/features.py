@@ -17,6 +17,7 @@ from zlib import crc32
 from gateway.extraction.answers import answer_sketch
 from gateway.extraction.answers import quote_grams as _quote_grams
 from gateway.extraction.asks import ask_hashes
+from gateway.extraction.branches import branch_point
 from gateway.extraction.documents import (
     DOC_MIN_GRAMS,
     image_ids,
@@ -94,6 +95,7 @@ class FeatureEvent:
                                     # program reads the answer (documents.machine_read), () for most
     scenario: tuple[int, ...] = ()  # round 24: crc32 of the system prompt's paragraphs (documents.scenario_passages)
                                     # when the request opens a conversation, () for most
+    branch: tuple[int, ...] = ()  # round 26: a continued turn's item and heads (branches.branch_point), () for most
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
@@ -101,7 +103,7 @@ class FeatureEvent:
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
         # Rows from gateways of earlier releases, during a rolling upgrade (trailing fields are defaulted): no
-        # `scenario` (before round 24), no `passages` (before round 22), no `asks` (before round 15), none of the
+        # `branch` (before round 26), no `scenario` (before round 24), no `passages` (before round 22), no `asks` (before round 15), none of the
         # three round-11 fields, no `problem`, none of the three fields before it, no stem_hash; and the release
         # before that had no prior_hash either (a request that continues nothing), which is not a trailing field.
         if len(row) == len(_FIELDS) - _NO_PRIOR_HASH:
@@ -113,12 +115,13 @@ class FeatureEvent:
         ev.asks = tuple(ev.asks)
         ev.passages = tuple(ev.passages)
         ev.scenario = tuple(ev.scenario)
+        ev.branch = tuple(ev.branch)
         return ev
 
 
 _FIELDS = tuple(f.name for f in fields(FeatureEvent))
 _PRIOR_AT = _FIELDS.index("prior_hash")
-_NO_PRIOR_HASH = 12  # fields the release without prior_hash lacked: it and the eleven trailing ones since
+_NO_PRIOR_HASH = 13  # fields the release without prior_hash lacked: it and the twelve trailing ones since
 
 
 def _text_of(content: Any) -> str:
@@ -446,6 +449,8 @@ class FeatureExtractor:
             # world to run), whatever reads the answer (documents.py, *Scenarios*). A request that brings the text it
             # works on (a document, a passage) is about that text: its system prompt is the program's instruction.
             ev.scenario = scenario
+        if assistants and not has_tools:  # round 26: a continuation's item and heads (branches.py)
+            ev.branch = branch_point(body.get("input") if api == "openai.responses" else body.get("messages"), _text_of)
         return ev
 
 

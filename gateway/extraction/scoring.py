@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.documents import DocumentTable
-from gateway.extraction.layout import CATS, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT
+from gateway.extraction.layout import CATS, W_BRANCHED, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT, W_PREFIXED
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
 from gateway.extraction.sketches import DOC_RETURN_SHARE
@@ -85,6 +85,10 @@ W_ASKS = 0.55         # round 15: long answers to sentences a crowd of small acc
 CROWD_ASKS = (2.0, 4.0)        # such requests (decayed): one or two a student may send .. an account's habit
 CROWD_ASK_SHARE = (0.5, 0.7)   # ... and their share of the account's requests: most of them (dedicated, as for a
                                # shared template's link), not a minority among other work (students, a course)
+W_BRANCH = 0.75       # round 26: items continued from several different partial answers (branches.py)
+BRANCHES = (3.0, 10.0)         # such branches (decayed): a chat's odd regenerated answer .. an account's way of working
+BRANCH_SHARE = (0.15, 0.35)    # ... and their share of its continuations: products extend one prefix (<= 0.02 on
+                               # blind-v30's writing and code-completion apps) .. a student's attempts, several an item
 
 
 def capability_share(cats: list[float]) -> float:
@@ -196,6 +200,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "returning_document_share": st.docs[1] / st.docs[0] if st.docs else 0.0,
         "crowd_asks": st.num[W_CROWD],
         "crowd_ask_share": st.num[W_CROWD] / w,
+        "branched_continuations": st.num[W_BRANCHED],
+        "branch_share": st.num[W_BRANCHED] / (st.num[W_PREFIXED] or 1.0),
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -298,6 +304,12 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         * (1.0 - _ramp(sig.get("returning_document_share", 0.0), *RETURNING_DOCS)),
         "off_hours": W_OFFHOURS * sig["off_hours_share"] * conc,
         "end_user_diversity": W_USERS * min(1.0, math.log2(1.0 + sig["end_users"]) / 6.0) * r * s,
+        # Round 26: items (a problem) continued from several different partial answers, as the account's way of
+        # working: a student model's attempts, each cut where it goes wrong, for the teacher to go on from
+        # (on-policy distillation; branches.py). A product continues one text, extended. Not weighted by the
+        # account's categories: the item is in the context, and the last user turn may be a bare "go on".
+        "branched_continuations": W_BRANCH * _ramp(sig["branched_continuations"], *BRANCHES)
+        * _ramp(sig["branch_share"], *BRANCH_SHARE),
     }
 
 

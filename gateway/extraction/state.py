@@ -127,7 +127,7 @@ class PrincipalState(Sketches):
         "principal", "tenant", "key_id", "num", "ints", "recent", "clusters", "users", "slots",
         "examples", "timeline", "campaign_id", "status", "first_flagged_ts", "reasons", "decision",
         "allowlisted", "toolsets", "problems", "menus", "ifaces", "relays", "chains", "iface_seen", "docs",
-        "returns",
+        "returns", "branches",
     )
 
     w = _num(W)
@@ -194,6 +194,7 @@ class PrincipalState(Sketches):
         self.chains: array[int] | None = None  # open continuation chains (round 12; see count_chain)
         self.docs: array[int] | None = None  # recent documents it pasted (round 16; documents.py)
         self.returns = 0  # round 18: sampled suspicious prompts, this sitting's and earlier ones' (count_return)
+        self.branches: array[int] | None = None  # round 26: its recent continued items (branches.py)
         self.slots = array("I")
         self.examples: list[str] | None = None
         self.timeline: list[tuple[float, str, float]] | None = None

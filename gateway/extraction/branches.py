@@ -1,0 +1,94 @@
+"""Round 26: one item continued from several different partial answers (on-policy distillation).
+
+A distiller that already has a student model sends the student's own partial answers for the teacher to
+continue: the problem as the user turn, the student's attempt so far as the assistant's turn (an Anthropic
+prefill, a final assistant message, or that turn followed by "continue"), each problem with several attempts
+cut at different points. The continuations teach the student where it goes wrong, in a few dozen tokens each,
+so none of the long-answer or elicitation evidence sees them. A product that continues text extends *one*
+prefix: a writer presses "continue" again on the draft plus what they kept, an editor plugin re-completes a
+function as the developer types (each prefix the last plus a little more), a chat user follows up on the answer
+they were given.
+
+So a request whose last assistant turn is followed by at most one user turn is a *continuation*: the text before
+that turn is its item (`context`, at least MIN_CONTEXT characters: a short fixed instruction names no item) and
+the assistant turn's heads (crc32 of its first 32, 128 and 512 characters, those it has) say whether two
+continuations of one item extend one prefix (equal at every head both have) or *branch* (they differ at one).
+An account remembers its last BRANCH_RING items. An item continued from more than MAX_ITEM_BRANCHES different
+texts is an instruction many texts are continued under (a "continue my story" button whose prompt is the whole
+user turn), not an item: its branches are taken back and it counts no more.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+from zlib import crc32
+
+from gateway.extraction.layout import W_BRANCHED, W_PREFIXED
+
+if TYPE_CHECKING:
+    from gateway.extraction.state import PrincipalState
+
+HEADS = (32, 128, 512)   # prefix lengths whose crc32 compare two continuations of an item
+MIN_CONTEXT = 60         # characters before the continued turn for it to name an item
+BRANCH_RING = 4          # items an account remembers (a problem's attempts come together)
+MAX_ITEM_BRANCHES = 8    # branches of one item beyond which it is an instruction, not an item
+_ENTRY = 2 + len(HEADS)  # ring entry: item, its branches (INSTRUCTION once it is one), heads (0: too short)
+INSTRUCTION = 0xFFFFFFFF
+
+
+def branch_point(msgs: Any, text_of: Callable[[Any], str]) -> tuple[int, ...]:
+    """(item hash, heads...) of a continuation request (chat, Anthropic or Responses message list), else ()."""
+    if not isinstance(msgs, list) or len(msgs) < 2:
+        return ()
+    last = msgs[-1]
+    if isinstance(last, dict) and last.get("role") == "user":
+        at = len(msgs) - 2
+    else:
+        at = len(msgs) - 1
+    turn = msgs[at]
+    if not isinstance(turn, dict) or turn.get("role") != "assistant":
+        return ()
+    text = text_of(turn.get("content"))
+    if len(text) < HEADS[0]:
+        return ()
+    item, size = 0, 0
+    for m in msgs[:at]:
+        if isinstance(m, dict) and m.get("role") in ("user", "assistant"):
+            raw = text_of(m.get("content")).encode(errors="surrogatepass")
+            item = crc32(b"\x00" + raw, item)
+            size += len(raw)
+    if size < MIN_CONTEXT:
+        return ()
+    return (item, *(crc32(text[:n].encode(errors="surrogatepass")) for n in HEADS if len(text) >= n))
+
+
+def note_continuation(st: PrincipalState, branch: tuple[int, ...]) -> None:
+    """Count a continuation of the account's (see the module docstring); a branch of a recent item counts too."""
+    num = st.num
+    num[W_PREFIXED] += 1.0
+    heads = (*branch[1:], 0, 0, 0)[:len(HEADS)]
+    ring = st.branches
+    if ring is None:
+        st.branches = array("I", (branch[0], 0, *heads))
+        return
+    for at in range(0, len(ring), _ENTRY):
+        if ring[at] != branch[0]:
+            continue
+        count = ring[at + 1]
+        old = ring[at + 2:at + _ENTRY]
+        if count != INSTRUCTION and any(a and b and a != b for a, b in zip(old, heads)):
+            if count >= MAX_ITEM_BRANCHES:
+                num[W_BRANCHED] = max(0.0, num[W_BRANCHED] - count)
+                count = INSTRUCTION
+            else:
+                num[W_BRANCHED] += 1.0
+                count += 1
+        entry = (branch[0], count, *(heads if sum(map(bool, heads)) >= sum(map(bool, old)) else old))
+        del ring[at:at + _ENTRY]
+        ring.extend(entry)  # the most recent item last
+        return
+    ring.extend((branch[0], 0, *heads))
+    if len(ring) > BRANCH_RING * _ENTRY:
+        del ring[:_ENTRY]
