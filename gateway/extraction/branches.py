@@ -9,11 +9,12 @@ prefix: a writer presses "continue" again on the draft plus what they kept, an e
 function as the developer types (each prefix the last plus a little more), a chat user follows up on the answer
 they were given.
 
-So a request whose last assistant turn is followed by at most one user turn is a *continuation*: the text before
-that turn is its item (`context`, at least MIN_CONTEXT characters: a short fixed instruction names no item) and
-the assistant turn's heads (crc32 of its first 32, 128 and 512 characters, those it has) say whether two
-continuations of one item extend one prefix (equal at every head both have) or *branch* (they differ at one).
-An account remembers its last BRANCH_RING items. An item continued from more than MAX_ITEM_BRANCHES different
+So a request whose last assistant turn is followed by at most one user turn is a *continuation*: the user turn
+before it, at its position in the conversation and with the conversation's opening turn, is its item (at least
+MIN_CONTEXT characters: a short fixed instruction names no item; two turns, not the whole history, keep the hot
+path's cost flat) and the assistant turn's heads (crc32 of the first 32, 128 and 512 bytes of its UTF-8, those it
+has) say whether two continuations of one item extend one prefix (equal at every head both have) or *branch*
+(they differ at one). An account remembers its last BRANCH_RING items. An item continued from more than MAX_ITEM_BRANCHES different
 texts is an instruction many texts are continued under (a "continue my story" button whose prompt is the whole
 user turn), not an item: its branches are taken back and it counts no more.
 """
@@ -30,8 +31,9 @@ from gateway.extraction.layout import W_BRANCHED, W_PREFIXED
 if TYPE_CHECKING:
     from gateway.extraction.state import PrincipalState
 
-HEADS = (32, 128, 512)   # prefix lengths whose crc32 compare two continuations of an item
-MIN_CONTEXT = 60         # characters before the continued turn for it to name an item
+HEADS = (32, 128, 512)   # UTF-8 prefix lengths (bytes) whose crc32 compare two continuations of an item
+MIN_CONTEXT = 60         # characters of the user turn before the continued one for it to name an item
+MAX_ITEM_CHARS = 4000    # ... of which these identify it
 BRANCH_RING = 4          # items an account remembers (a problem's attempts come together)
 MAX_ITEM_BRANCHES = 8    # branches of one item beyond which it is an instruction, not an item
 _ENTRY = 2 + len(HEADS)  # ring entry: item, its branches (INSTRUCTION once it is one), heads (0: too short)
@@ -43,25 +45,24 @@ def branch_point(msgs: Any, text_of: Callable[[Any], str]) -> tuple[int, ...]:
     if not isinstance(msgs, list) or len(msgs) < 2:
         return ()
     last = msgs[-1]
-    if isinstance(last, dict) and last.get("role") == "user":
-        at = len(msgs) - 2
-    else:
-        at = len(msgs) - 1
-    turn = msgs[at]
-    if not isinstance(turn, dict) or turn.get("role") != "assistant":
+    at = len(msgs) - 2 if isinstance(last, dict) and last.get("role") == "user" else len(msgs) - 1
+    turn, ask = msgs[at], msgs[at - 1] if at >= 1 else None
+    if (not isinstance(turn, dict) or turn.get("role") != "assistant" or not isinstance(ask, dict)
+            or ask.get("role") != "user"):
         return ()
-    text = text_of(turn.get("content"))
-    if len(text) < HEADS[0]:
+    raw = text_of(turn.get("content"))[:HEADS[2]].encode(errors="surrogatepass")
+    context = text_of(ask.get("content"))
+    if len(raw) < HEADS[0] or len(context) < MIN_CONTEXT:
         return ()
-    item, size = 0, 0
-    for m in msgs[:at]:
-        if isinstance(m, dict) and m.get("role") in ("user", "assistant"):
-            raw = text_of(m.get("content")).encode(errors="surrogatepass")
-            item = crc32(b"\x00" + raw, item)
-            size += len(raw)
-    if size < MIN_CONTEXT:
-        return ()
-    return (item, *(crc32(text[:n].encode(errors="surrogatepass")) for n in HEADS if len(text) >= n))
+    item = at  # its position, then the conversation's opening turn (a fixed follow-up opens nothing) and itself
+    if at > 1 and isinstance(first := msgs[0], dict) and first.get("role") == "user":
+        item = crc32(text_of(first.get("content"))[:MAX_ITEM_CHARS].encode(errors="surrogatepass"), item)
+    item = crc32(context[:MAX_ITEM_CHARS].encode(errors="surrogatepass"), item)
+    if len(raw) < HEADS[1]:
+        return item, crc32(raw[:HEADS[0]])
+    if len(raw) < HEADS[2]:
+        return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]])
+    return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]]), crc32(raw)
 
 
 def note_continuation(st: PrincipalState, branch: tuple[int, ...]) -> None:
