@@ -14,9 +14,11 @@ before it, at its position in the conversation and with the conversation's openi
 MIN_CONTEXT characters: a short fixed instruction names no item; two turns, not the whole history, keep the hot
 path's cost flat) and the assistant turn's heads (crc32 of the first 32, 128 and 512 bytes of its UTF-8, those it
 has) say whether two continuations of one item extend one prefix (equal at every head both have) or *branch*
-(they differ at one). An account remembers its last BRANCH_RING items. An item continued from more than MAX_ITEM_BRANCHES different
+(they differ at one). An account remembers its last BRANCH_RING items; an item's branches count when it leaves them (a problem's attempts
+come together, then the next problems push it out). An item continued from more than MAX_ITEM_BRANCHES different
 texts is an instruction many texts are continued under (a "continue my story" button whose prompt is the whole
-user turn), not an item: its branches are taken back and it counts no more.
+user turn), not an item, and counts nothing; such an instruction, used all the time, stays among the recent items
+and never counts (counting at once would count its first branches while the account is young).
 """
 
 from __future__ import annotations
@@ -80,16 +82,13 @@ def note_continuation(st: PrincipalState, branch: tuple[int, ...]) -> None:
         count = ring[at + 1]
         old = ring[at + 2:at + _ENTRY]
         if count != INSTRUCTION and any(a and b and a != b for a, b in zip(old, heads)):
-            if count >= MAX_ITEM_BRANCHES:
-                num[W_BRANCHED] = max(0.0, num[W_BRANCHED] - count)
-                count = INSTRUCTION
-            else:
-                num[W_BRANCHED] += 1.0
-                count += 1
+            count = INSTRUCTION if count >= MAX_ITEM_BRANCHES else count + 1
         entry = (branch[0], count, *(heads if sum(map(bool, heads)) >= sum(map(bool, old)) else old))
         del ring[at:at + _ENTRY]
         ring.extend(entry)  # the most recent item last
         return
     ring.extend((branch[0], 0, *heads))
     if len(ring) > BRANCH_RING * _ENTRY:
+        if ring[1] != INSTRUCTION:  # an item's branches count once it is done with (see the module docstring)
+            num[W_BRANCHED] += ring[1]
         del ring[:_ENTRY]

@@ -4,7 +4,7 @@ grows (a writer's draft, a function as the developer types, a chat's follow-ups)
 
 from __future__ import annotations
 
-from gateway.extraction.branches import MAX_ITEM_BRANCHES, branch_point
+from gateway.extraction.branches import INSTRUCTION, branch_point
 from gateway.extraction.detector import Detector
 from gateway.extraction.layout import W_BRANCHED, W_PREFIXED
 from tests.extraction.helpers import TOOLS, event, problem
@@ -107,17 +107,20 @@ def test_a_code_completion_plugin_recompleting_as_the_developer_types_counts_no_
 
 
 def test_a_continue_button_under_one_fixed_instruction_is_an_instruction_not_an_item() -> None:
-    # Hundreds of writers' different drafts continued under the same long instruction: the instruction is the
-    # whole user turn, so every draft "branches" it - up to MAX_ITEM_BRANCHES, then those are taken back.
+    # Hundreds of writers' different drafts continued under one of three long instructions: the instruction is the
+    # whole user turn, so every draft "branches" it - beyond MAX_ITEM_BRANCHES it is an instruction and counts
+    # nothing, and it never counted while the app was young either.
     det = Detector()
-    ask = "Continue the draft below in the same voice and tense, one more paragraph, no headings or lists."
+    asks = ("Continue the draft below in the same voice and tense, one more paragraph, no headings or lists.",
+            "Write the next paragraph of this story. Keep the characters, the tense and the point of view.",
+            "Carry on from where my text stops; match my style and do not repeat what is already written.")
     for w in range(400):
         draft = f"Writer {w} opens the chapter at the harbour, where the fog has not lifted for {w % 9 + 2} days."
-        _, body = prefill(ANTH, ask, draft)
-        det.observe(event("writing-app", T0 + w * 40.0, body, api=ANTH, output_tokens=180))
+        _, body = prefill(ANTH, asks[w % 3], draft)
+        assert det.observe(event("writing-app", T0 + w * 40.0, body, api=ANTH, output_tokens=180)).status == "ok"
     st = det._states["writing-app"]
-    assert st.num[W_PREFIXED] > 300 and st.num[W_BRANCHED] < MAX_ITEM_BRANCHES / 2
-    assert det.verdict("writing-app").status == "ok"
+    assert st.num[W_PREFIXED] > 300 and st.num[W_BRANCHED] == 0.0
+    assert all(st.branches[k + 1] == INSTRUCTION for k in range(0, len(st.branches), len(st.branches) // 3))
 
 
 def test_a_chat_user_who_regenerates_now_and_then_is_not_flagged() -> None:
