@@ -68,7 +68,8 @@ def branch_point(msgs: Any, text_of: Callable[[Any], str]) -> tuple[int, ...]:
 
 
 def note_continuation(st: PrincipalState, branch: tuple[int, ...]) -> None:
-    """Count a continuation of the account's (see the module docstring); a branch of a recent item counts too."""
+    """Count a continuation of the account's; a branch of one of its recent items is noted with the item, and
+    counts when the item leaves them (see the module docstring)."""
     num = st.num
     num[W_PREFIXED] += 1.0
     heads = (*branch[1:], 0, 0, 0)[:len(HEADS)]
