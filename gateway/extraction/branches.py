@@ -67,28 +67,31 @@ def branch_point(msgs: Any, text_of: Callable[[Any], str]) -> tuple[int, ...]:
     return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]]), crc32(raw)
 
 
-def note_continuation(st: PrincipalState, branch: tuple[int, ...]) -> None:
+def note_continuation(st: PrincipalState, branch: tuple[int, ...], user_hash: int) -> None:
     """Count a continuation of the account's; a branch of one of its recent items is noted with the item, and
-    counts when the item leaves them (see the module docstring)."""
+    counts when the item leaves them (see the module docstring). An item is its end user's (`user_hash`, 0 for
+    none): a key fronting many users sees a popular question come back in other users' conversations, each on
+    the answer that user was given."""
     num = st.num
     num[W_PREFIXED] += 1.0
+    item = branch[0] ^ user_hash
     heads = (*branch[1:], 0, 0, 0)[:len(HEADS)]
     ring = st.branches
     if ring is None:
-        st.branches = array("I", (branch[0], 0, *heads))
+        st.branches = array("I", (item, 0, *heads))
         return
     for at in range(0, len(ring), _ENTRY):
-        if ring[at] != branch[0]:
+        if ring[at] != item:
             continue
         count = ring[at + 1]
         old = ring[at + 2:at + _ENTRY]
         if count != INSTRUCTION and any(a and b and a != b for a, b in zip(old, heads)):
             count = INSTRUCTION if count >= MAX_ITEM_BRANCHES else count + 1
-        entry = (branch[0], count, *(heads if sum(map(bool, heads)) >= sum(map(bool, old)) else old))
+        entry = (item, count, *(heads if sum(map(bool, heads)) >= sum(map(bool, old)) else old))
         del ring[at:at + _ENTRY]
         ring.extend(entry)  # the most recent item last
         return
-    ring.extend((branch[0], 0, *heads))
+    ring.extend((item, 0, *heads))
     if len(ring) > BRANCH_RING * _ENTRY:
         if ring[1] != INSTRUCTION:  # an item's branches count once it is done with (see the module docstring)
             num[W_BRANCHED] += ring[1]

@@ -173,7 +173,7 @@ class Detector(VerdictDynamics, ReviewViews):
         if ev.asks and self._asks.note(st.principal, ev.asks, long_out, st.num[W] <= SMALL_RATE * self._pop.median_rate):
             st.num[W_CROWD] += 1.0  # a small account's long answer to a crowd's ask (round 15, asks.py)
         if ev.branch:  # a continued turn: of one item, from a different partial answer? (round 26, branches.py)
-            note_continuation(st, ev.branch)
+            note_continuation(st, ev.branch, ev.user_hash)
         if ev.problem and not ev.has_tools:  # the account's problem, whatever it asked for (problems.py)
             self._problems.note(st, ev.problem, reasoning or harvest or long_out)
         if ev.bands:

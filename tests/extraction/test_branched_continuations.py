@@ -143,3 +143,21 @@ def test_a_chat_user_who_regenerates_now_and_then_is_not_flagged() -> None:
     st = det._states["traveller"]
     assert st.num[W_BRANCHED] >= 1.0
     assert det.verdict("traveller").status == "ok"
+
+
+def test_a_popular_question_followed_up_by_many_end_users_is_each_users_own_item() -> None:
+    # A rules helper fronting many players: a question of the day comes from three players in a row, each following up
+    # on the answer they were given (which differs every time). One question, three conversations - no branch.
+    det = Detector()
+    t = T0
+    for n in range(300):
+        question = f"If I reach 12 points on someone else's turn, do I win? Explain how rule {n // 3} settles it."
+        answer = f"Answer {n}: the turn order matters here; player {n % 37} scores and the round ends at once."
+        body = {"model": "claude-haiku-4-5", "max_tokens": 400, "metadata": {"user_id": f"player-{n}"},
+                "messages": [{"role": "user", "content": question}, {"role": "assistant", "content": answer},
+                             {"role": "user", "content": "but what if it's the last round?"}]}
+        det.observe(event("rules-helper", t, body, api=ANTH, output_tokens=120))
+        t += 120.0
+    st = det._states["rules-helper"]
+    assert st.num[W_PREFIXED] > 200 and st.num[W_BRANCHED] == 0.0
+    assert det.verdict("rules-helper").status == "ok"
