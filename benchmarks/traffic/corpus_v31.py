@@ -30,12 +30,9 @@ from benchmarks.traffic import corpus_v31_src as S
 from benchmarks.traffic.attacks_v14 import conversations
 from benchmarks.traffic.context import Ctx
 
-human_sessions = X.human_sessions
-distinct = C22.distinct
-evenings = C22.evenings
-converse = C29.converse
-tokens = C29.tokens
-in_voice = C30.in_voice
+# the runners and helpers the v31 modules reach through this one
+human_sessions, distinct, evenings = X.human_sessions, C22.distinct, C22.evenings
+converse, tokens, in_voice = C29.converse, C29.tokens, C30.in_voice
 
 
 # ---- languages: one row each (wrappers around an item, asks, follow-ups, everyday questions, a code-switch tail) ----
@@ -73,13 +70,15 @@ TONGUES = {
                   ("Atedo ang'o otieno ma?", "Andik nade email ne jatelo mara?"), "adwaro kiny, pls"),
     "sd": Tongue("Sindhi", ("سلام! منهنجو سوال هي آهي:\n{x}", "{x}\n\n(مان هن تي هڪ ڪلاڪ لڳائي چڪو آهيان)",
                             "مسئلو هي آهي:\n{x}"),
-                 ("ڇا تون سمجهائي سگهين ٿو ته تون جواب تائين ڪيئن پهتين؟", "ڇا تون چڱيءَ طرح سوچي مون کي ٻڌائي سگهين ٿو؟"),
+                 ("ڇا تون سمجهائي سگهين ٿو ته تون جواب تائين ڪيئن پهتين؟",
+                  "ڇا تون چڱيءَ طرح سوچي مون کي ٻڌائي سگهين ٿو؟"),
                  ("ڇو؟", "ڇا توکي پڪ آهي؟"),
                  ("اڄ رات ماني ۾ ڇا پچايان؟", "پنهنجي باس کي اي ميل ڪيئن لکان؟"), "مون کي سڀاڻي گهرجي، pls"),
     "os": Tongue("Ossetian", ("Салам! Мæ фарст у ацы:\n{x}", "{x}\n\n(ацымæ сахат бадын)", "Проблемæ у ай:\n{x}"),
                  ("Мын æй бамбарын кæндзынæ, куыд æм ссыдтæ?", "Хорз æй ахъуыды кæн æмæ мын зæгъ?"),
                  ("Цæмæн?", "Уый дын æцæг бæлвырд у?"),
-                 ("Абон изæр цы скæнон хæрынæн?", "Мæ хицауæн электрон фыстæг куыд ныффыссон?"), "райсом мын хъæуы, pls"),
+                 ("Абон изæр цы скæнон хæрынæн?", "Мæ хицауæн электрон фыстæг куыд ныффыссон?"),
+                 "райсом мын хъæуы, pls"),
 }
 LANGS = ("en", *TONGUES)
 WRAP = {lg: t.wrap for lg, t in TONGUES.items()}
@@ -305,6 +304,16 @@ def talk(ctx: Ctx, acct: dict, t: float, n: int, api: str, model: str, opener: s
     return converse(ctx, acct, t, api, model, [turn(opener, reply)] + later, v, s, **kw)
 
 
+def why_talk(ctx: Ctx, acct: dict, t: float, n: int, api: str, model: str, x: str, reply: str, v: dict,
+             s: dict[str, Any] | None = None, **kw: Any) -> float:
+    """x with one of WHY_ASKS under it in voice v, answered with `reply` and the full reasoning behind it, then n - 1
+    follow-ups (the careful cot_harvester accounts' and the newsroom's conversations)."""
+    rng = ctx.rng
+    opener = say(rng, v, f"{x}\n\n{in_voice(rng, v, rng.choice(WHY_ASKS))}", ask=False)
+    full = f"{reply}\n\n{answer(rng, 'explain', rng.randint(*EXPLAIN_OUT))}"
+    return talk(ctx, acct, t, n, api, model, opener, full, v, s, **kw)
+
+
 def everyday(ctx: Ctx, acct: dict, t: float, n: int, v: dict, api: str, model: str, s: dict[str, Any] | None = None,
              **kw: Any) -> float:
     """n turns of everyday talk in voice v."""
@@ -320,21 +329,15 @@ def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model
             **kw: Any) -> float:
     """The session's times as conversations (a later time continues the current one with probability follow_p), each
     everyday talk (cover_p) or an item from items() disguised and in voice v. Returns the end of the last one."""
-    rng = ctx.rng
-    end = session[0]
+    rng, end = ctx.rng, session[0]
     for times in conversations(rng, session, follow_p):
-        start = max(times[0], end + rng.uniform(20, 120))
+        start, n = max(times[0], end + rng.uniform(20, 120)), len(times)
         if rng.random() < cover_p:
-            end = everyday(ctx, acct, start, len(times), v, api, model, s, **kw)
-        else:
-            x, _, rep = items()
-            end = talk(ctx, acct, start, len(times), api, model, say(rng, v, disguise(rng, x)), rep, v, s, **kw)
+            end = everyday(ctx, acct, start, n, v, api, model, s, **kw)
+            continue
+        x, _, rep = items()
+        end = talk(ctx, acct, start, n, api, model, say(rng, v, disguise(rng, x)), rep, v, s, **kw)
     return end
-
-
-def draws(rng: random.Random) -> dict[str, Callable[[], tuple[str, str, str]]]:
-    """One distinct item stream per capability."""
-    return {cap: distinct(partial(item, rng, cap)) for cap in CAPS}
 
 
 def distinct_seeds(rng: random.Random, cap: str | None = None) -> Callable[[], tuple[str, int, dict]]:

@@ -28,7 +28,7 @@ from benchmarks.traffic import corpus_v27_more as M27
 from benchmarks.traffic import corpus_v31 as C
 from benchmarks.traffic import corpus_v31_jobs as J
 from benchmarks.traffic import corpus_v31_src as S
-from benchmarks.traffic.attacks_v31_more import ladder, user_ids
+from benchmarks.traffic.attacks_v31_more import crowd, ladder, user_ids
 from benchmarks.traffic.context import DAY, Ctx
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP, account
 from benchmarks.traffic.personas_v31_more import PERSONAS_B
@@ -135,7 +135,7 @@ def kids_filter(ctx: Ctx, count: int) -> None:
         acct = account(ctx, "benign", "kids_filter")
         co, age = KIDS_COS[i % 3], ("8-12", "11-15")[i % 2]
         api, model = ((ANTH, "claude-haiku-4-5"), (CHAT, "gpt-4.1-mini"))[i % 2]
-        kids = [(u, C.voice(rng, C.lang(rng, 0.17))) for u in user_ids(rng, "stu_{h}", 300000, 2000, 20000)]
+        kids = crowd(rng, "stu_{h}", 300000, 2000, 20000, 0.17)
         for t in ctx.window_times(acct["tz"], rng.uniform(300, 900), hours=(15, 21), outside=0.15, weekend=0.8):
             user, v = rng.choice(kids)
             x, inst, rung = J.kid_question(rng)
