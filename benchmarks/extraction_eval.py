@@ -69,6 +69,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v28": ("new seed, v28 variants (written blind)", 453923, "v28"),
     "blind-v29": ("new seed, v29 variants (written blind)", 694545, "v29"),
     "blind-v30": ("new seed, v30 variants (written blind)", 517093, "v30"),
+    "blind-v31": ("new seed, v31 variants (written blind)", 655136, "v31"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

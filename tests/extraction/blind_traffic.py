@@ -348,3 +348,23 @@ def assert_careful_chat_asks_later(rows: list[dict], nightly: set[str], ask_of, 
         assert ask_of(ts[0]) is None, ts[0]
         later += any(ask_of(t) is not None for t in ts[1:3])
     assert later >= min_later, later
+
+
+def assert_attack_and_benign_traffic_look_alike(records: list[dict], labels: dict, wrap: dict[str, tuple[str, ...]],
+                                               many: tuple[str, ...]) -> None:
+    """What every blind variant keeps alike between attack and benign accounts, checked at once: attack accounts' client
+    software comes from the table benign accounts draw from (six or more of its entries in benign use), no request
+    feature is attack-only, models and end-user id shapes are benign ones too, client metadata does not cluster
+    attack accounts (`many`: scenarios with four or more clients), and every language of the variant's `wrap` occurs
+    in attack and in benign requests."""
+    from benchmarks.traffic.context import USER_AGENTS
+
+    agents = {lab: {r["client"]["user_agent"] for r in records if labels[r["principal"]]["label"] == lab}
+              for lab in ("attack", "benign")}
+    assert agents["attack"] and agents["attack"] <= set(USER_AGENTS)
+    assert len(agents["benign"] & set(USER_AGENTS)) >= 6, agents
+    assert_no_request_feature_is_attack_only(records, labels)
+    assert_models_and_end_user_shapes_of_attack_traffic_occur_in_benign_traffic(records, labels)
+    assert_client_metadata_does_not_cluster_attack_accounts(records, labels, many)
+    seen = languages_seen(records, labels, wrap)
+    assert seen["attack"] == set(wrap) and seen["benign"] == set(wrap), seen
