@@ -35,6 +35,12 @@ def prefill(api: str, prompt: str, partial: str) -> tuple[str, dict]:
                  "messages": msgs}
 
 
+def follow_up(question: str, answer: str, ask: str, **body) -> dict:
+    """A chat's second turn: the question, the answer the user was given, their follow-up."""
+    return {**body, "messages": [{"role": "user", "content": question}, {"role": "assistant", "content": answer},
+                                 {"role": "user", "content": ask}]}
+
+
 def test_a_continued_turn_is_named_by_its_item_and_the_heads_of_its_text() -> None:
     long_text = attempt(1, 1, 12)
     for api in (ANTH, CHAT, RESP):
@@ -132,11 +138,9 @@ def test_a_chat_user_who_regenerates_now_and_then_is_not_flagged() -> None:
         first = f"Here is a plan for trip {c}: leave early, take the coast road and stop at the lighthouse museum."
         again = f"For trip {c}, start at the castle, then walk down to the river and end with the tile museum."
         answers = [first, again] if c % 20 == 3 else [first]
+        question = f"Plan a day trip {c} from Lisbon for two people who like history and the sea."
         for a in answers:
-            body = {"model": "gpt-4o", "messages": [{"role": "user", "content": f"Plan a day trip {c} from Lisbon "
-                                                     "for two people who like history and the sea."},
-                                                    {"role": "assistant", "content": a},
-                                                    {"role": "user", "content": "What should we eat there?"}]}
+            body = follow_up(question, a, "What should we eat there?", model="gpt-4o")
             det.observe(event("traveller", t, body, output_tokens=300))
             t += 400.0
         t += 3600.0
@@ -153,9 +157,8 @@ def test_a_popular_question_followed_up_by_many_end_users_is_each_users_own_item
     for n in range(300):
         question = f"If I reach 12 points on someone else's turn, do I win? Explain how rule {n // 3} settles it."
         answer = f"Answer {n}: the turn order matters here; player {n % 37} scores and the round ends at once."
-        body = {"model": "claude-haiku-4-5", "max_tokens": 400, "metadata": {"user_id": f"player-{n}"},
-                "messages": [{"role": "user", "content": question}, {"role": "assistant", "content": answer},
-                             {"role": "user", "content": "but what if it's the last round?"}]}
+        body = follow_up(question, answer, "but what if it's the last round?", model="claude-haiku-4-5", max_tokens=400,
+                         metadata={"user_id": f"player-{n}"})
         det.observe(event("rules-helper", t, body, api=ANTH, output_tokens=120))
         t += 120.0
     st = det._states["rules-helper"]
