@@ -85,7 +85,7 @@ def note_continuation(st: PrincipalState, branch: tuple[int, ...], user_hash: in
             continue
         count = ring[at + 1]
         old = ring[at + 2:at + _ENTRY]
-        if count != INSTRUCTION and any(a and b and a != b for a, b in zip(old, heads)):
+        if count != INSTRUCTION and any(a and b and a != b for a, b in zip(old, heads, strict=True)):
             count = INSTRUCTION if count >= MAX_ITEM_BRANCHES else count + 1
         entry = (item, count, *(heads if sum(map(bool, heads)) >= sum(map(bool, old)) else old))
         del ring[at:at + _ENTRY]
