@@ -64,7 +64,7 @@ def branch_point(msgs: Any, text_of: Callable[[Any], str]) -> tuple[int, ...]:
         return item, crc32(raw[:HEADS[0]])
     if len(raw) < HEADS[2]:
         return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]])
-    return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]]), crc32(raw)
+    return item, crc32(raw[:HEADS[0]]), crc32(raw[:HEADS[1]]), crc32(raw[:HEADS[2]])
 
 
 def note_continuation(st: PrincipalState, branch: tuple[int, ...], user_hash: int) -> None:

@@ -164,3 +164,13 @@ def test_a_popular_question_followed_up_by_many_end_users_is_each_users_own_item
     st = det._states["rules-helper"]
     assert st.num[W_PREFIXED] > 200 and st.num[W_BRANCHED] == 0.0
     assert det.verdict("rules-helper").status == "ok"
+
+
+def test_a_draft_in_a_script_of_several_bytes_a_character_extends_as_it_grows() -> None:
+    # Heads are byte prefixes: a 300-character Chinese draft (900 bytes) and the same draft grown to 600 characters
+    # agree on their first 32, 128 and 512 bytes.
+    ask = "请继续写下面的草稿，保持同样的语气和时态，再写一段，不要标题也不要列表。" * 2
+    draft = "港口的雾已经三天没有散去，渔船都停在码头边上。" * 14
+    short, grown = (branch_point([{"role": "user", "content": ask}, {"role": "assistant", "content": text}], str)
+                    for text in (draft[:300], draft[:600]))
+    assert len(short) == len(grown) == 4 and short == grown
