@@ -14,11 +14,12 @@ before it, at its position in the conversation and with the conversation's openi
 MIN_CONTEXT characters: a short fixed instruction names no item; two turns, not the whole history, keep the hot
 path's cost flat) and the assistant turn's heads (crc32 of the first 32, 128 and 512 bytes of its UTF-8, those it
 has) say whether two continuations of one item extend one prefix (equal at every head both have) or *branch*
-(they differ at one). An account remembers its last BRANCH_RING items; an item's branches count when it leaves them (a problem's attempts
-come together, then the next problems push it out). An item continued from more than MAX_ITEM_BRANCHES different
-texts is an instruction many texts are continued under (a "continue my story" button whose prompt is the whole
-user turn), not an item, and counts nothing; such an instruction, used all the time, stays among the recent items
-and never counts (counting at once would count its first branches while the account is young).
+(they differ at one). An account remembers its last BRANCH_RING items; an item's branches count when it leaves
+them (a problem's attempts come together, then the next problems push it out). An item continued from more than
+MAX_ITEM_BRANCHES different texts is an instruction many texts are continued under (a "continue my story" button
+whose prompt is the whole user turn), not an item, and counts nothing; such an instruction, used all the time, stays
+among the recent items and never counts (counting at once would count its first branches while the account is
+young).
 """
 
 from __future__ import annotations
