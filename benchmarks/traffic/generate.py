@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -100,7 +101,9 @@ FINISH = {"v11": audit_outputs, "v12": audit_outputs, "v13": audit_outputs, "v14
           "v30": audit_outputs, "v31": audit_outputs}
 
 
-def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
+def generate_records(seed: int, days: float = 4.0, scale: float = 1.0,
+                     variant: str = "base") -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The records of a log in time order and the labels of its accounts, in memory: what `generate` writes."""
     if variant not in ATTACKS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     ctx = Ctx(rng=TrafficRandom(seed), start=START, days=days)
@@ -122,13 +125,18 @@ def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, varian
     if variant in FINISH:
         FINISH[variant](ctx)
     ctx.records.sort(key=lambda r: (r[0], r[1]))
+    return [rec for _, _, rec in ctx.records], ctx.labels
+
+
+def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
+    records, labels = generate_records(seed, days, scale, variant)
     with out.open("wb") as f:
-        for _, _, rec in ctx.records:
+        for rec in records:
             f.write(orjson.dumps(rec))
             f.write(b"\n")
-    Path(str(out) + ".labels.json").write_bytes(orjson.dumps(ctx.labels, option=orjson.OPT_INDENT_2))
-    attack_accounts = sum(1 for v in ctx.labels.values() if v["label"] == "attack")
-    return {"requests": len(ctx.records), "accounts": len(ctx.labels), "attack_accounts": attack_accounts}
+    Path(str(out) + ".labels.json").write_bytes(orjson.dumps(labels, option=orjson.OPT_INDENT_2))
+    attack_accounts = sum(1 for v in labels.values() if v["label"] == "attack")
+    return {"requests": len(records), "accounts": len(labels), "attack_accounts": attack_accounts}
 
 
 def main(argv: list[str] | None = None) -> int:

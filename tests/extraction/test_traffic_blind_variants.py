@@ -239,8 +239,8 @@ def test_v12_end_user_ids_have_shapes_that_benign_traffic_also_uses(v12_log) -> 
 
 
 @pytest.fixture(scope="module")
-def v13_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v13")
+def v13_log() -> tuple[list[dict], dict]:
+    return full_window_log("v13")
 
 
 def test_v13_logs_response_text_for_a_share_of_attack_and_benign_records(v13_log) -> None:

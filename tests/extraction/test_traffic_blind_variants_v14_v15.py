@@ -25,8 +25,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v14_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v14")
+def v14_log() -> tuple[list[dict], dict]:
+    return full_window_log("v14")
 
 
 def test_v14_logs_response_text_for_a_share_of_attack_and_benign_records(v14_log) -> None:
@@ -96,8 +96,8 @@ def test_v14_campaigns_still_harvest_in_aggregate(v14_log) -> None:
 
 
 @pytest.fixture(scope="module")
-def v15_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v15")
+def v15_log() -> tuple[list[dict], dict]:
+    return full_window_log("v15")
 
 
 def test_v15_logs_response_text_for_a_share_of_attack_and_benign_records(v15_log) -> None:

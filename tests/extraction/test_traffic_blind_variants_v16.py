@@ -26,8 +26,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v16_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v16")
+def v16_log() -> tuple[list[dict], dict]:
+    return full_window_log("v16")
 
 
 def _turns(r: dict) -> list[tuple[str, str]]:

@@ -31,8 +31,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v17_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v17")
+def v17_log() -> tuple[list[dict], dict]:
+    return full_window_log("v17")
 
 
 def test_v17_logs_response_text_for_a_share_of_attack_and_benign_records(v17_log) -> None:

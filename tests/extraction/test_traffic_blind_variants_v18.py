@@ -30,8 +30,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v18_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v18")
+def v18_log() -> tuple[list[dict], dict]:
+    return full_window_log("v18")
 
 
 def test_v18_logs_response_text_for_a_share_of_attack_and_benign_records(v18_log) -> None:

@@ -35,8 +35,8 @@ HOUR = 3600.0
 
 
 @pytest.fixture(scope="module")
-def v19_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v19")
+def v19_log() -> tuple[list[dict], dict]:
+    return full_window_log("v19")
 
 
 def test_v19_logs_response_text_for_a_share_of_attack_and_benign_records(v19_log) -> None:

@@ -37,8 +37,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v20_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v20")
+def v20_log() -> tuple[list[dict], dict]:
+    return full_window_log("v20")
 
 
 def test_v20_logs_response_text_for_a_share_of_attack_and_benign_records(v20_log) -> None:

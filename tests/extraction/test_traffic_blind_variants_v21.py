@@ -40,8 +40,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v21_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v21")
+def v21_log() -> tuple[list[dict], dict]:
+    return full_window_log("v21")
 
 
 def _conversations(records: list[dict]) -> dict[tuple[str, str], list[str]]:

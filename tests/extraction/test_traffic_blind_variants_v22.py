@@ -41,8 +41,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v22_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v22")
+def v22_log() -> tuple[list[dict], dict]:
+    return full_window_log("v22")
 
 
 def _numbers(text: str) -> tuple[str, ...]:

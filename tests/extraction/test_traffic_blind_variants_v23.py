@@ -36,8 +36,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v23_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v23")
+def v23_log() -> tuple[list[dict], dict]:
+    return full_window_log("v23")
 
 
 def _contents(r: dict) -> tuple[str, ...]:

@@ -42,8 +42,8 @@ from tests.extraction.blind_traffic import (
 
 
 @pytest.fixture(scope="module")
-def v24_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v24")
+def v24_log() -> tuple[list[dict], dict]:
+    return full_window_log("v24")
 
 
 def test_v24_logs_response_text_for_a_share_of_attack_and_benign_records(v24_log) -> None:

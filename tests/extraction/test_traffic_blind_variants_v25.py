@@ -61,8 +61,8 @@ def v25_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v25_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v25")
+def v25_log() -> tuple[list[dict], dict]:
+    return full_window_log("v25")
 
 
 def test_v25_every_scenario_emits_traffic_and_the_set_is_frozen(v25_small) -> None:

@@ -64,8 +64,8 @@ def v26_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v26_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v26")
+def v26_log() -> tuple[list[dict], dict]:
+    return full_window_log("v26")
 
 
 def test_v26_every_scenario_emits_traffic_and_the_set_is_frozen(v26_small) -> None:

@@ -35,7 +35,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
-    assert_same_bytes_under_other_hash_seeds,
+    assert_same_bytes_under_another_hash_seed,
     by_scenario,
     day_of,
     end_user,
@@ -54,7 +54,7 @@ NEW_PERSONAS = {"ide_autocomplete", "alt_text_service", "research_agent", "suppo
                 "catalogue_captioner", "olympiad_coaching", "reasoning_effort_lab", "multilingual_desk"}
 SEED = 360364  # blind-v27's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v27 log at seed 360364, one day, scale 0.05 (the v27_small fixture). Frozen evaluation data; checked
-# the same under PYTHONHASHSEED=1 and 2 (test_v27_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v27 set
+# the same under another PYTHONHASHSEED (test_v27_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v27 set
 # - seed 360364, four days, scale 1, 319,886 requests - hashed to
 # 4b6e563b9e9e07d85ac6310c12f6174a20ad9a8d3a4c57944064849b8c3d2ed6 when it was written.)
 FROZEN_SHA256 = "71c3bf158d70f820ca578ef290bbd42d0cf7a7492414c011d51b3160abd29580"
@@ -70,8 +70,8 @@ def v27_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v27_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v27")
+def v27_log() -> tuple[list[dict], dict]:
+    return full_window_log("v27")
 
 
 def test_v27_every_scenario_emits_traffic_and_the_set_is_frozen(v27_small) -> None:
@@ -80,7 +80,7 @@ def test_v27_every_scenario_emits_traffic_and_the_set_is_frozen(v27_small) -> No
 
 
 def test_v27_the_bytes_do_not_depend_on_the_hash_seed(v27_small, tmp_path) -> None:
-    assert_same_bytes_under_other_hash_seeds(v27_small[0], "v27", SEED, tmp_path)
+    assert_same_bytes_under_another_hash_seed(v27_small[0], "v27", SEED, tmp_path)
 
 
 def test_v27_campaign_ids_labels_and_client_software_do_not_leak(v27_small) -> None:

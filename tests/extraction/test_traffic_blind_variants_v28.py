@@ -39,7 +39,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
-    assert_same_bytes_under_other_hash_seeds,
+    assert_same_bytes_under_another_hash_seed,
     assert_temperature_sweeps_and_batches,
     by_scenario,
     end_user,
@@ -58,7 +58,7 @@ NEW_PERSONAS = {"bot_qa_harness", "agent_eval_lab", "mock_api_studio", "text_adv
                 "negotiation_coach", "game_theory_course", "npc_dialogue_studio", "travel_desk"}
 SEED = 453923  # blind-v28's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v28 log at seed 453923, one day, scale 0.05 (the v28_small fixture). Frozen evaluation data; checked
-# the same under PYTHONHASHSEED=1 and 2 (test_v28_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v28 set
+# the same under another PYTHONHASHSEED (test_v28_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v28 set
 # - seed 453923, four days, scale 1, 328,792 requests - hashed to
 # 9692cfe4e1cbf6a9565e3efe2bc70530379ef02ce6fec40d21fe9d63236e789d when it was written.)
 FROZEN_SHA256 = "e5dc585013a612153a8e4689f705e0952f97ea7cc4fc2815b967cea99525a7de"
@@ -74,8 +74,8 @@ def v28_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v28_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v28")
+def v28_log() -> tuple[list[dict], dict]:
+    return full_window_log("v28")
 
 
 def test_v28_every_scenario_emits_traffic_and_the_set_is_frozen(v28_small) -> None:
@@ -84,7 +84,7 @@ def test_v28_every_scenario_emits_traffic_and_the_set_is_frozen(v28_small) -> No
 
 
 def test_v28_the_bytes_do_not_depend_on_the_hash_seed(v28_small, tmp_path) -> None:
-    assert_same_bytes_under_other_hash_seeds(v28_small[0], "v28", SEED, tmp_path)
+    assert_same_bytes_under_another_hash_seed(v28_small[0], "v28", SEED, tmp_path)
 
 
 def test_v28_campaign_ids_and_labels_do_not_leak(v28_small) -> None:

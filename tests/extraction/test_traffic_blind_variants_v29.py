@@ -40,7 +40,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
-    assert_same_bytes_under_other_hash_seeds,
+    assert_same_bytes_under_another_hash_seed,
     assert_temperature_sweeps_and_batches,
     by_scenario,
     end_user,
@@ -59,7 +59,7 @@ NEW_PERSONAS = {"newsroom_explainers", "kb_migration", "ide_apply", "codemod_bot
                 "meeting_notes_app", "editing_course", "copy_variants", "localisation_desk"}
 SEED = 694545  # blind-v29's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v29 log at seed 694545, one day, scale 0.05 (the v29_small fixture). Frozen evaluation data; checked
-# the same under PYTHONHASHSEED=1 and 2 (test_v29_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v29 set
+# the same under another PYTHONHASHSEED (test_v29_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v29 set
 # - seed 694545, four days, scale 1, 265,740 requests - hashed to
 # 715895bf38aae6f6669cf480073e52f926fc7e6a76567fcf70356caa1fc3f601 when it was written.)
 FROZEN_SHA256 = "39326d7446fe30862e333e17b4a0682e0718c14b91e0d79f9f297c4e6617f44e"
@@ -74,8 +74,8 @@ def v29_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v29_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v29")
+def v29_log() -> tuple[list[dict], dict]:
+    return full_window_log("v29")
 
 
 def test_v29_every_scenario_emits_traffic_and_the_set_is_frozen(v29_small) -> None:
@@ -84,7 +84,7 @@ def test_v29_every_scenario_emits_traffic_and_the_set_is_frozen(v29_small) -> No
 
 
 def test_v29_the_bytes_do_not_depend_on_the_hash_seed(v29_small, tmp_path) -> None:
-    assert_same_bytes_under_other_hash_seeds(v29_small[0], "v29", SEED, tmp_path)
+    assert_same_bytes_under_another_hash_seed(v29_small[0], "v29", SEED, tmp_path)
 
 
 def test_v29_campaign_ids_and_labels_do_not_leak(v29_small) -> None:

@@ -39,7 +39,7 @@ from tests.extraction.blind_traffic import (
     assert_no_request_feature_is_attack_only,
     assert_response_text_for_a_share_of_attack_and_benign_records,
     assert_response_text_length_follows_output_tokens,
-    assert_same_bytes_under_other_hash_seeds,
+    assert_same_bytes_under_another_hash_seed,
     assert_temperature_sweeps_and_batches,
     by_scenario,
     end_user,
@@ -58,7 +58,7 @@ NEW_PERSONAS = {"eval_harness", "ppl_filter", "draft_assist", "code_complete", "
                 "style_checker", "tutor_check", "consistency_lab"}
 SEED = 517093  # blind-v30's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v30 log at seed 517093, one day, scale 0.05 (the v30_small fixture). Frozen evaluation data; checked
-# the same under PYTHONHASHSEED=1 and 2 (test_v30_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v30 set
+# the same under another PYTHONHASHSEED (test_v30_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v30 set
 # - seed 517093, four days, scale 1, 277,853 requests, 1,211 accounts, 421 of them attack accounts - hashed to
 # f22988529389863fbb13bd7698d55a15562670189d1359606d86bbef06001a7d when it was written.)
 FROZEN_SHA256 = "0822b8b32ad9d794177c4de5e7ae905880967e2e1ccf932b53f9c8960f7d5c0a"
@@ -74,8 +74,8 @@ def v30_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 @pytest.fixture(scope="module")
-def v30_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return full_window_log(tmp_path_factory, "v30")
+def v30_log() -> tuple[list[dict], dict]:
+    return full_window_log("v30")
 
 
 def test_v30_every_scenario_emits_traffic_and_the_set_is_frozen(v30_small) -> None:
@@ -84,7 +84,7 @@ def test_v30_every_scenario_emits_traffic_and_the_set_is_frozen(v30_small) -> No
 
 
 def test_v30_the_bytes_do_not_depend_on_the_hash_seed(v30_small, tmp_path) -> None:
-    assert_same_bytes_under_other_hash_seeds(v30_small[0], "v30", SEED, tmp_path)
+    assert_same_bytes_under_another_hash_seed(v30_small[0], "v30", SEED, tmp_path)
 
 
 def test_v30_campaign_ids_and_labels_do_not_leak(v30_small) -> None:

@@ -37,7 +37,7 @@ from tests.extraction import blind_traffic as B
 
 SEED = 655136  # blind-v31's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v31 log at seed 655136, one day, scale 0.05 (the v31_small fixture). Frozen evaluation data; checked
-# the same under PYTHONHASHSEED=1 and 2 (test_v31_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v31 set
+# the same under another PYTHONHASHSEED (test_v31_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v31 set
 # - seed 655136, four days, scale 1, 319,586 requests, 1,204 accounts, 417 of them attack accounts - hashed to
 # b5777f1c7d2c6391312c12764b55c091bf5d093e23cdef66b4606aa83869dba4 when it was written.)
 FROZEN_SHA256 = "88fd4d2344dd3de8fce11ddacb6552c474c6755112ff8b74dc611e93a47a9bd7"
@@ -48,8 +48,8 @@ NEW_PERSONAS = {"moderation_vendor", "redteam_suite", "kids_filter", "policy_lab
 
 
 @pytest.fixture(scope="module")
-def v31_log(tmp_path_factory) -> tuple[list[dict], dict]:
-    return B.full_window_log(tmp_path_factory, "v31")
+def v31_log() -> tuple[list[dict], dict]:
+    return B.full_window_log("v31")
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def test_v31_every_scenario_emits_traffic_the_set_is_frozen_and_no_label_leaks(v
 
 
 def test_v31_the_bytes_do_not_depend_on_the_hash_seed(v31_small, tmp_path) -> None:
-    B.assert_same_bytes_under_other_hash_seeds(v31_small[0], "v31", SEED, tmp_path)
+    B.assert_same_bytes_under_another_hash_seed(v31_small[0], "v31", SEED, tmp_path)
 
 
 def json_format(r: dict) -> bool:
