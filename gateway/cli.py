@@ -27,7 +27,8 @@ def cmd_mock_teacher(args: argparse.Namespace) -> int:
     from gateway.mock_teacher.settings import MockSettings
 
     settings = MockSettings(seed=args.seed, tokens_per_second=args.tokens_per_second,
-                            first_token_latency_ms=args.first_token_latency_ms)
+                            first_token_latency_ms=args.first_token_latency_ms,
+                            decline_phrases=tuple(args.decline or ()))
     run_mock_teacher(settings, args.host, args.port)
     return 0
 
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--tokens-per-second", type=float, default=0.0, help="stream rate (0 = as fast as possible)")
     p.add_argument("--first-token-latency-ms", type=float, default=0.0)
+    p.add_argument("--decline", action="append", metavar="PHRASE",
+                   help="answer prompts containing PHRASE with a short refusal (repeatable)")
     p.set_defaults(func=cmd_mock_teacher)
 
     cfg = sub.add_parser("config", help="configuration reference").add_subparsers(dest="config_command",

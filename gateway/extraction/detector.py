@@ -19,11 +19,12 @@ from gateway.extraction.campaigns import Campaign, group_campaigns
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.documents import DOC_MIN_GRAMS, DocumentTable
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.layout import TOTAL, W_BRANCHED, W_CROWD, W
+from gateway.extraction.layout import TOTAL, W_BRANCHED, W_CROWD, W_REFUSED, W
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.problems import ProblemTable, cohort_campaign
 from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
+    REFUSALS,
     SUSPICIOUS_CLUSTER,
     Population,
     account_score,
@@ -264,14 +265,16 @@ class Detector(VerdictDynamics, ReviewViews):
     def _refresh(self, st: PrincipalState, ts: float) -> Verdict:
         if (st.w_reason == 0.0 and st.w_harvest == 0.0 and st.w_long == 0.0 and st.w_tool_reason == 0.0
                 and st.w_new_menu < 2.0 and st.w_new_iface < 2.0 and st.w_relay == 0.0 and st.num[W_BRANCHED] == 0.0
+                and st.num[W_REFUSED] < REFUSALS[0]
                 and st.status == "ok"
                 and not self._problems.any_shared(st.problems)
                 and not (st.docs and self._documents.split(st.docs, st.principal, st.tenant)[0])):
             # Quiet account (most traffic): every evidence term but off_hours, menu_churn, interface_churn,
-            # relayed_answers, shared_problems and branched_continuations is a product with elicitation, harvesting,
-            # long outputs or exposed tool-step reasoning, all zero, the churn terms need new interfaces again and
-            # again, it relays no answer, continues no item from two different texts and none of its problems is
-            # shared, so the score is at most ~W_OFFHOURS, below any status; skip the full signal computation.
+            # relayed_answers, shared_problems, branched_continuations and refused_asks is a product with elicitation,
+            # harvesting, long outputs or exposed tool-step reasoning, all zero, the churn terms need new interfaces
+            # again and again, it relays no answer, continues no item from two different texts, fewer of its answers
+            # declined than refused_asks starts from and none of its problems is shared, so the score is at most
+            # ~W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
         else:

@@ -96,6 +96,7 @@ class FeatureEvent:
     scenario: tuple[int, ...] = ()  # round 24: crc32 of the system prompt's paragraphs (documents.scenario_passages)
                                     # when the request opens a conversation, () for most
     branch: tuple[int, ...] = ()  # round 26: a continued turn's item and heads (branches.branch_point), () for most
+    answered: int = 0            # round 27: 0 no answer kept, 1 the answer kept, 2 it declined the request
 
     def to_row(self) -> list[Any]:
         return [getattr(self, f) for f in _FIELDS]
@@ -103,7 +104,7 @@ class FeatureEvent:
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
         # Rows from gateways of earlier releases, during a rolling upgrade (trailing fields are defaulted): no
-        # `branch` (before round 26), no `scenario` (before round 24), no `passages` (before round 22), no `asks`
+        # `answered` (before round 27), no `branch` (before round 26), no `scenario` (before round 24), no `passages` (before round 22), no `asks`
         # (before round 15), none of the three round-11 fields, no `problem`, none of the three fields before it, no
         # stem_hash; and the release before that had no prior_hash either (a request that continues nothing), which
         # is not a trailing field.
@@ -122,7 +123,7 @@ class FeatureEvent:
 
 _FIELDS = tuple(f.name for f in fields(FeatureEvent))
 _PRIOR_AT = _FIELDS.index("prior_hash")
-_NO_PRIOR_HASH = 13  # fields the release without prior_hash lacked: it and the twelve trailing ones since
+_NO_PRIOR_HASH = 14  # fields the release without prior_hash lacked: it and the thirteen trailing ones since
 
 
 def _text_of(content: Any) -> str:
@@ -348,6 +349,7 @@ class FeatureExtractor:
         ev.output_tokens = output_tokens
         if answer:
             ev.answer_grams = answer_sketch(answer)
+            ev.answered = 2 if self._p.refused(answer) else 1
         return ev
 
     def extract(

@@ -139,6 +139,19 @@ _CATEGORY_WORDS: dict[int, str] = {
 }
 
 
+# Round 27: an answer that opens by declining the request. The ways assistants decline in English: a first person
+# (or "sorry, but") with a negated ability or will and a verb of helping or producing, or an explicit decline. The
+# answer's opening only (ANSWER_HEAD): a refusal comes first; a long answer quoting one later is no refusal.
+_REFUSAL = (
+    r"\b(?:i|we)(?:'m| am|'re| are)? (?:(?:really |truly )?(?:sorry,? (?:but )?)?(?:i |we )?)?"
+    r"(?:can(?:'t|not| not)|won't|will not|(?:am |'m |are |'re )?(?:not able|unable) to|must decline|have to decline"
+    r"|(?:am |'m )?not going to|shouldn't|should not)"
+    r" (?:help|assist|provide|give|write|create|generate|produce|share|do that|do this|comply|support|go along"
+    r"|walk you|explain how|describe how|offer|make|draft)"
+    r"|\b(?:i|we) (?:must|have to|need to) (?:decline|refuse)|\bi'm declining\b|\bnot something i can help"
+)
+ANSWER_HEAD = 400  # characters of an answer searched for a refusal
+
 @dataclass(frozen=True, slots=True)
 class CompiledPatterns:
     """All regexes and keyword tables, built once; `FeatureExtractor` holds one instance."""
@@ -149,6 +162,7 @@ class CompiledPatterns:
     rubric: re.Pattern[str]
     trace: re.Pattern[str]
     foreign: re.Pattern[str]
+    refusal: re.Pattern[str]
     category_of: dict[str, int]
     punct: dict[int, str]
 
@@ -165,6 +179,7 @@ class CompiledPatterns:
             rubric=re.compile(_RUBRIC),
             trace=re.compile(_TRACE),
             foreign=re.compile(_COT_FOREIGN),
+            refusal=re.compile(_REFUSAL),
             category_of=category_of,
             punct=punct,
         )
@@ -195,6 +210,11 @@ class CompiledPatterns:
         if ("<" in lowered or not token_set.isdisjoint(_TRACE_TRIGGERS)) and self.trace.search(lowered):
             flags |= TRACE_TAGS
         return flags
+
+    def refused(self, answer: str) -> bool:
+        """The answer opens by declining the request (round 27). Curly apostrophes read as straight ones."""
+        head = answer[:ANSWER_HEAD].lower().replace("\u2019", "'")
+        return self.refusal.search(head) is not None
 
     def category(self, tokens: list[str], lowered: str, has_tools: bool) -> int:
         if has_tools:

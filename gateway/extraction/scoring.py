@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from gateway.extraction.clusters import ClusterStats
 from gateway.extraction.documents import DocumentTable
-from gateway.extraction.layout import CATS, W_BRANCHED, W_CHAIN_LONG, W_CONT, W_CROWD, W_CUT, W_PREFIXED
+from gateway.extraction.layout import (
+    CATS,
+    W_ANSWERED,
+    W_BRANCHED,
+    W_CHAIN_LONG,
+    W_CONT,
+    W_CROWD,
+    W_CUT,
+    W_PREFIXED,
+    W_REFUSED,
+)
 from gateway.extraction.patterns import CAPABILITY_CATEGORIES, CATEGORIES
 from gateway.extraction.problems import COHORT_MIN_SHARED, COHORT_OVERLAP, ProblemTable
 from gateway.extraction.sketches import DOC_RETURN_SHARE
@@ -89,6 +99,12 @@ W_BRANCH = 0.75       # round 26: items continued from several different partial
 BRANCHES = (3.0, 10.0)         # such branches (decayed): a chat's odd regenerated answer .. an account's way of working
 BRANCH_SHARE = (0.15, 0.35)    # ... and their share of its continuations: products extend one prefix (<= 0.02 on
                                # blind-v30's writing and code-completion apps) .. a student's attempts, several an item
+W_REFUSALS = 0.6      # round 27: most of the account's answers decline its requests (a sweep of the refusal boundary)
+REFUSALS = (4.0, 12.0)         # declined answers (decayed): a user who hit the line a few times .. a habit ...
+REFUSED_SHARE = (0.2, 0.3)     # ... and their share of the answers seen: users and products are declined now and
+                               # then (under 0.1 on every benign persona of the 33 sets but a red-team suite, an ethics
+                               # course and a pharmacy line's), a sweep of graded asks on a third of them or more
+SUITE_RERUNS = (0.2, 0.4)      # share of its declined prompts back from an earlier sitting: a sweep's none .. a suite's
 
 
 def capability_share(cats: list[float]) -> float:
@@ -202,6 +218,8 @@ def signals(st: PrincipalState, clusters: dict[int, ClusterStats], pop: Populati
         "crowd_ask_share": st.num[W_CROWD] / w,
         "branched_continuations": st.num[W_BRANCHED],
         "branch_share": st.num[W_BRANCHED] / (st.num[W_PREFIXED] or 1.0),
+        "refused_answers": st.num[W_REFUSED],
+        "refused_share": st.num[W_REFUSED] / (st.num[W_ANSWERED] or 1.0),
         "top_category": float(top_cat),
         "requests": float(st.total),
     }
@@ -310,6 +328,13 @@ def evidence(sig: dict[str, float], total: int) -> dict[str, float]:
         # account's categories: the item is in the context, and the last user turn may be a bare "go on".
         "branched_continuations": W_BRANCH * _ramp(sig["branched_continuations"], *BRANCHES)
         * _ramp(sig["branch_share"], *BRANCH_SHARE),
+        # Round 27: most of what the account asks is declined, at a habit's count: a sweep of graded versions of
+        # risky asks, mapping where the teacher refuses and what it offers instead (safety-behaviour distillation).
+        # Users and products are declined now and then; a red-team suite is declined as often but re-runs its fixed
+        # cases night after night (the sampled prompts come back), where a sweep asks new ones. Flag-level alone:
+        # a reviewer's call (policy research and red-teaming send the same).
+        "refused_asks": W_REFUSALS * _ramp(sig["refused_answers"], *REFUSALS) * _ramp(sig["refused_share"], *REFUSED_SHARE)
+        * (1.0 - _ramp(sig["rerun_share"], *SUITE_RERUNS)),
     }
 
 

@@ -40,6 +40,7 @@ from gateway.extraction.layout import (
     TOTAL,
     UA_HASH,
     W_AGENT,
+    W_ANSWERED,
     W_API_SWITCH,
     W_CAMP,
     W_CHAIN_LONG,
@@ -57,6 +58,7 @@ from gateway.extraction.layout import (
     W_OFF,
     W_OUT,
     W_REASON,
+    W_REFUSED,
     W_RELAY,
     W_SHORT,
     W_SINGLE,
@@ -296,6 +298,11 @@ class PrincipalState(Sketches):
         if long_out:
             num[W_LONG] += 1.0
         num[W_OUT] += ev.output_tokens
+        # Round 27: answers seen (the gateway kept the output, or the log has it) and the ones that declined.
+        refused = ev.answered == 2
+        if ev.answered:
+            num[W_ANSWERED] += 1.0
+            num[W_REFUSED] += refused
         # The distillation subset: single-turn, elicited, capability-focused, long answers. Counted on
         # its own so that harvesting mixed into ordinary chat is not averaged away. A request declaring
         # tools hands an agent a task, whose answer is a tool call, not a worked solution to the problem
@@ -307,7 +314,8 @@ class PrincipalState(Sketches):
         # Agentic trajectory harvesting: tools declared, a fresh task (no loop this account is running)
         # and a long planned answer. Real agent loops continue their task and mostly emit short tool calls.
         self.count_episode(ev.ts, subset or harvest, not (reasoning or harvest or long_out))
-        if (subset or harvest) and single and not repeated:
+        # A declined prompt is sampled too (round 27): a red-team suite re-runs its fixed cases, a sweep asks new ones.
+        if (subset or harvest or refused) and single and not repeated:
             self.count_return(ev.content_hash, ev.ts)
         if ev.has_tools:
             num[W_TOOLS] += 1.0

@@ -40,6 +40,7 @@ class ReplyEngine:
         self._settings = settings
         self._prose = ProseGenerator(settings.reply_cache_size)
         self._schemas = SchemaInstances(self._prose)
+        self._declines = tuple(p.lower() for p in settings.decline_phrases)
 
     def prompt_tokens(self, request: ReplyRequest) -> int:
         return count_tokens(request.prompt) + _PER_MESSAGE_TOKENS * request.messages + _PRIMING_TOKENS
@@ -56,6 +57,9 @@ class ReplyEngine:
             arguments = orjson.dumps(self._schemas.instance(tool.schema, rng_for(key), topics)).decode()
             call = ToolCall(key.hex()[:24], tool.name, arguments)
             return Reply("", count_tokens(tool.name) + count_tokens(arguments), False, (call,))
+        if self._declines and any(p in request.prompt.lower() for p in self._declines):
+            text = f"I can't help with that request. {self._prose.sentence(rng_for(key)).strip()}"
+            return Reply(text, count_tokens(text), False)
         if request.json_mode:
             # valid JSON matters more than the limit: structured replies are never cut
             rng = rng_for(key)

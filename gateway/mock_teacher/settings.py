@@ -25,3 +25,7 @@ class MockSettings(BaseModel):
         200, gt=0, description="Gap between deltas of a `never_end` fault stream."
     )
     reply_cache_size: int = Field(1024, ge=0, description="Generated replies kept, keyed by prompt hash.")
+    decline_phrases: tuple[str, ...] = Field(
+        (), description="Prompts containing one of these (case-insensitive) get a short refusal instead of an answer, "
+        "as a teacher declines requests over its policy line (tests of what the gateway does with declined asks)."
+    )

@@ -136,10 +136,10 @@ def test_event_row_round_trip() -> None:
     assert FeatureEvent.from_row(ev.to_row()) == ev
 
 
-def test_events_from_gateways_of_the_eight_previous_releases_still_decode() -> None:
-    # During a rolling upgrade old gateways publish rows without `branch` (previous release), without `scenario`
-    # either (the one before), without `passages` either (the one before that), without `asks` either (the one before that), without the round-11
-    # fields either (the one before), without `problem` either, without chained/toolset/think_tool either, without
+def test_events_from_gateways_of_the_nine_previous_releases_still_decode() -> None:
+    # During a rolling upgrade old gateways publish rows without `answered` (previous release), without `branch`
+    # either (the one before), without `scenario` either, without `passages` either, without `asks` either, without
+    # the round-11 fields either, without `problem` either, without chained/toolset/think_tool either, without
     # stem_hash either or without prior_hash too (the oldest); new workers must read them.
     from gateway.extraction.publisher import decode_event, encode_event
 
@@ -147,24 +147,28 @@ def test_events_from_gateways_of_the_eight_previous_releases_still_decode() -> N
     ev.answer_grams = (1, 2, 3)
     assert decode_event(encode_event(ev)) == ev
     names = type(ev).__dataclass_fields__
+    declined = FX.describe("openai.chat.completions", chat("Write a fake review for my shop."), "a", 5.0,
+                           answer="I can't help with writing fake reviews, but I can help you ask customers for real ones.")
+    r26 = decode_event(orjson.dumps([v for k, v in zip(names, declined.to_row(), strict=True) if k != "answered"]))
+    assert declined.answered == 2 and r26.answered == 0 and r26.answer_grams == declined.answer_grams
     pasted = event("a", 5, chat("Label it, one word.\n\n" + "The blender is loud but it crushes ice in seconds. " * 4,
                                 logprobs=True))
     opening = event("a", 5, {"model": "m", "messages": [{"role": "system", "content": "Instruction: " + "x" * 200},
                                                         {"role": "user", "content": "Hi, how can I help?"}]})
     continued = event("a", 5, {"model": "m", "messages": [{"role": "user", "content": "Solve: 12 + 30 * 2 " + "y" * 60},
                                                           {"role": "assistant", "content": "Step 1: 30 * 2 = 60. " * 3}]})
-    r25 = decode_event(orjson.dumps([v for k, v in zip(names, continued.to_row(), strict=True) if k != "branch"]))
+    r25 = decode_event(orjson.dumps([v for k, v in zip(names, continued.to_row(), strict=True) if k not in ("branch", "answered")]))
     assert continued.branch and r25.branch == () and r25.content_hash == continued.content_hash
     r23 = decode_event(orjson.dumps([v for k, v in zip(names, opening.to_row(), strict=True)
-                                     if k not in ("scenario", "branch")]))
+                                     if k not in ("scenario", "branch", "answered")]))
     assert opening.scenario and r23.scenario == () and r23.sys_hash == opening.sys_hash
     previous_release = decode_event(orjson.dumps([v for k, v in zip(names, pasted.to_row(), strict=True)
-                                                  if k not in ("passages", "scenario", "branch")]))
+                                                  if k not in ("passages", "scenario", "branch", "answered")]))
     assert pasted.passages and previous_release.passages == () and previous_release.asks == pasted.asks
     r15 = decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True)
-                                     if k not in ("asks", "passages", "scenario", "branch")]))
+                                     if k not in ("asks", "passages", "scenario", "branch", "answered")]))
     assert ev.asks and r15.asks == () and r15.quote_grams == ev.quote_grams
-    r11 = ("schema_hash", "quote_grams", "answer_grams", "asks", "passages", "scenario", "branch")
+    r11 = ("schema_hash", "quote_grams", "answer_grams", "asks", "passages", "scenario", "branch", "answered")
     ev = event("a", 5, chat("What to cook tonight?", logprobs=True))  # no sentence of 24 characters: no asks
     assert ev.asks == ()
     assert decode_event(orjson.dumps([v for k, v in zip(names, ev.to_row(), strict=True) if k not in r11])) == ev

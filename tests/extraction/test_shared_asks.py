@@ -197,7 +197,8 @@ def test_shared_asks_counts_once_with_the_other_content_terms() -> None:
 def test_feature_rows_of_the_previous_release_decode_without_asks() -> None:
     ev = event("p", T0, chat("treat every consideration on its own before you settle on anything"))
     assert ev.asks
-    row = ev.to_row()[:-4]  # a gateway of the release before round 22: no `asks`, `passages`, `scenario` or `branch`
+    row = ev.to_row()[:-5]  # a gateway of the release before round 22: no `asks`, `passages`, `scenario`, `branch`,
+    # `answered`
     old = FeatureEvent.from_row(row)
     assert old.asks == () and old.content_hash == ev.content_hash
     assert FeatureEvent.from_row(ev.to_row()).asks == ev.asks

@@ -31,6 +31,15 @@ def test_prompt_model_seed_and_choice_each_change_the_reply() -> None:
     assert engine.reply(ask("How do retries work?"), index=1).text != base
 
 
+def test_prompts_with_a_decline_phrase_get_a_short_refusal_and_others_an_answer() -> None:
+    engine = ReplyEngine(MockSettings(decline_phrases=("Without Them Knowing",)))
+    declined = engine.reply(ask("How do I read my brother's messages without them knowing?"))
+    assert declined.text.startswith("I can't help with that request. ") and declined.tokens == count_tokens(declined.text)
+    assert declined == engine.reply(ask("How do I read my brother's messages without them knowing?"))
+    assert not engine.reply(ask("How do I read my own messages on a new phone?")).text.startswith("I can't")
+    assert not ReplyEngine(MockSettings()).reply(ask("... without them knowing?")).text.startswith("I can't")
+
+
 def test_replies_mention_words_of_the_prompt() -> None:
     engine = ReplyEngine(MockSettings())
     text = engine.reply(ask("Explain idempotency keys for payment webhooks", max_tokens=400)).text.lower()
