@@ -104,10 +104,10 @@ class FeatureEvent:
     @classmethod
     def from_row(cls, row: list[Any]) -> FeatureEvent:
         # Rows from gateways of earlier releases, during a rolling upgrade (trailing fields are defaulted): no
-        # `answered` (before round 27), no `branch` (before round 26), no `scenario` (before round 24), no `passages` (before round 22), no `asks`
-        # (before round 15), none of the three round-11 fields, no `problem`, none of the three fields before it, no
-        # stem_hash; and the release before that had no prior_hash either (a request that continues nothing), which
-        # is not a trailing field.
+        # `answered` (before round 27), no `branch` (before round 26), no `scenario` (before round 24), no `passages`
+        # (before round 22), no `asks` (before round 15), none of the three round-11 fields, no `problem`, none of the
+        # three fields before it, no stem_hash; and the release before that had no prior_hash either (a request that
+        # continues nothing), which is not a trailing field.
         if len(row) == len(_FIELDS) - _NO_PRIOR_HASH:
             row = [*row[:_PRIOR_AT], 0, *row[_PRIOR_AT:]]
         ev = cls(*row)

@@ -152,6 +152,7 @@ _REFUSAL = (
 )
 ANSWER_HEAD = 400  # characters of an answer searched for a refusal
 
+
 @dataclass(frozen=True, slots=True)
 class CompiledPatterns:
     """All regexes and keyword tables, built once; `FeatureExtractor` holds one instance."""

@@ -102,8 +102,8 @@ BRANCH_SHARE = (0.15, 0.35)    # ... and their share of its continuations: produ
 W_REFUSALS = 0.6      # round 27: most of the account's answers decline its requests (a sweep of the refusal boundary)
 REFUSALS = (4.0, 12.0)         # declined answers (decayed): a user who hit the line a few times .. a habit ...
 REFUSED_SHARE = (0.2, 0.3)     # ... and their share of the answers seen: users and products are declined now and
-                               # then (under 0.1 on every benign persona of the 33 sets but a red-team suite, an ethics
-                               # course and a pharmacy line's), a sweep of graded asks on a third of them or more
+                               # then (under 0.08 on every benign persona of the 33 sets but blind-v31's red-team suite,
+                               # 0.45, and ethics course, 0.25), a sweep of graded asks on a third of them or more
 SUITE_RERUNS = (0.2, 0.4)      # share of its declined prompts back from an earlier sitting: a sweep's none .. a suite's
 
 
