@@ -55,16 +55,16 @@ COT_SYS = ("Before every judgement, reason it through in full and show it: what 
            "gets right and wrong sentence by sentence, how it scores on accuracy, helpfulness, clarity and tone, and "
            "whether the verdict would change with the replies the other way round. Then give the verdict and why.")
 # the blunt cot_harvester accounts: API, model, surface settings, requests a day, max tokens
-BLUNT_COT = ((RESP, "o4-mini", {"effort": "high", "summary": "detailed"}, (380, 560), 16000),
-             (ANTH, "claude-sonnet-4-5", {"budget": 16000, "cache": True}, (300, 450), 20096))
+BLUNT_COT = ((RESP, "o4-mini", {"effort": "high", "summary": "detailed"}, (300, 450), 16000),
+             (ANTH, "claude-sonnet-4-5", {"budget": 16000, "cache": True}, (250, 380), 20096))
 
 
 def cot_harvester(ctx: Ctx, variant: str) -> None:
     """Four accounts, after the reasoning behind each judgement. The blunt pair run around the clock over the four
     capabilities in turn, every answer with its reasoning shown and every pair sent again swapped at the next slot:
     one on Responses o4-mini (reasoning effort high, a detailed summary, COT_SYS as instructions, max_output_tokens
-    16,000), 380-560 a day; one on Anthropic claude-sonnet-4-5 (a thinking budget of 16,000, COT_SYS as a cached
-    system block), 300-450 a day. The careful pair keep a power user's pace - 35-75 requests a day in daytime
+    16,000), 300-450 a day; one on Anthropic claude-sonnet-4-5 (a thinking budget of 16,000, COT_SYS as a cached
+    system block), 250-380 a day. The careful pair keep a power user's pace - 35-75 requests a day in daytime
     sessions of 2-5, weekends x0.6 - in one voice (20% in the v32 languages) with no system prompt, on Anthropic with
     a thinking budget of 6,000-8,000 or on Responses at medium effort with an auto summary: 85% of their
     conversations open with a disguised pair or score item and one of C.WHY_ASKS (C.why_talk: the verdict and its

@@ -67,9 +67,9 @@ def agentic_distill(ctx: Ctx, variant: str) -> None:
 # ---- pair_judge ----
 def pair_judge(ctx: Ctx, variant: str) -> None:
     """Accounts 0-1 (blunt): chat gpt-4.1-mini under PAIR_SYS, response_format json_schema (PAIR_SCHEMA), temperature
-    0, each new pair judged and judged again swapped 1-3 s later, 700-1,000 requests a day around the clock.
+    0, each new pair judged and judged again swapped 1-3 s later, 500-750 requests a day around the clock.
     Accounts 2-5 (moderate): Responses gpt-4.1 with text.format json_schema or Anthropic claude-sonnet-4-5 with
-    PAIR_SYS cached, 150-300 a day at local 8-20h (outside x0.2): a new pair, or (half the time, when one is due) a
+    PAIR_SYS cached, 120-240 a day at local 8-20h (outside x0.2): a new pair, or (half the time, when one is due) a
     pair sent 1-6 hours earlier with its replies swapped. Accounts 6-25 (careful): 8-25 a day at local 14-22h
     (outside x0.1, weekends x0.5), pair items in a voice (20% in the v32 languages) on chat, Anthropic or Responses,
     users in `user` (end-user-{n} or stu_{h} on half the keys), a "why?" follow-up in 30%; each pair goes to two
@@ -77,14 +77,14 @@ def pair_judge(ctx: Ctx, variant: str) -> None:
     rng = ctx.rng
     for _ in range(2):
         acct = account(ctx, "attack", "pair_judge", "v32-pair")
-        for t in ctx.steady_times(rng.uniform(700, 1000) / 2, jitter=0.6):
+        for t in ctx.steady_times(rng.uniform(500, 750) / 2, jitter=0.6):
             inst = S.instance(rng)
             J.pair_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, *S.pair(rng, inst), swap=True, system=PAIR_SYS)
     for k in range(4):
         acct = account(ctx, "attack", "pair_judge", "v32-pair")
         api, model = ((RESP, "gpt-4.1"), (ANTH, "claude-sonnet-4-5"))[k % 2]
         s, due = M27.surface(api, model, cache=True), []
-        for t in ctx.window_times(acct["tz"], rng.uniform(150, 300), hours=(8, 20), outside=0.2):
+        for t in ctx.window_times(acct["tz"], rng.uniform(120, 240), hours=(8, 20), outside=0.2):
             if due and due[0][0] <= t and rng.random() < 0.5:
                 _, inst, a, b = due.pop(0)
             else:
@@ -111,15 +111,15 @@ def pair_judge(ctx: Ctx, variant: str) -> None:
 # ---- rejected_writer ----
 def rejected_writer(ctx: Ctx, variant: str) -> None:
     """Accounts 0-1 (blunt): chat gpt-4.1-mini under REJECT_SYS at temperature 0.9, a new question's good answer sent
-    3-5 times back to back 1-3 s apart for as many rejected versions (each one slip), 700-950 requests a day around
+    3-5 times back to back 1-3 s apart for as many rejected versions (each one slip), 550-800 requests a day around
     the clock. Accounts 2-5 (moderate): Anthropic claude-sonnet-4-5 with REJECT_SYS cached (prose, what changed
-    noted) or Responses gpt-4.1 with text.format json_schema (REJECT_SCHEMA), one request a question, 120-240 a day
+    noted) or Responses gpt-4.1 with text.format json_schema (REJECT_SCHEMA), one request a question, 100-200 a day
     at local 6-24h (outside x0.3). Accounts 6-25 (careful): reviewers (member-{n} in `user` on half the keys), 8-25 a
     day at local 9-19h (outside x0.1, weekends x0.3), a reject item in a voice (20% in the v32 languages) on chat,
     Anthropic or Responses, a follow-up in 20%; each good answer goes to three accounts 1-24 hours apart."""
     rng = ctx.rng
     for acct in [account(ctx, "attack", "rejected_writer", "v32-rejected") for _ in range(2)]:
-        for t in ctx.steady_times(rng.uniform(700, 950) / 4, jitter=0.6):
+        for t in ctx.steady_times(rng.uniform(550, 800) / 4, jitter=0.6):
             inst = S.instance(rng)
             for _ in range(rng.randint(3, 5)):
                 t = J.reject_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, system=REJECT_SYS, note=0.0,
@@ -128,7 +128,7 @@ def rejected_writer(ctx: Ctx, variant: str) -> None:
         acct = account(ctx, "attack", "rejected_writer", "v32-rejected")
         api, model = ((ANTH, "claude-sonnet-4-5"), (RESP, "gpt-4.1"))[k % 2]
         s = M27.surface(api, model, cache=True)
-        for t in ctx.window_times(acct["tz"], rng.uniform(120, 240), hours=(6, 24), outside=0.3):
+        for t in ctx.window_times(acct["tz"], rng.uniform(100, 200), hours=(6, 24), outside=0.3):
             J.reject_run(ctx, acct, t, api, model, S.instance(rng), as_json=api == RESP, lead="", note=1.0,
                          heads=("Prompt", "Response"), system=REJECT_SYS, s=s)
     slots = M31.careful(ctx, "rejected_writer", "v32-rejected", 20, (8, 25), (9, 19), 0.3, lambda k: (
@@ -151,9 +151,9 @@ def reject_ask(ctx: Ctx, acct: dict, t: float, v: dict, api: str, model: str, s:
 # ---- rank_n ----
 def rank_n(ctx: Ctx, variant: str) -> None:
     """Accounts 0-1 (blunt): chat gpt-4.1 under RANK_SYS, response_format json_schema (RANK_SCHEMA), temperature 0,
-    a new question's 4-8 replies ranked, then the same set in another order 1-3 s later, 300-500 requests a day
+    a new question's 4-8 replies ranked, then the same set in another order 1-3 s later, 200-350 requests a day
     around the clock. Accounts 2-5 (moderate): Responses o4-mini at high effort or Anthropic claude-sonnet-4-5 with
-    a thinking budget of 4,096, a ranking in prose, 100-200 a day at local 8-20h (outside x0.2). Accounts 6-25
+    a thinking budget of 4,096, a ranking in prose, 80-160 a day at local 8-20h (outside x0.2). Accounts 6-25
     (careful): raters (member-{n} in `user` on a third of the keys), 6-20 a day at local 9-19h (outside x0.1,
     weekends x0.3), rank items in a voice (20% in the v32 languages), half of the rankings with the reasoning behind
     every placing (600-2,000 tokens of it), a follow-up in 25%; each question's set goes to three accounts 2-30 hours
@@ -161,7 +161,7 @@ def rank_n(ctx: Ctx, variant: str) -> None:
     rng = ctx.rng
     for _ in range(2):
         acct = account(ctx, "attack", "rank_n", "v32-rank")
-        for t in ctx.steady_times(rng.uniform(300, 500) / 2, jitter=0.6):
+        for t in ctx.steady_times(rng.uniform(200, 350) / 2, jitter=0.6):
             inst = S.instance(rng)
             cands = S.field(rng, inst, rng.randint(4, 8))
             for order in (cands, rng.sample(cands, len(cands))):
@@ -170,7 +170,7 @@ def rank_n(ctx: Ctx, variant: str) -> None:
         acct = account(ctx, "attack", "rank_n", "v32-rank")
         api, model = ((RESP, "o4-mini"), (ANTH, "claude-sonnet-4-5"))[k % 2]
         s = M27.surface(api, model, effort="high", summary="auto", budget=4096)
-        for t in ctx.window_times(acct["tz"], rng.uniform(100, 200), hours=(8, 20), outside=0.2):
+        for t in ctx.window_times(acct["tz"], rng.uniform(80, 160), hours=(8, 20), outside=0.2):
             inst, n = S.instance(rng), rng.randint(4, 8)
             J.rank_run(ctx, acct, t, api, model, inst, S.field(rng, inst, n), as_json=False, s=s,
                        lead=C.RANK[0][0][0].format(n=n))

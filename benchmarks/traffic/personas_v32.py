@@ -42,7 +42,7 @@ AB_SURFACES = ((CHAT, "gpt-4.1-mini"), (RESP, "gpt-4.1"), (ANTH, "claude-sonnet-
 
 
 def ab_platform(ctx: Ctx, count: int) -> None:
-    """Benign: `count` chatbot companies, one key each, users in `user` (end-user-{n}, 5,000-40,000): 450-900
+    """Benign: `count` chatbot companies, one key each, users in `user` (end-user-{n}, 5,000-40,000): 350-700
     sampled conversations a day, day and night with a daytime peak (local 7-24h, outside x0.3), each user's message
     (an everyday question or a support one) with the production and candidate models' replies judged under AB_SYS as
     JSON at temperature 0 (chat gpt-4.1-mini with response_format json_schema, Responses gpt-4.1 with text.format, or
@@ -53,7 +53,7 @@ def ab_platform(ctx: Ctx, count: int) -> None:
         api, model = AB_SURFACES[i % len(AB_SURFACES)]
         s, system = M27.surface(api, model, cache=True), AB_SYS.format(co=AB_COS[i % len(AB_COS)])
         users = user_ids(rng, "end-user-{n}", 40000, 5000, 40000)
-        for t in ctx.window_times(acct["tz"], rng.uniform(450, 900), hours=(7, 24), outside=0.3):
+        for t in ctx.window_times(acct["tz"], rng.uniform(350, 700), hours=(7, 24), outside=0.3):
             inst = S.instance(rng, domain=rng.choice(("everyday", "everyday", "support")))
             J.pair_run(ctx, acct, t, api, model, inst, *S.pair(rng, inst), swap=True, system=system, s=s,
                        heads=("User message", "Response", False), user=rng.choice(users))
@@ -65,7 +65,7 @@ CONF_SYS = "You are a judge. Say which response is better, A or B, and why."
 
 def judge_saas(ctx: Ctx, count: int) -> None:
     """Benign: `count` LLM-as-judge services, one key each, with 3-6 customers (u_{h} in `user`), each with a fixed
-    suite of 40-120 prompts and two model outputs for each. Every night at local 1-4h each suite runs in order: every
+    suite of 30-90 prompts and two model outputs for each. Every night at local 1-4h each suite runs in order: every
     pair judged under PAIR_SYS as JSON (chat gpt-4.1, response_format json_schema, temperature 0) and again swapped
     1-3 s later; a fifth of the pairs (a different fifth each night) sampled five times at temperature 1 with
     logprobs (chat gpt-4.1-mini, n=5) for the confidence report, and a tenth judged at temperatures 0.0, 0.5 and 1.0
@@ -76,7 +76,7 @@ def judge_saas(ctx: Ctx, count: int) -> None:
     for i in range(count):
         acct = account(ctx, "benign", "judge_saas")
         suites = [(W.end_user(rng, "u_{h}", 5000), [(inst, *S.pair(rng, inst)) for inst in
-                                                    (S.instance(rng) for _ in range(rng.randint(40, 120)))])
+                                                    (S.instance(rng) for _ in range(rng.randint(30, 90)))])
                   for _ in range(rng.randint(3, 6))]
         boards = [(cid, [S.instance(rng) for _ in range(rng.randint(15, 30))]) for cid, _ in suites[:2]]
         for d in range(int(ctx.days + 0.999)):
@@ -122,7 +122,7 @@ SEARCH_CRITERIA = ("relevance", "completeness", "readability", "trust")
 
 
 def search_relevance(ctx: Ctx, count: int) -> None:
-    """Benign: `count` search engines' relevance teams, one key each, raters in `user` (member-{n}, 20-80): 200-600
+    """Benign: `count` search engines' relevance teams, one key each, raters in `user` (member-{n}, 20-80): 150-450
     tasks a day at local 8-20h (outside x0.1, weekends x0.3) on Responses gpt-4.1 with text.format or Anthropic
     claude-sonnet-4-5 with the prompt cached (by key): 70% a query (an everyday question) with 4-8 answer snippets
     ranked best first with scores on SEARCH_CRITERIA (JSON); 30% a side-by-side of two results, judged both ways
@@ -133,7 +133,7 @@ def search_relevance(ctx: Ctx, count: int) -> None:
         api, model = ((RESP, "gpt-4.1"), (ANTH, "claude-sonnet-4-5"))[i % 2]
         s, co = M27.surface(api, model, cache=True), SEARCH_COS[i % len(SEARCH_COS)]
         raters = user_ids(rng, "member-{n}", 9000, 20, 80)
-        for t in ctx.window_times(acct["tz"], rng.uniform(200, 600), hours=(8, 20), outside=0.1, weekend=0.3):
+        for t in ctx.window_times(acct["tz"], rng.uniform(150, 450), hours=(8, 20), outside=0.1, weekend=0.3):
             inst, user = S.instance(rng, domain="everyday"), rng.choice(raters)
             if rng.random() < 0.7:
                 J.rank_run(ctx, acct, t, api, model, inst, S.field(rng, inst, rng.randint(4, 8)), s=s, user=user,

@@ -42,7 +42,7 @@ QA_CRITERIA = ("accuracy", "empathy", "resolution", "tone")
 
 
 def support_qa(ctx: Ctx, count: int) -> None:
-    """Benign: `count` contact centres, one key each, QA analysts in `user` (member-{n}, 5-25): 400-1,200 tickets a
+    """Benign: `count` contact centres, one key each, QA analysts in `user` (member-{n}, 5-25): 300-900 tickets a
     day at local 8-20h (outside x0.15, weekends x0.5), on chat gpt-4.1-mini with response_format json_schema or
     Anthropic claude-sonnet-4-5 with the prompt cached (by key), temperature 0: 80% an agent's reply (of any quality)
     scored on QA_CRITERIA as JSON under QA_SYS; 20% the agent's reply and the bot's suggestion compared (QA_PAIR_SYS,
@@ -52,7 +52,7 @@ def support_qa(ctx: Ctx, count: int) -> None:
         acct, api, model, s, system = keyed(ctx, "support_qa", i, ((CHAT, "gpt-4.1-mini"), (ANTH, "claude-sonnet-4-5")),
                                             QA_SYS, QA_COS)
         analysts = user_ids(rng, "member-{n}", 9000, 5, 25)
-        for t in ctx.window_times(acct["tz"], rng.uniform(400, 1200), hours=(8, 20), outside=0.15, weekend=0.5):
+        for t in ctx.window_times(acct["tz"], rng.uniform(300, 900), hours=(8, 20), outside=0.15, weekend=0.5):
             inst, user = S.instance(rng, domain="support"), rng.choice(analysts)
             if rng.random() < 0.8:
                 J.score_run(ctx, acct, t, api, model, inst, S.candidate(rng, inst, rng.choice(tuple(S.KINDS))),
@@ -74,7 +74,7 @@ LEARNER_ASKS = ("why is the other one wrong?", "I picked the wrong one, why?", "
 
 def lang_app(ctx: Ctx, count: int) -> None:
     """Benign: `count` language-learning apps, one key each, learners in `user` (stu_{h}, 2,000-20,000; a third of
-    them writing in a v32 language): 200-600 exercises a day in the learners' afternoons and evenings (local 15-22h,
+    them writing in a v32 language): 150-450 exercises a day in the learners' afternoons and evenings (local 15-22h,
     outside x0.15, weekends x0.9). Each exercise is a correct sentence sent for its mistaken version (LANG_SYS, chat
     gpt-4.1-mini, response_format json_schema, temperature 0.7: one word or phrase changed, and the rule), then the
     quiz - the two sentences as A and B in either order - answered by the tutor (QUIZ_SYS, Anthropic
@@ -85,7 +85,7 @@ def lang_app(ctx: Ctx, count: int) -> None:
                                            QUIZ_SYS, LANG_COS)
         system = LANG_SYS.format(co=LANG_COS[i % len(LANG_COS)])
         learners = crowd(rng, "stu_{h}", 300000, 2000, 20000, 0.33)
-        for t in ctx.window_times(acct["tz"], rng.uniform(200, 600), hours=(15, 22), outside=0.15, weekend=0.9):
+        for t in ctx.window_times(acct["tz"], rng.uniform(150, 450), hours=(15, 22), outside=0.15, weekend=0.9):
             user, v = rng.choice(learners)
             right, wrong, rule = J.learner_sentence(rng)
             t = J.classify(ctx, acct, t, CHAT, "gpt-4.1-mini", f"Correct sentence: {right}",

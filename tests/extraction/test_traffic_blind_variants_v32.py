@@ -41,9 +41,9 @@ RANKED = re.compile(r"^\d+\. [A-Z][a-z]+ ([A-H1-8]) \(", re.M)  # a prose rankin
 SEED = 447454  # blind-v32's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v32 log at seed 447454, one day, scale 0.05 (the v32_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v32_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v32 set
-# - seed 447454, four days, scale 1, 257,259 requests, 1,185 accounts, 407 of them attack accounts - hashed to
-# b783a8558c6f126d2fe04fc2b153825207c4aeea7a6015e6d076a116246a0666 when it was written.)
-FROZEN_SHA256 = "9be12f407e6543c86d2ff3147f9309f4bbfcb7a0aa92979e59c5f7e82e6fa792"
+# - seed 447454, four days, scale 1, 248,006 requests, 1,198 accounts, 407 of them attack accounts - hashed to
+# 2606c7b7d75aeacd3ef0aabefed434f64e604a06c876fc3155335e8027b0c48e when it was written.)
+FROZEN_SHA256 = "bdb67450ffe9a5edb332eeb99fdc7419cd1fbbdc2f539bfa3b5665c30a67b9b3"
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,7 @@ def logged_json(r: dict) -> dict | None:
 def test_v32_logs_response_text_for_a_share_of_attack_and_benign_records(v32_log) -> None:
     """As in every variant since v11; a logged reply to a request for JSON under a schema parses as a JSON object."""
     parsed = B.assert_logged_replies(*v32_log, (395, 420))
-    assert sum(parsed.values()) >= 2500, parsed
+    assert parsed["attack"] >= 1000 and parsed["benign"] >= 800, parsed
 
 
 def one_place(a: str, b: str) -> bool:
@@ -183,25 +183,25 @@ def test_v32_pairs_are_judged_both_ways_round_in_attack_and_benign_traffic(v32_l
         names = {winner(records[i], pasted[i][1]) for i in idx + back if "response_text" in records[i]} - {None}
         assert len(names) <= 1, (q, names)
         agree[labels[p]["label"]] += len(names) == 1
-    for scenario, lo in (("pair_judge", 3000), ("mixed_into_chat", 500), ("hydra", 600), ("cot_harvester", 450),
-                         ("ab_platform", 1100), ("judge_saas", 300), ("search_relevance", 220),
-                         ("hiring_compare", 22), ("judging_course", 90)):
+    for scenario, lo in (("pair_judge", 2500), ("mixed_into_chat", 500), ("hydra", 550), ("cot_harvester", 330),
+                         ("ab_platform", 850), ("judge_saas", 150), ("search_relevance", 200),
+                         ("hiring_compare", 35), ("judging_course", 75)):
         assert swapped[scenario] >= lo, (scenario, swapped)
-    assert agree["attack"] >= 750 and agree["benign"] >= 330, agree
+    assert agree["attack"] >= 550 and agree["benign"] >= 230, agree
     t0 = records[0]["ts"] - records[0]["ts"] % 86400
     nights: dict[tuple, set[int]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
         if labels[r["principal"]]["scenario"] == "judge_saas" and len(cands) == 2:
             nights[(r["principal"], q, *cands.values())].add(int((r["ts"] - t0) // 86400))
-    assert sum(len(d) >= 3 for d in nights.values()) >= 600
+    assert sum(len(d) >= 3 for d in nights.values()) >= 300
     spread: dict[tuple, set[tuple[str, str]]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
         if labels[r["principal"]]["scenario"] == "pair_judge" and len(cands) == 2 and not B.system_prompt(r):
             first, second = cands.values()
             spread[(q, *sorted((first, second)))].add((r["principal"], first))
-    assert sum(len({p for p, _ in v}) == 2 and len({f for _, f in v}) == 2 for v in spread.values()) >= 270
+    assert sum(len({p for p, _ in v}) == 2 and len({f for _, f in v}) == 2 for v in spread.values()) >= 240
 
 
 # ---- rejected_writer ----
@@ -229,10 +229,10 @@ def test_v32_rejected_versions_differ_from_their_chosen_answer_in_one_place(v32_
         worse = obj["rejected"] if obj else r["response_text"].split("\n\n")[0]  # (then what changed, or why)
         assert one_place(cands[""], worse), (cands[""], worse)
         checked[scenario] += 1
-    assert checked["rejected_writer"] >= 520 and sum(checked.values()) >= 1000, checked
+    assert checked["rejected_writer"] >= 3000 and sum(checked.values()) >= 4000, checked
     bursts = sum(ts[j + 2] - ts[j] < 60 and (j == 0 or ts[j] - ts[j - 1] > 60) for ts in map(sorted, sent.values())
                  for j in range(len(ts) - 2))
-    assert bursts >= 950, bursts
+    assert bursts >= 850, bursts
     quizzes = 0
     for r in B.by_scenario(records, labels, "lang_app"):
         x = B.user_texts(r)[0]
@@ -242,7 +242,7 @@ def test_v32_rejected_versions_differ_from_their_chosen_answer_in_one_place(v32_
             _, both = S.blocks(x)
             assert one_word_or_phrase(both["A"], both["B"]), both
             quizzes += 1
-    assert quizzes >= 1400
+    assert quizzes >= 800
     spread: dict[str, set[str]] = defaultdict(set)
     for i, (_, cands) in pasted.items():
         r = records[i]
@@ -268,7 +268,7 @@ def test_v32_rankings_name_every_candidate_once_in_attack_and_benign_traffic(v32
         if obj:
             assert set(obj["scores"]) == set(cands)
         named[labels[r["principal"]]["label"]] += 1
-    assert named["attack"] >= 1300 and named["benign"] >= 90, named
+    assert named["attack"] >= 1200 and named["benign"] >= 450, named
     sets: dict[tuple, set[tuple]] = defaultdict(set)
     for i, (q, cands) in pasted.items():
         r = records[i]
@@ -278,7 +278,7 @@ def test_v32_rankings_name_every_candidate_once_in_attack_and_benign_traffic(v32
     again = sum(len(v) >= 2 for (p, _, _), v in sets.items() if p)
     careful = sum(len({p for p, _ in v}) >= 3 and len({o for _, o in v}) >= 3 for (p, _, _), v in sets.items()
                   if not p)
-    assert again >= 1000 and careful >= 100, (again, careful)
+    assert again >= 700 and careful >= 150, (again, careful)
 
 
 # ---- the recurring families ----
@@ -287,8 +287,8 @@ def test_v32_careful_cot_harvesters_ask_why_like_the_debating_society_and_the_co
     course's students do; the blunt pair ask for everything reasoned through at high effort or a maxed budget."""
     from benchmarks.traffic.attacks_v32 import COT_SYS
 
-    B.assert_careful_cot_harvesters_ask_why(*v32_log, COT_SYS, C.WHY_ASKS, {"cot_harvester": 200, "debate_coach": 130,
-                                                                          "judging_course": 150})
+    B.assert_careful_cot_harvesters_ask_why(*v32_log, COT_SYS, C.WHY_ASKS, {"cot_harvester": 300, "debate_coach": 110,
+                                                                          "judging_course": 130})
 
 
 def test_v32_hydra_stays_under_quota_and_opens_in_waves_like_the_course_stays_under_its_own(v32_log) -> None:
