@@ -70,6 +70,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v29": ("new seed, v29 variants (written blind)", 694545, "v29"),
     "blind-v30": ("new seed, v30 variants (written blind)", 517093, "v30"),
     "blind-v31": ("new seed, v31 variants (written blind)", 655136, "v31"),
+    "blind-v32": ("new seed, v32 variants (written blind)", 447454, "v32"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

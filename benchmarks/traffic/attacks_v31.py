@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import itertools
 from functools import partial
+from types import ModuleType
 
 from benchmarks.traffic import corpus_v27_more as M27
 from benchmarks.traffic import corpus_v31 as C
@@ -123,23 +124,26 @@ def hydra(ctx: Ctx, variant: str) -> None:
         shift(ctx, C.CAPS[g % 4], n_days)
 
 
-def shift(ctx: Ctx, cap: str, n_days: int) -> None:
-    """One careful hydra shift (see hydra): five keys in one time zone working one batch of `cap` items."""
+def shift(ctx: Ctx, cap: str, n_days: int, C: ModuleType = C, campaign: str = "v31-hydra") -> None:
+    """One careful hydra shift (see hydra): five keys in one time zone working one batch of `cap` items (of the corpus
+    module `C`: v31's, or a later variant's, under its campaign id)."""
     rng = ctx.rng
     tz, first = rng.uniform(-8, 9), rng.randrange(max(1, n_days - 1))
     days = range(first, first + rng.randint(3, 4))
     batch, pasted = C.distinct_seeds(rng, cap), []
     for _ in range(5):
-        acct = account(ctx, "attack", "hydra", "v31-hydra")
+        acct = account(ctx, "attack", "hydra", campaign)
         acct["tz"] = tz + rng.uniform(-0.5, 0.5)
         v, api, model, s = persona(rng, 0.3, (30, 40, 30), {**THINKERS, RESP: (*REASONERS, "gpt-4.1")},
-                                   effort=("medium", "high"), summary=("auto", None), budget=(2048, 4096, 8000))
-        items = partial(paste, rng, batch, pasted, acct["principal"], rng.randrange(3))
+                                   corpus=C, effort=("medium", "high"), summary=("auto", None),
+                                   budget=(2048, 4096, 8000))
+        items = partial(paste, rng, batch, pasted, acct["principal"], rng.randrange(3), C)
         for sess in C.evenings(ctx, acct, rng.uniform(8, 20), days, 22) or [[ctx.start + (first + rng.random()) * DAY]]:
             C.sitting(ctx, acct, sess, v, api, model, s, items, 0.4, rng.uniform(0.15, 0.3))
 
 
-def paste(rng, batch, pasted: list[tuple[tuple, str]], me: str, phrasing: int) -> tuple[str, str, str]:
+def paste(rng, batch, pasted: list[tuple[tuple, str]], me: str, phrasing: int,
+          C: ModuleType = C) -> tuple[str, str, str]:
     """What a shift member pastes: the batch's next item, or (30%) one another member already pasted."""
     others = [sd for sd, who in pasted if who != me]
     if others and rng.random() < 0.3:
@@ -179,7 +183,7 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
     shuffled = rng.sample(cells, len(cells))
     for k, company in enumerate(TAXO_COS):
         bench(ctx, (ANTH, RESP)[k % 2], TAXO_SYS.format(co=company), itertools.cycle(shuffled[k::len(TAXO_COS)]),
-              seeds)
+              partial(cell_case, seeds))
 
 
 def case(rng, sd: tuple, audience: int, phrasing: int) -> tuple[str, str]:
@@ -188,15 +192,24 @@ def case(rng, sd: tuple, audience: int, phrasing: int) -> tuple[str, str]:
     return f"{C.text(sd, phrasing)}\n{AUDIENCES[audience]}", explained(rng, rep, (200, 700)) if audience else rep
 
 
-def bench(ctx: Ctx, api: str, system: str, cells, seeds: dict) -> None:
-    """One careful taxonomy account (see taxonomy): office-hours batches of its cells under a benchmark's prompt."""
+def cell_case(seeds: dict, rng, cell: tuple[str, int, int, int], phrasing: int) -> tuple[str, str, bool]:
+    """A careful taxonomy cell as sent, its reference answer, and whether it is worked on with thinking (the
+    reviewer audience's)."""
+    cap, tp, r, au = cell
+    return *case(rng, seeds[(cap, tp, r)], au, phrasing), bool(au)
+
+
+def bench(ctx: Ctx, api: str, system: str, cells, case, C: ModuleType = C, campaign: str = "v31-taxonomy") -> None:
+    """One careful taxonomy account (see taxonomy): office-hours batches of its cells under a benchmark's prompt;
+    case(rng, cell, phrasing) gives a cell's text, reference answer and whether it gets a thinking budget (`C`: the
+    corpus module of the variant, v31's or a later one's)."""
     rng = ctx.rng
-    acct = account(ctx, "attack", "taxonomy", "v31-taxonomy")
+    acct = account(ctx, "attack", "taxonomy", campaign)
     model, v = rng.choice(M27.THINKING_MODELS) if api == ANTH else "gpt-5-mini", C.voice(rng)
     for t in ctx.window_times(acct["tz"], rng.uniform(6, 20), hours=(9, 18), outside=0.05, weekend=0.2):
-        for cap, tp, r, au in (next(cells) for _ in range(rng.randint(2, 5))):
-            s = M27.surface(api, model, effort="medium", summary="auto", cache=True, budget=4096 if au else None)
-            x, rep = case(rng, seeds[(cap, tp, r)], au, rng.randrange(3))
+        for cell in (next(cells) for _ in range(rng.randint(2, 5))):
+            x, rep, deep = case(rng, cell, rng.randrange(3))
+            s = M27.surface(api, model, effort="medium", summary="auto", cache=True, budget=4096 if deep else None)
             t = C.talk(ctx, acct, t, 1 + (rng.random() < 0.2), api, model, x, rep, v, s, system=system)
             t += rng.uniform(30, 240)
 
@@ -235,16 +248,24 @@ def sampling(ctx: Ctx, variant: str) -> None:
                     t = C.converse(ctx, acct, t, api, model, [C.turn(x, rep)], None, temperature=temp,
                                    max_tokens=2048)
                     t += rng.uniform(10, 40) + rng.uniform(5, 60)
-    slots = []
+    second_opinions(ctx, partial(C.item, rng, "redirect"), lambda it, _: (it[0], it[2]))
+
+
+def second_opinions(ctx: Ctx, new_item, first, C: ModuleType = C, campaign: str = "v31-sampling",
+                    asks: tuple[str, ...] = SECOND_ASKS) -> None:
+    """The careful sampling accounts (see sampling): three keys, one surface each, every item of one queue
+    (new_item()) going to all three 6-36 hours apart, first(item, j) giving the j-th taker's text and its reply, then
+    one or two of `asks` after the reply is read (`C`: the corpus module, v31's or a later variant's)."""
+    rng, slots = ctx.rng, []
     for weights in ((0, 1, 0), (0, 0, 1), (1, 0, 0)):
-        acct = account(ctx, "attack", "sampling", "v31-sampling")
-        v, api, model, s = persona(rng, 0.2, weights, SECONDS, effort="high", summary="auto", budget=8000)
+        acct = account(ctx, "attack", "sampling", campaign)
+        v, api, model, s = persona(rng, 0.2, weights, SECONDS, corpus=C, effort="high", summary="auto", budget=8000)
         for sess in C.human_sessions(ctx, acct, rng.uniform(15, 35), (1, 3), weekend_rate=0.6):
             slots += [(t, acct, v, api, model, s) for t in sess]
-    for (t, acct, v, api, model, s), (x, _, rep), _ in deal_items(rng, slots, partial(C.item, rng, "redirect"), 3,
-                                                                  (6 * 3600, 36 * 3600)):
+    for (t, acct, v, api, model, s), it, j in deal_items(rng, slots, new_item, 3, (6 * 3600, 36 * 3600)):
+        x, rep = first(it, j)
         turns = [C.turn(C.say(rng, v, C.disguise(rng, x)), rep)]
-        turns += [C.turn(C.in_voice(rng, v, rng.choice(SECOND_ASKS)), C.answer(rng, "why", rng.randint(200, 800)))
+        turns += [C.turn(C.in_voice(rng, v, rng.choice(asks)), C.answer(rng, "why", rng.randint(200, 800)))
                   for _ in range(rng.randint(1, 2))]
         C.converse(ctx, acct, t, api, model, turns, v, s)
 
@@ -268,19 +289,8 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
         v, api, model, s = persona(rng, 0.2, (55, 30, 15), effort="low", summary="auto", budget=(None, 2048, 4096))
         user = user_ids(rng, "end-user-{n}", 40000, 1, 1)[0] if rng.random() < 0.3 else None
         share = rng.uniform(0.35, 0.5) if i >= 4 else 0.0
-        for sess in C.human_sessions(ctx, acct, rng.uniform(10, 45), (3, 10), weekend_rate=0.8):
-            if rng.random() >= share:
-                C.sitting(ctx, acct, sess, v, api, model, s, partial(C.item, rng), 0.5, 1.0, user=user)
-                continue
-            x, _, rep = C.item(rng) if rng.random() < 0.5 else C.rung_item(rng)
-            turns = [C.turn(C.cover(rng, v), C.answer(rng, "prose", rng.randint(60, 400)))]
-            if rng.random() < 0.5:
-                turns.append(C.turn(rng.choice(("thanks! and another thing:", "ok cool")),
-                                    C.answer(rng, "prose", rng.randint(30, 200))))
-            turns.append(C.turn(f"{rng.choice(SEGUES)}{x}", rep))
-            for _ in range(max(0, len(sess) - len(turns))):
-                turns.append(C.turn(C.follow_up(rng, v), C.answer(rng, "why", rng.randint(150, 700))))
-            C.converse(ctx, acct, sess[0], api, model, turns, v, s, user=user)
+        owner_chat(ctx, acct, v, api, model, s, user, share, lambda: C.item(rng) if rng.random() < 0.5 else
+                   C.rung_item(rng))
         if i >= 4:
             continue
         for d in range(int(ctx.days + 0.999)):
@@ -295,6 +305,28 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
                 else:
                     t = J.judge(ctx, acct, t, ANTH, "claude-haiku-4-5", x, S.reply(rng, inst, j % 3),
                                 max_tokens=1024) + rng.uniform(1, 4)
+
+
+def owner_chat(ctx: Ctx, acct: dict, v: dict, api: str, model: str, s: dict, user: str | None, share: float,
+               ask, C: ModuleType = C) -> None:
+    """A key owner's daytime chat (10-45 requests a day in sessions of 3-10, weekends x0.8, everyday conversations
+    over the corpus module `C`'s cover questions, v31's or a later variant's); in `share` of the sessions an everyday
+    question comes first and ask() (text, capability, reply) follows in the second or third turn after a segue, then
+    follow-ups, all timed by reading (mixed_into_chat's careful accounts)."""
+    rng = ctx.rng
+    for sess in C.human_sessions(ctx, acct, rng.uniform(10, 45), (3, 10), weekend_rate=0.8):
+        if rng.random() >= share:
+            C.sitting(ctx, acct, sess, v, api, model, s, partial(C.item, rng), 0.5, 1.0, user=user)
+            continue
+        x, _, rep = ask()
+        turns = [C.turn(C.cover(rng, v), C.answer(rng, "prose", rng.randint(60, 400)))]
+        if rng.random() < 0.5:
+            turns.append(C.turn(rng.choice(("thanks! and another thing:", "ok cool")),
+                                C.answer(rng, "prose", rng.randint(30, 200))))
+        turns.append(C.turn(f"{rng.choice(SEGUES)}{x}", rep))
+        for _ in range(max(0, len(sess) - len(turns))):
+            turns.append(C.turn(C.follow_up(rng, v), C.answer(rng, "why", rng.randint(150, 700))))
+        C.converse(ctx, acct, sess[0], api, model, turns, v, s, user=user)
 
 
 ATTACKS_V31 = (cot_harvester, hydra, taxonomy, sampling, mixed_into_chat, *MORE_ATTACKS)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from types import ModuleType
 
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v27_more as M27
@@ -48,40 +49,56 @@ def user_ids(rng, pattern: str, pool: int, lo: int, hi: int) -> list[str]:
 
 
 def crowd(rng, pattern: str, pool: int, lo: int, hi: int, share: float = 0.0,
-          voices: int = 400) -> list[tuple[str, dict]]:
+          voices: int = 400, corpus: ModuleType = C) -> list[tuple[str, dict]]:
     """A product's end users with their voices: ids as user_ids, each with one of `voices` voices (`share` of them in a
-    v31 language) dealt round, as a product's many users write in a few dozen ways."""
+    language of `corpus`: v31's, or a later variant's) dealt round, as a product's many users write in a few dozen
+    ways."""
     ids = user_ids(rng, pattern, pool, lo, hi)
-    vs = [C.voice(rng, C.lang(rng, share)) for _ in range(min(voices, len(ids)))]
+    vs = [corpus.voice(rng, corpus.lang(rng, share)) for _ in range(min(voices, len(ids)))]
     return [(u, vs[k % len(vs)]) for k, u in enumerate(ids)]
 
 
 def persona(rng, share: float, weights: tuple[int, int, int] = (45, 35, 20), models: dict | None = None,
-            **settings) -> tuple[dict, str, str, dict]:
-    """A careful account's voice (`share` of them writing in a v31 language) and surface: an API drawn by `weights`
-    (chat, Anthropic, Responses), one of its models (MODELS, or `models`), and the surface with `settings` (a tuple:
-    one of its values)."""
-    v = C.voice(rng, C.lang(rng, share))
+            corpus: ModuleType = C, **settings) -> tuple[dict, str, str, dict]:
+    """A careful account's voice (`share` of them writing in a language of `corpus`: v31's, or a later variant's) and
+    surface: an API drawn by `weights` (chat, Anthropic, Responses), one of its models (MODELS, or `models`), and the
+    surface with `settings` (a tuple: one of its values)."""
+    v = corpus.voice(rng, corpus.lang(rng, share))
     api = rng.choices((CHAT, ANTH, RESP), weights)[0]
     model = rng.choice((models or MODELS)[api])
     drawn = {k: rng.choice(x) if isinstance(x, tuple) else x for k, x in settings.items()}
     return v, api, model, M27.surface(api, model, **drawn)
 
 
+def careful(ctx: Ctx, scenario: str, campaign: str, n: int, per_day: tuple[float, float], hours: tuple[float, float],
+            weekend: float, draw: Callable[[int], tuple]) -> list[tuple[float, dict, tuple]]:
+    """The request times of a campaign's n careful accounts as deal_items slots (t, account, draw(k)): account k's
+    voice, surface and users drawn once, then its requests at local `hours` (outside x0.1, weekends x`weekend`),
+    per_day of them on a weekday (shared with attacks_v32_more)."""
+    rng, slots = ctx.rng, []
+    for k in range(n):
+        acct = account(ctx, "attack", scenario, campaign)
+        mine = draw(k)
+        slots += [(t, acct, mine) for t in ctx.window_times(acct["tz"], rng.uniform(*per_day), hours=hours,
+                                                            outside=0.1, weekend=weekend)]
+    return slots
+
+
 # ---- paraphrased ----
-def paraphrased(ctx: Ctx, variant: str) -> None:
+def paraphrased(ctx: Ctx, variant: str, C: ModuleType = C) -> None:
     """Accounts 0-14 (moderate): 4-10 single-request sessions a day (weekends x0.6), Responses o4-mini at reasoning
     effort high, the version plus 'Explain your reasoning in full.'. Accounts 15-59 (careful): 2-9 a day in sessions of
     1-4 (weekends x0.5), a voice each (25% in the v31 languages), Anthropic with a thinking budget of 2,048-8,000,
     Responses at medium effort or chat, 30% everyday sessions, follow-ups timed by reading. Each item's five versions
-    go to five different accounts 2-30 hours apart."""
+    go to five different accounts 2-30 hours apart. (`C`: the corpus module of the variant's items, v31's or a later
+    one's; the campaign id is the variant's.)"""
     rng = ctx.rng
     slots = []
     for k in range(60):
-        acct = account(ctx, "attack", "paraphrased", "v31-paraphrased")
+        acct = account(ctx, "attack", "paraphrased", f"{variant}-paraphrased")
         careful = k >= 15
-        v, api, model, s = persona(rng, 0.25, (40, 35, 25), effort="medium", summary="auto",
-                                   budget=(2048, 4096, 8000)) if careful else (C.voice(rng), RESP, "o4-mini", HIGH)
+        v, api, model, s = persona(rng, 0.25, (40, 35, 25), effort="medium", summary="auto", budget=(2048, 4096, 8000),
+                                   corpus=C) if careful else (C.voice(rng), RESP, "o4-mini", HIGH)
         for sess in C.human_sessions(ctx, acct, rng.uniform(2, 9) if careful else rng.uniform(4, 10),
                                      (1, 4) if careful else (1, 1), weekend_rate=0.5 if careful else 0.6):
             slots.append((sess[0], acct, len(sess), careful, v, api, model, s))
@@ -108,18 +125,20 @@ def paraphrased(ctx: Ctx, variant: str) -> None:
 
 
 # ---- agentic_distill: the teacher as a moderation agent ----
-def agentic_distill(ctx: Ctx, variant: str) -> None:
+def agentic_distill(ctx: Ctx, variant: str, episode: Callable[..., float] = J.review_episode,
+                    cos: tuple[str, ...] = J.AGENT_COS) -> None:
     """Accounts 0-2 (blunt): chat gpt-4.1, stub tool results, 15-25 flagged items a day around the clock. Accounts
     3-9 (careful): working hours (local 8-19h, outside x0.1, weekends x0.3), 8-20 items a day, realistic results:
     Responses o4-mini or gpt-5-mini at medium or high effort with an auto summary, chained on previous_response_id,
-    or Anthropic with a thinking budget of 4,096-10,000; some name moderators in `user`."""
+    or Anthropic with a thinking budget of 4,096-10,000; some name moderators in `user`. (`episode` and `cos`: the
+    agent's episodes and companies, v31's moderation agent or a later variant's; the campaign id is the variant's.)"""
     rng = ctx.rng
     for i in range(10):
-        acct = account(ctx, "attack", "agentic_distill", "v31-agentic")
-        co = rng.choice(J.AGENT_COS)
+        acct = account(ctx, "attack", "agentic_distill", f"{variant}-agentic")
+        co = rng.choice(cos)
         if i < 3:
             for t in ctx.steady_times(rng.uniform(15, 25), jitter=0.5):
-                J.review_episode(ctx, acct, t, CHAT, "gpt-4.1", co, False)
+                episode(ctx, acct, t, CHAT, "gpt-4.1", co, False)
             continue
         api = (RESP, ANTH)[i % 2]
         model = rng.choice(REASONERS) if api == RESP else rng.choice(M27.THINKING_MODELS)
@@ -127,7 +146,7 @@ def agentic_distill(ctx: Ctx, variant: str) -> None:
                         budget=rng.choice((4096, 6000, 10000)))
         team = user_ids(rng, "member-{n}", 9000, 2, 6) if i % 3 else [None]
         for t in ctx.window_times(acct["tz"], rng.uniform(8, 20), hours=(8, 19), outside=0.1, weekend=0.3):
-            J.review_episode(ctx, acct, t, api, model, co, True, s=s, user=rng.choice(team))
+            episode(ctx, acct, t, api, model, co, True, s=s, user=rng.choice(team))
 
 
 # ---- refusal_sweep ----
@@ -162,13 +181,8 @@ def refusal_sweep(ctx: Ctx, variant: str) -> None:
             for rung in range(3):
                 t = J.judge(ctx, acct, t, api, model, S.ask(inst, rung), S.reply(rng, inst, rung),
                             temperature=0.3) + rng.uniform(30, 90)
-    slots = []
-    for k in range(30):
-        acct = account(ctx, "attack", "refusal_sweep", "v31-sweep")
-        v, api, model, _ = persona(rng, 0.2)
-        users = user_ids(rng, ("stu_{h}", "end-user-{n}")[k % 2], (300000, 40000)[k % 2], 40, 400)
-        for t in ctx.window_times(acct["tz"], rng.uniform(10, 30), hours=(14, 22), outside=0.1, weekend=0.6):
-            slots.append((t, acct, (v, api, model, users)))
+    slots = careful(ctx, "refusal_sweep", "v31-sweep", 30, (10, 30), (14, 22), 0.6, lambda k: (
+        *persona(rng, 0.2)[:3], user_ids(rng, ("stu_{h}", "end-user-{n}")[k % 2], (300000, 40000)[k % 2], 40, 400)))
 
     def rungs() -> tuple[dict, list[int]]:
         return S.instance(rng), rng.sample(range(3), 3)
@@ -205,12 +219,8 @@ def policy_probe(ctx: Ctx, variant: str) -> None:
             inst, rung = S.instance(rng), rng.randrange(3)
             J.classify(ctx, acct, t, api, model, f"Request: {S.ask(inst, rung)}", S.verdict(inst, rung),
                        system=POLICY_SYS, s=s)
-    slots = []
-    for _ in range(20):
-        acct = account(ctx, "attack", "policy_probe", "v31-policy")
-        v, api, model, s = persona(rng, 0.2, effort="low", budget=(None, 2048, 4096))
-        for t in ctx.window_times(acct["tz"], rng.uniform(8, 25), hours=(14, 22), outside=0.1, weekend=0.5):
-            slots.append((t, acct, (v, api, model, s)))
+    slots = careful(ctx, "policy_probe", "v31-policy", 20, (8, 25), (14, 22), 0.5,
+                    lambda _: persona(rng, 0.2, effort="low", budget=(None, 2048, 4096)))
 
     def ladders() -> tuple[dict, list[int]]:
         return S.instance(rng), rng.sample(range(3), 3)
@@ -249,13 +259,8 @@ def redteam_rewrite(ctx: Ctx, variant: str) -> None:
                 d, flaw = S.draft(rng, inst, rung)
                 t = J.judge(ctx, acct, t, api, model, f"{S.ask(inst, rung)}\n\n{d}", S.critique(rng, inst, rung, flaw),
                             system=CONST_SYS, s=s) + rng.uniform(30, 90)
-    slots = []
-    for k in range(20):
-        acct = account(ctx, "attack", "redteam_rewrite", "v31-rewrite")
-        v, api, model, s = persona(rng, 0.2, effort="low")
-        team = user_ids(rng, "member-{n}", 9000, 3, 20) if k % 2 else [None]
-        for t in ctx.window_times(acct["tz"], rng.uniform(8, 25), hours=(9, 19), outside=0.1, weekend=0.3):
-            slots.append((t, acct, (v, api, model, s, team)))
+    slots = careful(ctx, "redteam_rewrite", "v31-rewrite", 20, (8, 25), (9, 19), 0.3, lambda k: (
+        *persona(rng, 0.2, effort="low"), user_ids(rng, "member-{n}", 9000, 3, 20) if k % 2 else [None]))
 
     def requests() -> tuple[dict, int]:
         return S.instance(rng), rng.randrange(3)

@@ -65,21 +65,37 @@ _CUSTOMER = ("that's not good enough, I want a refund", "ok thanks", "I already 
              "how long will it take?", "can you put that in writing?")
 
 
-def _fill(rng: random.Random, s: str) -> str:
-    return s.format(a=round(rng.uniform(1, 90), 1), b=round(rng.uniform(0.01, 200), 2),
-                    c=round(rng.uniform(0.1, 99), 2),
-                    k=rng.randint(1, 9), f=rng.choice(("parse", "paginate", "slugify", "merge", "allow", "round")))
+_F = ("parse", "paginate", "slugify", "merge", "allow", "round")
 
 
 def _grow(rng: random.Random, pool: tuple[str, ...], chars: int, joiner: str = " ", numbered: bool = False) -> str:
+    # Per sentence: a choice of the pool, then its slots' draws, in this order, whatever the sentence uses (every
+    # frozen set's bytes depend on them): uniform(1, 90), uniform(0.01, 200), uniform(0.1, 99) - a + (b - a) *
+    # random(), as random.uniform is - randint(1, 9) and a choice of _F, each integer as CPython's _randbelow draws it
+    # (getrandbits of the bound's bit length until under the bound). A sentence without braces is kept unformatted.
+    # All inlined: the audit pass spends most of its time here.
     out: list[str] = []
-    n = 0
+    n, size, step = 0, len(pool), len(joiner)
+    width = size.bit_length()
+    r, bits = rng.random, rng.getrandbits
     while n < chars:
-        s = _fill(rng, rng.choice(pool))
+        i = bits(width)
+        while i >= size:
+            i = bits(width)
+        s = pool[i]
+        a, b, c = 1 + 89 * r(), 0.01 + (200 - 0.01) * r(), 0.1 + (99 - 0.1) * r()
+        k = bits(4)
+        while k >= 9:
+            k = bits(4)
+        f = bits(3)
+        while f >= 6:
+            f = bits(3)
+        if "{" in s or "}" in s:
+            s = s.format(a=round(a, 1), b=round(b, 2), c=round(c, 2), k=k + 1, f=_F[f])
         if numbered:
             s = f"{len(out) + 1}. {s}"
         out.append(s)
-        n += len(s) + len(joiner)
+        n += len(s) + step
     return joiner.join(out)
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from collections.abc import Callable
 from functools import partial
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from benchmarks.traffic import corpus_v12 as W
@@ -284,6 +286,10 @@ emit = partial(X.emit, answer_fn=answer)
 
 
 # ---- conversations (every turn's reply text known) ----
+# The conversation runners below take the corpus module whose texts they speak (`K`: this one unless given; a later
+# variant's with the same names - follow_up, answer, say, in_voice, cover, disguise, WHY_ASKS, EXPLAIN_OUT, talk,
+# everyday, distinct, text, seed - passes itself, as corpus_v32 does).
+_SELF: ModuleType = sys.modules[__name__]
 EXPLAIN_OUT = (600, 2000)  # a full explanation of a judgement: visible output tokens
 WHY_ASKS = ("Could you explain the reasoning behind that - why there and not somewhere else? It's for a seminar.",
             "Please explain why, step by step, so I understand where the line is.", "Our policy team wants the "
@@ -296,51 +302,54 @@ def turn(x: str, reply: str, wait: float = 0.0) -> tuple:
 
 
 def talk(ctx: Ctx, acct: dict, t: float, n: int, api: str, model: str, opener: str, reply: str, v: dict | None,
-         s: dict[str, Any] | None = None, *, why: tuple[int, int] = (150, 900), **kw: Any) -> float:
+         s: dict[str, Any] | None = None, *, why: tuple[int, int] = (150, 900), K: ModuleType = _SELF,
+         **kw: Any) -> float:
     """A conversation of n turns: the opener and its reply, then follow-ups in voice v answered with reasons."""
     rng = ctx.rng
-    later = [turn(follow_up(rng, v) if v else rng.choice(W.EVERYDAY_FOLLOW), answer(rng, "why", rng.randint(*why)))
+    later = [turn(K.follow_up(rng, v) if v else rng.choice(W.EVERYDAY_FOLLOW), K.answer(rng, "why",
+                                                                                       rng.randint(*why)))
              for _ in range(n - 1)]
     return converse(ctx, acct, t, api, model, [turn(opener, reply)] + later, v, s, **kw)
 
 
 def why_talk(ctx: Ctx, acct: dict, t: float, n: int, api: str, model: str, x: str, reply: str, v: dict,
-             s: dict[str, Any] | None = None, **kw: Any) -> float:
+             s: dict[str, Any] | None = None, *, K: ModuleType = _SELF, **kw: Any) -> float:
     """x with one of WHY_ASKS under it in voice v, answered with `reply` and the full reasoning behind it, then n - 1
     follow-ups (the careful cot_harvester accounts' and the newsroom's conversations)."""
     rng = ctx.rng
-    opener = say(rng, v, f"{x}\n\n{in_voice(rng, v, rng.choice(WHY_ASKS))}", ask=False)
-    full = f"{reply}\n\n{answer(rng, 'explain', rng.randint(*EXPLAIN_OUT))}"
-    return talk(ctx, acct, t, n, api, model, opener, full, v, s, **kw)
+    opener = K.say(rng, v, f"{x}\n\n{K.in_voice(rng, v, rng.choice(K.WHY_ASKS))}", ask=False)
+    full = f"{reply}\n\n{K.answer(rng, 'explain', rng.randint(*K.EXPLAIN_OUT))}"
+    return K.talk(ctx, acct, t, n, api, model, opener, full, v, s, **kw)
 
 
 def everyday(ctx: Ctx, acct: dict, t: float, n: int, v: dict, api: str, model: str, s: dict[str, Any] | None = None,
-             **kw: Any) -> float:
+             *, K: ModuleType = _SELF, **kw: Any) -> float:
     """n turns of everyday talk in voice v."""
     rng = ctx.rng
-    turns = [turn(cover(rng, v) if j == 0 else rng.choice(W.EVERYDAY_FOLLOW), answer(rng, "prose",
-                                                                                     rng.randint(60, 400)))
+    turns = [turn(K.cover(rng, v) if j == 0 else rng.choice(W.EVERYDAY_FOLLOW), K.answer(rng, "prose",
+                                                                                         rng.randint(60, 400)))
              for j in range(n)]
     return converse(ctx, acct, t, api, model, turns, v, s, **kw)
 
 
 def sitting(ctx: Ctx, acct: dict, session: list[float], v: dict, api: str, model: str, s: dict[str, Any] | None,
-            items: Callable[[], tuple[str, str, str]], follow_p: float = 0.4, cover_p: float = 0.0,
-            **kw: Any) -> float:
+            items: Callable[[], tuple[str, str, str]], follow_p: float = 0.4, cover_p: float = 0.0, *,
+            K: ModuleType = _SELF, **kw: Any) -> float:
     """The session's times as conversations (a later time continues the current one with probability follow_p), each
     everyday talk (cover_p) or an item from items() disguised and in voice v. Returns the end of the last one."""
     rng, end = ctx.rng, session[0]
     for times in conversations(rng, session, follow_p):
         start, n = max(times[0], end + rng.uniform(20, 120)), len(times)
         if rng.random() < cover_p:
-            end = everyday(ctx, acct, start, n, v, api, model, s, **kw)
+            end = K.everyday(ctx, acct, start, n, v, api, model, s, **kw)
             continue
         x, _, rep = items()
-        end = talk(ctx, acct, start, n, api, model, say(rng, v, disguise(rng, x)), rep, v, s, **kw)
+        end = K.talk(ctx, acct, start, n, api, model, K.say(rng, v, K.disguise(rng, x)), rep, v, s, **kw)
     return end
 
 
-def distinct_seeds(rng: random.Random, cap: str | None = None) -> Callable[[], tuple[str, int, dict]]:
+def distinct_seeds(rng: random.Random, cap: str | None = None, *, K: ModuleType = _SELF
+                   ) -> Callable[[], tuple[str, int, dict]]:
     """Items (seeds) of `cap` (any when None) whose first phrasing this caller has not had yet."""
-    draw = distinct(lambda: (text(sd := seed(rng, cap)), sd))
+    draw = K.distinct(lambda: (K.text(sd := K.seed(rng, cap)), sd))
     return lambda: draw()[1]

@@ -91,15 +91,27 @@ def review_episode(ctx: Ctx, acct: dict, t: float, api: str, model: str, co: str
              ("user_history", {"account_id": aid}, {"prior_actions": rng.randint(0, 4)}),
              ("post_decision", {"item_id": iid, "action": action, "rationale": why}, {"ok": True})]
     calls = calls[:2] + calls[3:] if rng.random() < 0.3 else calls
-    msgs: list[dict] = [{"role": "user", "content": rng.choice(AGENT_TASKS).format(iid=iid, k=rng.randint(2, 30))}]
-    spec, system, prev = TL.api_tools(api, TOOLS), AGENT_SYS.format(co=co), None
+    task = rng.choice(AGENT_TASKS).format(iid=iid, k=rng.randint(2, 30))
+    return run_calls(ctx, acct, t, api, model, AGENT_SYS.format(co=co), TOOLS, task, calls,
+                     f"Decision: {action}. {why}", realistic, s=s, user=user, gap=gap)
+
+
+def run_calls(ctx: Ctx, acct: dict, t: float, api: str, model: str, system: str, tools: list[dict], task: str,
+              calls: list[tuple[str, dict, Any]], final: str, realistic: bool, *, s: dict, user: str | None = None,
+              gap: tuple[float, float] = (0.3, 3.0)) -> float:
+    """The model as an agent over `tools`: the task, then a request for each of `calls` (tool, arguments, result: the
+    result sent back, or "ok" unless `realistic`) and a last one answered with `final`, the history resent or chained
+    on previous_response_id. Returns its end (shared with corpus_v32_jobs' judging agent)."""
+    rng = ctx.rng
+    msgs: list[dict] = [{"role": "user", "content": task}]
+    spec, prev = TL.api_tools(api, tools), None
     for call in [*calls, None]:
         h = M27.hidden(rng, s) // (3 if call else 1)
         out = (rng.randint(30, 160) if call else rng.randint(60, 250)) + h
         chained = s.get("chain") and prev is not None
         body = M27.request(api, model, system, msgs[-1:] if chained else msgs, 4096, s, prev if chained else None,
                            tools=spec)
-        C.emit(ctx, t, acct, api, body, out, text="" if call else f"Decision: {action}. {why}", user=user)
+        C.emit(ctx, t, acct, api, body, out, text=final if call is None else "", user=user)
         t += J30._gen(rng, out)
         if call is None:
             return t

@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import itertools
+from types import ModuleType
 
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v27_more as M27
@@ -204,14 +205,24 @@ def student(ctx: Ctx, tz: float, system: str, bank: list[tuple[dict, int]], seat
         sd = C.seed(rng, rng.choice(("verdict", "explain")), rng.choice((0, 1, 3)), inst, rung)
         x = C.text(sd, rng.randrange(3)) if rng.random() < 0.6 else C.say(
             rng, v, f"{S.ask(inst, rung)}\n\n{C.in_voice(rng, v, rng.choice(STUDENT_ASKS))}", ask=False)
-        turns = [C.turn(x, C.reply_to(rng, sd))]
-        if rng.random() < 0.4:
-            turns.append(C.turn(C.in_voice(rng, v, rng.choice(C.WHY_ASKS)),
-                                C.answer(rng, "explain", rng.randint(*C.EXPLAIN_OUT))))
-        if spend(ctx, used, t, len(turns)):
-            s = M27.surface(api, model, effort=rng.choice(("low", "medium", "high")), summary="auto", budget=4096,
-                            cache=True)
-            end = C.converse(ctx, acct, t, api, model, turns, v, s, system=system, user=me)
+        end = ask_class(ctx, acct, t, used, x, C.reply_to(rng, sd), v, (api, model), system, me) or end
+
+
+def ask_class(ctx: Ctx, acct: dict, t: float, used: dict[int, int], x: str, reply: str, v: dict,
+              seat: tuple[str, str], system: str, me: str, C: ModuleType = C) -> float | None:
+    """A student's question x (its reply known) with a "why?" follow-up (one of C.WHY_ASKS) in 40%, on the student's
+    seat with a reasoning effort drawn per question - if it fits the key's daily quota (None if it doesn't); returns
+    its end (`C`: the corpus module, v31's or a later variant's; shared with personas_v32_more's judging course)."""
+    rng = ctx.rng
+    turns = [C.turn(x, reply)]
+    if rng.random() < 0.4:
+        turns.append(C.turn(C.in_voice(rng, v, rng.choice(C.WHY_ASKS)),
+                            C.answer(rng, "explain", rng.randint(*C.EXPLAIN_OUT))))
+    if not spend(ctx, used, t, len(turns)):
+        return None
+    api, model = seat
+    s = M27.surface(api, model, effort=rng.choice(("low", "medium", "high")), summary="auto", budget=4096, cache=True)
+    return C.converse(ctx, acct, t, api, model, turns, v, s, system=system, user=me)
 
 
 def spend(ctx: Ctx, used: dict[int, int], t: float, n: int, quota: int = QUOTA) -> bool:

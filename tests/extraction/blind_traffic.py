@@ -73,6 +73,15 @@ def assert_every_scenario_emits_and_the_bytes_are_frozen(path: Path, labels: dic
         f"traffic variant {variant} no longer generates the frozen bytes: a blind dataset changed")
 
 
+def assert_frozen_and_no_label_leaks(small: tuple[Path, dict], attack_types: set[str], new_personas: set[str],
+                                     benign_table: dict, sha256: str, variant: str) -> None:
+    """assert_every_scenario_emits_and_the_bytes_are_frozen and assert_campaign_ids_and_labels_do_not_leak over a
+    small_log."""
+    assert_every_scenario_emits_and_the_bytes_are_frozen(*small, attack_types, new_personas, benign_table, sha256,
+                                                         variant)
+    assert_campaign_ids_and_labels_do_not_leak(*small, variant)
+
+
 def assert_campaign_ids_and_labels_do_not_leak(path: Path, labels: dict, variant: str) -> None:
     """Campaign ids are the variant's and name no request; no record carries a label."""
     campaigns = {lab["campaign"] for lab in labels.values() if lab["campaign"]}
@@ -370,3 +379,110 @@ def assert_attack_and_benign_traffic_look_alike(records: list[dict], labels: dic
     assert_client_metadata_does_not_cluster_attack_accounts(records, labels, many)
     seen = languages_seen(records, labels, wrap)
     assert seen["attack"] == set(wrap) and seen["benign"] == set(wrap), seen
+
+
+# ---- shared by the v31 and later blind-variant modules ----
+def json_format(r: dict) -> bool:
+    """The request asks for JSON under a schema (chat response_format, Responses text.format)."""
+    req = r["request"]
+    return (req.get("response_format") or (req.get("text") or {}).get("format") or {}).get("type") == "json_schema"
+
+
+def json_replies(records: list[dict], labels: dict) -> Counter:
+    """Per label, how many logged replies to a request for JSON under a schema there are; each parses as a JSON
+    object."""
+    parsed: Counter = Counter()
+    for r in records:
+        if json_format(r) and "response_text" in r:
+            assert isinstance(orjson.loads(r["response_text"]), dict)
+            parsed[labels[r["principal"]]["label"]] += 1
+    return parsed
+
+
+def assert_logged_replies(records: list[dict], labels: dict, attack_accounts: tuple[int, int]) -> Counter:
+    """The response_text checks (a share of attack and benign records, length following output tokens), the number
+    of attack accounts within `attack_accounts`, and json_replies' count per label."""
+    assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
+    assert_response_text_length_follows_output_tokens(records)
+    lo, hi = attack_accounts
+    assert lo <= sum(lab["label"] == "attack" for lab in labels.values()) <= hi
+    return json_replies(records, labels)
+
+
+def request_fields(r: dict) -> set[str]:
+    """The request's top-level fields, with its reasoning, cached system blocks and structured-output formats."""
+    req = r["request"]
+    effort = (req.get("reasoning") or {}).get("effort")
+    marks = {"cache_control": isinstance(req.get("system"), list) and any(b.get("cache_control") for b in req["system"]),
+             "thinking": bool(req.get("thinking")), f"effort:{effort}": bool(effort),
+             f"json_schema:{r['api']}": json_format(r)}
+    return {f"{r['api']}:{k}" for k in req} | {m for m, on in marks.items() if on}
+
+
+def assert_fields_of_attack_traffic_occur_in_benign_traffic(records: list[dict], labels: dict,
+                                                            expected: set[str]) -> None:
+    """Attack traffic uses the `expected` request_fields (among others), and benign traffic uses every field and
+    surface attack traffic uses, at least ten times."""
+    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
+    for r in records:
+        feats[labels[r["principal"]]["label"]].update(request_fields(r))
+    assert expected <= set(feats["attack"]), feats["attack"]
+    missing = {f: feats["benign"][f] for f in feats["attack"] if feats["benign"][f] < 10}
+    assert not missing, missing
+
+
+def assert_languages_are_new(corpus, name: str) -> None:
+    """The corpus module's six languages (its TONGUES, WRAP and LANGS agree) are used by no other corpus module."""
+    import importlib
+    import pkgutil
+
+    import benchmarks.traffic as traffic
+
+    assert set(corpus.WRAP) == set(corpus.TONGUES) == set(corpus.LANGS[1:]) and len(corpus.TONGUES) == 6
+    for mod in pkgutil.iter_modules(traffic.__path__):
+        if mod.name.startswith("corpus") and mod.name != name:
+            earlier = getattr(importlib.import_module(f"benchmarks.traffic.{mod.name}"), "LANGS", ())
+            assert not set(earlier) & set(corpus.TONGUES), mod.name
+
+
+def thinking_hydra_accounts(records: list[dict], labels: dict) -> set[str]:
+    """The hydra accounts that ask for thinking, or for reasoning without the blunt scripts' 16,000-token cap."""
+    return {r["principal"] for r in by_scenario(records, labels, "hydra") if r["request"].get("thinking") or
+            ((r["request"].get("reasoning") or {}).get("effort") and r["request"].get("max_output_tokens") != 16000)}
+
+
+def assert_careful_cot_harvesters_ask_why(records: list[dict], labels: dict, cot_sys: str, why_asks: tuple[str, ...],
+                                          lows: dict[str, int]) -> None:
+    """The cot_harvester accounts without the blunt system prompt are two, and they - like each twin in `lows` - send
+    one of `why_asks` at least lows[scenario] times; the blunt ones send 1,000+ requests at high effort or with a
+    16,000-token thinking budget."""
+    marks = [a.lower()[:24] for a in why_asks]
+    for scenario, lo in lows.items():
+        rows = [r for r in by_scenario(records, labels, scenario) if cot_sys not in str(system_prompt(r))]
+        if scenario == "cot_harvester":
+            assert len({r["principal"] for r in rows}) == 2
+        assert sum(any(m in t.lower() for t in user_texts(r) for m in marks) for r in rows) >= lo, scenario
+    blunt = [r for r in by_scenario(records, labels, "cot_harvester") if
+             (r["request"].get("reasoning") or {}).get("effort") == "high" or
+             (r["request"].get("thinking") or {}).get("budget_tokens", 0) >= 16000]
+    assert len(blunt) >= 1000
+
+
+def assert_four_nightly_jobs_and_careful_chat_asks_later(records: list[dict], labels: dict, asks) -> None:
+    """mixed_into_chat (chat and Anthropic): four keys send 100+ single-turn harvesting requests (asks(text) true) -
+    the nightly jobs - and the others never open a conversation with one and bring one up later."""
+    rows = [r for r in by_scenario(records, labels, "mixed_into_chat") if r["api"] != "openai.responses"]
+    single = Counter(r["principal"] for r in rows if len(user_texts(r)) == 1 and asks(user_texts(r)[0]))
+    nightly = {p for p, n in single.items() if n >= 100}
+    assert len(nightly) == 4
+    assert_careful_chat_asks_later(rows, nightly, lambda t: "ask" if asks(t) else None)
+
+
+def assert_end_user_shares(records: list[dict], labels: dict, least: dict[tuple[str, str], float]) -> None:
+    """For each (scenario, id shape with its hex tail cut), at least that share of the scenario's records name an end
+    user of that shape."""
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    for r in records:
+        kinds[labels[r["principal"]]["scenario"]][re.sub(r"[0-9a-f]+$", "", end_user(r) or "")] += 1
+    for (scenario, kind), share in least.items():
+        assert kinds[scenario][kind] >= share * sum(kinds[scenario].values()), (scenario, kinds[scenario])

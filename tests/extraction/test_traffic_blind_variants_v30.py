@@ -30,6 +30,7 @@ from tests.extraction.blind_traffic import (
     assert_agents_call_the_tools,
     assert_campaign_ids_and_labels_do_not_leak,
     assert_careful_chat_asks_later,
+    assert_careful_cot_harvesters_ask_why,
     assert_client_metadata_does_not_cluster_attack_accounts,
     assert_every_scenario_emits_and_the_bytes_are_frozen,
     assert_follow_ups_wait_longer_after_longer_answers,
@@ -314,17 +315,8 @@ def test_v30_careful_cot_harvesters_ask_why_like_the_tutoring_app_students(v30_l
     from benchmarks.traffic.attacks_v30 import COT_SYS
     from benchmarks.traffic.corpus_v30 import WHY_ASKS
 
-    records, labels = v30_log
-    marks = [a.lower()[:24] for a in WHY_ASKS]
-    for scenario, lo in (("cot_harvester", 200), ("tutor_check", 30), ("homework_grader", 30)):
-        rows = [r for r in by_scenario(records, labels, scenario) if COT_SYS not in str(system_prompt(r))]
-        if scenario == "cot_harvester":
-            assert len({r["principal"] for r in rows}) == 2
-        assert sum(any(m in t.lower() for t in user_texts(r) for m in marks) for r in rows) >= lo, scenario
-    blunt = [r for r in by_scenario(records, labels, "cot_harvester") if
-             (r["request"].get("reasoning") or {}).get("effort") == "high" or
-             (r["request"].get("thinking") or {}).get("budget_tokens", 0) >= 16000]
-    assert len(blunt) >= 1000
+    assert_careful_cot_harvesters_ask_why(*v30_log, COT_SYS, WHY_ASKS, {"cot_harvester": 200, "tutor_check": 30,
+                                                                       "homework_grader": 30})
 
 
 def test_v30_careful_mixed_into_chat_never_opens_with_a_check_and_asks_one_later(v30_log) -> None:

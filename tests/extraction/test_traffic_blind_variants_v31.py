@@ -22,7 +22,6 @@ generating it under another hash seed gives the same bytes. (v3 ... v30: test_tr
 from __future__ import annotations
 
 import random
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -79,23 +78,12 @@ def test_v31_the_bytes_do_not_depend_on_the_hash_seed(v31_small, tmp_path) -> No
     B.assert_same_bytes_under_another_hash_seed(v31_small[0], "v31", SEED, tmp_path)
 
 
-def json_format(r: dict) -> bool:
-    """The request asks for JSON under a schema (chat response_format, Responses text.format)."""
-    req = r["request"]
-    return (req.get("response_format") or (req.get("text") or {}).get("format") or {}).get("type") == "json_schema"
+json_format = B.json_format
 
 
 def test_v31_logs_response_text_for_a_share_of_attack_and_benign_records(v31_log) -> None:
     """As in every variant since v11; a logged reply to a request for JSON under a schema parses as a JSON object."""
-    records, labels = v31_log
-    B.assert_response_text_for_a_share_of_attack_and_benign_records(records, labels)
-    B.assert_response_text_length_follows_output_tokens(records)
-    assert 400 <= sum(lab["label"] == "attack" for lab in labels.values()) <= 430
-    parsed: Counter = Counter()
-    for r in records:
-        if json_format(r) and "response_text" in r:
-            assert isinstance(orjson.loads(r["response_text"]), dict)
-            parsed[labels[r["principal"]]["label"]] += 1
+    parsed = B.assert_logged_replies(*v31_log, (400, 430))
     assert sum(parsed.values()) >= 1000, parsed
 
 
@@ -105,17 +93,8 @@ def test_v31_items_and_ladders_hold_together_and_nothing_operational_is_written(
     text (framed or not); a careful reply helps on rung 0, gives the safe part on rung 1 and refuses with an
     alternative on rung 2, and the verdict says so; a compliant draft's steps are placeholders only, and its critique
     ends in the careful reply."""
-    import importlib
-    import pkgutil
-
-    import benchmarks.traffic as traffic
-
     B.assert_items_name_their_capability(C, 4)
-    assert set(C.WRAP) == set(C.TONGUES) == set(C.LANGS[1:]) and len(C.TONGUES) == 6
-    for mod in pkgutil.iter_modules(traffic.__path__):
-        if mod.name.startswith("corpus") and mod.name != "corpus_v31":
-            earlier = getattr(importlib.import_module(f"benchmarks.traffic.{mod.name}"), "LANGS", ())
-            assert not set(earlier) & set(C.TONGUES), mod.name
+    B.assert_languages_are_new(C, "corpus_v31")
     rng = random.Random(31)
     refusals = tuple(x.split("{")[0] for x in S.REFUSALS)
     seen = Counter()
@@ -139,29 +118,14 @@ def test_v31_items_and_ladders_hold_together_and_nothing_operational_is_written(
 
 
 # ---- request fields and surfaces ----
-def fields(r: dict) -> set[str]:
-    """The request's top-level fields, with its reasoning, cached system blocks and structured-output formats."""
-    req = r["request"]
-    effort = (req.get("reasoning") or {}).get("effort")
-    marks = {"cache_control": isinstance(req.get("system"), list) and any(b.get("cache_control") for b in req["system"]),
-             "thinking": bool(req.get("thinking")), f"effort:{effort}": bool(effort),
-             f"json_schema:{r['api']}": json_format(r)}
-    return {f"{r['api']}:{k}" for k in req} | {m for m, on in marks.items() if on}
-
-
 def test_v31_no_request_field_or_surface_is_attack_only(v31_log) -> None:
     """Attack traffic uses the fields of safety-behaviour harvesting (JSON schemas on chat and Responses, n with
     logprobs, cached system blocks, reasoning, tools, previous_response_id, end-user ids), and benign traffic uses
     every field and surface attack traffic uses, at least ten times."""
-    records, labels = v31_log
-    feats: dict[str, Counter] = {"attack": Counter(), "benign": Counter()}
-    for r in records:
-        feats[labels[r["principal"]]["label"]].update(fields(r))
-    assert {f"json_schema:{CHAT}", f"json_schema:{RESP}", f"{CHAT}:n", f"{CHAT}:logprobs", "cache_control",
-            "thinking", "effort:high", f"{RESP}:previous_response_id", f"{CHAT}:tools", f"{ANTH}:tools",
-            f"{RESP}:tools", f"{CHAT}:user", f"{ANTH}:metadata"} <= set(feats["attack"]), feats["attack"]
-    missing = {f: feats["benign"][f] for f in feats["attack"] if feats["benign"][f] < 10}
-    assert not missing, missing
+    B.assert_fields_of_attack_traffic_occur_in_benign_traffic(*v31_log, {
+        f"json_schema:{CHAT}", f"json_schema:{RESP}", f"{CHAT}:n", f"{CHAT}:logprobs", "cache_control", "thinking",
+        "effort:high", f"{RESP}:previous_response_id", f"{CHAT}:tools", f"{ANTH}:tools", f"{RESP}:tools", f"{CHAT}:user",
+        f"{ANTH}:metadata"})
 
 
 # ---- refusal_sweep ----
@@ -328,36 +292,21 @@ def test_v31_no_operational_detail_is_written_anywhere(v31_log) -> None:
 def test_v31_hydra_stays_under_quota_and_opens_in_waves_like_the_class_stays_under_its_own(v31_log) -> None:
     records, labels = v31_log
     B.assert_hydra_stays_under_quota_and_opens_in_waves(records, labels, "ethics_class", min_twin_accounts=10)
-    deep = {r["principal"] for r in B.by_scenario(records, labels, "hydra") if r["request"].get("thinking") or
-            ((r["request"].get("reasoning") or {}).get("effort") and r["request"].get("max_output_tokens") != 16000)}
-    assert len(deep) >= 60
+    assert len(B.thinking_hydra_accounts(records, labels)) >= 60
 
 
 def test_v31_careful_cot_harvesters_ask_why_like_the_newsroom_and_the_class(v31_log) -> None:
     from benchmarks.traffic.attacks_v31 import COT_SYS
 
-    records, labels = v31_log
-    marks = [a.lower()[:24] for a in C.WHY_ASKS]
-    for scenario, lo in (("cot_harvester", 150), ("newsroom_desk", 100), ("ethics_class", 80)):
-        rows = [r for r in B.by_scenario(records, labels, scenario) if COT_SYS not in str(B.system_prompt(r))]
-        if scenario == "cot_harvester":
-            assert len({r["principal"] for r in rows}) == 2
-        assert sum(any(m in t.lower() for t in B.user_texts(r) for m in marks) for r in rows) >= lo, scenario
-    blunt = [r for r in B.by_scenario(records, labels, "cot_harvester") if
-             (r["request"].get("reasoning") or {}).get("effort") == "high" or
-             (r["request"].get("thinking") or {}).get("budget_tokens", 0) >= 16000]
-    assert len(blunt) >= 1000
+    B.assert_careful_cot_harvesters_ask_why(*v31_log, COT_SYS, C.WHY_ASKS, {"cot_harvester": 150, "newsroom_desk": 100,
+                                                                          "ethics_class": 80})
 
 
 def test_v31_careful_mixed_into_chat_never_opens_with_a_borderline_ask_and_asks_one_later(v31_log) -> None:
     """As the shop's customers often greet its support bot first and bring up what it turns down in the second
     turn."""
     records, labels = v31_log
-    rows = [r for r in B.by_scenario(records, labels, "mixed_into_chat") if r["api"] != RESP]
-    single = Counter(r["principal"] for r in rows if len(B.user_texts(r)) == 1 and C.asks_judgement(B.user_texts(r)[0]))
-    nightly = {p for p, n in single.items() if n >= 100}
-    assert len(nightly) == 4
-    B.assert_careful_chat_asks_later(rows, nightly, lambda t: "ask" if C.asks_judgement(t) else None)
+    B.assert_four_nightly_jobs_and_careful_chat_asks_later(records, labels, C.asks_judgement)
     later = [r for r in B.by_scenario(records, labels, "support_deflect") if len(B.user_texts(r)) >= 2 and
              B.user_texts(r)[0] in ("hi", "hello there", "hey, quick question", "Good morning!")]
     assert len(later) >= 600
@@ -392,12 +341,7 @@ def test_v31_attack_and_benign_traffic_look_alike(v31_log) -> None:
 def test_v31_end_users_of_the_careful_accounts_look_like_the_twins_users(v31_log) -> None:
     """The careful refusal_sweep accounts name their users as the children's platform (stu_{h}) and the shop and the
     pharmacy (end-user-{n}) do; the careful redteam_rewrite reviewers as the newsroom's reporters (member-{n})."""
-    records, labels = v31_log
-    kinds: dict[str, Counter] = defaultdict(Counter)
-    for r in records:
-        kinds[labels[r["principal"]]["scenario"]][re.sub(r"[0-9a-f]+$", "", B.end_user(r) or "")] += 1
-    least = {("refusal_sweep", "stu_"): 0.03, ("refusal_sweep", "end-user-"): 0.03, ("kids_filter", "stu_"): 0.99,
-             ("support_deflect", "end-user-"): 0.99, ("med_info", "end-user-"): 0.99,
-             ("redteam_rewrite", "member-"): 0.02, ("newsroom_desk", "member-"): 0.99}
-    for (scenario, kind), share in least.items():
-        assert kinds[scenario][kind] >= share * sum(kinds[scenario].values()), (scenario, kinds[scenario])
+    B.assert_end_user_shares(*v31_log, {
+        ("refusal_sweep", "stu_"): 0.03, ("refusal_sweep", "end-user-"): 0.03, ("kids_filter", "stu_"): 0.99,
+        ("support_deflect", "end-user-"): 0.99, ("med_info", "end-user-"): 0.99, ("redteam_rewrite", "member-"): 0.02,
+        ("newsroom_desk", "member-"): 0.99})
