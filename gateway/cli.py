@@ -24,12 +24,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_mock_teacher(args: argparse.Namespace) -> int:
     from gateway.mock_teacher.app import run_mock_teacher
-    from gateway.mock_teacher.settings import MockSettings
+    from gateway.mock_teacher.options import settings_from
 
-    settings = MockSettings(seed=args.seed, tokens_per_second=args.tokens_per_second,
-                            first_token_latency_ms=args.first_token_latency_ms,
-                            decline_phrases=tuple(args.decline or ()))
-    run_mock_teacher(settings, args.host, args.port)
+    run_mock_teacher(settings_from(args), args.host, args.port)
     return 0
 
 
@@ -52,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     from gateway.cli_policy import add_policy_commands
     from gateway.cli_report import add_report_command
     from gateway.cli_watermark import add_watermark_commands
+    from gateway.mock_teacher.options import add_options as add_mock_options
 
     parser = argparse.ArgumentParser(prog="covenant", description="Covenant: a policy and license-compliance "
                                      "gateway for model APIs.")
@@ -68,13 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("mock-teacher", help="run the deterministic mock OpenAI/Anthropic upstream")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=9000)
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--tokens-per-second", type=float, default=0.0, help="stream rate (0 = as fast as possible)")
-    p.add_argument("--first-token-latency-ms", type=float, default=0.0)
-    p.add_argument("--decline", action="append", metavar="PHRASE",
-                   help="answer prompts containing PHRASE with a short refusal (repeatable)")
+    add_mock_options(p, default_port=9000)
     p.set_defaults(func=cmd_mock_teacher)
 
     cfg = sub.add_parser("config", help="configuration reference").add_subparsers(dest="config_command",

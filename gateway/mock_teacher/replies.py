@@ -57,7 +57,7 @@ class ReplyEngine:
             arguments = orjson.dumps(self._schemas.instance(tool.schema, rng_for(key), topics)).decode()
             call = ToolCall(key.hex()[:24], tool.name, arguments)
             return Reply("", count_tokens(tool.name) + count_tokens(arguments), False, (call,))
-        if self._declines and any(p in request.prompt.lower() for p in self._declines):
+        if self._declines and self._declined(request.prompt):
             text = f"I can't help with that request. {self._prose.sentence(rng_for(key)).strip()}"
             return Reply(text, count_tokens(text), False)
         if request.json_mode:
@@ -69,6 +69,10 @@ class ReplyEngine:
             return Reply(text, count_tokens(text), False)
         prose = self._prose.reply(key, limit, topics)
         return Reply(prose.text, prose.tokens, prose.truncated)
+
+    def _declined(self, prompt: str) -> bool:
+        lowered = prompt.lower()
+        return any(p in lowered for p in self._declines)
 
     def filler(self, request: ReplyRequest, index: int) -> str:
         """Endless extra text for `never_end` streams: one sentence per call."""

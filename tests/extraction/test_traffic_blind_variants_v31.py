@@ -69,16 +69,12 @@ def v31_small(tmp_path_factory) -> tuple[Path, dict]:
 
 
 def test_v31_every_scenario_emits_traffic_the_set_is_frozen_and_no_label_leaks(v31_small) -> None:
-    B.assert_every_scenario_emits_and_the_bytes_are_frozen(*v31_small, ATTACK_TYPES, NEW_PERSONAS, BENIGN_V31,
-                                                          FROZEN_SHA256, "v31")
-    B.assert_campaign_ids_and_labels_do_not_leak(*v31_small, "v31")
+    B.assert_frozen_and_no_label_leaks(v31_small, ATTACK_TYPES, NEW_PERSONAS, BENIGN_V31, FROZEN_SHA256, "v31")
 
 
 def test_v31_the_bytes_do_not_depend_on_the_hash_seed(v31_small, tmp_path) -> None:
     B.assert_same_bytes_under_another_hash_seed(v31_small[0], "v31", SEED, tmp_path)
 
-
-json_format = B.json_format
 
 
 def test_v31_logs_response_text_for_a_share_of_attack_and_benign_records(v31_log) -> None:
@@ -181,7 +177,7 @@ def test_v31_ladders_are_swept_rung_by_rung_in_attack_and_benign_traffic(v31_log
     asked: dict[str, Counter] = {"attack": Counter(), "benign": Counter(), "logged": Counter()}
     for i, r in enumerate(records):
         hit = ladders.get(i)
-        if hit and len(B.user_texts(r)) == 1 and not json_format(r) and \
+        if hit and len(B.user_texts(r)) == 1 and not B.json_format(r) and \
                 labels[r["principal"]]["scenario"] in ("refusal_sweep", "redteam_suite", "med_info", "kids_filter"):
             asked[labels[r["principal"]]["label"]][hit[1]] += 1
             if "response_text" in r:
@@ -202,13 +198,13 @@ def test_v31_verdicts_come_back_as_json_in_attack_and_benign_traffic(v31_log, la
     records, labels = v31_log
     for scenario, lo in (("policy_probe", 8000), ("mixed_into_chat", 900), ("moderation_vendor", 2500),
                          ("kids_filter", 1000), ("redteam_suite", 800)):
-        assert sum(json_format(r) for r in B.by_scenario(records, labels, scenario)) >= lo, scenario
+        assert sum(B.json_format(r) for r in B.by_scenario(records, labels, scenario)) >= lo, scenario
     checked: Counter = Counter()
     for i, r in enumerate(records):
         hit, scenario = ladders.get(i), labels[r["principal"]]["scenario"]
         if not hit or "response_text" not in r:
             continue
-        if json_format(r):
+        if B.json_format(r):
             got = orjson.loads(r["response_text"])
             assert got.get("verdict", got.get("action")) == (ACTIONS if "action" in got else S.VERDICTS)[hit[1]]
         elif scenario in ("policy_probe", "ethics_class", "taxonomy") and len(B.user_texts(r)) == 1 and \
@@ -216,12 +212,12 @@ def test_v31_verdicts_come_back_as_json_in_attack_and_benign_traffic(v31_log, la
             assert r["response_text"].startswith(("Yes.", "Partly.", "No.")[hit[1]]), r["response_text"][:40]
         else:
             continue
-        checked[(labels[r["principal"]]["label"], json_format(r))] += 1
+        checked[(labels[r["principal"]]["label"], B.json_format(r))] += 1
     assert checked[("attack", False)] >= 30 and checked[("benign", False)] >= 20, checked
     assert checked[("attack", True)] + checked[("benign", True)] >= 100, checked
     careful = [(r["principal"], (hit[0], hit[2]), r["ts"], hit[1]) for i, r in enumerate(records)
                if (hit := ladders.get(i)) and labels[r["principal"]]["scenario"] == "policy_probe"
-               and not json_format(r) and not B.system_prompt(r)]
+               and not B.json_format(r) and not B.system_prompt(r)]
     spread: dict[tuple, set[str]] = defaultdict(set)
     for p, key, _, _ in careful:
         spread[key].add(p)
