@@ -151,6 +151,10 @@ _REFUSAL = (
     r"|\b(?:i|we) (?:must|have to|need to) (?:decline|refuse)|\bi'm declining\b|\bnot something i can help"
 )
 ANSWER_HEAD = 400  # characters of an answer searched for a refusal
+# Every match of _REFUSAL holds one of these: C-level substring tests first (~1 us) spare most answers the regex,
+# whose alternation is tried at every word (~6 us on a 400-character head).
+_REFUSAL_CUES = ("can't", "cannot", "can not", "won't", "will not", "not able", "unable", "declin", "not going",
+                 "shouldn't", "should not", "refus", "not something")
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,8 +218,10 @@ class CompiledPatterns:
 
     def refused(self, answer: str) -> bool:
         """The answer opens by declining the request (round 27). Curly apostrophes read as straight ones."""
-        head = answer[:ANSWER_HEAD].lower().replace("\u2019", "'")
-        return self.refusal.search(head) is not None
+        head = answer[:ANSWER_HEAD].lower()
+        if "\u2019" in head:
+            head = head.replace("\u2019", "'")
+        return any(cue in head for cue in _REFUSAL_CUES) and self.refusal.search(head) is not None
 
     def category(self, tokens: list[str], lowered: str, has_tools: bool) -> int:
         if has_tools:

@@ -4,12 +4,15 @@ now and then are not, and a red-team suite that re-runs its fixed cases night af
 
 from __future__ import annotations
 
+import itertools
+import re
 import time
 
 import openai
 import orjson
 
 from gateway.extraction.detector import Detector
+from gateway.extraction.patterns import _REFUSAL, CompiledPatterns
 from gateway.extraction.replay import replay
 from gateway.mock_teacher import MockSettings
 from tests.extraction.helpers import FX
@@ -55,6 +58,29 @@ def test_an_answer_that_opens_by_declining_is_told_from_one_that_helps() -> None
     for text in HELPS + ("I can't wait to try it: here is the recipe.", "You can't help noticing the pattern: ...",
                          "Sure. " + "Here are the steps. " * 40 + "I can't help with anything illegal, of course."):
         assert FX.describe(CHAT, body, "a", T0, answer=text).answered == 1, text
+
+
+def test_the_cheap_cue_test_in_front_of_the_refusal_search_never_hides_a_refusal() -> None:
+    """`refused` runs the regex only on answers holding one of a few substrings: every phrasing the regex knows,
+    in every combination of subject, apology, negation and verb, is still found, and a text with no cue is not."""
+    patterns, full = CompiledPatterns.build(), re.compile(_REFUSAL)
+    subjects = ("I", "We", "I'm", "I am", "we're", "We are")
+    apologies = ("", "really sorry, but I ", "sorry ", "Sorry, i ", "truly sorry, but we ")
+    negations = ("can't", "cannot", "can not", "won't", "will not", "am not able to", "'m unable to", "are not able to",
+                 "unable to", "must decline", "have to decline", "am not going to", "'m not going to", "shouldn’t",
+                 "should not", "not able to")
+    verbs = ("help", "assist", "provide", "write", "do that", "comply", "make", "draft", "walk you")
+    found = 0
+    for subject, apology, negation, verb in itertools.product(subjects, apologies, negations, verbs):
+        for text in (f"{subject} {apology}{negation} {verb} with it.", f"Well, {subject}{negation} {verb} that."):
+            expected = full.search(text.lower().replace("’", "'")) is not None
+            assert patterns.refused(text) is expected, text
+            found += expected
+    for text in ("We must refuse this one.", "I have to decline.", "I'm declining this request.",
+                 "That's not something I can help with."):
+        assert patterns.refused(text), text
+    assert found > 4000  # the grid above is mostly refusals (4,500 of 8,640): the check is not vacuous
+    assert not patterns.refused("I help with that every day; we provide the steps below.")
 
 
 def test_a_sweep_of_graded_asks_a_third_of_them_declined_is_flagged() -> None:
