@@ -2,7 +2,7 @@
 does not move, for A/B comparisons of code on a shared or noisy VM.
 
     python -m benchmarks.instructions [--config empty|full] [--requests 1000] [--floor]
-                                      [--tree PATH ...] [--policies DIR ...]
+                                      [--tree PATH ...] [--policies DIR ...] [--annotate N]
 
 Starts the static nginx upstream, then each target under `valgrind --tool=callgrind` with
 instrumentation off; after a warm-up it switches counting on (`callgrind_control -i on`), sends
@@ -16,6 +16,9 @@ not the kernel's share of syscalls and not time. Repeat runs of the same code ag
 Under valgrind the gateway runs ~50x slower while Redis and the upstream do not, so store round
 trips are batched less than at full speed: the Redis-backed rate limits of `--config full` count
 more than they cost natively. Compare code with code, not with wall-clock figures.
+``--annotate N`` prints each target's N costliest C functions by self instructions (`callgrind_annotate`): the
+interpreter's own frames hide which Python code runs, but the regex engine, the JSON codec, hashing and the
+socket layer show by name.
 """
 
 from __future__ import annotations
@@ -51,7 +54,20 @@ async def _drive(url: str, key: str | None, n: int, concurrency: int) -> None:
         await asyncio.gather(*(one() for _ in range(n)))
 
 
-def _count(name: str, cmd: list[str], port: int, gw: CovenantProcess, key: str | None, n: int) -> float:
+def _annotate(outputs: list[Path], top: int) -> None:
+    """The `top` costliest functions of a callgrind run by self instructions, with their share."""
+    lines = subprocess.run(["callgrind_annotate", "--inclusive=no", *map(str, outputs)], capture_output=True,
+                           text=True, check=True).stdout.splitlines()
+    total = next((int(m.group(1).replace(",", "")) for ln in lines if (m := re.match(r"^\s*([\d,]+).*PROGRAM TOTALS", ln))), 0)
+    rows = [m for ln in lines if (m := re.match(r"^\s*([\d,]+)\s+\([^)]*\)\s+(\S.*)$", ln) or
+                                  re.match(r"^\s*([\d,]+)\s+(\S.*:\S.*)$", ln))]
+    for m in rows[:top]:
+        count = int(m.group(1).replace(",", ""))
+        print(f"    {count * 100 / max(total, 1):5.1f} %  {m.group(2)[:110]}", file=sys.stderr)
+
+
+def _count(name: str, cmd: list[str], port: int, gw: CovenantProcess, key: str | None, n: int,
+           annotate: int = 0) -> float:
     out = gw.dir / "callgrind.out"
     log = open(gw.dir / "valgrind.log", "wb")
     proc = subprocess.Popen(["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
@@ -67,7 +83,10 @@ def _count(name: str, cmd: list[str], port: int, gw: CovenantProcess, key: str |
         stop_process(proc, timeout=120)
         log.close()
     total = 0
-    for part in gw.dir.glob("callgrind.out*"):
+    parts = list(gw.dir.glob("callgrind.out*"))
+    if annotate and parts:
+        _annotate(parts, annotate)
+    for part in parts:
         found = re.search(r"^totals:\s+(\d+)", part.read_text(errors="replace"), re.M)
         total += int(found.group(1)) if found else 0
     if not total:
@@ -86,6 +105,8 @@ def main() -> None:
     ap.add_argument("--policies", action="append", default=[],
                     help="with --config full: measure this policy directory instead of benchmarks/policies_full "
                          "(repeatable; e.g. the full set without one file, to price each policy)")
+    ap.add_argument("--annotate", type=int, default=0, metavar="N",
+                    help="print each target's N costliest C functions (callgrind_annotate, self instructions)")
     a = ap.parse_args()
     for tool in ("valgrind", "callgrind_control", "nginx"):
         if shutil.which(tool) is None:
@@ -110,7 +131,7 @@ def main() -> None:
                                      env={"PYTHONPATH": str(tree)}, extra={"store_timeout_ms": 2000})
                 cmd = [sys.executable, "-m", "gateway", "serve", "--config", str(gw.dir / "covenant.yaml")]
                 name = f"covenant-{a.config} ({tree})" + (f" [{policies.name}]" if a.policies else "")
-                rows.append((name, _count(name, cmd, gw.port, gw, gw.key, a.requests)))
+                rows.append((name, _count(name, cmd, gw.port, gw, gw.key, a.requests, a.annotate)))
                 print(f"{name}: {rows[-1][1] / 1000:.1f}k", file=sys.stderr)
     finally:
         upstream.stop()
