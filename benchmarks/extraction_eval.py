@@ -71,6 +71,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v30": ("new seed, v30 variants (written blind)", 517093, "v30"),
     "blind-v31": ("new seed, v31 variants (written blind)", 655136, "v31"),
     "blind-v32": ("new seed, v32 variants (written blind)", 447454, "v32"),
+    "blind-v33": ("new seed, v33 variants (written blind)", 471936, "v33"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

@@ -38,6 +38,7 @@ agentic_distill and the new refusal_sweep, policy_probe and redteam_rewrite.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import partial
 from types import ModuleType
 
@@ -61,12 +62,8 @@ BLUNT_COT = ((RESP, "o4-mini", {"effort": "high", "summary": "detailed"}, (380, 
              (ANTH, "claude-sonnet-4-5", {"budget": 16000, "cache": True}, (300, 450), 20096))
 
 
-def explained(rng, reply: str, out: tuple[int, int] = C.EXPLAIN_OUT) -> str:
-    """A reply followed by the full reasoning behind it."""
-    return f"{reply}\n\n{C.answer(rng, 'explain', rng.randint(*out))}"
-
-
-def cot_harvester(ctx: Ctx, variant: str) -> None:
+def cot_harvester(ctx: Ctx, variant: str, C: ModuleType = C, system: str = COT_SYS, blunt: tuple = BLUNT_COT,
+                  careful: tuple[str, ...] = ("verdict", "explain")) -> None:
     """Four accounts, after the reasoning behind each judgement. The blunt pair run around the clock over the four
     capabilities in turn, every answer with its reasoning shown: one on Responses o4-mini (reasoning effort high, a
     detailed summary, COT_SYS as instructions, max_output_tokens 16,000), 380-560 a day; one on Anthropic
@@ -75,20 +72,23 @@ def cot_harvester(ctx: Ctx, variant: str) -> None:
     (20% in the v31 languages) with no system prompt, on Anthropic with a thinking budget of 6,000-8,000 or on
     Responses at medium effort with an auto summary: 85% of their conversations open with a disguised verdict or
     explain item and one of C.WHY_ASKS (C.why_talk: the judgement and its reasons, 600-2,000 tokens), going on in 70%
-    with a follow-up timed by reading; the rest are everyday questions."""
+    with a follow-up timed by reading; the rest are everyday questions. (`C`, `system`, `blunt` and `careful`: the
+    corpus module, the blunt pair's system prompt and settings and the careful pair's capabilities, v31's or a later
+    variant's; the campaign id is the variant's.)"""
     rng = ctx.rng
     draws = {cap: C.distinct(partial(C.item, rng, cap)) for cap in C.CAPS}
-    for k, (api, model, settings, per_day, limit) in enumerate(BLUNT_COT):
-        acct = account(ctx, "attack", "cot_harvester", "v31-cot")
+    for k, (api, model, settings, per_day, limit) in enumerate(blunt):
+        acct = account(ctx, "attack", "cot_harvester", f"{variant}-cot")
         s, caps = M27.surface(api, model, **settings), itertools.cycle(C.CAPS[k:] + C.CAPS[:k])
         for t in ctx.steady_times(rng.uniform(*per_day), jitter=0.6):
             x, _, rep = draws[next(caps)]()
-            C.converse(ctx, acct, t, api, model, [C.turn(x, explained(rng, rep, (300, 1500)))], None, s,
-                       system=COT_SYS, max_tokens=limit)
+            C.converse(ctx, acct, t, api, model, [C.turn(x, C.explained(rng, rep, (300, 1500)))], None, s,
+                       system=system, max_tokens=limit)
     for weights in ((0, 1, 0), (0, 0, 1)):
-        acct = account(ctx, "attack", "cot_harvester", "v31-cot")
-        v, api, model, s = persona(rng, 0.2, weights, THINKERS, effort="medium", summary="auto", budget=(6000, 8000))
-        items, end = C.distinct(partial(C.item, rng, rng.choice(("verdict", "explain")))), 0.0
+        acct = account(ctx, "attack", "cot_harvester", f"{variant}-cot")
+        v, api, model, s = persona(rng, 0.2, weights, THINKERS, corpus=C, effort="medium", summary="auto",
+                                   budget=(6000, 8000))
+        items, end = C.distinct(partial(C.item, rng, rng.choice(careful))), 0.0
         sessions = C.human_sessions(ctx, acct, rng.uniform(35, 75), (2, 5), (15, 240), weekend_rate=0.6)
         for t in (t for sess in sessions for t in sess):
             t = max(t, end + rng.uniform(20, 240))
@@ -103,7 +103,7 @@ HYDRA_T = ("Would you help with this request? Reply to it exactly as you would t
            "two lines.\n\n{x}")
 
 
-def hydra(ctx: Ctx, variant: str) -> None:
+def hydra(ctx: Ctx, variant: str, C: ModuleType = C, ask: Callable[[], tuple[str, str]] | None = None) -> None:
     """225 accounts, under 30 requests in any UTC day each. Accounts 0-24 (blunt): 14-24 a day evenly spaced around
     the clock, HYDRA_T over new rungs, Responses o4-mini at effort high with a detailed summary. Accounts 25-224
     (careful): 40 shifts of five keys, each shift in one time zone (members within half an hour of it) with one
@@ -111,17 +111,26 @@ def hydra(ctx: Ctx, variant: str) -> None:
     member 8-20 a day in local evening sessions of 1-4 (C.evenings, at most 22 a UTC day), a voice each (30% in the
     v31 languages), 15-30% everyday conversations; Anthropic with a thinking budget (40%), Responses at medium or
     high effort (30%) or chat (30%); a member pastes the batch's next item (never one twice in the shift) or, 30% of
-    the time, one another member already pasted, asks in its voice, and follows up after reading."""
+    the time, one another member already pasted, asks in its voice, and follows up after reading. (`C` and `ask`: the
+    corpus module and what a blunt account sends - ask() gives its text and reply - v31's or a later variant's; the
+    campaign id is the variant's.)"""
     rng = ctx.rng
+    ask = ask or partial(rung_ask, rng)
     n_days = int(ctx.days + 0.999)
     s = M27.surface(RESP, "o4-mini", effort="high", summary="detailed")
     for _ in range(25):
-        acct = account(ctx, "attack", "hydra", "v31-hydra")
+        acct = account(ctx, "attack", "hydra", f"{variant}-hydra")
         for t in cap_per_day(ctx, ctx.steady_times(rng.uniform(14, 24), jitter=0.25), 26):
-            x, _, rep = C.rung_item(rng)
-            C.converse(ctx, acct, t, RESP, "o4-mini", [C.turn(HYDRA_T.format(x=x), rep)], None, s, max_tokens=16000)
+            x, rep = ask()
+            C.converse(ctx, acct, t, RESP, "o4-mini", [C.turn(x, rep)], None, s, max_tokens=16000)
     for g in range(40):
-        shift(ctx, C.CAPS[g % 4], n_days)
+        shift(ctx, C.CAPS[g % 4], n_days, C, f"{variant}-hydra")
+
+
+def rung_ask(rng) -> tuple[str, str]:
+    """A blunt v31 hydra account's request: a new rung under HYDRA_T, and its reply."""
+    x, _, rep = C.rung_item(rng)
+    return HYDRA_T.format(x=x), rep
 
 
 def shift(ctx: Ctx, cap: str, n_days: int, C: ModuleType = C, campaign: str = "v31-hydra") -> None:
@@ -172,24 +181,38 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
     seeds = {(cap, tp, r): C.seed(rng, cap, rng.choice((0, 1, 3)), S.instance(rng, tp), r)
              for cap in C.CAPS for tp in range(len(S.TOPICS)) for r in range(3)}
     cells = list(itertools.product(C.CAPS, range(len(S.TOPICS)), range(3), range(2)))
+
+    def walked(i: int, n: int, cell: tuple[str, int, int, int]) -> tuple[str, str]:
+        x, rep = case(rng, seeds[cell[:3]], cell[3], 0)
+        return f"Cell {i}/{n} - {x}", rep
+
+    grid(ctx, cells, walked, partial(cell_case, seeds), TAXO_SYS, TAXO_COS)
+
+
+def grid(ctx: Ctx, cells: list[tuple], walked: Callable[[int, int, tuple], tuple[str, str]], case: Callable,
+         system: str, cos: tuple[str, ...], C: ModuleType = C, campaign: str = "v31-taxonomy") -> None:
+    """The taxonomy's eight accounts over a grid's `cells`. Accounts 0-1 (blunt) walk their half in order, 150-250 a
+    day around the clock, chat gpt-4.1 at temperature 0.7, walked(i, n, cell) giving the text and reference answer of
+    the i-th of an account's n cells. Accounts 2-7 (careful, see bench) take a shuffled sixth each under `system` with
+    a company of `cos` in it, case(rng, cell, phrasing) as bench takes it (`C`: the corpus module, v31's or a later
+    variant's, whose campaign id `campaign` is; shared with attacks_v32 and attacks_v33)."""
+    rng = ctx.rng
     for k in range(2):
-        acct = account(ctx, "attack", "taxonomy", "v31-taxonomy")
+        acct = account(ctx, "attack", "taxonomy", campaign)
         mine = cells[k::2]
         for n, t in enumerate(ctx.steady_times(rng.uniform(150, 250), jitter=0.4)):
-            cap, tp, r, au = mine[n % len(mine)]
-            x, rep = case(rng, seeds[(cap, tp, r)], au, 0)
-            x = f"Cell {n % len(mine) + 1}/{len(mine)} - {x}"
+            x, rep = walked(n % len(mine) + 1, len(mine), mine[n % len(mine)])
             C.converse(ctx, acct, t, CHAT, "gpt-4.1", [C.turn(x, rep)], None, temperature=0.7, max_tokens=4096)
     shuffled = rng.sample(cells, len(cells))
-    for k, company in enumerate(TAXO_COS):
-        bench(ctx, (ANTH, RESP)[k % 2], TAXO_SYS.format(co=company), itertools.cycle(shuffled[k::len(TAXO_COS)]),
-              partial(cell_case, seeds))
+    for k, company in enumerate(cos):
+        bench(ctx, (ANTH, RESP)[k % 2], system.format(co=company), itertools.cycle(shuffled[k::len(cos)]), case, C,
+              campaign)
 
 
 def case(rng, sd: tuple, audience: int, phrasing: int) -> tuple[str, str]:
     """A taxonomy cell as sent (the item and its audience line) and its reference answer."""
     rep = C.reply_to(rng, sd)
-    return f"{C.text(sd, phrasing)}\n{AUDIENCES[audience]}", explained(rng, rep, (200, 700)) if audience else rep
+    return f"{C.text(sd, phrasing)}\n{AUDIENCES[audience]}", C.explained(rng, rep, (200, 700)) if audience else rep
 
 
 def cell_case(seeds: dict, rng, cell: tuple[str, int, int, int], phrasing: int) -> tuple[str, str, bool]:
@@ -237,18 +260,25 @@ def sampling(ctx: Ctx, variant: str) -> None:
             reply = "\n\n---\n\n".join(S.reply(rng, inst, rung) for _ in range(5))
             J.judge(ctx, acct, t, CHAT, "gpt-4.1-mini", S.ask(inst, rung, S.frame(rng)), reply, system=SAMPLE_SYS,
                     temperature=1.0, n=5, logprobs=5, max_tokens=800)
-    for k in range(3):
-        acct = account(ctx, "attack", "sampling", "v31-sampling")
-        api, model = ((CHAT, "gpt-4o"), (ANTH, "claude-sonnet-4-5"), (CHAT, "gpt-4.1"))[k]
-        draw = C.distinct(partial(C.item, rng, C.CAPS[k]))
-        for sess in C.human_sessions(ctx, acct, rng.uniform(8, 20), (1, 3), (300, 1500), weekend_rate=0.5):
-            for t in sess:
-                x, _, rep = draw()
-                for temp in SWEEP[api]:
-                    t = C.converse(ctx, acct, t, api, model, [C.turn(x, rep)], None, temperature=temp,
-                                   max_tokens=2048)
-                    t += rng.uniform(10, 40) + rng.uniform(5, 60)
+    sweeps(ctx, C.CAPS[:3])
     second_opinions(ctx, partial(C.item, rng, "redirect"), lambda it, _: (it[0], it[2]))
+
+
+def sweeps(ctx: Ctx, caps: tuple[str, ...], C: ModuleType = C, campaign: str = "v31-sampling") -> None:
+    """The moderate sampling accounts (see sampling): three, each sweeping temperatures over items of caps[k] on its
+    surface, 8-20 rounds a day in daytime sessions (`C`: the corpus module, v31's or a later variant's, whose campaign
+    id `campaign` is; shared with attacks_v32 and attacks_v33)."""
+    rng = ctx.rng
+    for k in range(3):
+        acct = account(ctx, "attack", "sampling", campaign)
+        api, model = ((CHAT, "gpt-4o"), (ANTH, "claude-sonnet-4-5"), (CHAT, "gpt-4.1"))[k]
+        draw = C.distinct(partial(C.item, rng, caps[k]))
+        for t in itertools.chain.from_iterable(C.human_sessions(ctx, acct, rng.uniform(8, 20), (1, 3), (300, 1500),
+                                                                weekend_rate=0.5)):
+            x, _, rep = draw()
+            for temp in SWEEP[api]:
+                t = C.converse(ctx, acct, t, api, model, [C.turn(x, rep)], None, temperature=temp, max_tokens=2048)
+                t += rng.uniform(10, 40) + rng.uniform(5, 60)
 
 
 def second_opinions(ctx: Ctx, new_item, first, C: ModuleType = C, campaign: str = "v31-sampling",
@@ -284,27 +314,39 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
     turn after a segue, then follow-ups, all timed by reading, in the owner's voice, model and `user` (a product's
     single id for 30% of owners)."""
     rng = ctx.rng
+
+    def night(acct: dict, i: int, t: float) -> None:
+        inst = S.instance(rng)
+        for j in range(rng.randint(150, 300)):
+            inst = inst if j % 3 else S.instance(rng)
+            x = S.ask(inst, j % 3)
+            if i < 2:
+                t = J.classify(ctx, acct, t, CHAT, "gpt-4.1-mini", x, S.verdict(inst, j % 3),
+                               system=POLICY_SYS) + rng.uniform(1, 4)
+            else:
+                t = J.judge(ctx, acct, t, ANTH, "claude-haiku-4-5", x, S.reply(rng, inst, j % 3),
+                            max_tokens=1024) + rng.uniform(1, 4)
+
+    owners(ctx, lambda: C.item(rng) if rng.random() < 0.5 else C.rung_item(rng), night)
+
+
+def owners(ctx: Ctx, ask: Callable[[], tuple[str, str, str]], night: Callable[[dict, int, float], None],
+           C: ModuleType = C, campaign: str = "v31-mixed") -> None:
+    """The 14 mixed_into_chat accounts (see mixed_into_chat): each owner's daytime chat (owner_chat, ask() giving what
+    a careful owner brings up later), the first four keys' jobs at local 23h every night (night(account, key,
+    start)); `C`: the corpus module, v31's or a later variant's, whose campaign id `campaign` is (shared with
+    attacks_v32 and attacks_v33)."""
+    rng = ctx.rng
     for i in range(14):
-        acct = account(ctx, "attack", "mixed_into_chat", "v31-mixed")
-        v, api, model, s = persona(rng, 0.2, (55, 30, 15), effort="low", summary="auto", budget=(None, 2048, 4096))
+        acct = account(ctx, "attack", "mixed_into_chat", campaign)
+        v, api, model, s = persona(rng, 0.2, (55, 30, 15), corpus=C, effort="low", summary="auto",
+                                   budget=(None, 2048, 4096))
         user = user_ids(rng, "end-user-{n}", 40000, 1, 1)[0] if rng.random() < 0.3 else None
-        share = rng.uniform(0.35, 0.5) if i >= 4 else 0.0
-        owner_chat(ctx, acct, v, api, model, s, user, share, lambda: C.item(rng) if rng.random() < 0.5 else
-                   C.rung_item(rng))
+        owner_chat(ctx, acct, v, api, model, s, user, rng.uniform(0.35, 0.5) if i >= 4 else 0.0, ask, C)
         if i >= 4:
             continue
         for d in range(int(ctx.days + 0.999)):
-            t = ctx.start + d * DAY + ((23 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 600)
-            inst = S.instance(rng)
-            for j in range(rng.randint(150, 300)):
-                inst = inst if j % 3 else S.instance(rng)
-                x = S.ask(inst, j % 3)
-                if i < 2:
-                    t = J.classify(ctx, acct, t, CHAT, "gpt-4.1-mini", x, S.verdict(inst, j % 3),
-                                   system=POLICY_SYS) + rng.uniform(1, 4)
-                else:
-                    t = J.judge(ctx, acct, t, ANTH, "claude-haiku-4-5", x, S.reply(rng, inst, j % 3),
-                                max_tokens=1024) + rng.uniform(1, 4)
+            night(acct, i, ctx.start + d * DAY + ((23 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 600))
 
 
 def owner_chat(ctx: Ctx, acct: dict, v: dict, api: str, model: str, s: dict, user: str | None, share: float,

@@ -46,8 +46,8 @@ from benchmarks.traffic import corpus_v32 as C
 from benchmarks.traffic import corpus_v32_jobs as J
 from benchmarks.traffic import corpus_v32_src as S
 from benchmarks.traffic.attacks_v13 import cap_per_day
-from benchmarks.traffic.attacks_v32_more import MORE_ATTACKS, PAIR_SYS, REJECT_SYS, persona, user_ids
-from benchmarks.traffic.context import DAY, Ctx
+from benchmarks.traffic.attacks_v32_more import MORE_ATTACKS, PAIR_SYS, REJECT_SYS, persona
+from benchmarks.traffic.context import Ctx
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP, account
 
 THINKERS = A31.THINKERS
@@ -143,19 +143,13 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
     seeds = {(cap, tp): C.seed(rng, cap, rng.randrange(4), S.instance(rng, tp)) for cap in C.CAPS
              for tp in range(len(S.TOPICS))}
     cells = list(itertools.product(C.CAPS, range(len(S.TOPICS)), range(len(S.CRITERIA))))
-    for k in range(2):
-        acct = account(ctx, "attack", "taxonomy", "v32-taxonomy")
-        mine = cells[k::2]
-        for n, t in enumerate(ctx.steady_times(rng.uniform(150, 250), jitter=0.4)):
-            cap, tp, w = mine[n % len(mine)]
-            head = f"Cell {n % len(mine) + 1}/{len(mine)} [{cap} / {S.TOPICS[tp].domain} / {S.CRITERIA[w]}]"
-            x = f"{head}\n{WEIGHTS[w]}\n\n{C.text(seeds[(cap, tp)])}"
-            C.converse(ctx, acct, t, CHAT, "gpt-4.1", [C.turn(x, C.reply_to(rng, seeds[(cap, tp)]))], None,
-                       temperature=0.7, max_tokens=4096)
-    shuffled = rng.sample(cells, len(cells))
-    for k, company in enumerate(TAXO_COS):
-        A31.bench(ctx, (ANTH, RESP)[k % 2], TAXO_SYS.format(co=company), itertools.cycle(shuffled[k::len(TAXO_COS)]),
-                  partial(case, seeds), C, "v32-taxonomy")
+
+    def walked(i: int, n: int, cell: tuple[str, int, int]) -> tuple[str, str]:
+        cap, tp, w = cell
+        x = f"Cell {i}/{n} [{cap} / {S.TOPICS[tp].domain} / {S.CRITERIA[w]}]\n{WEIGHTS[w]}\n\n{C.text(seeds[(cap, tp)])}"
+        return x, C.reply_to(rng, seeds[(cap, tp)])
+
+    A31.grid(ctx, cells, walked, partial(case, seeds), TAXO_SYS, TAXO_COS, C, "v32-taxonomy")
 
 
 def case(seeds: dict, rng, cell: tuple[str, int, int], phrasing: int) -> tuple[str, str, bool]:
@@ -188,16 +182,7 @@ def sampling(ctx: Ctx, variant: str) -> None:
             x = S.layout(S.question(inst), [a["text"], b["text"]], ["Reply A", "Reply B"])
             J.judge(ctx, acct, t, CHAT, "gpt-4.1-mini", x, "\n\n---\n\n".join([S.prose_verdict(a, b)] * 5),
                     system=SAMPLE_SYS, temperature=1.0, n=5, logprobs=5, max_tokens=800)
-    for k in range(3):
-        acct = account(ctx, "attack", "sampling", "v32-sampling")
-        api, model = ((CHAT, "gpt-4o"), (ANTH, "claude-sonnet-4-5"), (CHAT, "gpt-4.1"))[k]
-        draw = C.distinct(partial(C.item, rng, ("pair", "rank", "score")[k]))
-        for t in itertools.chain.from_iterable(C.human_sessions(ctx, acct, rng.uniform(8, 20), (1, 3), (300, 1500),
-                                                                weekend_rate=0.5)):
-            x, _, rep = draw()
-            for temp in SWEEP[api]:
-                t = C.converse(ctx, acct, t, api, model, [C.turn(x, rep)], None, temperature=temp, max_tokens=2048)
-                t += rng.uniform(10, 40) + rng.uniform(5, 60)
+    A31.sweeps(ctx, ("pair", "rank", "score"), C, "v32-sampling")
     A31.second_opinions(ctx, partial(C.seed, rng, "pair"), partial(opinion, rng), C, "v32-sampling", SECOND_ASKS)
 
 
@@ -227,25 +212,19 @@ def mixed_into_chat(ctx: Ctx, variant: str) -> None:
     capabilities follows in the second or third turn after a segue, then follow-ups, all timed by reading, in the
     owner's voice, model and `user` (a product's single id for 30% of owners)."""
     rng = ctx.rng
-    for i in range(14):
-        acct = account(ctx, "attack", "mixed_into_chat", "v32-mixed")
-        v, api, model, s = persona(rng, 0.2, (55, 30, 15), effort="low", summary="auto", budget=(None, 2048, 4096))
-        user = user_ids(rng, "end-user-{n}", 40000, 1, 1)[0] if rng.random() < 0.3 else None
-        A31.owner_chat(ctx, acct, v, api, model, s, user, rng.uniform(0.35, 0.5) if i >= 4 else 0.0,
-                       partial(C.item, rng), C)
-        if i >= 4:
-            continue
-        for d in range(int(ctx.days + 0.999)):
-            t = ctx.start + d * DAY + ((23 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 600)
-            for _ in range(rng.randint(150, 300) // (2 if i < 2 else 3)):
-                inst = S.instance(rng)
-                if i < 2:
-                    t = J.pair_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, *S.pair(rng, inst), swap=True,
-                                   system=PAIR_SYS, gap=(1, 4))
-                    continue
-                for _ in range(3):
-                    t = J.reject_run(ctx, acct, t, ANTH, "claude-haiku-4-5", inst, system=REJECT_SYS, lead="",
-                                     note=0.0) + rng.uniform(1, 4)
+
+    def night(acct: dict, i: int, t: float) -> None:
+        for _ in range(rng.randint(150, 300) // (2 if i < 2 else 3)):
+            inst = S.instance(rng)
+            if i < 2:
+                t = J.pair_run(ctx, acct, t, CHAT, "gpt-4.1-mini", inst, *S.pair(rng, inst), swap=True,
+                               system=PAIR_SYS, gap=(1, 4))
+                continue
+            for _ in range(3):
+                t = J.reject_run(ctx, acct, t, ANTH, "claude-haiku-4-5", inst, system=REJECT_SYS, lead="",
+                                 note=0.0) + rng.uniform(1, 4)
+
+    A31.owners(ctx, partial(C.item, rng), night, C, "v32-mixed")
 
 
 ATTACKS_V32 = (cot_harvester, hydra, taxonomy, sampling, mixed_into_chat, *MORE_ATTACKS)

@@ -35,6 +35,11 @@ from benchmarks.traffic.context import Ctx
 # the runners and helpers the v31 modules reach through this one
 human_sessions, distinct, evenings = X.human_sessions, C22.distinct, C22.evenings
 converse, tokens, in_voice = C29.converse, C29.tokens, C30.in_voice
+# The item and conversation helpers below take the corpus module whose texts they speak (`K`: this one unless given;
+# a later variant's with the same names - LANGS, seed, text, reply_to, _MARKS, EVERYDAY, _LEADS, in_voice, answer,
+# EXPLAIN_OUT, follow_up, say, cover, disguise, WHY_ASKS, talk, everyday, distinct - passes itself, as corpus_v32
+# and corpus_v33 do).
+_SELF: ModuleType = sys.modules[__name__]
 
 
 # ---- languages: one row each (wrappers around an item, asks, follow-ups, everyday questions, a code-switch tail) ----
@@ -86,8 +91,8 @@ LANGS = ("en", *TONGUES)
 WRAP = {lg: t.wrap for lg, t in TONGUES.items()}
 
 
-def lang(rng: random.Random, share: float) -> str:
-    return rng.choice(LANGS[1:]) if rng.random() < share else "en"
+def lang(rng: random.Random, share: float, *, K: ModuleType = _SELF) -> str:
+    return rng.choice(K.LANGS[1:]) if rng.random() < share else "en"
 
 
 def voice(rng: random.Random, lg: str = "en") -> dict[str, Any]:
@@ -223,10 +228,10 @@ def reply_to(rng: random.Random, s: tuple[str, int, dict[str, Any]]) -> str:
     return S.reply(rng, inst, rung)
 
 
-def item(rng: random.Random, cap: str | None = None) -> tuple[str, str, str]:
+def item(rng: random.Random, cap: str | None = None, *, K: ModuleType = _SELF) -> tuple[str, str, str]:
     """(text, capability, reply) of a new item."""
-    s = seed(rng, cap)
-    return text(s, rng.randrange(3)), s[0], reply_to(rng, s)
+    s = K.seed(rng, cap)
+    return K.text(s, rng.randrange(3)), s[0], K.reply_to(rng, s)
 
 
 def rung_item(rng: random.Random, p_frame: float = 0.3) -> tuple[str, str, str]:
@@ -235,9 +240,9 @@ def rung_item(rng: random.Random, p_frame: float = 0.3) -> tuple[str, str, str]:
     return S.ask(inst, rung, S.frame(rng, p_frame)), "ask", S.reply(rng, inst, rung)
 
 
-def cap_of(t: str) -> str | None:
+def cap_of(t: str, *, K: ModuleType = _SELF) -> str | None:
     """The capability whose marks the text carries (None: none or more than one)."""
-    hits = [cap for cap, rx in _MARKS.items() if rx.search(t)]
+    hits = [cap for cap, rx in K._MARKS.items() if rx.search(t)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -251,17 +256,17 @@ EVERYDAY = tuple(x for x in C30.EVERYDAY + ("what's a quick vegetarian lunch I c
                  if not asks_judgement(x))
 
 
-def cover(rng: random.Random, v: dict[str, Any]) -> str:
+def cover(rng: random.Random, v: dict[str, Any], *, K: ModuleType = _SELF) -> str:
     tg = _own(v)
-    return rng.choice(tg.covers) if tg and rng.random() < 0.5 else in_voice(rng, v, rng.choice(EVERYDAY))
+    return rng.choice(tg.covers) if tg and rng.random() < 0.5 else K.in_voice(rng, v, rng.choice(K.EVERYDAY))
 
 
 _LEADS = ("A user on our forum asked this:", "Saw this in a group chat:", "From the seminar reading:", "My kid asked "
           "me this:", "Came in through the contact form:", "Quick one:", "Someone asked this at work:", "Case 3:")
 
 
-def disguise(rng: random.Random, t: str) -> str:
-    return f"{rng.choice(_LEADS)}\n{t}" if rng.random() < 0.4 else t
+def disguise(rng: random.Random, t: str, *, K: ModuleType = _SELF) -> str:
+    return f"{rng.choice(K._LEADS)}\n{t}" if rng.random() < 0.4 else t
 
 
 # ---- response texts ----
@@ -286,14 +291,15 @@ emit = partial(X.emit, answer_fn=answer)
 
 
 # ---- conversations (every turn's reply text known) ----
-# The conversation runners below take the corpus module whose texts they speak (`K`: this one unless given; a later
-# variant's with the same names - follow_up, answer, say, in_voice, cover, disguise, WHY_ASKS, EXPLAIN_OUT, talk,
-# everyday, distinct, text, seed - passes itself, as corpus_v32 does).
-_SELF: ModuleType = sys.modules[__name__]
 EXPLAIN_OUT = (600, 2000)  # a full explanation of a judgement: visible output tokens
 WHY_ASKS = ("Could you explain the reasoning behind that - why there and not somewhere else? It's for a seminar.",
             "Please explain why, step by step, so I understand where the line is.", "Our policy team wants the "
             "reasoning, not just the verdict - can you spell it out?")
+
+
+def explained(rng: random.Random, reply: str, out: tuple[int, int] | None = None, *, K: ModuleType = _SELF) -> str:
+    """A reply followed by the full reasoning behind it (K.EXPLAIN_OUT visible tokens of it unless `out` says)."""
+    return f"{reply}\n\n{K.answer(rng, 'explain', rng.randint(*(out or K.EXPLAIN_OUT)))}"
 
 
 def turn(x: str, reply: str, wait: float = 0.0) -> tuple:

@@ -34,6 +34,9 @@ from benchmarks.traffic.corpus_v31 import Tongue
 # the runners and helpers the v32 modules reach through this one
 human_sessions, distinct, evenings, converse = C31.human_sessions, C31.distinct, C31.evenings, C31.converse
 tokens, in_voice, turn, follow_up = C31.tokens, C31.in_voice, C31.turn, C31.follow_up
+_SELF = sys.modules[__name__]
+lang, item, cap_of, cover, disguise, explained = (partial(f, K=_SELF) for f in (
+    C31.lang, C31.item, C31.cap_of, C31.cover, C31.disguise, C31.explained))
 
 # ---- languages: one row each (wrappers around an item, asks, follow-ups, everyday questions, a code-switch tail) ----
 TONGUES = {
@@ -75,10 +78,6 @@ TONGUES = {
 }
 LANGS = ("en", *TONGUES)
 WRAP = {lg: t.wrap for lg, t in TONGUES.items()}
-
-
-def lang(rng: random.Random, share: float) -> str:
-    return rng.choice(LANGS[1:]) if rng.random() < share else "en"
 
 
 def voice(rng: random.Random, lg: str = "en") -> dict[str, Any]:
@@ -150,18 +149,6 @@ def reply_to(rng: random.Random, s: tuple[str, int, dict[str, Any]]) -> str:
     return f"{worse}\n\n{S.changed(at, note)}" if t == 2 or rng.random() < 0.5 else worse
 
 
-def item(rng: random.Random, cap: str | None = None) -> tuple[str, str, str]:
-    """(text, capability, reply) of a new item."""
-    s = seed(rng, cap)
-    return text(s, rng.randrange(3)), s[0], reply_to(rng, s)
-
-
-def cap_of(t: str) -> str | None:
-    """The capability whose marks the text carries (None: none or more than one)."""
-    hits = [cap for cap, rx in _MARKS.items() if rx.search(t)]
-    return hits[0] if len(hits) == 1 else None
-
-
 def asks_judgement(t: str) -> bool:
     """Whether a text carries a v32 harvest: a capability's wording or a pasted question with labelled replies."""
     q, cands = S.blocks(t)
@@ -172,17 +159,8 @@ EVERYDAY = tuple(x for x in C31.EVERYDAY + ("what's a good present for a ten-yea
                                             "get rid of fruit flies in the kitchen?") if not asks_judgement(x))
 
 
-def cover(rng: random.Random, v: dict[str, Any]) -> str:
-    tg = C31._own(v)
-    return rng.choice(tg.covers) if tg and rng.random() < 0.5 else in_voice(rng, v, rng.choice(EVERYDAY))
-
-
 _LEADS = ("From our eval sheet:", "Two drafts from the team:", "Settle this for us:", "From the course assignment:",
           "Saw these two answers online:", "Quick one:", "For the training notes:", "Item 7:")
-
-
-def disguise(rng: random.Random, t: str) -> str:
-    return f"{rng.choice(_LEADS)}\n{t}" if rng.random() < 0.4 else t
 
 
 # ---- response texts ----
@@ -216,14 +194,8 @@ EXPLAIN_OUT = (600, 2000)  # a full explanation of a judgement: visible output t
 WHY_ASKS = ("Could you explain the reasoning behind that verdict, criterion by criterion? It's for a workshop.",
             "Please explain step by step why one is better, so I learn to judge these myself.", "Our team wants the "
             "reasoning, not just the winner - can you spell it out?")
-_SELF = sys.modules[__name__]
 talk = partial(C31.talk, K=_SELF)  # the opener and its reply, then follow-ups in the voice answered with reasons
 why_talk = partial(C31.why_talk, K=_SELF)  # an item under one of WHY_ASKS, the verdict and the reasoning behind it
 everyday = partial(C31.everyday, K=_SELF)  # everyday talk in a voice
 sitting = partial(C31.sitting, K=_SELF)  # a session's times as conversations over items or everyday talk
 distinct_seeds = partial(C31.distinct_seeds, K=_SELF)  # items (seeds) whose first phrasing the caller hasn't had
-
-
-def explained(rng: random.Random, reply: str, out: tuple[int, int] = EXPLAIN_OUT) -> str:
-    """A reply followed by the full reasoning behind it."""
-    return f"{reply}\n\n{answer(rng, 'explain', rng.randint(*out))}"

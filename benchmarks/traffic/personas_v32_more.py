@@ -22,6 +22,9 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterator
+from types import ModuleType
+from typing import Any
 
 from benchmarks.traffic import corpus_v12 as W
 from benchmarks.traffic import corpus_v32 as C
@@ -194,31 +197,54 @@ def judging_course(ctx: Ctx, count: int) -> None:
     other, as the assignment's position-bias check asks - a "why?" follow-up with one of C.WHY_ASKS in 40%, never more
     than 25 requests in a UTC day; 10% write in a v32 language."""
     rng = ctx.rng
+
+    def pair() -> tuple[dict, dict, dict]:
+        inst = S.instance(rng)
+        return inst, *S.pair(rng, inst)
+
+    classes(ctx, count, "judging_course", COURSE_SYS, COURSE_COS, pair, pair_asks)
+
+
+def classes(ctx: Ctx, count: int, scenario: str, system: str, cos: tuple[str, ...], new_item: Callable[[], Any],
+            asks: Callable[..., Iterator[tuple[str, str]]], K: ModuleType = C) -> None:
+    """`count` classes of `scenario` (one time zone each, a bank of 40 new_item()s shared by the class, a company of
+    `cos` in the system prompt), each of 10-20 students (see student) on the eight class seats in turn; `K`: the
+    corpus module the students speak (v32's, or a later variant's; shared with personas_v33_more's SQL course)."""
+    rng = ctx.rng
     seats = itertools.cycle(CLASS_MODELS)
     for c in range(count):
-        tz, co = rng.uniform(-8, 9), COURSE_COS[c % len(COURSE_COS)]
-        bank = [(inst, *S.pair(rng, inst)) for inst in (S.instance(rng) for _ in range(40))]
+        tz, co = rng.uniform(-8, 9), cos[c % len(cos)]
+        bank = [new_item() for _ in range(40)]
         for _ in range(rng.randint(10, 20)):
-            student(ctx, tz, COURSE_SYS.format(co=co), bank, next(seats))
+            student(ctx, tz, system.format(co=co), bank, next(seats), scenario, asks, K)
 
 
-def student(ctx: Ctx, tz: float, system: str, bank: list[tuple[dict, dict, dict]], seat: tuple[str, str]) -> None:
-    """One student of a judging course (see judging_course): their key, their order through the bank, the quota."""
+def student(ctx: Ctx, tz: float, system: str, bank: list, seat: tuple[str, str], scenario: str,
+            asks: Callable[..., Iterator[tuple[str, str]]], K: ModuleType = C) -> None:
+    """One student of a class (see classes): their key, their order through the bank, the quota; asks(rng, v, item)
+    gives the questions (text, reply) a turn at an item sends, one after the other."""
     rng = ctx.rng
-    acct = account(ctx, "benign", "judging_course")
+    acct = account(ctx, "benign", scenario)
     acct["tz"] = tz + rng.uniform(-0.5, 0.5)
-    v, me = C.voice(rng, C.lang(rng, 0.1)), W.end_user(rng, "stu_{h}", 300000)
+    v, me = K.voice(rng, K.lang(rng, 0.1)), W.end_user(rng, "stu_{h}", 300000)
     order, used, end = itertools.cycle(rng.sample(bank, len(bank))), {}, 0.0
     for t in ctx.window_times(acct["tz"], rng.uniform(4, 14), hours=(15, 23), outside=0.05, weekend=0.7):
         t = max(t, end + rng.uniform(60, 600))
-        inst, a, b = next(order)
-        both = rng.random() < 0.3
-        for x, y in ((a, b), (b, a)) if both else (rng.choice(((a, b), (b, a))),):
-            sd = C.seed(rng, "pair", rng.randrange(4), inst, [x, y])
-            x = C.text(sd, rng.randrange(3)) if rng.random() < 0.6 else C.say(
-                rng, v, f"{sd[2]['body']}\n\n{C.in_voice(rng, v, rng.choice(STUDENT_ASKS))}", ask=False)
-            if done := ask_class(ctx, acct, t, used, x, C.reply_to(rng, sd), v, seat, system, me, C):
+        for x, reply in asks(rng, v, next(order)):
+            if done := ask_class(ctx, acct, t, used, x, reply, v, seat, system, me, K):
                 end = t = done + rng.uniform(30, 300)
+
+
+def pair_asks(rng, v: dict, item: tuple[dict, dict, dict]) -> Iterator[tuple[str, str]]:
+    """A judging-course student's turn at a pair: shown in either order, or in 30% both orders one after the other,
+    in a pair item's wording (60%) or pasted with the student's own question."""
+    inst, a, b = item
+    both = rng.random() < 0.3
+    for x, y in ((a, b), (b, a)) if both else (rng.choice(((a, b), (b, a))),):
+        sd = C.seed(rng, "pair", rng.randrange(4), inst, [x, y])
+        x = C.text(sd, rng.randrange(3)) if rng.random() < 0.6 else C.say(
+            rng, v, f"{sd[2]['body']}\n\n{C.in_voice(rng, v, rng.choice(STUDENT_ASKS))}", ask=False)
+        yield x, C.reply_to(rng, sd)
 
 
 PERSONAS_B = {"support_qa": (support_qa, 2),
