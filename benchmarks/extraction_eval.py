@@ -18,13 +18,17 @@ One table per dataset (`DATASETS` below):
   one or more per round of detector work; each was run once to judge its round and then became
   tuning data for the next (the history is in docs/extraction-history.md). The newest one not yet tuned on is the honest
   figure.
+
+Each table is followed by the false positives' census (the benign accounts flagged at the end, by their strongest reason
+and by scenario), and a run of several datasets ends with the census over all of them: which evidence the false
+positives come from, and which kinds of benign traffic.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +123,13 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
     before_first = _first_ts_by_principal_before(traffic, cut)
     rows = []
     tot = defaultdict(int)
+    fp_reasons: Counter[str] = Counter()
+    fp_scenarios: Counter[str] = Counter()
+    for p, lab in labels.items():
+        v = verdicts.get(p)
+        if v is not None and lab["label"] == "benign" and v["verdict"] != "ok":
+            fp_reasons[v["reasons"][0].split(":")[0] if v["reasons"] else "-"] += 1
+            fp_scenarios[lab["scenario"]] += 1
     for sc, members in sorted(by_scenario.items(), key=lambda kv: (labels[kv[1][0]]["label"], kv[0])):
         label = labels[members[0]]["label"]
         flagged = [p for p in members if verdicts[p]["verdict"] != "ok"]
@@ -149,7 +160,17 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
         "fpr_ever": tot["benign_ever"] / max(1, tot["benign_accounts"]),
         "benign_blocked": tot["benign_blocked"],
         "attack_served_unflagged_share": tot["attack_served_unflagged"] / max(1, tot["attack_requests"]),
+        "fp_reasons": fp_reasons, "fp_scenarios": fp_scenarios,
     }
+
+
+def census_lines(fp_reasons: Counter[str], fp_scenarios: Counter[str], top: int = 10) -> list[str]:
+    """The false positives by strongest reason and by scenario (most first)."""
+    if not fp_reasons:
+        return ["benign flagged at end: none"]
+    return [f"benign flagged at end ({sum(fp_reasons.values())}) by strongest reason: "
+            + ", ".join(f"{r} {n}" for r, n in fp_reasons.most_common()),
+            "  by scenario: " + ", ".join(f"{sc} {n}" for sc, n in fp_scenarios.most_common(top))]
 
 
 def print_report(res: dict[str, Any]) -> None:
@@ -168,6 +189,7 @@ def print_report(res: dict[str, Any]) -> None:
     print(f"at end: recall {res['recall']:.3f}  precision {res['precision']:.3f}  FPR {res['fpr']:.4f}  "
           f"benign blocked {res['benign_blocked']}  attack requests served unflagged "
           f"{res['attack_served_unflagged_share']:.1%}")
+    print("\n".join(census_lines(res["fp_reasons"], res["fp_scenarios"])))
 
 
 def measure_costs(traffic: Path, sample: int = 5000) -> None:
@@ -234,18 +256,26 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--datasets: unknown {', '.join(unknown) or '(empty)'}; choose from {', '.join(DATASETS)}")
     days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
     args.workdir.mkdir(parents=True, exist_ok=True)
+    all_reasons: Counter[str] = Counter()
+    all_scenarios: Counter[str] = Counter()
     for title, seed, variant in (DATASETS[d] for d in chosen):
         traffic = args.workdir / f"traffic-s{seed}-{variant}-d{days:g}-x{scale:g}.jsonl"
         if not traffic.exists():
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
-        print_report(evaluate(title, traffic, labels, ExtractionPolicy()))
+        res = evaluate(title, traffic, labels, ExtractionPolicy())
+        print_report(res)
+        all_reasons.update(res["fp_reasons"])
+        all_scenarios.update({f"{variant}/{sc}": n for sc, n in res["fp_scenarios"].items()})
         # What operators do for known heavy benign users: allowlist the evaluation lab.
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
         pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
         res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol)
         print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
               f"benign blocked {res['benign_blocked']}")
+    if len(chosen) > 1:
+        print(f"\n## false positives over the {len(chosen)} datasets")
+        print("\n".join(census_lines(all_reasons, all_scenarios, top=20)))
     if not args.skip_costs:
         costs_traffic = args.workdir / f"traffic-s{TUNING_SEED}-base-d{days:g}-x{scale:g}.jsonl"
         if not costs_traffic.exists():

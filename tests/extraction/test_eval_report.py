@@ -1,0 +1,47 @@
+"""The evaluation's report names where its false positives come from: each dataset's benign accounts flagged at the
+end, counted by their strongest reason and by scenario, and the same census over every dataset of a run."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import orjson
+
+from benchmarks.extraction_eval import DATASETS, census_lines, evaluate, main
+from benchmarks.traffic.generate import generate
+from gateway.extraction.policy import ExtractionPolicy
+
+
+def test_the_census_counts_every_benign_account_flagged_at_the_end_once(tmp_path) -> None:
+    traffic = tmp_path / "t.jsonl"
+    generate(7, traffic, days=1.0, scale=0.3, variant="v33")
+    labels = orjson.loads((tmp_path / "t.jsonl.labels.json").read_bytes())
+    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy())
+    flagged_benign = sum(r["flagged"] for r in res["rows"] if r["label"] == "benign")
+    assert flagged_benign > 0  # the sample has false positives to count: the check below is not vacuous
+    assert sum(res["fp_reasons"].values()) == sum(res["fp_scenarios"].values()) == flagged_benign
+    for row in res["rows"]:
+        assert res["fp_scenarios"].get(row["scenario"], 0) == (row["flagged"] if row["label"] == "benign" else 0)
+    verdicts = [orjson.loads(line) for line in traffic.with_suffix(".v33-sample.verdicts.jsonl").read_bytes().splitlines()]
+    strongest = Counter(v["reasons"][0].split(":")[0] for v in verdicts
+                        if v["verdict"] != "ok" and labels[v["principal"]]["label"] == "benign")
+    assert res["fp_reasons"] == strongest
+
+
+def test_the_census_reads_most_first_and_says_so_when_there_is_nothing() -> None:
+    lines = census_lines(Counter({"shared_problems": 3, "elicited_subset": 5}), Counter({"course": 6, "lab": 2}))
+    assert lines == ["benign flagged at end (8) by strongest reason: elicited_subset 5, shared_problems 3",
+                     "  by scenario: course 6, lab 2"]
+    assert census_lines(Counter(), Counter()) == ["benign flagged at end: none"]
+
+
+def test_a_run_over_several_datasets_ends_with_their_census(tmp_path, capsys) -> None:
+    # A run reuses the traffic files already in its workdir: small ones under the names --quick looks for.
+    for name in ("blind-v3", "blind-v4"):
+        _, seed, variant = DATASETS[name]
+        generate(seed, tmp_path / f"traffic-s{seed}-{variant}-d2-x0.3.jsonl", days=0.5, scale=0.1, variant=variant)
+    assert main(["--quick", "--skip-costs", "--datasets", "blind-v3,blind-v4", "--workdir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("by strongest reason") == 3, out  # one per dataset and the run's
+    tail = out[out.index("## false positives over the 2 datasets"):]
+    assert "by scenario: v3/" in tail or "by scenario: v4/" in tail, tail
