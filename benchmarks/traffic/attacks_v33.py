@@ -107,16 +107,29 @@ def taxonomy(ctx: Ctx, variant: str) -> None:
     benchmark's system prompt, three phrasings, in batches of 2-5 at local office hours (9-18h, outside x0.05,
     weekends x0.2), a follow-up after 20% of items: Anthropic with the prompt cached (a thinking budget of 4,096 on the
     expert cells) or Responses gpt-5-mini at medium effort."""
+    leveled_grid(ctx, C, subject, SUBJECTS, LEVELS, TAXO_SYS, TAXO_COS, "v33-taxonomy")
+
+
+def leveled_grid(ctx: Ctx, corpus, subject, subjects: int, levels: tuple[str, ...], taxo_sys: str,
+                 taxo_cos: tuple[str, ...], name: str) -> None:
+    """attacks_v31.grid over capabilities x `subjects` subjects (`subject(rng, cap, k)`: the k-th item of a capability)
+    x levels (one line each, 'Target ...: x.'): blunt cells headed 'Cell i/N [capability / subject / level]', careful
+    ones opening on their level line; the last level's cells are worked on with thinking."""
     rng = ctx.rng
-    seeds = {(cap, k): subject(rng, cap, k) for cap in C.CAPS for k in range(SUBJECTS)}
+    seeds = {(cap, k): subject(rng, cap, k) for cap in corpus.CAPS for k in range(subjects)}
 
     def walked(i: int, n: int, cell: tuple[str, int, int]) -> tuple[str, str]:
         cap, sub, w = cell
-        head = f"Cell {i}/{n} [{cap} / subject {sub + 1} / {LEVELS[w].split(': ')[1]}]"
-        return f"{head}\n\n{C.text(seeds[(cap, sub)])}", C.reply_to(rng, seeds[(cap, sub)])
+        head = f"Cell {i}/{n} [{cap} / subject {sub + 1} / {levels[w].split(': ')[1]}]"
+        return f"{head}\n\n{corpus.text(seeds[(cap, sub)])}", corpus.reply_to(rng, seeds[(cap, sub)])
 
-    A31.grid(ctx, list(itertools.product(C.CAPS, range(SUBJECTS), range(len(LEVELS)))), walked, partial(case, seeds),
-             TAXO_SYS, TAXO_COS, C, "v33-taxonomy")
+    def case(rng, cell: tuple[str, int, int], phrasing: int) -> tuple[str, str, bool]:
+        cap, sub, w = cell
+        item = seeds[(cap, sub)]
+        return f"{levels[w]}\n\n{corpus.text(item, phrasing)}", corpus.reply_to(rng, item), w == len(levels) - 1
+
+    A31.grid(ctx, list(itertools.product(corpus.CAPS, range(subjects), range(len(levels)))), walked, case, taxo_sys,
+             taxo_cos, corpus, name)
 
 
 def subject(rng, cap: str, k: int) -> tuple:
@@ -127,13 +140,6 @@ def subject(rng, cap: str, k: int) -> tuple:
     if cap == "sql":
         return C.seed(rng, cap, k % 4, S.sql_case(rng, k % len(S.DOMAINS), k % len(S.QUESTIONS)))
     return C.seed(rng, cap, k % 4, S.passage(rng, k))
-
-
-def case(seeds: dict, rng, cell: tuple[str, int, int], phrasing: int) -> tuple[str, str, bool]:
-    """A careful taxonomy cell as sent (its level line, then the item), its reference answer, and whether it is
-    worked on with thinking (the expert cells)."""
-    cap, sub, w = cell
-    return f"{LEVELS[w]}\n\n{C.text(seeds[(cap, sub)], phrasing)}", C.reply_to(rng, seeds[(cap, sub)]), w == 3
 
 
 SAMPLE_SYS = "You are a helpful assistant."

@@ -32,10 +32,10 @@ logging. The scenario names are attacks.py's plus three new attack types, all wi
 
 from __future__ import annotations
 
-import itertools
 from functools import partial
 
 from benchmarks.traffic import attacks_v31 as A31
+from benchmarks.traffic import attacks_v33 as A33
 from benchmarks.traffic import corpus_v34 as C
 from benchmarks.traffic import corpus_v34_jobs as J
 from benchmarks.traffic import corpus_v34_src as S
@@ -82,20 +82,7 @@ SUBJECTS = 12  # per capability: articles, outlines, passages
 def taxonomy(ctx: Ctx, variant: str) -> None:
     """8 accounts sweeping 4 capabilities x 12 subjects x 4 readers = 192 cells (attacks_v31.grid): two blunt ones
     walking their half in order, six careful ones under a made-up benchmark's system prompt at office hours."""
-    rng = ctx.rng
-    seeds = {(cap, k): subject(rng, cap, k) for cap in C.CAPS for k in range(SUBJECTS)}
-
-    def walked(i: int, n: int, cell: tuple[str, int, int]) -> tuple[str, str]:
-        cap, sub, w = cell
-        head = f"Cell {i}/{n} [{cap} / subject {sub + 1} / {LEVELS[w].split(': ')[1]}]"
-        return f"{head}\n\n{C.text(seeds[(cap, sub)])}", C.reply_to(rng, seeds[(cap, sub)])
-
-    def case(rng, cell: tuple[str, int, int], phrasing: int) -> tuple[str, str, bool]:
-        cap, sub, w = cell
-        return f"{LEVELS[w]}\n\n{C.text(seeds[(cap, sub)], phrasing)}", C.reply_to(rng, seeds[(cap, sub)]), w == 3
-
-    A31.grid(ctx, list(itertools.product(C.CAPS, range(SUBJECTS), range(len(LEVELS)))), walked, case, TAXO_SYS,
-             TAXO_COS, C, "v34-taxonomy")
+    A33.leveled_grid(ctx, C, subject, SUBJECTS, LEVELS, TAXO_SYS, TAXO_COS, "v34-taxonomy")
 
 
 def subject(rng, cap: str, k: int) -> tuple:

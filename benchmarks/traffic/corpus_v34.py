@@ -24,10 +24,9 @@ from typing import Any
 import orjson
 
 from benchmarks.traffic import corpus_v14 as X
-from benchmarks.traffic import corpus_v31 as C31
 from benchmarks.traffic import corpus_v32 as C32
+from benchmarks.traffic import corpus_v33 as C33
 from benchmarks.traffic import corpus_v34_src as S
-from benchmarks.traffic.corpus_v31 import Tongue
 from benchmarks.traffic.corpus_v33 import (  # noqa: F401
     converse,
     distinct,
@@ -44,21 +43,11 @@ from benchmarks.traffic.corpus_v33 import (  # noqa: F401
 # the runners and helpers the v34 modules reach through this one: corpus_v33's plain ones, and corpus_v31's bound to
 # this module
 _SELF = sys.modules[__name__]
-lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = (
-    partial(f, K=_SELF) for f in (C31.lang, C31.item, C31.cap_of, C31.cover, C31.disguise, C31.explained, C31.talk,
-                                  C31.why_talk, C31.everyday, C31.sitting, C31.distinct_seeds))
+lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C33.bound_to(_SELF)
 
 _ITEMS = orjson.loads((Path(__file__).parent / "corpus_v34_items.json").read_bytes())
-TONGUES = {lg: Tongue(name, *map(tuple, rows), tail) for lg, (name, *rows, tail) in _ITEMS["tongues"].items()}
-LANGS = ("en", *TONGUES)
-WRAP = {lg: t.wrap for lg, t in TONGUES.items()}
-
-
-def voice(rng: random.Random, lg: str = "en") -> dict[str, Any]:
-    """corpus_v32's voice writing in a v34 language; 30% of the non-English voices write English with a tail in it."""
-    v = C32.voice(rng)
-    v["tongue31"], v["switch31"] = TONGUES.get(lg), lg != "en" and rng.random() < 0.3
-    return v
+TONGUES, LANGS, WRAP = C33.tongues_of(_ITEMS)
+voice = partial(C33.voice_in, TONGUES)  # corpus_v32's voice writing in a v34 language: voice(rng, lg="en")
 
 
 # ---- items: each template in three phrasings with the same values ----
