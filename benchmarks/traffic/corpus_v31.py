@@ -359,3 +359,17 @@ def distinct_seeds(rng: random.Random, cap: str | None = None, *, K: ModuleType 
     """Items (seeds) of `cap` (any when None) whose first phrasing this caller has not had yet."""
     draw = K.distinct(lambda: (K.text(sd := K.seed(rng, cap)), sd))
     return lambda: draw()[1]
+
+
+def bound_to(module: ModuleType) -> tuple[Callable[..., Any], ...]:
+    """This module's item helpers and runners bound to a later corpus module (its bank, marks, languages): lang, item,
+    cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds."""
+    return tuple(partial(f, K=module) for f in (lang, item, cap_of, cover, disguise, explained, talk, why_talk,
+                                                everyday, sitting, distinct_seeds))
+
+
+def tongues_of(items: dict[str, Any]) -> tuple[dict[str, Tongue], tuple[str, ...], dict[str, tuple[str, str, str]]]:
+    """A corpus's languages from its items file (one row each - wrappers around an item, asks, follow-ups, everyday
+    questions, a code-switch tail): TONGUES, LANGS (English first) and each language's wrappers."""
+    tongues = {lg: Tongue(name, *map(tuple, rows), tail) for lg, (name, *rows, tail) in items["tongues"].items()}
+    return tongues, ("en", *tongues), {lg: t.wrap for lg, t in tongues.items()}

@@ -35,8 +35,7 @@ from benchmarks.traffic.corpus_v31 import Tongue
 human_sessions, distinct, evenings, converse = C31.human_sessions, C31.distinct, C31.evenings, C31.converse
 tokens, in_voice, turn, follow_up = C31.tokens, C31.in_voice, C31.turn, C31.follow_up
 _SELF = sys.modules[__name__]
-lang, item, cap_of, cover, disguise, explained = (partial(f, K=_SELF) for f in (
-    C31.lang, C31.item, C31.cap_of, C31.cover, C31.disguise, C31.explained))
+lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C31.bound_to(_SELF)
 
 # ---- languages: one row each (wrappers around an item, asks, follow-ups, everyday questions, a code-switch tail) ----
 TONGUES = {
@@ -86,6 +85,14 @@ def voice(rng: random.Random, lg: str = "en") -> dict[str, Any]:
     v = C21.voice(rng, "en")
     v["tongue31"] = TONGUES.get(lg)
     v["switch31"] = lg != "en" and rng.random() < 0.3
+    return v
+
+
+def voice_in(tongues: dict[str, Tongue], rng: random.Random, lg: str = "en") -> dict[str, Any]:
+    """This module's voice writing in one of `tongues` (a later corpus's); 30% of the non-English voices write English
+    with a tail in it."""
+    v = voice(rng)
+    v["tongue31"], v["switch31"] = tongues.get(lg), lg != "en" and rng.random() < 0.3
     return v
 
 
@@ -194,8 +201,3 @@ EXPLAIN_OUT = (600, 2000)  # a full explanation of a judgement: visible output t
 WHY_ASKS = ("Could you explain the reasoning behind that verdict, criterion by criterion? It's for a workshop.",
             "Please explain step by step why one is better, so I learn to judge these myself.", "Our team wants the "
             "reasoning, not just the winner - can you spell it out?")
-talk = partial(C31.talk, K=_SELF)  # the opener and its reply, then follow-ups in the voice answered with reasons
-why_talk = partial(C31.why_talk, K=_SELF)  # an item under one of WHY_ASKS, the verdict and the reasoning behind it
-everyday = partial(C31.everyday, K=_SELF)  # everyday talk in a voice
-sitting = partial(C31.sitting, K=_SELF)  # a session's times as conversations over items or everyday talk
-distinct_seeds = partial(C31.distinct_seeds, K=_SELF)  # items (seeds) whose first phrasing the caller hasn't had

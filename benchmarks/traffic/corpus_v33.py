@@ -18,10 +18,8 @@ from __future__ import annotations
 import random
 import re
 import sys
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import orjson
@@ -30,41 +28,19 @@ from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic import corpus_v31 as C31
 from benchmarks.traffic import corpus_v32 as C32
 from benchmarks.traffic import corpus_v33_src as S
-from benchmarks.traffic.corpus_v31 import Tongue
 
 # the runners and helpers the v33 modules reach through this one
 human_sessions, distinct, evenings, converse = C31.human_sessions, C31.distinct, C31.evenings, C31.converse
 tokens, in_voice, turn, follow_up, say = C31.tokens, C31.in_voice, C31.turn, C31.follow_up, C32.say
 
 
-def bound_to(module: ModuleType) -> tuple[Callable[..., Any], ...]:
-    """corpus_v31's item helpers and runners bound to a corpus module (its bank, marks, languages): lang, item, cap_of,
-    cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds."""
-    return tuple(partial(f, K=module) for f in (C31.lang, C31.item, C31.cap_of, C31.cover, C31.disguise, C31.explained,
-                                                C31.talk, C31.why_talk, C31.everyday, C31.sitting, C31.distinct_seeds))
-
-
-def tongues_of(items: dict[str, Any]) -> tuple[dict[str, Tongue], tuple[str, ...], dict[str, tuple[str, ...]]]:
-    """A corpus's languages from its items file (one row each - wrappers around an item, asks, follow-ups, everyday
-    questions, a code-switch tail): TONGUES, LANGS (English first) and each language's wrappers."""
-    tongues = {lg: Tongue(name, *map(tuple, rows), tail) for lg, (name, *rows, tail) in items["tongues"].items()}
-    return tongues, ("en", *tongues), {lg: t.wrap for lg, t in tongues.items()}
-
-
-def voice_in(tongues: dict[str, Tongue], rng: random.Random, lg: str = "en") -> dict[str, Any]:
-    """corpus_v32's voice writing in one of `tongues`; 30% of the non-English voices write English with a tail in it."""
-    v = C32.voice(rng)
-    v["tongue31"], v["switch31"] = tongues.get(lg), lg != "en" and rng.random() < 0.3
-    return v
-
-
 _SELF = sys.modules[__name__]
-lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = bound_to(_SELF)
+lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C31.bound_to(_SELF)
 
 # ---- languages (corpus_v33_items.json) ----
 _ITEMS = orjson.loads((Path(__file__).parent / "corpus_v33_items.json").read_bytes())
-TONGUES, LANGS, WRAP = tongues_of(_ITEMS)
-voice = partial(voice_in, TONGUES)  # voice(rng, lg="en")
+TONGUES, LANGS, WRAP = C31.tongues_of(_ITEMS)
+voice = partial(C32.voice_in, TONGUES)  # corpus_v32's voice writing in a v33 language: voice(rng, lg="en")
 
 
 # ---- items: each template in three phrasings with the same values ----

@@ -24,8 +24,8 @@ from typing import Any
 import orjson
 
 from benchmarks.traffic import corpus_v14 as X
+from benchmarks.traffic import corpus_v31 as C31
 from benchmarks.traffic import corpus_v32 as C32
-from benchmarks.traffic import corpus_v33 as C33
 from benchmarks.traffic import corpus_v34_src as S
 from benchmarks.traffic.corpus_v33 import (  # noqa: F401
     converse,
@@ -43,11 +43,11 @@ from benchmarks.traffic.corpus_v33 import (  # noqa: F401
 # the runners and helpers the v34 modules reach through this one: corpus_v33's plain ones, and corpus_v31's bound to
 # this module
 _SELF = sys.modules[__name__]
-lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C33.bound_to(_SELF)
+lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C31.bound_to(_SELF)
 
 _ITEMS = orjson.loads((Path(__file__).parent / "corpus_v34_items.json").read_bytes())
-TONGUES, LANGS, WRAP = C33.tongues_of(_ITEMS)
-voice = partial(C33.voice_in, TONGUES)  # corpus_v32's voice writing in a v34 language: voice(rng, lg="en")
+TONGUES, LANGS, WRAP = C31.tongues_of(_ITEMS)
+voice = partial(C32.voice_in, TONGUES)  # corpus_v32's voice writing in a v34 language: voice(rng, lg="en")
 
 
 # ---- items: each template in three phrasings with the same values ----

@@ -35,6 +35,7 @@ from benchmarks.traffic import corpus_v32_src as S
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP
 from benchmarks.traffic.personas_v32 import BENIGN_V32
 from tests.extraction import blind_traffic as B
+from tests.extraction import blind_traffic_more as B2
 
 VERDICT = re.compile(r"^[A-Z][a-z]+ ([A-H1-8]) is better")  # a prose verdict's opening: the winner's label
 RANKED = re.compile(r"^\d+\. [A-Z][a-z]+ ([A-H1-8]) \(", re.M)  # a prose ranking's lines: each candidate's label
@@ -55,13 +56,7 @@ def v32_log() -> tuple[list[dict], dict]:
 def pasted(v32_log) -> dict[int, tuple[str | None, dict[str, str]]]:
     """The question and labelled candidates (corpus_v32_src.blocks) each single-turn record's user text pastes, by the
     record's index (records that paste none left out)."""
-    records, _ = v32_log
-    out = {}
-    for i, r in enumerate(records):
-        texts = B.user_texts(r)
-        if len(texts) == 1 and (hit := S.blocks(texts[0]))[1]:
-            out[i] = hit
-    return out
+    return B2.pasted(v32_log[0], lambda text: hit if (hit := S.blocks(text))[1] else None)
 
 
 @pytest.fixture(scope="module")
@@ -81,12 +76,6 @@ def test_v32_every_scenario_emits_traffic_the_set_is_frozen_and_no_label_leaks(v
 
 def test_v32_the_bytes_do_not_depend_on_the_hash_seed(v32_small, tmp_path) -> None:
     B.assert_same_bytes_under_another_hash_seed(v32_small[0], "v32", SEED, tmp_path)
-
-
-def logged_json(r: dict) -> dict | None:
-    """A logged reply that is a JSON object (under a schema, or in an Anthropic reply's text), else None."""
-    text = r.get("response_text", "")
-    return orjson.loads(text) if text.startswith("{") else None
 
 
 def test_v32_logs_response_text_for_a_share_of_attack_and_benign_records(v32_log) -> None:
@@ -155,7 +144,7 @@ def test_v32_no_request_field_or_surface_is_attack_only(v32_log) -> None:
 # ---- pair_judge ----
 def winner(r: dict, cands: dict[str, str]) -> str | None:
     """The text of the reply a logged verdict names (JSON winner, or "<Head> <label> is better ...")."""
-    obj = logged_json(r)
+    obj = B2.logged_json(r)
     if obj is not None:
         return cands.get(obj.get("winner", ""))
     m = VERDICT.match(r.get("response_text", ""))
@@ -225,7 +214,7 @@ def test_v32_rejected_versions_differ_from_their_chosen_answer_in_one_place(v32_
             sent[(r["principal"], cands[""])].append(r["ts"])
         if "response_text" not in r:
             continue
-        obj = logged_json(r)
+        obj = B2.logged_json(r)
         worse = obj["rejected"] if obj else r["response_text"].split("\n\n")[0]  # (then what changed, or why)
         assert one_place(cands[""], worse), (cands[""], worse)
         checked[scenario] += 1
@@ -262,7 +251,7 @@ def test_v32_rankings_name_every_candidate_once_in_attack_and_benign_traffic(v32
         r = records[i]
         if len(cands) < 3 or "response_text" not in r:
             continue
-        obj = logged_json(r)
+        obj = B2.logged_json(r)
         ranked = obj["ranking"] if obj else RANKED.findall(r["response_text"])
         assert sorted(ranked) == sorted(cands), (sorted(cands), ranked)
         if obj:
