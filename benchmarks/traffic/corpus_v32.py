@@ -96,6 +96,14 @@ def voice_in(tongues: dict[str, Tongue], rng: random.Random, lg: str = "en") -> 
     return v
 
 
+def speaking(items_file: Path) -> tuple[dict[str, Any], dict[str, Tongue], tuple[str, ...], dict, Any]:
+    """A later corpus's items file read, its languages (corpus_v31.tongues_of) and this module's voice writing in
+    them: (items, TONGUES, LANGS, WRAP, voice)."""
+    items = orjson.loads(items_file.read_bytes())
+    tongues, langs, wrap = C31.tongues_of(items)
+    return items, tongues, langs, wrap, partial(voice_in, tongues)
+
+
 def say(rng: random.Random, v: dict[str, Any], core: str, ask: bool = True) -> str:
     """corpus_v31.say, except that a pasted layout (a core of several lines) is pasted as it is: the voice's own words
     (greeting, context, ask, sign-off, typos and all) stand in paragraphs of their own around it. (The core goes in
