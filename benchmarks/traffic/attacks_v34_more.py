@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from types import ModuleType
 
 from benchmarks.traffic import attacks_v31_more as M31
 from benchmarks.traffic import corpus_v34 as C
@@ -52,17 +53,17 @@ def blunt(ctx: Ctx, scenario: str, campaign: str, per_day: tuple[int, int], run:
 
 
 def dealt(ctx: Ctx, scenario: str, campaign: str, hours: tuple[int, int], weekend: float, users: str,
-          new_item: Callable[[], list], takers: int, share_users: int = 2) -> None:
-    """A campaign's 20 careful accounts (8-25 a day at local `hours`, a voice each, 20% in the v34 languages, `users`
-    in `user` on 1/share_users of the keys), each of new_item()'s `takers` seeds to a different account 1-24 hours
-    apart, in a phrasing and the account's voice, a follow-up in 25%."""
-    rng = ctx.rng
+          new_item: Callable[[], list], takers: int, share_users: int = 2, corpus: ModuleType = C) -> None:
+    """A campaign's 20 careful accounts (8-25 a day at local `hours`, a voice each, 20% in the languages of `corpus`
+    - v34's, or a later variant's - `users` in `user` on 1/share_users of the keys), each of new_item()'s `takers`
+    seeds to a different account 1-24 hours apart, in a phrasing and the account's voice, a follow-up in 25%."""
+    rng, K = ctx.rng, corpus
     slots = M31.careful(ctx, scenario, campaign, 20, (8, 25), hours, weekend, lambda k: (
-        *persona(rng, 0.2, effort="low", budget=(None, 2048, 4096)),
+        *M31.persona(rng, 0.2, effort="low", budget=(None, 2048, 4096), corpus=K),
         user_ids(rng, users, 300000 if users.startswith("stu") else 9000, 3, 30) if k % share_users == 0 else [None]))
     for (t, acct, (v, api, model, s, team)), seeds, j in deal_items(rng, slots, new_item, takers, (3600, 24 * 3600)):
-        C.talk(ctx, acct, t, 1 + (rng.random() < 0.25), api, model, C.say(rng, v, C.text(seeds[j], rng.randrange(3)),
-                                                                          ask=False), C.reply_to(rng, seeds[j]), v, s,
+        K.talk(ctx, acct, t, 1 + (rng.random() < 0.25), api, model, K.say(rng, v, K.text(seeds[j], rng.randrange(3)),
+                                                                          ask=False), K.reply_to(rng, seeds[j]), v, s,
                user=rng.choice(team))
 
 

@@ -54,12 +54,18 @@ def summary_desk(ctx: Ctx, count: int) -> None:
                 styles = ("one-line", "abstract", "bullets") + (("child",) if rng.random() < 0.1 else ())
                 J.ladder(ctx, acct, t, api, model, S.article(rng), styles, template=rng.randrange(4), as_json=True,
                          temperature=0.0, system=system, s=s, user=rng.choice(subs))
-            for k, t in enumerate(ctx.window_times(acct["tz"], rng.uniform(10, 30), hours=(8, 20), outside=0.05,
-                                                   weekend=0.3)):
-                api2, model2 = ((RESP, "o4-mini"), (ANTH, "claude-sonnet-4-5"), (CHAT, "gpt-4.1"))[k % 3]
-                s2 = M27.surface(api2, model2, effort="medium", summary="auto", budget=4096, chain=True)
-                J.edit_episode(ctx, acct, t, api2, model2, DESK_COS[i % len(DESK_COS)], True, s=s2,
-                               user=rng.choice(subs))
+            desk_agent(ctx, acct, J.edit_episode, DESK_COS[i % len(DESK_COS)], subs)
+
+
+def desk_agent(ctx: Ctx, acct: dict, episode, co: str, users: list[str]) -> None:
+    """A desk's agent by day: 10-30 episodes (`episode`: v34's editorial agent, or a later variant's) at local 8-20h
+    (outside x0.05, weekends x0.3) on Responses o4-mini, Anthropic claude-sonnet-4-5 and chat gpt-4.1 in turn,
+    realistic tool results, a member of `users` in `user` (shared with personas_v35's fact desk)."""
+    rng = ctx.rng
+    for k, t in enumerate(ctx.window_times(acct["tz"], rng.uniform(10, 30), hours=(8, 20), outside=0.05, weekend=0.3)):
+        api, model = ((RESP, "o4-mini"), (ANTH, "claude-sonnet-4-5"), (CHAT, "gpt-4.1"))[k % 3]
+        s = M27.surface(api, model, effort="medium", summary="auto", budget=4096, chain=True)
+        episode(ctx, acct, t, api, model, co, True, s=s, user=rng.choice(users))
 
 
 LETTER_SYS = "You write {co}'s daily digests. Use only the article's facts. JSON only: the style and the summary."
