@@ -77,6 +77,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v32": ("new seed, v32 variants (written blind)", 447454, "v32"),
     "blind-v33": ("new seed, v33 variants (written blind)", 471936, "v33"),
     "blind-v34": ("new seed, v34 variants (written blind)", 816170, "v34"),
+    "blind-v35": ("new seed, v35 variants (written blind)", 557497, "v35"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
