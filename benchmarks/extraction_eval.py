@@ -21,7 +21,9 @@ One table per dataset (`DATASETS` below):
 
 Each table is followed by the false positives' census (the benign accounts flagged at the end, by their strongest reason
 and by scenario), and a run of several datasets ends with the census over all of them: which evidence the false
-positives come from, and which kinds of benign traffic.
+positives come from, and which kinds of benign traffic. `--states DIR` also writes every principal's end state (signals,
+evidence, verdict, label) per dataset: a change to the evidence terms can be screened on those files, by recomputing
+`scoring.evidence` from the signals, before a full run.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from typing import Any
 import orjson
 
 from benchmarks.traffic.generate import generate
+from gateway.extraction.detector import Detector
 from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy
 from gateway.extraction.replay import replay
 
@@ -103,13 +106,33 @@ def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> d
     return counts
 
 
-def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy) -> dict[str, Any]:
+def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -> int:
+    """Every principal's end state as the reviewer's detail shows it (status, score, signals, evidence, campaign;
+    no timeline or examples) with its label and scenario, one JSON line each: what a candidate change to the
+    evidence is screened on (`scoring.evidence(signals, requests)` again, changed) before a full run."""
+    n = 0
+    with path.open("wb") as f:
+        for st in det.all_states():
+            detail = det.principal_detail(st.principal) or {}
+            for k in ("timeline", "examples"):
+                detail.pop(k, None)
+            lab = labels.get(st.principal, {})
+            f.write(orjson.dumps({**detail, "label": lab.get("label"), "scenario": lab.get("scenario")}) + b"\n")
+            n += 1
+    return n
+
+
+def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy,
+             states: Path | None = None) -> dict[str, Any]:
     slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
     out_path = traffic.with_suffix(f".{slug}.verdicts.jsonl")
+    det = Detector(policy)
     t0, c0 = time.perf_counter(), time.process_time()
-    summary = replay(traffic, policy, out_path, progress=False)
+    summary = replay(traffic, policy, out_path, progress=False, detector=det)
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0  # CPU time of this process: what one core gives, on a shared machine
+    if states is not None:
+        write_states(det, labels, states / f"{slug}.states.jsonl")
     verdicts = _load(out_path)
     by_scenario: dict[str, list[str]] = defaultdict(list)
     for p, lab in labels.items():
@@ -249,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="2 days at 0.3x benign scale instead of 4 days at 1x")
     ap.add_argument("--workdir", type=Path, default=WORKDIR)
     ap.add_argument("--skip-costs", action="store_true", help="skip the extraction-cost and memory measurement")
+    ap.add_argument("--states", type=Path, metavar="DIR",
+                    help="also write every principal's end state (signals, evidence, verdict, label) to "
+                         "DIR/<dataset>.states.jsonl, for screening a change to the evidence without a full run")
     ap.add_argument("--datasets", default=",".join(DATASETS),
                     help=f"comma-separated subset of {', '.join(DATASETS)} (default: all)")
     args = ap.parse_args(argv)
@@ -265,7 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         if not traffic.exists():
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
-        res = evaluate(title, traffic, labels, ExtractionPolicy())
+        if args.states is not None:
+            args.states.mkdir(parents=True, exist_ok=True)
+        res = evaluate(title, traffic, labels, ExtractionPolicy(), args.states)
         print_report(res)
         all_reasons.update(res["fp_reasons"])
         all_scenarios.update({f"{variant}/{sc}": n for sc, n in res["fp_scenarios"].items()})

@@ -10,6 +10,7 @@ import orjson
 from benchmarks.extraction_eval import DATASETS, census_lines, evaluate, main
 from benchmarks.traffic.generate import generate
 from gateway.extraction.policy import ExtractionPolicy
+from gateway.extraction.scoring import account_score, evidence
 
 
 def test_the_census_counts_every_benign_account_flagged_at_the_end_once(tmp_path) -> None:
@@ -45,3 +46,21 @@ def test_a_run_over_several_datasets_ends_with_their_census(tmp_path, capsys) ->
     assert out.count("by strongest reason") == 3, out  # one per dataset and the run's
     tail = out[out.index("## false positives over the 2 datasets"):]
     assert "by scenario: v3/" in tail or "by scenario: v4/" in tail, tail
+
+
+def test_the_end_states_written_for_screening_reproduce_every_principals_own_score(tmp_path) -> None:
+    traffic = tmp_path / "t.jsonl"
+    generate(7, traffic, days=1.0, scale=0.3, variant="v33")
+    labels = orjson.loads((tmp_path / "t.jsonl.labels.json").read_bytes())
+    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=tmp_path)
+    rows = [orjson.loads(line) for line in (tmp_path / "v33-sample.states.jsonl").read_bytes().splitlines()]
+    served = {orjson.loads(line)["principal"]
+              for line in traffic.with_suffix(".v33-sample.verdicts.jsonl").read_bytes().splitlines()}
+    assert len(rows) == len(served) and {r["principal"] for r in rows} == served  # every account served, once
+    assert all(r["label"] == labels[r["principal"]]["label"] for r in rows)
+    flagged = {r["principal"] for r in rows if r["status"] != "ok"}
+    assert len(flagged) == sum(row["flagged"] for row in res["rows"]) > 0
+    # What a screen does: the evidence recomputed from the written signals gives the detector's own score back.
+    for r in rows:
+        again = account_score(evidence(r["signals"], r["requests"]), r["signals"])
+        assert abs(again - r["own_score"]) < 1e-3, r["principal"]
