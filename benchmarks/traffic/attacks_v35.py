@@ -35,7 +35,9 @@ logging. The scenario names are attacks.py's plus three new attack types, all wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from types import ModuleType
 
 from benchmarks.traffic import attacks_v31 as A31
 from benchmarks.traffic import attacks_v33 as A33
@@ -108,16 +110,23 @@ def sampling(ctx: Ctx, variant: str) -> None:
     """8 accounts on the teacher's output distribution: two blunt ones take five sets of labelled claims about a new
     passage at once (n=5, temperature 1.0, logprobs) 150-250 a day around the clock; three moderate ones sweep
     temperatures (attacks_v31.sweeps); three careful ones ask for second opinions on every verify item of one queue."""
+    sampled(ctx, C, "claims", S.claim_list, "verify", SECOND_ASKS, "v35-sampling")
+
+
+def sampled(ctx: Ctx, K: ModuleType, gen_cap: str, gen_list: Callable[..., str], second_cap: str,
+            second_asks: tuple[str, ...], campaign: str) -> None:
+    """sampling over corpus module K (v35's, or a later variant's): five gen_list(rng, inst, 4) answers to a `gen_cap`
+    item at once, the sweeps over K's first three capabilities, second opinions on `second_cap` items."""
     rng = ctx.rng
-    for acct in [account(ctx, "attack", "sampling", "v35-sampling") for _ in range(2)]:
+    for acct in [account(ctx, "attack", "sampling", campaign) for _ in range(2)]:
         for t in ctx.steady_times(rng.uniform(150, 250), jitter=0.6):
-            sd = C.seed(rng, "claims", rng.randrange(4), None, 4)
-            J.judge(ctx, acct, t, CHAT, "gpt-4.1-mini", C.text(sd), "\n\n---\n\n".join(
-                S.claim_list(rng, sd[2]["inst"], 4) for _ in range(5)), system=SAMPLE_SYS, n=5, temperature=1.0,
+            sd = K.seed(rng, gen_cap, rng.randrange(4), None, 4)
+            J.judge(ctx, acct, t, CHAT, "gpt-4.1-mini", K.text(sd), "\n\n---\n\n".join(
+                gen_list(rng, sd[2]["inst"], 4) for _ in range(5)), system=SAMPLE_SYS, n=5, temperature=1.0,
                     logprobs=5, max_tokens=800)
-    A31.sweeps(ctx, C.CAPS[:3], C, "v35-sampling")
-    A31.second_opinions(ctx, partial(C.seed, rng, "verify"), lambda sd, j: (C.text(sd, j), C.reply_to(rng, sd)), C,
-                        "v35-sampling", SECOND_ASKS)
+    A31.sweeps(ctx, K.CAPS[:3], K, campaign)
+    A31.second_opinions(ctx, partial(K.seed, rng, second_cap), lambda sd, j: (K.text(sd, j), K.reply_to(rng, sd)), K,
+                        campaign, second_asks)
 
 
 def mixed_into_chat(ctx: Ctx, variant: str) -> None:

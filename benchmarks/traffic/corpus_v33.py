@@ -118,13 +118,18 @@ _HOW = ("First, find what the original task actually asks for.", "Then choose th
         "and the one that holds the grouping.", "Write the filter before the grouping, so only the right rows are "
         "counted.", "Read the passage sentence by sentence and ask what need each one meets.", "Phrase each query "
         "the way a hurried person would type it.", "Check the new constraint does not contradict the old ones.")
-POOLS = {"why": (_WHY, " ", False), "explain": (_WHY + _HOW, "\n", True)}
 
 
-# answer(rng, style, out_tokens, model, extra): a response text of `style` sized from `out_tokens` over the v33 pools;
-# other styles fall through to corpus_v32.answer
-answer = partial(X.answer, pools=POOLS, fill=lambda _r, s: s, fallback=C32.answer, bracketed="-")
-emit = partial(X.emit, answer_fn=answer)
+def answers_over(why: tuple[str, ...], how: tuple[str, ...]) -> tuple[dict, Any, Any]:
+    """A corpus's response texts over its `why` and `how` sentences (v33's, and v34's and later ones'): POOLS, and
+    answer(rng, style, out_tokens, model, extra) - a text of `style` sized from `out_tokens` over those pools, other
+    styles falling through to corpus_v32.answer - and emit over that answer."""
+    pools = {"why": (why, " ", False), "explain": (why + how, "\n", True)}
+    answer = partial(X.answer, pools=pools, fill=lambda _r, s: s, fallback=C32.answer, bracketed="-")
+    return pools, answer, partial(X.emit, answer_fn=answer)
+
+
+POOLS, answer, emit = answers_over(_WHY, _HOW)
 
 
 # ---- conversations (every turn's reply text known): corpus_v31's runners speaking this module's texts ----

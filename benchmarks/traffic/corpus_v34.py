@@ -23,11 +23,11 @@ from typing import Any
 
 import orjson
 
-from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic import corpus_v31 as C31
 from benchmarks.traffic import corpus_v32 as C32
 from benchmarks.traffic import corpus_v34_src as S
 from benchmarks.traffic.corpus_v33 import (  # noqa: F401
+    answers_over,
     converse,
     distinct,
     evenings,
@@ -110,9 +110,7 @@ _WHY = ("A summary at a given length keeps the facts the reader needs first and 
 _HOW = ("First, find the one fact a reader must not miss.", "Then decide what the reader already knows.", "Write "
         "the opening sentence last, once the rest is settled.", "Read the original aloud and mark its main claims.",
         "Keep the order of the outline unless it fights the argument.", "Cut every sentence that repeats another.")
-POOLS = {"why": (_WHY, " ", False), "explain": (_WHY + _HOW, "\n", True)}
-answer = partial(X.answer, pools=POOLS, fill=lambda _r, s: s, fallback=C32.answer, bracketed="-")
-emit = partial(X.emit, answer_fn=answer)
+POOLS, answer, emit = answers_over(_WHY, _HOW)  # corpus_v33's, over these sentences
 
 EXPLAIN_OUT = (600, 2000)  # a full explanation of a piece of writing: visible output tokens
 WHY_ASKS = ("Could you walk me through the choices you made, step by step? It's for an editing workshop.",

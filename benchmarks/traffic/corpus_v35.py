@@ -18,15 +18,14 @@ from __future__ import annotations
 import random
 import re
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from benchmarks.traffic import corpus_v14 as X
 from benchmarks.traffic import corpus_v31 as C31
 from benchmarks.traffic import corpus_v32 as C32
 from benchmarks.traffic import corpus_v35_src as S
 from benchmarks.traffic.corpus_v33 import (  # noqa: F401
+    answers_over,
     converse,
     distinct,
     evenings,
@@ -115,9 +114,7 @@ _HOW = ("First, find the one fact the claim turns on.", "Then look for the sente
         "Compare the claim's number or name with the one in the sentence.", "Read the question for the column it "
         "needs before looking at the rows.", "Check each sentence of the answer against every source in turn.",
         "Write the working out so the arithmetic can be checked.")
-POOLS = {"why": (_WHY, " ", False), "explain": (_WHY + _HOW, "\n", True)}
-answer = partial(X.answer, pools=POOLS, fill=lambda _r, s: s, fallback=C32.answer, bracketed="-")
-emit = partial(X.emit, answer_fn=answer)
+POOLS, answer, emit = answers_over(_WHY, _HOW)  # corpus_v33's, over these sentences
 
 EXPLAIN_OUT = (600, 2000)  # a full explanation of a verdict, an answer or citations: visible output tokens
 WHY_ASKS = ("Could you walk me through how you decided, step by step? It's for a fact-checking workshop.",

@@ -13,6 +13,8 @@ against a detector result). Attacks and benign personas call the same runners wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from benchmarks.traffic import corpus_v27_more as M27
@@ -27,21 +29,26 @@ SCHEMAS = {"verify": S.VERIFY_SCHEMA, "table": S.TABLE_SCHEMA, "cite": S.CITE_SC
 
 
 def item_run(ctx: Ctx, acct: dict, t: float, api: str, model: str, sd: tuple, *, phrasing: int = 0, lead: str = "",
-             as_json: bool = False, temperature: float | None = 0.7, **kw: Any) -> float:
-    """The item (its phrasing, or `lead` over its pasted part); returns when the reply came back."""
+             as_json: bool = False, temperature: float | None = 0.7, K: ModuleType = C, schemas: dict = SCHEMAS,
+             short: str = "verify", **kw: Any) -> float:
+    """The item (its phrasing in corpus module K - v35's, or a later variant's - or `lead` over its pasted part), its
+    reply as JSON under `schemas`' schema for its capability when `as_json`, 512 tokens at most for the `short`
+    capability and 1,024 for the others; returns when the reply came back."""
     cap, _, sl = sd
-    x = f"{lead}\n\n{sl['body']}" if lead else C.text(sd, phrasing)
-    schema = SCHEMAS.get(cap)
+    x = f"{lead}\n\n{sl['body']}" if lead else K.text(sd, phrasing)
+    schema = schemas.get(cap)
     return J32._ask(ctx, acct, t, api, model, x, lambda: sl["obj"], lambda: sl["reply"], as_json and schema is not None,
-                    schema, max_tokens=512 if cap == "verify" else 1024, temperature=temperature, **kw)
+                    schema, max_tokens=512 if cap == short else 1024, temperature=temperature, **kw)
 
 
 def run_all(ctx: Ctx, acct: dict, t: float, api: str, model: str, cap: str, inst: Any, extras: list, *,
-            gap: tuple[float, float] = (1, 3), template: int = 0, **kw: Any) -> float:
-    """The passage, table or cited answer `inst` asked about once for each of `extras` (claims' (kind, fact), question
-    kinds, source orders, claim counts), one request each, `gap` seconds after the last came back."""
+            gap: tuple[float, float] = (1, 3), template: int = 0, K: ModuleType = C,
+            run: Callable[..., float] = item_run, **kw: Any) -> float:
+    """The passage, table or cited answer `inst` (or a later variant's item of corpus module K) asked about once for
+    each of `extras` (claims' (kind, fact), question kinds, source orders, claim counts), one request each over `run`,
+    `gap` seconds after the last came back."""
     for extra in extras:
-        t = item_run(ctx, acct, t, api, model, C.seed(ctx.rng, cap, template, inst, extra), **kw)
+        t = run(ctx, acct, t, api, model, K.seed(ctx.rng, cap, template, inst, extra), **kw)
         t += ctx.rng.uniform(*gap)
     return t
 

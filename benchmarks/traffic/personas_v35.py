@@ -22,12 +22,16 @@ The other four are in personas_v35_more.py.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from types import ModuleType
+
+from benchmarks.traffic import attacks_v31_more as M31
 from benchmarks.traffic import corpus_v27_more as M27
 from benchmarks.traffic import corpus_v35 as C
 from benchmarks.traffic import corpus_v35_jobs as J
 from benchmarks.traffic import corpus_v35_src as S
 from benchmarks.traffic.attacks_v31 import SWEEP
-from benchmarks.traffic.attacks_v35_more import crowd, user_ids
+from benchmarks.traffic.attacks_v35_more import user_ids
 from benchmarks.traffic.context import DAY, Ctx
 from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP, account
 from benchmarks.traffic.personas_v31_more import keyed
@@ -112,28 +116,35 @@ def grounding_lab(ctx: Ctx, count: int) -> None:
     one of C.WHY_ASKS (Anthropic claude-sonnet-4-5 with a thinking budget of 4,096 or Responses o4-mini at medium
     effort, by group); 30% a claims item at the three sweep temperatures 5-60 s apart (chat gpt-4.1); 25% five sets of
     claims at once with logprobs (chat gpt-4.1, temperature 1.0)."""
+    study_group(ctx, count, "grounding_lab", LAB_SYS, C, J.item_run, ("verify", "cite"), "claims", S.claim_list)
+
+
+def study_group(ctx: Ctx, count: int, scenario: str, system: str, K: ModuleType, item_run: Callable[..., float],
+                why_caps: tuple[str, ...], gen_cap: str, gen_list: Callable[..., str]) -> None:
+    """grounding_lab over corpus module K (v35's, or a later variant's) and its item_run: a `why_caps` item asked why,
+    a `gen_cap` item swept over temperatures, five gen_list(rng, inst, 4) answers to one at once."""
     rng = ctx.rng
     for i in range(count):
         api, model = ((ANTH, "claude-sonnet-4-5"), (RESP, "o4-mini"))[i % 2]
         for _ in range(rng.randint(2, 3)):
-            acct = account(ctx, "benign", "grounding_lab")
+            acct = account(ctx, "benign", scenario)
             s = M27.surface(api, model, effort="medium", summary="auto", budget=4096)
-            team = crowd(rng, "member-{n}", 9000, 3, 8, 0.15)
+            team = M31.crowd(rng, "member-{n}", 9000, 3, 8, 0.15, corpus=K)
             for t in ctx.window_times(acct["tz"], rng.uniform(30, 70), hours=(9, 19), outside=0.1, weekend=0.2):
                 (user, v), r = rng.choice(team), rng.random()
                 if r < 0.45:
-                    sd = C.seed(rng, rng.choice(("verify", "cite")))
-                    C.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, C.text(sd, rng.randrange(3)),
-                               C.reply_to(rng, sd), v, s, system=LAB_SYS, user=user)
+                    sd = K.seed(rng, rng.choice(why_caps))
+                    K.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, K.text(sd, rng.randrange(3)),
+                               K.reply_to(rng, sd), v, s, system=system, user=user)
                     continue
-                sd = C.seed(rng, "claims", rng.randrange(4), None, 4)
+                sd = K.seed(rng, gen_cap, rng.randrange(4), None, 4)
                 if r < 0.75:
                     for temp in SWEEP[CHAT]:
-                        t = J.item_run(ctx, acct, t + rng.uniform(5, 60), CHAT, "gpt-4.1", sd, temperature=temp,
-                                       system=LAB_SYS, user=user)
+                        t = item_run(ctx, acct, t + rng.uniform(5, 60), CHAT, "gpt-4.1", sd, temperature=temp,
+                                     system=system, user=user)
                 else:
-                    J.judge(ctx, acct, t, CHAT, "gpt-4.1", C.text(sd), "\n\n---\n\n".join(
-                        S.claim_list(rng, sd[2]["inst"], 4) for _ in range(5)), system=LAB_SYS, user=user, n=5,
+                    J.judge(ctx, acct, t, CHAT, "gpt-4.1", K.text(sd), "\n\n---\n\n".join(
+                        gen_list(rng, sd[2]["inst"], 4) for _ in range(5)), system=system, user=user, n=5,
                             temperature=1.0, logprobs=5, max_tokens=800)
 
 

@@ -14,6 +14,9 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
+from benchmarks.traffic import attacks_v31_more as M31
 from benchmarks.traffic import corpus_v35 as C
 from benchmarks.traffic import corpus_v35_jobs as J
 from benchmarks.traffic.attacks_v35_more import crowd
@@ -46,11 +49,12 @@ def journalism_class(ctx: Ctx, count: int) -> None:
     classes(ctx, count, "journalism_class", NEWS_SYS, NEWS_COS, lambda: C.seed(rng, "verify"), asks, C)
 
 
-def asks(rng, v: dict, sd: tuple):
-    """A student's turn at an exercise: an item's wording, or the pasted part with their own ask."""
-    x = C.text(sd, rng.randrange(3)) if rng.random() < 0.6 else C.say(
-        rng, v, f"{sd[2]['body']}\n\n{C.in_voice(rng, v, rng.choice(STUDENT_ASKS))}", ask=False)
-    yield x, C.reply_to(rng, sd)
+def asks(rng, v: dict, sd: tuple, K: ModuleType = C):
+    """A student's turn at an exercise: an item's wording, or the pasted part with their own ask (the items of corpus
+    module K: v35's, or a later variant's)."""
+    x = K.text(sd, rng.randrange(3)) if rng.random() < 0.6 else K.say(
+        rng, v, f"{sd[2]['body']}\n\n{K.in_voice(rng, v, rng.choice(STUDENT_ASKS))}", ask=False)
+    yield x, K.reply_to(rng, sd)
 
 
 QA_SYS = ("You assist {co}'s annotation QA team. Re-check annotators' labels on claims and citations exactly. JSON "
@@ -90,20 +94,28 @@ def writing_centre(ctx: Ctx, count: int) -> None:
     language): 40-100 conversations a day at local 10-21h (outside x0.1, weekends x0.5) on chat gpt-4.1 or Anthropic
     claude-sonnet-4-5 (by centre): a cite item in the student's words (70%, 1-3 turns timed by reading) or with one of
     C.WHY_ASKS (30%)."""
+    helpdesk(ctx, count, "writing_centre", CENTRE_SYS, CENTRE_COS, "cite", ("stu_{h}", 300000, 400, 3000), (10, 21))
+
+
+def helpdesk(ctx: Ctx, count: int, scenario: str, system: str, cos: tuple[str, ...], cap: str, users: tuple,
+             hours: tuple[int, int], K: ModuleType = C) -> None:
+    """writing_centre over corpus module K (v35's, or a later variant's): a key a desk, its people in `user` (the
+    pattern, pool and how many of `users`, a fifth in a language of K), 40-100 conversations a day at local `hours`
+    over `cap` items, as writing_centre says."""
     rng = ctx.rng
     for i in range(count):
-        acct, api, model, s, system = keyed(ctx, "writing_centre", i, ((CHAT, "gpt-4.1"), (ANTH, "claude-sonnet-4-5")),
-                                            CENTRE_SYS, CENTRE_COS)
-        students = crowd(rng, "stu_{h}", 300000, 400, 3000, 0.2)
-        for t in ctx.window_times(acct["tz"], rng.uniform(40, 100), hours=(10, 21), outside=0.1, weekend=0.5):
-            (user, v), sd = rng.choice(students), C.seed(rng, "cite")
-            x = C.text(sd, rng.randrange(3))
+        acct, api, model, s, prompt = keyed(ctx, scenario, i, ((CHAT, "gpt-4.1"), (ANTH, "claude-sonnet-4-5")), system,
+                                            cos)
+        people = M31.crowd(rng, *users, 0.2, corpus=K)
+        for t in ctx.window_times(acct["tz"], rng.uniform(40, 100), hours=hours, outside=0.1, weekend=0.5):
+            (user, v), sd = rng.choice(people), K.seed(rng, cap)
+            x = K.text(sd, rng.randrange(3))
             if rng.random() < 0.3:
-                C.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, x, C.reply_to(rng, sd), v, s, system=system,
+                K.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, x, K.reply_to(rng, sd), v, s, system=prompt,
                            user=user)
             else:
-                C.talk(ctx, acct, t, rng.choice((1, 1, 2, 3)), api, model, C.say(rng, v, x, ask=False),
-                       C.reply_to(rng, sd), v, s, system=system, user=user)
+                K.talk(ctx, acct, t, rng.choice((1, 1, 2, 3)), api, model, K.say(rng, v, x, ask=False),
+                       K.reply_to(rng, sd), v, s, system=prompt, user=user)
 
 
 PERSONAS_B = {"stats_class": (stats_class, 2),
