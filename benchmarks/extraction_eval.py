@@ -81,6 +81,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v33": ("new seed, v33 variants (written blind)", 471936, "v33"),
     "blind-v34": ("new seed, v34 variants (written blind)", 816170, "v34"),
     "blind-v35": ("new seed, v35 variants (written blind)", 557497, "v35"),
+    "blind-v36": ("new seed, v36 variants (written blind)", 532900, "v36"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
