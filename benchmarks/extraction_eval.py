@@ -133,7 +133,7 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0  # CPU time of this process: what one core gives, on a shared machine
     if states is not None:
-        write_states(det, labels, states / f"{slug}.states.jsonl")
+        write_states(det, labels, states)
     verdicts = _load(out_path)
     by_scenario: dict[str, list[str]] = defaultdict(list)
     for p, lab in labels.items():
@@ -275,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-costs", action="store_true", help="skip the extraction-cost and memory measurement")
     ap.add_argument("--states", type=Path, metavar="DIR",
                     help="also write every principal's end state (signals, evidence, verdict, label) to "
-                         "DIR/<dataset>.states.jsonl, for screening a change to the evidence without a full run")
+                         "DIR/<dataset>.states.jsonl (e.g. DIR/blind-v36.states.jsonl), for screening a change to "
+                         "the evidence without a full run")
     ap.add_argument("--datasets", default=",".join(DATASETS),
                     help=f"comma-separated subset of {', '.join(DATASETS)} (default: all)")
     args = ap.parse_args(argv)
@@ -287,14 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     all_reasons: Counter[str] = Counter()
     all_scenarios: Counter[str] = Counter()
-    for title, seed, variant in (DATASETS[d] for d in chosen):
+    for d in chosen:
+        title, seed, variant = DATASETS[d]
         traffic = args.workdir / f"traffic-s{seed}-{variant}-d{days:g}-x{scale:g}.jsonl"
         if not traffic.exists():
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
         if args.states is not None:
             args.states.mkdir(parents=True, exist_ok=True)
-        res = evaluate(title, traffic, labels, ExtractionPolicy(), args.states)
+        res = evaluate(title, traffic, labels, ExtractionPolicy(),
+                       args.states / f"{d}.states.jsonl" if args.states is not None else None)
         print_report(res)
         all_reasons.update(res["fp_reasons"])
         all_scenarios.update({f"{variant}/{sc}": n for sc, n in res["fp_scenarios"].items()})

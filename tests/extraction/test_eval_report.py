@@ -41,8 +41,10 @@ def test_a_run_over_several_datasets_ends_with_their_census(tmp_path, capsys) ->
     for name in ("blind-v3", "blind-v4"):
         _, seed, variant = DATASETS[name]
         generate(seed, tmp_path / f"traffic-s{seed}-{variant}-d2-x0.3.jsonl", days=0.5, scale=0.1, variant=variant)
-    assert main(["--quick", "--skip-costs", "--datasets", "blind-v3,blind-v4", "--workdir", str(tmp_path)]) == 0
+    assert main(["--quick", "--skip-costs", "--datasets", "blind-v3,blind-v4", "--workdir", str(tmp_path),
+                 "--states", str(tmp_path / "states")]) == 0
     out = capsys.readouterr().out
+    assert sorted(p.name for p in (tmp_path / "states").iterdir()) == ["blind-v3.states.jsonl", "blind-v4.states.jsonl"]
     assert out.count("by strongest reason") == 3, out  # one per dataset and the run's
     tail = out[out.index("## false positives over the 2 datasets"):]
     assert "by scenario: v3/" in tail or "by scenario: v4/" in tail, tail
@@ -52,8 +54,8 @@ def test_the_end_states_written_for_screening_reproduce_every_principals_own_sco
     traffic = tmp_path / "t.jsonl"
     generate(7, traffic, days=1.0, scale=0.3, variant="v33")
     labels = orjson.loads((tmp_path / "t.jsonl.labels.json").read_bytes())
-    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=tmp_path)
-    rows = [orjson.loads(line) for line in (tmp_path / "v33-sample.states.jsonl").read_bytes().splitlines()]
+    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=tmp_path / "v33.states.jsonl")
+    rows = [orjson.loads(line) for line in (tmp_path / "v33.states.jsonl").read_bytes().splitlines()]
     served = {orjson.loads(line)["principal"]
               for line in traffic.with_suffix(".v33-sample.verdicts.jsonl").read_bytes().splitlines()}
     assert len(rows) == len(served) and {r["principal"] for r in rows} == served  # every account served, once
