@@ -372,7 +372,7 @@ class FeatureExtractor:
         tools = body.get("tools") or body.get("functions")
         has_tools = bool(tools)
         toolset, think_tool = _toolset(tools) if has_tools else (0, False)
-        reasoning = p.reasoning_flags(lowered, set(tokens)) | _thinking_requested(body) | (NARRATED if narrated else 0)
+        reasoning = p.reasoning_flags(lowered, tokens) | _thinking_requested(body) | (NARRATED if narrated else 0)
         sys_hash = 0
         scenario: tuple[int, ...] = ()
         if system:
@@ -381,7 +381,7 @@ class FeatureExtractor:
             if cached is None:
                 sys_low = system[:MAX_CHARS].lower()
                 sys_tokens = p.tokens(sys_low)
-                cached = (p.reasoning_flags(sys_low, set(sys_tokens)), crc32(" ".join(sys_tokens[:64]).encode()),
+                cached = (p.reasoning_flags(sys_low, sys_tokens), crc32(" ".join(sys_tokens[:64]).encode()),
                           scenario_passages(system))
                 if len(self._system) >= SYSTEM_CACHE:
                     self._system.clear()

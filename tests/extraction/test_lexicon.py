@@ -12,7 +12,7 @@ P = CompiledPatterns.build()
 
 def flags(text: str) -> int:
     low = text.lower()
-    return P.reasoning_flags(low, set(P.tokens(low)))
+    return P.reasoning_flags(low, P.tokens(low))
 
 
 @pytest.mark.parametrize("text", [
