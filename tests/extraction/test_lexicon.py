@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gateway.extraction.patterns import COT, EXPLAIN, RUBRIC, TRACE_TAGS, CompiledPatterns
+from gateway.extraction.patterns import _ANY_TRIGGER, COT, EXPLAIN, RUBRIC, TRACE_TAGS, CompiledPatterns
 
 P = CompiledPatterns.build()
 
@@ -106,3 +106,16 @@ def test_rubric_and_trace_requests(text: str, flag: int) -> None:
 ])
 def test_ordinary_prompts_are_not_elicitation(text: str) -> None:
     assert flags(text) == 0, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reste dans <analysis></analysis>, puis donne le résultat.", TRACE_TAGS),
+    ("Реши задачу пошагово.", COT),
+    ("Résous-le étape par étape.", COT),
+    ("Wie lautet die Hauptstadt von Österreich?", 0),
+])
+def test_prompts_without_any_trigger_word_still_get_the_flags_that_need_none(text: str, expected: int) -> None:
+    # Tags and other languages' phrasings are found without an English trigger word: the shortcut for prompts
+    # that hold none (patterns._ANY_TRIGGER) keeps both searches.
+    assert _ANY_TRIGGER.isdisjoint(P.tokens(text.lower()))
+    assert flags(text) == expected
