@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -84,14 +85,21 @@ def seed(rng: random.Random, cap: str | None = None, template: int | None = None
     return cap, t, sl
 
 
-def text(s: tuple[str, int, dict[str, Any]], phrasing: int = 0) -> str:
-    cap, t, sl = s
-    return f"{_BANK[cap][t][0][phrasing % 3].format(n=sl['n'], style=sl['style'])}\n\n{sl['body']}"
+def harvest_texts(bank: dict, cap_of: Callable[[str], Any], blocks: Callable[[str], Any]) -> tuple[Callable, Callable]:
+    """`text(item, phrasing)` and `asks_harvest(text)` of a corpus module (v34's and later ones') over its template
+    `bank`: an item reads as its template in a phrasing, filled from the item's slots, above the pasted body; a text
+    carries a harvest when it has a capability's wording (`cap_of`) or a pasted block (`blocks`)."""
+    def text(s: tuple[str, int, dict[str, Any]], phrasing: int = 0) -> str:
+        cap, t, sl = s
+        return f"{bank[cap][t][0][phrasing % 3].format(**sl)}\n\n{sl['body']}"
+
+    def asks_harvest(t: str) -> bool:
+        return cap_of(t) is not None or bool(blocks(t))
+
+    return text, asks_harvest
 
 
-def asks_harvest(t: str) -> bool:
-    """Whether a text carries a v34 harvest: a capability's wording or a pasted article, outline or passage."""
-    return cap_of(t) is not None or bool(S.blocks(t))
+text, asks_harvest = harvest_texts(_BANK, cap_of, S.blocks)
 
 
 EVERYDAY = tuple(x for x in C32.EVERYDAY + ("what's a good name for a sourdough starter?", "How do I get wax out of a "

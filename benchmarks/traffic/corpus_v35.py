@@ -37,6 +37,7 @@ from benchmarks.traffic.corpus_v33 import (  # noqa: F401
     tokens,
     turn,
 )
+from benchmarks.traffic.corpus_v34 import harvest_texts
 
 # the runners and helpers the v35 modules reach through this one: corpus_v33's plain ones, and corpus_v31's bound to
 # this module
@@ -87,14 +88,7 @@ def seed(rng: random.Random, cap: str | None = None, template: int | None = None
     return cap, t, sl
 
 
-def text(s: tuple[str, int, dict[str, Any]], phrasing: int = 0) -> str:
-    cap, t, sl = s
-    return f"{_BANK[cap][t][0][phrasing % 3].format(n=sl['n'])}\n\n{sl['body']}"
-
-
-def asks_harvest(t: str) -> bool:
-    """Whether a text carries a v35 harvest: a capability's wording or a pasted claim, passage, table or answer."""
-    return cap_of(t) is not None or bool(S.blocks(t))
+text, asks_harvest = harvest_texts(_BANK, cap_of, S.blocks)  # corpus_v34's, over this bank
 
 
 EVERYDAY = tuple(x for x in C32.EVERYDAY + ("what's a good name for a tortoise?", "How do I get candle wax off a "
