@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 
 from benchmarks.traffic import attacks_v31_more as M31
@@ -67,21 +68,28 @@ def annotation_qa(ctx: Ctx, count: int) -> None:
     v35 language): 50-110 requests a day at local 8-18h (outside x0.05, weekends x0.1) on Responses gpt-4.1 or Anthropic
     claude-sonnet-4-5 with the prompt cached: 75% an annotated verify or cite item re-checked as JSON; 25% one with
     one of C.WHY_ASKS (the verdict or citations and the reasoning), a follow-up in half."""
+    qa_pods(ctx, count, "annotation_qa", QA_SYS, QA_COS, ("verify", "verify", "cite"))
+
+
+def qa_pods(ctx: Ctx, count: int, scenario: str, system: str, cos: tuple[str, ...], caps: tuple[str, ...],
+            K: ModuleType = C, jobs: ModuleType = J, team_of: Callable[..., list] = crowd) -> None:
+    """`count` QA teams of `scenario` (annotation_qa's shape: see it), each item drawn from `caps` of the corpus
+    module `K` and run by `jobs` (v35's, or a later variant's with its `team_of` voices)."""
     rng = ctx.rng
     for i in range(count):
         for _ in range(rng.randint(2, 3)):
-            acct, api, model, s, system = keyed(ctx, "annotation_qa", i, ((RESP, "gpt-4.1"),
-                                                                          (ANTH, "claude-sonnet-4-5")), QA_SYS, QA_COS)
-            team = crowd(rng, "member-{n}", 9000, 3, 10, 0.15)
+            acct, api, model, s, sys_prompt = keyed(ctx, scenario, i, ((RESP, "gpt-4.1"), (ANTH, "claude-sonnet-4-5")),
+                                                    system, cos)
+            team = team_of(rng, "member-{n}", 9000, 3, 10, 0.15)
             for t in ctx.window_times(acct["tz"], rng.uniform(50, 110), hours=(8, 18), outside=0.05, weekend=0.1):
                 user, v = rng.choice(team)
-                sd = C.seed(rng, rng.choice(("verify", "verify", "cite")))
+                sd = K.seed(rng, rng.choice(caps))
                 if rng.random() < 0.25:
-                    C.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, C.text(sd, rng.randrange(3)),
-                               C.reply_to(rng, sd), v, s, system=system, user=user)
+                    K.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, K.text(sd, rng.randrange(3)),
+                               K.reply_to(rng, sd), v, s, system=sys_prompt, user=user)
                 else:
-                    J.item_run(ctx, acct, t, api, model, sd, phrasing=rng.randrange(3), as_json=True,
-                               temperature=0.0, system=system, s=s, user=user)
+                    jobs.item_run(ctx, acct, t, api, model, sd, phrasing=rng.randrange(3), as_json=True,
+                                  temperature=0.0, system=sys_prompt, s=s, user=user)
 
 
 CENTRE_SYS = ("You help {co}'s writing-centre tutors check students' citations: say which source supports each "

@@ -21,8 +21,6 @@ from benchmarks.traffic import corpus_v36_jobs as J
 from benchmarks.traffic import personas_v35_more as M35
 from benchmarks.traffic.attacks_v36_more import crowd
 from benchmarks.traffic.context import Ctx
-from benchmarks.traffic.corpus_v11_answers import ANTH, RESP
-from benchmarks.traffic.personas_v31_more import keyed
 from benchmarks.traffic.personas_v32_more import classes
 
 LOGIC_SYS = ("You are the tutor of {co}'s introduction to Lean. Students bring the course's proofs and goal states; "
@@ -58,22 +56,7 @@ def grading_team(ctx: Ctx, count: int) -> None:
     in a v36 language): 50-110 requests a day at local 8-18h (outside x0.05, weekends x0.1) on Responses gpt-4.1 or
     Anthropic claude-sonnet-4-5 with the prompt cached: 75% a student's prove or plan item re-checked as JSON; 25% one
     with one of C.WHY_ASKS (the answer and the reasoning), a follow-up in half."""
-    rng = ctx.rng
-    for i in range(count):
-        for _ in range(rng.randint(2, 3)):
-            acct, api, model, s, system = keyed(ctx, "grading_team", i, ((RESP, "gpt-4.1"),
-                                                                         (ANTH, "claude-sonnet-4-5")), GRADE_SYS,
-                                                GRADE_COS)
-            team = crowd(rng, "member-{n}", 9000, 3, 10, 0.15)
-            for t in ctx.window_times(acct["tz"], rng.uniform(50, 110), hours=(8, 18), outside=0.05, weekend=0.1):
-                user, v = rng.choice(team)
-                sd = C.seed(rng, rng.choice(("prove", "prove", "plan")))
-                if rng.random() < 0.25:
-                    C.why_talk(ctx, acct, t, rng.randint(1, 2), api, model, C.text(sd, rng.randrange(3)),
-                               C.reply_to(rng, sd), v, s, system=system, user=user)
-                else:
-                    J.item_run(ctx, acct, t, api, model, sd, phrasing=rng.randrange(3), as_json=True,
-                               temperature=0.0, system=system, s=s, user=user)
+    M35.qa_pods(ctx, count, "grading_team", GRADE_SYS, GRADE_COS, ("prove", "prove", "plan"), C, J, crowd)
 
 
 ROTA_SYS = ("You help {co}'s rota coordinators: find a schedule for the ward's jobs that meets every constraint, say "
