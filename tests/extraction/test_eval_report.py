@@ -4,8 +4,11 @@ end, counted by their strongest reason and by scenario, and the same census over
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
+from typing import Any
 
 import orjson
+import pytest
 
 from benchmarks.extraction_eval import DATASETS, census_lines, evaluate, main
 from benchmarks.traffic.generate import generate
@@ -13,11 +16,19 @@ from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.scoring import account_score, evidence
 
 
-def test_the_census_counts_every_benign_account_flagged_at_the_end_once(tmp_path) -> None:
-    traffic = tmp_path / "t.jsonl"
+@pytest.fixture(scope="module")
+def v33_sample(tmp_path_factory) -> tuple[Path, dict[str, Any], dict[str, Any], Path]:
+    """A day of v33 at 0.3x benign scale evaluated once, its end states written: the traffic, labels, result, states."""
+    d = tmp_path_factory.mktemp("v33")
+    traffic = d / "t.jsonl"
     generate(7, traffic, days=1.0, scale=0.3, variant="v33")
-    labels = orjson.loads((tmp_path / "t.jsonl.labels.json").read_bytes())
-    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy())
+    labels = orjson.loads((d / "t.jsonl.labels.json").read_bytes())
+    return traffic, labels, evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=d / "v33.states.jsonl"), \
+        d / "v33.states.jsonl"
+
+
+def test_the_census_counts_every_benign_account_flagged_at_the_end_once(v33_sample) -> None:
+    traffic, labels, res, _ = v33_sample
     flagged_benign = sum(r["flagged"] for r in res["rows"] if r["label"] == "benign")
     assert flagged_benign > 0  # the sample has false positives to count: the check below is not vacuous
     assert sum(res["fp_reasons"].values()) == sum(res["fp_scenarios"].values()) == flagged_benign
@@ -50,12 +61,9 @@ def test_a_run_over_several_datasets_ends_with_their_census(tmp_path, capsys) ->
     assert "by scenario: v3/" in tail or "by scenario: v4/" in tail, tail
 
 
-def test_the_end_states_written_for_screening_reproduce_every_principals_own_score(tmp_path) -> None:
-    traffic = tmp_path / "t.jsonl"
-    generate(7, traffic, days=1.0, scale=0.3, variant="v33")
-    labels = orjson.loads((tmp_path / "t.jsonl.labels.json").read_bytes())
-    res = evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=tmp_path / "v33.states.jsonl")
-    rows = [orjson.loads(line) for line in (tmp_path / "v33.states.jsonl").read_bytes().splitlines()]
+def test_the_end_states_written_for_screening_reproduce_every_principals_own_score(v33_sample) -> None:
+    traffic, labels, res, states = v33_sample
+    rows = [orjson.loads(line) for line in states.read_bytes().splitlines()]
     served = {orjson.loads(line)["principal"]
               for line in traffic.with_suffix(".v33-sample.verdicts.jsonl").read_bytes().splitlines()}
     assert len(rows) == len(served) and {r["principal"] for r in rows} == served  # every account served, once
