@@ -107,11 +107,10 @@ def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> d
     return counts
 
 
-def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -> int:
+def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -> None:
     """Every principal's end state as the reviewer's detail shows it (status, score, signals, evidence, campaign;
     no timeline or examples) with its label and scenario, one JSON line each: what a candidate change to the
     evidence is screened on (`scoring.evidence(signals, requests)` again, changed) before a full run."""
-    n = 0
     with path.open("wb") as f:
         for st in det.all_states():
             detail = det.principal_detail(st.principal) or {}
@@ -119,8 +118,6 @@ def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -
                 detail.pop(k, None)
             lab = labels.get(st.principal, {})
             f.write(orjson.dumps({**detail, "label": lab.get("label"), "scenario": lab.get("scenario")}) + b"\n")
-            n += 1
-    return n
 
 
 def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy,
@@ -286,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--datasets: unknown {', '.join(unknown) or '(empty)'}; choose from {', '.join(DATASETS)}")
     days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
     args.workdir.mkdir(parents=True, exist_ok=True)
+    if args.states is not None:
+        args.states.mkdir(parents=True, exist_ok=True)
     all_reasons: Counter[str] = Counter()
     all_scenarios: Counter[str] = Counter()
     for d in chosen:
@@ -294,8 +293,6 @@ def main(argv: list[str] | None = None) -> int:
         if not traffic.exists():
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
-        if args.states is not None:
-            args.states.mkdir(parents=True, exist_ok=True)
         res = evaluate(title, traffic, labels, ExtractionPolicy(),
                        args.states / f"{d}.states.jsonl" if args.states is not None else None)
         print_report(res)
