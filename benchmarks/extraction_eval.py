@@ -82,6 +82,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v34": ("new seed, v34 variants (written blind)", 816170, "v34"),
     "blind-v35": ("new seed, v35 variants (written blind)", 557497, "v35"),
     "blind-v36": ("new seed, v36 variants (written blind)", 532900, "v36"),
+    "blind-v37": ("new seed, v37 variants (written blind)", 444185, "v37"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
