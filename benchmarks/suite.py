@@ -22,7 +22,9 @@ Phases (each target started, measured, stopped; runs interleaved across targets,
    before the upstream call, as before speculation).
 3. Scaling: Covenant with `workers: 1` vs `workers: 2`, unpinned (both cores), c=32 and c=128, with
    the serving processes' CPU per request at c=32 (equal CPU per request means the workers scale
-   with the cores they get; on this 2-core machine they share them with wrk, nginx and Redis).
+   with the cores they get; on this 2-core machine they share them with wrk, nginx and Redis) and the
+   share of all the machine's CPU time that was busy during that run (/proc/stat): near 100 % with two
+   workers means the machine has no core left for the second worker, whatever the gateway does.
 
 Layout on this 2-core machine: each gateway alone on CPU 1, upstream, wrk and Redis on CPU 0.
 """
@@ -46,7 +48,7 @@ import httpx
 
 from benchmarks.harness.gateway import CovenantProcess
 from benchmarks.harness.nginx import Nginx
-from benchmarks.harness.procs import cpu_seconds, free_port, rss_mb
+from benchmarks.harness.procs import cpu_seconds, free_port, machine_ticks, rss_mb
 from benchmarks.harness.sse_upstream import SSEUpstream
 from benchmarks.harness.ttft import measure_streams
 from benchmarks.harness.wrk import lua_script, run_wrk
@@ -287,12 +289,17 @@ class Suite:
                     run_wrk(url, script, 32, 1, cpu="0,1", threads=2)
                     for c in (32, 128):
                         pids = t.pids()
-                        cpu0 = _cpu(pids)
+                        cpu0, (busy0, all0) = _cpu(pids), machine_ticks()
                         res = run_wrk(url, script, c, a.seconds, cpu="0,1", threads=2)
+                        busy1, all1 = machine_ticks()
                         self.row(name).scale.setdefault(f"w{workers}c{c}", []).append(res.rps)
                         if c == 32 and res.requests:  # the serving processes' CPU per request
                             self.row(name).scale.setdefault(f"cpu_w{workers}", []).append(
                                 (_cpu(pids) - cpu0) / res.requests * 1e6)
+                            # how busy the whole machine was (wrk, nginx, Redis and the analysis worker
+                            # included): near 100 % with two workers, no core is left for them to scale into
+                            self.row(name).scale.setdefault(f"busy_w{workers}", []).append(
+                                (busy1 - busy0) / max(1, all1 - all0))
                         self.row(name).errors += res.errors
                         print(f"  [scale rep {rep + 1}] {name} workers={workers} c={c}: {res.rps:,.0f} req/s",
                               file=sys.stderr)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
+SATURATED = 0.95  # share of all CPUs busy at which a scaling run measures the machine, not the gateway
+
 
 @dataclass
 class Row:
@@ -62,6 +64,9 @@ def table(rows: dict[str, Row]) -> str:
             if r.scale.get("cpu_w1") and r.scale.get("cpu_w2"):  # ~1: the workers share nothing that costs CPU
                 scale += (f"; CPU/req {statistics.median(r.scale['cpu_w1']):,.0f}→"
                           f"{statistics.median(r.scale['cpu_w2']):,.0f} µs")
+            if r.scale.get("busy_w1") and r.scale.get("busy_w2"):
+                scale += (f"; CPUs busy {100 * statistics.median(r.scale['busy_w1']):.0f}→"
+                          f"{100 * statistics.median(r.scale['busy_w2']):.0f} %")
         lines.append(
             f"| {name} | {'-' if direct else _added(r.p50, d.p50)} | {'-' if direct else _added(r.p99, d.p99)} | "
             f"{_fmt(r.rps32, 0)} | {_fmt(r.rps128, 0)} | {_fmt(r.cpu_us, 0)} | {_fmt(r.rss, 0)} | {ttft} | {busy} | {total} | "
@@ -117,5 +122,9 @@ def verdicts(rows: dict[str, Row]) -> list[str]:
     for name, r in (("no policies", e), ("full set", f)):
         if r.scale.get("w1c32") and r.scale.get("w2c32"):
             check(f"{name}, 2 workers / 1 (c=32)", med(r.scale["w2c32"]) / med(r.scale["w1c32"]), 1.8, True, "×")
+            busy = med(r.scale.get("busy_w2", []))
+            if busy is not None and busy >= SATURATED:  # the target holds "when the machine has the cores"
+                out.append(f"  (the machine's CPUs were {100 * busy:.0f} % busy with two workers, load generator, "
+                           "upstream and Redis on the same cores: no core was left to scale into)")
     check("full set, RSS per worker (Presidio loaded)", med(f.rss), 250, False, "MB")
     return out
