@@ -51,7 +51,7 @@ class RateLimitStage(Stage):
 
     def prepare(self, ps: CompiledPolicySet) -> None:
         """Compile every rate_limits block once per policy version."""
-        out, throttles = {}, {}
+        out, throttles, throttle_open = {}, {}, {}
         for p in ps.policies:
             block = p.policy.spec.rate_limits
             if block is None:
@@ -63,6 +63,7 @@ class RateLimitStage(Stage):
                 lim = replace(lim, key_prefix=f"rl:{p.name}/{lim.name}")
                 if rule.when == "throttled":
                     throttles.setdefault(lim.name, lim)
+                    throttle_open.setdefault(lim.name, compiled.fail_open)
                 else:
                     base.append(lim)
             out[id(block)] = replace(compiled, limits=tuple(base))
@@ -75,6 +76,7 @@ class RateLimitStage(Stage):
                                f"policy defines a limit {name!r} with when: throttled" for p, name in missing])
         ps.artifacts["ratelimit"] = out
         ps.artifacts["ratelimit_throttle"] = throttles
+        ps.artifacts["ratelimit_throttle_fail_open"] = throttle_open
 
     @staticmethod
     def _limits(eff: EffectivePolicy) -> tuple[tuple[CompiledLimit, ...], bool]:
@@ -82,8 +84,10 @@ class RateLimitStage(Stage):
         if memo is None:
             compiled = [eff.artifacts["ratelimit"][id(block)] for block in eff.rate_limits]
             limits = tuple(lim for c in compiled for lim in c.limits)
-            # Several policies may set a fail mode; the stricter one (closed) wins.
-            memo = eff.memo["ratelimit"] = (limits, all(c.fail_open for c in compiled))
+            # Several policies may set a fail mode; the stricter one (closed) wins among the blocks that limit
+            # this request: a block holding only `when: throttled` limits (the shipped extraction slow lane) adds
+            # none here, so its default (closed) must not turn an outage into 503s for everyone.
+            memo = eff.memo["ratelimit"] = (limits, all(c.fail_open for c in compiled if c.limits))
         return memo
 
     def applies(self, policy) -> bool:
@@ -100,6 +104,9 @@ class RateLimitStage(Stage):
         if throttled:
             extra = eff.artifacts["ratelimit_throttle"]
             limits = limits + tuple(extra[name] for name in throttled if name in extra)
+            # a throttled account's slow lane keeps the fail mode of the block that declares it
+            opens = eff.artifacts["ratelimit_throttle_fail_open"]
+            fail_open = fail_open and all(opens[name] for name in throttled if name in opens)
             plan = self.limiter.plan(limits, Subject(*who))
         else:
             # State keys and the store's encoded call, once per effective policy (which is per
