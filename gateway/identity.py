@@ -172,12 +172,15 @@ class FileKeyStore(MemoryKeyStore):
         if not self.path.exists():
             return []
         data = json.loads(self.path.read_text() or "{}")
-        return [KeyRecord.from_dict(r) for r in data.get("keys", [])]
+        keys = data.get("keys", []) if isinstance(data, dict) else None
+        if not isinstance(keys, list) or not all(isinstance(r, dict) for r in keys):
+            raise ValueError('expected an object {"keys": [record, ...]} (what `covenant keys create` writes)')
+        return [KeyRecord.from_dict(r) for r in keys]
 
     def reload(self) -> None:
         try:
             self.replace(self._read())
-        except (OSError, ValueError, TypeError) as exc:
+        except (OSError, ValueError, TypeError, KeyError) as exc:
             log.error("keys file %s not reloaded, keeping the previous keys: %s", self.path, exc)
 
     async def put(self, record: KeyRecord) -> None:

@@ -97,7 +97,10 @@ class PolicyManager:
             changed = {Path(c[1]) for c in changes}
             for path, handler in extra_resolved.items():
                 if path in changed:
-                    handler()
+                    try:
+                        handler()
+                    except Exception:  # a handler's bug must never stop the watcher (and hot reload with it)
+                        log.exception("reloading %s failed; watching goes on", path)
             if any(any(c == r or r in c.parents for r in roots) for c in changed):
                 await asyncio.to_thread(self._reload_quietly)
 
