@@ -257,6 +257,9 @@ class Proxy:
             except orjson.JSONDecodeError:
                 raise UpstreamError("the upstream sent malformed JSON", code="upstream_malformed_json") from None
             resp_mod.read_usage(ctx.route.api, obj, ctx.usage)
+            if not ctx.usage.reported and ctx.route.generates:
+                # no usage block: count the answer's text, as a stream without one is counted (settlement)
+                ctx.usage.output_chars += len(resp_mod.output_text(ctx.route.api, obj))
             rewritten = False
             if factory is not None:
                 if resp_mod.apply_transform(ctx.route.api, obj, factory):

@@ -72,6 +72,8 @@ class Delivery:
         wait = self.generation_seconds(tokens) if status == 200 else 0.0
         if wait:
             await asyncio.sleep(wait)
+        if fault.no_usage and isinstance(payload, dict) and "usage" in payload:
+            payload = {k: v for k, v in payload.items() if k != "usage"}
         body = orjson.dumps(payload)
         if fault.malformed_json:
             body = body[: max(1, len(body) // 2)]

@@ -32,6 +32,9 @@ class Fault(BaseModel):
     reject_stream_options: bool = Field(
         False, description="Answer 400 'Unrecognized request argument supplied: stream_options' to a request that "
                            "has the field (an OpenAI-compatible server that does not know it).")
+    no_usage: bool = Field(
+        False, description="Answer a non-streaming request with no usage block (an OpenAI-compatible server that "
+                           "leaves it out; streams: no_stream_usage).")
     no_stream_usage: bool = Field(
         False, description="Stream no usage chunk even when `stream_options.include_usage` asks for one "
                            "(an OpenAI-compatible server that ignores the option).")

@@ -138,3 +138,20 @@ def test_client_disconnect_mid_stream_releases_the_concurrency_slot(cluster):
     while r.zcard(LEASE_KEY + "single-slot") and time.monotonic() < deadline:
         time.sleep(0.02)
     assert r.zcard(LEASE_KEY + "single-slot") == 0
+
+
+def test_an_answer_without_a_usage_block_settles_to_the_counted_text(cluster):
+    """The same estimate for a whole JSON answer as for a stream: it was once charged nothing at all."""
+    gw, r = cluster.gateways[1], redis.Redis.from_url(cluster.redis.url)
+    key = add_redis_key(cluster.redis.url, "acme", "json-count", case="stream")
+    body = {**_body(stream_usage=False), "stream": False}
+    before = _counter(r, "json-count")
+    resp = httpx.post(gw.openai_base_url + "/chat/completions", content=orjson.dumps(body), timeout=30,
+                      headers={"authorization": f"Bearer {key}", "content-type": "application/json",
+                               "x-mock-fault": "no_usage"})
+    assert resp.status_code == 200 and "usage" not in resp.json()
+    text = resp.json()["choices"][0]["message"]["content"]
+    expected = len(orjson.dumps(body)) // 4 + 1 + (len(text) + 3) // 4
+    settled = _wait_for(r, "json-count", before + expected)
+    print(f"\nanswer without usage: {len(text)} chars, expected charge {expected}, counter {settled - before}")
+    assert settled - before == expected
