@@ -280,6 +280,7 @@ class Proxy:
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
         sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id, ctx.drop_usage_chunk)
         deadline = time.monotonic() + self.limits.max_stream_seconds
+        error_sent = False
         try:
             ctx.status, ctx.response_started = up.status, True
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
@@ -295,6 +296,7 @@ class Proxy:
                         except UpstreamError as exc:
                             await send({"type": "http.response.body", "body": _stream_error(ctx, exc),
                                         "more_body": True})
+                            error_sent = True
                             raise
                         if out:
                             if "_first_byte_sent" not in ctx.annotations:
@@ -302,14 +304,18 @@ class Proxy:
                             await send({"type": "http.response.body", "body": out, "more_body": True})
             except TimeoutError:
                 raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long") from None
-            tail = sse.close()
+            try:
+                tail = sse.close()
+            except UpstreamError:  # the last event came cut short: what the transforms held goes out first
+                if sse.released and not ctx.disconnected:
+                    await send({"type": "http.response.body", "body": sse.released, "more_body": True})
+                raise
             if tail and not ctx.disconnected:
                 await send({"type": "http.response.body", "body": tail, "more_body": True})
         except UpstreamError as exc:
             ctx.error = exc
-            if not ctx.disconnected:
-                if exc.code != "upstream_malformed_stream":
-                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+            if not ctx.disconnected and not error_sent:
+                await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
             up.abort()
         finally:
             ctx.upstream_done = time.perf_counter()

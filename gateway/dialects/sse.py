@@ -35,7 +35,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
                  "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
-                 "_same", "withheld", "_drop_usage", "_spare")
+                 "_same", "withheld", "released", "_drop_usage", "_spare")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None, drop_usage: bool = False) -> None:
@@ -62,6 +62,7 @@ class SSEProcessor:
         self._notes: dict[Any, list] = {}  # citation annotations per key (chat) / their events (Responses)
         self._same: dict[Any, bool] = {}  # per ended key: did its text come out unchanged
         self.withheld = 0  # choices / parts whose token data was withheld (for the audit record)
+        self.released = b""  # what close() released before it raised on a last event cut short
         # The first text's transform is made now, while the upstream works on the answer, not on the first
         # token's path: there, after an idle spell, building it took 40-80 µs (a cold interpreter).
         self._spare = factory() if factory is not None else None
@@ -85,8 +86,13 @@ class SSEProcessor:
         return b"".join(out)
 
     def close(self) -> bytes:
-        """End of the upstream stream: release whatever transforms still hold."""
-        tail = self._event(self._buf + b"\n\n") if self._buf.strip() else b""
+        """End of the upstream stream: release whatever transforms still hold. A last event cut short raises
+        MalformedStream once the rest is done; `released` then holds what the transforms gave back."""
+        broken = None
+        try:
+            tail = self._event(self._buf + b"\n\n") if self._buf.strip() else b""
+        except MalformedStream as exc:
+            tail, broken = b"", exc
         self._buf = b""
         if self._skipped and not self.usage.reported:
             # No usage block came: count the streamed text of the events skipped on the way.
@@ -95,9 +101,11 @@ class SSEProcessor:
             for raw in skipped:
                 self._event(raw)
         pending = self._flush_all()
-        if not self._rewrites:
-            return b""
-        return tail + pending
+        out = tail + pending if self._rewrites else b""
+        if broken is not None:
+            self.released = out
+            raise broken
+        return out
 
     def output_text(self) -> str:
         return "\n".join("".join(parts) for parts in self.texts.values())

@@ -147,7 +147,9 @@ class Delivery:
         events: list[tuple[bytes, float]] = [(event, 0.0) for event in plan.head]
         for i, (event, tokens) in enumerate(plan.deltas):
             events.append((event, first if i == 0 else (tokens / tps if tps else 0.0)))
-        if not fault.never_end:
+        if fault.truncated_end and plan.tail:
+            events.append((plan.tail[0][: len(plan.tail[0].rstrip(b"\n")) // 2], 0.0))
+        elif not fault.never_end:
             events.extend((event, 0.0) for event in plan.tail)
         if fault.malformed_json or fault.malformed_sse:
             target = len(plan.head) + len(plan.deltas) // 2

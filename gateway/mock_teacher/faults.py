@@ -27,6 +27,9 @@ class Fault(BaseModel):
     )
     malformed_json: bool = Field(False, description="Body (or one SSE event's data) is truncated, invalid JSON.")
     malformed_sse: bool = Field(False, description="Break SSE framing mid-stream: a stray line and a missing event end.")
+    truncated_end: bool = Field(
+        False, description="Stream the deltas, then the first half of the next event and end the body cleanly: a "
+                           "last event cut short (the body's own framing intact).")
     never_end: bool = Field(False, description="Keep streaming slowly forever (non-streaming: trickle whitespace).")
     reset: bool = Field(False, description="Abort the TCP connection (RST) without any response.")
     reject_stream_options: bool = Field(

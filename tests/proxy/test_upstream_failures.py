@@ -89,3 +89,46 @@ def test_client_disconnect_mid_stream_cancels_upstream_and_is_accounted(fragile,
         time.sleep(0.05)
     assert metric(fragile, 'covenant_requests_total{decision="client_disconnected"') == before + 1
     assert metric(fragile, "covenant_in_flight_requests") == 0
+
+
+def _openai_text(client: openai.OpenAI, fault: str) -> tuple[str, Exception | None]:
+    got: list[str] = []
+    try:
+        for chunk in client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, max_tokens=60, stream=True,
+                                                    extra_headers={"x-mock-fault": fault} if fault else None):
+            got += [c.delta.content or "" for c in chunk.choices]
+    except openai.APIError as exc:
+        return "".join(got), exc
+    return "".join(got), None
+
+
+def test_a_stream_whose_last_event_is_cut_short_ends_with_an_error_event_after_all_its_text(fragile, teacher_log):
+    """The upstream ends its body cleanly after half an event: the caller gets every word the complete events
+    carried (the PII stage's held-back text too) and then an error, never a quiet, shortened answer."""
+    client = openai.OpenAI(base_url=fragile.openai_base_url, api_key=fragile.key, max_retries=0)
+    whole, error = _openai_text(client, "")  # the mock teacher answers the same prompt the same way
+    assert whole and error is None
+    text, error = _openai_text(client, "truncated_end")
+    assert isinstance(error, openai.APIError) and "malformed" in str(error)
+    assert text == whole
+
+
+def test_the_same_in_the_anthropic_dialect(fragile, teacher_log):
+    client = anthropic.Anthropic(base_url=fragile.url, api_key=fragile.key, max_retries=0)
+
+    def run(fault: str) -> tuple[str, Exception | None]:
+        got: list[str] = []
+        try:
+            with client.messages.stream(model="claude-mock-1", max_tokens=60, messages=MESSAGES,
+                                        extra_headers={"x-mock-fault": fault} if fault else None) as stream:
+                for piece in stream.text_stream:
+                    got.append(piece)
+        except anthropic.APIError as exc:
+            return "".join(got), exc
+        return "".join(got), None
+
+    whole, error = run("")
+    assert whole and error is None
+    text, error = run("truncated_end")
+    assert isinstance(error, anthropic.APIError) and "malformed" in str(error)
+    assert text == whole
