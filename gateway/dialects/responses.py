@@ -7,6 +7,7 @@ from typing import Any
 
 from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.token_data import withhold
+from gateway.dialects.usage_fields import anthropic_input, count
 from gateway.pipeline import TransformFactory, Usage
 
 
@@ -14,12 +15,15 @@ def read_usage(api: str, obj: dict, usage: Usage) -> None:
     u = obj.get("usage")
     if not isinstance(u, dict):
         return
-    if api.startswith("anthropic") or api == "openai.responses":
-        usage.input_tokens = int(u.get("input_tokens") or 0)
-        usage.output_tokens = int(u.get("output_tokens") or 0)
+    if api.startswith("anthropic"):
+        usage.input_tokens = anthropic_input(u)
+        usage.output_tokens = count(u.get("output_tokens"))
+    elif api == "openai.responses":
+        usage.input_tokens = count(u.get("input_tokens"))
+        usage.output_tokens = count(u.get("output_tokens"))
     else:
-        usage.input_tokens = int(u.get("prompt_tokens") or 0)
-        usage.output_tokens = int(u.get("completion_tokens") or 0)
+        usage.input_tokens = count(u.get("prompt_tokens"))
+        usage.output_tokens = count(u.get("completion_tokens"))
     usage.reported = True
 
 
