@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import time
+import zlib
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from fnmatch import translate
@@ -56,18 +57,27 @@ _DROP_RESPONSE_B = frozenset(h.encode() for h in _DROP_RESPONSE)
 _DROP_RESPONSE_PREFIXES_B = tuple(p.encode() for p in _DROP_RESPONSE_PREFIXES)
 
 
-def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str]:
+def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[tuple[bytes, bytes]], str, str]:
     """The headers returned to the caller, as bytes (they go straight back out; the client gives
-    lower-case names), and the upstream's content type."""
+    lower-case names), the upstream's content type, and its content encoding ("" for none or identity)."""
     out = []
-    content_type = ""
+    content_type = encoding = ""
     for k, v in headers:
         if k == b"content-type":
             content_type = v.decode("latin-1")
+        elif k == b"content-encoding":
+            encoding = v.decode("latin-1").strip().lower()
         if k in _DROP_RESPONSE_B or k.startswith(_DROP_RESPONSE_PREFIXES_B):
             continue
         out.append((k, v))
-    return out, content_type
+    return out, content_type, "" if encoding == "identity" else encoding
+
+
+# An upstream that compresses although asked for identity: gzip and deflate are decoded (the stages read the
+# body, and the caller gets it without the content-encoding header); anything else is refused. 32 + 15: zlib
+# reads a gzip or a zlib header, whichever comes.
+_INFLATABLE = frozenset({"gzip", "x-gzip", "deflate"})
+_AUTO_HEADER = 32 + zlib.MAX_WBITS
 
 
 _TIMEOUTS = (hc.ReadTimeout, hc.TotalTimeout)
@@ -79,23 +89,42 @@ class UpstreamResponse:
     headers: list[tuple[bytes, bytes]]  # as forwarded to the caller (lower-case names)
     content_type: str
     _resp: hc.Response
+    encoding: str = ""  # gzip or deflate when the upstream compressed the body anyway: decoded here
 
     async def read(self) -> bytes:
         try:
-            return await self._resp.read()
+            body = await self._resp.read()
         except _TIMEOUTS as exc:
             raise UpstreamTimeout("the upstream did not finish in time") from exc
         except hc.ClientError as exc:
             raise UpstreamError(f"the upstream connection failed while reading: {exc}") from exc
+        if not self.encoding:
+            return body
+        inflate = zlib.decompressobj(_AUTO_HEADER)
+        try:
+            return inflate.decompress(body) + inflate.flush()
+        except zlib.error as exc:
+            raise self._undecodable(exc) from None
 
     async def chunks(self) -> AsyncIterator[bytes]:
+        inflate = zlib.decompressobj(_AUTO_HEADER) if self.encoding else None
         try:
             async for chunk in self._resp.iter_chunks():
-                yield chunk
+                if inflate is None:
+                    yield chunk
+                elif out := inflate.decompress(chunk):
+                    yield out
+            if inflate is not None and (rest := inflate.flush()):
+                yield rest
+        except zlib.error as exc:
+            raise self._undecodable(exc) from None
         except _TIMEOUTS as exc:
             raise UpstreamTimeout("the upstream stream stalled past the timeout") from exc
         except hc.ClientError as exc:
             raise UpstreamError(f"the upstream stream broke: {exc}") from exc
+
+    def _undecodable(self, exc: zlib.error) -> UpstreamError:
+        return UpstreamError(f"the upstream's {self.encoding} body does not decode ({exc})", code="upstream_encoding")
 
     def abort(self) -> None:
         """Cancel the upstream request (client went away): close its connection."""
@@ -200,8 +229,12 @@ class Upstream:
             raise UpstreamTimeout(f"upstream {self.name} did not answer within {t.first_byte:g}s") from exc
         except hc.ClientError as exc:
             raise UpstreamError(f"upstream {self.name} failed: {exc}") from exc
-        fwd, content_type = forward_response_headers(resp.headers)
-        return UpstreamResponse(resp.status, fwd, content_type, resp)
+        fwd, content_type, encoding = forward_response_headers(resp.headers)
+        if encoding and encoding not in _INFLATABLE:
+            resp.abort()
+            raise UpstreamError(f"upstream {self.name} sent its answer with content-encoding {encoding!r} although "
+                                "asked for identity; the gateway reads gzip and deflate only", code="upstream_encoding")
+        return UpstreamResponse(resp.status, fwd, content_type, resp, encoding)
 
 
 # Answers after which the next upstream serving the model gets the request (rate limited, failing,

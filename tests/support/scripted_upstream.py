@@ -20,6 +20,7 @@ class Script:
     text: str = "Hello."
     chunks: list[int] = field(default_factory=lambda: [7])  # chunk sizes, cycled
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, url) into `text`
+    encoding: str = ""  # gzip / deflate: chat answers compressed whatever was asked for; other: the header only
 
 
 def _pieces(script: Script) -> list[str]:
@@ -38,6 +39,15 @@ def _responses_logprobs(text: str, top: int) -> list[dict]:
         for e in chat_logprobs(text, top)["content"]]
 
 
+def _encoded(script: Script, resp: web.StreamResponse) -> web.StreamResponse:
+    """An upstream that compresses although the gateway asks for identity (or names an encoding it cannot)."""
+    if script.encoding in ("gzip", "deflate"):
+        resp.enable_compression(web.ContentCoding(script.encoding))
+    elif script.encoding:
+        resp.headers["content-encoding"] = script.encoding
+    return resp
+
+
 def _app(script: Script) -> web.Application:
     async def chat(request: web.Request) -> web.StreamResponse:
         body = await request.json()
@@ -51,10 +61,10 @@ def _app(script: Script) -> web.Application:
                  for s, e, u in script.citations]
         if not body.get("stream"):
             message = {"role": "assistant", "content": script.text, **({"annotations": notes} if notes else {})}
-            return web.json_response({**base, "object": "chat.completion", "choices": [
+            return _encoded(script, web.json_response({**base, "object": "chat.completion", "choices": [
                 {"index": 0, "message": message, "finish_reason": "stop", "logprobs": logprobs(script.text)}],
-                "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}})
-        resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
+                "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}}))
+        resp = _encoded(script, web.StreamResponse(headers={"content-type": "text/event-stream"}))
         await resp.prepare(request)
         for piece in _pieces(script):
             chunk = {**base, "object": "chat.completion.chunk",
