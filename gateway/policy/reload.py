@@ -57,6 +57,15 @@ class PolicyManager:
             log.error("policy reload rejected; version %s stays in force:\n%s", self._active.version, exc)
             self._on_result("error", None)
             return False
+        if not ps.policies and self._active.policies:
+            # An emptied directory (a ConfigMap mid-swap, a bad rsync) would switch PII redaction and every limit
+            # off at once, with an info line; start-up without policies is allowed and warns.
+            self.last_error = (f"no policies found under {', '.join(str(p) for p in self.paths)}: a reload never "
+                               "drops every policy (restart the gateway to run without any)")
+            self.last_error_at = time.time()
+            log.error("policy reload rejected; version %s stays in force: %s", self._active.version, self.last_error)
+            self._on_result("error", None)
+            return False
         changed = ps.version != self._active.version
         self._active = ps  # one reference assignment: in-flight requests keep the version they matched
         self.last_error = None
