@@ -22,8 +22,12 @@ first, then higher specificity (the number of selector fields set, each key labe
 one), then name. Then:
 
 - **rate_limits**: the limits of *every* matching policy apply together, checked in one store
-  round trip; a request must fit all of them. If any of those blocks says
-  `on_store_error: closed`, a store outage rejects (the stricter mode wins).
+  round trip; a request must fit all of them. If any of those blocks that limits the request says
+  `on_store_error: closed`, a store outage rejects (the stricter mode wins). A block holding only
+  `when: throttled` limits adds none to an account that is not throttled, so its fail mode counts
+  only for throttled accounts (the shipped `policies/40-extraction.yaml` declares its slow lane so,
+  with the default `closed`: during an outage its throttled accounts get 503, everyone else
+  follows `baseline`'s `open`).
 - **access, extraction, watermark, pii**: single-valued; the first policy in that order that
   sets the block decides.
 
