@@ -121,7 +121,9 @@ class CompiledPolicySet:
 
     def match(self, tenant: str, account: str, key_id: str, labels: dict[str, str], model: str,
               route: str) -> EffectivePolicy:
-        cache_key = (tenant, account, key_id, model, route)
+        # labels belong in the key: a key whose labels an operator edits must match anew (a different order of the
+        # same labels is only a miss)
+        cache_key = (tenant, account, key_id, model, route, tuple(labels.items()) if labels else ())
         hit = self._cache.get(cache_key)
         if hit is not None:
             return hit

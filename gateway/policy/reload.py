@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ class PolicyManager:
         self.last_error: str | None = None
         self.last_error_at: float | None = None
         self.last_reload_at: float | None = None
+        self._lock = threading.Lock()
 
     @property
     def active(self) -> CompiledPolicySet:
@@ -48,7 +50,13 @@ class PolicyManager:
         return ps
 
     def reload(self) -> bool:
-        """Try to load a new version. True when swapped in; False when rejected (old one stays)."""
+        """Try to load a new version. True when swapped in; False when rejected (old one stays). One at a time:
+        the watcher and `POST /admin/v1/policy/reload` each reload in a thread, and the preparers update their
+        stage's state."""
+        with self._lock:
+            return self._reload()
+
+    def _reload(self) -> bool:
         try:
             ps = self.build()
         except PolicyError as exc:
