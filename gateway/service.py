@@ -216,6 +216,7 @@ class Gateway:
         self._open_extraction()
         self.stages = self._build_stages()
         self.policies.preparers = [st.prepare for st in self.stages if hasattr(st, "prepare")]
+        self.policies.activators = [st.activate for st in self.stages if hasattr(st, "activate")]
         on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
         self.pipeline = Pipeline(self.stages, on_stage_error=on_error)
         # Everything after identification: what `covenant policy test` runs for a given principal.

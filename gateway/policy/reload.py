@@ -28,6 +28,8 @@ class PolicyManager:
         self._on_result = on_result or (lambda result, ps: None)
         # called after a new version is active (not after a reload that found the same version)
         self.on_change: list[Callable[[CompiledPolicySet], None]] = []
+        # stages told first that a version is running (they may let go of what only the previous one used)
+        self.activators: list[Callable[[CompiledPolicySet], None]] = []
         self._active = CompiledPolicySet.empty()
         self.last_error: str | None = None
         self.last_error_at: float | None = None
@@ -83,7 +85,7 @@ class PolicyManager:
                      len(ps.files))
         self._on_result("success", ps)
         if changed:
-            for listener in self.on_change:
+            for listener in (*self.activators, *self.on_change):
                 listener(ps)
         return True
 

@@ -52,6 +52,16 @@ class PiiStage(Stage):
                     raise PolicyError([f"{p.file}:{p.line}:1: spec.pii: {exc}"]) from exc
             keep[sig] = engine
             built[id(block)] = engine
+        # Nothing is retired here: this version may still be rejected (by a later stage's preparer), and the
+        # running one keeps its engines until `activate` swaps versions.
+        self._engines.update(keep)
+        ps.artifacts["pii"] = built
+        ps.artifacts["pii_engines"] = keep
+
+    def activate(self, ps: CompiledPolicySet) -> None:
+        """`ps` is now the running version: engines only other versions used retire (closed a while later,
+        once no in-flight request of an older version can still be using them)."""
+        keep = ps.artifacts.get("pii_engines", {})
         now = time.monotonic()
         self._retired.extend((now, e) for sig, e in self._engines.items() if sig not in keep)
         still = []
@@ -61,8 +71,7 @@ class PiiStage(Stage):
             else:
                 still.append((at, engine))
         self._retired = still
-        self._engines = keep
-        ps.artifacts["pii"] = built
+        self._engines = dict(keep)
 
     def applies(self, policy) -> bool:
         return policy.pii is not None
