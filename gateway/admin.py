@@ -61,12 +61,14 @@ ADMIN_ERRORS: dict[int | str, dict] = {
 def _admin_guard(gw: Gateway):
     def check(request: Request) -> None:
         token = gw.settings.admin_token
-        if token is None:
+        secret = token.get_secret_value().strip() if token is not None else ""
+        if not secret:  # unset, or set to nothing: an empty token must never open the API to an empty header
             raise HTTPException(503, "admin API disabled: set COVENANT_ADMIN_TOKEN")
         auth = request.headers.get("authorization", "")
         scheme, _, value = auth.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(),
-                                                                  token.get_secret_value().encode()):
+        presented = value.strip()
+        if scheme.lower() != "bearer" or not presented or not hmac.compare_digest(presented.encode(),
+                                                                                   secret.encode()):
             raise HTTPException(401, "admin token required", headers={"WWW-Authenticate": "Bearer"})
 
     return check
