@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
 from redis.exceptions import ConnectionError as RedisConnectionError
 
+from gateway.extraction.backends import RedisExtraction
 from gateway.extraction.publisher import (
     VERDICTS_KEY,
     EventPublisher,
@@ -16,6 +18,7 @@ from gateway.extraction.publisher import (
     record_decision_remote,
 )
 from gateway.extraction.worker import WorkerStats, run_worker
+from gateway.metrics import Metrics
 from gateway.store import open_store
 from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
 
@@ -102,6 +105,10 @@ async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: s
         await wait_for(all_blocked)
         camps = await verdicts.campaigns()
         assert len(camps) == 1 and camps[0]["accounts"] == 6
+        # what GET /admin/v1/extraction/campaigns/{id} reads in Redis mode (it was always None: a 404)
+        backend = RedisExtraction(Metrics(CollectorRegistry()), redis)
+        assert await backend.campaign(camps[0]["campaign"]) == camps[0]
+        assert await backend.campaign("no-such-campaign") is None
         # Streams are capped (approximate MAXLEN trims whole macro nodes, so allow slack).
         pipe_len = [await redis.xlen(f"covenant:extraction:events:{p}") for p in range(2)]
         assert all(n <= 300 for n in pipe_len), pipe_len
