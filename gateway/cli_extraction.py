@@ -58,6 +58,16 @@ def cmd_worker(args: argparse.Namespace) -> int:
         print("covenant worker needs a Redis store (--store redis://…): with memory:// the gateway "
               "scores in process", file=sys.stderr)
         return 2
+    partitions = args.partitions if args.partitions is not None else settings.extraction_partitions
+    if partitions < 1:
+        print(f"--partitions must be 1 or more (got {partitions})", file=sys.stderr)
+        return 2
+    if partitions != settings.extraction_partitions:
+        # the gateways publish to settings.extraction_partitions streams: a worker reading other ones loses events
+        print(f"--partitions {partitions} differs from extraction_partitions {settings.extraction_partitions} of "
+              "the config the gateways publish with; set COVENANT_EXTRACTION_PARTITIONS (or the config file's "
+              "extraction_partitions) to the same value for both", file=sys.stderr)
+        return 2
     policy = _policy_from(args.policies or settings.policies_dir, required=args.policies is not None)
     fp = _worker_fingerprinter(settings)
     if args.nice > 0:
@@ -81,7 +91,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             start_http_server(args.metrics_port, addr=args.metrics_host, registry=metrics.registry)
         indexing = (asyncio.create_task(_index_provenance(settings, fp, stop, metrics, args.report_every))
                     if fp is not None else None)
-        stats = await run_worker(settings.store, policy=policy, partitions=args.partitions, stop=stop,
+        stats = await run_worker(settings.store, policy=policy, partitions=partitions, stop=stop,
                                  report_every_s=args.report_every)
         if indexing is not None:
             await indexing
@@ -151,7 +161,9 @@ def add_extraction_commands(sub, add_config) -> None:
     add_config(p)
     p.add_argument("--store", help="Redis URL (default from config)")
     p.add_argument("--policies", help="policy directory (default from config)")
-    p.add_argument("--partitions", type=int, default=4, help="event stream partitions (same on all workers)")
+    p.add_argument("--partitions", type=int, default=None,
+                   help="event stream partitions (default: extraction_partitions of the config, "
+                        "COVENANT_EXTRACTION_PARTITIONS, 4); must equal the gateways' value")
     p.add_argument("--nice", type=int, default=int(os.environ.get("COVENANT_WORKER_NICE", "0")),
                    help="lower this process's CPU priority by N (env COVENANT_WORKER_NICE; default 0: unchanged)")
     p.add_argument("--metrics-port", type=int, default=int(os.environ.get("COVENANT_WORKER_METRICS_PORT", "0")),

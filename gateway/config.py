@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     log_format: Literal["json", "text"] = Field("text", description="json: one object per line, for log pipelines.")
     store: str = Field("memory://", description="memory:// | redis://… | rediss://… | redis+sentinel://… | redis+cluster://…")
     store_timeout_ms: float = Field(50.0, description="Per-command store timeout.")
+    extraction_partitions: int = Field(
+        4, ge=1, le=1024, description="Redis store: the extraction feature-event stream partitions the gateways "
+        "publish to and `covenant worker` consumes; set the same value on both (one shared config).")
     store_startup_wait_s: float = Field(10.0, ge=0, description="At start-up, how long to retry the store's first "
                                         "connection (a store still starting, a loaded host) before the gateway exits.")
     policies_dir: str = Field("policies", description="Directory of policy files, watched for hot reload.")

@@ -23,7 +23,7 @@ from gateway.batch_queue import HANDOFF_LINGER_S, BatchQueue
 from gateway.extraction.detector import OK, Detector, Verdict
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy
-from gateway.extraction.publisher import VERDICTS_KEY, decode_verdict
+from gateway.extraction.publisher import DEFAULT_PARTITIONS, VERDICTS_KEY, decode_verdict
 from gateway.store.refresh_ahead import RefreshAheadCache
 
 log = logging.getLogger("covenant.extraction")
@@ -118,13 +118,15 @@ class LocalExtraction(_Queued):
 
 
 class RedisExtraction(_Queued):
-    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None, publish_batch=None) -> None:
+    def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None, publish_batch=None,
+                 partitions: int = DEFAULT_PARTITIONS) -> None:
         from gateway.extraction.publisher import EventPublisher, RedisVerdicts
 
         super().__init__(metrics)
         self.redis = redis
-        # events go out on a batcher of their own (never on the request path's round trip)
-        self.publisher = EventPublisher(redis, batcher=publish_batch)
+        # events go out on a batcher of their own (never on the request path's round trip), into as many
+        # partitions as the workers consume (settings.extraction_partitions on both sides)
+        self.publisher = EventPublisher(redis, partitions=partitions, batcher=publish_batch)
         self.verdicts = RedisVerdicts(redis)
         # Refreshed ahead of expiry on the store's request-path batcher (None on a cluster): a lookup
         # shares the round trip of the rate-limit admission that follows in the same loop turn.

@@ -232,3 +232,31 @@ def test_policy_directories_that_are_missing_or_broken_are_told_in_one_line(redi
     out = run("extraction", "replay", str(tmp_path / "traffic.jsonl"), "--policies", str(broken))
     assert out.returncode != 0 and "Traceback" not in out.stderr
     assert f"{broken / 'a.yaml'}:4:8: spec.bogus: unknown field" in out.stderr
+
+
+def test_a_partition_count_other_than_the_gateways_is_refused(redis_url: str, tmp_path) -> None:
+    """The gateways publish to extraction_partitions streams (4 by default): a worker reading 2 of them left half the
+    principals unscored without a word. The count is one setting both sides read."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--partitions", "2"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "--partitions 2 differs from extraction_partitions 4" in run.stderr
+    assert "COVENANT_EXTRACTION_PARTITIONS" in run.stderr and "Traceback" not in run.stderr
+
+
+async def test_the_gateway_publishes_to_the_configured_partitions(redis_url: str) -> None:
+    # a principal whose stream differs between 2 and 4 partitions (crc32 % 4 is 2 or 3)
+    name = next(n for n in (f"partitioned-{i}" for i in range(100)) if partition_of(n, 4) >= 2)
+    two, four = (f"covenant:extraction:events:{partition_of(name, k)}" for k in (2, 4))
+    redis = Redis.from_url(redis_url)
+    try:
+        before = {k: await redis.xlen(k) for k in (two, four)}
+        backend = RedisExtraction(Metrics(CollectorRegistry()), redis, partitions=2)
+        await backend.publisher.publish_many(chat_user(name, 3))
+        assert await redis.xlen(two) == before[two] + 3
+        assert await redis.xlen(four) == before[four]
+    finally:
+        await redis.aclose()
