@@ -37,12 +37,14 @@ def open_key_store(settings):
     return FileKeyStore(Path(settings.keys_file)), None
 
 
-def _labels(pairs: list[str]) -> dict[str, str]:
+def label_pairs(pairs: list[str] | None) -> dict[str, str]:
+    """`--label K=V` options as a dict; a malformed one ends the command with a one-line message (exit 2)."""
     out = {}
     for pair in pairs or ():
         k, sep, v = pair.partition("=")
         if not sep or not k:
-            raise SystemExit(f"--label takes key=value, got {pair!r}")
+            print(f"--label takes key=value, got {pair!r}", file=sys.stderr)
+            raise SystemExit(2)
         out[k] = v
     return out
 
@@ -81,7 +83,7 @@ async def _create(args) -> int:
         raise SystemExit(str(exc)) from None
     expires = parse_expiry(args.expires, time.time()) if args.expires else None
     keys, store, settings = _open(args.config)
-    key, record = new_key(args.tenant, args.account, _labels(args.label), expires)
+    key, record = new_key(args.tenant, args.account, label_pairs(args.label), expires)
     await keys.put(record)
     if store:
         await store.close()

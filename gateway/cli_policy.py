@@ -65,14 +65,24 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     import asyncio
 
+    from gateway.cli_keys import label_pairs, open_key_store
     from gateway.config import load_settings
-    from gateway.identity import FileKeyStore, key_id_of
+    from gateway.identity import key_id_of
     from gateway.policy.reload import PolicyManager
 
     settings = load_settings(args.config)
     if args.key:
         kid = key_id_of(args.key)
-        record = asyncio.run(FileKeyStore(Path(settings.keys_file)).get(kid)) if kid else None
+
+        async def lookup():
+            keys, store = open_key_store(settings)  # the keys file, or the Redis store the gateways read
+            try:
+                return await keys.get(kid)
+            finally:
+                if store is not None:
+                    await store.close()
+
+        record = asyncio.run(lookup()) if kid else None
         if record is None:
             print("unknown key", file=sys.stderr)
             return 1
@@ -82,7 +92,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
             print("give --key, or --tenant and --account", file=sys.stderr)
             return 2
         tenant, account, key_id = args.tenant, args.account, args.key_id or "-"
-        labels = dict(kv.split("=", 1) for kv in args.label or ())
+        labels = label_pairs(args.label)
     pm = PolicyManager([Path(args.policies or settings.policies_dir)])
     if not pm.reload():
         print(pm.last_error, file=sys.stderr)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
-from tests.policy.test_validation import covenant
+from tests.policy.test_validation import ROOT, covenant
 
 
 def test_shipped_policy_tests_pass():
@@ -47,3 +50,24 @@ def test_explain_with_no_match_says_so(tmp_path):
     out = covenant("policy", "explain", "--tenant", "acme", "--account", "a", "--model", "m",
                    "--policies", str(tmp_path))
     assert "no policy matches" in out.stdout
+
+
+def test_explain_with_a_malformed_label_says_how_to_write_one():
+    out = covenant("policy", "explain", "--tenant", "acme", "--account", "a", "--label", "foo", "--model", "m",
+                   "--policies", "policies")
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "--label takes key=value, got 'foo'" in out.stderr
+
+
+def test_explain_finds_a_key_in_the_redis_store_the_gateways_read(redis_url, tmp_path):
+    """`covenant keys create` with a Redis store writes the key there; explain once looked only in the keys file."""
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "gateway", *args], capture_output=True, text=True, cwd=tmp_path,
+                              timeout=60, env={**os.environ, "COVENANT_STORE": redis_url})
+
+    made = run("keys", "create", "--tenant", "acme", "--account", "bob", "--label", "tier=free")
+    assert made.returncode == 0, made.stderr
+    key = next(tok for tok in made.stdout.split() if tok.startswith("cov_"))
+    out = run("policy", "explain", "--key", key, "--model", "gpt-4o", "--policies", str(ROOT / "policies"))
+    assert out.returncode == 0, out.stderr
+    assert "principal: tenant=acme account=bob" in out.stdout and "'tier': 'free'" in out.stdout
