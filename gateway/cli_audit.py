@@ -7,6 +7,17 @@ import sys
 import time
 
 
+def _positive(text: str) -> int:
+    """--limit: a count of 1 or more, as the admin route's `limit` (argparse turns the error into usage + exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
 def _run(args: argparse.Namespace) -> int:
     from gateway.audit.query import AuditFilter, read_audit, render_jsonl, render_table, search
     from gateway.audit.report import parse_duration
@@ -48,7 +59,7 @@ def add_audit_command(sub, add_config) -> None:
                                                        "(extraction, pii_prompt, shadow:rate_limited ...)")
     p.add_argument("--request-id", help="one request (the x-request-id the client got)")
     p.add_argument("--model", metavar="GLOB", help="e.g. 'gpt-4o*'")
-    p.add_argument("--limit", type=int, default=100, help="keep the newest N matches (default 100)")
+    p.add_argument("--limit", type=_positive, default=100, help="keep the newest N matches (default 100)")
     p.add_argument("--format", choices=("table", "jsonl"), default="table")
     p.add_argument("--path", nargs="+", metavar="FILE",
                    help="audit JSONL file(s), rotated siblings included (default: the configured sink)")

@@ -161,3 +161,10 @@ def test_an_accounts_key_changes_are_found_with_its_requests_and_read_as_such(tm
     assert rows[2].split()[2:6] == ["3fa9c2d1e0b4", "acme/bob", "-", "-"] and "key:created" in rows[2]
     assert rows[2].endswith("ticket 7")
     assert "review:confirm" in rows[3] and rows[3].endswith("templated maths harvest")
+
+
+def test_the_cli_refuses_a_limit_below_one_with_a_usage_line(audit_log):
+    for bad in ("-5", "0"):
+        out = covenant("audit", "--path", str(audit_log), "--limit", bad)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        assert "--limit: must be 1 or more" in out.stderr
