@@ -78,12 +78,20 @@ def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, out
                 summary.skipped_lines += 1
                 continue
             principal = str(rec["principal"])
-            ts = float(rec["ts"])
+            try:
+                ts = float(rec["ts"])
+            except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
+                ts = float("nan")
+            if ts != ts:  # NaN: no place in time order
+                summary.skipped_lines += 1
+                continue
             if ts < last_ts:
                 summary.out_of_order += 1  # scored as it comes; event time never goes backwards
                 ts = last_ts
             last_ts = ts
-            client = rec.get("client") or {}
+            client = rec.get("client")
+            if not isinstance(client, dict):
+                client = {}
             text = rec.get("response_text")
             usage = rec.get("usage")
             tokens = usage.get("output_tokens") if isinstance(usage, dict) else None

@@ -68,6 +68,21 @@ def test_minimal_records_and_bad_lines(tmp_path: Path) -> None:
     assert rows["p3"]["verdict"] == "ok"
 
 
+def test_a_line_with_a_time_that_is_not_epoch_seconds_is_skipped_not_fatal(tmp_path: Path) -> None:
+    """An ISO time, null or NaN in `ts`, or a `client` that is not an object, once aborted the whole replay."""
+    request = {"messages": [{"role": "user", "content": "hello"}]}
+    good = [orjson.dumps({"ts": 1000 + i, "principal": "p1", "api": "openai.chat.completions", "request": request})
+            for i in range(3)]
+    odd = [orjson.dumps({"ts": ts, "principal": "p2", "api": "openai.chat.completions", "request": request})
+           for ts in ("2026-01-01T00:00:00Z", None)] + [b'{"ts": NaN, "principal": "p2"}']
+    odd += [orjson.dumps({"ts": 2000, "principal": "p3", "api": "openai.chat.completions", "request": request,
+                          "client": "10.0.0.1"})]
+    log = tmp_path / "odd.jsonl"
+    log.write_bytes(b"\n".join(good + odd) + b"\n")
+    summary = replay(log, None, tmp_path / "out.jsonl", progress=False)
+    assert summary.requests == 4 and summary.skipped_lines == 3
+
+
 def test_replay_gives_the_same_verdicts_whatever_the_string_hash_seed(small_log: Path, tmp_path: Path) -> None:
     """Workers and replays run in different processes: their campaigns must not depend on set order."""
     import os
