@@ -85,6 +85,24 @@ def _content_slots(container: dict, key: str) -> Iterator[tuple[Any, Any]]:
                 yield from _content_slots(part, "content")
             elif kind == "tool_use" and "input" in part:  # a replayed tool call's arguments go upstream too
                 yield from _string_leaves(part, "input")
+            elif kind in ("document", "search_result"):  # Anthropic: pasted documents and search results
+                yield from _document_slots(part)
+
+
+def _document_slots(part: dict) -> Iterator[tuple[Any, Any]]:
+    """The text an Anthropic document or search-result block sends: a plain-text source's data, a content
+    source's blocks, the block's own content, title and context (base64 PDFs and URLs are not text)."""
+    for name in ("title", "context"):
+        if isinstance(part.get(name), str):
+            yield part, name
+    source = part.get("source")
+    if isinstance(source, dict):
+        if source.get("type") == "text" and isinstance(source.get("data"), str):
+            yield source, "data"
+        elif source.get("type") == "content":
+            yield from _content_slots(source, "content")
+    if part.get("type") == "search_result":
+        yield from _content_slots(part, "content")
 
 
 def _tool_call_slots(message: dict) -> Iterator[tuple[Any, Any]]:
@@ -108,6 +126,9 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
                 yield from _content_slots(m, "content")
                 if api == "openai.chat.completions":
                     yield from _tool_call_slots(m)
+        prediction = body.get("prediction")  # predicted outputs: text the upstream reads as well
+        if api == "openai.chat.completions" and isinstance(prediction, dict):
+            yield from _content_slots(prediction, "content")
     elif api in ("openai.completions", "openai.embeddings"):
         key = "prompt" if api == "openai.completions" else "input"
         value = body.get(key)
@@ -117,9 +138,19 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
             for i, v in enumerate(value):
                 if isinstance(v, str):
                     yield value, i
+        if api == "openai.completions" and isinstance(body.get("suffix"), str):  # the text after an insertion
+            yield body, "suffix"
     elif api == "openai.responses":
         if isinstance(body.get("instructions"), str):
             yield body, "instructions"
+        prompt = body.get("prompt")  # a stored prompt's variables are filled into it upstream
+        variables = prompt.get("variables") if isinstance(prompt, dict) else None
+        if isinstance(variables, dict):
+            for name, value in variables.items():
+                if isinstance(value, str):
+                    yield variables, name
+                elif isinstance(value, dict) and isinstance(value.get("text"), str):  # an input_text part
+                    yield value, "text"
         value = body.get("input")
         if isinstance(value, str):
             yield body, "input"

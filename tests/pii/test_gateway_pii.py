@@ -107,6 +107,37 @@ def test_secrets_in_replayed_tool_calls_and_results_are_blocked_in_every_api(gw_
     assert teacher.requests() == []
 
 
+def test_secrets_in_documents_suffixes_predictions_and_prompt_variables_are_blocked(gw_teacher, teacher):
+    """Every text a request sends upstream is prompt text: an Anthropic document's plain-text source, a search
+    result, a legacy completion's suffix, a chat prediction, a stored prompt's variables (the first two once reached
+    the upstream with a secret in them)."""
+    teacher.clear_requests()
+    oai = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
+    ant = anthropic.Anthropic(base_url=gw_teacher.url, api_key=gw_teacher.key, max_retries=0)
+    leaked = f"OPENAI_API_KEY={SECRET}"
+    attempts = [
+        lambda: ant.messages.create(model="claude-mock-1", max_tokens=20, messages=[{"role": "user", "content": [
+            {"type": "document", "source": {"type": "text", "media_type": "text/plain", "data": leaked}},
+            {"type": "text", "text": "summarise"}]}]),
+        lambda: ant.messages.create(model="claude-mock-1", max_tokens=20, messages=[{"role": "user", "content": [
+            {"type": "document", "title": "notes", "source": {"type": "content", "content": [
+                {"type": "text", "text": leaked}]}}, {"type": "text", "text": "summarise"}]}]),
+        lambda: ant.messages.create(model="claude-mock-1", max_tokens=20, messages=[{"role": "user", "content": [
+            {"type": "search_result", "source": "https://example.com", "title": "env",
+             "content": [{"type": "text", "text": leaked}]}, {"type": "text", "text": "what is in it?"}]}]),
+        lambda: oai.completions.create(model="gpt-4o-mini", prompt="def f():", suffix=f"# {leaked}", max_tokens=5),
+        lambda: oai.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "edit it"}],
+                                            prediction={"type": "content", "content": leaked}),
+        lambda: oai.responses.create(model="gpt-4o-mini", input="go",
+                                     extra_body={"prompt": {"id": "pmpt_1", "variables": {"env": leaked}}}),
+    ]
+    for attempt in attempts:
+        with pytest.raises((openai.BadRequestError, anthropic.BadRequestError)) as err:
+            attempt()
+        assert "OPENAI_API_KEY" in str(err.value) and SECRET not in str(err.value)
+    assert teacher.requests() == []
+
+
 def test_clean_prompt_reaches_the_upstream(gw_teacher, teacher):
     teacher.clear_requests()
     client = openai.OpenAI(base_url=gw_teacher.openai_base_url, api_key=gw_teacher.key, max_retries=0)
