@@ -12,7 +12,11 @@ def _open(config: str | None):
     from gateway.config import load_settings
 
     settings = load_settings(config)
-    return (*open_key_store(settings), settings)
+    try:
+        return (*open_key_store(settings), settings)
+    except (ValueError, TypeError, KeyError) as exc:  # a corrupt or hand-edited keys file: never overwrite it
+        print(f"covenant: {settings.keys_file}: not a keys file: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _audit(settings, action: str, record, reason: str) -> None:

@@ -101,7 +101,7 @@ def recorded_reference_json(config: str | None, gateway_url: str | None = None, 
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
-    from gateway.watermark.cli import detect_files
+    from gateway.watermark.cli import InputError, detect_files
     from gateway.watermark.detect import detect
     from gateway.watermark.reference import Reference
 
@@ -122,7 +122,11 @@ def cmd_detect(args: argparse.Namespace) -> int:
                   "positions", file=sys.stderr)
         elif args.tenant is not None:
             raise SystemExit("--tenant chooses the scope of --reference gateway")
-        result = detect_files(args.files, registry, corpus=args.corpus, reference=files, recorded=recorded)
+        try:
+            result = detect_files(args.files, registry, corpus=args.corpus, reference=files, recorded=recorded)
+        except InputError as exc:
+            print(f"covenant watermark detect: {exc}", file=sys.stderr)
+            return 2
     print(json.dumps(result, indent=2, default=str))
     return 0
 

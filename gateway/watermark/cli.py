@@ -18,13 +18,21 @@ def _read(path: str) -> str:
     return sys.stdin.read() if path == "-" else Path(path).read_text("utf-8", errors="replace")
 
 
-def _jsonl_texts(raw: str) -> list[str]:
+class InputError(ValueError):
+    """An input file the command cannot read as what it was given for (told in one line, file and line)."""
+
+
+def _jsonl_texts(raw: str, path: str = "-") -> list[str]:
     """One document per line: a JSON string, or an object with "text" (or "completion"/"output")."""
     texts = []
-    for line in raw.splitlines():
+    for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
-        item = orjson.loads(line)
+        try:
+            item = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not a JSON line ({exc}); a .jsonl file holds one document per "
+                             "line: a JSON string or an object with a \"text\" field") from None
         if isinstance(item, str):
             texts.append(item)
         elif isinstance(item, dict):
@@ -39,7 +47,7 @@ def _documents(paths: Sequence[str]) -> list[str]:
     texts: list[str] = []
     for p in paths:
         raw = _read(p)
-        texts.extend(_jsonl_texts(raw) if p.endswith(".jsonl") else [raw])
+        texts.extend(_jsonl_texts(raw, p) if p.endswith(".jsonl") else [raw])
     return texts
 
 

@@ -1,4 +1,5 @@
-"""Commands given something that is not there say so in one line and exit 1, never with a traceback."""
+"""Commands given something that is not there, or not what it should be, say so in one line (exit 1 for a missing
+input, 2 for a malformed one), never with a traceback."""
 
 from __future__ import annotations
 
@@ -43,3 +44,21 @@ def test_detect_does_not_speak_like_a_serving_gateway(tmp_path):
     out = covenant(tmp_path, "watermark", "detect", "-", COVENANT_WATERMARK_SECRET="s" * 32)
     assert out.returncode == 0 and "scoring against 0 known accounts" in out.stderr
     assert "no API keys yet" not in out.stderr and "DEVELOPMENT KEY" not in out.stderr
+
+
+def test_a_corpus_line_that_is_not_json_is_named_with_its_line(tmp_path):
+    (tmp_path / "bad.jsonl").write_text('{"text": "hello"}\nnot json\n')
+    out = covenant(tmp_path, "watermark", "detect", "--corpus", "bad.jsonl", COVENANT_WATERMARK_SECRET="s" * 32)
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert out.stderr.splitlines()[-1].startswith("covenant watermark detect: bad.jsonl:2: not a JSON line")
+
+
+@pytest.mark.parametrize("content", ["{bad", "[]", '{"keys": [{"id": "x"}]}'])
+@pytest.mark.parametrize("command", [("keys", "list"), ("keys", "revoke", "x"), ("keys", "create", "--tenant", "t",
+                                                                                  "--account", "a")])
+def test_a_corrupt_keys_file_is_one_line_and_left_as_it_was(tmp_path, content, command):
+    (tmp_path / "covenant-keys.json").write_text(content)
+    out = covenant(tmp_path, *command)
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    assert out.stderr.strip().splitlines()[-1].startswith("covenant: covenant-keys.json: not a keys file:")
+    assert (tmp_path / "covenant-keys.json").read_text() == content
