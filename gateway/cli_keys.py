@@ -12,6 +12,8 @@ def _open(config: str | None):
     from gateway.config import load_settings
 
     settings = load_settings(config)
+    if settings.store.startswith("redis"):
+        return (*open_key_store(settings), settings)
     try:
         return (*open_key_store(settings), settings)
     except (ValueError, TypeError, KeyError) as exc:  # a corrupt or hand-edited keys file: never overwrite it
