@@ -4,41 +4,21 @@ turning hot reload off until a restart)."""
 
 from __future__ import annotations
 
-import time
-
 import httpx
 import pytest
 
+from tests.policy.test_hot_reload import DENY_BETA, wait_for
 from tests.support.gateway import GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
 
-DENY_GAMMA = """apiVersion: covenant/v1
-kind: Policy
-metadata:
-  name: no-gamma-model
-spec:
-  selector: {models: ["gamma-*"]}
-  access: {action: deny, message: gamma models are closed}
-"""
-
 
 @pytest.fixture
-def gateway():
+def gateway():  # its own: test_hot_reload's leaves a broken policy file behind on purpose
     with running_mock_teacher() as teacher:
         gw = GatewayProcess(upstream_url=teacher.url)
         gw.key = gw.create_key("acme", "keeper")
-        gw.start()
-        yield gw
+        yield gw.start()
         gw.stop()
-
-
-def wait_for(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def chat(gw: GatewayProcess, key: str, model: str = "gpt-4o-mini") -> int:
@@ -55,8 +35,8 @@ def test_a_keys_file_of_the_wrong_shape_keeps_the_keys_and_the_watcher(gateway, 
     assert str(gateway.keys_file) in gateway.logs()
     assert chat(gateway, gateway.key) == 200  # the previous keys are still in force
 
-    (gateway.policy_dir / "50-no-gamma.yaml").write_text(DENY_GAMMA)  # the watcher still reloads policies...
-    assert wait_for(lambda: chat(gateway, gateway.key, "gamma-1") == 403), "policy watcher stopped"
+    (gateway.policy_dir / "50-no-beta.yaml").write_text(DENY_BETA)  # the watcher still reloads policies...
+    assert wait_for(lambda: chat(gateway, gateway.key, "beta-1") == 403), "policy watcher stopped"
     gateway.keys_file.write_text(good)
     late = gateway.create_key("acme", "late-arrival")  # ...and keys
     assert wait_for(lambda: chat(gateway, late) == 200)
