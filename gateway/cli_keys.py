@@ -12,11 +12,12 @@ def _open(config: str | None):
     from gateway.config import load_settings
 
     settings = load_settings(config)
-    if settings.store.startswith("redis"):
-        return (*open_key_store(settings), settings)
     try:
         return (*open_key_store(settings), settings)
-    except (ValueError, TypeError, KeyError) as exc:  # a corrupt or hand-edited keys file: never overwrite it
+    except (ValueError, TypeError, KeyError) as exc:
+        if settings.store.startswith("redis"):  # the store's own errors keep their message
+            raise
+        # a corrupt or hand-edited keys file: said in one line, and never overwritten
         print(f"covenant: {settings.keys_file}: not a keys file: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
 

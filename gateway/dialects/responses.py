@@ -7,7 +7,7 @@ from typing import Any
 
 from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.token_data import withhold
-from gateway.dialects.usage_fields import anthropic_input, count
+from gateway.dialects.usage_fields import usage_counts
 from gateway.pipeline import TransformFactory, Usage
 
 
@@ -15,15 +15,7 @@ def read_usage(api: str, obj: dict, usage: Usage) -> None:
     u = obj.get("usage")
     if not isinstance(u, dict):
         return
-    if api.startswith("anthropic"):
-        usage.input_tokens = anthropic_input(u)
-        usage.output_tokens = count(u.get("output_tokens"))
-    elif api == "openai.responses":
-        usage.input_tokens = count(u.get("input_tokens"))
-        usage.output_tokens = count(u.get("output_tokens"))
-    else:
-        usage.input_tokens = count(u.get("prompt_tokens"))
-        usage.output_tokens = count(u.get("completion_tokens"))
+    usage.input_tokens, usage.output_tokens = usage_counts(api, u)
     usage.reported = True
 
 

@@ -19,7 +19,7 @@ import orjson
 from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.token_data import HeldTokens, withhold
-from gateway.dialects.usage_fields import ANTHROPIC_INPUT_FIELDS, anthropic_input, count
+from gateway.dialects.usage_fields import ANTHROPIC_INPUT_FIELDS, anthropic_input, count, usage_counts
 from gateway.errors import UpstreamError
 from gateway.pipeline import TextTransform, TransformFactory, Usage
 
@@ -229,8 +229,7 @@ class SSEProcessor:
     def _openai_chunk(self, obj: dict, raw: bytes) -> bytes:
         usage = obj.get("usage")
         if isinstance(usage, dict):
-            self.usage.input_tokens = count(usage.get("prompt_tokens"))
-            self.usage.output_tokens = count(usage.get("completion_tokens"))
+            self.usage.input_tokens, self.usage.output_tokens = usage_counts(self.api, usage)
             self.usage.reported = True
             if self._drop_usage and not obj.get("choices"):
                 return b""
@@ -321,8 +320,7 @@ class SSEProcessor:
         if final:
             usage = (obj.get("response") or {}).get("usage")
             if isinstance(usage, dict):
-                self.usage.input_tokens = count(usage.get("input_tokens"))
-                self.usage.output_tokens = count(usage.get("output_tokens"))
+                self.usage.input_tokens, self.usage.output_tokens = usage_counts(self.api, usage)
                 self.usage.reported = True
         return out
 
@@ -365,8 +363,7 @@ class SSEProcessor:
             return (self._synthetic_delta(key, rest) if rest else b"") + raw
         if etype == "message_start":
             usage = (obj.get("message") or {}).get("usage") or {}
-            self.usage.input_tokens = anthropic_input(usage)
-            self.usage.output_tokens = count(usage.get("output_tokens"))
+            self.usage.input_tokens, self.usage.output_tokens = usage_counts(self.api, usage)
         elif etype == "message_delta":
             usage = obj.get("usage") or {}
             if "output_tokens" in usage:

@@ -27,3 +27,13 @@ def anthropic_input(usage: dict) -> int:
     all the same (OpenAI's `prompt_tokens` includes its cached tokens) and would otherwise escape token and
     spend limits through `cache_control`."""
     return sum(count(usage.get(name)) for name in ANTHROPIC_INPUT_FIELDS)
+
+
+def usage_counts(api: str, usage: dict) -> tuple[int, int]:
+    """(input, output) tokens of a whole usage block, by the API's field names (one place for both the JSON
+    answers and the streams' final usage)."""
+    if api.startswith("anthropic"):
+        return anthropic_input(usage), count(usage.get("output_tokens"))
+    if api == "openai.responses":
+        return count(usage.get("input_tokens")), count(usage.get("output_tokens"))
+    return count(usage.get("prompt_tokens")), count(usage.get("completion_tokens"))

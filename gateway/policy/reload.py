@@ -62,20 +62,13 @@ class PolicyManager:
         try:
             ps = self.build()
         except PolicyError as exc:
-            self.last_error = str(exc)
-            self.last_error_at = time.time()
-            log.error("policy reload rejected; version %s stays in force:\n%s", self._active.version, exc)
-            self._on_result("error", None)
-            return False
+            return self._reject(f"\n{exc}", str(exc))
         if not ps.policies and self._active.policies:
             # An emptied directory (a ConfigMap mid-swap, a bad rsync) would switch PII redaction and every limit
             # off at once, with an info line; start-up without policies is allowed and warns.
-            self.last_error = (f"no policies found under {', '.join(str(p) for p in self.paths)}: a reload never "
-                               "drops every policy (restart the gateway to run without any)")
-            self.last_error_at = time.time()
-            log.error("policy reload rejected; version %s stays in force: %s", self._active.version, self.last_error)
-            self._on_result("error", None)
-            return False
+            reason = (f"no policies found under {', '.join(str(p) for p in self.paths)}: a reload never drops "
+                      "every policy (restart the gateway to run without any)")
+            return self._reject(f" {reason}", reason)
         changed = ps.version != self._active.version
         self._active = ps  # one reference assignment: in-flight requests keep the version they matched
         self.last_error = None
@@ -88,6 +81,14 @@ class PolicyManager:
             for listener in (*self.activators, *self.on_change):
                 listener(ps)
         return True
+
+    def _reject(self, logged: str, error: str) -> bool:
+        """The new version is refused: the running one stays, the error is kept, logged and counted."""
+        self.last_error = error
+        self.last_error_at = time.time()
+        log.error("policy reload rejected; version %s stays in force:%s", self._active.version, logged)
+        self._on_result("error", None)
+        return False
 
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
         """Reload on file changes under the policy paths (and call `extra` handlers for other files)."""
