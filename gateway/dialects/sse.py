@@ -235,6 +235,9 @@ class SSEProcessor:
                 return b""
         self._last = obj
         changed = False
+        if self._drop_usage and isinstance(usage, dict):
+            obj["usage"] = None  # usage on a choice chunk (some compatible servers): read, not forwarded
+            changed = True
         field = "text" if self.api == "openai.completions" else None
         for choice in obj.get("choices") or ():
             if not isinstance(choice, dict):

@@ -41,6 +41,9 @@ class Fault(BaseModel):
     no_stream_usage: bool = Field(
         False, description="Stream no usage chunk even when `stream_options.include_usage` asks for one "
                            "(an OpenAI-compatible server that ignores the option).")
+    usage_on_last_choice: bool = Field(
+        False, description="Chat streams: put the usage block on the last finish_reason chunk instead of a chunk of "
+                           "its own with empty choices (what some OpenAI-compatible servers send).")
 
     @property
     def active(self) -> bool:

@@ -102,7 +102,8 @@ class MockTeacher:
         if req.stream:
             plan = openai_chat.chat_stream(completion_id, req.model, prompt_tokens, replies,
                                            self.settings.stream_words_per_delta, _asks_usage(req, fault),
-                                           lambda k: self.engine.filler(req, k), req.logprobs)
+                                           lambda k: self.engine.filler(req, k), req.logprobs,
+                                           usage_on_last_choice=fault.usage_on_last_choice)
             plan.headers.update(self._id_header("openai"))
             return await self.delivery.stream(request, plan, fault)
         payload = openai_chat.chat_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)

@@ -52,7 +52,8 @@ def chat_completion(completion_id: str, model: str, prompt_tokens: int, replies:
 
 
 def chat_stream(completion_id: str, model: str, prompt_tokens: int, replies: list[Reply],
-                words_per_delta: int, include_usage: bool, filler: Any, logprobs: int | None = None) -> StreamPlan:
+                words_per_delta: int, include_usage: bool, filler: Any, logprobs: int | None = None,
+                usage_on_last_choice: bool = False) -> StreamPlan:
     created = int(time.time())
 
     def chunk(choices: list[dict[str, Any]], usage_block: Any = None) -> bytes:
@@ -88,7 +89,9 @@ def chat_stream(completion_id: str, model: str, prompt_tokens: int, replies: lis
     # choices interleave, as they do when the API samples n > 1 in parallel
     deltas = [e for group in _round_robin(per_choice) for e in group]
     tail = [chunk([delta(i, {}, r.finish_reason)]) for i, r in enumerate(replies)]
-    if include_usage:
+    if include_usage and usage_on_last_choice:
+        tail[-1] = chunk([delta(len(replies) - 1, {}, replies[-1].finish_reason)], usage(prompt_tokens, replies))
+    elif include_usage:
         tail.append(chunk([], usage(prompt_tokens, replies)))
     tail.append(DONE)
     return StreamPlan(head, deltas, tail, lambda k: chunk([delta(0, {"content": filler(k)})]))

@@ -44,6 +44,32 @@ def test_the_legacy_completions_stream_too(alice, teacher_log):
     assert teacher_log.requests()[0]["body"]["stream_options"] == {"include_usage": True}
 
 
+def test_usage_riding_on_the_last_choice_chunk_is_read_and_hidden_from_the_caller(gateway, teacher_log):
+    """Some OpenAI-compatible servers put the usage block on the finish_reason chunk rather than on a chunk
+    of its own: the gateway still counts it, and the caller who did not ask still sees `"usage": null`."""
+    body = {"model": "gpt-4o-mini", "messages": MSG, "stream": True}
+    with httpx.stream("POST", gateway.openai_base_url + "/chat/completions", content=orjson.dumps(body), timeout=30,
+                      headers={"authorization": f"Bearer {gateway.keys.alice}", "x-mock-fault": "usage_on_last_choice"}
+                      ) as resp:
+        assert resp.status_code == 200
+        events = [orjson.loads(ln[6:]) for ln in resp.iter_lines() if ln.startswith("data: {")]
+    assert events[-1]["choices"][0]["finish_reason"] == "stop"
+    assert all(e["usage"] is None for e in events), "the usage the gateway asked for is not forwarded"
+    assert teacher_log.requests()[0]["body"]["stream_options"] == {"include_usage": True}
+
+
+def test_the_processor_counts_usage_on_a_choice_chunk_and_nulls_it_for_the_caller():
+    usage = Usage()
+    events = _chat_stream("Hello", usage=False)
+    events[-2] = b"data: " + orjson.dumps({"id": "c", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                                           "usage": {"prompt_tokens": 7, "completion_tokens": 5}}) + b"\n\n"
+    sse = SSEProcessor("openai.chat.completions", usage, None, False, drop_usage=True)
+    out = sse.feed(b"".join(events)) + sse.close()
+    last = orjson.loads(out.split(b"\n\n")[-3][6:])
+    assert (usage.input_tokens, usage.output_tokens) == (7, 5)
+    assert last["choices"][0]["finish_reason"] == "stop" and last["usage"] is None
+
+
 def test_a_caller_that_asks_gets_the_usage_chunk(alice, teacher_log):
     chunks = list(alice.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True,
                                                 stream_options={"include_usage": True}))
