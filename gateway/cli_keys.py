@@ -126,14 +126,19 @@ async def _revoke(args) -> int:
     from dataclasses import replace
 
     keys, store, settings = _open(args.config)
-    record = await keys.get(args.key_id)
-    if record is None:
-        print(f"no key with id {args.key_id}")
-        return 1
-    record = replace(record, revoked=True)  # records are replaced, never edited
-    await keys.put(record)
-    if store:
-        await store.close()
+    try:
+        record = await keys.get(args.key_id)
+        if record is None:
+            print(f"no key with id {args.key_id}")
+            return 1
+        if record.revoked:  # idempotent, as the admin API: no second audit record
+            print(f"{args.key_id} was already revoked ({record.tenant}/{record.account})")
+            return 0
+        record = replace(record, revoked=True)  # records are replaced, never edited
+        await keys.put(record)
+    finally:
+        if store:
+            await store.close()
     _audit(settings, "revoked", record, args.reason)
     print(f"revoked {args.key_id} ({record.tenant}/{record.account})")
     return 0

@@ -77,6 +77,8 @@ def test_key_changes_from_the_command_line_go_to_the_audit_log(tmp_path):
     key = next(line for line in out.stdout.splitlines() if line.startswith("cov_"))
     key_id = json.loads((tmp_path / "keys.json").read_text())["keys"][0]["key_id"]
     assert covenant(tmp_path, "keys", "revoke", key_id, "--reason", "rotated").returncode == 0
+    again = covenant(tmp_path, "keys", "revoke", key_id, "--reason", "twice")
+    assert again.returncode == 0 and f"{key_id} was already revoked" in again.stdout, "idempotent, as the admin API"
     lines = (tmp_path / "audit" / "audit-cli.jsonl").read_text().splitlines()
     records = [json.loads(line) for line in lines]
     assert [(r["kind"], r["action"], r["reason"], r["via"], r["key_id"]) for r in records] == [
