@@ -12,6 +12,7 @@ from zlib import crc32
 
 import orjson
 from redis.asyncio import Redis
+from redis.exceptions import WatchError
 
 from gateway.extraction.detector import OK, Verdict
 from gateway.extraction.features import FeatureEvent
@@ -104,19 +105,40 @@ class RedisVerdicts:
 
 
 DECISIONS_KEY = "covenant:extraction:decisions"
+_DECISION_ATTEMPTS = 4
 
 
 async def record_decision_remote(redis: Redis, principal: str, decision: str, reviewer: str, note: str,
                                  ts: float) -> dict:
-    """Distributed mode: store a reviewer decision for the workers and apply it to the verdict now."""
+    """Distributed mode: store a reviewer decision for the workers and apply it to the verdict now.
+
+    The reviewer's detail view shows the decision at once too (as in-process): its status and decision are
+    patched in the same transaction, watched so that a worker's newer detail is never overwritten by an older
+    one; the owning worker rewrites the whole detail when it applies the decision (worker._write_verdicts)."""
     if decision not in ("confirm", "clear", "allowlist"):
         raise ValueError(f"unknown decision {decision!r}: expected confirm, clear or allowlist")
     record = {"principal": principal, "decision": decision, "reviewer": reviewer, "note": note, "ts": ts}
-    pipe = redis.pipeline(transaction=True)
-    pipe.hset(DECISIONS_KEY, principal, orjson.dumps(record))
-    if decision == "confirm":
-        pipe.hset(VERDICTS_KEY, principal, encode_verdict(Verdict("block", 1.0, ("confirmed_by_reviewer",), None)))
-    else:
-        pipe.hdel(VERDICTS_KEY, principal)
-    await pipe.execute()
+    verdict = Verdict("block", 1.0, ("confirmed_by_reviewer",), None) if decision == "confirm" else None
+    async with redis.pipeline(transaction=True) as pipe:
+        for attempt in range(_DECISION_ATTEMPTS):
+            patch = attempt < _DECISION_ATTEMPTS - 1  # the last attempt leaves the detail to the worker
+            try:
+                if patch:
+                    await pipe.watch(DETAILS_KEY)
+                    raw = await pipe.hget(DETAILS_KEY, principal)
+                pipe.multi()
+                pipe.hset(DECISIONS_KEY, principal, orjson.dumps(record))
+                if verdict is not None:
+                    pipe.hset(VERDICTS_KEY, principal, encode_verdict(verdict))
+                else:
+                    pipe.hdel(VERDICTS_KEY, principal)
+                if patch and raw is not None:
+                    detail = orjson.loads(raw)
+                    detail.update(status=verdict.status if verdict else "ok", decision=record,
+                                  reasons=list(verdict.reasons) if verdict else [])
+                    pipe.hset(DETAILS_KEY, principal, orjson.dumps(detail))
+                await pipe.execute()
+                return record
+            except WatchError:
+                continue  # a worker wrote details meanwhile (execute has reset the pipeline): read again
     return record

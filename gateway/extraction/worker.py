@@ -302,14 +302,15 @@ async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str, uns
 async def _write_verdicts(redis: Redis, det: Detector, stats: WorkerStats, name: str, changes: dict) -> None:
     pipe = redis.pipeline(transaction=False)
     for pid, v in changes.items():
+        detail = det.principal_detail(pid)
         if v.status == "ok":
             pipe.hdel(VERDICTS_KEY, pid)
-            pipe.hdel(DETAILS_KEY, pid)
         else:
             pipe.hset(VERDICTS_KEY, pid, encode_verdict(v))
-            detail = det.principal_detail(pid)
-            if detail is not None:
-                pipe.hset(DETAILS_KEY, pid, orjson.dumps(detail))
+        if detail is not None and (v.status != "ok" or detail["decision"] is not None):
+            pipe.hset(DETAILS_KEY, pid, orjson.dumps(detail))  # a reviewed account keeps its detail when ok
+        else:
+            pipe.hdel(DETAILS_KEY, pid)
     if changes:  # each worker publishes the campaigns of its partitions under its own field
         pipe.hset(CAMPAIGNS_KEY, name, orjson.dumps(det.campaigns()))
     s = det.stats()

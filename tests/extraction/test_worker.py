@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import orjson
 import pytest
 from prometheus_client import CollectorRegistry
 from redis.asyncio import Redis
@@ -11,6 +12,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 
 from gateway.extraction.backends import RedisExtraction
 from gateway.extraction.publisher import (
+    DECISIONS_KEY,
+    DETAILS_KEY,
     VERDICTS_KEY,
     EventPublisher,
     RedisVerdicts,
@@ -77,13 +80,51 @@ async def test_two_workers_split_partitions_and_write_verdicts(redis_url: str) -
         # A reviewer clears it; the verdict is gone at once and the worker respects it.
         await record_decision_remote(redis, "harvester", "clear", "rita", "known customer", ts=T0 + 99999)
         assert (await verdicts.get("harvester")).status == "ok"
+        cleared = await verdicts.detail("harvester")  # the reviewer's view shows the decision at once, as in-process
+        assert cleared["status"] == "ok" and cleared["decision"]["reviewer"] == "rita"
         await pub.publish(event("harvester", T0 + 100_000, chat("Think step by step: 2+2", max_tokens=4096)))
         await asyncio.sleep(1.5)
         assert (await verdicts.get("harvester")).status == "ok"
+        kept = await verdicts.detail("harvester")  # and keeps it once the worker has rewritten the detail
+        assert kept is not None and kept["status"] == "ok" and kept["decision"]["note"] == "known customer"
+        assert kept["requests"] == 61, "the worker's own account of it, counting the event after the decision"
     finally:
         stop.set()
         await asyncio.gather(*workers)
         await redis.aclose()
+
+
+async def test_a_decision_never_overwrites_a_detail_a_worker_wrote_meanwhile(redis_url: str) -> None:
+    """The decision patches the detail under WATCH: a worker writing details between the read and the write
+    makes it read again (here twice), and the verdict and decision are stored whatever happens."""
+    redis, worker = Redis.from_url(redis_url), Redis.from_url(redis_url)
+    await redis.hset(DETAILS_KEY, "p", orjson.dumps({"status": "flag", "decision": None, "reasons": ["x"]}))
+    pipeline, writes = redis.pipeline, []
+
+    def racing_pipeline(*args, **kwargs):
+        pipe = pipeline(*args, **kwargs)
+        read = pipe.hget
+
+        async def hget(*key):
+            value = await read(*key)
+            if len(writes) < 2:  # the worker writes right after each of the first two reads
+                writes.append(await worker.hset(DETAILS_KEY, "p", orjson.dumps({"status": "block", "decision": None,
+                                                                                "reasons": [], "n": len(writes)})))
+            return value
+
+        pipe.hget = hget
+        return pipe
+
+    redis.pipeline = racing_pipeline
+    try:
+        await record_decision_remote(redis, "p", "clear", "rita", "", ts=T0)
+        detail = orjson.loads(await worker.hget(DETAILS_KEY, "p"))
+        assert len(writes) == 2 and detail["n"] == 1, "patched from the worker's latest detail, not an older one"
+        assert detail["status"] == "ok" and detail["decision"]["reviewer"] == "rita"
+        assert await worker.hget(VERDICTS_KEY, "p") is None and await worker.hget(DECISIONS_KEY, "p") is not None
+    finally:
+        await redis.aclose()
+        await worker.aclose()
 
 
 @pytest.mark.parametrize("transport", ["batcher", "pipeline"])  # a single server / a cluster
