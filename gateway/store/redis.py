@@ -146,10 +146,13 @@ _KEY_BULKS_MAX = 10_000
 
 class PackedAdmit(NamedTuple):
     """An admission script call encoded once (`RedisRateLimit.prepare_admit`): ``head`` up to the
-    request id, then ``parts`` between the dynamic amounts."""
+    request id, then ``parts`` between the dynamic amounts; ``ops`` and ``dynamic`` as prepared (to
+    undo the admission of a caller that left)."""
 
     head: bytes
     parts: tuple[bytes, ...]
+    ops: tuple[AdmitOp, ...]
+    dynamic: tuple[bool, ...]
 
 
 class RedisRateLimit:
@@ -161,18 +164,49 @@ class RedisRateLimit:
         self._key_bulks: dict[str, bytes] = {}
         # Admissions and settlements of concurrent requests share pipelined round trips.
         self._batch = batch
+        self._undoing: set[asyncio.Task] = set()  # undoes of abandoned admissions, referenced until done
 
-    async def _run(self, script: Any, keys: list[Any], args: list[Any]) -> Any:
+    def _call(self, script: Any, keys: list[Any], args: list[Any]) -> Awaitable[Any]:
         if self._batch is not None:
-            return await self._batch.call(script, keys, args)
-        return await self._guard.call(lambda: script(keys=keys, args=args))
+            return self._batch.call(script, keys, args)
+        return self._guard.call(lambda: script(keys=keys, args=args))
 
     async def admit(self, ops: Sequence[AdmitOp], now_ms: int | None, rid: str) -> AdmitResult:
         keys = [op.key for op in ops]
         args: list[Any] = ["" if now_ms is None else now_ms, rid]
         for op in ops:
             args += (op.kind.value, op.limit, op.param_ms, op.amount, "1" if op.shadow else "0")
-        return _admit_result(await self._run(self._admit, keys, args))
+        return await self._admitted(self._call(self._admit, keys, args), lambda: ops, rid)
+
+    async def _admitted(self, call: Awaitable[Any], ops: Callable[[], Sequence[AdmitOp]], rid: str) -> AdmitResult:
+        """The admission's result. A caller cancelled while it is under way (a client that left while its
+        speculated admission was answered) does not stop it: the script was sent, or is queued, and runs.
+        What it applied is then undone once its reply comes (leases released, reservations returned), as the
+        caller can no longer settle it; before, a concurrency slot stayed taken until its lease expired."""
+        reply = asyncio.ensure_future(call)  # the batcher's future stays itself; a cluster's call becomes a task
+        try:
+            return _admit_result(await asyncio.shield(reply))
+        except asyncio.CancelledError:
+            reply.add_done_callback(lambda done: self._undo(done, ops(), rid))
+            raise
+
+    def _undo(self, reply: asyncio.Future, ops: Sequence[AdmitOp], rid: str) -> None:
+        if reply.cancelled() or reply.exception() is not None:
+            return  # not admitted, or not known to be (a timed-out call: the documented bound)
+        undo = [SettleOp(OpKind.LEASE, op.key) if op.kind is OpKind.LEASE
+                else SettleOp(OpKind.COUNTER, op.key, -op.amount, res.window_ms)
+                for op, res in zip(ops, _admit_result(reply.result()).results, strict=True)
+                if res.applied and op.kind is not OpKind.LOG]
+        if undo:
+            task = asyncio.get_running_loop().create_task(self._settle_abandoned(undo, rid))
+            self._undoing.add(task)
+            task.add_done_callback(self._undoing.discard)
+
+    async def _settle_abandoned(self, ops: Sequence[SettleOp], rid: str) -> None:
+        try:
+            await self.settle(ops, rid)
+        except StoreUnavailable as exc:
+            log.warning("undoing the admission of abandoned request %s failed: %s", rid, exc)
 
     def prepare_admit(self, ops: Sequence[AdmitOp], dynamic: Sequence[bool]) -> PackedAdmit | None:
         """The admission script call for ``ops`` judged by the store's clock, encoded once: every
@@ -195,7 +229,7 @@ class RedisRateLimit:
                 cur.append(op.amount)
             cur.append("1" if op.shadow else "0")
         parts.append(resp.pack_args(cur, *enc))
-        return PackedAdmit(head, tuple(parts))
+        return PackedAdmit(head, tuple(parts), tuple(ops), tuple(dynamic))
 
     async def admit_packed(self, packed: PackedAdmit, amounts: Sequence[int], rid: str) -> AdmitResult:
         """`admit` of the ops `prepare_admit` encoded, with ``amounts`` for its dynamic ops, in order."""
@@ -204,7 +238,13 @@ class RedisRateLimit:
         for amount, part in zip(amounts, parts[1:], strict=True):
             out += (resp.bulk(b"%d" % amount), part)
         assert self._batch is not None
-        return _admit_result(await self._batch.call_packed(self._admit, b"".join(out)))
+
+        def ops() -> list[AdmitOp]:
+            given = iter(amounts)
+            return [op._replace(amount=next(given)) if dyn else op
+                    for op, dyn in zip(packed.ops, packed.dynamic, strict=True)]
+
+        return await self._admitted(self._batch.call_packed(self._admit, b"".join(out)), ops, rid)
 
     async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
         ops = [op for op in ops if op.kind is not OpKind.LOG]
@@ -217,7 +257,7 @@ class RedisRateLimit:
         args: list[Any] = [rid]
         for op in ops:
             args += (op.kind.value, op.delta, op.window_ms)
-        await self._run(self._settle, keys, args)
+        await self._call(self._settle, keys, args)
 
     def _pack_settle(self, ops: Sequence[SettleOp], rid: str) -> bytes:
         """The settlement's EVALSHA as `pack_commands` would encode it, with each state key's bulk

@@ -24,7 +24,8 @@ REPLICAS = 3
 # 50 ms store deadline then trips on scheduling delays alone. Accuracy is the subject of these
 # replicas; deadlines and the breaker are exercised in test_store_faults.py with the default.
 STORE_TIMEOUT_MS = 500
-CASES = ("requests", "concurrency", "tokens", "warmup", "stream", "single", "sdk", "shadow", "speculation")
+CASES = ("requests", "concurrency", "tokens", "warmup", "stream", "single", "sdk", "shadow", "speculation",
+         "spec-lease")
 WARMUP_BODY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 4}
 
 

@@ -5,12 +5,14 @@ has just seen a denial (or little room) waits for the answer before calling the 
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import anthropic
 import httpx
 import openai
 import pytest
+import redis
 
 from tests.ratelimit_gateway.helpers import metric
 
@@ -67,3 +69,34 @@ def test_speculated_admissions_that_pass_serve_the_response_with_the_admission_h
         assert int(resp.headers["x-ratelimit-remaining-tokens"]) > 0  # set by the admission, before the head
     # the first admission of this replica for the account had no history; the later ones speculated
     assert metric(gw, "covenant_ratelimit_speculations_total", outcome="allowed") >= allowed_before + 2
+
+
+SPEC_LEASE_KEY = "cov:{acme}:rl:beh-spec-lease/slots:acct-spec-lease"  # policies_replicas/behaviour.yaml
+SPEC_LOG_KEY = "cov:{acme}:rl:beh-spec-lease/log:acct-spec-lease"
+
+
+def _eventually(read, expected, deadline_s: float = 10.0):
+    end = time.monotonic() + deadline_s
+    value = read()
+    while value != expected and time.monotonic() < end:
+        time.sleep(0.02)
+        value = read()
+    return value
+
+
+def test_a_client_that_leaves_while_a_speculated_slot_is_being_taken_releases_it(cluster):
+    """The upstream answered and the store is still taking the concurrency slot when the client leaves:
+    the slot is released once the store's answer comes, not held until its lease (600 s) expires."""
+    gw, r = cluster.gateways[1], redis.Redis.from_url(cluster.redis.url)
+    key = cluster.keys["spec-lease"]
+    assert _chat(gw, key, "one").status_code == 200  # leaves 3 of 4 slots: the next one speculates
+    assert r.zcard(SPEC_LEASE_KEY) == 0 and r.zcard(SPEC_LOG_KEY) == 1
+    # Redis holds back scripts (not the key lookup) for 400 ms: less than the store deadline (500 ms), far
+    # more than the mock teacher takes to answer; the client gives up in between.
+    r.execute_command("CLIENT", "PAUSE", 400, "WRITE")
+    with pytest.raises(httpx.ReadTimeout):
+        httpx.post(gw.openai_base_url + "/chat/completions", timeout=0.2,
+                   json={"model": "gpt-4o-mini", "max_tokens": 8, "messages": [{"role": "user", "content": "two"}]},
+                   headers={"authorization": f"Bearer {key}"})
+    assert _eventually(lambda: r.zcard(SPEC_LOG_KEY), 2) == 2, "the speculated admission ran in the store"
+    assert _eventually(lambda: r.zcard(SPEC_LEASE_KEY), 0) == 0, "the slot is held until its lease expires"
