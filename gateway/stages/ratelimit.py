@@ -118,7 +118,7 @@ class RateLimitStage(Stage):
                 plan = self.limiter.plan(limits, Subject(*who))
                 eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
-        estimate = TokenEstimate(len(ctx.body) // 4 + 1, _requested_output(ctx))
+        estimate = TokenEstimate(len(ctx.body) // 4 + 1 if ctx.body else 0, _requested_output(ctx))
         try:
             adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
@@ -195,6 +195,11 @@ def _subject(ctx: RequestContext) -> tuple:
 
 
 def _requested_output(ctx: RequestContext) -> int | None:
+    """The output tokens to reserve: the request's bound; None (the policy's default) when it sets none; 0 on a
+    route that generates nothing (embeddings, token counts, the model list), which is not to be refused
+    for want of room for an answer it never gets."""
+    if not ctx.route.generates:
+        return 0
     value = max_output_tokens(ctx.json, -1)
     return None if value < 0 else value
 

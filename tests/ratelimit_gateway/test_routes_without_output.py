@@ -1,0 +1,52 @@
+"""Routes that generate no output (embeddings, Anthropic's token count, the model list) reserve no output
+tokens against a token quota: the request's max_tokens, or the policy's default_max_tokens (4096), is what a
+generating request may produce, and these produce nothing. They are admitted while the quota has room for
+what they send, and charged what the upstream reports."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import redis
+
+COUNTER_KEY = "cov:{acme}:rl:beh-no-output/daily:acct-no-output"  # policies_replicas/behaviour.yaml
+LIMIT = 5000
+
+
+def _used(r: redis.Redis) -> int:
+    return int(r.hget(COUNTER_KEY, "u") or 0)
+
+
+def _settled(r: redis.Redis, expected: int, deadline_s: float = 10.0) -> int:
+    end = time.monotonic() + deadline_s
+    while _used(r) != expected and time.monotonic() < end:
+        time.sleep(0.01)
+    return _used(r)
+
+
+def test_routes_without_output_are_admitted_while_the_quota_has_room_for_their_input(cluster):
+    gw, r = cluster.gateways[0], redis.Redis.from_url(cluster.redis.url)
+    key = cluster.keys["no-output"]
+    openai_headers = {"authorization": f"Bearer {key}"}
+    chat = httpx.post(gw.openai_base_url + "/chat/completions", headers=openai_headers, timeout=30,
+                      json={"model": "gpt-4o-mini", "max_tokens": 1500, "messages": [{"role": "user", "content": "hi"}]})
+    assert chat.status_code == 200, chat.text
+    used = chat.json()["usage"]["total_tokens"]
+    assert _settled(r, used) == used
+    assert LIMIT - used < 4096  # less left than a generating request without max_tokens reserves
+
+    emb = httpx.post(gw.openai_base_url + "/embeddings", headers=openai_headers, timeout=30,
+                     json={"model": "text-embedding-3-small", "input": "hello"})
+    assert emb.status_code == 200, emb.text
+    assert int(emb.headers["x-ratelimit-remaining-tokens"]) > LIMIT - used - 100  # its input only
+    used += emb.json()["usage"]["prompt_tokens"]
+    assert _settled(r, used) == used
+
+    models = httpx.get(gw.openai_base_url + "/models", headers=openai_headers, timeout=30)
+    assert models.status_code == 200, models.text
+    counted = httpx.post(gw.url + "/v1/messages/count_tokens", timeout=30,
+                         headers={"x-api-key": key, "anthropic-version": "2023-06-01"},
+                         json={"model": "claude-3-5-haiku-latest", "messages": [{"role": "user", "content": "hi"}]})
+    assert counted.status_code == 200, counted.text
+    assert _settled(r, used) == used  # neither generated nor reported anything to charge
