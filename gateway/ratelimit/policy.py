@@ -40,8 +40,11 @@ class LimitRule(BaseModel):
     token_kind: TokenKind = Field(default="total", description="Which tokens `tokens` counts: input, output or total.")
     concurrency: int | None = Field(default=None, ge=1, description="Maximum requests in flight at once.")
     lease_s: float = Field(
-        default=600.0, gt=0, description="Concurrency only: a slot not released within this time (a crashed "
-                                         "replica) expires; set it above the longest request you allow.")
+        # At least the stores' 1 ms (less was a 0-ms lease: no cap at all), at most a year (Redis refuses expiries
+        # far beyond; infinity broke the policy's compilation).
+        default=600.0, ge=0.001, le=31_536_000, allow_inf_nan=False,
+        description="Concurrency only: a slot not released within this time (a crashed replica) expires; set it "
+                    "above the longest request you allow (1 ms to a year).")
     spend: str | None = Field(
         default=None, description="USD per fixed UTC window, priced from `prices`, e.g. '10 USD/day'.")
     mode: Literal["enforce", "shadow"] = Field(

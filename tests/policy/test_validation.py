@@ -23,6 +23,7 @@ EXPECTED = {
                      "starting and ending alphanumeric",
     "duplicate_key.yaml": "7:3: (yaml): duplicate key 'priority'",
     "bad_access.yaml": "7:5: spec.access.action: Input should be 'allow' or 'deny'",
+    "bad_lease.yaml": "8:55: spec.rate_limits.limits[0].lease_s: Input should be a finite number",
 }
 
 

@@ -58,6 +58,16 @@ def test_policy_errors_name_the_problem():
         RateLimitPolicy(limits=[LimitRule(name="usd", spend="1 USD/day")])
 
 
+@pytest.mark.parametrize(("lease_s", "message"), [
+    (float("inf"), "Input should be a finite number"),  # crashed the gateway's start: "cannot convert float infinity"
+    (0.0004, "Input should be greater than or equal to 0.001"),  # a 0-ms lease: the cap was never enforced
+    (1e20, "Input should be less than or equal to 31536000"),  # beyond what Redis expires: a store error every time
+])
+def test_a_lease_the_stores_cannot_hold_is_refused(lease_s, message):
+    with pytest.raises(ValidationError, match=message):
+        LimitRule(name="x", concurrency=2, lease_s=lease_s)
+
+
 def test_policy_block_is_frozen_and_documented():
     rule = LimitRule(name="x", requests="1/s")
     with pytest.raises(ValidationError):
