@@ -200,12 +200,20 @@ class Upstream:
         answer = await resp.read()
         if b"stream_options" not in answer:
             return UpstreamResponse(resp.status, resp.headers, resp.content_type, _Read(answer))
+        bare = await self._send(route, headers, without_stream_options, request_id, query)
+        if bare.status == 400:
+            answer = await bare.read()
+            bare = UpstreamResponse(bare.status, bare.headers, bare.content_type, _Read(answer))
+            if b"stream_options" in answer:
+                # The caller's own stream_options are refused as well (a bad value of theirs): the upstream takes
+                # the field, and the caller gets its answer. Only a refusal of what the gateway added stops it.
+                return bare
         if not self.refuses_stream_options:
             self.refuses_stream_options = True
             log.warning("upstream %s refused stream_options, which the gateway adds to count the usage of streams: "
                         "not added again by this process (streams are charged an estimate); set stream_usage: "
                         "false on this upstream to stop trying", self.name)
-        return await self._send(route, headers, without_stream_options, request_id, query)
+        return bare
 
     async def _send(self, route: Route, headers: dict[str, str], body: bytes, request_id: str,
                     query: str) -> UpstreamResponse:

@@ -5,9 +5,15 @@ tests/ratelimit_gateway/test_streaming_settlement.py.)"""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import httpx
 import orjson
 import pytest
+from aiohttp import web
 
 from gateway.dialects.sse import SSEProcessor
 from gateway.identity import Principal
@@ -188,3 +194,74 @@ def test_an_upstream_that_refuses_the_option_is_asked_once_then_never(teacher, t
     sent = [("stream_options" in r["body"]) for r in teacher_log.requests()]
     assert sent == [True, False, False, True], "asked once, sent again without it, then never asked"
     assert logs.count("refused stream_options") == 1
+
+
+@contextmanager
+def _validating_upstream() -> Iterator[tuple[str, list[dict]]]:
+    """An OpenAI-compatible upstream on loopback that knows stream_options and checks its fields' types, as the
+    API does: a caller's own bad field is answered 400 naming it."""
+    seen: list[dict] = []
+
+    async def chat(request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        seen.append(body)
+        for name, value in (body.get("stream_options") or {}).items():
+            if not isinstance(value, bool):
+                return web.json_response(status=400, data={"error": {
+                    "message": f"Invalid type for 'stream_options.{name}': expected a boolean, but got a "
+                               f"{type(value).__name__} instead.", "type": "invalid_request_error",
+                    "param": f"stream_options.{name}", "code": "invalid_type"}})
+        resp = web.StreamResponse(headers={"content-type": "text/event-stream"})
+        await resp.prepare(request)
+        for event in _chat_stream("Hello", usage=bool((body.get("stream_options") or {}).get("include_usage"))):
+            await resp.write(event)
+        return resp
+
+    app = web.Application()
+    app.router.add_post("/v1/chat/completions", chat)
+    loop = asyncio.new_event_loop()
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+
+    async def start():
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        return runner, site._server.sockets[0].getsockname()[1]
+
+    runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
+    try:
+        yield f"http://127.0.0.1:{port}", seen
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(5)
+
+
+def test_a_callers_own_bad_stream_option_does_not_stop_the_gateway_asking_for_usage():
+    """One caller's malformed stream_options, refused by an upstream that knows the field, is that caller's 400:
+    the upstream does take stream_options, so every later stream on the replica is still asked for its usage
+    (it used to be taken for a refusal of the field: the process stopped asking, and charged every stream of
+    every tenant an estimate from then on)."""
+    import openai
+
+    from tests.support.gateway import GatewayProcess
+
+    with _validating_upstream() as (url, seen):
+        gw = GatewayProcess(upstream_url=url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"))
+        key = gw.create_key("acme", "careless", tier="pro")
+        gw.start()
+        try:
+            client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0)
+            with pytest.raises(openai.BadRequestError, match="stream_options.include_obfuscation"):
+                client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True,
+                                               stream_options={"include_obfuscation": "no"})
+            text = "".join(c.choices[0].delta.content or "" for c in
+                           client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True) if c.choices)
+            logs = gw.logs()
+        finally:
+            gw.stop()
+    assert text == "Hello"
+    assert seen[-1].get("stream_options") == {"include_usage": True}, "the next stream is still asked for its usage"
+    assert "refused stream_options" not in logs
