@@ -38,7 +38,8 @@ class Subject:
 
 class TokenEstimate(NamedTuple):
     input_tokens: int
-    max_output_tokens: int | None = None  # the request's max_tokens; None = the policy default
+    max_output_tokens: int | None = None  # the request's max_tokens (for all its answers); None = the policy default
+    answers: int = 1  # the request's `n`: the policy default is reserved for each answer
 
 
 class Usage(NamedTuple):
@@ -180,7 +181,8 @@ class RateLimiter:
         dynamic: list[int] = []
         for lim in plan.applicable:
             if lim.op_kind is OpKind.COUNTER:
-                out = estimate.max_output_tokens if estimate.max_output_tokens is not None else lim.default_max_tokens
+                out = (estimate.max_output_tokens if estimate.max_output_tokens is not None
+                       else lim.default_max_tokens * estimate.answers)
                 amount = _amount(lim, model, estimate.input_tokens, out)
                 amounts.append(amount)
                 dynamic.append(amount)

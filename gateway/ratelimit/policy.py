@@ -84,7 +84,8 @@ class RateLimitPolicy(BaseModel):
     limits: tuple[LimitRule, ...] = Field(default=(), description="Limits checked together, in one store round trip.")
     prices: tuple[Price, ...] = Field(default=(), description="Price table for spend limits (first match wins).")
     default_max_tokens: int = Field(
-        default=4096, ge=1, description="Output tokens reserved when a request sets no max_tokens.")
+        default=4096, ge=1, description="Output tokens reserved when a request sets no max_tokens, for each of its `n` "
+                                        "answers.")
     on_store_error: Literal["open", "closed"] = Field(
         default="closed", description="When the store is unreachable: open admits without limits, closed rejects "
                                       "with 503. Either way the outage is counted and logged.")

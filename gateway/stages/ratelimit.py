@@ -118,7 +118,7 @@ class RateLimitStage(Stage):
                 plan = self.limiter.plan(limits, Subject(*who))
                 eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
-        estimate = TokenEstimate(len(ctx.body) // 4 + 1 if ctx.body else 0, _requested_output(ctx))
+        estimate = TokenEstimate(len(ctx.body) // 4 + 1 if ctx.body else 0, _requested_output(ctx), _answers(ctx))
         try:
             adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
@@ -192,6 +192,12 @@ def _subject(ctx: RequestContext) -> tuple:
     """Whose limits these are: the memoised plan is checked against it."""
     p = ctx.principal
     return p.tenant, p.account, p.key_id, ctx.model, ctx.route.path
+
+
+def _answers(ctx: RequestContext) -> int:
+    """How many answers the request asks for (OpenAI's `n`; validated a non-negative integer when given)."""
+    n = ctx.json.get("n")
+    return n if isinstance(n, int) and n > 1 else 1
 
 
 def _requested_output(ctx: RequestContext) -> int | None:

@@ -25,7 +25,7 @@ REPLICAS = 3
 # replicas; deadlines and the breaker are exercised in test_store_faults.py with the default.
 STORE_TIMEOUT_MS = 500
 CASES = ("requests", "concurrency", "tokens", "warmup", "stream", "single", "sdk", "shadow", "speculation",
-         "spec-lease", "no-output")
+         "spec-lease", "no-output", "choices")
 WARMUP_BODY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 4}
 
 

@@ -1,7 +1,7 @@
-"""Routes that generate no output (embeddings, Anthropic's token count, the model list) reserve no output
-tokens against a token quota: the request's max_tokens, or the policy's default_max_tokens (4096), is what a
-generating request may produce, and these produce nothing. They are admitted while the quota has room for
-what they send, and charged what the upstream reports."""
+"""The output a request reserves against a token quota is what it may generate: the request's max_tokens, or
+the policy's default_max_tokens, for each of its `n` answers. Routes that generate nothing (embeddings,
+Anthropic's token count, the model list) reserve none: they are admitted while the quota has room for what
+they send, and charged what the upstream reports."""
 
 from __future__ import annotations
 
@@ -11,18 +11,37 @@ import httpx
 import redis
 
 COUNTER_KEY = "cov:{acme}:rl:beh-no-output/daily:acct-no-output"  # policies_replicas/behaviour.yaml
+CHOICES_KEY = "cov:{acme}:rl:beh-choices/daily:acct-choices"
 LIMIT = 5000
 
 
-def _used(r: redis.Redis) -> int:
-    return int(r.hget(COUNTER_KEY, "u") or 0)
+def _used(r: redis.Redis, key: str = COUNTER_KEY) -> int:
+    return int(r.hget(key, "u") or 0)
 
 
-def _settled(r: redis.Redis, expected: int, deadline_s: float = 10.0) -> int:
+def _settled(r: redis.Redis, expected: int, key: str = COUNTER_KEY, deadline_s: float = 10.0) -> int:
     end = time.monotonic() + deadline_s
-    while _used(r) != expected and time.monotonic() < end:
+    while _used(r, key) != expected and time.monotonic() < end:
         time.sleep(0.01)
-    return _used(r)
+    return _used(r, key)
+
+
+def test_a_request_for_several_answers_without_max_tokens_reserves_the_default_for_each(cluster):
+    """9k tokens a day, default_max_tokens 1000, requests for 8 answers: each may produce 8,000 tokens, so
+    once one has used its ~2k, the next no longer fits (with 1,000 reserved, five fitted: ~10k used)."""
+    gw, r = cluster.gateways[2], redis.Redis.from_url(cluster.redis.url)
+    headers = {"authorization": f"Bearer {cluster.keys['choices']}"}
+    body = {"model": "gpt-4o-mini", "n": 8, "messages": [{"role": "user", "content": "Name a river."}]}
+    used, statuses = 0, []
+    for _ in range(6):
+        resp = httpx.post(gw.openai_base_url + "/chat/completions", headers=headers, json=body, timeout=30)
+        statuses.append(resp.status_code)
+        if resp.status_code != 200:
+            break
+        used += resp.json()["usage"]["total_tokens"]
+        assert _settled(r, used, CHOICES_KEY) == used
+    assert used <= 9_000, f"the quota was passed: {used} tokens used after {statuses}"
+    assert statuses == [200, 429]
 
 
 def test_routes_without_output_are_admitted_while_the_quota_has_room_for_their_input(cluster):
