@@ -22,7 +22,7 @@ from redis.asyncio.retry import Retry
 from redis.asyncio.sentinel import Sentinel
 from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import RedisError, ResponseError
+from redis.exceptions import RedisClusterException, RedisError, ResponseError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from gateway.store import resp
@@ -113,7 +113,8 @@ class _Guard:
             self.breaker.record_failure("timeout")
             raise StoreUnavailable(f"{self.backend} store timed out after {self.timeout_s * 1000:.0f} ms",
                                    backend=self.backend, reason="timeout") from e
-        except (RedisConnectionError, OSError) as e:
+        except (RedisConnectionError, OSError, RedisClusterException) as e:
+            # RedisClusterException (no RedisError): a cluster whose slots cannot be mapped, no node reachable
             self.breaker.record_failure("connection")
             raise StoreUnavailable(f"{self.backend} store connection failed: {e}", backend=self.backend,
                                    reason="connection") from e
@@ -366,7 +367,7 @@ class RedisStore:
             try:
                 await self.client.ping()
                 return
-            except (RedisError, OSError) as exc:
+            except (RedisError, OSError, RedisClusterException) as exc:
                 if loop.time() + delay > end:
                     raise StoreUnavailable(f"{self.backend} store not reachable at start-up within {deadline_s:g} s: "
                                            f"{exc}", backend=self.backend, reason="connection") from exc

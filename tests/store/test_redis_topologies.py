@@ -73,6 +73,25 @@ async def test_cluster_keys_of_one_request_share_a_slot(cluster_node: RedisServe
     await store.close()
 
 
+async def test_a_cluster_that_goes_away_is_a_store_outage(cluster_node: RedisServer):
+    """Once its nodes are gone the cluster client cannot even map its slots (redis-py's RedisClusterException, which
+    is no RedisError): that is the store being unavailable, counted by the breaker, so each policy's
+    on_store_error applies (it escaped as an unknown error: a 500 from the rate-limit stage)."""
+    store = open_store(f"redis+cluster://127.0.0.1:{cluster_node.port}", timeout_ms=1000, failure_threshold=3)
+    ops = [AdmitOp(OpKind.LOG, "cov:{t}:x", 5, 60_000, 1, False)]
+    assert (await store.ratelimit.admit(ops, None, "r1")).results[0].applied
+    cluster_node.kill()
+    reasons = []
+    for i in range(4):
+        with pytest.raises(StoreUnavailable) as err:
+            await store.ratelimit.admit(ops, None, f"r{i + 2}")
+        reasons.append(err.value.reason)
+    assert reasons == ["connection", "connection", "connection", "breaker_open"]
+    with pytest.raises(StoreUnavailable):
+        await store.wait_ready(0.2)  # start-up against a cluster that cannot be reached: retried, then this
+    await store.close()
+
+
 @pytest.fixture
 def sentinel(redis_server: RedisServer):
     """A Sentinel monitoring the session's redis-server as `covenant-master`."""
