@@ -2,7 +2,7 @@
 
 OpenAI:    x-ratelimit-{limit,remaining,reset}-{requests,tokens}; reset as a duration ("1s", "6m0s", "20ms").
 Anthropic: anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset};
-           reset as an RFC 3339 time.
+           reset as an RFC 3339 time in whole seconds, rounded up.
 Both:      retry-after (whole seconds, rounded up) and retry-after-ms on denials; the official SDKs
            honour these when they retry.
 Headers describe the tightest enforced limit of each kind (least remaining).
@@ -60,7 +60,9 @@ def headers_for(admission: Admission, dialect: Dialect) -> list[tuple[str, str]]
         for kind, token_kind, name in groups:
             s = _tightest(admission.statuses, kind, token_kind)
             if s is not None:
-                reset = datetime.fromtimestamp(admission.now + s.reset_s, UTC).isoformat(timespec="seconds")
+                # whole seconds, rounded up: never a time before the limit is back (ms sums: no float ceil)
+                at = -(-round((admission.now + s.reset_s) * 1000) // 1000)
+                reset = datetime.fromtimestamp(at, UTC).isoformat(timespec="seconds")
                 out += [(f"anthropic-ratelimit-{name}-limit", str(s.limit)),
                         (f"anthropic-ratelimit-{name}-remaining", str(s.remaining)),
                         (f"anthropic-ratelimit-{name}-reset", reset.replace("+00:00", "Z"))]

@@ -63,3 +63,16 @@ async def test_openai_and_anthropic_headers(store):
                                                (86_400, "24h")])
 def test_the_429_message_says_the_wait_as_people_read_it(seconds: float, text: str) -> None:
     assert wait_text(seconds) == text
+
+
+async def test_anthropic_reset_times_are_never_before_the_limit_resets(store):
+    """RFC 3339 times are written in whole seconds: rounded up, so that a client that waits until the reset time
+    finds the limit reset (truncated, 2/second admitted at .25 said '…:01Z' for a reset at 1.25 s)."""
+    lims = compile_limits(RateLimitPolicy(limits=[LimitRule(name="rps", key=["account"], requests="2/second")])).limits
+    rl = RateLimiter(store)
+    await rl.admit(lims, WHO, TokenEstimate(1), T0 + 0.25)
+    full = await rl.admit(lims, WHO, TokenEstimate(1), T0 + 0.5)
+    reset = dict(headers_for(full, "anthropic"))["anthropic-ratelimit-requests-reset"]
+    assert reset == "2027-01-15T08:00:02Z"  # T0 + 1.5 s, the end of the second the limit is back in
+    assert not (await rl.admit(lims, WHO, TokenEstimate(1), T0 + 1.0)).allowed
+    assert (await rl.admit(lims, WHO, TokenEstimate(1), T0 + 1.5)).allowed
