@@ -34,7 +34,7 @@ LIMITS = compile_limits(RateLimitPolicy(limits=[
     LimitRule(name="acct-conc", key=["account"], concurrency=1000),
 ])).limits
 SCRIPT_INNER = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "hmget", "hset", "hget", "hincrby",
-                "pttl", "zrem", "time"}
+                "pttl", "zrem", "time", "type", "del"}
 
 
 async def _one(limiter: RateLimiter, account: str) -> None:

@@ -32,11 +32,12 @@ def fixed_window(now_ms: int, period_ms: int) -> tuple[int, int]:
 
 
 class _Entry:
-    __slots__ = ("value", "expires_at")
+    __slots__ = ("value", "expires_at", "kind")
 
-    def __init__(self, value: object, expires_at: int) -> None:
+    def __init__(self, value: object, expires_at: int, kind: OpKind) -> None:
         self.value = value
         self.expires_at = expires_at
+        self.kind = kind  # the measure whose state this is (a limit may change measure under its name)
 
 
 class MemoryRateLimit:
@@ -60,9 +61,23 @@ class MemoryRateLimit:
             return None
         return entry
 
-    def _create(self, key: str, value: object, expires_at: int) -> _Entry:
-        entry = self._data[key] = _Entry(value, expires_at)
+    def _create(self, key: str, value: object, expires_at: int, kind: OpKind) -> _Entry:
+        entry = self._data[key] = _Entry(value, expires_at, kind)
         heapq.heappush(self._expiry_heap, (expires_at, key))
+        return entry
+
+    def _state(self, op: AdmitOp, now_ms: int) -> _Entry | None:
+        """The key's state as `op`'s measure, as the Redis script reads it when a limit changed measure under the
+        same name (a policy reload): a counter (a hash there) and a log or leases (sorted sets) do not mix, the
+        other's state is taken as absent and replaced when applied; leases read as a log are their expiry times,
+        and a log (admissions in the past) read as leases has expired."""
+        entry = self._live(op.key, now_ms)
+        if entry is None or entry.kind is op.kind:
+            return entry
+        if OpKind.COUNTER in (entry.kind, op.kind):
+            return None
+        entry.value = sorted(entry.value.values()) if op.kind is OpKind.LOG else {}  # type: ignore[union-attr]
+        entry.kind = op.kind
         return entry
 
     def _sweep(self, now_ms: int) -> None:
@@ -86,7 +101,7 @@ class MemoryRateLimit:
         checks: list[tuple[bool, int, int, int, int]] = []
         denied = False
         for op in ops:
-            entry = self._live(op.key, now_ms)
+            entry = self._state(op, now_ms)
             used = retry = reset = window = 0
             if op.kind is OpKind.LOG:
                 log: list[int] = entry.value if entry is not None else []  # type: ignore[assignment]
@@ -129,22 +144,22 @@ class MemoryRateLimit:
         return AdmitResult(now_ms, results)
 
     def _apply(self, op: AdmitOp, now_ms: int, rid: str, used: int, reset: int, window: int) -> tuple[int, int]:
-        entry = self._live(op.key, now_ms)
+        entry = self._state(op, now_ms)
         if op.kind is OpKind.LOG:
             if entry is None:
-                entry = self._create(op.key, [], now_ms + op.param_ms)
+                entry = self._create(op.key, [], now_ms + op.param_ms, op.kind)
             bisect.insort(entry.value, now_ms)  # type: ignore[arg-type]
             entry.expires_at = max(entry.expires_at, now_ms + op.param_ms)
             return used + 1, op.param_ms
         if op.kind is OpKind.COUNTER:
             used += op.amount
             if entry is None:
-                entry = self._create(op.key, None, now_ms + max(1, reset))
+                entry = self._create(op.key, None, now_ms + max(1, reset), op.kind)
             entry.value = [window, used]
             entry.expires_at = now_ms + max(1, reset)  # the window's end
             return used, reset
         if entry is None:
-            entry = self._create(op.key, {}, now_ms + op.param_ms)
+            entry = self._create(op.key, {}, now_ms + op.param_ms, op.kind)
         entry.value[rid] = now_ms + op.param_ms  # type: ignore[index]
         entry.expires_at = max(entry.expires_at, now_ms + op.param_ms)  # as long as its longest lease
         return used + 1, reset
@@ -152,8 +167,8 @@ class MemoryRateLimit:
     async def settle(self, ops: Sequence[SettleOp], rid: str) -> None:
         for op in ops:
             entry = self._data.get(op.key)
-            if entry is None:
-                continue
+            if entry is None or entry.kind is not op.kind:
+                continue  # gone, or another measure's state now (the limit changed measure meanwhile)
             if op.kind is OpKind.COUNTER:
                 if entry.value[0] == op.window_ms:  # type: ignore[index]
                     entry.value[1] += op.delta  # type: ignore[index]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 import redis.asyncio as aioredis
 
 from gateway.ratelimit import (
@@ -60,6 +61,30 @@ async def test_settle_releases_lease_and_adjusts_counter(store):
     assert [(x.applied, x.used) for x in r] == [(True, 1), (True, 10)]
 
 
+_MEASURES = {"r": OpKind.LOG, "c": OpKind.COUNTER, "l": OpKind.LEASE}
+
+
+@pytest.mark.parametrize(("before", "after", "used"), [
+    ("r", "c", 1), ("c", "r", 1), ("c", "l", 1), ("l", "c", 1),
+    ("r", "l", 1),  # past admissions read as leases have expired
+    ("l", "r", 2),  # a lease read as a log is an entry at its expiry time
+])
+async def test_a_limit_that_changed_measure_under_its_name_neither_fails_nor_diverges(store, before, after, used):
+    """A policy reload may give a limit's name another measure (requests -> concurrency...): its key then holds the
+    other measure's state. It was a WRONGTYPE error on Redis (the policy's on_store_error, until the old key
+    expired: up to a month) and an AttributeError in memory (500s); now a counter and a log or leases do not mix,
+    the other's state is taken as absent, and the old requests' settlements do not fail."""
+    rl, key = store.ratelimit, TAG + "renamed"
+    kind = _MEASURES[before]
+    first = (await _admit(rl, [AdmitOp(kind, key, 5, 60_000, 1, False)], NOW, "old"))[0]
+    assert first.applied
+    r = await _admit(rl, [AdmitOp(_MEASURES[after], key, 5, 60_000, 1, False)], NOW + 1, "new")
+    assert [(x.ok, x.applied, x.used) for x in r] == [(True, True, used)]
+    await rl.settle([SettleOp(kind, key, -1, first.window_ms)], "old")  # the old request ends
+    r = await _admit(rl, [AdmitOp(_MEASURES[after], key, 5, 60_000, 1, False)], NOW + 2, "newer")
+    assert [(x.ok, x.applied) for x in r] == [(True, True)]
+
+
 async def test_every_key_expires_so_idle_callers_cost_nothing(store_url):
     store = open_store(store_url, timeout_ms=500)
     lims = compile_limits(RateLimitPolicy(limits=[
@@ -109,7 +134,8 @@ async def test_one_round_trip_to_admit_and_one_to_settle(redis_url):
         a = await limiter.admit(lims, Subject("t", "a"), TokenEstimate(10, 10))  # store clock, as in production
         await limiter.settle(a.reservation, Usage(5, 5))
     stats = _commandstats(await admin.info("commandstats"))
-    inner = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "hmget", "hset", "hget", "hincrby", "pttl", "zrem", "time"}
+    inner = {"zremrangebyscore", "zcard", "zrange", "zadd", "pexpire", "hmget", "hset", "hget", "hincrby", "pttl", "zrem", "time",
+             "type", "del"}
     top_level = {k: v for k, v in stats.items() if k not in inner and k != "config|resetstat"}
     assert top_level == {"evalsha": 40}
     await admin.aclose()

@@ -53,7 +53,7 @@ local function fixed_window(p)
   return days_from_civil(y, m, 1) * 86400000, days_from_civil(ny, nm, 1) * 86400000
 end
 
-local ok, used, retry, reset, wstart, wend, fresh = {}, {}, {}, {}, {}, {}, {}
+local ok, used, retry, reset, wstart, wend, fresh, foreign = {}, {}, {}, {}, {}, {}, {}, {}
 local denied = false
 
 for i = 1, n do
@@ -62,9 +62,15 @@ for i = 1, n do
   local key = KEYS[i]
   local u, r, rs, ws = 0, 0, 0, 0
   local fits
+  -- A limit that changed measure under the same name (a policy reload) finds the other measure's state: a
+  -- counter (hash) and a log or leases (sorted set) do not mix; the other's is taken as absent, replaced when applied.
+  local held = redis.call('TYPE', key)['ok']
+  foreign[i] = held ~= 'none' and held ~= (kind == 'c' and 'hash' or 'zset')
   if kind == 'r' then
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - p)
-    u = redis.call('ZCARD', key)
+    if not foreign[i] then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now - p)
+      u = redis.call('ZCARD', key)
+    end
     fits = u + amt <= limit
     if u > 0 then
       local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
@@ -83,19 +89,21 @@ for i = 1, n do
     local we
     ws, we = fixed_window(p)
     wend[i] = we
-    local cur = redis.call('HMGET', key, 'w', 'u')
+    local cur = foreign[i] and {} or redis.call('HMGET', key, 'w', 'u')
     if cur[1] and tonumber(cur[1]) == ws then
       u = tonumber(cur[2])
       fresh[i] = false
     else
-      fresh[i] = true  -- absent, or left over from an earlier window
+      fresh[i] = true  -- absent, left over from an earlier window, or another measure's
     end
     fits = u + amt <= limit
     rs = we - now
     if not fits then r = we - now end
   else -- 'l'
-    redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
-    u = redis.call('ZCARD', key)
+    if not foreign[i] then
+      redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+      u = redis.call('ZCARD', key)
+    end
     fits = u + amt <= limit
     if not fits then
       if u > 0 then
@@ -119,6 +127,7 @@ for i = 1, n do
   local applied = 0
   if ok[i] and not denied then
     applied = 1
+    if foreign[i] then redis.call('DEL', key) end
     if kind == 'r' then
       redis.call('ZADD', key, now, rid)
       redis.call('PEXPIRE', key, p)

@@ -8,12 +8,13 @@ local rid = ARGV[1]
 for i = 1, #KEYS do
   local b = 2 + (i - 1) * 3
   local kind, delta = ARGV[b], tonumber(ARGV[b + 1])
+  -- pcall: the key may hold another measure's state now (the limit changed measure under its name), left alone
   if kind == 'c' then
-    if delta ~= 0 and redis.call('HGET', KEYS[i], 'w') == ARGV[b + 2] then
+    if delta ~= 0 and redis.pcall('HGET', KEYS[i], 'w') == ARGV[b + 2] then
       redis.call('HINCRBY', KEYS[i], 'u', delta)
     end
   elseif kind == 'l' then
-    redis.call('ZREM', KEYS[i], rid)
+    redis.pcall('ZREM', KEYS[i], rid)
   end
 end
 return 1
