@@ -82,7 +82,7 @@ class Reservation:
 class Admission(NamedTuple):
     allowed: bool
     denied_by: str | None
-    retry_after_s: float | None
+    retry_after_s: float | None  # denied: when it may fit; None when it never will (more than a whole limit)
     statuses: tuple[LimitStatus, ...]
     shadow_denials: tuple[str, ...]
     reservation: Reservation | None
@@ -203,6 +203,7 @@ class RateLimiter:
 
         statuses, shadow_denials, held = [], [], []
         denied_by: str | None = None
+        too_large: str | None = None  # an enforced limit the request exceeds on its own: no window admits it
         retry_ms = 0
         for lim, key, amount, res in zip(plan.applicable, plan.keys, amounts, results, strict=True):
             statuses.append(LimitStatus(lim.name, lim.kind, lim.token_kind, lim.limit, max(0, lim.limit - res.used),
@@ -212,14 +213,16 @@ class RateLimiter:
                     shadow_denials.append(lim.name)
                 else:
                     denied_by = denied_by or lim.name
+                    if amount > lim.limit:
+                        too_large = too_large or lim.name
                     r = min(res.retry_ms, _CONCURRENCY_RETRY_MS) if lim.op_kind is OpKind.LEASE else res.retry_ms
                     retry_ms = max(retry_ms, r)
             if res.applied and lim.op_kind is not OpKind.LOG:
                 held.append(_Held(lim.kind, lim.op_kind, key, amount, res.window_ms, lim))
         if denied_by is not None:
             plan.roomy = False
-            return Admission(False, denied_by, retry_ms / 1000, tuple(statuses), tuple(shadow_denials), None,
-                             judged_at)
+            return Admission(False, too_large or denied_by, None if too_large else retry_ms / 1000, tuple(statuses),
+                             tuple(shadow_denials), None, judged_at)
         plan.roomy = all(s.shadow or s.remaining * 4 >= s.limit for s in statuses)
         return Admission(True, None, None, tuple(statuses), tuple(shadow_denials),
                          Reservation(rid, tuple(held), model), judged_at)

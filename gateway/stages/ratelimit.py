@@ -139,8 +139,12 @@ class RateLimitStage(Stage):
         headers = headers_for(adm, ctx.dialect)
         if not adm.allowed:
             self.m.ratelimit_rejections.labels(adm.denied_by, "enforce").inc()
-            return Deny(429, "rate_limited", f"rate limit {adm.denied_by!r} exceeded; retry after "
-                        f"{wait_text(adm.retry_after_s)}", "rate_limited", headers=headers,
+            if adm.retry_after_s is None:  # no window will admit it: say what to change, not when to come back
+                message = (f"this request alone exceeds rate limit {adm.denied_by!r} (the prompt and its max_tokens "
+                           "are more than the whole limit); send less or lower max_tokens")
+            else:
+                message = f"rate limit {adm.denied_by!r} exceeded; retry after {wait_text(adm.retry_after_s)}"
+            return Deny(429, "rate_limited", message, "rate_limited", headers=headers,
                         reasons=[f"rate_limited:{adm.denied_by}"])
         ctx.response_headers.extend(headers)
         ctx.annotations["_ratelimit"] = (adm.reservation, limits, estimate.input_tokens)

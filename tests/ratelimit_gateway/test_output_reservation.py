@@ -69,3 +69,19 @@ def test_routes_without_output_are_admitted_while_the_quota_has_room_for_their_i
                          json={"model": "claude-3-5-haiku-latest", "messages": [{"role": "user", "content": "hi"}]})
     assert counted.status_code == 200, counted.text
     assert _settled(r, used) == used  # neither generated nor reported anything to charge
+
+
+def test_a_request_larger_than_the_whole_quota_is_told_so_not_to_come_back_later(cluster):
+    """max_tokens above the whole 9k-token quota: no window will ever admit it, so the 429 says what to change
+    instead of 'retry after 14h' (and carries no retry-after for a client to wait on)."""
+    gw = cluster.gateways[1]
+    resp = httpx.post(gw.openai_base_url + "/chat/completions", timeout=30,
+                      headers={"authorization": f"Bearer {cluster.keys['choices']}"},
+                      json={"model": "gpt-4o-mini", "max_tokens": 20_000,
+                            "messages": [{"role": "user", "content": "Name a river."}]})
+    assert resp.status_code == 429
+    error = resp.json()["error"]
+    assert error["code"] == "rate_limited"
+    assert error["message"].startswith("this request alone exceeds rate limit 'daily'"), error["message"]
+    assert "retry-after" not in resp.headers and "retry-after-ms" not in resp.headers
+    assert resp.headers["x-ratelimit-limit-tokens"] == "9000"
