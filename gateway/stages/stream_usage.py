@@ -45,7 +45,7 @@ class StreamUsageStage(Stage):
             return None
         raw = ctx.body  # the bytes as earlier stages left them (redacted prompt, upstream user id)
         ctx.annotations["_without_stream_options"] = raw  # sent instead if the upstream refuses the field
-        if options is None and raw[:2] == b'{"':
+        if "stream_options" not in ctx.json and raw[:2] == b'{"':
             ctx.body = b"".join((_SPLICE, memoryview(raw)[1:]))  # the usual case: no re-encoding
         else:
             sent = orjson.loads(raw)

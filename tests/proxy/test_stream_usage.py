@@ -125,6 +125,15 @@ async def test_the_option_is_merged_into_what_the_caller_sent(raw):
     assert ctx.drop_usage_chunk and body["stream_options"] == {"x": 1}, "ctx.json stays the caller's request"
 
 
+async def test_a_null_stream_options_is_replaced_not_doubled():
+    """`"stream_options": null` is the caller asking for nothing: the body sent carries the option once (a JSON
+    object with the key twice is read by most servers as its last value, here null: no usage)."""
+    ctx = _ctx({"model": "m", "stream": True, "stream_options": None})
+    await StreamUsageStage(lambda model, route: _Upstream(takes_stream_options=True)).on_request(ctx)
+    assert ctx.body.count(b'"stream_options"') == 1
+    assert orjson.loads(ctx.body)["stream_options"] == {"include_usage": True} and ctx.drop_usage_chunk
+
+
 async def test_an_upstream_configured_without_stream_usage_gets_the_body_untouched():
     ctx = _ctx({"model": "m", "stream": True})
     before = ctx.body
