@@ -2,7 +2,8 @@
 
 Grammar: <amount>[k|M|B] [<unit>] ('/' | ' per ') [<n>] <period>
   unit    requests: 'request(s)' (optional); tokens: 'token(s)' (optional); spend: 'USD' (required)
-  period  second|sec|s, minute|min|m, hour|h, day|d, month (calendar month, UTC); plural allowed
+  period  second|sec|s, minute|min|m, hour|h, day|d, month (calendar month, UTC); plural allowed;
+          n × period at most 366 days
 Errors say what was wrong and show a valid example; tests assert the exact messages.
 """
 
@@ -32,6 +33,7 @@ _UNITS: dict[Measure, tuple[str, ...]] = {
     "spend": ("usd",),
 }
 _EXAMPLE: dict[Measure, str] = {"requests": "100/minute", "tokens": "2M tokens/day", "spend": "10 USD/day"}
+_LONGEST_MS = 366 * 86_400_000
 MICRO = 1_000_000  # spend is counted in micro-USD so the store adds integers
 
 
@@ -67,6 +69,8 @@ def parse_rate(text: str, measure: Measure) -> Rate:
     if mult < 1:
         raise ValueError(f"{text!r}: the period multiplier must be at least 1")
     period_ms = _PERIOD_MS[period]
+    if period_ms * mult > _LONGEST_MS:  # Redis refuses expiries far beyond; memory:// would have admitted
+        raise ValueError(f"{text!r}: the window is longer than a year (366 days); the stores cannot keep it")
     if period_ms == 0:
         if mult != 1:
             raise ValueError(f"{text!r}: month windows are calendar months; write '/month', not '/{mult} months'")

@@ -34,6 +34,9 @@ def test_valid_rates(text, measure, amount, period_ms):
     ("1.5/minute", "requests", "'1.5/minute': the amount must be a whole number of requests"),
     ("0/minute", "requests", "'0/minute': the amount must be positive"),
     ("0 per 0 s", "requests", "'0 per 0 s': the period multiplier must be at least 1"),
+    ("1/1000000000000 days", "requests", "'1/1000000000000 days': the window is longer than a year (366 days); the "
+                                         "stores cannot keep it"),
+    ("5/367 d", "requests", "'5/367 d': the window is longer than a year (366 days); the stores cannot keep it"),
     ("10/month", "requests", "'10/month': request windows are rolling; use second, minute, hour or day, not month"),
     ("1M/2 months", "tokens", "'1M/2 months': month windows are calendar months; write '/month', not '/2 months'"),
     ("0.0000001 USD/day", "spend", "'0.0000001 USD/day': the amount must be a whole number of micro-USD"),
