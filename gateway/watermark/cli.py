@@ -51,29 +51,19 @@ def _documents(paths: Sequence[str]) -> list[str]:
     return texts
 
 
-def _counts(path: str) -> bytes | None:
-    """The file's bytes when it is a reference of counts (`Reference.to_json`, e.g. from
-    `covenant watermark reference export`), else None (documents)."""
-    if not path.endswith(".json"):
-        return None
-    raw = _read(path).encode()
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return None
-    return raw if isinstance(data, dict) and {"table", "counts"} <= data.keys() else None
-
-
 def load_references(paths: Sequence[str], wm, recorded: Reference | None = None) -> Reference | None:
-    """One reference from documents (text / .jsonl files), exported counts (.json) and the
-    gateway-recorded reference: their counts add up."""
+    """One reference from documents (text / .jsonl files), exported counts (.json, `Reference.to_json`, e.g.
+    from `covenant watermark reference export`; any other .json is an InputError) and the gateway-recorded
+    reference: their counts add up."""
     counted, docs = [], []
     for p in paths:  # each file read once
-        raw = _counts(p)
-        if raw is None:
+        if not p.endswith(".json"):
             docs.append(p)
-        else:
-            counted.append(Reference.from_json(raw, wm))
+            continue
+        try:
+            counted.append(Reference.from_json(_read(p).encode(), wm))
+        except ValueError as exc:
+            raise InputError(f"{p}: {exc}") from None
     parts = counted + ([Reference.from_texts(_documents(docs), wm)] if docs else [])
     parts += [recorded] if recorded is not None else []
     if not parts:

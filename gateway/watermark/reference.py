@@ -53,14 +53,35 @@ class Reference:
 
     @classmethod
     def from_json(cls, raw: bytes, wm) -> Reference:
-        data = orjson.loads(raw)
-        if data.get("table") != wm.table.digest.hex():
-            raise ValueError("the reference was built with a different equivalence table; rebuild it "
-                             "(`covenant watermark reference`) with this version")
-        counts = np.zeros((len(wm.table.sets), 4), dtype=np.int64)
+        """What ``to_json`` wrote (`covenant watermark reference export`); anything else is a ValueError
+        that says so in one line."""
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise ValueError(f"not a reference export: not JSON ({exc})") from None
+        n_sets = len(wm.table.sets)
+        if not (isinstance(data, dict) and isinstance(data.get("table"), str)
+                and isinstance(data.get("counts"), dict) and _count(data.get("documents"))):
+            raise ValueError(f"not a reference export: {_EXPORT}")
+        if data["table"] != wm.table.digest.hex():
+            raise ValueError("the reference was built with a different equivalence table; export it again "
+                             "(`covenant watermark reference export`) with this version")
+        counts = np.zeros((n_sets, 4), dtype=np.int64)
         for s, row in data["counts"].items():
+            if not (s.isdigit() and int(s) < n_sets and isinstance(row, list) and len(row) == 4
+                    and all(_count(c) for c in row)):
+                raise ValueError(f"not a reference export: counts[{s!r}] is not a set of this table with "
+                                 f"four counts ({_EXPORT})")
             counts[int(s)] = row
-        return cls(counts, int(data["documents"]), wm.table.digest)
+        return cls(counts, data["documents"], wm.table.digest)
+
+
+_EXPORT = ('a JSON object with "table", "documents" and "counts", as `covenant watermark reference export` '
+           "writes it; unmarked documents go in text or .jsonl files")
+
+
+def _count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def residual_scores(counts: np.ndarray, reference: Reference, sizes: np.ndarray) -> np.ndarray:

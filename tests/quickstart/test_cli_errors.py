@@ -62,3 +62,24 @@ def test_a_corrupt_keys_file_is_one_line_and_left_as_it_was(tmp_path, content, c
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     assert out.stderr.strip().splitlines()[-1].startswith("covenant: covenant-keys.json: not a keys file:")
     assert (tmp_path / "covenant-keys.json").read_text() == content
+
+
+@pytest.mark.parametrize(("content", "said"), [
+    ('["A big house.", "Usually large."]', "not a reference export"),  # documents belong in .txt / .jsonl
+    ('{"table": "ab", "docu', "not a reference export"),  # cut short
+    ('{"table": "00", "documents": 3, "counts": {}}', "built with a different equivalence table"),
+    ('{"table": "{digest}", "counts": {"0": [1, 0, 0, 0]}}', "not a reference export"),  # no "documents"
+    ('{"table": "{digest}", "documents": 1, "counts": {"99999": [1, 0]}}', "not a reference export"),
+])
+def test_a_reference_json_that_is_not_a_reference_export_is_one_line(tmp_path, content, said):
+    """A .json reference is the counts `covenant watermark reference export` writes; anything else was read as
+    one plain document (a silently useless reference) or ended in a traceback."""
+    from gateway.watermark.table import load_table
+
+    (tmp_path / "student.jsonl").write_text('{"text": "A big house is usually large."}\n')
+    (tmp_path / "ref.json").write_text(content.replace("{digest}", load_table().digest.hex()))
+    out = covenant(tmp_path, "watermark", "detect", "--corpus", "student.jsonl", "--reference", "ref.json",
+                   COVENANT_WATERMARK_SECRET="s" * 32)
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+    last = out.stderr.splitlines()[-1]
+    assert last.startswith("covenant watermark detect: ref.json: ") and said in last, last
