@@ -12,6 +12,8 @@ import time
 from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
@@ -49,11 +51,17 @@ class ErrorDetail(BaseModel):
     detail: str | list
 
 
+# Admin request bodies are refused (413) past this size, before they are read whole: the largest the routes take
+# is a watermark text of 5 M characters, 30 MB when a client escapes it as \uXXXX (60 MB for emoji); without a
+# bound, a 200 MB paste took 880 MB of the gateway's memory before its 422.
+MAX_BODY_BYTES = 64 * 1024 * 1024
+
 # Statuses every admin route can answer besides its own (documented so the OpenAPI is complete):
 # 400 undecodable body, 401 missing/wrong token, 503 admin API disabled.
 ADMIN_ERRORS: dict[int | str, dict] = {
     400: {"model": ErrorDetail, "description": "Body could not be parsed"},
     401: {"model": ErrorDetail, "description": "Admin token missing or wrong"},
+    413: {"model": ErrorDetail, "description": f"Body over {MAX_BODY_BYTES} bytes"},
     503: {"model": ErrorDetail, "description": "Admin API disabled (no admin token configured)"},
 }
 
@@ -72,6 +80,49 @@ def _admin_guard(gw: Gateway):
             raise HTTPException(401, "admin token required", headers={"WWW-Authenticate": "Bearer"})
 
     return check
+
+
+class _BodyLimit:
+    """ASGI middleware: an admin request body over ``limit`` bytes is refused with 413, by its Content-Length
+    before anything is read, or (chunked) as soon as the bytes read pass it."""
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/admin/v1"):
+            await self.app(scope, receive, send)
+            return
+        too_large = f"request body over {self.limit} bytes"
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await JSONResponse({"detail": too_large}, status_code=413)(scope, receive, send)
+            return
+        read = 0
+
+        async def limited() -> dict:
+            nonlocal read
+            message = await receive()
+            read += len(message.get("body", b""))
+            if read > self.limit:
+                raise HTTPException(413, too_large)  # FastAPI answers it from the body's parsing
+            return message
+
+        await self.app(scope, limited, send)
+
+
+_ECHO_MAX = 200  # characters of an invalid value a 422 repeats
+
+
+def _short(error: dict) -> dict:
+    """A validation error as FastAPI words it, without the whole invalid value: its "input" repeated a 5 MB text
+    or, for a missing field, the whole body."""
+    value = error.get("input")
+    if isinstance(value, str) and len(value) > _ECHO_MAX:
+        return {**error, "input": value[:_ECHO_MAX] + "…"}
+    if isinstance(value, dict | list) and len(repr(value)) > _ECHO_MAX:
+        return {k: v for k, v in error.items() if k != "input"}
+    return error
 
 
 def admin_router(gw: Gateway) -> APIRouter:
@@ -153,6 +204,11 @@ def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: boo
     if include_admin:
         app.include_router(admin_router(gw))
         guard = _admin_guard(gw)
+        app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)  # inside the token check: 401 comes first
+
+        @app.exception_handler(RequestValidationError)
+        async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+            return JSONResponse({"detail": [_short(e) for e in jsonable_encoder(exc.errors())]}, status_code=422)
 
         @app.middleware("http")
         async def token_before_body(request: Request, call_next):
