@@ -27,10 +27,17 @@ _INDEX_BATCH = 64  # fingerprints written per pipelined round trip at most
 
 
 def _structured(body: dict) -> bool:
-    fmt = body.get("response_format") or (body.get("text") or {}).get("format")
+    """The caller asked for JSON: chat `response_format`, Responses `text.format`, Anthropic `output_config.format`
+    (what the SDK's `messages.parse` sends) or the beta's `output_format`. Shapes the APIs refuse are not."""
+    fmt = body.get("response_format") or _field(body.get("text"), "format") \
+        or _field(body.get("output_config"), "format")
     if isinstance(fmt, dict) and fmt.get("type") in ("json_object", "json_schema"):
         return True
     return bool(body.get("output_format"))
+
+
+def _field(obj, name: str):
+    return obj.get(name) if isinstance(obj, dict) else None
 
 
 class WatermarkStage(Stage):
