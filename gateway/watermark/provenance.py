@@ -42,6 +42,9 @@ _MARKS = ("—", "–", "“", "”", "‘", "«", "»", "·")  # ’ became ' a
 _PAIR = np.uint64(0x9E3779B97F4A7C15)  # odd: (a, b) -> a * _PAIR ^ b keeps the order of the words
 _S33, _M1, _M2 = np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
 WORD_CACHE = 20_000  # words whose keyed hash is kept (~2 MB)
+# Bigrams per step of the min-hash: its temporaries are NUM_PERM x block x 8 bytes (8 MiB), whatever the text's
+# length (the whole matrix at once took ~0.8 GB for a 5 M-character text); an answer is one block
+MINHASH_BLOCK = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ class Fingerprinter:
         self._b = ab[1][:, None]
         self._words: dict[bytes, int] = {}  # word (UTF-8) -> keyed hash (bounded by WORD_CACHE)
 
-    def signature(self, text: str) -> np.ndarray | None:
+    def signature(self, text: str, *, cached: bool = True) -> np.ndarray | None:
+        """``cached=False``: hash the words without the shared word cache (safe to run in another thread)."""
         flat = normalize(text).lower()
         for mark in _MARKS:
             if mark in flat:
@@ -79,7 +83,7 @@ class Fingerprinter:
         words = flat.encode(errors="surrogatepass").translate(_CUT).split()
         if len(words) < 2:
             return None
-        hw = self._word_hashes(words)
+        hw = self._word_hashes(words, self._words if cached else {})
         with np.errstate(over="ignore"):
             x = hw[:-1] * _PAIR ^ hw[1:]
             # murmur3's finaliser: bigrams that share a word get unrelated values, as min-wise
@@ -91,11 +95,18 @@ class Fingerprinter:
             x *= _M2
             x ^= x >> _S33
             bigrams = np.unique(x)  # a repeated bigram counts once (a set)
-            mixed = (self._a * bigrams[None, :] + self._b) >> np.uint64(32)
-        return mixed.min(axis=1).astype(np.uint32)
+            sig = None
+            for i in range(0, len(bigrams), MINHASH_BLOCK):
+                mixed = (self._a * bigrams[None, i:i + MINHASH_BLOCK] + self._b) >> np.uint64(32)
+                sig = mixed.min(axis=1) if sig is None else np.minimum(sig, mixed.min(axis=1))
+        return sig.astype(np.uint32)
 
-    def _word_hashes(self, words: list[bytes]) -> np.ndarray:
-        cache = self._words
+    async def query_signature(self, text: str) -> np.ndarray | None:
+        """The signature of a text to trace, computed in a thread: an operator may paste a whole book, whose
+        fingerprint would hold the gateway's event loop for seconds."""
+        return await asyncio.to_thread(self.signature, text, cached=False)
+
+    def _word_hashes(self, words: list[bytes], cache: dict[bytes, int]) -> np.ndarray:
         missing = set(words).difference(cache)
         if missing:
             if len(cache) + len(missing) > WORD_CACHE:
@@ -175,7 +186,7 @@ class MemoryProvenanceIndex:
         await _add_many(self, items)
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
-        sig = self.fp.signature(text)
+        sig = await self.fp.query_signature(text)
         if sig is None:
             return []
         cands: set[str] = set()
@@ -268,7 +279,7 @@ class RedisProvenanceIndex:
         await _add_many(self, items)
 
     async def trace(self, text: str, *, min_similarity: float = 0.1, limit: int = 10) -> list[Match]:
-        sig = self.fp.signature(text)
+        sig = await self.fp.query_signature(text)
         if sig is None:
             return []
         if self._buckets is None:

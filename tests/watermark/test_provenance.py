@@ -248,3 +248,52 @@ def test_fingerprint_is_the_same_with_a_cold_or_a_full_word_cache(monkeypatch) -
     assert (warm.signature(text) == cold).all()
     # case and invisible characters are normalised away before the words are hashed
     assert (Fingerprinter(SECRET).signature(text.upper().replace(" ", " \u200b ")) == cold).all()
+
+
+def _distinct_words(n: int, seed: int) -> str:
+    """A long text of mostly distinct words and bigrams (a leaked book pasted into detect/trace is not far off)."""
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choice("abcdefghij") for _ in range(7)) for _ in range(n))
+
+
+def test_a_long_text_is_fingerprinted_in_bounded_memory(monkeypatch) -> None:
+    """The min-hash of N bigrams took 64 x N x 8 bytes per numpy temporary: a 5 M-character text in
+    /admin/v1/watermark/detect or /trace took the gateway from 104 MB to 959 MB. In blocks of bigrams it
+    takes a few MB, and gives the same signature as the whole matrix at once."""
+    import tracemalloc
+
+    from gateway.watermark import provenance
+
+    text = _distinct_words(200_000, seed=1)
+    tracemalloc.start()
+    try:
+        sig = Fingerprinter(SECRET).signature(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 64 * 2**20, f"{peak / 2**20:.0f} MiB"
+    monkeypatch.setattr(provenance, "MINHASH_BLOCK", 1 << 40)  # one block: the whole matrix
+    assert (Fingerprinter(SECRET).signature(text) == sig).all()
+
+
+async def test_tracing_a_long_text_leaves_the_event_loop_serving() -> None:
+    """The admin routes trace on the gateway's event loop: fingerprinting a pasted book there held every
+    proxied request and /healthz (2 s for 5 M characters). The query's signature is computed in a thread."""
+    index = MemoryProvenanceIndex(Fingerprinter(SECRET))
+    await index.add("r1", prose(load_table(), 150, seed=1), tenant="t", account="a")
+    ticks, done = 0, False
+
+    async def tick() -> None:
+        nonlocal ticks
+        while not done:
+            await asyncio.sleep(0)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    await asyncio.sleep(0)
+    before = ticks
+    assert await index.trace(_distinct_words(100_000, seed=2)) == []
+    during = ticks - before
+    done = True
+    await ticker
+    assert during > 0  # the loop ran other tasks while the text was fingerprinted
