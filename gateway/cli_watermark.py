@@ -107,11 +107,11 @@ def cmd_detect(args: argparse.Namespace) -> int:
 
     registry = _registry(args.config, args.account)
     print(f"scoring against {len(registry)} known accounts", file=sys.stderr)
-    if args.files in ([], ["-"]):
+    if args.reference and not args.corpus:
+        raise SystemExit("--reference applies to --corpus detection")
+    if args.files in ([], ["-"]) and not args.corpus:
         result = {"stdin": detect(sys.stdin.read(), registry).to_dict()}
     else:
-        if args.reference and not args.corpus:
-            raise SystemExit("--reference applies to --corpus detection")
         files = [f for f in args.reference or () if f != GATEWAY]
         recorded = None
         if len(files) < len(args.reference or ()):
@@ -123,7 +123,8 @@ def cmd_detect(args: argparse.Namespace) -> int:
         elif args.tenant is not None:
             raise SystemExit("--tenant chooses the scope of --reference gateway")
         try:
-            result = detect_files(args.files, registry, corpus=args.corpus, reference=files, recorded=recorded)
+            result = detect_files(args.files or ["-"], registry, corpus=args.corpus, reference=files,
+                                  recorded=recorded)
         except InputError as exc:
             print(f"covenant watermark detect: {exc}", file=sys.stderr)
             return 2
@@ -174,7 +175,8 @@ def add_watermark_commands(sub, add_config) -> None:
         dest="watermark_command", required=True)
     p = wm.add_parser("detect", help="is this text (or corpus) watermarked, and for which account?")
     add_config(p)
-    p.add_argument("files", nargs="*", help="text or .jsonl files; none or - reads standard input")
+    p.add_argument("files", nargs="*", help="text or .jsonl files; none or - reads standard input (with --corpus: "
+                                            "one document per line, as a .jsonl file)")
     p.add_argument("--corpus", action="store_true", help="aggregate evidence over every document of every file")
     p.add_argument("--account", action="append", metavar="TENANT/ACCOUNT",
                    help="also consider this account (beyond those with keys)")

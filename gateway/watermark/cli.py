@@ -47,7 +47,7 @@ def _documents(paths: Sequence[str]) -> list[str]:
     texts: list[str] = []
     for p in paths:
         raw = _read(p)
-        texts.extend(_jsonl_texts(raw, p) if p.endswith(".jsonl") else [raw])
+        texts.extend(_jsonl_texts(raw, p) if p.endswith(".jsonl") or p == "-" else [raw])  # "-": a piped .jsonl
     return texts
 
 
@@ -76,7 +76,8 @@ def detect_files(paths: Sequence[str], registry: KeyRegistry, corpus: bool = Fal
                  reference: Sequence[str] = (), recorded: Reference | None = None) -> dict:
     """Per file results, or (corpus=True) one aggregated result over every document of every file.
 
-    In corpus mode ``.jsonl`` files contribute one document per line, other files one each;
+    In corpus mode ``.jsonl`` files and standard input (``-``) contribute one document per line, other files
+    one each;
     ``reference`` files hold unmarked documents of the same source, or reference counts (.json from
     `covenant watermark reference export`), and ``recorded`` is the gateway-recorded reference:
     sets are scored on residuals against all of them together.
