@@ -36,10 +36,15 @@ def watermark_router(gw: Gateway) -> APIRouter:
         from gateway.watermark.detect import detect as run_detect
         from gateway.watermark.embed import Watermarker
 
-        wm = Watermarker(gw.watermark_master)
-        registry = KeyRegistry(wm, await gw.principals())
-        # CPU-bound (scoring every known account): keep the event loop serving traffic.
-        result = await asyncio.to_thread(run_detect, req.text, registry, strength=req.strength)
+        principals = await gw.principals()
+
+        def scored():
+            registry = KeyRegistry(Watermarker(gw.watermark_master), principals)
+            return run_detect(req.text, registry, strength=req.strength)
+
+        # CPU-bound (every known account's keys, 0.8 s for 10,000, then the scoring): keep the event loop
+        # serving traffic.
+        result = await asyncio.to_thread(scored)
         gw.metrics.watermark_detections.labels("detected" if result.detected else "not_detected").inc()
         out = result.to_dict()
         if gw.provenance is not None:
