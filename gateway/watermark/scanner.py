@@ -87,7 +87,9 @@ class Scanner:
         self.next_special = partial(_search_from, self.special) if python else partial(find_any, _SPECIAL)
         # a fence or an indented code line at a line start: ``line_start`` at the text's first character,
         # ``line`` after a newline (searched: its literal lead is ~15x faster than a MULTILINE "^")
-        opener = r"(?:(?P<fence>[ ]{0,3}(?:`{3,}|~{3,}))|(?P<indent>(?:\t|[ ]{4,})(?![-*+][ \t]|\d+[.)][ \t])))"
+        # (a list item's bullet is followed by whitespace or the end: "followed by a space or tab" looked past the
+        # bullet's run of non-space characters, which a stream cut right after the bullet did not have yet)
+        opener = r"(?:(?P<fence>[ ]{0,3}(?:`{3,}|~{3,}))|(?P<indent>(?:\t|[ ]{4,})(?![-*+](?:\s|\Z)|\d+[.)](?:\s|\Z))))"
         self.line_start = re.compile(opener)
         self.line = re.compile(r"\n" + opener)
         excl = "|".join(f"(?:{p})" for p in exclude_patterns)

@@ -105,6 +105,23 @@ def test_list_items_and_headings_start_sentences(wm: Watermarker) -> None:
         assert chunked(wm, text, list(range(1, len(text)))) == marked
 
 
+@pytest.mark.parametrize("item", ["    - ", "\t- ", "    * ", "    + ", "    1. ", "    12) ", "\t3. "])
+def test_an_indented_list_item_is_prose_at_every_cut(wm: Watermarker, item: str) -> None:
+    """A nested list item indented 4 spaces or a tab is prose, not an indented code line, and streams as it marks
+    whole: the opener looked past the bullet at the space after it, which a stream cut right after the bullet
+    (any delta ending inside the item's first word) did not have yet, so streamed nested bullets were read as
+    code and left unmarked."""
+    src, dst = ("big", "large") if wm.mark("big.", tenant="t1", account="a1") == "large." else ("large", "big")
+    text = f"Steps:\n1. First\n{item}a {src} one\n{item}{src}\n"
+    marked = text.replace(f" {src} ", f" {dst} ").replace(f"{item}{src}", f"{item}{dst}")
+    assert wm.mark(text, tenant="t1", account="a1") == marked
+    for cut in range(1, len(text)):
+        assert chunked(wm, text, [cut]) == marked, repr(text[:cut])
+    assert chunked(wm, text, list(range(1, len(text)))) == marked
+    code = f"Code:\n\n{item.rstrip()}x = {src}\n"  # the bullet glued to what follows: an indented code line
+    assert wm.mark(code, tenant="t1", account="a1") == code == chunked(wm, code, list(range(1, len(code))))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), cuts=st.lists(st.integers(0, 3000), max_size=40),
        extra=st.sampled_from(["", "\n\n```py\nbig = large\n```\n", " `big` ", ' "big" ', " {\"k\": \"big\"} "]))
