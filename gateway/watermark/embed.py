@@ -22,6 +22,9 @@ from gateway.watermark.table import EquivalenceTable, load_table
 
 # the letters a word of the table can end a token with: "(per" and "x—do" end with a phrase's first word too
 _TRAILING_WORD = re.compile(r"[A-Za-z']+\Z")
+_LEADING_WORD = re.compile(r"[A-Za-z']+")
+# Tokens held back at most for phrases that run into each other through punctuation ("do not—do not—…")
+PHRASE_CHAIN = 8
 
 DEFAULT_SHARED_FRACTION = 0.5
 # Characters of text between copies of the fragile payload (~170 words; 48 zero-width characters each).
@@ -124,7 +127,8 @@ class MarkingStream:
 
     Holds back only the trailing whitespace and the unfinished word (the next chunk may extend it),
     plus, when the last complete word can start a two-word phrase of the table ("do" of "do not"),
-    that word and the whitespace after it; and the scanner state (code fence, quote, JSON depth).
+    that word and the whitespace after it (and the words before it that end a phrase it continues, `_hold_from`);
+    and the scanner state (code fence, quote, JSON depth).
 
     With a ``sink``, the text as the upstream wrote it is kept (the segments already in hand, one
     list append each) and handed to the sink by ``flush``, the end of this text: one document of the
@@ -215,9 +219,27 @@ class MarkingStream:
         cut = len(head)
         last = head.rsplit(None, 1)
         if last and self._may_start_phrase(last[-1]):
-            cut = len(head[:cut - len(last[-1])].rstrip())  # a phrase may start here ("do" of "do not"): hold it back
+            cut = self._hold_from(head, cut - len(last[-1]))  # a phrase may start here ("do" of "do not"): hold it back
         self._pending = p[cut:]
         return self._process(p[:cut])
+
+    def _hold_from(self, head: str, start: int) -> int:
+        """Where ``head`` is cut when its last token, at ``start``, is held back: before the whitespace in front of
+        it, and before each token right before that ends with a phrase's first word whose second word opens the
+        token after it (at most PHRASE_CHAIN of them): "must" of "must not—do", where holding "not—do" alone cut
+        the phrase "must not" in two."""
+        cut = len(head[:start].rstrip())
+        index = self._wm.table.index
+        for _ in range(PHRASE_CHAIN):
+            if not cut or head[cut:start] != " ":  # the words of a phrase are one space apart
+                break
+            token = head[:cut].rsplit(None, 1)[-1]
+            first, second = _TRAILING_WORD.search(token), _LEADING_WORD.match(head, start)
+            if first is None or second is None or f"{first.group()} {second.group()}".lower() not in index:
+                break
+            start = cut - len(token)
+            cut = len(head[:start].rstrip())
+        return cut
 
     def _may_start_phrase(self, token: str) -> bool:
         """Whether the last complete token ends with a phrase's first word: the token itself ("do"), or its

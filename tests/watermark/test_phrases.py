@@ -80,6 +80,23 @@ def test_a_phrase_after_opening_punctuation_is_held_back_whole(wm: Watermarker) 
         assert all(chunked(wm, text, [cut], account) == whole for cut in range(len(text))), account
 
 
+@pytest.mark.parametrize("text", [
+    "You must not—do not—touch the wire.",
+    "It is not—for example—a rule, and it does not;(per cent) count.",
+    "We will not—were not, did not—go.",
+    "They do not—do not—do not—do not—stop.",
+])
+def test_a_phrase_whose_second_word_is_glued_to_the_next_phrase_head_is_not_cut(wm: Watermarker, text: str) -> None:
+    """"must not—do": the token "not—do" ends with a phrase's first word, so the stream holds it back; cutting
+    right before it cut the phrase "must not" in two, and token by token the stream kept "must not" where the
+    whole answer was marked "mustn't" (em dashes without spaces are common in a model's prose)."""
+    tokens = re.findall(r"\s*\S+", text)
+    for account in ("a1", "a2", "a3", "a4", "a5"):
+        whole = wm.mark(text, tenant="t1", account=account)
+        assert chunked(wm, text, [sum(map(len, tokens[:i])) for i in range(len(tokens))], account) == whole
+        assert all(chunked(wm, text, [cut], account) == whole for cut in range(len(text))), account
+
+
 def test_typographic_apostrophe_is_detected(wm: Watermarker) -> None:
     straight = observe("They don't agree.", wm)
     assert straight == observe("They don\u2019t agree.", wm) and straight
