@@ -106,7 +106,7 @@ def stream_table(cadence_ms: float = 5.0) -> None:
                 ttft = (-(-first // delta) - 1) * cadence_ms  # deltas held back before the first output
                 print(f"{'prose+PII' if dense else 'prose':<14}{size:>7}{delta:>6} | {w:>9.3f} {st:>9.3f} "
                       f"{st / w:>5.1f}x {1000 * st / (size / 1000):>7.0f} | {first:>15} {held:>8} {ttft:>13.0f}")
-    redactor.scanner._executor.shutdown(wait=False)
+    redactor.scanner.executor.shutdown(wait=False)
 
 
 async def _ticker(stop: asyncio.Event, delays: list[float], period: float = 0.001) -> None:
@@ -127,7 +127,7 @@ async def _stall(scanner, text: str, mode: str, requests: int = 5) -> tuple[floa
             scanner.scan(text)
             await asyncio.sleep(0)
         else:
-            await asyncio.get_running_loop().run_in_executor(scanner._executor, scanner.scan, text)
+            await asyncio.get_running_loop().run_in_executor(scanner.executor, scanner.scan, text)
     elapsed = (time.perf_counter() - t0) / requests * 1000
     stop.set()
     await ticker

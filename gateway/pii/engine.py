@@ -101,7 +101,7 @@ class Scanner:
                  prefilter: bool = True, executor: Executor | None = None) -> None:
         self.rule = rule
         self._analyzer = analyzer
-        self._executor = executor
+        self.executor = executor  # long texts are scanned (and redacted) here, off the event loop
         self._entities = list(rule.entities)
         # Context words and NER need the whole text: no gating with an NLP model.
         self._prefilter = prefilter and not (set(rule.entities) & set(NER_ENTITIES))
@@ -148,9 +148,9 @@ class Scanner:
 
     async def scan_async(self, text: str) -> list[Finding]:
         """`scan` inline for short texts, in the thread pool for long ones (keeps the loop responsive)."""
-        if len(text) <= INLINE_SCAN_MAX_CHARS or self._executor is None:
+        if len(text) <= INLINE_SCAN_MAX_CHARS or self.executor is None:
             return self.scan(text)
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self.scan, text)
+        return await asyncio.get_running_loop().run_in_executor(self.executor, self.scan, text)
 
     # -- internals -------------------------------------------------------------------------------
 

@@ -94,7 +94,7 @@ class PiiStage(Stage):
         for container, key in list(prompt_slots(ctx.route.api, ctx.json)):
             text = container[key]
             if rewrite:
-                red = engine.prompt_redactor.redact(text)
+                red = await engine.prompt_redactor.redact_async(text)
                 if red.counts:
                     counts.update(red.counts)
                     container[key] = red.text
