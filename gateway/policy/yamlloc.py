@@ -39,9 +39,9 @@ def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], l
                                                 node.start_mark)
     locs[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
         out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        own: set[Any] = set()
+        for key_node, value_node, explicit in _pairs(node):
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, list):
                 key = tuple(key)
@@ -51,9 +51,11 @@ def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], l
                 raise yaml.constructor.ConstructorError(
                     None, None, "a mapping key must be a plain value (a name), not a mapping", key_node.start_mark
                 ) from None
-            if key in out:
+            if explicit and key in own:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark)
+            if explicit:
+                own.add(key)
             # A key's own position is more useful than its value's for "unknown field" errors.
             locs[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = _construct(value_node, (*path, key), locs, loader)
@@ -62,6 +64,32 @@ def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], l
     if isinstance(node, yaml.SequenceNode):
         return [_construct(child, (*path, i), locs, loader) for i, child in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
+
+
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+
+
+def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node, bool]]:
+    """The mapping's (key, value, own) pairs with merge keys (`<<: *base`) expanded as YAML 1.1 says: merged
+    pairs first (of several merged mappings the first wins), then the mapping's own pairs, which override them.
+    The node is left as it is (PyYAML's flatten_mapping rewrites it in place, and an anchored mapping is
+    constructed once per alias: a second visit could no longer tell its own keys from merged ones)."""
+    merged: list[tuple[yaml.Node, yaml.Node, bool]] = []
+    own: list[tuple[yaml.Node, yaml.Node, bool]] = []
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE:
+            if key_node.tag == _VALUE:  # a plain `=` key is the string "=" (as flatten_mapping does)
+                key_node.tag = "tag:yaml.org,2002:str"
+            own.append((key_node, value_node, True))
+            continue
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in reversed(sources):  # later pairs override earlier ones: the first mapping listed wins
+            if not isinstance(source, yaml.MappingNode):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"`<<` merges a mapping or a list of mappings, not a {source.id}", source.start_mark)
+            merged.extend((k, v, False) for k, v, _ in _pairs(source))
+    return merged + own
 
 
 def load_documents(text: str) -> list[LocatedDoc]:

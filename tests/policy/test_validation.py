@@ -101,3 +101,41 @@ def test_a_mapping_used_as_a_key_is_a_located_error(tmp_path):
     path.write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata:\n  {}: x\n")
     loaded, errors = parse_file(path, display="odd.yaml")
     assert loaded == [] and errors == ["odd.yaml:4:3: (yaml): a mapping key must be a plain value (a name), not a mapping"]
+
+
+def test_merge_keys_let_a_mapping_override_what_it_merges(tmp_path):
+    from gateway.policy.load import parse_file
+
+    path = tmp_path / "merge.yaml"
+    path.write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata: {name: merged}\nspec:\n  rate_limits:\n"
+                    "    limits:\n"
+                    "      - &per-account {name: account-requests, key: [account], requests: 10/minute}\n"
+                    "      - <<: *per-account\n"
+                    "        name: account-requests-hourly\n"
+                    "        requests: 100/hour\n")
+    loaded, errors = parse_file(path, display="merge.yaml")
+    assert errors == []
+    first, second = loaded[0].policy.spec.rate_limits.limits
+    assert (second.name, second.key, second.requests) == ("account-requests-hourly", first.key, "100/hour")
+
+
+def test_a_key_given_twice_beside_a_merge_is_still_a_duplicate(tmp_path):
+    from gateway.policy.load import parse_file
+
+    path = tmp_path / "merge.yaml"
+    path.write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata: {name: merged}\nspec:\n"
+                    "  selector: &sel {tenants: [acme]}\n"
+                    "  access:\n    <<: {action: deny}\n    message: one\n    message: two\n")
+    loaded, errors = parse_file(path, display="merge.yaml")
+    assert loaded == [] and errors == ["merge.yaml:9:5: (yaml): duplicate key 'message'"]
+
+
+def test_the_first_of_several_merged_mappings_wins(tmp_path):
+    from gateway.policy.load import parse_file
+
+    path = tmp_path / "merge.yaml"
+    path.write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata: {name: merged}\nspec:\n"
+                    "  access:\n    <<: [{action: deny, message: first}, {action: allow, message: second}]\n")
+    loaded, errors = parse_file(path, display="merge.yaml")
+    assert errors == [] and loaded[0].policy.spec.access.message == "first"
+    assert loaded[0].policy.spec.access.action == "deny"
