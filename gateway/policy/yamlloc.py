@@ -31,6 +31,9 @@ class _Loader(yaml.SafeLoader):
 
 
 MAX_DEPTH = 64  # policies are a few levels deep; deeper input is rejected, not recursed into
+# Values per document, counted as aliases expand: nested aliases (`&a [*b, *b, ...]`) grow exponentially, and a
+# 400-byte file would otherwise take minutes and gigabytes to load (in the gateway's reload, too).
+MAX_VALUES = 100_000
 
 
 def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], loader: _Loader) -> Any:
@@ -38,6 +41,9 @@ def _construct(node: yaml.Node, path: Path, locs: dict[Path, tuple[int, int]], l
         raise yaml.constructor.ConstructorError(None, None, f"nested deeper than {MAX_DEPTH} levels",
                                                 node.start_mark)
     locs[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if len(locs) > MAX_VALUES:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"more than {MAX_VALUES} values in one document (aliases expanding?)", node.start_mark)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         own: set[Any] = set()

@@ -139,3 +139,17 @@ def test_the_first_of_several_merged_mappings_wins(tmp_path):
     loaded, errors = parse_file(path, display="merge.yaml")
     assert errors == [] and loaded[0].policy.spec.access.message == "first"
     assert loaded[0].policy.spec.access.action == "deny"
+
+
+def test_aliases_expanding_past_the_value_budget_are_an_error_not_a_stall(tmp_path):
+    from gateway.policy.load import parse_file
+    from gateway.policy.yamlloc import MAX_VALUES
+
+    lines = ["apiVersion: covenant/v1", "kind: Policy", "metadata: {name: laughs}", "spec:", "  selector:",
+             "    l0: &l0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"    l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 10)}]" for i in range(1, 5)]
+    path = tmp_path / "laughs.yaml"
+    path.write_text("\n".join(lines) + "\n")  # 10^5 strings from a 400-byte file
+    loaded, errors = parse_file(path, display="laughs.yaml")
+    assert loaded == [] and len(errors) == 1
+    assert errors[0].startswith("laughs.yaml:6:") and f"more than {MAX_VALUES} values in one document" in errors[0]
