@@ -78,6 +78,24 @@ def parse_file(path: Path, display: str | None = None) -> tuple[list[LoadedPolic
     return loaded, errors
 
 
+def throttle_lane_errors(loaded: list[LoadedPolicy]) -> list[str]:
+    """An extraction `throttle` action names a rate limit that some policy defines with `when: throttled`
+    (a check across files: each file alone may be valid)."""
+    lanes = {rule.name for item in loaded if item.policy.spec.rate_limits is not None
+             for rule in item.policy.spec.rate_limits.limits if rule.when == "throttled"}
+    errors = []
+    for item in loaded:
+        extraction = item.policy.spec.extraction
+        if extraction is None:
+            continue
+        for action in (*extraction.on_flag, *extraction.on_throttle, *extraction.on_block):
+            if action.action == "throttle" and action.rate_limit not in lanes:
+                errors.append(f"{item.file}:{item.line}:1: spec.extraction: throttle names rate limit "
+                              f"{action.rate_limit!r}, but no policy defines a limit {action.rate_limit!r} "
+                              "with when: throttled")
+    return errors
+
+
 @dataclass(frozen=True)
 class PolicySource:
     policies: tuple[LoadedPolicy, ...]
@@ -107,6 +125,7 @@ def load_policies(paths: list[Path]) -> PolicySource:
             errors.append(f"{item.file}:{item.line}:1: metadata.name: duplicate policy name {name!r} "
                           f"(also in {seen[name].file}:{seen[name].line})")
         seen[name] = item
+    errors.extend(throttle_lane_errors(loaded))
     if errors:
         raise PolicyError(errors)
     return PolicySource(tuple(loaded), tuple(str(f) for f in files), digest.hexdigest()[:16])

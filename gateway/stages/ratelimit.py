@@ -6,7 +6,6 @@ import logging
 from dataclasses import replace
 
 from gateway.dialects.requests import max_output_tokens
-from gateway.errors import PolicyError
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage
 from gateway.policy.compile import CompiledPolicySet, EffectivePolicy
@@ -67,13 +66,7 @@ class RateLimitStage(Stage):
                 else:
                     base.append(lim)
             out[id(block)] = replace(compiled, limits=tuple(base))
-        missing = [(p, a.rate_limit) for p in ps.policies if p.policy.spec.extraction is not None
-                   for acts in (p.policy.spec.extraction.on_flag, p.policy.spec.extraction.on_throttle,
-                                p.policy.spec.extraction.on_block)
-                   for a in acts if a.action == "throttle" and a.rate_limit not in throttles]
-        if missing:
-            raise PolicyError([f"{p.file}:{p.line}:1: spec.extraction: throttle names rate limit {name!r}, but no "
-                               f"policy defines a limit {name!r} with when: throttled" for p, name in missing])
+        # every throttle action names one of `throttles`: checked when the files load (policy.load)
         ps.artifacts["ratelimit"] = out
         ps.artifacts["ratelimit_throttle"] = throttles
         ps.artifacts["ratelimit_throttle_fail_open"] = throttle_open

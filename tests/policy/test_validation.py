@@ -153,3 +153,36 @@ def test_aliases_expanding_past_the_value_budget_are_an_error_not_a_stall(tmp_pa
     loaded, errors = parse_file(path, display="laughs.yaml")
     assert loaded == [] and len(errors) == 1
     assert errors[0].startswith("laughs.yaml:6:") and f"more than {MAX_VALUES} values in one document" in errors[0]
+
+
+THROTTLE_TO = """apiVersion: covenant/v1
+kind: Policy
+metadata: {{name: extraction}}
+spec:
+  extraction:
+    on_throttle:
+      - {{action: throttle, rate_limit: {lane}}}
+"""
+LANE = """apiVersion: covenant/v1
+kind: Policy
+metadata: {name: lanes}
+spec:
+  rate_limits:
+    limits:
+      - {name: slow-lane, key: [account], requests: 5/minute, when: throttled}
+"""
+
+
+def test_validate_refuses_a_throttle_naming_a_limit_no_policy_defines(tmp_path):
+    # what the gateway refuses to load (at start-up and on reload) must not pass `covenant policy validate`
+    (tmp_path / "extraction.yaml").write_text(THROTTLE_TO.format(lane="no-such-lane"))
+    (tmp_path / "lanes.yaml").write_text(LANE)
+    out = covenant("policy", "validate", str(tmp_path))
+    assert out.returncode == 1
+    assert out.stderr.splitlines()[0] == (
+        f"{tmp_path / 'extraction.yaml'}:1:1: spec.extraction: throttle names rate limit 'no-such-lane', but no "
+        "policy defines a limit 'no-such-lane' with when: throttled")
+
+    (tmp_path / "extraction.yaml").write_text(THROTTLE_TO.format(lane="slow-lane"))
+    out = covenant("policy", "validate", str(tmp_path))
+    assert out.returncode == 0, out.stderr
