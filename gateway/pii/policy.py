@@ -57,6 +57,7 @@ class PiiRule(BaseModel):
     entities: tuple[str, ...] = Field(
         default=DEFAULT_ENTITIES,
         min_length=1,
+        json_schema_extra={"items": {"type": "string", "enum": sorted(KNOWN_ENTITIES)}},
         description="Entity types to detect (Presidio names such as EMAIL_ADDRESS, and the secret types "
         "OPENAI_API_KEY, ANTHROPIC_API_KEY, AWS_ACCESS_KEY, GITHUB_TOKEN, PRIVATE_KEY, JWT, BEARER_TOKEN).",
     )

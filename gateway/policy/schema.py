@@ -34,7 +34,9 @@ class Strict(BaseModel):
 
 
 class Metadata(Strict):
-    name: str = Field(description="Unique policy name: lowercase letters, digits, '.', '_' and '-'.")
+    # the pattern is for the JSON Schema (editors); the validator below checks it with a readable message
+    name: str = Field(description="Unique policy name: lowercase letters, digits, '.', '_' and '-'.",
+                      json_schema_extra={"pattern": _NAME.pattern})
     description: str = Field("", description="What this policy is for, shown by `covenant policy explain`.")
 
     @field_validator("name")
@@ -82,8 +84,6 @@ class Spec(Strict):
 
 class Policy(Strict):
     """One policy document."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     api_version: Literal["covenant/v1"] = Field(alias="apiVersion", description="Schema version: `covenant/v1`.")
     kind: Literal["Policy"] = Field(description="Document kind: `Policy`.")

@@ -186,3 +186,36 @@ def test_validate_refuses_a_throttle_naming_a_limit_no_policy_defines(tmp_path):
     (tmp_path / "extraction.yaml").write_text(THROTTLE_TO.format(lane="slow-lane"))
     out = covenant("policy", "validate", str(tmp_path))
     assert out.returncode == 0, out.stderr
+
+
+def _doc(**spec) -> dict:
+    return {"apiVersion": "covenant/v1", "kind": "Policy", "metadata": {"name": "x"}, "spec": spec}
+
+
+SCHEMA_CASES = {  # document -> whether `covenant policy validate` accepts it
+    "minimal": (_doc(), True),
+    "snake_case apiVersion": ({"api_version": "covenant/v1", "kind": "Policy", "metadata": {"name": "x"},
+                               "spec": {}}, False),
+    "upper-case name": ({**_doc(), "metadata": {"name": "Free_Tier"}}, False),
+    "name ending in a dash": ({**_doc(), "metadata": {"name": "free-"}}, False),
+    "dotted name": ({**_doc(), "metadata": {"name": "team.free-tier_2"}}, True),
+    "known entity": (_doc(pii={"prompt": {"entities": ["EMAIL_ADDRESS", "OPENAI_API_KEY"]}}), True),
+    "unknown entity": (_doc(pii={"prompt": {"entities": ["EMAIL"]}}), False),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCHEMA_CASES))
+def test_the_json_schema_accepts_what_the_loader_accepts(case):
+    import jsonschema
+    from pydantic import ValidationError
+
+    from gateway.policy.schema import Policy, json_schema
+
+    doc, accepted = SCHEMA_CASES[case]
+    try:
+        Policy.model_validate(doc)
+        loader = True
+    except ValidationError:
+        loader = False
+    schema = jsonschema.Draft202012Validator(json_schema()).is_valid(doc)
+    assert (loader, schema) == (accepted, accepted)
