@@ -128,7 +128,15 @@ def run_tests(policy_dir: Path, test_paths: list[Path]) -> tuple[list[CaseResult
 
     async def main() -> None:
         gateway = Gateway(Settings(policies_dir=str(policy_dir), dev_key=False, keys_file="/nonexistent/keys.json"))
-        await gateway.start_offline()
+        try:
+            await gateway.start_offline()
+        except RuntimeError:
+            if gateway.policies.last_error is None:
+                raise
+            # policies that do not load: their errors (file:line:column) are what the run reports
+            errors.extend(line for line in gateway.policies.last_error.splitlines() if line.strip())
+            await gateway.stop()
+            return
         try:
             for path in test_files(test_paths):
                 cases, errs = load_test_file(path)

@@ -31,6 +31,21 @@ def test_a_wrong_expectation_fails_with_the_reason(tmp_path):
     assert "FAIL" in out.stdout and "decision 'blocked_access', expected 'allowed'" in out.stdout
 
 
+def test_tests_against_a_broken_policy_fail_with_the_policy_errors_not_a_traceback(tmp_path):
+    (tmp_path / "deny.yaml").write_text("apiVersion: covenant/v1\nkind: Policy\nmetadata: {name: deny-all}\n"
+                                        "spec:\n  access: {action: deny}\n  acess: {action: deny}\n")
+    (tmp_path / "deny.test.yaml").write_text(
+        "apiVersion: covenant/v1\nkind: PolicyTest\ncases:\n"
+        "  - name: everything is denied\n"
+        "    principal: {tenant: acme, account: t}\n"
+        "    request: {model: gpt-4o}\n"
+        "    expect: {decision: blocked_access}\n")
+    out = covenant("policy", "test", str(tmp_path))
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert f"{tmp_path / 'deny.yaml'}:6:3: spec.acess: unknown field" in out.stderr.splitlines()
+
+
 def test_explain_lists_policies_in_order_with_sources():
     out = covenant("policy", "explain", "--tenant", "acme", "--account", "a", "--label", "tier=free",
                    "--model", "gpt-4o", "--policies", "policies")
