@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from gateway.errors import PolicyError
 from gateway.policy.schema import Policy
-from gateway.policy.yamlloc import format_path, load_documents, yaml_error_position
+from gateway.policy.yamlloc import LocatedDoc, format_path, load_documents, yaml_error_position
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 TEST_SUFFIXES = (".test.yaml", ".test.yml")
@@ -48,8 +48,8 @@ def _pydantic_message(err: dict) -> str:
     return msg.removeprefix("Value error, ")
 
 
-def parse_file(path: Path, display: str | None = None) -> tuple[list[LoadedPolicy], list[str]]:
-    name = display or str(path)
+def read_documents(path: Path, name: str) -> tuple[list[LocatedDoc], list[str]]:
+    """The non-empty YAML documents of a policy or policy-test file, or the one error that stops reading it."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -62,10 +62,14 @@ def parse_file(path: Path, display: str | None = None) -> tuple[list[LoadedPolic
         line, col = yaml_error_position(exc)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return [], [f"{name}:{line}:{col}: (yaml): {problem}"]
-    loaded, errors = [], []
+    return [doc for doc in docs if doc.data is not None], []
+
+
+def parse_file(path: Path, display: str | None = None) -> tuple[list[LoadedPolicy], list[str]]:
+    name = display or str(path)
+    docs, errors = read_documents(path, name)
+    loaded: list[LoadedPolicy] = []
     for doc in docs:
-        if doc.data is None:
-            continue
         try:
             policy = Policy.model_validate(doc.data)
         except ValidationError as exc:

@@ -12,13 +12,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import orjson
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gateway.identity import Principal
 from gateway.pipeline import RequestContext
-from gateway.policy.load import TEST_SUFFIXES
-from gateway.policy.yamlloc import format_path, load_documents, yaml_error_position
+from gateway.policy.load import TEST_SUFFIXES, read_documents
+from gateway.policy.yamlloc import format_path
 from gateway.routes import ROUTE_TABLE
 
 
@@ -81,12 +80,8 @@ def test_files(paths: list[Path]) -> list[Path]:
 
 
 def load_test_file(path: Path) -> tuple[list[TestCase], list[str]]:
-    try:
-        docs = load_documents(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        line, col = yaml_error_position(exc)
-        return [], [f"{path}:{line}:{col}: (yaml): {getattr(exc, 'problem', exc)}"]
-    cases, errors = [], []
+    docs, errors = read_documents(path, str(path))
+    cases: list[TestCase] = []
     for doc in docs:
         try:
             cases.extend(TestFile.model_validate(doc.data).cases)

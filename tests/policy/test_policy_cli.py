@@ -86,3 +86,25 @@ def test_explain_finds_a_key_in_the_redis_store_the_gateways_read(redis_url, tmp
     out = run("policy", "explain", "--key", key, "--model", "gpt-4o", "--policies", str(ROOT / "policies"))
     assert out.returncode == 0, out.stderr
     assert "principal: tenant=acme account=bob" in out.stdout and "'tier': 'free'" in out.stdout
+
+
+BROKEN_TEST_FILES = {  # content -> the error `covenant policy validate` prints for it
+    "not utf-8": (b"apiVersion: covenant/v1\nkind: PolicyTest\ncases: [\xff]\n", "1:1: (file): cannot read: "),
+    "absurdly nested": (b"cases: " + b"[" * 5000 + b"]" * 5000 + b"\n", "1:1: (yaml): nested too deeply"),
+}
+
+
+def test_a_policy_test_file_that_cannot_be_read_is_one_located_error(tmp_path):
+    for name, (content, error) in BROKEN_TEST_FILES.items():
+        path = tmp_path / f"{name.replace(' ', '-')}.test.yaml"
+        path.write_bytes(content)
+        out = covenant("policy", "validate", str(path))
+        assert out.returncode == 1 and "Traceback" not in out.stderr, name
+        assert out.stderr.startswith(f"{path}:{error}"), (name, out.stderr)
+
+
+def test_an_empty_document_in_a_policy_test_file_is_skipped_as_in_a_policy_file(tmp_path):
+    path = tmp_path / "trailing.test.yaml"
+    path.write_text("apiVersion: covenant/v1\nkind: PolicyTest\ncases: []\n---\n")
+    out = covenant("policy", "validate", str(path))
+    assert out.returncode == 0, out.stderr
