@@ -8,9 +8,9 @@ then ``covenant extraction replay bob.jsonl`` (prompts are in it when the audit 
 
 from __future__ import annotations
 
+import heapq
 import math
 import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -160,7 +160,9 @@ def read_audit(paths: list[str] | None, config: str | None, since_ts: float,
 
 def search(lines: Iterable[bytes], flt: AuditFilter, limit: int) -> SearchResult:
     reader = RecordReader()
-    kept: deque[dict[str, Any]] = deque(maxlen=limit)
+    # The newest by `ts`, not the last read: each worker's file (a `{pid}` path) is read in turn, and a line is
+    # written when its request ends, so reading order is not time order. A heap of `limit` (oldest on top).
+    kept: list[tuple[float, int, dict[str, Any]]] = []
     result = SearchResult([])
     for rec in reader.decode(lines):
         result.scanned += 1
@@ -168,8 +170,12 @@ def search(lines: Iterable[bytes], flt: AuditFilter, limit: int) -> SearchResult
         if ts < flt.since_ts or ts > flt.until_ts or not flt.matches(rec):
             continue
         result.matched += 1
-        kept.append(rec)
-    result.records = sorted(kept, key=lambda r: float(r["ts"]))
+        entry = (ts, result.matched, rec)  # the count breaks ties: records themselves never compare
+        if len(kept) < limit:
+            heapq.heappush(kept, entry)
+        elif entry > kept[0]:
+            heapq.heapreplace(kept, entry)
+    result.records = [rec for _, _, rec in sorted(kept)]
     result.skipped_lines = reader.skipped
     return result
 

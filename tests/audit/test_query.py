@@ -80,6 +80,19 @@ def test_limit_keeps_the_newest_matches(audit_log):
     assert "extraction:flag:templated_elicitation" in table and "req-6" in table
 
 
+def test_limit_keeps_the_newest_matches_across_every_workers_file(tmp_path):
+    # with `{pid}` in the path each worker writes its own file: they are read one after the other, and the
+    # newest records may be in any of them (worker 100 served the last requests here)
+    newest_first_worker = [rec(i, "acme/bob") for i in (0, 3, 5)]
+    second_worker = [rec(i, "acme/bob") for i in (1, 2, 4)]
+    for pid, records in ((100, newest_first_worker), (200, second_worker)):
+        (tmp_path / f"audit-{pid}.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in records))
+    files = audit_files([str(tmp_path / "audit-{pid}.jsonl")])
+    assert [f.name for f in files] == ["audit-100.jsonl", "audit-200.jsonl"]
+    result = search(file_lines(files), AuditFilter(principal="acme/bob"), limit=2)
+    assert ids(result) == ["req-4", "req-5"] and result.matched == 6
+
+
 async def test_the_redis_stream_is_read_by_time_range(redis_url):
     sink = RedisStreamSink(redis_url, maxlen=10_000)
     await sink.start()
