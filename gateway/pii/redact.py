@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 from dataclasses import dataclass, field
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
-from gateway.pii.engine import INLINE_SCAN_MAX_CHARS, PiiConfigError, Scanner, outside_fences
+from gateway.pii.engine import PiiConfigError, Scanner, outside_fences
 from gateway.pii.fences import FenceTracker, fence_spans
 from gateway.pii.findings import Finding, count_by_type, resolve_overlaps
 from gateway.pii.policy import RedactOperator
@@ -71,14 +70,6 @@ class Redactor:
     def redact(self, text: str) -> Redaction:
         out, chosen = self.apply(text, self.scanner.scan(text))
         return Redaction(out, count_by_type(chosen) if chosen else {})
-
-    async def redact_async(self, text: str) -> Redaction:
-        """`redact` inline for short texts, in the scanner's thread pool for long ones (as `Scanner.scan_async`:
-        a huge prompt must not stall every other request on the event loop)."""
-        executor = self.scanner.executor
-        if len(text) <= INLINE_SCAN_MAX_CHARS or executor is None:
-            return self.redact(text)
-        return await asyncio.get_running_loop().run_in_executor(executor, self.redact, text)
 
     def stream(self, window: int) -> StreamRedactor:
         return StreamRedactor(self, window=window)

@@ -6,9 +6,11 @@ unchanged (building and warming Presidio costs about a second).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections import Counter
+from typing import Any
 
 import orjson
 
@@ -88,21 +90,14 @@ class PiiStage(Stage):
         if rule is None or not ctx.json:
             return None
         engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
-        counts: Counter[str] = Counter()
         rewrite = rule.action == PiiAction.REDACT and rule.mode == "enforce"
         early = ctx.annotations.pop("_pii_prompt_scans", None)
-        for container, key in list(prompt_slots(ctx.route.api, ctx.json)):
-            text = container[key]
-            if rewrite:
-                red = await engine.prompt_redactor.redact_async(text)
-                if red.counts:
-                    counts.update(red.counts)
-                    container[key] = red.text
-            else:
-                hit = early.get(id(text)) if early else None
-                findings = hit[1] if hit is not None and hit[0] is text else await engine.prompt.scan_async(text)
-                if findings:
-                    counts.update(count_by_type(findings))
+        slots = list(prompt_slots(ctx.route.api, ctx.json))
+        if _inline(slots):
+            counts = _prompt_counts(engine, slots, rewrite, early)
+        else:  # one hop to the pool for the whole prompt: many short messages weigh as much as one long one
+            counts = await asyncio.get_running_loop().run_in_executor(
+                engine.executor, _prompt_counts, engine, slots, rewrite, early)
         if not counts:
             return None
         action = rule.action.value
@@ -132,12 +127,14 @@ class PiiStage(Stage):
         rule = block.prompt if block is not None else None
         if rule is None or not ctx.json or (rule.action == PiiAction.REDACT and rule.mode == "enforce"):
             return
+        slots = list(prompt_slots(ctx.route.api, ctx.json))
+        if not _inline(slots):
+            return
         engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
         scans = {}
-        for container, key in prompt_slots(ctx.route.api, ctx.json):
+        for container, key in slots:
             text = container[key]
-            if len(text) <= INLINE_SCAN_MAX_CHARS:
-                scans[id(text)] = (text, engine.prompt.scan(text))
+            scans[id(text)] = (text, engine.prompt.scan(text))
         ctx.annotations["_pii_prompt_scans"] = scans
 
     # -- output ---------------------------------------------------------------------------------
@@ -177,3 +174,33 @@ class PiiStage(Stage):
         for entity, n in counts.items():
             self.m.pii_detections.labels(entity, "output", label).inc(n)
         ctx.annotations["pii_output"] = dict(counts)
+
+
+def _inline(slots: list[tuple[Any, Any]]) -> bool:
+    """Whether a prompt's texts are short enough, together, to scan on the event loop."""
+    total = 0
+    for container, key in slots:
+        total += len(container[key])
+        if total > INLINE_SCAN_MAX_CHARS:
+            return False
+    return True
+
+
+def _prompt_counts(engine: PiiEngine, slots: list[tuple[Any, Any]], rewrite: bool,
+                   early: dict[int, tuple[str, list]] | None) -> Counter[str]:
+    """Detections by type in the prompt's texts, each rewritten in place when `rewrite` (blocking: on the event
+    loop for a short prompt, in the engine's pool for a long one). `early`: the wait hook's scans."""
+    counts: Counter[str] = Counter()
+    for container, key in slots:
+        text = container[key]
+        if rewrite:
+            red = engine.prompt_redactor.redact(text)
+            if red.counts:
+                counts.update(red.counts)
+                container[key] = red.text
+        else:
+            hit = early.get(id(text)) if early else None
+            findings = hit[1] if hit is not None and hit[0] is text else engine.prompt.scan(text)
+            if findings:
+                counts.update(count_by_type(findings))
+    return counts

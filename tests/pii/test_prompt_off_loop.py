@@ -1,5 +1,6 @@
-"""A long prompt is rewritten in the PII thread pool, not on the event loop: while one caller's
-huge prompt is being redacted, the gateway keeps serving everyone else."""
+"""A long prompt is scanned and rewritten in the PII thread pool, not on the event loop: while one caller's
+huge prompt is being redacted or checked, the gateway keeps serving everyone else. What counts is the text of
+the whole request - one long message, or many messages each short enough to be scanned inline alone."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import asyncio
 from pathlib import Path
 
 import orjson
+import pytest
 from prometheus_client import CollectorRegistry
 
 from gateway.metrics import Metrics
 from gateway.pii.engine import INLINE_SCAN_MAX_CHARS
-from gateway.pipeline import RequestContext
+from gateway.pipeline import Deny, RequestContext
 from gateway.policy.reload import PolicyManager
 from gateway.routes import ROUTE_TABLE
 from gateway.stages.pii import PiiStage
@@ -19,60 +21,80 @@ from gateway.stages.pii import PiiStage
 CHAT = ROUTE_TABLE[("POST", "/v1/chat/completions")]
 POLICY = """apiVersion: covenant/v1
 kind: Policy
-metadata: {name: pii-redact}
+metadata: {{name: pii}}
 spec:
   pii:
-    prompt: {action: redact, entities: [EMAIL_ADDRESS]}
+    prompt: {{action: {action}, entities: [EMAIL_ADDRESS]}}
 """
-LINE = "Please forward this to jane.doe@example.com before noon. "
+EMAIL = "jane.doe@example.com"
+LINE = f"Please forward this to {EMAIL} before noon. "
+ONE_LONG = [LINE * (4 * INLINE_SCAN_MAX_CHARS // len(LINE))]
+MANY_SHORT = [LINE * (INLINE_SCAN_MAX_CHARS // 2 // len(LINE))] * 8  # each under the inline size, together over
 
 
-def _stage_and_policy(tmp_path: Path):
-    (tmp_path / "pii.yaml").write_text(POLICY)
-    stage = PiiStage(Metrics(CollectorRegistry()), hash_key=None)
-    manager = PolicyManager([tmp_path], preparers=[stage.prepare])
-    manager.activators = [stage.activate]
-    assert manager.reload()
-    return stage, manager.active.match("acme", "a1", "k1", {}, "gpt-4o-mini", CHAT.path)
+@pytest.fixture
+def stage_for(tmp_path: Path):
+    stages = []
+
+    def build(action: str):
+        (tmp_path / "pii.yaml").write_text(POLICY.format(action=action))
+        stage = PiiStage(Metrics(CollectorRegistry()), hash_key=None)
+        manager = PolicyManager([tmp_path], preparers=[stage.prepare])
+        manager.activators = [stage.activate]
+        assert manager.reload()
+        stages.append(stage)
+        return stage, manager.active.match("acme", "a1", "k1", {}, "gpt-4o-mini", CHAT.path)
+
+    yield build
+    for stage in stages:
+        for engine in stage._engines.values():  # noqa: SLF001
+            engine.close()
 
 
-async def _redact_while_ticking(stage: PiiStage, ctx: RequestContext) -> bool:
-    """Run the stage on `ctx`; True when another task ran while it was still working."""
-    redaction = asyncio.create_task(stage.on_request(ctx))
+def _context(policy, texts: list[str]) -> RequestContext:
+    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": t} for t in texts]}
+    return RequestContext("r", CHAT, "127.0.0.1", "test", {}, body=orjson.dumps(body), json=body,
+                          model="gpt-4o-mini", policy=policy)
+
+
+async def _run_while_ticking(stage: PiiStage, ctx: RequestContext) -> tuple[Deny | None, bool]:
+    """Run the stage on `ctx` (as the pipeline does: the wait hook, then on_request); also True when another
+    task ran while it was still working."""
+    stage.on_request_wait(ctx)
+    work = asyncio.create_task(stage.on_request(ctx))
     ran_meanwhile = False
-    while not redaction.done():
+    while not work.done():
         await asyncio.sleep(0)
-        ran_meanwhile = ran_meanwhile or not redaction.done()
-    assert await redaction is None
-    return ran_meanwhile
+        ran_meanwhile = ran_meanwhile or not work.done()
+    return await work, ran_meanwhile
 
 
-def test_a_long_prompt_is_redacted_off_the_event_loop(tmp_path):
-    stage, policy = _stage_and_policy(tmp_path)
-    text = LINE * (4 * INLINE_SCAN_MAX_CHARS // len(LINE))
-    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": text}]}
-    ctx = RequestContext("r", CHAT, "127.0.0.1", "test", {}, body=orjson.dumps(body), json=body,
-                         model="gpt-4o-mini", policy=policy)
-    try:
-        assert asyncio.run(_redact_while_ticking(stage, ctx))
-        redacted = orjson.loads(ctx.body)["messages"][0]["content"]
-        assert "jane.doe@example.com" not in redacted
-        assert redacted == text.replace("jane.doe@example.com", "<EMAIL_ADDRESS>")
-        assert ctx.annotations["pii_prompt"] == {"EMAIL_ADDRESS": text.count("jane.doe@example.com")}
-    finally:
-        for engine in stage._engines.values():  # noqa: SLF001
-            engine.close()
+@pytest.mark.parametrize("texts", [ONE_LONG, MANY_SHORT], ids=["one long message", "many short messages"])
+def test_a_long_prompt_is_redacted_off_the_event_loop(stage_for, texts):
+    stage, policy = stage_for("redact")
+    ctx = _context(policy, texts)
+    deny, ran_meanwhile = asyncio.run(_run_while_ticking(stage, ctx))
+    assert deny is None and ran_meanwhile
+    sent = [m["content"] for m in orjson.loads(ctx.body)["messages"]]
+    assert sent == [t.replace(EMAIL, "<EMAIL_ADDRESS>") for t in texts]
+    assert ctx.annotations["pii_prompt"] == {"EMAIL_ADDRESS": sum(t.count(EMAIL) for t in texts)}
 
 
-def test_a_short_prompt_is_redacted_inline_with_the_same_result(tmp_path):
-    stage, policy = _stage_and_policy(tmp_path)
-    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": LINE}]}
-    ctx = RequestContext("r", CHAT, "127.0.0.1", "test", {}, body=orjson.dumps(body), json=body,
-                         model="gpt-4o-mini", policy=policy)
-    try:
-        asyncio.run(_redact_while_ticking(stage, ctx))
-        assert orjson.loads(ctx.body)["messages"][0]["content"] == LINE.replace("jane.doe@example.com",
-                                                                               "<EMAIL_ADDRESS>")
-    finally:
-        for engine in stage._engines.values():  # noqa: SLF001
-            engine.close()
+@pytest.mark.parametrize("texts", [ONE_LONG, MANY_SHORT], ids=["one long message", "many short messages"])
+def test_a_long_prompt_is_checked_off_the_event_loop(stage_for, texts):
+    stage, policy = stage_for("block")
+    deny, ran_meanwhile = asyncio.run(_run_while_ticking(stage, _context(policy, texts)))
+    assert ran_meanwhile
+    assert deny is not None and deny.code == "pii_detected" and "EMAIL_ADDRESS" in deny.message
+
+
+@pytest.mark.parametrize("action", ["redact", "block"])
+def test_a_short_prompt_is_handled_inline_with_the_same_result(stage_for, action):
+    stage, policy = stage_for(action)
+    ctx = _context(policy, [LINE, "and nothing else"])
+    deny, _ = asyncio.run(_run_while_ticking(stage, ctx))
+    if action == "block":
+        assert deny is not None and deny.code == "pii_detected"
+    else:
+        assert deny is None
+        assert orjson.loads(ctx.body)["messages"][0]["content"] == LINE.replace(EMAIL, "<EMAIL_ADDRESS>")
