@@ -55,13 +55,14 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
                 raise InvalidRequest(f"messages[{i}] must be an object", code="invalid_type", param=f"messages[{i}]")
 
 
-def _string_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
-    """Every string inside a JSON value (a tool call's input object), iteratively."""
+def _text_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
+    """Every string inside a JSON value (a tool call's input object), iteratively - and every integer: a tool's
+    input may hold a card or phone number as a number (its digits are prompt text all the same)."""
     stack = [(container, key)]
     while stack:
         holder, k = stack.pop()
         value = holder[k]
-        if isinstance(value, str):
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
             yield holder, k
         elif isinstance(value, dict):
             stack.extend((value, name) for name in value)
@@ -84,7 +85,7 @@ def _content_slots(container: dict, key: str) -> Iterator[tuple[Any, Any]]:
             if kind == "tool_result":  # Anthropic tool results carry nested content
                 yield from _content_slots(part, "content")
             elif kind == "tool_use" and "input" in part:  # a replayed tool call's arguments go upstream too
-                yield from _string_leaves(part, "input")
+                yield from _text_leaves(part, "input")
             elif kind in ("document", "search_result"):  # Anthropic: pasted documents and search results
                 yield from _document_slots(part)
 
@@ -117,7 +118,8 @@ def _tool_call_slots(message: dict) -> Iterator[tuple[Any, Any]]:
 
 
 def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
-    """Yield (container, key) for every prompt string, so stages can read and rewrite it."""
+    """Yield (container, key) for every prompt string, so stages can read and rewrite it (`slot_text`: a tool
+    input's integers are slots too)."""
     if api in ("openai.chat.completions", "anthropic.messages", "anthropic.count_tokens"):
         if api != "openai.chat.completions":
             yield from _content_slots(body, "system")
@@ -163,6 +165,12 @@ def prompt_slots(api: str, body: dict) -> Iterator[tuple[Any, Any]]:
                         yield from _content_slots(item, "output")
                     elif kind == "function_call" and isinstance(item.get("arguments"), str):
                         yield item, "arguments"
+
+
+def slot_text(container: Any, key: Any) -> str:
+    """The text of a prompt slot: the string, or an integer's digits."""
+    value = container[key]
+    return value if isinstance(value, str) else str(value)
 
 
 def max_output_tokens(body: dict, default: int) -> int:

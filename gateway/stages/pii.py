@@ -14,7 +14,7 @@ from typing import Any
 
 import orjson
 
-from gateway.dialects.requests import prompt_slots
+from gateway.dialects.requests import prompt_slots, slot_text
 from gateway.errors import PolicyError
 from gateway.metrics import Metrics
 from gateway.pii.engine import INLINE_SCAN_MAX_CHARS, PiiConfigError, PiiEngine
@@ -133,8 +133,8 @@ class PiiStage(Stage):
         engine: PiiEngine = ctx.policy.artifacts["pii"][id(block)]
         scans = {}
         for container, key in slots:
-            text = container[key]
-            scans[id(text)] = (text, engine.prompt.scan(text))
+            text = slot_text(container, key)
+            scans[id(container[key])] = (container[key], engine.prompt.scan(text))
         ctx.annotations["_pii_prompt_scans"] = scans
 
     # -- output ---------------------------------------------------------------------------------
@@ -180,27 +180,28 @@ def _inline(slots: list[tuple[Any, Any]]) -> bool:
     """Whether a prompt's texts are short enough, together, to scan on the event loop."""
     total = 0
     for container, key in slots:
-        total += len(container[key])
+        total += len(slot_text(container, key))
         if total > INLINE_SCAN_MAX_CHARS:
             return False
     return True
 
 
 def _prompt_counts(engine: PiiEngine, slots: list[tuple[Any, Any]], rewrite: bool,
-                   early: dict[int, tuple[str, list]] | None) -> Counter[str]:
+                   early: dict[int, tuple[Any, list]] | None) -> Counter[str]:
     """Detections by type in the prompt's texts, each rewritten in place when `rewrite` (blocking: on the event
     loop for a short prompt, in the engine's pool for a long one). `early`: the wait hook's scans."""
     counts: Counter[str] = Counter()
     for container, key in slots:
-        text = container[key]
+        value = container[key]
+        text = slot_text(container, key)
         if rewrite:
             red = engine.prompt_redactor.redact(text)
             if red.counts:
                 counts.update(red.counts)
-                container[key] = red.text
+                container[key] = red.text  # a number holding an entity becomes its redacted text
         else:
-            hit = early.get(id(text)) if early else None
-            findings = hit[1] if hit is not None and hit[0] is text else engine.prompt.scan(text)
+            hit = early.get(id(value)) if early else None
+            findings = hit[1] if hit is not None and hit[0] is value else engine.prompt.scan(text)
             if findings:
                 counts.update(count_by_type(findings))
     return counts

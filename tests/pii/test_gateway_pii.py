@@ -107,6 +107,20 @@ def test_secrets_in_replayed_tool_calls_and_results_are_blocked_in_every_api(gw_
     assert teacher.requests() == []
 
 
+def test_a_card_number_given_as_a_json_number_in_a_tool_input_is_blocked(gw_teacher, teacher):
+    """A tool's input object may hold a card number as a number, not a string: it goes upstream all the same."""
+    teacher.clear_requests()
+    ant = anthropic.Anthropic(base_url=gw_teacher.url, api_key=gw_teacher.key, max_retries=0)
+    with pytest.raises(anthropic.BadRequestError) as err:
+        ant.messages.create(model="claude-mock-1", max_tokens=20, messages=[
+            {"role": "user", "content": "pay the invoice"},
+            {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "pay",
+                                               "input": {"amount": 12, "card": {"number": 4111111111111111}}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t1", "content": "paid"}]}])
+    assert "CREDIT_CARD" in str(err.value) and "4111111111111111" not in str(err.value)
+    assert teacher.requests() == []
+
+
 def test_secrets_in_documents_suffixes_predictions_and_prompt_variables_are_blocked(gw_teacher, teacher):
     """Every text a request sends upstream is prompt text: an Anthropic document's plain-text source, a search
     result, a legacy completion's suffix, a chat prediction, a stored prompt's variables (the first two once reached

@@ -1,6 +1,7 @@
-"""A long prompt is scanned and rewritten in the PII thread pool, not on the event loop: while one caller's
-huge prompt is being redacted or checked, the gateway keeps serving everyone else. What counts is the text of
-the whole request - one long message, or many messages each short enough to be scanned inline alone."""
+"""The PII stage on prompts. A long prompt is scanned and rewritten in the PII thread pool, not on the event
+loop: while one caller's huge prompt is being redacted or checked, the gateway keeps serving everyone else.
+What counts is the text of the whole request - one long message, or many messages each short enough to be
+scanned inline alone. And every value that goes upstream is read, a tool input's numbers included."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ kind: Policy
 metadata: {{name: pii}}
 spec:
   pii:
-    prompt: {{action: {action}, entities: [EMAIL_ADDRESS]}}
+    prompt: {{action: {action}, entities: [EMAIL_ADDRESS, PHONE_NUMBER]}}
 """
 EMAIL = "jane.doe@example.com"
 LINE = f"Please forward this to {EMAIL} before noon. "
@@ -98,3 +99,16 @@ def test_a_short_prompt_is_handled_inline_with_the_same_result(stage_for, action
     else:
         assert deny is None
         assert orjson.loads(ctx.body)["messages"][0]["content"] == LINE.replace(EMAIL, "<EMAIL_ADDRESS>")
+
+
+def test_a_number_in_a_tool_input_is_redacted_as_the_text_of_its_digits(stage_for):
+    stage, policy = stage_for("redact")
+    messages = [{"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "notify",
+                                                   "input": {"to": 12125550173, "retries": 3, "urgent": True}}]}]
+    body = {"model": "claude-x", "max_tokens": 10, "messages": messages}
+    route = ROUTE_TABLE[("POST", "/v1/messages")]
+    ctx = RequestContext("r", route, "127.0.0.1", "test", {}, body=orjson.dumps(body), json=body, model="claude-x",
+                         policy=policy)
+    assert asyncio.run(_run_while_ticking(stage, ctx))[0] is None
+    sent = orjson.loads(ctx.body)["messages"][0]["content"][0]["input"]
+    assert sent == {"to": "<PHONE_NUMBER>", "retries": 3, "urgent": True}
