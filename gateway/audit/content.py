@@ -117,11 +117,17 @@ class RecordEncoder:
         return redacted
 
     def _redact_value(self, value: Any, counts: dict[str, int]) -> Any:
-        """A copy of a JSON value with every non-structural string redacted (never mutates the body)."""
+        """A copy of a JSON value with every non-structural string redacted (never mutates the body), object keys
+        and integers included: a tool's input may hold a card number as a number, or key a map by e-mail."""
         if isinstance(value, str):
             return self._redact_str(value, counts)
+        if isinstance(value, int) and not isinstance(value, bool):
+            digits = str(value)
+            redacted = self._redact_str(digits, counts)
+            return value if redacted == digits else redacted
         if isinstance(value, dict):
-            return {k: (v if k in _STRUCTURAL_KEYS and isinstance(v, str) else self._redact_value(v, counts))
+            return {self._redact_str(k, counts) if isinstance(k, str) else k:
+                    (v if k in _STRUCTURAL_KEYS and isinstance(v, str) else self._redact_value(v, counts))
                     for k, v in value.items()}
         if isinstance(value, list):
             return [self._redact_value(v, counts) for v in value]

@@ -96,6 +96,23 @@ async def test_redacted_removes_pii_and_secrets_everywhere(make_exchange, redact
     assert BODY["messages"][1]["content"] == PROMPT  # the live body is never rewritten
 
 
+def test_redacted_removes_pii_held_in_numbers_and_object_keys(redact):
+    from gateway.audit.record import PendingRecord
+
+    body = {"model": "claude-x", "max_tokens": 64, "messages": [
+        {"role": "assistant", "content": [{"type": "tool_use", "id": "t1", "name": "pay", "input": {
+            "card": 4111111111111111, "phone": 12125550173, "amount": 12, "exact": True,
+            "contacts": {"jane.doe@example.com": {"role": "owner"}}}}]}]}
+    rec = orjson.loads(RecordEncoder("redacted", redact_text=redact).encode(PendingRecord({"ts": 1.0}, request=body)))
+    raw = orjson.dumps(rec)
+    assert b"4111111111111111" not in raw and b"12125550173" not in raw and b"jane.doe@example.com" not in raw
+    assert rec["request"]["messages"][0]["content"][0]["input"] == {
+        "card": "<CREDIT_CARD>", "phone": "<PHONE_NUMBER>", "amount": 12, "exact": True,
+        "contacts": {"<EMAIL_ADDRESS>": {"role": "owner"}}}
+    assert rec["request"]["max_tokens"] == 64  # numbers that are no entity stay numbers
+    assert rec["redactions"] == {"CREDIT_CARD": 1, "PHONE_NUMBER": 1, "EMAIL_ADDRESS": 1}
+
+
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError, match="unknown audit content mode"):
         RecordEncoder("raw")  # type: ignore[arg-type]
