@@ -22,11 +22,11 @@ def _open(config: str | None):
         raise SystemExit(2) from None
 
 
-def _audit(settings, action: str, record, reason: str) -> None:
+async def _audit(settings, action: str, record, reason: str) -> None:
     """Key changes made here go to the audit log as the admin API's do."""
     from gateway.audit.operator import key_change, record_operator_action
 
-    where = record_operator_action(settings.audit, settings.store, key_change(action, record, reason, via="cli"))
+    where = await record_operator_action(settings.audit, settings.store, key_change(action, record, reason, via="cli"))
     print(f"audit: recorded in {where}" if where else
           f"audit: not recorded (the audit sink is {settings.audit.sink!r})", file=sys.stderr)
 
@@ -94,7 +94,7 @@ async def _create(args) -> int:
     await keys.put(record)
     if store:
         await store.close()
-    _audit(settings, "created", record, args.reason)
+    await _audit(settings, "created", record, args.reason)
     print(f"key id:  {record.key_id}\ntenant:  {record.tenant}\naccount: {record.account}")
     if record.labels:
         print("labels:  " + ", ".join(f"{k}={v}" for k, v in record.labels.items()))
@@ -139,7 +139,7 @@ async def _revoke(args) -> int:
     finally:
         if store:
             await store.close()
-    _audit(settings, "revoked", record, args.reason)
+    await _audit(settings, "revoked", record, args.reason)
     print(f"revoked {args.key_id} ({record.tenant}/{record.account})")
     return 0
 

@@ -24,7 +24,7 @@ def key_change(action: str, record: Any, reason: str, via: str) -> dict[str, Any
             "account": record.account, "expires": record.expires, "reason": reason, "via": via}
 
 
-def record_operator_action(audit: Any, store_url: str, record: dict[str, Any]) -> str | None:
+async def record_operator_action(audit: Any, store_url: str, record: dict[str, Any]) -> str | None:
     """Write `record` to the sink of `audit` (an AuditConfig); where it went, or None when the sink
     keeps nothing (none, stdout)."""
     line = orjson.dumps(record)
@@ -39,9 +39,12 @@ def record_operator_action(audit: Any, store_url: str, record: dict[str, Any]) -
             os.close(fd)
         return str(path)
     if audit.sink == "redis":
-        import redis
+        from gateway.store.redis import build_client  # the store's client: any store URL (Sentinel, Cluster)
 
-        with redis.Redis.from_url(store_url) as client:
-            client.xadd(STREAM_KEY, {STREAM_FIELD: line}, maxlen=audit.redis_stream_maxlen, approximate=True)
+        _, client = build_client(store_url, 5.0)
+        try:
+            await client.xadd(STREAM_KEY, {STREAM_FIELD: line}, maxlen=audit.redis_stream_maxlen, approximate=True)
+        finally:
+            await client.aclose()
         return f"the Redis stream {STREAM_KEY}"
     return None

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import orjson
 
-from gateway.audit.sinks import STREAM_FIELD, STREAM_KEY
+from gateway.audit.sinks import STREAM_FIELD, STREAM_KEY, BlockingStream
 
 T = TypeVar("T")
 
@@ -89,21 +89,16 @@ def redis_lines(url: str, since_ts: float, until_ts: float, *, batch: int = 1000
                 stream: str = STREAM_KEY) -> Iterator[bytes]:
     """The stream's entries between the two times: entry ids are the writer's milliseconds, so the time
     range is an XRANGE, read in batches."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    try:
+    with BlockingStream(url, stream=stream) as client:
         low = f"{max(0, int(since_ts * 1000))}-0"
         high = "+" if math.isinf(until_ts) else f"{int(until_ts * 1000) + 1}-0"
         while True:
-            entries = client.xrange(stream, low, high, count=batch)
+            entries = client.xrange(low, high, count=batch)
             for _id, fields in entries:
                 yield fields.get(STREAM_FIELD.encode(), b"")
             if len(entries) < batch:
                 return
             low = "(" + entries[-1][0].decode()
-    finally:
-        client.close()
 
 
 class NothingToRead(Exception):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -157,6 +158,41 @@ class RedisStreamSink:
     async def close(self) -> None:
         if self._own:
             await self.client.aclose()
+
+
+class BlockingStream:
+    """The audit stream read from a command or a worker thread (`covenant audit|report`, the admin search): the
+    store's own client for any store URL - redis://, Sentinel, Cluster - driven by an event loop in a thread of
+    its own (redis-py's blocking client takes plain redis:// URLs only), so a caller may block on it anywhere."""
+
+    def __init__(self, url: str, *, stream: str = STREAM_KEY, timeout_s: float = 5.0) -> None:
+        from gateway.store.redis import build_client  # a Redis store's commands only
+
+        _, self._client = build_client(url, timeout_s)
+        self.stream = stream
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="covenant-audit-stream", daemon=True)
+        self._thread.start()
+
+    def _run(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
+
+    def xrange(self, low: str, high: str, count: int) -> list[tuple[bytes, dict[bytes, bytes]]]:
+        return self._run(self._client.xrange(self.stream, low, high, count=count))
+
+    def close(self) -> None:
+        try:
+            self._run(self._client.aclose())
+        finally:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+            self._loop.close()
+
+    def __enter__(self) -> BlockingStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class StdoutSink:

@@ -17,6 +17,7 @@ from gateway.audit.query import AuditFilter, file_lines, redis_lines, render_tab
 from gateway.audit.report import audit_files
 from gateway.audit.sinks import RedisStreamSink
 from tests.ratelimit_gateway.helpers import add_redis_key
+from tests.store.test_redis_topologies import cluster_node  # noqa: F401 - a one-node Redis Cluster (fixture)
 from tests.support.gateway import GatewayProcess
 from tests.support.mock_teacher import running_mock_teacher
 
@@ -102,6 +103,29 @@ async def test_the_redis_stream_is_read_by_time_range(redis_url):
     assert ids(search(redis_lines(redis_url, NOW - 3600, NOW - 1800), AuditFilter(), 100)) == []
     found = search(redis_lines(redis_url, NOW - 3600, float("inf"), batch=2), AuditFilter(principal="acme/bob"), 100)
     assert ids(found) == ["req-0", "req-1", "req-2", "req-4", "req-6"]  # the record's ts is not re-filtered here
+
+
+async def test_the_stream_of_a_cluster_store_is_read_and_written_by_the_commands(request, tmp_path):
+    from gateway.audit.operator import record_operator_action
+    from gateway.config import load_settings
+    from gateway.store import open_store
+
+    url = f"redis+cluster://127.0.0.1:{request.getfixturevalue('cluster_node').port}"
+    store = open_store(url, timeout_ms=1000)
+    sink = RedisStreamSink(store.client, maxlen=10_000)  # as the gateway writes it: through the store's client
+    await sink.write([orjson.dumps(r) + b"\n" for r in RECORDS[1:4]])
+    await store.close()
+    config = tmp_path / "covenant.yaml"
+    config.write_text(f"store: '{url}'\naudit: {{sink: redis}}\n")
+    created = {"kind": "key", "action": "created", "ts": time.time(), "key_id": "3fa9c2d1e0b4", "tenant": "acme",
+               "account": "bob", "expires": None, "reason": "ticket 7", "via": "cli"}
+    where = await record_operator_action(load_settings(str(config)).audit, url, created)
+    assert where == "the Redis stream covenant:audit"
+
+    out = covenant("audit", "--config", str(config), "--principal", "acme/bob", "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    found = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r.get("request_id") or r["kind"] for r in found] == ["req-1", "req-2", "key"]
 
 
 def covenant(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
