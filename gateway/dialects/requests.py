@@ -55,14 +55,20 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
                 raise InvalidRequest(f"messages[{i}] must be an object", code="invalid_type", param=f"messages[{i}]")
 
 
+# An integer with fewer digits holds no entity a PII rule looks for (a card number has 12 or more, a phone
+# number with its area code 10, an SSN 9, a US bank account 8): counts and ids are not scanned one by one.
+_MIN_ENTITY_INT = 10_000_000
+
+
 def _text_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
-    """Every string inside a JSON value (a tool call's input object), iteratively - and every integer: a tool's
-    input may hold a card or phone number as a number (its digits are prompt text all the same)."""
+    """Every string inside a JSON value (a tool call's input object), iteratively - and every long integer: a
+    tool's input may hold a card or phone number as a number (its digits are prompt text all the same)."""
     stack = [(container, key)]
     while stack:
         holder, k = stack.pop()
         value = holder[k]
-        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
+        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)
+                                      and abs(value) >= _MIN_ENTITY_INT):
             yield holder, k
         elif isinstance(value, dict):
             stack.extend((value, name) for name in value)
