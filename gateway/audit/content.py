@@ -23,6 +23,7 @@ from typing import Any, Literal
 import orjson
 
 from gateway.audit.record import PendingRecord
+from gateway.dialects.requests import MIN_ENTITY_INT
 
 log = logging.getLogger("covenant.audit")
 
@@ -122,6 +123,8 @@ class RecordEncoder:
         if isinstance(value, str):
             return self._redact_str(value, counts)
         if isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) < MIN_ENTITY_INT:  # counts, ids, token ids: no entity is that short
+                return value
             digits = str(value)
             redacted = self._redact_str(digits, counts)
             return value if redacted == digits else redacted

@@ -57,7 +57,7 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
 
 # An integer with fewer digits holds no entity a PII rule looks for (a card number has 12 or more, a phone
 # number with its area code 10, an SSN 9, a US bank account 8): counts and ids are not scanned one by one.
-_MIN_ENTITY_INT = 10_000_000
+MIN_ENTITY_INT = 10_000_000
 
 
 def _text_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
@@ -68,7 +68,7 @@ def _text_leaves(container: Any, key: Any) -> Iterator[tuple[Any, Any]]:
         holder, k = stack.pop()
         value = holder[k]
         if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)
-                                      and abs(value) >= _MIN_ENTITY_INT):
+                                      and abs(value) >= MIN_ENTITY_INT):
             yield holder, k
         elif isinstance(value, dict):
             stack.extend((value, name) for name in value)

@@ -113,6 +113,22 @@ def test_redacted_removes_pii_held_in_numbers_and_object_keys(redact):
     assert rec["redactions"] == {"CREDIT_CARD": 1, "PHONE_NUMBER": 1, "EMAIL_ADDRESS": 1}
 
 
+def test_token_ids_and_counts_are_not_scanned_one_by_one(redact):
+    """An embeddings input of token ids holds thousands of integers: only those long enough to be an entity (eight
+    digits or more, as the PII stage reads a tool input) go through the redactor."""
+    from gateway.audit.record import PendingRecord
+
+    calls = []
+
+    def counting(text):
+        calls.append(text)
+        return redact(text)
+
+    body = {"model": "text-embedding-3-small", "input": [[10_000 + i for i in range(2_000)]], "dimensions": 256}
+    rec = orjson.loads(RecordEncoder("redacted", redact_text=counting).encode(PendingRecord({"ts": 1.0}, request=body)))
+    assert rec["request"] == body and not [c for c in calls if c.isdigit()]
+
+
 def test_unknown_mode_is_refused():
     with pytest.raises(ValueError, match="unknown audit content mode"):
         RecordEncoder("raw")  # type: ignore[arg-type]
