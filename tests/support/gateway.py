@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -23,6 +24,13 @@ ROOT = Path(__file__).resolve().parents[2]
 ADMIN_TOKEN = "test-admin-token-0123456789"
 
 
+def _workdir() -> Path:
+    """A gateway's config, policies and log: removed when the test process exits (tests read logs after stop)."""
+    path = Path(tempfile.mkdtemp(prefix="covenant-gw-"))
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 @dataclass
 class GatewayProcess:
     upstream_url: str | None  # the mock teacher on its own port; None = the built-in in-process mock
@@ -32,7 +40,7 @@ class GatewayProcess:
     extra_config: dict[str, Any] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict)
     port: int = field(default_factory=free_port)
-    workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="covenant-gw-")))
+    workdir: Path = field(default_factory=lambda: _workdir())
     proc: subprocess.Popen | None = None
 
     def __post_init__(self) -> None:
