@@ -58,7 +58,7 @@ class Response:
     """One exchange on one connection: the head arrives first, then the body, read whole or piecewise."""
 
     __slots__ = ("status", "headers", "_conn", "_head", "_chunks", "_buffered", "_waiter", "_done", "_error",
-                 "_paused", "_timer", "_deadline", "_read_timeout", "_got_bytes", "_on_end")
+                 "_paused", "_timer", "_sent", "_deadline", "_read_timeout", "_got_bytes", "_on_end")
 
     def __init__(self, conn: _Connection, read_timeout: float, total_timeout: float) -> None:
         self.status = 0
@@ -75,10 +75,11 @@ class Response:
         self._got_bytes = False
         self._on_end = None  # the pool's slot, given back once when the exchange ends either way
         self._read_timeout = read_timeout
-        self._deadline = loop.time() + total_timeout
+        self._sent = now = loop.time()
+        self._deadline = now + total_timeout
         # One timer per exchange, re-armed only when it fires early (not on every chunk).
-        self._timer: asyncio.TimerHandle | None = loop.call_at(
-            min(self._deadline, loop.time() + read_timeout), self._check_timeout)
+        self._timer: asyncio.TimerHandle | None = loop.call_at(min(self._deadline, now + read_timeout),
+                                                               self._check_timeout)
 
     # -- consumer side ------------------------------------------------------------------------
     async def read(self) -> bytes:
@@ -175,8 +176,12 @@ class Response:
             self._fail(TotalTimeout("the exchange exceeded the total timeout"))
             self._conn.close()
             return
-        # paused: we stopped reading, not the upstream, so its idle clock restarts now
-        idle_since = now if self._paused else self._conn.last_read
+        if self._paused:  # we stopped reading, not the upstream, so its idle clock restarts now
+            idle_since = now
+        elif self._head.done():
+            idle_since = self._conn.last_read
+        else:  # the whole head is due within the read timeout, however slowly its bytes trickle in
+            idle_since = self._sent
         if now - idle_since < self._read_timeout:
             self._timer = loop.call_at(min(self._deadline, idle_since + self._read_timeout), self._check_timeout)
             return

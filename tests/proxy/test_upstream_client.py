@@ -183,6 +183,24 @@ async def test_no_head_within_the_read_timeout():
         await pool.close()
 
 
+async def test_response_headers_trickled_byte_by_byte_must_still_arrive_within_the_read_timeout():
+    async def trickle_head(reader, writer, n, head):
+        try:
+            for byte in ok():  # each gap far below the read timeout, the whole head far above it
+                writer.write(bytes([byte]))
+                await writer.drain()
+                await asyncio.sleep(0.02)
+        except ConnectionError:
+            pass
+        return False
+
+    async with Server(trickle_head) as url:
+        pool = hc.ConnectionPool(url)
+        with pytest.raises(hc.ReadTimeout, match="no response headers within 0.3s"):
+            await get(pool, read_timeout=0.3)
+        await pool.close()
+
+
 async def test_a_stream_that_keeps_trickling_still_hits_the_total_timeout():
     async def trickle(reader, writer, n, head):
         writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")
