@@ -18,6 +18,10 @@ from urllib.parse import urlsplit
 
 import httptools
 
+# Sent again on a fresh connection when a reused one closed without a byte of answer: the upstream may
+# have read and acted on the request, so only requests that are safe to repeat (as Go's net/http does).
+_REPLAYABLE = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+_IDEMPOTENCY_KEYS = frozenset({"idempotency-key", "x-idempotency-key"})
 _HIGH_WATER = 1 << 20  # buffered, unread response bytes before the socket stops being read
 _LOW_WATER = 1 << 18
 
@@ -290,6 +294,10 @@ class _Connection(asyncio.Protocol):
                 self.transport.abort()
 
 
+def _replayable(method: str, headers: list[tuple[str, str]]) -> bool:
+    return method in _REPLAYABLE or any(k.lower() in _IDEMPOTENCY_KEYS for k, _ in headers)
+
+
 class ConnectionPool:
     """Keep-alive connections to one origin, at most ``max_connections`` exchanges at a time."""
 
@@ -317,7 +325,8 @@ class ConnectionPool:
                       read_timeout: float, total_timeout: float) -> Response:
         """Send one request; returns when the response head has arrived (the body is read from the
         returned `Response`). A reused connection that turns out to be closed by the upstream before
-        it answered a single byte is replaced once: the upstream never saw that request."""
+        it answered a single byte (an idle-timeout race, or an upstream that read the request and died)
+        is replaced once for a request that is safe to repeat: a GET, or one with an idempotency key."""
         lines = [f"{method} {self.path_prefix}{path} HTTP/1.1\r\nhost: ".encode("latin-1"), self.host_header]
         for k, v in headers:
             lines.append(f"\r\n{k}: {v}".encode("latin-1"))
@@ -339,7 +348,7 @@ class ConnectionPool:
             try:
                 await resp._head
             except ConnectionClosed:
-                if attempt == 0 and conn.reused and not resp._got_bytes:
+                if attempt == 0 and conn.reused and not resp._got_bytes and _replayable(method, headers):
                     continue
                 raise
             except asyncio.CancelledError:

@@ -131,19 +131,47 @@ async def test_body_without_length_ends_with_the_connection():
     assert body == b"hello world"
 
 
-async def test_upstream_that_closed_an_idle_connection_gets_the_request_on_a_new_one():
-    async def one_per_connection_then_silent_close(reader, writer, n, head):
-        if n == 1:
-            writer.write(ok())  # says keep-alive (HTTP/1.1 default) ...
-            await writer.drain()
-            return True
-        return False  # ... but drops the next request unanswered, as an idle-timeout race does
+async def one_per_connection_then_silent_close(reader, writer, n, head):
+    if n == 1:
+        writer.write(ok())  # says keep-alive (HTTP/1.1 default) ...
+        await writer.drain()
+        return True
+    return False  # ... but drops the next request unanswered, as an idle-timeout race does
 
+
+async def test_upstream_that_closed_an_idle_connection_gets_an_idempotent_request_on_a_new_one():
     srv = Server(one_per_connection_then_silent_close)
     async with srv as url:
         pool = hc.ConnectionPool(url)
         await get(pool)
-        resp, body = await get(pool)
+        resp = await pool.request("GET", "/v1/models", [], None, read_timeout=5, total_timeout=10)
+        body = await resp.read()
+        await pool.close()
+    assert body == b'{"ok":true}'
+    assert srv.connections == 2 and len(srv.requests) == 3
+
+
+async def test_a_post_on_a_reused_connection_closed_unanswered_is_not_sent_again():
+    # The upstream read the whole request before it hung up: it may have acted on it (a generation billed),
+    # which the client cannot tell from an idle-timeout race. The caller gets the error (its SDK retries).
+    srv = Server(one_per_connection_then_silent_close)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        await get(pool)
+        with pytest.raises(hc.ConnectionClosed):
+            await get(pool)
+        await pool.close()
+    assert len(srv.requests) == 2
+
+
+async def test_a_post_with_an_idempotency_key_is_sent_again_on_a_new_connection():
+    srv = Server(one_per_connection_then_silent_close)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        await get(pool)
+        resp = await pool.request("POST", "/v1/x", [("idempotency-key", "k-1")], b"{}", read_timeout=5,
+                                  total_timeout=10)
+        body = await resp.read()
         await pool.close()
     assert body == b'{"ok":true}'
     assert srv.connections == 2 and len(srv.requests) == 3

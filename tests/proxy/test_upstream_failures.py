@@ -55,6 +55,16 @@ def test_no_answer_before_first_byte_timeout_is_504(fragile, teacher_log):
     assert err.value.body["error"]["type"] == "api_error" and "did not answer" in err.value.body["error"]["message"]
 
 
+def test_a_request_the_upstream_reset_unanswered_is_502_and_not_sent_to_it_again(fragile, teacher_log):
+    client = openai.OpenAI(base_url=fragile.openai_base_url, api_key=fragile.key, max_retries=0)
+    client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)  # leaves a kept-alive connection
+    teacher_log.clear_requests()
+    with pytest.raises(openai.APIStatusError) as err:  # the upstream read it (and may have generated) before the reset
+        client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, extra_headers={"x-mock-fault": "reset"})
+    assert err.value.status_code == 502 and err.value.body["code"] == "upstream_error"
+    assert len(teacher_log.requests()) == 1
+
+
 def test_stream_dropped_midway_ends_with_an_error_event(fragile, teacher_log):
     client = openai.OpenAI(base_url=fragile.openai_base_url, api_key=fragile.key, max_retries=0)
     got = []
