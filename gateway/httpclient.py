@@ -121,6 +121,9 @@ class Response:
             self._conn.close()
 
     async def _wait(self) -> None:
+        if self._paused:  # the consumer wants more: reading stopped while nobody waited (`read` keeps what came)
+            self._paused = False
+            self._conn.resume_reading()
         self._waiter = self._conn.loop.create_future()
         try:
             await self._waiter

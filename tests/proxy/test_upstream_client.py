@@ -354,3 +354,22 @@ async def test_https_upstream_is_verified_against_the_trust_store(tmp_path):
         resp, body = await get(trusting)
         await trusting.close()
     assert (resp.status, body) == (200, b'{"ok":true}')
+
+
+async def test_a_large_body_read_whole_some_time_after_its_head_arrives_intact():
+    # The caller does other work (a store round trip) between the head and `read()`: meanwhile more than the
+    # read-pause threshold arrives and the socket stops being read; `read()` must take it up again.
+    payload = bytes(range(256)) * (16 * 1024)  # 4 MiB
+
+    async def big(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\n" % len(payload) + payload)
+        await writer.drain()
+        return True
+
+    async with Server(big) as url:
+        pool = hc.ConnectionPool(url)
+        resp = await pool.request("GET", "/", [], None, read_timeout=5, total_timeout=10)
+        await asyncio.sleep(0.3)
+        body = await resp.read()
+        await pool.close()
+    assert body == payload
