@@ -235,8 +235,8 @@ class _Connection(asyncio.Protocol):
         self.closed = True
         resp, self.response = self.response, None
         if resp is not None and not resp._done:
-            if self._close_delimited and resp._head.done():
-                resp._finish()  # a body without length ends with the connection
+            if self._close_delimited and resp._head.done() and exc is None:
+                resp._finish()  # a body without length ends with the connection (closed, not reset)
             else:
                 resp._fail(ConnectionClosed("the upstream closed the connection before the response ended"))
 

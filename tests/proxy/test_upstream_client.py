@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import datetime
 import ipaddress
+import socket
 import ssl
+import struct
 
 import pytest
 from cryptography import x509
@@ -129,6 +131,26 @@ async def test_body_without_length_ends_with_the_connection():
         resp, body = await get(pool)
         await pool.close()
     assert body == b"hello world"
+
+
+async def test_body_without_length_cut_by_a_reset_is_an_error_not_its_end():
+    async def close_delimited_then_reset(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n\r\ndata: {}\n\n")
+        await writer.drain()
+        await asyncio.sleep(0.1)
+        writer.get_extra_info("socket").setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        writer.transport.abort()  # RST: the upstream crashed mid-answer, not a clean end of the body
+        return False
+
+    async with Server(close_delimited_then_reset) as url:
+        pool = hc.ConnectionPool(url)
+        resp = await pool.request("GET", "/s", [], None, read_timeout=5, total_timeout=10)
+        got = []
+        with pytest.raises(hc.ConnectionClosed):
+            async for chunk in resp.iter_chunks():
+                got.append(chunk)
+        await pool.close()
+    assert got == [b"data: {}\n\n"]
 
 
 async def one_per_connection_then_silent_close(reader, writer, n, head):
