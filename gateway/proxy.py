@@ -179,6 +179,9 @@ class Proxy:
                 timer.cancel()
                 if watcher:
                     watcher[0].cancel()
+                resp = ctx.annotations.get("_upstream_response")
+                if resp is not None:  # however the exchange ended (an error no handler expected included),
+                    resp.abort()      # its upstream connection and pool slot are not held to the total timeout
         except asyncio.CancelledError:
             if not ctx.disconnected:
                 raise
