@@ -24,7 +24,9 @@ class _Strict(BaseModel):
 
 
 class Timeouts(_Strict):
-    connect: float = Field(5.0, description="Seconds to open a connection to the upstream.")
+    connect: float = Field(5.0, description="Seconds to open a connection to the upstream, or to wait for one when "
+                                            "all `max_connections` are busy (then the request was not sent: it goes "
+                                            "to the next upstream serving the model, else a 504).")
     first_byte: float = Field(60.0, description="Seconds to wait for the response headers, and at most between two chunks of a response.")
     total: float = Field(600.0, description="Seconds for the whole exchange, streams included.")
 

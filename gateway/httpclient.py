@@ -38,6 +38,10 @@ class ConnectTimeout(ConnectError):
     pass
 
 
+class PoolTimeout(ConnectTimeout):
+    """Every connection of the pool stayed busy for the connect timeout: the request was not sent."""
+
+
 class ReadTimeout(ClientError):
     """No response headers, or no further response bytes, within the read timeout."""
 
@@ -319,6 +323,7 @@ class ConnectionPool:
         self.ssl = (ssl_context or ssl.create_default_context()) if parts.scheme == "https" else None
         self.connect_timeout = connect_timeout
         self.keepalive_timeout = keepalive_timeout
+        self.max_connections = max_connections
         self.loop = asyncio.get_running_loop()
         self._slots = asyncio.Semaphore(max_connections)
         self._idle: list[_Connection] = []
@@ -340,7 +345,10 @@ class ConnectionPool:
             lines.append(b"\r\n\r\n")
         data = b"".join(lines)
         for attempt in (0, 1):
-            await self._slots.acquire()  # held until the exchange ends, body included
+            if self._slots.locked():  # every connection busy: queue, as long as opening one may take
+                await self._wait_for_slot()
+            else:
+                await self._slots.acquire()  # held until the exchange ends, body included
             try:
                 conn = await self._connection()
             except BaseException:
@@ -359,6 +367,14 @@ class ConnectionPool:
                 raise
             return resp
         raise AssertionError("unreachable")
+
+    async def _wait_for_slot(self) -> None:
+        try:
+            async with asyncio.timeout(self.connect_timeout):
+                await self._slots.acquire()
+        except TimeoutError:
+            raise PoolTimeout(f"all {self.max_connections} connections to {self.host}:{self.port} stayed busy "
+                              f"for {self.connect_timeout:g}s") from None
 
     async def _connection(self) -> _Connection:
         now = self.loop.time()

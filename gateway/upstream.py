@@ -229,6 +229,9 @@ class Upstream:
             resp = await self._pool.request(route.method, f"{path}?{query}" if query else path, list(out.items()),
                                             body if route.has_body else None,
                                             read_timeout=t.first_byte, total_timeout=t.total)
+        except hc.PoolTimeout as exc:
+            raise UpstreamConnectTimeout(f"upstream {self.name} had no free connection within {t.connect:g}s (all "
+                                         f"{self.cfg.max_connections} busy)") from exc
         except hc.ConnectTimeout as exc:
             raise UpstreamConnectTimeout(f"upstream {self.name} did not accept a connection within {t.connect:g}s") from exc
         except hc.ConnectError as exc:

@@ -300,6 +300,31 @@ async def test_at_most_max_connections_exchanges_at_once():
     assert srv.peak == 2 and srv.connections == 2
 
 
+async def test_waiting_for_a_busy_pool_is_bounded_by_the_connect_timeout():
+    release = asyncio.Event()
+
+    async def held_until_released(reader, writer, n, head):
+        await release.wait()
+        writer.write(ok())
+        await writer.drain()
+        return True
+
+    srv = Server(held_until_released)
+    async with srv as url:
+        pool = hc.ConnectionPool(url, max_connections=1, connect_timeout=0.2)
+        first = asyncio.ensure_future(get(pool, read_timeout=30, total=60))  # holds the only connection
+        while not srv.requests:
+            await asyncio.sleep(0.01)
+        with pytest.raises(hc.PoolTimeout, match="all 1 connections"):  # nothing was sent: another upstream may
+            await get(pool, read_timeout=30, total=60)                  # take it (a ConnectTimeout)
+        release.set()
+        resp, body = await first
+        _, again = await get(pool)  # the slot the waiter gave up is not lost
+        await pool.close()
+    assert body == again == b'{"ok":true}'
+    assert len(srv.requests) == 2 and issubclass(hc.PoolTimeout, hc.ConnectTimeout)
+
+
 async def test_abort_mid_body_closes_the_connection_and_frees_the_slot():
     async def endless(reader, writer, n, head):
         writer.write(b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n")

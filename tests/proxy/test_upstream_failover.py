@@ -4,6 +4,9 @@ before any byte of its body. Other answers, and the last upstream's error, reach
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 import anthropic
 import openai
 import pytest
@@ -103,3 +106,33 @@ def test_with_no_other_upstream_for_the_model_the_caller_gets_the_answer(gw, tea
         client.messages.create(model="claude-mock-1", max_tokens=5, messages=MESSAGES)
     assert err.value.status_code == 529
     assert secondary.requests() == []
+
+
+@pytest.fixture(scope="module")
+def one_connection(teacher: MockTeacherHandle, other_teacher: MockTeacherHandle) -> GatewayProcess:
+    gw = GatewayProcess(upstream_url=teacher.url, extra_config={"upstreams": [
+        {"name": "primary", "dialect": "any", "base_url": teacher.url, "models": ["*"], "max_connections": 1,
+         "cooldown_seconds": 0, "timeouts": {"connect": 0.5, "first_byte": 30, "total": 60}},
+        {"name": "secondary", "dialect": "any", "base_url": other_teacher.url, "models": ["*"]},
+    ]})
+    gw.key = gw.create_key("acme", "one-connection")
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def test_a_request_that_finds_every_connection_of_its_upstream_busy_goes_to_the_next(one_connection, teachers):
+    primary, secondary = teachers
+    client = _openai(one_connection)
+    with ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(client.chat.completions.create, model="gpt-4o-mini", messages=MESSAGES, max_tokens=5,
+                           extra_headers={"x-mock-fault": "delay_ms=6000"})  # holds primary's only connection
+        deadline = time.monotonic() + 10
+        while not primary.requests() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        r = client.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, max_tokens=5)
+        assert r.choices[0].message.content
+        assert len(secondary.requests()) == 1  # not queued behind the slow answer
+        assert slow.result().choices[0].message.content
+    assert len(primary.requests()) == 1
+    assert metric(one_connection, "covenant_upstream_failovers_total", upstream="primary", kind="upstream_timeout") == 1
