@@ -158,6 +158,9 @@ class Response:
 
     def _finish(self) -> None:
         self._done = True
+        if self._paused:  # the body is all here: the connection goes back to the pool reading again
+            self._paused = False
+            self._conn.resume_reading()
         self._end()
         self._wake()
 

@@ -420,3 +420,27 @@ async def test_a_large_body_read_whole_some_time_after_its_head_arrives_intact()
         body = await resp.read()
         await pool.close()
     assert body == payload
+
+
+@pytest.mark.parametrize("extra", [1000, 100_000, 200_000])
+async def test_a_connection_whose_large_body_ended_unread_serves_the_next_request(extra):
+    # The body's last bytes arrive past the read-pause threshold while nobody waits: the exchange ends with
+    # reading paused, and the connection goes back to the pool; the next exchange on it must be read.
+    payload = b"x" * ((1 << 20) + extra)
+
+    async def big(reader, writer, n, head):
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: %d\r\n\r\n" % len(payload) + payload)
+        await writer.drain()
+        return True
+
+    srv = Server(big)
+    async with srv as url:
+        pool = hc.ConnectionPool(url)
+        resp = await pool.request("GET", "/", [], None, read_timeout=5, total_timeout=10)
+        await asyncio.sleep(0.3)
+        first = await resp.read()
+        resp = await pool.request("GET", "/", [], None, read_timeout=5, total_timeout=10)
+        second = await resp.read()
+        await pool.close()
+    assert first == second == payload
+    assert srv.connections == 1
