@@ -114,7 +114,8 @@ def _document_slots(part: dict) -> Iterator[tuple[Any, Any]]:
 
 def _tool_call_slots(message: dict) -> Iterator[tuple[Any, Any]]:
     """Arguments of the tool calls an OpenAI chat history replays (JSON text)."""
-    for call in message.get("tool_calls") or ():
+    calls = message.get("tool_calls")
+    for call in calls if isinstance(calls, list) else ():  # any other shape is the upstream's to refuse
         fn = call.get("function") if isinstance(call, dict) else None
         if isinstance(fn, dict) and isinstance(fn.get("arguments"), str):
             yield fn, "arguments"

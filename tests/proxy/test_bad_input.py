@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import orjson
 import pytest
 
 
@@ -90,3 +91,16 @@ def test_upstream_4xx_is_passed_through_with_the_upstream_body(gateway, teacher_
                         timeout=5)
     assert r.status_code == direct.status_code == 400
     assert r.json() == direct.json()
+
+
+@pytest.mark.parametrize("tool_calls", [5, True, 1.5, {"id": "call_1"}])
+def test_a_field_the_gateway_does_not_check_reaches_the_upstream_as_sent_whatever_its_shape(gateway, teacher_log,
+                                                                                          tool_calls):
+    # The prompt stages read assistant tool calls; one that is not an array is the upstream's to judge, never a 500.
+    messages = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "ok", "tool_calls": tool_calls},
+                {"role": "user", "content": "and?"}]
+    body = orjson.dumps({"model": "gpt-4o-mini", "messages": messages})
+    r = post(gateway, "/v1/chat/completions", body, gateway.keys.alice)
+    assert r.status_code < 500, r.text
+    (sent,) = teacher_log.requests()
+    assert sent["body"]["messages"][1]["tool_calls"] == tool_calls
