@@ -28,6 +28,10 @@ class MalformedStream(UpstreamError):
     code = "upstream_malformed_stream"
 
 
+class _TransformFailed(Exception):
+    """An output transform raised (its own error, the `__cause__`): never taken for the upstream's malformed event."""
+
+
 def _event_bytes(name: str | None, obj: Any) -> bytes:
     data = b"data: " + orjson.dumps(obj) + b"\n\n"
     return b"event: " + name.encode() + b"\n" + data if name else data
@@ -101,7 +105,10 @@ class SSEProcessor:
             self._lazy = False
             for raw in skipped:
                 self._event(raw)
-        pending = self._flush_all()
+        try:
+            pending = self._flush_all()
+        except _TransformFailed as exc:
+            raise exc.__cause__ from None
         out = tail + pending if self._rewrites else b""
         if broken is not None:
             self.released = out
@@ -113,6 +120,14 @@ class SSEProcessor:
 
     # -- internals ----------------------------------------------------------------------------
     def _event(self, raw: bytes) -> bytes:
+        try:
+            return self._read_event(raw)
+        except _TransformFailed as exc:
+            raise exc.__cause__ from None
+        except (AttributeError, TypeError) as exc:  # a field of a shape its API never sends (a string for an object)
+            raise MalformedStream("the upstream sent an event of an unexpected shape") from exc
+
+    def _read_event(self, raw: bytes) -> bytes:
         if (self._lazy and (b'"usage"' not in raw or b'"usage":null' in raw) and b'"error"' not in raw
                 and b"[DONE]" not in raw):
             # Only well-framed JSON events are skipped; anything else is parsed (and rejected if broken).
@@ -152,10 +167,13 @@ class SSEProcessor:
         if self.factory is not None:
             self._orig.setdefault(key, []).append(text)
             t = self._t.get(key)
-            if t is None:
-                t, self._spare = (self.factory() if self._spare is None else self._spare), None
-                self._t[key] = t
-            text = t.feed(text)
+            try:
+                if t is None:
+                    t, self._spare = (self.factory() if self._spare is None else self._spare), None
+                    self._t[key] = t
+                text = t.feed(text)
+            except Exception as exc:
+                raise _TransformFailed from exc
         if self.keep:
             self.texts.setdefault(key, []).append(text)
         return text
@@ -164,7 +182,10 @@ class SSEProcessor:
         t = self._t.pop(key, None)
         if t is None:
             return ""
-        rest = t.flush()
+        try:
+            rest = t.flush()
+        except Exception as exc:
+            raise _TransformFailed from exc
         if rest:
             self.texts.setdefault(key, []).append(rest)
         return rest
@@ -283,6 +304,8 @@ class SSEProcessor:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             self._last = obj
             text = obj.get("delta") or ""
+            if not isinstance(text, str):
+                raise TypeError("a text delta that is not a string")
             new = self._feed_text(key, text)
             if self.factory is None:
                 return raw

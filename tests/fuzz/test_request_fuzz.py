@@ -72,6 +72,44 @@ def test_sse_processor_either_parses_or_raises_an_upstream_error(stream, cuts, a
     assert out == stream  # without transforms, bytes pass through unchanged
 
 
+class _Upper:
+    """An output transform that checks it is only ever handed text."""
+
+    def feed(self, text):
+        assert isinstance(text, str)
+        return text.upper()
+
+    def flush(self):
+        return "."
+
+
+_FIELDS = st.sampled_from(["choices", "index", "delta", "content", "text", "finish_reason", "logprobs", "usage",
+                           "annotations", "output_index", "content_index", "item", "part", "response", "output",
+                           "message", "prompt_tokens", "output_tokens", "input_tokens"])
+_TYPES = st.sampled_from(["content_block_delta", "text_delta", "content_block_stop", "message_start", "message_delta",
+                          "response.output_text.delta", "response.output_text.done", "response.completed",
+                          "response.output_text.annotation.added", "response.content_part.done",
+                          "response.output_item.done", "output_text"])
+_SHAPES = st.recursive(st.none() | st.booleans() | st.integers(-2, 2) | st.text(max_size=3) | _TYPES,
+                       lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_FIELDS, inner, max_size=4),
+                       max_leaves=20)
+_ODD_EVENTS = st.lists(st.builds(lambda kind, fields: {**fields, "type": kind}, st.none() | _TYPES,
+                                 st.dictionaries(_FIELDS, _SHAPES, max_size=5)), min_size=1, max_size=5)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(events=_ODD_EVENTS, transform=st.booleans(),
+       api=st.sampled_from(["openai.chat.completions", "openai.completions", "anthropic.messages", "openai.responses"]))
+def test_sse_events_with_fields_of_unexpected_shapes_are_parsed_or_a_malformed_stream(events, transform, api):
+    proc = SSEProcessor(api, Usage(), _Upper if transform else None, True, drop_usage=True)
+    stream = b"".join(b"event: e\ndata: " + orjson.dumps(e) + b"\n\n" for e in events)
+    try:
+        proc.feed(stream)
+        proc.close()
+    except GatewayError as exc:
+        assert exc.status == 502 and exc.code == "upstream_malformed_stream"
+
+
 @pytest.fixture(scope="module")
 def fuzzed(teacher):
     gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"))
