@@ -19,25 +19,30 @@ def read_usage(api: str, obj: dict, usage: Usage) -> None:
     usage.reported = True
 
 
+def _list(value: Any) -> list | tuple:
+    """An array of the answer; anything else (a number where a list belongs) holds no output text to read."""
+    return value if isinstance(value, list) else ()
+
+
 def _slots(api: str, obj: dict) -> Iterator[tuple[Any, Any, dict | None]]:
     """(container, key, owner of its token data) for each output text: one per choice / content block."""
     if api == "openai.chat.completions":
-        for choice in obj.get("choices") or ():
+        for choice in _list(obj.get("choices")):
             msg = choice.get("message") if isinstance(choice, dict) else None
             if isinstance(msg, dict) and isinstance(msg.get("content"), str):
                 yield msg, "content", choice
     elif api == "openai.completions":
-        for choice in obj.get("choices") or ():
+        for choice in _list(obj.get("choices")):
             if isinstance(choice, dict) and isinstance(choice.get("text"), str):
                 yield choice, "text", choice
     elif api == "openai.responses":
-        for item in obj.get("output") or ():
+        for item in _list(obj.get("output")):
             if isinstance(item, dict) and item.get("type") == "message":
-                for part in item.get("content") or ():
+                for part in _list(item.get("content")):
                     if isinstance(part, dict) and part.get("type") == "output_text" and isinstance(part.get("text"), str):
                         yield part, "text", part
     elif api == "anthropic.messages":
-        for block in obj.get("content") or ():
+        for block in _list(obj.get("content")):
             if isinstance(block, dict) and block.get("type") == "text" and isinstance(block.get("text"), str):
                 yield block, "text", None
 

@@ -1,7 +1,8 @@
 """A loopback upstream that answers every request with an SSE stream head and one event the test
 chooses (by model: the request's `"model"` names the event), then keeps the stream open with
 comments until the gateway closes it: for checking what the gateway does with events it cannot
-read, and that it lets go of the upstream connection whatever happens."""
+read, and that it lets go of the upstream connection whatever happens. An "event" that is a JSON
+object is sent as a whole JSON answer instead."""
 
 from __future__ import annotations
 
@@ -34,7 +35,13 @@ class OddStreamUpstream:
             length = int(_LENGTH.search(head).group(1))
             body = await reader.readexactly(length)
             model = _MODEL.search(body).group(1).decode()
-            writer.write(_HEAD + _chunk(self.events[model]))
+            event = self.events[model]
+            if event.startswith(b"{"):  # a whole JSON answer
+                writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: %d\r\n\r\n%s"
+                             % (len(event), event))
+                await writer.drain()
+                return
+            writer.write(_HEAD + _chunk(event))
             await writer.drain()
             while True:  # a stream that would run to the gateway's total timeout
                 await asyncio.sleep(0.1)

@@ -19,11 +19,15 @@ EVENTS = {  # each a JSON object, but not shaped as its API writes it
                       b'"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}\n\n',
     "odd-claude-delta": b'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":"text"}\n\n',
 }
+ANSWERS = {  # whole JSON answers, likewise
+    "odd-chat-answer": b'{"id":"c1","object":"chat.completion","created":1,"model":"odd-chat-answer","choices":5}',
+    "odd-claude-answer": b'{"id":"m1","type":"message","role":"assistant","model":"odd-claude-answer","content":7}',
+}
 
 
 @pytest.fixture(scope="module")
 def odd():
-    with running_odd_stream_upstream(EVENTS) as upstream:
+    with running_odd_stream_upstream(EVENTS | ANSWERS) as upstream:
         gw = GatewayProcess(upstream_url=upstream.url, drop_policies=("30-watermark*",), extra_config={
             "upstreams": [{"name": "odd", "dialect": "any", "base_url": upstream.url, "models": ["*"],
                            "timeouts": {"connect": 2, "first_byte": 10, "total": 120}}]})
@@ -34,8 +38,8 @@ def odd():
         gw.stop()
 
 
-def _stream(gw: GatewayProcess, model: str) -> httpx.Response | None:
-    body = {"model": model, "messages": [{"role": "user", "content": "hello"}], "stream": True, "max_tokens": 5}
+def _stream(gw: GatewayProcess, model: str, stream: bool = True) -> httpx.Response | None:
+    body = {"model": model, "messages": [{"role": "user", "content": "hello"}], "stream": stream, "max_tokens": 5}
     path, headers = "/v1/chat/completions", {"authorization": f"Bearer {gw.key}"}
     if model.startswith("odd-claude"):
         path, headers = "/v1/messages", {"x-api-key": gw.key, "anthropic-version": "2023-06-01"}
@@ -66,3 +70,10 @@ def test_and_in_the_anthropic_dialect(odd):
 def test_the_upstream_connection_of_a_stream_the_gateway_failed_on_is_closed_at_once(odd):
     _stream(odd, "odd-chat-delta")
     assert wait_for(lambda: "odd-chat-delta" in odd.upstream.closed_by_peer, timeout=15)
+
+
+@pytest.mark.parametrize("model", sorted(ANSWERS))
+def test_a_whole_answer_of_an_unexpected_shape_is_forwarded_as_the_upstream_sent_it(odd, model):
+    r = _stream(odd, model, stream=False)
+    assert r is not None and r.status_code == 200, r.text[:200]
+    assert r.json() == json.loads(ANSWERS[model])
