@@ -53,7 +53,15 @@ def _xdist_group(item: pytest.Item) -> str:
     return module
 
 
+# A frozen blind set's audit: the tests that read its full window (`vNN_log`: days of traffic, 5-20 s of CPU to
+# generate each) re-check properties of data whose bytes the default suite pins (`vNN_small`'s sha256). They are
+# the `blind_audit` tier (pyproject.toml deselects it by default; `python -m benchmarks.blind_audit` runs it).
+FULL_WINDOW_FIXTURE = re.compile(r"^v\d+_log$")
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
+        if any(FULL_WINDOW_FIXTURE.match(name) for name in getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.blind_audit)

@@ -97,7 +97,7 @@ _ODD_EVENTS = st.lists(st.builds(lambda kind, fields: {**fields, "type": kind}, 
                                  st.dictionaries(_FIELDS, _SHAPES, max_size=5)), min_size=1, max_size=5)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(events=_ODD_EVENTS, transform=st.booleans(),
        api=st.sampled_from(["openai.chat.completions", "openai.completions", "anthropic.messages", "openai.responses"]))
 def test_sse_events_with_fields_of_unexpected_shapes_are_parsed_or_a_malformed_stream(events, transform, api):
