@@ -5,8 +5,6 @@ tests/ratelimit_gateway/test_streaming_settlement.py.)"""
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,6 +18,7 @@ from gateway.identity import Principal
 from gateway.pipeline import RequestContext, Usage
 from gateway.routes import ROUTE_TABLE
 from gateway.stages.stream_usage import StreamUsageStage
+from tests.support.scripted_upstream import running_app
 
 MSG = [{"role": "user", "content": "Describe a harbour at dawn."}]
 CHAT = ROUTE_TABLE[("POST", "/v1/chat/completions")]
@@ -228,24 +227,8 @@ def _validating_upstream() -> Iterator[tuple[str, list[dict]]]:
 
     app = web.Application()
     app.router.add_post("/v1/chat/completions", chat)
-    loop = asyncio.new_event_loop()
-    thread = threading.Thread(target=loop.run_forever, daemon=True)
-    thread.start()
-
-    async def start():
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        return runner, site._server.sockets[0].getsockname()[1]
-
-    runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
-    try:
-        yield f"http://127.0.0.1:{port}", seen
-    finally:
-        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
-        loop.call_soon_threadsafe(loop.stop)
-        thread.join(5)
+    with running_app(app) as url:
+        yield url, seen
 
 
 def test_a_callers_own_bad_stream_option_does_not_stop_the_gateway_asking_for_usage():

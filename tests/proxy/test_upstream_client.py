@@ -301,9 +301,10 @@ async def test_at_most_max_connections_exchanges_at_once():
 
 
 async def test_waiting_for_a_busy_pool_is_bounded_by_the_connect_timeout():
-    release = asyncio.Event()
+    release, arrived = asyncio.Event(), asyncio.Event()
 
     async def held_until_released(reader, writer, n, head):
+        arrived.set()
         await release.wait()
         writer.write(ok())
         await writer.drain()
@@ -313,8 +314,7 @@ async def test_waiting_for_a_busy_pool_is_bounded_by_the_connect_timeout():
     async with srv as url:
         pool = hc.ConnectionPool(url, max_connections=1, connect_timeout=0.2)
         first = asyncio.ensure_future(get(pool, read_timeout=30, total=60))  # holds the only connection
-        while not srv.requests:
-            await asyncio.sleep(0.01)
+        await arrived.wait()
         with pytest.raises(hc.PoolTimeout, match="all 1 connections"):  # nothing was sent: another upstream may
             await get(pool, read_timeout=30, total=60)                  # take it (a ConnectTimeout)
         release.set()

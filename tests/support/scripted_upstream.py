@@ -165,14 +165,14 @@ class ScriptedUpstream:
 
 
 @contextmanager
-def running_scripted_upstream(script: Script | None = None) -> Iterator[ScriptedUpstream]:
-    script = script or Script()
+def running_app(app: web.Application) -> Iterator[str]:
+    """An aiohttp app served on a free loopback port from a thread of its own; yields its base URL."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
 
     async def start():
-        runner = web.AppRunner(_app(script))
+        runner = web.AppRunner(app)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)
         await site.start()
@@ -180,8 +180,15 @@ def running_scripted_upstream(script: Script | None = None) -> Iterator[Scripted
 
     runner, port = asyncio.run_coroutine_threadsafe(start(), loop).result(10)
     try:
-        yield ScriptedUpstream(f"http://127.0.0.1:{port}", script)
+        yield f"http://127.0.0.1:{port}"
     finally:
         asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(5)
+
+
+@contextmanager
+def running_scripted_upstream(script: Script | None = None) -> Iterator[ScriptedUpstream]:
+    script = script or Script()
+    with running_app(_app(script)) as url:
+        yield ScriptedUpstream(url, script)
