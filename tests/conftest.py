@@ -59,6 +59,13 @@ def _xdist_group(item: pytest.Item) -> str:
 FULL_WINDOW_FIXTURE = re.compile(r"^v\d+_log$")
 
 
+def pytest_terminal_summary(terminalreporter, config) -> None:
+    """Say that the audit tier was left out (xdist's summary line does not count what its workers deselect)."""
+    if "not blind_audit" in (config.getoption("markexpr") or ""):
+        terminalreporter.write_line("the blind_audit tier (frozen blind traffic sets' full windows) was deselected: "
+                                    "python -m benchmarks.blind_audit runs it")
+
+
 @pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
