@@ -49,8 +49,17 @@ _DROP_RESPONSE = frozenset({
 _DROP_RESPONSE_PREFIXES = ("x-ratelimit-", "anthropic-ratelimit-", "x-covenant-", "cf-")
 
 
+def _connection_options(value: str) -> frozenset[str]:
+    """The header names a Connection field lists: hop-by-hop for this connection only (RFC 9110 7.6.1), so a
+    proxy does not pass them on."""
+    return frozenset(t for t in (part.strip().lower() for part in value.split(",")) if t)
+
+
 def forward_request_headers(headers: dict[str, str]) -> dict[str, str]:
-    return {k: v for k, v in headers.items() if k not in _DROP_REQUEST and not k.startswith("x-covenant-")}
+    connection = headers.get("connection")
+    listed = _connection_options(connection) if connection else ()
+    return {k: v for k, v in headers.items()
+            if k not in _DROP_REQUEST and not k.startswith("x-covenant-") and k not in listed}
 
 
 _DROP_RESPONSE_B = frozenset(h.encode() for h in _DROP_RESPONSE)
@@ -62,14 +71,19 @@ def forward_response_headers(headers: list[tuple[bytes, bytes]]) -> tuple[list[t
     lower-case names), the upstream's content type, and its content encoding ("" for none or identity)."""
     out = []
     content_type = encoding = ""
+    listed: frozenset[bytes] | tuple = ()
     for k, v in headers:
         if k == b"content-type":
             content_type = v.decode("latin-1")
         elif k == b"content-encoding":
             encoding = v.decode("latin-1").strip().lower()
+        elif k == b"connection":
+            listed = frozenset(h.encode("latin-1") for h in _connection_options(v.decode("latin-1")))
         if k in _DROP_RESPONSE_B or k.startswith(_DROP_RESPONSE_PREFIXES_B):
             continue
         out.append((k, v))
+    if listed:  # rare: only when the upstream names hop-by-hop headers of its own
+        out = [(k, v) for k, v in out if k not in listed]
     return out, content_type, "" if encoding == "identity" else encoding
 
 

@@ -6,6 +6,8 @@ import hashlib
 
 import httpx
 
+from gateway.upstream import forward_response_headers
+
 BODY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}
 
 
@@ -48,3 +50,22 @@ def test_upstream_own_rate_limit_headers_are_not_leaked(gateway):
     r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
                    headers={"authorization": f"Bearer {gateway.keys.alice}"})
     assert "server" not in r.headers or "aiohttp" not in r.headers.get("server", "").lower()
+
+
+def test_headers_the_caller_names_in_connection_stay_on_its_hop(gateway, teacher_log):
+    """RFC 9110 7.6.1: a header listed in Connection belongs to that one connection; a proxy drops it."""
+    r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
+                   headers={"authorization": f"Bearer {gateway.keys.alice}", "connection": "keep-alive, X-Hop-Trace",
+                            "x-hop-trace": "caller-side", "x-end-to-end": "kept"})
+    assert r.status_code == 200
+    (seen,) = teacher_log.requests()
+    forwarded = {k.lower() for k in seen["headers"]}
+    assert "x-end-to-end" in forwarded and "x-hop-trace" not in forwarded
+
+
+def test_headers_the_upstream_names_in_connection_do_not_reach_the_caller():
+    headers, content_type, _ = forward_response_headers([
+        (b"content-type", b"application/json"), (b"connection", b"keep-alive, x-upstream-hop"),
+        (b"x-upstream-hop", b"upstream-side"), (b"openai-processing-ms", b"12")])
+    assert content_type == "application/json"
+    assert headers == [(b"content-type", b"application/json"), (b"openai-processing-ms", b"12")]
