@@ -39,7 +39,7 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
     stream = body.get("stream")
     if stream is not None and not isinstance(stream, bool):
         raise InvalidRequest("stream must be a boolean", code="invalid_type", param="stream")
-    for name in ("max_tokens", "max_completion_tokens", "max_output_tokens", "n"):
+    for name in ("max_tokens", "max_completion_tokens", "max_output_tokens", "n", "best_of"):
         value = body.get(name)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise InvalidRequest(f"{name} must be a non-negative integer", code="invalid_type", param=name)
@@ -180,10 +180,21 @@ def slot_text(container: Any, key: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+def answers_generated(body: dict) -> int:
+    """How many answers the upstream generates, and charges, for the request: OpenAI's `n`, or the legacy
+    completions' `best_of` candidates when more (it returns the best `n` of them)."""
+    most = 1
+    for name in ("n", "best_of"):
+        value = body.get(name)
+        if isinstance(value, int) and not isinstance(value, bool) and value > most:
+            most = value
+    return most
+
+
 def max_output_tokens(body: dict, default: int) -> int:
-    """The most output the request can produce (all `n` choices), or `default` when unbounded."""
-    n = body.get("n")
-    n = n if isinstance(n, int) and not isinstance(n, bool) and n > 0 else 1
+    """The most output the request can produce (all the answers it generates), or `default` for each when
+    unbounded."""
+    n = answers_generated(body)
     for name in ("max_completion_tokens", "max_tokens", "max_output_tokens"):
         value = body.get(name)
         if isinstance(value, int) and not isinstance(value, bool):

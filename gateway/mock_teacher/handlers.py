@@ -6,6 +6,7 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any
 
 import orjson
@@ -115,7 +116,8 @@ class MockTeacher:
 
     async def _completion(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
         req = requests_in.openai_completion(body)
-        replies = self.engine.replies(req)
+        candidates = self.engine.replies(replace(req, n=req.best_of)) if req.best_of > req.n else None
+        replies = candidates[:req.n] if candidates else self.engine.replies(req)
         prompt_tokens = count_tokens(req.prompt)
         completion_id = _new_id("cmpl-")
         if req.stream:
@@ -124,6 +126,8 @@ class MockTeacher:
                                                  lambda k: self.engine.filler(req, k), req.logprobs)
             return await self.delivery.stream(request, plan, fault)
         payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
+        if candidates:  # every candidate was generated, so every one is charged (as the API does)
+            payload["usage"] = openai_chat.usage(prompt_tokens, candidates)
         return await self.delivery.json(request, payload, fault, tokens=max(r.tokens for r in replies))
 
     async def responses(self, request: web.Request) -> web.StreamResponse:

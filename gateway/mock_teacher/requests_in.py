@@ -29,6 +29,7 @@ class ReplyRequest:
     stream: bool = False
     include_usage: bool = False
     logprobs: int | None = None  # token data requested: how many alternatives per token (0: none)
+    best_of: int = 0  # legacy completions: candidates generated (and charged) server-side, the best `n` returned
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -146,12 +147,19 @@ def openai_completion(body: Any) -> ReplyRequest:
     prompt = body.get("prompt", "")
     if isinstance(prompt, list):
         prompt = "\n".join(p if isinstance(p, str) else " ".join(map(str, p)) for p in prompt)
+    n = _int_or_none(body.get("n"), "n") or 1
+    best_of = _int_or_none(body.get("best_of"), "best_of") or 0
+    if best_of and best_of < n:
+        raise BadRequest("best_of must be greater than or equal to n")
+    if best_of > 1 and body.get("stream"):
+        raise BadRequest("Cannot stream results with best_of greater than 1")
     return ReplyRequest(
         prompt=str(prompt),
         messages=1,
         model=body["model"],
         max_tokens=_int_or_none(body.get("max_tokens"), "max_tokens") or 16,  # the API's own default
-        n=_int_or_none(body.get("n"), "n") or 1,
+        n=n,
+        best_of=best_of,
         stream=bool(body.get("stream")),
         include_usage=bool((body.get("stream_options") or {}).get("include_usage")),
         logprobs=_completion_logprobs(body),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from gateway.dialects.requests import max_output_tokens
+from gateway.dialects.requests import answers_generated, max_output_tokens
 from gateway.metrics import Metrics
 from gateway.pipeline import Deny, RequestContext, Stage
 from gateway.policy.compile import CompiledPolicySet, EffectivePolicy
@@ -192,9 +192,8 @@ def _subject(ctx: RequestContext) -> tuple:
 
 
 def _answers(ctx: RequestContext) -> int:
-    """How many answers the request asks for (OpenAI's `n`; validated a non-negative integer when given)."""
-    n = ctx.json.get("n")
-    return n if isinstance(n, int) and n > 1 else 1
+    """How many answers the request generates (OpenAI's `n`, or `best_of` candidates when more)."""
+    return answers_generated(ctx.json)
 
 
 def _requested_output(ctx: RequestContext) -> int | None:

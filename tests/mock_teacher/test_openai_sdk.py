@@ -156,100 +156,13 @@ def test_legacy_completions(client: openai.OpenAI) -> None:
     assert chunks[-1].usage.completion_tokens == result.usage.completion_tokens
 
 
-def test_logprobs_spell_the_text_whole_and_streamed(client: openai.OpenAI) -> None:
-    whole = client.chat.completions.create(model="m", messages=USER, max_tokens=60, logprobs=True, top_logprobs=3)
-    choice = whole.choices[0]
-    assert "".join(t.token for t in choice.logprobs.content) == choice.message.content
-    assert all(len(t.top_logprobs) == 3 and t.top_logprobs[0].token == t.token and t.logprob <= 0
-               for t in choice.logprobs.content)
-    streamed = [t for c in client.chat.completions.create(model="m", messages=USER, max_tokens=60, logprobs=True,
-                                                          top_logprobs=3, stream=True)
-                for ch in c.choices if ch.logprobs for t in ch.logprobs.content]
-    assert streamed == choice.logprobs.content
-    assert client.chat.completions.create(model="m", messages=USER, max_tokens=10).choices[0].logprobs is None
-    with pytest.raises(openai.BadRequestError, match="top_logprobs requires logprobs"):
-        client.chat.completions.create(model="m", messages=USER, top_logprobs=2)
-
-    legacy = client.completions.create(model="m", prompt="Once upon a time", max_tokens=30, logprobs=2).choices[0]
-    lp = legacy.logprobs
-    assert "".join(lp.tokens) == legacy.text and len(lp.token_logprobs) == len(lp.top_logprobs) == len(lp.tokens)
-    assert [legacy.text[o:o + len(t)] for o, t in zip(lp.text_offset, lp.tokens, strict=True)] == lp.tokens
-    chunks = [c.choices[0] for c in client.completions.create(model="m", prompt="Once upon a time", max_tokens=30,
-                                                                logprobs=2, stream=True) if c.choices]
-    assert [t for c in chunks if c.logprobs for t in c.logprobs.tokens] == lp.tokens
-    assert [o for c in chunks if c.logprobs for o in c.logprobs.text_offset] == lp.text_offset
-
-
-def test_responses_api_plain_and_streamed(client: openai.OpenAI) -> None:
-    result = client.responses.create(model="m", input="Describe a circuit breaker.", max_output_tokens=70,
-                                     instructions="Be brief.")
-    assert result.object == "response" and result.id.startswith("resp_")
-    assert result.output_text and result.usage.output_tokens <= 70
-    assert result.status in ("completed", "incomplete")
-    kinds = []
-    with client.responses.stream(model="m", input="Describe a circuit breaker.", max_output_tokens=70,
-                                 instructions="Be brief.") as stream:
-        for event in stream:
-            kinds.append(event.type)
-        final = stream.get_final_response()
-    assert kinds[0] == "response.created"
-    assert kinds[-1] in ("response.completed", "response.incomplete")
-    assert kinds.count("response.output_text.delta") > 5
-    assert final.output_text == result.output_text
-    numbers = []
-    for event in client.responses.create(model="m", input="x", stream=True):
-        numbers.append(event.sequence_number)
-    assert numbers == list(range(len(numbers)))
-
-
-def test_responses_api_tools_and_json(client: openai.OpenAI) -> None:
-    tool = {"type": "function", "name": "lookup", "parameters": {
-        "type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}}
-    result = client.responses.create(model="m", input="find it", tools=[tool])
-    call = result.output[0]
-    assert call.type == "function_call" and call.name == "lookup"
-    assert isinstance(json.loads(call.arguments)["query"], str)
-    schema = {"type": "object", "properties": {"a": {"type": "integer"}}, "required": ["a"],
-              "additionalProperties": False}
-    shaped = client.responses.create(model="m", input="x", text={"format": {
-        "type": "json_schema", "name": "s", "schema": schema, "strict": True}})
-    jsonschema.validate(json.loads(shaped.output_text), schema)
-
-
-def test_embeddings_are_deterministic_unit_vectors(client: openai.OpenAI) -> None:
-    first = client.embeddings.create(model="mock-embedding", input=["alpha", "beta"])  # SDK asks for base64
-    floats = client.embeddings.create(model="mock-embedding", input=["alpha", "beta"], encoding_format="float")
-    a, b = first.data[0].embedding, first.data[1].embedding
-    assert len(a) == 256 and abs(sum(x * x for x in a) - 1) < 1e-5
-    assert a != b
-    assert floats.data[0].embedding == pytest.approx(a, abs=1e-6)
-    assert first.usage.prompt_tokens == 2
-    sized = client.embeddings.create(model="mock-embedding", input="alpha", dimensions=64)
-    assert len(sized.data[0].embedding) == 64
-
-
-def test_models_list(client: openai.OpenAI) -> None:
-    ids = [m.id for m in client.models.list()]
-    assert "mock-gpt-4o-mini" in ids
-    assert client.models.retrieve("anything").id == "anything"
-
-
-def test_bad_requests_are_openai_errors(client: openai.OpenAI) -> None:
-    with pytest.raises(openai.BadRequestError) as caught:
-        client.chat.completions.create(model="m", messages=[])
-    assert caught.value.body["type"] == "invalid_request_error"
-
-
-async def test_async_client_plain_and_streamed(aclient: openai.AsyncOpenAI) -> None:
-    whole = await aclient.chat.completions.create(model="m", messages=USER, max_tokens=40)
-    stream = await aclient.chat.completions.create(model="m", messages=USER, max_tokens=40, stream=True,
-                                                   stream_options={"include_usage": True})
-    text, usage = "", None
-    async for chunk in stream:
-        if chunk.choices:
-            text += chunk.choices[0].delta.content or ""
-        usage = chunk.usage or usage
-    assert text == whole.choices[0].message.content
-    assert usage.completion_tokens == whole.usage.completion_tokens
-    response = await aclient.responses.create(model="m", input="hello", max_output_tokens=20)
-    assert response.output_text
+def test_legacy_completions_charge_every_best_of_candidate(client: openai.OpenAI) -> None:
+    """As the API: `best_of` candidates are generated and charged, the best `n` returned; best_of < n or
+    streamed is refused."""
+    one = client.completions.create(model="m", prompt="Once upon a time", max_tokens=30)
+    best = client.completions.create(model="m", prompt="Once upon a time", max_tokens=30, best_of=3)
+    assert len(best.choices) == 1 and best.choices[0].text == one.choices[0].text
+    assert best.usage.completion_tokens > one.usage.completion_tokens
+    for bad in ({"n": 2, "best_of": 1}, {"best_of": 2, "stream": True}):
+        with pytest.raises(openai.BadRequestError):
+            client.completions.create(model="m", prompt="Once upon a time", max_tokens=30, **bad)

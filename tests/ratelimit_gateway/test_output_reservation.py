@@ -10,6 +10,8 @@ import time
 import httpx
 import redis
 
+from gateway.mock_teacher.prose import count_tokens
+
 COUNTER_KEY = "cov:{acme}:rl:beh-no-output/daily:acct-no-output"  # policies_replicas/behaviour.yaml
 CHOICES_KEY = "cov:{acme}:rl:beh-choices/daily:acct-choices"
 LIMIT = 5000
@@ -85,3 +87,31 @@ def test_a_request_larger_than_the_whole_quota_is_told_so_not_to_come_back_later
     assert error["message"].startswith("this request alone exceeds rate limit 'daily'"), error["message"]
     assert "retry-after" not in resp.headers and "retry-after-ms" not in resp.headers
     assert resp.headers["x-ratelimit-limit-tokens"] == "9000"
+
+
+def test_a_legacy_completion_reserves_output_for_each_best_of_candidate(cluster):
+    """`best_of` returns the best `n` completions but generates, and is charged for, every candidate: eight
+    candidates of up to 1,200 tokens may use 9,600, more than the whole 9k-token quota, so the request is
+    refused up front; four (4,800) are served, and charged for all four."""
+    gw = cluster.gateways[1]
+    headers = {"authorization": f"Bearer {cluster.keys['choices']}"}
+    body = {"model": "gpt-3.5-turbo-instruct", "max_tokens": 1200, "prompt": "Name a river."}
+    refused = httpx.post(gw.openai_base_url + "/completions", headers=headers, json={**body, "best_of": 8},
+                         timeout=30)
+    assert refused.status_code == 429, refused.text
+    assert refused.json()["error"]["message"].startswith("this request alone exceeds rate limit 'daily'")
+
+    served = httpx.post(gw.openai_base_url + "/completions", headers=headers, json={**body, "best_of": 4},
+                        timeout=30)
+    assert served.status_code == 200, served.text
+    (choice,) = served.json()["choices"]
+    # the mock teacher counts tokens as below: equal would mean only the returned candidate was charged
+    assert served.json()["usage"]["completion_tokens"] > count_tokens(choice["text"])
+
+
+def test_best_of_must_be_a_non_negative_integer(cluster):
+    resp = httpx.post(cluster.gateways[0].openai_base_url + "/completions", timeout=30,
+                      headers={"authorization": f"Bearer {cluster.keys['choices']}"},
+                      json={"model": "gpt-3.5-turbo-instruct", "best_of": "eight", "prompt": "Name a river."})
+    assert resp.status_code == 400
+    assert resp.json()["error"]["param"] == "best_of"
