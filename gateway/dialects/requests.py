@@ -43,6 +43,12 @@ def validate_body(api: str, body: Any, *, max_messages: int) -> None:
         value = body.get(name)
         if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
             raise InvalidRequest(f"{name} must be a non-negative integer", code="invalid_type", param=name)
+    if api == "openai.responses" and body.get("background"):
+        # Its output is fetched later with GET /v1/responses/{id}, which Covenant does not proxy: generated
+        # upstream, it could be neither metered against quotas nor scanned nor watermarked.
+        raise InvalidRequest("background responses are not supported through this gateway: their output is "
+                             "retrieved later, outside the gateway; send the request without background (stream "
+                             "it for long answers)", code="unsupported_parameter", param="background")
     if api in ("openai.chat.completions", "anthropic.messages", "anthropic.count_tokens"):
         messages = body.get("messages")
         if not isinstance(messages, list):

@@ -62,6 +62,15 @@ def test_responses_api_stream_and_not(client):
     assert events[-1].response.usage.output_tokens == out.usage.output_tokens
 
 
+def test_background_responses_are_refused_as_an_unsupported_parameter(client, teacher_log):
+    """Their output would be fetched later, outside the gateway: unmetered, unscanned, unmarked."""
+    with pytest.raises(openai.BadRequestError) as err:
+        client.responses.create(model="gpt-4o-mini", input="Write a long essay.", background=True)
+    assert err.value.body["code"] == "unsupported_parameter" and err.value.body["param"] == "background"
+    assert teacher_log.requests() == []
+    assert client.responses.create(model="gpt-4o-mini", input="hi", background=False, max_output_tokens=5).output_text
+
+
 def test_embeddings_and_models(client):
     emb = client.embeddings.create(model="text-embedding-3-small", input=["a", "b"])
     assert len(emb.data) == 2 and len(emb.data[0].embedding) > 0
