@@ -23,6 +23,10 @@ import httptools
 _REPLAYABLE = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 _IDEMPOTENCY_KEYS = frozenset({"idempotency-key", "x-idempotency-key"})
 _HIGH_WATER = 1 << 20  # buffered, unread response bytes before the socket stops being read
+# The most bytes of response head (status line, headers, any 1xx before them) read for one request: the
+# parser buffers a header until it ends, so an upstream that never ends one would otherwise grow memory
+# until the head timeout. Servers cap what they accept far lower (nginx 8-32 KiB, Node 16 KiB).
+MAX_HEAD_BYTES = 256 * 1024
 _LOW_WATER = 1 << 18
 
 
@@ -216,6 +220,7 @@ class _Connection(asyncio.Protocol):
         self.idle_since = 0.0
         self.last_read = 0.0
         self._headers: list[tuple[bytes, bytes]] = []
+        self._head_budget = 0  # response head bytes still allowed while the head is being read; 0: not reading one
         self._keep_alive = False
         self._close_delimited = False
         self._interim = False
@@ -234,6 +239,14 @@ class _Connection(asyncio.Protocol):
             if self.response is not None:
                 self.response._fail(ProtocolError(f"invalid HTTP response from the upstream: {exc}"))
             self.close()
+            return
+        if self._head_budget:  # the head is still incomplete after this chunk (all of it was head, then)
+            self._head_budget -= len(data)
+            if self._head_budget <= 0:
+                self._head_budget = 0
+                if self.response is not None:
+                    self.response._fail(ProtocolError(f"the upstream's response head exceeds {MAX_HEAD_BYTES} bytes"))
+                self.close()
 
     def eof_received(self) -> bool:
         return False  # close the transport; connection_lost finishes or fails the exchange
@@ -257,6 +270,8 @@ class _Connection(asyncio.Protocol):
     def on_headers_complete(self) -> None:
         status = self.parser.get_status_code()
         self._interim = status < 200
+        if not self._interim:
+            self._head_budget = 0
         if self._interim or self.response is None:
             return
         self._keep_alive = self.parser.should_keep_alive()
@@ -284,6 +299,7 @@ class _Connection(asyncio.Protocol):
     # -- helpers ------------------------------------------------------------------------------
     def send(self, data: bytes, read_timeout: float, total_timeout: float) -> Response:
         self.response = resp = Response(self, read_timeout, total_timeout)
+        self._head_budget = MAX_HEAD_BYTES + 1
         self.last_read = self.loop.time()
         self.transport.write(data)
         return resp

@@ -444,3 +444,41 @@ async def test_a_connection_whose_large_body_ended_unread_serves_the_next_reques
         await pool.close()
     assert first == second == payload
     assert srv.connections == 1
+
+
+async def test_a_response_head_that_never_ends_is_cut_at_its_size_bound_not_buffered_until_the_timeout():
+    sent = 0
+
+    async def endless_header(reader, writer, n, head):
+        nonlocal sent
+        writer.write(b"HTTP/1.1 200 OK\r\nx-endless: ")
+        try:
+            while sent < 64 * hc.MAX_HEAD_BYTES:
+                writer.write(b"a" * 65536)
+                sent += 65536
+                await writer.drain()
+        except ConnectionError:
+            pass
+        return False
+
+    async with Server(endless_header) as url:
+        pool = hc.ConnectionPool(url)
+        with pytest.raises(hc.ProtocolError, match="response head exceeds"):
+            await get(pool, read_timeout=30, total=60)
+        await pool.close()
+    assert sent < 16 * hc.MAX_HEAD_BYTES  # the connection was closed once the bound was passed
+
+
+async def test_a_head_as_large_as_the_bound_allows_is_read_with_its_body():
+    big = b"x-big: " + b"b" * (hc.MAX_HEAD_BYTES - 1024) + b"\r\n"
+
+    async def large_head(reader, writer, n, head):
+        writer.write(ok(b'{"ok":true}' + b" " * 300_000, extra=big))
+        await writer.drain()
+        return True
+
+    async with Server(large_head) as url:
+        pool = hc.ConnectionPool(url)
+        resp, body = await get(pool)
+        await pool.close()
+    assert resp.status == 200 and body.startswith(b'{"ok":true}') and len(body) == 300_011
