@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from fnmatch import translate
 
 from gateway import httpclient as hc
+from gateway.body_encoding import Inflater
 from gateway.config import UpstreamConfig
 from gateway.errors import (
     GatewayError,
@@ -114,14 +115,14 @@ class UpstreamResponse:
             raise UpstreamError(f"the upstream connection failed while reading: {exc}") from exc
         if not self.encoding:
             return body
-        inflate = zlib.decompressobj(_AUTO_HEADER)
+        inflate = Inflater(_AUTO_HEADER)
         try:
             return inflate.decompress(body) + inflate.flush()
         except zlib.error as exc:
             raise self._undecodable(exc) from None
 
     async def chunks(self) -> AsyncIterator[bytes]:
-        inflate = zlib.decompressobj(_AUTO_HEADER) if self.encoding else None
+        inflate = Inflater(_AUTO_HEADER) if self.encoding else None
         try:
             async for chunk in self._resp.iter_chunks():
                 if inflate is None:

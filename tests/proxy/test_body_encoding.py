@@ -19,6 +19,11 @@ def _raw_deflate(data: bytes) -> bytes:
     return packer.compress(data) + packer.flush()
 
 
+def _gzip_members(data: bytes) -> bytes:
+    """Two gzip members (RFC 1952: a gzip file may hold several, as concatenated files do)."""
+    return gzip.compress(data[:20]) + gzip.compress(data[20:])
+
+
 def _post(gateway, content: bytes, encoding: str, path: str = "/v1/chat/completions", **headers) -> httpx.Response:
     return httpx.post(gateway.url + path, content=content, timeout=10,
                       headers={"authorization": f"Bearer {gateway.keys.alice}", "content-type": "application/json",
@@ -27,8 +32,8 @@ def _post(gateway, content: bytes, encoding: str, path: str = "/v1/chat/completi
 
 @pytest.mark.parametrize(("encoding", "encode"), [
     ("gzip", gzip.compress), ("x-gzip", gzip.compress), ("deflate", zlib.compress), ("deflate", _raw_deflate),
-    ("identity", bytes), ("GZIP", gzip.compress),
-], ids=["gzip", "x-gzip", "deflate-zlib", "deflate-raw", "identity", "upper-case"])
+    ("identity", bytes), ("GZIP", gzip.compress), ("gzip", _gzip_members),
+], ids=["gzip", "x-gzip", "deflate-zlib", "deflate-raw", "identity", "upper-case", "gzip-members"])
 def test_compressed_bodies_are_decoded_and_sent_upstream_decoded(gateway, teacher_log, encoding, encode):
     r = _post(gateway, encode(BODY), encoding)
     assert r.status_code == 200, r.text
@@ -49,11 +54,14 @@ def test_an_unsupported_encoding_is_415_in_each_dialect(gateway, teacher_log):
     assert teacher_log.requests() == []
 
 
-@pytest.mark.parametrize("content", [b"not gzip at all", gzip.compress(BODY)[:-12]], ids=["garbage", "truncated"])
-def test_a_body_that_does_not_decode_is_400(gateway, teacher_log, content):
-    r = _post(gateway, content, "gzip")
+@pytest.mark.parametrize(("content", "encoding"), [
+    (b"not gzip at all", "gzip"), (gzip.compress(BODY)[:-12], "gzip"), (_gzip_members(BODY)[:-12], "gzip"),
+    (gzip.compress(BODY) + b"trailing junk", "gzip"), (zlib.compress(BODY) + b"trailing junk", "deflate"),
+], ids=["garbage", "truncated", "second-member-truncated", "junk-after-gzip", "junk-after-zlib"])
+def test_a_body_that_does_not_decode_is_400(gateway, teacher_log, content, encoding):
+    r = _post(gateway, content, encoding)
     assert r.status_code == 400
-    assert r.json()["error"]["code"] == "invalid_body" and "gzip" in r.json()["error"]["message"]
+    assert r.json()["error"]["code"] == "invalid_body" and encoding in r.json()["error"]["message"]
     assert teacher_log.requests() == []
 
 

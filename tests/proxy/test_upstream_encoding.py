@@ -1,5 +1,6 @@
 """An upstream that compresses its answer although the gateway asks for `accept-encoding: identity`: gzip and
-deflate are decoded, so the stages read the text and the caller gets plain JSON or events; an encoding the
+deflate are decoded (every member of a multi-member gzip body, RFC 1952), so the stages read the text and the
+caller gets plain JSON or events; an encoding the
 gateway cannot read is a 502 in the caller's dialect, never compressed bytes passed off as JSON."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ TEXT = ("The harbour wakes slowly: gulls circle the masts, a ferry sounds its ho
 MESSAGES = [{"role": "user", "content": "Describe a harbour at dawn."}]
 
 
-@pytest.fixture(scope="module", params=["gzip", "deflate", "br"])
+@pytest.fixture(scope="module", params=["gzip", "deflate", "gzip-members", "br"])
 def served(request):
     with running_scripted_upstream(Script(TEXT, [9, 23], encoding=request.param)) as up:
         # no watermark policy: the caller's text can be compared with the upstream's word for word

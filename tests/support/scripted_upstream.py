@@ -4,6 +4,7 @@ the chunks the test chooses: for checking what output stages do to known text.""
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
 import threading
 from collections.abc import Iterator
@@ -20,7 +21,8 @@ class Script:
     text: str = "Hello."
     chunks: list[int] = field(default_factory=lambda: [7])  # chunk sizes, cycled
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, url) into `text`
-    encoding: str = ""  # gzip / deflate: chat answers compressed whatever was asked for; other: the header only
+    encoding: str = ""  # gzip / deflate: chat answers compressed whatever was asked for; other: the header only;
+    # gzip-members: chat answers as several gzip members (RFC 1952), one per write
 
 
 def _pieces(script: Script) -> list[str]:
@@ -41,7 +43,12 @@ def _responses_logprobs(text: str, top: int) -> list[dict]:
 
 def _encoded(script: Script, resp: web.StreamResponse) -> web.StreamResponse:
     """An upstream that compresses although the gateway asks for identity (or names an encoding it cannot)."""
-    if script.encoding in ("gzip", "deflate"):
+    if script.encoding == "gzip-members":
+        resp.headers["content-encoding"] = "gzip"
+        if isinstance(resp, web.Response):  # the JSON answer in two members
+            half = len(resp.body) // 2
+            resp.body = gzip.compress(resp.body[:half]) + gzip.compress(resp.body[half:])
+    elif script.encoding in ("gzip", "deflate"):
         resp.enable_compression(web.ContentCoding(script.encoding))
     elif script.encoding:
         resp.headers["content-encoding"] = script.encoding
@@ -66,17 +73,19 @@ def _app(script: Script) -> web.Application:
                 "usage": {"prompt_tokens": 5, "completion_tokens": 9, "total_tokens": 14}}))
         resp = _encoded(script, web.StreamResponse(headers={"content-type": "text/event-stream"}))
         await resp.prepare(request)
+        pack = gzip.compress if script.encoding == "gzip-members" else bytes
+
         for piece in _pieces(script):
             chunk = {**base, "object": "chat.completion.chunk",
                      "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None,
                                   "logprobs": logprobs(piece)}]}
-            await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            await resp.write(pack(f"data: {json.dumps(chunk)}\n\n".encode()))
         if notes:  # the API sends a search answer's citations in a delta of their own, after the text
             chunk = {**base, "object": "chat.completion.chunk",
                      "choices": [{"index": 0, "delta": {"annotations": notes}, "finish_reason": None}]}
-            await resp.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            await resp.write(pack(f"data: {json.dumps(chunk)}\n\n".encode()))
         done = {**base, "object": "chat.completion.chunk", "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
-        await resp.write(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode())
+        await resp.write(pack(f"data: {json.dumps(done)}\n\ndata: [DONE]\n\n".encode()))
         return resp
 
     async def messages(request: web.Request) -> web.StreamResponse:
