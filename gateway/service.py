@@ -107,7 +107,8 @@ class Gateway:
         if self.store is not None and self.store.backend.startswith("redis"):
             self.extraction = RedisExtraction(self.metrics, self.store.client, batch=self.store.batch,
                                               publish_batch=self._background_batcher(),
-                                              partitions=self.settings.extraction_partitions)
+                                              partitions=self.settings.extraction_partitions,
+                                              policy=self._detector_policy())
         else:
             self.extraction = LocalExtraction(self.metrics, self._detector_policy())
 

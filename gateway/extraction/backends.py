@@ -78,6 +78,11 @@ class LocalExtraction(_Queued):
         self.detector = Detector(policy)
         self._last_tick = 0.0
 
+    @property
+    def policy(self) -> ExtractionPolicy:
+        """The extraction block the verdicts are judged with."""
+        return self.detector.policy
+
     async def verdict(self, principal: str) -> Verdict:
         return self.detector.verdict(principal)
 
@@ -119,11 +124,13 @@ class LocalExtraction(_Queued):
 
 class RedisExtraction(_Queued):
     def __init__(self, metrics, redis, *, cache_seconds: float = 2.0, batch=None, publish_batch=None,
-                 partitions: int = DEFAULT_PARTITIONS) -> None:
+                 partitions: int = DEFAULT_PARTITIONS, policy: ExtractionPolicy | None = None) -> None:
         from gateway.extraction.publisher import EventPublisher, RedisVerdicts
 
         super().__init__(metrics)
         self.redis = redis
+        # the block the workers judge with: the most general of the policy directory, as here (cli_extraction.py)
+        self.policy = policy or ExtractionPolicy()
         # events go out on a batcher of their own (never on the request path's round trip), into as many
         # partitions as the workers consume (settings.extraction_partitions on both sides)
         self.publisher = EventPublisher(redis, partitions=partitions, batcher=publish_batch)

@@ -51,10 +51,7 @@ class ExtractionStage(Stage):
         verdict = await self.backend.verdict(pid)
         if verdict.status == "ok" and verdict.score <= 0:
             return None
-        # The effective policy's thresholds decide; a reviewer's confirmation (block) always stands.
-        status = block.status_for(verdict.score, verdict.campaign_id is not None)
-        if _ORDER[verdict.status] > _ORDER[status] and "confirmed_by_reviewer" in verdict.reasons:
-            status = verdict.status
+        status = self._status(block, verdict)
         ctx.annotations["extraction"] = {"score": round(verdict.score, 4), "status": status,
                                          "campaign": verdict.campaign_id}
         deny = None
@@ -77,6 +74,19 @@ class ExtractionStage(Stage):
                             "use forbid; contact support to request a review", "blocked_extraction",
                             reasons=[f"extraction_block:{why}"])
         return deny
+
+    def _status(self, block: ExtractionPolicy, verdict) -> str:
+        """The detector's status, judged with its own thresholds: hysteresis holds it, young accounts and weak
+        campaign members are capped (verdicts.py). Only a block whose thresholds differ from the detector's maps
+        the score anew with its own; a reviewer's confirmation (block) always stands."""
+        judged_by = self.backend.policy
+        if (block.thresholds == judged_by.thresholds
+                and block.campaign.block_requires_campaign == judged_by.campaign.block_requires_campaign):
+            return verdict.status
+        status = block.status_for(verdict.score, verdict.campaign_id is not None)
+        if _ORDER[verdict.status] > _ORDER[status] and "confirmed_by_reviewer" in verdict.reasons:
+            status = verdict.status
+        return status
 
     async def on_response(self, ctx: RequestContext) -> None:
         held = ctx.annotations.pop("_extraction_event", None)
