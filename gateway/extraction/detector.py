@@ -131,7 +131,9 @@ class Detector(VerdictDynamics, ReviewViews):
 
     def _forget(self, principal: str) -> None:
         self._states.pop(principal, None)
-        self._verdicts.pop(principal, None)
+        dec = self._decisions.get(principal)
+        if dec is None or dec["decision"] != "confirm":  # a confirmation stands without the state (record_decision)
+            self._verdicts.pop(principal, None)
         if principal in self._suspects:
             self._suspects.discard(principal)
             self._suspects_changed = True
@@ -385,6 +387,11 @@ class Detector(VerdictDynamics, ReviewViews):
             st.decision = decision
             st.cleared_score = record["cleared_score"]
             self._set_verdict(st, record["ts"])
+        elif decision == "confirm":  # not seen yet, or evicted: the verdict is looked up before the next request
+            # is observed (distributed mode: record_decision_remote has written it to the verdict hash already)
+            self._verdicts[principal] = Verdict(self.policy.status_for(1.0, True), 1.0, ("confirmed_by_reviewer",), None)
+        else:
+            self._verdicts.pop(principal, None)
         self._decisions[principal] = record
         return record
 

@@ -147,6 +147,24 @@ def test_decisions_survive_eviction_of_the_account_state() -> None:
     assert det.verdict("x").status == "ok"
 
 
+def test_a_confirmed_account_is_blocked_before_its_next_request_even_unseen_or_evicted() -> None:
+    """The gateway looks the verdict up before a request is observed: a confirmation must stand at once, for an
+    account the detector has not seen yet and for one whose state the LRU bound evicted (a blocked account sends
+    nothing, so it is the first to be evicted)."""
+    det = Detector(ExtractionPolicy(window=ExtractionWindow(max_principals=10)))
+    det.record_decision("unseen", "confirm", reviewer="r")
+    assert det.verdict("unseen").status == "block"
+    assert "unseen" in [p["principal"] for p in det.principals("block")]
+    det.observe(event("seen", T0, chat("hello")))
+    det.record_decision("seen", "confirm", reviewer="r")
+    for i in range(50):
+        det.observe(event(f"filler-{i}", T0 + 1 + i, chat("hello")))
+    assert "seen" not in {st.principal for st in det.all_states()}
+    assert det.verdict("seen").status == "block" and det.verdict("unseen").status == "block"
+    det.record_decision("unseen", "clear", reviewer="r")
+    assert det.verdict("unseen").status == "ok"
+
+
 def test_shadow_mode_and_actions() -> None:
     pol = ExtractionPolicy.model_validate({
         "mode": "shadow",
