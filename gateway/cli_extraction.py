@@ -38,7 +38,13 @@ def _policy_from(dir_: str | None, *, required: bool = True):
 def cmd_replay(args: argparse.Namespace) -> int:
     from gateway.extraction.replay import replay
 
-    summary = replay(args.traffic, _policy_from(args.policies), args.output, progress=not args.quiet)
+    try:
+        summary = replay(args.traffic, _policy_from(args.policies), args.output, progress=not args.quiet)
+    except OSError as exc:
+        if args.output is None or exc.filename != args.output:
+            raise  # the log that cannot be read: said by the command line's own handler
+        print(f"covenant: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
     s = summary.as_dict()
     print(f"replayed {s['requests']} requests ({s['skipped_lines']} lines skipped) from {s['principals']} principals "
           f"in {s['seconds']}s ({s['requests_per_s']}/s)", file=sys.stderr)

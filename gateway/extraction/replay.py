@@ -7,6 +7,8 @@ observed (the hot path looks it up, the event is scored after), which is what
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -63,6 +65,15 @@ def iter_records(lines: IO[bytes]) -> Iterator[dict[str, Any] | None]:
 def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, output_path: str | Path | None = None,
            progress: bool = True, detector: Detector | None = None) -> Summary:
     """Replay `traffic_path`; write one JSON line per principal to `output_path` (if given)."""
+    # The output is opened first, so that one that cannot be written fails before the replay, not after it; in
+    # append mode, emptied once the log is read (an existing file, even the log itself, is kept until then).
+    with Path(traffic_path).open("rb") as f, (Path(output_path).open("ab") if output_path is not None
+                                              else contextlib.nullcontext()) as out:
+        return _replay(f, out, policy, progress, detector)
+
+
+def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None, progress: bool,
+            detector: Detector | None) -> Summary:
     pol = policy or ExtractionPolicy()
     det = detector or Detector(pol)
     fx = FeatureExtractor(keep_excerpt=pol.keep_examples)
@@ -70,69 +81,64 @@ def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, out
     served: dict[str, list[int]] = {}  # principal -> [requests, requests served before first flag]
     t0 = last_progress = time.perf_counter()
     last_ts = float("-inf")
-    path = Path(traffic_path)
-    total_bytes = path.stat().st_size
-    with path.open("rb") as f:
-        for rec in iter_records(f):
-            if rec is None:
-                summary.skipped_lines += 1
-                continue
-            principal = str(rec["principal"])
-            try:
-                ts = float(rec["ts"])
-            except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
-                ts = float("nan")
-            if ts != ts:  # NaN: no place in time order
-                summary.skipped_lines += 1
-                continue
-            if ts < last_ts:
-                summary.out_of_order += 1  # scored as it comes; event time never goes backwards
-                ts = last_ts
-            last_ts = ts
-            client = rec.get("client")
-            if not isinstance(client, dict):
-                client = {}
-            text = rec.get("response_text")
-            usage = rec.get("usage")
-            tokens = usage.get("output_tokens") if isinstance(usage, dict) else None
-            ev = fx.describe(rec["api"], rec["request"], principal, ts, tenant=rec.get("tenant"),
-                             key_id=rec.get("key_id"), client_ip=client.get("ip"), user_agent=client.get("user_agent"),
-                             output_tokens=tokens if isinstance(tokens, int) else 0,
-                             answer=text if isinstance(text, str) else "")
-            counts = served.get(principal)
-            if counts is None:
-                counts = served[principal] = [0, 0]
-            counts[0] += 1
-            if det.verdict(principal).status == "ok":
-                counts[1] += 1 if counts[0] == counts[1] + 1 else 0  # only until the first flag
-            det.observe(ev)
-            summary.requests += 1
-            if progress and summary.requests % 2000 == 0:
-                now = time.perf_counter()
-                if now - last_progress >= PROGRESS_EVERY_S:
-                    last_progress = now
-                    print(f"replay: {summary.requests} requests, {f.tell() * 100 // max(total_bytes, 1)}%, "
-                          f"{summary.requests / (now - t0):.0f} req/s", file=sys.stderr)
+    total_bytes = os.fstat(f.fileno()).st_size
+    for rec in iter_records(f):
+        if rec is None:
+            summary.skipped_lines += 1
+            continue
+        principal = str(rec["principal"])
+        try:
+            ts = float(rec["ts"])
+        except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
+            ts = float("nan")
+        if ts != ts:  # NaN: no place in time order
+            summary.skipped_lines += 1
+            continue
+        if ts < last_ts:
+            summary.out_of_order += 1  # scored as it comes; event time never goes backwards
+            ts = last_ts
+        last_ts = ts
+        client = rec.get("client")
+        if not isinstance(client, dict):
+            client = {}
+        text = rec.get("response_text")
+        usage = rec.get("usage")
+        tokens = usage.get("output_tokens") if isinstance(usage, dict) else None
+        ev = fx.describe(rec["api"], rec["request"], principal, ts, tenant=rec.get("tenant"),
+                         key_id=rec.get("key_id"), client_ip=client.get("ip"), user_agent=client.get("user_agent"),
+                         output_tokens=tokens if isinstance(tokens, int) else 0,
+                         answer=text if isinstance(text, str) else "")
+        counts = served.get(principal)
+        if counts is None:
+            counts = served[principal] = [0, 0]
+        counts[0] += 1
+        if det.verdict(principal).status == "ok":
+            counts[1] += 1 if counts[0] == counts[1] + 1 else 0  # only until the first flag
+        det.observe(ev)
+        summary.requests += 1
+        if progress and summary.requests % 2000 == 0:
+            now = time.perf_counter()
+            if now - last_progress >= PROGRESS_EVERY_S:
+                last_progress = now
+                print(f"replay: {summary.requests} requests, {f.tell() * 100 // max(total_bytes, 1)}%, "
+                      f"{summary.requests / (now - t0):.0f} req/s", file=sys.stderr)
     det.tick(last_ts if last_ts > float("-inf") else 0.0)
     summary.seconds = time.perf_counter() - t0
     summary.principals = len(served)
     summary.campaigns = len(det.campaigns())
     by_status: dict[str, int] = {"ok": 0, "flag": 0, "throttle": 0, "block": 0}
-    out = Path(output_path).open("wb") if output_path is not None else None
-    try:
-        for principal, (n, before) in served.items():
-            v = det.verdict(principal)
-            by_status[v.status] += 1
-            if out is not None:
-                out.write(orjson.dumps({
-                    "principal": principal, "verdict": v.status, "score": round(det.score_of(principal), 4),
-                    "first_flagged_ts": det.first_flagged_ts(principal),
-                    "campaign": v.campaign_id, "reasons": list(v.reasons),
-                    "requests": n, "requests_before_flag": before,
-                }))
-                out.write(b"\n")
-    finally:
+    if out is not None:
+        out.truncate(0)
+    for principal, (n, before) in served.items():
+        v = det.verdict(principal)
+        by_status[v.status] += 1
         if out is not None:
-            out.close()
+            out.write(orjson.dumps({
+                "principal": principal, "verdict": v.status, "score": round(det.score_of(principal), 4),
+                "first_flagged_ts": det.first_flagged_ts(principal),
+                "campaign": v.campaign_id, "reasons": list(v.reasons),
+                "requests": n, "requests_before_flag": before,
+            }))
+            out.write(b"\n")
     summary.by_status = by_status
     return summary

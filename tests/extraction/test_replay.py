@@ -97,3 +97,31 @@ def test_replay_gives_the_same_verdicts_whatever_the_string_hash_seed(small_log:
                        check=True, env={**os.environ, "PYTHONHASHSEED": seed})
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_an_output_that_cannot_be_written_fails_before_the_log_is_replayed(small_log: Path, tmp_path: Path) -> None:
+    """An hour-long replay once ended on the error of an output path in a missing folder, its work lost."""
+    det = Detector()
+    with pytest.raises(FileNotFoundError) as err:
+        replay(small_log, None, tmp_path / "no-such-folder" / "verdicts.jsonl", progress=False, detector=det)
+    assert err.value.filename == str(tmp_path / "no-such-folder" / "verdicts.jsonl")
+    assert det.events == 0
+
+
+def test_the_command_tells_an_output_it_cannot_write_from_a_log_it_cannot_read(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    log = tmp_path / "one.jsonl"
+    log.write_bytes(orjson.dumps({"ts": 1000, "principal": "p1", "api": "openai.chat.completions",
+                                  "request": {"messages": [{"role": "user", "content": "hello"}]}}) + b"\n")
+    out = tmp_path / "no-such-folder" / "verdicts.jsonl"
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "gateway.cli", "extraction", "replay", *args],
+                              capture_output=True, text=True, timeout=60)
+
+    r = run(str(log), "--output", str(out))
+    assert r.returncode == 1 and r.stderr.strip() == f"covenant: cannot write {out}: No such file or directory"
+    r = run(str(tmp_path / "missing.jsonl"), "--output", str(tmp_path / "v.jsonl"))
+    assert r.returncode == 1 and "cannot read" in r.stderr and "missing.jsonl" in r.stderr
