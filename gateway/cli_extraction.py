@@ -48,6 +48,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     s = summary.as_dict()
     print(f"replayed {s['requests']} requests ({s['skipped_lines']} lines skipped) from {s['principals']} principals "
           f"in {s['seconds']}s ({s['requests_per_s']}/s)", file=sys.stderr)
+    for told in summary.skipped:
+        print(f"  skipped {told}", file=sys.stderr)
+    if summary.skipped_lines > len(summary.skipped):
+        print(f"  … and {summary.skipped_lines - len(summary.skipped)} more lines skipped", file=sys.stderr)
     print("verdicts: " + ", ".join(f"{k} {v}" for k, v in sorted(s["by_status"].items())) +
           f"; campaigns: {s['campaigns']}", file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ observed (the hot path looks it up, the event is scored after), which is what
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sys
 import time
@@ -23,6 +24,7 @@ from gateway.extraction.features import FeatureExtractor
 from gateway.extraction.policy import ExtractionPolicy
 
 PROGRESS_EVERY_S = 2.0
+SKIPPED_TOLD = 10
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Summary:
     campaigns: int = 0
     seconds: float = 0.0
     out_of_order: int = 0
+    skipped: list[str] = field(default_factory=list)  # the first SKIPPED_TOLD skipped lines: "line N: why"
 
     @property
     def requests_per_s(self) -> float:
@@ -42,24 +45,46 @@ class Summary:
     def as_dict(self) -> dict[str, Any]:
         return {"requests": self.requests, "skipped_lines": self.skipped_lines, "principals": self.principals,
                 "by_status": self.by_status, "campaigns": self.campaigns, "seconds": round(self.seconds, 3),
-                "requests_per_s": round(self.requests_per_s, 1), "out_of_order": self.out_of_order}
+                "requests_per_s": round(self.requests_per_s, 1), "out_of_order": self.out_of_order,
+                "skipped": self.skipped}
 
 
-def iter_records(lines: IO[bytes]) -> Iterator[dict[str, Any] | None]:
-    """Parsed records; None for a line that is not a usable record (counted, not fatal)."""
-    for line in lines:
+def iter_records(lines: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """(line number, record, "") for each usable record; (line number, None, why) for a line that is not one
+    (counted and told, not fatal). Blank lines are neither. A record's `ts` is made a float here."""
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             rec = orjson.loads(line)
         except orjson.JSONDecodeError:
-            yield None
+            yield number, None, "not JSON"
             continue
-        if (not isinstance(rec, dict) or not isinstance(rec.get("request"), dict) or "principal" not in rec
-                or "ts" not in rec or "api" not in rec):
-            yield None
-            continue
-        yield rec
+        why = _unusable(rec)
+        yield number, (None if why else rec), why
+
+
+def _unusable(rec: Any) -> str:
+    if not isinstance(rec, dict):
+        return "not a JSON object"
+    missing = [k for k in ("ts", "principal", "api", "request") if k not in rec]
+    if missing:
+        return "no " + ", ".join(missing)
+    if not isinstance(rec["request"], dict):
+        return "request is not a JSON object"
+    principal = rec["principal"]
+    if not isinstance(principal, str | int) or isinstance(principal, bool) or principal == "":
+        return "principal is not an account id"
+    if not isinstance(rec["api"], str):
+        return "api is not a string"
+    ts = rec["ts"]
+    try:
+        rec["ts"] = float(ts) if not isinstance(ts, bool) else math.nan
+    except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
+        rec["ts"] = math.nan
+    if not math.isfinite(rec["ts"]):  # NaN: no place in time order
+        return f"ts {ts!r} is not epoch seconds"
+    return ""
 
 
 def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, output_path: str | Path | None = None,
@@ -82,18 +107,14 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
     t0 = last_progress = time.perf_counter()
     last_ts = float("-inf")
     total_bytes = os.fstat(f.fileno()).st_size
-    for rec in iter_records(f):
+    for number, rec, why in iter_records(f):
         if rec is None:
             summary.skipped_lines += 1
+            if len(summary.skipped) < SKIPPED_TOLD:
+                summary.skipped.append(f"line {number}: {why}")
             continue
         principal = str(rec["principal"])
-        try:
-            ts = float(rec["ts"])
-        except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
-            ts = float("nan")
-        if ts != ts:  # NaN: no place in time order
-            summary.skipped_lines += 1
-            continue
+        ts = rec["ts"]
         if ts < last_ts:
             summary.out_of_order += 1  # scored as it comes; event time never goes backwards
             ts = last_ts

@@ -125,3 +125,26 @@ def test_the_command_tells_an_output_it_cannot_write_from_a_log_it_cannot_read(t
     assert r.returncode == 1 and r.stderr.strip() == f"covenant: cannot write {out}: No such file or directory"
     r = run(str(tmp_path / "missing.jsonl"), "--output", str(tmp_path / "v.jsonl"))
     assert r.returncode == 1 and "cannot read" in r.stderr and "missing.jsonl" in r.stderr
+    log.write_bytes(log.read_bytes() + b"{oops\n")
+    r = run(str(log), "--quiet")
+    assert r.returncode == 0 and "skipped line 2: not JSON" in r.stderr
+
+
+def test_skipped_lines_are_told_by_number_and_reason_and_no_account_is_made_of_a_missing_principal(
+        tmp_path: Path) -> None:
+    request = {"messages": [{"role": "user", "content": "hello"}]}
+
+    def rec(**fields) -> bytes:
+        return orjson.dumps({"ts": 1000, "principal": "p1", "api": "openai.chat.completions", "request": request,
+                             **fields})
+
+    lines = [rec(), b"{not json", rec(principal=None), rec(principal={"id": 1}), rec(api=None), rec(ts="noon"),
+             b"[1, 2]", rec(request="hello"), rec(principal=42), b""]
+    log = tmp_path / "odd.jsonl"
+    log.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.jsonl"
+    summary = replay(log, None, out, progress=False)
+    assert summary.requests == 2 and summary.skipped_lines == 7
+    assert {orjson.loads(line)["principal"] for line in out.read_bytes().splitlines()} == {"p1", "42"}
+    assert [s.split(":")[0] for s in summary.skipped] == [f"line {n}" for n in (2, 3, 4, 5, 6, 7, 8)]
+    assert "not JSON" in summary.skipped[0] and "principal" in summary.skipped[1] and "ts" in summary.skipped[4]
