@@ -160,7 +160,7 @@ def add_extraction_commands(sub, add_config) -> None:
     ex = sub.add_parser("extraction", help="bulk-extraction detection tools").add_subparsers(
         dest="extraction_command", required=True)
     p = ex.add_parser("replay", help="score a recorded traffic log as the live detector would")
-    p.add_argument("traffic", help="traffic log (JSONL; the audit log with content: full)")
+    p.add_argument("traffic", help="traffic log (JSONL; the audit log with content: full); - reads standard input")
     p.add_argument("--policies", help="policy directory whose extraction block to use (default: built-in)")
     p.add_argument("--output", help="write one JSON line per principal here")
     p.add_argument("--quiet", action="store_true", help="no progress output")

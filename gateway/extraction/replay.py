@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -89,11 +90,11 @@ def _unusable(rec: Any) -> str:
 
 def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, output_path: str | Path | None = None,
            progress: bool = True, detector: Detector | None = None) -> Summary:
-    """Replay `traffic_path`; write one JSON line per principal to `output_path` (if given)."""
+    """Replay `traffic_path` ("-": standard input); write one JSON line per principal to `output_path` (if given)."""
     # The output is opened first, so that one that cannot be written fails before the replay, not after it; in
     # append mode, emptied once the log is read (an existing file, even the log itself, is kept until then).
-    with Path(traffic_path).open("rb") as f, (Path(output_path).open("ab") if output_path is not None
-                                              else contextlib.nullcontext()) as out:
+    log = contextlib.nullcontext(sys.stdin.buffer) if str(traffic_path) == "-" else Path(traffic_path).open("rb")
+    with log as f, (Path(output_path).open("ab") if output_path is not None else contextlib.nullcontext()) as out:
         return _replay(f, out, policy, progress, detector)
 
 
@@ -106,7 +107,8 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
     served: dict[str, list[int]] = {}  # principal -> [requests, requests served before first flag]
     t0 = last_progress = time.perf_counter()
     last_ts = float("-inf")
-    total_bytes = os.fstat(f.fileno()).st_size
+    st = os.fstat(f.fileno())
+    total_bytes = st.st_size if stat.S_ISREG(st.st_mode) else 0  # a pipe (standard input): no share to tell
     for number, rec, why in iter_records(f):
         if rec is None:
             summary.skipped_lines += 1
@@ -141,8 +143,9 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
             now = time.perf_counter()
             if now - last_progress >= PROGRESS_EVERY_S:
                 last_progress = now
-                print(f"replay: {summary.requests} requests, {f.tell() * 100 // max(total_bytes, 1)}%, "
-                      f"{summary.requests / (now - t0):.0f} req/s", file=sys.stderr)
+                share = f"{f.tell() * 100 // total_bytes}%, " if total_bytes else ""
+                print(f"replay: {summary.requests} requests, {share}{summary.requests / (now - t0):.0f} req/s",
+                      file=sys.stderr)
     det.tick(last_ts if last_ts > float("-inf") else 0.0)
     summary.seconds = time.perf_counter() - t0
     summary.principals = len(served)

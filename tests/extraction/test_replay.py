@@ -148,3 +148,18 @@ def test_skipped_lines_are_told_by_number_and_reason_and_no_account_is_made_of_a
     assert {orjson.loads(line)["principal"] for line in out.read_bytes().splitlines()} == {"p1", "42"}
     assert [s.split(":")[0] for s in summary.skipped] == [f"line {n}" for n in (2, 3, 4, 5, 6, 7, 8)]
     assert "not JSON" in summary.skipped[0] and "principal" in summary.skipped[1] and "ts" in summary.skipped[4]
+
+
+def test_the_command_reads_the_log_from_standard_input_when_named_dash(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    lines = b"".join(orjson.dumps({"ts": 1000 + i, "principal": f"p{i % 3}", "api": "openai.chat.completions",
+                                   "request": {"messages": [{"role": "user", "content": f"hello {i}"}]}}) + b"\n"
+                     for i in range(4500))  # past the first progress report
+    out = tmp_path / "verdicts.jsonl"
+    r = subprocess.run([sys.executable, "-m", "gateway.cli", "extraction", "replay", "-", "--output", str(out)],
+                       input=lines, capture_output=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert b"replayed 4500 requests" in r.stderr
+    assert {orjson.loads(line)["principal"] for line in out.read_bytes().splitlines()} == {"p0", "p1", "p2"}
