@@ -172,7 +172,7 @@ class RedisExtraction(_Queued):
         return await self.verdicts.campaigns()
 
     async def campaign(self, cid: str) -> dict | None:
-        return next((c for c in await self.verdicts.campaigns() if c.get("campaign") == cid), None)
+        return await self.verdicts.campaign(cid)
 
     async def decide(self, pid: str, decision: str, reviewer: str, note: str) -> dict:
         from gateway.extraction.publisher import record_decision_remote

@@ -16,6 +16,7 @@ from redis.exceptions import WatchError
 
 from gateway.extraction.detector import OK, Verdict
 from gateway.extraction.features import FeatureEvent
+from gateway.extraction.review import CAMPAIGN_DETAIL_KEYS
 from gateway.store.batch import ScriptBatcher
 
 STREAM_PREFIX = "covenant:extraction:events:"
@@ -99,9 +100,16 @@ class RedisVerdicts:
         return orjson.loads(raw) if raw is not None else None
 
     async def campaigns(self) -> list[dict]:
-        """Campaigns from every worker (each sees the accounts of its partitions)."""
+        """Campaigns from every worker (each sees the accounts of its partitions), as summaries."""
+        return [{k: v for k, v in c.items() if k not in CAMPAIGN_DETAIL_KEYS} for c in await self._campaign_details()]
+
+    async def campaign(self, campaign_id: str) -> dict | None:
+        """One campaign with its members and templates, as in process (`Detector.campaign`)."""
+        return next((c for c in await self._campaign_details() if c.get("campaign") == campaign_id), None)
+
+    async def _campaign_details(self) -> list[dict]:
         raw = await self._redis.hgetall(CAMPAIGNS_KEY)
-        return [c for v in raw.values() for c in orjson.loads(v)]
+        return sorted((c for v in raw.values() for c in orjson.loads(v)), key=lambda c: -c["score"])
 
 
 DECISIONS_KEY = "covenant:extraction:decisions"

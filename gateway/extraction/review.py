@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from gateway.extraction.detector import Detector
 
 
+# What `campaign(id)` adds to a campaign's summary (the list of `campaigns()`).
+CAMPAIGN_DETAIL_KEYS = frozenset({"members", "scripted_members", "templates"})
+
+
 class ReviewViews:
     """Views over `Detector` state; every method takes the detector as `self`."""
 
@@ -47,6 +51,11 @@ class ReviewViews:
 
     def campaigns(self: Detector) -> list[dict[str, Any]]:
         return [self._campaign_summary(c) for c in sorted(self._campaigns.values(), key=lambda c: -c.score)]
+
+    def campaign_details(self: Detector) -> list[dict[str, Any]]:
+        """Every campaign as `campaign(id)` shows it: what a worker publishes for the gateways (worker.py)."""
+        return [d for c in sorted(self._campaigns.values(), key=lambda c: -c.score)
+                if (d := self.campaign(c.campaign_id)) is not None]
 
     def campaign(self: Detector, campaign_id: str) -> dict[str, Any] | None:
         c = self._campaigns.get(campaign_id)

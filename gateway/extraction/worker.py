@@ -311,8 +311,8 @@ async def _write_verdicts(redis: Redis, det: Detector, stats: WorkerStats, name:
             pipe.hset(DETAILS_KEY, pid, orjson.dumps(detail))  # a reviewed account keeps its detail when ok
         else:
             pipe.hdel(DETAILS_KEY, pid)
-    if changes:  # each worker publishes the campaigns of its partitions under its own field
-        pipe.hset(CAMPAIGNS_KEY, name, orjson.dumps(det.campaigns()))
+    if changes:  # each worker publishes the campaigns of its partitions, members and all, under its own field
+        pipe.hset(CAMPAIGNS_KEY, name, orjson.dumps(det.campaign_details()))
     s = det.stats()
     pipe.hset(f"{STATS_KEY}:{name}", mapping={"events": stats.events, "principals": s["principals"],
                                              "campaigns": s["campaigns"], "lag_s": round(stats.lag_s, 3)})

@@ -148,7 +148,12 @@ async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: s
         assert len(camps) == 1 and camps[0]["accounts"] == 6
         # what GET /admin/v1/extraction/campaigns/{id} reads in Redis mode (it was always None: a 404)
         backend = RedisExtraction(Metrics(CollectorRegistry()), redis)
-        assert await backend.campaign(camps[0]["campaign"]) == camps[0]
+        detail = await backend.campaign(camps[0]["campaign"])
+        assert {k: detail[k] for k in camps[0]} == camps[0]
+        # as in process: the members (and which of them are scripted) and the templates that link them
+        assert detail["members"] == [f"hydra-{i}" for i in range(6)] and detail["templates"]
+        assert set(detail["scripted_members"]) <= set(detail["members"])
+        assert "members" not in camps[0]  # the list stays a summary
         assert await backend.campaign("no-such-campaign") is None
         # Streams are capped (approximate MAXLEN trims whole macro nodes, so allow slack).
         pipe_len = [await redis.xlen(f"covenant:extraction:events:{p}") for p in range(2)]
