@@ -26,8 +26,12 @@ def extraction_router(gw: Gateway) -> APIRouter:
     router = APIRouter(prefix="/extraction", tags=["extraction"])
 
     @router.get("/principals")
-    async def principals(status: Literal["flagged", "flag", "throttle", "block"] | None = Query(None)) -> dict:
-        return {"principals": await gw.extraction.principals(status)}
+    async def principals(status: Literal["flagged", "flag", "throttle", "block"] | None = Query(None),
+                         limit: int = Query(1000, ge=1, le=10_000), offset: int = Query(0, ge=0)) -> dict:
+        """Principals with a non-ok verdict, highest score first; page with `offset` and `limit` (`total` counts
+        them all)."""
+        rows = await gw.extraction.principals(status)
+        return {"principals": rows[offset:offset + limit], "total": len(rows)}
 
     @router.get("/principals/{principal_id:path}", responses=NOT_FOUND)
     async def principal(principal_id: str) -> dict:

@@ -163,7 +163,7 @@ class RedisExtraction(_Queued):
         flagged = await self.verdicts.flagged()
         rows = [{"principal": p, **v.as_dict()} for p, v in flagged.items()]
         want = {"flagged": None}.get(status, status) if status else None
-        return [r for r in rows if want is None or r["status"] == want]
+        return sorted((r for r in rows if want is None or r["status"] == want), key=lambda d: (-d["score"], d["principal"]))
 
     async def principal(self, pid: str) -> dict | None:
         return await self.verdicts.detail(pid)

@@ -47,7 +47,7 @@ class ReviewViews:
         for p, v in self._verdicts.items():
             if status in (None, "flagged") or v.status == status:
                 out.append({"principal": p, **v.as_dict()})
-        return sorted(out, key=lambda d: -d["score"])
+        return sorted(out, key=lambda d: (-d["score"], d["principal"]))  # a stable order to page
 
     def campaigns(self: Detector) -> list[dict[str, Any]]:
         return [self._campaign_summary(c) for c in sorted(self._campaigns.values(), key=lambda c: -c.score)]

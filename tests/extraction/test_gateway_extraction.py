@@ -69,3 +69,19 @@ def test_ordinary_chat_is_not_flagged(gw):
                                        messages=[{"role": "user", "content": CHAT[i % len(CHAT)]}])
     flagged = gw.admin("GET", "/admin/v1/extraction/principals", params={"status": "flagged"}).json()["principals"]
     assert "acme/person" not in [p["principal"] for p in flagged]
+
+
+def test_the_review_list_is_paged_highest_score_first(gw):
+    """Confirmed accounts (score 1) are listed before others; `limit` and `offset` page the list, `total` counts it."""
+    for name in ("zoe", "yan", "xia"):
+        r = gw.admin("POST", f"/admin/v1/extraction/principals/paged/{name}/decision",
+                     json={"decision": "confirm", "reviewer": "rita"})
+        assert r.status_code == 200
+    everyone = gw.admin("GET", "/admin/v1/extraction/principals", params={"status": "block"}).json()
+    assert everyone["total"] == len(everyone["principals"]) >= 3
+    scores = [p["score"] for p in everyone["principals"]]
+    assert scores == sorted(scores, reverse=True)
+    page = gw.admin("GET", "/admin/v1/extraction/principals",
+                    params={"status": "block", "limit": 2, "offset": 1}).json()
+    assert page["principals"] == everyone["principals"][1:3] and page["total"] == everyone["total"]
+    assert gw.admin("GET", "/admin/v1/extraction/principals", params={"limit": 0}).status_code == 422

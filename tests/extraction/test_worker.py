@@ -306,3 +306,18 @@ async def test_the_gateway_publishes_to_the_configured_partitions(redis_url: str
         assert await redis.xlen(four) == before[four]
     finally:
         await redis.aclose()
+
+
+async def test_the_distributed_review_list_is_ordered_as_in_process(redis_url: str) -> None:
+    """Highest score first, then by principal: the order the admin route pages."""
+    from gateway.extraction.detector import Verdict
+    from gateway.extraction.publisher import encode_verdict
+
+    redis = Redis.from_url(redis_url)
+    try:
+        for name, score in (("b", 0.6), ("c", 0.9), ("a", 0.6)):
+            await redis.hset(VERDICTS_KEY, name, encode_verdict(Verdict("flag", score, ("x",), None)))
+        backend = RedisExtraction(Metrics(CollectorRegistry()), redis)
+        assert [r["principal"] for r in await backend.principals("flagged")] == ["c", "a", "b"]
+    finally:
+        await redis.aclose()
