@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("covenant.review")
 NOT_FOUND: dict[int | str, dict] = {404: {"description": "No such principal or campaign"}}
+NO_ACCOUNT: dict[int | str, dict] = {404: {"description": "No API key was issued to the account, and the detector has "
+                                                          "no state of it"}}
 
 
 class Decision(BaseModel):
@@ -41,6 +43,12 @@ def extraction_router(gw: Gateway) -> APIRouter:
         return detail
 
     async def decide(principal_id: str, body: Decision) -> dict:
+        # A decision may come before any traffic (allowlisting a lab), but for an account a key was issued to: a
+        # mistyped id would be recorded while the account meant goes on as it was.
+        if await gw.extraction.principal(principal_id) is None and principal_id not in {
+                f"{t}/{a}" for t, a in await gw.principals()}:
+            raise HTTPException(404, f"no account {principal_id!r}: no API key was issued to it and the detector "
+                                     "has no state of it")
         record = await gw.extraction.decide(principal_id, body.decision, body.reviewer, body.note)
         gw.record_review(record)  # into the audit log, like every other decision
         log.info("reviewer %s: %s %s", body.reviewer, body.decision, principal_id)
@@ -59,7 +67,7 @@ def extraction_router(gw: Gateway) -> APIRouter:
 
     # The path: POST /admin/v1/extraction/principals/{id}/decision. Principal ids contain
     # a slash (tenant/account), so the route is matched by suffix.
-    @router.post("/principals/{rest:path}", responses=NOT_FOUND)
+    @router.post("/principals/{rest:path}", responses=NO_ACCOUNT)
     async def decision_by_suffix(rest: str, body: Decision) -> dict:
         if not rest.endswith("/decision"):
             raise HTTPException(404, "not found")

@@ -25,6 +25,8 @@ def gw():
         g = GatewayProcess(upstream_url=teacher.url, policies=Path(__file__).parent / "policies_strict")
         g.harvester = g.create_key("acme", "harvester")
         g.person = g.create_key("acme", "person")
+        for name in ("zoe", "yan", "xia"):
+            g.create_key("paged", name)
         g.start()
         yield g
         g.stop()
@@ -85,3 +87,16 @@ def test_the_review_list_is_paged_highest_score_first(gw):
                     params={"status": "block", "limit": 2, "offset": 1}).json()
     assert page["principals"] == everyone["principals"][1:3] and page["total"] == everyone["total"]
     assert gw.admin("GET", "/admin/v1/extraction/principals", params={"limit": 0}).status_code == 422
+
+
+def test_a_decision_on_an_account_no_key_was_issued_to_is_refused(gw):
+    """A mistyped account id was recorded with 200, and the account the reviewer meant went on unblocked."""
+    for path in ("acme/harvestr", ""):
+        r = gw.admin("POST", f"/admin/v1/extraction/principals/{path}/decision",
+                     json={"decision": "confirm", "reviewer": "rita"})
+        assert r.status_code == 404 and "no API key" in r.json()["detail"], r.text
+    flagged = gw.admin("GET", "/admin/v1/extraction/principals").json()["principals"]
+    assert "acme/harvestr" not in [p["principal"] for p in flagged]
+    r = gw.admin("POST", "/admin/v1/extraction/principals/acme/person/decision",  # a key, no verdict yet: recorded
+                 json={"decision": "allowlist", "reviewer": "rita", "note": "known lab"})
+    assert r.status_code == 200 and r.json()["decision"] == "allowlist"
