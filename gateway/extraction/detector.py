@@ -374,8 +374,11 @@ class Detector(VerdictDynamics, ReviewViews):
 
     # ---- review ------------------------------------------------------------------------------
     def record_decision(self, principal: str, decision: Decision, reviewer: str, note: str = "",
-                        ts: float | None = None) -> dict[str, Any]:
-        """Record a reviewer decision; the detector respects it from now on. Returns the audit record."""
+                        ts: float | None = None, applied: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Record a reviewer decision; the detector respects it from now on. Returns the audit record.
+
+        `applied`: the record of the decision's first application (`score_at_decision`, `cleared_score`), for a
+        worker that took the account over without its state; by default the scores now."""
         if decision not in ("confirm", "clear", "allowlist"):
             raise ValueError(f"unknown decision {decision!r}: expected confirm, clear or allowlist")
         st = self._states.get(principal)
@@ -384,6 +387,9 @@ class Detector(VerdictDynamics, ReviewViews):
                   "score_at_decision": round(st.score if st else 0.0, 4)}
         if st is not None:
             record["cleared_score"] = max(st.score, st.campaign_score)
+        if applied is not None and "cleared_score" in applied:
+            record.update(score_at_decision=applied.get("score_at_decision", 0.0), cleared_score=applied["cleared_score"])
+        if st is not None:
             st.decision = decision
             st.cleared_score = record["cleared_score"]
             self._set_verdict(st, record["ts"])

@@ -58,6 +58,11 @@ _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
+# Replace a decision's record only if it is still the one the worker read.
+_NOTE_APPLIED = """
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1 end
+return 0
+"""
 
 
 @dataclass
@@ -122,6 +127,7 @@ async def run_worker(
     redis = Redis.from_url(redis_url)
     renew = redis.register_script(_RENEW)
     release = redis.register_script(_RELEASE)
+    note_applied = redis.register_script(_NOTE_APPLIED)
     owned: set[int] = set()
     seen_decisions: dict[str, bytes] = {}
     unsent: dict = {}  # verdict changes not yet written (the store was away)
@@ -155,7 +161,7 @@ async def run_worker(
                 else:
                     await asyncio.sleep(block_ms / 1000.0)
                 if time.time() >= next_flush:
-                    await _apply_decisions(redis, det, seen_decisions)
+                    await _apply_decisions(redis, det, seen_decisions, note_applied)
                     await _flush(redis, det, stats, name, unsent)
                     next_flush = time.time() + flush_interval_s
                     progress.tick(time.time(), stats, det)
@@ -278,7 +284,7 @@ async def _process(redis: Redis, det: Detector, resp, stats: WorkerStats | None)
             stats.lag_s = max(0.0, time.time() - newest)
 
 
-async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes]) -> None:
+async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes], note_applied) -> None:
     raw = await redis.hgetall(DECISIONS_KEY)
     for k, v in raw.items():
         pid = k.decode()
@@ -286,7 +292,16 @@ async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes]) 
             continue
         seen[pid] = v
         rec = orjson.loads(v)
-        det.record_decision(pid, rec["decision"], rec.get("reviewer", ""), rec.get("note", ""), rec.get("ts"))
+        out = det.record_decision(pid, rec["decision"], rec.get("reviewer", ""), rec.get("note", ""), rec.get("ts"),
+                                  applied=rec)
+        if "cleared_score" in out and "cleared_score" not in rec:
+            # The first application's figures go into the stored decision, for a worker that takes the account over
+            # without its state (a restart, a rebalance): `clear` holds up to the score at clearing + 0.15, not 0.15.
+            # Only if the record is still the one read: a newer decision is never overwritten.
+            applied = orjson.dumps({**rec, "score_at_decision": out["score_at_decision"],
+                                    "cleared_score": out["cleared_score"]})
+            if await note_applied(keys=[DECISIONS_KEY], args=[pid, v, applied]):
+                seen[pid] = applied
 
 
 async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str, unsent: dict) -> None:

@@ -321,3 +321,58 @@ async def test_the_distributed_review_list_is_ordered_as_in_process(redis_url: s
         assert [r["principal"] for r in await backend.principals("flagged")] == ["c", "a", "b"]
     finally:
         await redis.aclose()
+
+
+async def test_a_cleared_account_stays_cleared_after_its_partition_moves_to_a_new_worker(redis_url: str) -> None:
+    """`clear` holds until the score rises 0.15 above its value at clearing. A worker that takes the partition over
+    (a restart, a rebalance) starts without the account's state: it must still know that value, or it flags the
+    cleared account again as soon as its score climbs back."""
+    redis = Redis.from_url(redis_url)
+    pub = EventPublisher(redis, partitions=1, maxlen=10_000)
+    verdicts = RedisVerdicts(redis)
+
+    def harvest(i: int):
+        return event("lab", T0 + i * 30, chat(f"Question: {problem(i)}\nThink step by step.", max_tokens=4096),
+                     output_tokens=1500)
+
+    async def run(name: str, until) -> WorkerStats:
+        stop, stats = asyncio.Event(), WorkerStats()
+        task = asyncio.create_task(run_worker(redis_url, partitions=1, consumer=name, stop=stop, lease_ms=1500,
+                                              stats=stats))
+        try:
+            await wait_for(until)
+        finally:
+            stop.set()
+            await task
+        return stats
+
+    try:
+        await pub.publish_many([harvest(i) for i in range(60)])
+
+        async def flagged() -> bool:
+            return (await verdicts.get("lab")).status != "ok"
+
+        async def first_worker() -> bool:
+            if await flagged() and (await redis.hget(DECISIONS_KEY, "lab")) is None:
+                await record_decision_remote(redis, "lab", "clear", "rita", "partner evaluation", ts=T0 + 1800)
+            detail = await verdicts.detail("lab")  # the worker's own rewrite of the detail carries its figures
+            return detail is not None and "score_at_decision" in (detail.get("decision") or {})
+
+        await run("w-1", first_worker)
+        sent = False
+
+        async def all_read() -> bool:
+            nonlocal sent
+            if not sent:  # once the new worker is up (it has read the decisions), the lab goes on as before
+                if not await redis.exists("covenant:extraction:stats:w-2"):
+                    return False
+                await pub.publish_many([harvest(i) for i in range(60, 120)])
+                sent = True
+            return (await redis.xinfo_groups("covenant:extraction:events:0"))[0]["lag"] == 0 and not \
+                (await redis.xpending("covenant:extraction:events:0", "covenant-extraction"))["pending"]
+
+        second = await run("w-2", all_read)
+        assert second.events == 60
+        assert (await verdicts.get("lab")).status == "ok", await verdicts.detail("lab")
+    finally:
+        await redis.aclose()
