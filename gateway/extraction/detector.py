@@ -9,6 +9,7 @@ time, triggered by the event that crosses the boundary (or by `tick(now)` when t
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any, Literal
 from zlib import crc32
 
@@ -128,6 +129,11 @@ class Detector(VerdictDynamics, ReviewViews):
                 self._forget(old)
         states[st.principal] = st  # one string per account: the key is the state's own
         return st
+
+    def forget(self, which: Callable[[str], bool]) -> None:
+        """Drop the state and verdict of every account `which` selects (a worker's partition given away)."""
+        for principal in [p for p in self._states if which(p)]:
+            self._forget(principal)
 
     def _forget(self, principal: str) -> None:
         self._states.pop(principal, None)

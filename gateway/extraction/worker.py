@@ -36,6 +36,7 @@ from gateway.extraction.publisher import (
     VERDICTS_KEY,
     decode_event,
     encode_verdict,
+    partition_of,
     stream_key,
 )
 from gateway.logs import redact_url
@@ -225,6 +226,7 @@ async def _create_groups(redis: Redis, partitions: int) -> None:
 
 async def _balance_leases(redis: Redis, renew, release, name: str, partitions: int, owned: set[int],
                           lease_ms: int, det: Detector) -> None:
+    held = set(owned)
     now_ms = int(time.time() * 1000)
     await redis.zadd(WORKERS_KEY, {name: now_ms})
     await redis.zremrangebyscore(WORKERS_KEY, 0, now_ms - lease_ms)
@@ -250,6 +252,10 @@ async def _balance_leases(redis: Redis, renew, release, name: str, partitions: i
                     await _process(redis, det, [(stream_key(p).encode(), entries)], None)
                 if start in (b"0-0", "0-0"):
                     break
+    if gone := held - owned:
+        # Their accounts' events go to another worker now: a copy of their state here would only take memory, and
+        # its regroupings and released holds would write verdicts over the new owner's.
+        det.forget(lambda principal: partition_of(principal, partitions) in gone)
 
 
 async def _process(redis: Redis, det: Detector, resp, stats: WorkerStats | None) -> None:

@@ -376,3 +376,47 @@ async def test_a_cleared_account_stays_cleared_after_its_partition_moves_to_a_ne
         assert (await verdicts.get("lab")).status == "ok", await verdicts.detail("lab")
     finally:
         await redis.aclose()
+
+
+async def test_a_worker_forgets_the_accounts_of_a_partition_it_gives_away(redis_url: str) -> None:
+    """Their events go to the new owner from then on: the old owner's copy of their state only took memory, and its
+    later regroupings and released holds would write verdicts over the new owner's."""
+    redis = Redis.from_url(redis_url)
+    stop_a, stop_b = asyncio.Event(), asyncio.Event()
+    stats_a, stats_b = WorkerStats(), WorkerStats()
+    a = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="w-a", stop=stop_a, lease_ms=1500,
+                                       stats=stats_a))
+    b = None
+    try:
+        await wait_for(lambda: _holds(stats_a, {0, 1}))
+        users = [f"user-{i}" for i in range(12)]
+        await EventPublisher(redis, partitions=2).publish_many(
+            sorted((ev for u in users for ev in chat_user(u, 3)), key=lambda e: e.ts))
+        await wait_for(lambda: _counted(stats_a, 36))
+        b = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="w-b", stop=stop_b, lease_ms=1500,
+                                           stats=stats_b))
+        await wait_for(lambda: _both_hold_one(stats_a, stats_b))
+        kept = {u for u in users if partition_of(u, 2) in stats_a.partitions}
+        assert 0 < len(kept) < len(users)
+
+        async def a_forgot() -> bool:
+            return int(await redis.hget("covenant:extraction:stats:w-a", "principals") or -1) == len(kept)
+
+        await wait_for(a_forgot)
+    finally:
+        stop_a.set()
+        stop_b.set()
+        await asyncio.gather(a, *([b] if b else []))
+        await redis.aclose()
+
+
+async def _holds(stats: WorkerStats, partitions: set[int]) -> bool:
+    return stats.partitions == partitions
+
+
+async def _counted(stats: WorkerStats, n: int) -> bool:
+    return stats.events >= n
+
+
+async def _both_hold_one(a: WorkerStats, b: WorkerStats) -> bool:
+    return len(a.partitions) == 1 and len(b.partitions) == 1
