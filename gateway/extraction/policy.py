@@ -52,12 +52,20 @@ class ExtractionAllowlist(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    accounts: frozenset[str] = Field(default=frozenset(), description="Account (principal) ids.")
+    accounts: frozenset[str] = Field(default=frozenset(),
+                                     description="Accounts: the account id (eval-lab-1) or the principal (acme/eval-lab-1).")
     tenants: frozenset[str] = Field(default=frozenset(), description="Tenant ids.")
     key_ids: frozenset[str] = Field(default=frozenset(), description="API key labels / ids.")
 
     def allows(self, principal: str, tenant: str | None, key_id: str | None) -> bool:
-        return principal in self.accounts or (tenant in self.tenants) or (key_id in self.key_ids)
+        """`principal` is tenant/account, as the gateway names it: the account alone matches too."""
+        if principal in self.accounts or tenant in self.tenants or key_id in self.key_ids:
+            return True
+        if not self.accounts:
+            return False
+        account = principal[len(tenant) + 1:] if tenant and principal.startswith(tenant + "/") \
+            else principal.partition("/")[2]
+        return account in self.accounts
 
 
 class ExtractionWindow(BaseModel):

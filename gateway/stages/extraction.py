@@ -42,7 +42,7 @@ class ExtractionStage(Stage):
             return None
         p = ctx.principal
         pid = p.id
-        if block.allowlist.allows(pid, p.tenant, p.key_id) or p.account in block.allowlist.accounts:
+        if block.allowlist.allows(pid, p.tenant, p.key_id):
             return None
         # The features are computed after the exchange (on_response hands it to the backend's task): they
         # feed the detector, never this request's decision, so the client's first token does not wait for them. What

@@ -118,6 +118,21 @@ def test_an_allowlisted_heavy_user_is_not_flagged() -> None:
         assert det.principals("flagged") == []
 
 
+def test_an_allowlisted_account_is_named_as_the_gateway_names_it_by_its_account_or_its_principal() -> None:
+    """The gateway allowlists `accounts: [eval-lab]` for the principal acme/eval-lab (docs/extraction.md's example
+    names the bare account): a replay of its traffic must not flag it either."""
+    events = [event("acme/eval-lab", T0 + i * 10, chat(f"Q: {problem(i)}\nA: Let's think step by step.",
+                                                       max_tokens=512), tenant="acme", output_tokens=300)
+              for i in range(400)]
+    for accounts in ({"eval-lab"}, {"acme/eval-lab"}):
+        allow = ExtractionAllowlist(accounts=frozenset(accounts))
+        assert allow.allows("acme/eval-lab", "acme", None)
+        det = Detector(ExtractionPolicy(allowlist=allow))
+        run(det, events)
+        assert det.principals("flagged") == [], accounts
+    assert not ExtractionAllowlist(accounts=frozenset({"eval-lab"})).allows("other/eval-lab-2", "other", None)
+
+
 def test_reviewer_decisions_are_respected() -> None:
     det = Detector()
     events = [event("h", T0 + i * 30, chat(f"{problem(i)} Think step by step.", max_tokens=4096), output_tokens=1500)
