@@ -71,6 +71,7 @@ class Detector(VerdictDynamics, ReviewViews):
         self.events = 0
         self.events_since_tick = 0
         self.last_event_ts = 0.0
+        self.out_of_order = 0  # events older than the latest seen (scored at its time)
 
     # ---- hot-path lookup -------------------------------------------------------------------
     def verdict(self, principal: str) -> Verdict:
@@ -81,7 +82,12 @@ class Detector(VerdictDynamics, ReviewViews):
         pol = self.policy
         self.events += 1
         self.events_since_tick += 1
-        self.last_event_ts = max(self.last_event_ts, ev.ts)
+        if ev.ts < self.last_event_ts:
+            # Events come in the order exchanges end, stamped with the time they started (a long stream ends after
+            # a short request begun later; gateways' clocks differ): scored at the latest time seen, as replay does.
+            ev.ts = self.last_event_ts
+            self.out_of_order += 1
+        self.last_event_ts = ev.ts
         if self._next_regroup is None:
             self._next_regroup = ev.ts + pol.campaign.regroup_interval_s
         elif ev.ts >= self._next_regroup:

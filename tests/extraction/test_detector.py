@@ -133,6 +133,18 @@ def test_an_allowlisted_account_is_named_as_the_gateway_names_it_by_its_account_
     assert not ExtractionAllowlist(accounts=frozenset({"eval-lab"})).allows("other/eval-lab-2", "other", None)
 
 
+def test_an_event_older_than_the_last_one_is_scored_at_the_latest_time_seen() -> None:
+    """Events come in the order exchanges end, stamped with the time they started: a long stream ends after a short
+    request that began later (and gateways' clocks differ). Such an event raised a math domain error, which lost the
+    embedded detector's whole batch and stopped a worker."""
+    det = Detector()
+    det.observe(event("a", T0 + 10, chat("What should I cook tonight?")))
+    det.observe(event("a", T0 + 3, chat("Write me a long story about a lighthouse keeper.")))
+    det.observe(event("b", T0 + 2, chat("hello")))
+    assert det.principal_detail("a")["requests"] == 2 and det.principal_detail("b")["requests"] == 1
+    assert det.last_event_ts == T0 + 10 and det.principal_detail("a")["last_seen_ts"] == T0 + 10
+
+
 def test_reviewer_decisions_are_respected() -> None:
     det = Detector()
     events = [event("h", T0 + i * 30, chat(f"{problem(i)} Think step by step.", max_tokens=4096), output_tokens=1500)

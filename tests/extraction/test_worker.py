@@ -420,3 +420,23 @@ async def _counted(stats: WorkerStats, n: int) -> bool:
 
 async def _both_hold_one(a: WorkerStats, b: WorkerStats) -> bool:
     return len(a.partitions) == 1 and len(b.partitions) == 1
+
+
+async def test_an_event_that_started_before_the_last_one_read_does_not_stop_the_worker(redis_url: str) -> None:
+    redis = Redis.from_url(redis_url)
+    stop, stats = asyncio.Event(), WorkerStats()
+    task = asyncio.create_task(run_worker(redis_url, partitions=1, consumer="solo", stop=stop, lease_ms=1500,
+                                          stats=stats))
+    try:
+        pub = EventPublisher(redis, partitions=1)
+        await pub.publish(event("a", T0 + 10, chat("What should I cook tonight?")))
+        await wait_for(lambda: _counted(stats, 1))
+        # a long stream that began before the request above, published once it ended
+        await pub.publish(event("a", T0 + 3, chat("Write me a long story about a lighthouse keeper.")))
+        await pub.publish(event("b", T0 + 11, chat("hello")))
+        await wait_for(lambda: _counted(stats, 3))
+        assert not task.done()
+    finally:
+        stop.set()
+        await task
+        await redis.aclose()
