@@ -48,6 +48,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     s = summary.as_dict()
     print(f"replayed {s['requests']} requests ({s['skipped_lines']} lines skipped) from {s['principals']} principals "
           f"in {s['seconds']}s ({s['requests_per_s']}/s)", file=sys.stderr)
+    if summary.operator_records:
+        print(f"  {summary.operator_records} operator records (reviewer decisions applied at their time, key changes)",
+              file=sys.stderr)
     for told in summary.skipped:
         print(f"  skipped {told}", file=sys.stderr)
     if summary.skipped_lines > len(summary.skipped):

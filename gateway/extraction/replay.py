@@ -38,6 +38,7 @@ class Summary:
     seconds: float = 0.0
     out_of_order: int = 0
     skipped: list[str] = field(default_factory=list)  # the first SKIPPED_TOLD skipped lines: "line N: why"
+    operator_records: int = 0  # the audit log's reviewer decisions (applied) and key changes
 
     @property
     def requests_per_s(self) -> float:
@@ -47,12 +48,13 @@ class Summary:
         return {"requests": self.requests, "skipped_lines": self.skipped_lines, "principals": self.principals,
                 "by_status": self.by_status, "campaigns": self.campaigns, "seconds": round(self.seconds, 3),
                 "requests_per_s": round(self.requests_per_s, 1), "out_of_order": self.out_of_order,
-                "skipped": self.skipped}
+                "skipped": self.skipped, "operator_records": self.operator_records}
 
 
 def iter_records(lines: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    """(line number, record, "") for each usable record; (line number, None, why) for a line that is not one
-    (counted and told, not fatal). Blank lines are neither. A record's `ts` is made a float here."""
+    """(line number, record, "") for each usable record, a request or an operator's (`kind`); (line number, None,
+    why) for a line that is not one (counted and told, not fatal). Blank lines are neither. A record's `ts` is made a
+    float here."""
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -68,6 +70,12 @@ def iter_records(lines: IO[bytes]) -> Iterator[tuple[int, dict[str, Any] | None,
 def _unusable(rec: Any) -> str:
     if not isinstance(rec, dict):
         return "not a JSON object"
+    if "kind" in rec:  # an operator's record in the audit log (a reviewer's decision, a key change)
+        if rec["kind"] != "review":
+            return ""
+        if rec.get("decision") not in ("confirm", "clear", "allowlist") or not isinstance(rec.get("principal"), str):
+            return "a review record without a principal and a decision (confirm, clear or allowlist)"
+        return _unusable_ts(rec)
     missing = [k for k in ("ts", "principal", "api", "request") if k not in rec]
     if missing:
         return "no " + ", ".join(missing)
@@ -78,7 +86,11 @@ def _unusable(rec: Any) -> str:
         return "principal is not an account id"
     if not isinstance(rec["api"], str):
         return "api is not a string"
-    ts = rec["ts"]
+    return _unusable_ts(rec)
+
+
+def _unusable_ts(rec: dict[str, Any]) -> str:
+    ts = rec.get("ts")
     try:
         rec["ts"] = float(ts) if not isinstance(ts, bool) else math.nan
     except (TypeError, ValueError):  # an ISO string, null: not epoch seconds
@@ -114,6 +126,12 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
             summary.skipped_lines += 1
             if len(summary.skipped) < SKIPPED_TOLD:
                 summary.skipped.append(f"line {number}: {why}")
+            continue
+        if "kind" in rec:  # an operator's record: a reviewer's decision applies from its time on, as it did live
+            summary.operator_records += 1
+            if rec["kind"] == "review":
+                det.record_decision(rec["principal"], rec["decision"], str(rec.get("reviewer", "")),
+                                    str(rec.get("note", "")), max(rec["ts"], last_ts))
             continue
         principal = str(rec["principal"])
         ts = rec["ts"]

@@ -10,6 +10,9 @@ import pytest
 from benchmarks.traffic.generate import generate
 from gateway.extraction.detector import Detector
 from gateway.extraction.replay import replay
+from tests.extraction.helpers import problem
+
+T0 = 1_767_225_600.0
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +166,35 @@ def test_the_command_reads_the_log_from_standard_input_when_named_dash(tmp_path:
     assert r.returncode == 0, r.stderr
     assert b"replayed 4500 requests" in r.stderr
     assert {orjson.loads(line)["principal"] for line in out.read_bytes().splitlines()} == {"p0", "p1", "p2"}
+
+
+def test_a_reviewer_decision_in_the_audit_log_is_applied_at_its_time_as_live(tmp_path: Path) -> None:
+    """The replayed log is the audit log: it holds the reviewers' decisions (`"kind": "review"`) among the requests,
+    which the live detector respected from their time on; other operators' records (key changes) are not requests
+    and not errors either."""
+    def harvest(i: int) -> bytes:
+        return orjson.dumps({"ts": T0 + i * 30, "principal": "acme/h", "tenant": "acme", "api": "openai.chat.completions",
+                             "request": {"model": "gpt-4o-mini", "max_tokens": 4096, "messages": [
+                                 {"role": "user", "content": f"{problem(i)} Think step by step."}]},
+                             "usage": {"input_tokens": 40, "output_tokens": 1500}})
+
+    review = orjson.dumps({"kind": "review", "ts": T0 + 40 * 30, "principal": "acme/h", "decision": "clear",
+                           "reviewer": "rita", "note": "tutoring customer", "score_at_decision": 0.9})
+    key = orjson.dumps({"kind": "key", "ts": T0, "action": "create", "key_id": "k1", "tenant": "acme", "account": "h"})
+    lines = [key, *(harvest(i) for i in range(40)), review, *(harvest(i) for i in range(40, 60))]
+    log = tmp_path / "audit.jsonl"
+    log.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "out.jsonl"
+    without = replay_lines(tmp_path, [line for line in lines if line is not review])
+    assert without["acme/h"]["verdict"] != "ok", "flagged when no reviewer cleared it"
+    summary = replay(log, None, out, progress=False)
+    assert summary.requests == 60 and summary.skipped_lines == 0 and summary.skipped == []
+    [row] = [orjson.loads(line) for line in out.read_bytes().splitlines()]
+    assert row["principal"] == "acme/h" and row["verdict"] == "ok"
+
+
+def replay_lines(tmp_path: Path, lines: list[bytes]) -> dict[str, dict]:
+    log, out = tmp_path / "lines.jsonl", tmp_path / "lines-out.jsonl"
+    log.write_bytes(b"\n".join(lines) + b"\n")
+    replay(log, None, out, progress=False)
+    return {(r := orjson.loads(line))["principal"]: r for line in out.read_bytes().splitlines()}
