@@ -132,7 +132,8 @@ class Detector(VerdictDynamics, ReviewViews):
                 st.cleared_score = dec.get("cleared_score", 0.0)
             if len(states) >= self.policy.window.max_principals:
                 old = next(iter(states))
-                self._forget(old)
+                if self._forget(old):
+                    self._changed.add(old)  # a worker writes its verdict back to ok, as it is here
         states[st.principal] = st  # one string per account: the key is the state's own
         return st
 
@@ -141,14 +142,17 @@ class Detector(VerdictDynamics, ReviewViews):
         for principal in [p for p in self._states if which(p)]:
             self._forget(principal)
 
-    def _forget(self, principal: str) -> None:
+    def _forget(self, principal: str) -> bool:
+        """Drop an account's state and its verdict; True if a verdict went with it."""
         self._states.pop(principal, None)
         dec = self._decisions.get(principal)
+        dropped = False
         if dec is None or dec["decision"] != "confirm":  # a confirmation stands without the state (record_decision)
-            self._verdicts.pop(principal, None)
+            dropped = self._verdicts.pop(principal, None) is not None
         if principal in self._suspects:
             self._suspects.discard(principal)
             self._suspects_changed = True
+        return dropped
 
     def _update(self, st: PrincipalState, ev: FeatureEvent) -> None:
         reasoning, harvest, long_out, subset, single = st.count(ev, self.policy.window.half_life_s)

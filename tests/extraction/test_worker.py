@@ -440,3 +440,40 @@ async def test_an_event_that_started_before_the_last_one_read_does_not_stop_the_
         stop.set()
         await task
         await redis.aclose()
+
+
+async def test_a_verdict_the_worker_evicted_with_its_account_leaves_the_verdict_hash(redis_url: str) -> None:
+    """Past window.max_principals the least recent account's state goes, its verdict with it (in process too). The
+    hash kept the verdict: an account that came back behaving well stayed throttled, its new verdict never differing
+    from the worker's (ok) for the worker to write."""
+    from gateway.extraction.policy import ExtractionPolicy, ExtractionWindow
+
+    redis = Redis.from_url(redis_url)
+    stop, stats = asyncio.Event(), WorkerStats()
+    policy = ExtractionPolicy(window=ExtractionWindow(max_principals=10))
+    task = asyncio.create_task(run_worker(redis_url, policy=policy, partitions=1, consumer="solo", stop=stop,
+                                          lease_ms=1500, stats=stats))
+    try:
+        pub = EventPublisher(redis, partitions=1)
+        verdicts = RedisVerdicts(redis)
+        await pub.publish_many([event("harvester", T0 + i * 30, chat(f"Question: {problem(i)}\nThink step by step.",
+                                                                     max_tokens=4096), output_tokens=1500)
+                                for i in range(60)])
+
+        async def flagged() -> bool:
+            return (await verdicts.get("harvester")).status != "ok"
+
+        await wait_for(flagged)
+        await pub.publish_many([event(f"user-{i}", T0 + 1800 + i, chat("What should I cook tonight?"))
+                                for i in range(12)])
+        await wait_for(lambda: _counted(stats, 72))
+
+        async def released() -> bool:
+            return (await verdicts.get("harvester")).status == "ok"
+
+        await wait_for(released)
+        assert await verdicts.detail("harvester") is None
+    finally:
+        stop.set()
+        await task
+        await redis.aclose()
