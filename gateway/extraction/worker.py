@@ -101,6 +101,7 @@ class WorkerStats:
     events: int = 0
     batches: int = 0
     verdict_writes: int = 0
+    failed_events: int = 0  # decoded, but the detector could not take them (logged)
     partitions: set[int] = field(default_factory=set)
     lag_s: float = 0.0  # wall clock minus the newest event's ts at the last batch
 
@@ -278,16 +279,28 @@ async def _process(redis: Redis, det: Detector, resp, stats: WorkerStats | None)
         if ids:
             pipe.xack(stream, GROUP, *ids)
             n += len(ids)
-    events.sort(key=lambda e: e.ts)
+    events.sort(key=_time_of)
+    failed = 0
     for ev in events:
-        det.observe(ev)
+        try:
+            det.observe(ev)
+        except Exception:  # one event the detector cannot take (a broken row): logged, counted and acknowledged
+            log.exception("extraction worker: event of %r not scored", getattr(ev, "principal", None))
+            failed += 1
+            continue
         newest = ev.ts
     await pipe.execute()
     if stats is not None:
+        stats.failed_events += failed
         stats.events += n
         stats.batches += 1
         if newest:
             stats.lag_s = max(0.0, time.time() - newest)
+
+
+def _time_of(ev) -> float:
+    """Sort key: an event whose ts is not a number goes first (the detector then passes it over)."""
+    return ev.ts if isinstance(ev.ts, float | int) else float("-inf")
 
 
 async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes], note_applied) -> None:

@@ -477,3 +477,28 @@ async def test_a_verdict_the_worker_evicted_with_its_account_leaves_the_verdict_
         stop.set()
         await task
         await redis.aclose()
+
+
+async def test_an_event_the_detector_cannot_take_is_logged_and_passed_over(redis_url: str) -> None:
+    """A row that decodes but that the detector cannot score (a newer or broken gateway, a bad write) stopped the
+    worker, and being still unacknowledged, stopped it again after each restart."""
+    from gateway.extraction.publisher import encode_event, stream_key
+
+    redis = Redis.from_url(redis_url)
+    stop, stats = asyncio.Event(), WorkerStats()
+    task = asyncio.create_task(run_worker(redis_url, partitions=1, consumer="solo", stop=stop, lease_ms=1500,
+                                          stats=stats))
+    try:
+        bad = orjson.loads(encode_event(event("b", T0 + 1, chat("hello"))))
+        bad[0] = "noon"  # ts
+        pub = EventPublisher(redis, partitions=1)
+        await pub.publish(event("a", T0, chat("What should I cook tonight?")))
+        await redis.xadd(stream_key(0), {"e": orjson.dumps(bad)})
+        await pub.publish(event("c", T0 + 2, chat("hello")))
+        await wait_for(lambda: _counted(stats, 3))
+        assert not task.done() and stats.failed_events == 1
+        assert not (await redis.xpending(stream_key(0), "covenant-extraction"))["pending"]
+    finally:
+        stop.set()
+        await task
+        await redis.aclose()
