@@ -89,7 +89,12 @@ class LocalExtraction(_Queued):
     async def _consume(self, batch: list[FeatureEvent]) -> None:
         det = self.detector
         for i, ev in enumerate(batch):
-            det.observe(ev)
+            try:
+                det.observe(ev)
+            except Exception:  # counted like a stage error; the batch's other events still count
+                log.exception("extraction detector failed on an event of %s", ev.principal)
+                self.m.stage_errors.labels("extraction").inc()
+                continue
             if ev.output_tokens:
                 det.observe_usage(ev.principal, ev.output_tokens)
             if i % 64 == 63:
@@ -99,7 +104,7 @@ class LocalExtraction(_Queued):
             self._last_tick = now
             det.tick(now)
         self.m.extraction_events.inc(len(batch))
-        self.m.extraction_lag.set(max(0.0, now - batch[-1].ts))
+        self.m.extraction_lag.set(max(0.0, now - det.last_event_ts))  # the newest event's time
         stats = det.stats()
         for status, n in stats["by_status"].items():
             self.m.extraction_principals.labels(status).set(n)

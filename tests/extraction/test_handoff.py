@@ -86,3 +86,19 @@ async def test_an_exchange_that_fails_to_describe_itself_is_counted_and_the_rest
     assert len(backend.events) == 1
     assert backend.events[0].excerpt == ""  # excerpts follow the audit privacy mode: not kept here
     assert metrics.registry.get_sample_value("covenant_stage_errors_total", {"stage": "extraction"}) == 1
+
+
+async def test_an_event_the_detector_cannot_take_costs_only_itself():
+    """The embedded detector observed a batch (up to 500 exchanges of every account) in one go: one event it could not
+    take lost the rest of the batch."""
+    from gateway.extraction.backends import LocalExtraction
+    from tests.extraction.helpers import chat, event
+
+    metrics = Metrics(CollectorRegistry())
+    backend = LocalExtraction(metrics)
+    bad = event("acme/b", 1_767_225_601.0, chat("hello"))
+    bad.ts = "noon"
+    await backend._consume([event("acme/a", 1_767_225_600.0, chat("hello")), bad,  # noqa: SLF001
+                            event("acme/c", 1_767_225_602.0, chat("hello")), bad])
+    assert {st.principal for st in backend.detector.all_states()} >= {"acme/a", "acme/c"}
+    assert metrics.registry.get_sample_value("covenant_stage_errors_total", {"stage": "extraction"}) == 2
