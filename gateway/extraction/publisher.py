@@ -113,6 +113,7 @@ class RedisVerdicts:
 
 
 DECISIONS_KEY = "covenant:extraction:decisions"
+DECISIONS_VERSION_KEY = "covenant:extraction:decisions:version"  # counts the changes to DECISIONS_KEY
 _DECISION_ATTEMPTS = 4
 
 
@@ -136,6 +137,7 @@ async def record_decision_remote(redis: Redis, principal: str, decision: str, re
                     raw = await pipe.hget(DETAILS_KEY, principal)
                 pipe.multi()
                 pipe.hset(DECISIONS_KEY, principal, orjson.dumps(record))
+                pipe.incr(DECISIONS_VERSION_KEY)  # the workers read the decisions again
                 if verdict is not None:
                     pipe.hset(VERDICTS_KEY, principal, encode_verdict(verdict))
                 else:

@@ -30,6 +30,7 @@ from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.publisher import (
     CAMPAIGNS_KEY,
     DECISIONS_KEY,
+    DECISIONS_VERSION_KEY,
     DEFAULT_PARTITIONS,
     DETAILS_KEY,
     STATS_KEY,
@@ -61,9 +62,15 @@ return 0
 """
 # Replace a decision's record only if it is still the one the worker read.
 _NOTE_APPLIED = """
-if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) return 1 end
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+  return redis.call('INCR', KEYS[2])
+end
 return 0
 """
+# The decisions are read whole when their version changed, and at least this often (decisions written by a gateway of
+# a release that did not count them, during a rolling upgrade).
+DECISIONS_REREAD_S = 60.0
 
 
 @dataclass
@@ -131,7 +138,7 @@ async def run_worker(
     release = redis.register_script(_RELEASE)
     note_applied = redis.register_script(_NOTE_APPLIED)
     owned: set[int] = set()
-    seen_decisions: dict[str, bytes] = {}
+    seen_decisions = _SeenDecisions()
     unsent: dict = {}  # verdict changes not yet written (the store was away)
     next_lease = next_flush = 0.0
     groups = False
@@ -303,13 +310,25 @@ def _time_of(ev) -> float:
     return ev.ts if isinstance(ev.ts, float | int) else float("-inf")
 
 
-async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes], note_applied) -> None:
+@dataclass
+class _SeenDecisions:
+    records: dict[str, bytes] = field(default_factory=dict)  # principal -> the record last applied
+    version: bytes | None = None
+    read_at: float = -math.inf  # time.monotonic() of the last whole read
+
+
+async def _apply_decisions(redis: Redis, det: Detector, seen: _SeenDecisions, note_applied) -> None:
+    version = await redis.get(DECISIONS_VERSION_KEY)  # read first: a decision recorded meanwhile is read next time
+    now = time.monotonic()
+    if version == seen.version and now - seen.read_at < DECISIONS_REREAD_S:
+        return
+    seen.version, seen.read_at = version, now
     raw = await redis.hgetall(DECISIONS_KEY)
     for k, v in raw.items():
         pid = k.decode()
-        if seen.get(pid) == v:
+        if seen.records.get(pid) == v:
             continue
-        seen[pid] = v
+        seen.records[pid] = v
         rec = orjson.loads(v)
         out = det.record_decision(pid, rec["decision"], rec.get("reviewer", ""), rec.get("note", ""), rec.get("ts"),
                                   applied=rec)
@@ -319,8 +338,11 @@ async def _apply_decisions(redis: Redis, det: Detector, seen: dict[str, bytes], 
             # Only if the record is still the one read: a newer decision is never overwritten.
             applied = orjson.dumps({**rec, "score_at_decision": out["score_at_decision"],
                                     "cleared_score": out["cleared_score"]})
-            if await note_applied(keys=[DECISIONS_KEY], args=[pid, v, applied]):
-                seen[pid] = applied
+            version = await note_applied(keys=[DECISIONS_KEY, DECISIONS_VERSION_KEY], args=[pid, v, applied])
+            if version:
+                seen.records[pid] = applied
+                if version == int(seen.version or 0) + 1:  # nothing else changed since the read: no need to read again
+                    seen.version = str(version).encode()
 
 
 async def _flush(redis: Redis, det: Detector, stats: WorkerStats, name: str, unsent: dict) -> None:

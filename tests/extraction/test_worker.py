@@ -502,3 +502,39 @@ async def test_an_event_the_detector_cannot_take_is_logged_and_passed_over(redis
         stop.set()
         await task
         await redis.aclose()
+
+
+async def test_the_worker_reads_the_decisions_again_only_when_one_was_recorded(own_redis) -> None:
+    """Every decision ever made stays in one hash, which each worker read whole every flush (twice a second): a cost
+    growing without bound with the reviews. A counter says when there is something new to read."""
+    redis = Redis.from_url(own_redis.url)
+    stop, stats = asyncio.Event(), WorkerStats()
+    task = asyncio.create_task(run_worker(own_redis.url, partitions=1, consumer="solo", stop=stop, lease_ms=1500,
+                                          stats=stats))
+
+    async def calls(command: str) -> int:
+        return (await redis.info("commandstats")).get(f"cmdstat_{command}", {}).get("calls", 0)
+
+    try:
+        await EventPublisher(redis, partitions=1).publish(event("a", T0, chat("What should I cook tonight?")))
+        await wait_for(lambda: _counted(stats, 1))
+        await record_decision_remote(redis, "a", "allowlist", "rita", "", ts=T0 + 1)
+
+        async def applied() -> bool:  # the worker writes the figures of its application into the decision
+            return b"cleared_score" in (await redis.hget(DECISIONS_KEY, "a") or b"")
+
+        await wait_for(applied)
+        reads, flushes = await calls("hgetall"), await calls("hset")
+
+        async def flushed_five_times() -> bool:  # each flush writes the worker's stats
+            return await calls("hset") >= flushes + 5
+
+        await wait_for(flushed_five_times)
+        assert await calls("hgetall") == reads
+        await record_decision_remote(redis, "a", "clear", "rita", "", ts=T0 + 2)
+
+        await wait_for(applied)
+    finally:
+        stop.set()
+        await task
+        await redis.aclose()
