@@ -97,13 +97,16 @@ def _load(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> dict[str, int]:
-    """Requests per scenario sent before the scenario's first flag (campaign-level time to detect)."""
+    """Requests per principal served up to its scenario's first flag (campaign-level time to detect).
+
+    `first_flagged_ts` is the timestamp of the request whose observation raised the flag; that request was
+    served (the verdict is looked up before the request is observed), so it counts: `<=`, not `<`."""
     counts: dict[str, int] = defaultdict(int)
     with traffic.open("rb") as f:
         for line in f:
             rec = orjson.loads(line)
             sc = cutoffs.get(rec["principal"])
-            if sc is not None and rec["ts"] < sc:
+            if sc is not None and rec["ts"] <= sc:
                 counts[rec["principal"]] += 1
     return counts
 

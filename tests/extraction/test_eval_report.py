@@ -74,3 +74,26 @@ def test_the_end_states_written_for_screening_reproduce_every_principals_own_sco
     for r in rows:
         again = account_score(evidence(r["signals"], r["requests"]), r["signals"])
         assert abs(again - r["own_score"]) < 1e-3, r["principal"]
+
+
+@pytest.fixture(scope="module")
+def base_sample(tmp_path_factory) -> dict[str, Any]:
+    """A day of the base scenarios at 0.1x benign scale, evaluated once."""
+    d = tmp_path_factory.mktemp("base")
+    traffic = d / "t.jsonl"
+    generate(7, traffic, days=1.0, scale=0.1, variant="base")
+    labels = orjson.loads((d / "t.jsonl.labels.json").read_bytes())
+    return evaluate("base sample", traffic, labels, ExtractionPolicy())
+
+
+def test_campaign_time_to_detect_counts_the_request_that_raised_the_first_flag(base_sample) -> None:
+    # The request whose observation raised the flag was served (the verdict is read before the request is
+    # observed), so for a campaign of one account the campaign-level figure is that account's own count.
+    single = [r for r in base_sample["rows"] if r["label"] == "attack" and r["accounts"] == 1 and r["ever"] == 1]
+    assert single  # the base scenarios have a one-account campaign (the chain-of-thought harvester)
+    for r in single:
+        assert r["ttd_first"] == r["served_unflagged"] > 0, r
+    # A campaign is flagged no later than its first member: the campaign-level figure never exceeds the per-account.
+    for r in base_sample["rows"]:
+        if r["label"] == "attack" and r["ttd_first"] is not None:
+            assert r["ttd_first"] <= r["served_unflagged"], r
