@@ -29,6 +29,7 @@ evidence, verdict, label) per dataset: a change to the evidence terms can be scr
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -125,12 +126,12 @@ def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -
 
 
 def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy,
-             states: Path | None = None) -> dict[str, Any]:
+             states: Path | None = None, progress: bool = False) -> dict[str, Any]:
     slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
     out_path = traffic.with_suffix(f".{slug}.verdicts.jsonl")
     det = Detector(policy)
     t0, c0 = time.perf_counter(), time.process_time()
-    summary = replay(traffic, policy, out_path, progress=False, detector=det)
+    summary = replay(traffic, policy, out_path, progress=progress, detector=det)
     wall = time.perf_counter() - t0
     cpu = time.process_time() - c0  # CPU time of this process: what one core gives, on a shared machine
     if states is not None:
@@ -269,6 +270,12 @@ def measure_costs(traffic: Path, sample: int = 5000) -> None:
     print(f"| detector memory per active account (incl. its share of clusters) | {used / n_acc:.0f} bytes |")
 
 
+def _note(line: str) -> None:
+    """Progress on stderr, flushed: a full run takes about an hour, and its tables go to stdout (often a file,
+    block-buffered) only as each dataset ends."""
+    print(line, file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--quick", action="store_true", help="2 days at 0.3x benign scale instead of 4 days at 1x")
@@ -291,30 +298,39 @@ def main(argv: list[str] | None = None) -> int:
         args.states.mkdir(parents=True, exist_ok=True)
     all_reasons: Counter[str] = Counter()
     all_scenarios: Counter[str] = Counter()
-    for d in chosen:
+    started = time.perf_counter()
+    for i, d in enumerate(chosen, 1):
         title, seed, variant = DATASETS[d]
+        step = f"[{i}/{len(chosen)}] {d}"
         traffic = args.workdir / f"traffic-s{seed}-{variant}-d{days:g}-x{scale:g}.jsonl"
         if not traffic.exists():
+            _note(f"{step}: generating {traffic.name}")
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
+        _note(f"{step}: replaying {traffic.name}")
         res = evaluate(title, traffic, labels, ExtractionPolicy(),
-                       args.states / f"{d}.states.jsonl" if args.states is not None else None)
+                       args.states / f"{d}.states.jsonl" if args.states is not None else None, progress=True)
         print_report(res)
+        sys.stdout.flush()
         all_reasons.update(res["fp_reasons"])
         all_scenarios.update({f"{variant}/{sc}": n for sc, n in res["fp_scenarios"].items()})
         # What operators do for known heavy benign users: allowlist the evaluation lab.
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
         pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
-        res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol)
+        _note(f"{step}: replaying again with the eval lab allowlisted")
+        res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol, progress=True)
         print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
-              f"benign blocked {res['benign_blocked']}")
+              f"benign blocked {res['benign_blocked']}", flush=True)
+        _note(f"{step}: done, {time.perf_counter() - started:.0f} s into the run")
     if len(chosen) > 1:
         print(f"\n## false positives over the {len(chosen)} datasets")
         print("\n".join(census_lines(all_reasons, all_scenarios, top=20)))
     if not args.skip_costs:
         costs_traffic = args.workdir / f"traffic-s{TUNING_SEED}-base-d{days:g}-x{scale:g}.jsonl"
         if not costs_traffic.exists():
+            _note(f"costs: generating {costs_traffic.name}")
             generate(TUNING_SEED, costs_traffic, days=days, scale=scale, variant="base")
+        _note("costs: feature extraction and detector memory")
         measure_costs(costs_traffic)
     return 0
 

@@ -61,6 +61,19 @@ def test_a_run_over_several_datasets_ends_with_their_census(tmp_path, capsys) ->
     assert "by scenario: v3/" in tail or "by scenario: v4/" in tail, tail
 
 
+def test_a_run_reports_its_progress_on_stderr_dataset_by_dataset(tmp_path, capsys) -> None:
+    # A full run takes about an hour and prints each table only when its dataset is done: stderr says what it is
+    # doing meanwhile (replaying, done), whatever stdout is redirected to.
+    for name in ("blind-v3", "blind-v4"):
+        _, seed, variant = DATASETS[name]
+        generate(seed, tmp_path / f"traffic-s{seed}-{variant}-d2-x0.3.jsonl", days=0.5, scale=0.1, variant=variant)
+    assert main(["--quick", "--skip-costs", "--datasets", "blind-v3,blind-v4", "--workdir", str(tmp_path)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    for prefix in ("[1/2] blind-v3: ", "[2/2] blind-v4: "):
+        steps = [line[len(prefix):].split()[0] for line in err if line.startswith(prefix)]
+        assert steps == ["replaying", "replaying", "done,"], err  # the run, the run with the eval lab allowlisted
+
+
 def test_the_end_states_written_for_screening_reproduce_every_principals_own_score(v33_sample) -> None:
     traffic, labels, res, states = v33_sample
     rows = [orjson.loads(line) for line in states.read_bytes().splitlines()]
