@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks.harness.gateway import CovenantProcess
 from benchmarks.harness.nginx import Nginx
-from benchmarks.harness.procs import cpu_seconds, free_port, rss_mb
+from benchmarks.harness.procs import free_port, largest_rss_mb, tree_cpu_seconds
 from benchmarks.harness.wrk import lua_script, run_wrk
 
 BENCH_POLICIES = Path(__file__).parent / "policies"
@@ -76,12 +76,12 @@ def main(argv: list[str] | None = None) -> int:
                     url = f"http://127.0.0.1:{port}/v1/chat/completions"
                     run_wrk(url, script, 4, 1)  # warm-up, discarded
                     lat = run_wrk(url, script, 1, args.seconds)
-                    pid = getattr(proc, "proc", None) and proc.proc.pid
-                    cpu0 = cpu_seconds(pid) if pid else 0
+                    pids = proc.pids() if proc is not None else []  # nginx: master and worker
+                    cpu0 = tree_cpu_seconds(pids)
                     thr = run_wrk(url, script, 32, args.seconds)
-                    if pid and thr.requests:
+                    if pids and thr.requests:
                         cpu_per_req.setdefault(f"{name}/{mode}", []).append(
-                            (cpu_seconds(pid) - cpu0) / thr.requests * 1e6)
+                            (tree_cpu_seconds(pids) - cpu0) / thr.requests * 1e6)
                     results.setdefault((name, mode), []).append((lat, thr))
                     print(f"  [{mode} rep {rep + 1}] {name:<17} p50 {lat.p50_ms:.3f} ms  p99 {lat.p99_ms:.3f} ms  "
                           f"c32 {thr.rps:,.0f} req/s  errors {lat.errors + thr.errors}", file=sys.stderr)
@@ -116,7 +116,7 @@ def _table(results, cpu_per_req, targets) -> None:
             rps = [r[1].rps for r in runs]
             errors = sum(r[0].errors + r[1].errors for r in runs)
             proc = targets[name][1]
-            rss = f"{rss_mb(proc.proc.pid):.0f}" if getattr(proc, "proc", None) else "-"
+            rss = f"{largest_rss_mb(proc.pids()):.0f}" if proc is not None else "-"
             cpu = cpu_per_req.get(f"{name}/{mode}")
             added50 = "-" if name == "direct" else f"{statistics.median(p50) - b50:.3f}"
             added99 = "-" if name == "direct" else f"{statistics.median(p99) - b99:.3f}"

@@ -48,7 +48,7 @@ import httpx
 
 from benchmarks.harness.gateway import CovenantProcess
 from benchmarks.harness.nginx import Nginx
-from benchmarks.harness.procs import cpu_seconds, free_port, machine_ticks, rss_mb
+from benchmarks.harness.procs import free_port, largest_rss_mb, machine_ticks, tree_cpu_seconds
 from benchmarks.harness.sse_upstream import SSEUpstream
 from benchmarks.harness.ttft import measure_streams
 from benchmarks.harness.wrk import lua_script, run_wrk
@@ -87,8 +87,7 @@ class _NginxTarget(_Direct):
         super().__init__(self.nginx.port)
 
     def pids(self) -> list[int]:
-        kids = subprocess.run(["pgrep", "-P", str(self.nginx.proc.pid)], capture_output=True, text=True).stdout.split()
-        return [self.nginx.proc.pid, *(int(k) for k in kids)]
+        return self.nginx.pids()
 
     def stop(self) -> None:
         self.nginx.stop()
@@ -122,27 +121,6 @@ def _no_output_pii(tmp: Path) -> Path:
     text = (out / "10-pii.yaml").read_text()
     (out / "10-pii.yaml").write_text(text.split("    output:")[0])
     return out
-
-
-def _cpu(pids: list[int]) -> float:
-    total = 0.0
-    for pid in pids:
-        try:
-            total += cpu_seconds(pid)
-        except FileNotFoundError:
-            pass
-    return total
-
-
-def _rss(pids: list[int]) -> float:
-    """RSS of the largest process: the serving process (or worker), not its launcher."""
-    sizes = []
-    for pid in pids:
-        try:
-            sizes.append(rss_mb(pid))
-        except FileNotFoundError:
-            pass
-    return max(sizes, default=0.0)
 
 
 def _load() -> str:
@@ -215,9 +193,9 @@ class Suite:
                     lat = run_wrk(url, script, 1, a.seconds)
                     pids = t.pids()
                     wpids = t.worker_pids() if hasattr(t, "worker_pids") else []
-                    cpu0, wcpu0 = _cpu(pids), _cpu(wpids)
+                    cpu0, wcpu0 = tree_cpu_seconds(pids), tree_cpu_seconds(wpids)
                     thr = run_wrk(url, script, 32, a.seconds)
-                    cpu1, wcpu1 = _cpu(pids), _cpu(wpids)
+                    cpu1, wcpu1 = tree_cpu_seconds(pids), tree_cpu_seconds(wpids)
                     thr128 = run_wrk(url, script, 128, a.seconds)
                     r = self.row(name)
                     r.p50.append(lat.p50_ms)
@@ -226,7 +204,7 @@ class Suite:
                     r.rps128.append(thr128.rps)
                     if pids and thr.requests:
                         r.cpu_us.append((cpu1 - cpu0) / thr.requests * 1e6)
-                        r.rss.append(_rss(pids))
+                        r.rss.append(largest_rss_mb(pids))
                     if wpids and thr.requests:
                         r.worker_cpu_us.append((wcpu1 - wcpu0) / thr.requests * 1e6)
                     r.errors += lat.errors + thr.errors + thr128.errors
@@ -289,13 +267,13 @@ class Suite:
                     run_wrk(url, script, 32, 1, cpu="0,1", threads=2)
                     for c in (32, 128):
                         pids = t.pids()
-                        cpu0, (busy0, all0) = _cpu(pids), machine_ticks()
+                        cpu0, (busy0, all0) = tree_cpu_seconds(pids), machine_ticks()
                         res = run_wrk(url, script, c, a.seconds, cpu="0,1", threads=2)
                         busy1, all1 = machine_ticks()
                         self.row(name).scale.setdefault(f"w{workers}c{c}", []).append(res.rps)
                         if c == 32 and res.requests:  # the serving processes' CPU per request
                             self.row(name).scale.setdefault(f"cpu_w{workers}", []).append(
-                                (_cpu(pids) - cpu0) / res.requests * 1e6)
+                                (tree_cpu_seconds(pids) - cpu0) / res.requests * 1e6)
                             # how busy the whole machine was (wrk, nginx, Redis and the analysis worker
                             # included): near 100 % with two workers, no core is left for them to scale into
                             self.row(name).scale.setdefault(f"busy_w{workers}", []).append(
@@ -304,7 +282,7 @@ class Suite:
                         print(f"  [scale rep {rep + 1}] {name} workers={workers} c={c}: {res.rps:,.0f} req/s",
                               file=sys.stderr)
                     if workers == 2:
-                        self.row(name).scale.setdefault("rss_w2", []).append(_rss(t.pids()))
+                        self.row(name).scale.setdefault("rss_w2", []).append(largest_rss_mb(t.pids()))
         finally:
             for t in targets.values():
                 t.stop()

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.harness.procs import stop_process, wait_port
+from benchmarks.harness.procs import process_tree, stop_process, wait_port
 
 WORDS = ("the quick brown fox jumps over the lazy dog while a careful reviewer reads every line of the "
          "report and notes what changed since the last release ").split()
@@ -75,6 +75,10 @@ http {{ access_log off; keepalive_requests 1000000; {upstream}
         wait_port(self.port, self.proc)
         time.sleep(0.1)
         return self
+
+    def pids(self) -> list[int]:
+        """The master and its worker (the worker serves: the master's own CPU stays near zero)."""
+        return process_tree(self.proc.pid) if self.proc else []
 
     def stop(self) -> None:
         if self.proc:

@@ -35,6 +35,40 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])) / ticks
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants: a server's workers (nginx's, uvicorn's, node under npx) do the serving,
+    so its CPU and memory are theirs, not the launcher's or the master's alone."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        kids = subprocess.run(["pgrep", "-P", str(p)], capture_output=True, text=True).stdout.split()
+        todo.extend(int(k) for k in kids)
+    return out
+
+
+def tree_cpu_seconds(pids: list[int]) -> float:
+    """CPU of these processes so far (one that has exited since its pid was read counts nothing)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += cpu_seconds(pid)
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def largest_rss_mb(pids: list[int]) -> float:
+    """RSS of the largest of these processes: the serving process (or worker), not its launcher."""
+    sizes = []
+    for pid in pids:
+        try:
+            sizes.append(rss_mb(pid))
+        except FileNotFoundError:
+            pass
+    return max(sizes, default=0.0)
+
+
 def machine_ticks() -> tuple[int, int]:
     """(busy, total) clock ticks of all CPUs since boot, from /proc/stat: the share of the machine a run kept
     busy is the ratio of two readings' differences (idle and iowait are the only idle states)."""
