@@ -7,6 +7,7 @@ Writes FILE (traffic JSONL in time order, the format of docs/extraction.md) and 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -147,12 +148,22 @@ def generate_records(seed: int, days: float = 4.0, scale: float = 1.0,
 
 
 def generate(seed: int, out: Path, days: float = 4.0, scale: float = 1.0, variant: str = "base") -> dict[str, int]:
+    """Write the log and its labels. Both go to temporary names first and the log is renamed last: the evaluations
+    reuse a log that exists (benchmarks/extraction_eval.py), so an interrupted write must not leave one behind."""
     records, labels = generate_records(seed, days, scale, variant)
-    with out.open("wb") as f:
-        for rec in records:
-            f.write(orjson.dumps(rec))
-            f.write(b"\n")
-    Path(str(out) + ".labels.json").write_bytes(orjson.dumps(labels, option=orjson.OPT_INDENT_2))
+    labels_path = Path(str(out) + ".labels.json")
+    tmp_log, tmp_labels = Path(str(out) + ".partial"), Path(str(labels_path) + ".partial")
+    try:
+        with tmp_log.open("wb") as f:
+            for rec in records:
+                f.write(orjson.dumps(rec))
+                f.write(b"\n")
+        tmp_labels.write_bytes(orjson.dumps(labels, option=orjson.OPT_INDENT_2))
+        os.replace(tmp_labels, labels_path)
+        os.replace(tmp_log, out)
+    finally:
+        tmp_log.unlink(missing_ok=True)
+        tmp_labels.unlink(missing_ok=True)
     attack_accounts = sum(1 for v in labels.values() if v["label"] == "attack")
     return {"requests": len(records), "accounts": len(labels), "attack_accounts": attack_accounts}
 

@@ -110,3 +110,24 @@ def test_campaign_time_to_detect_counts_the_request_that_raised_the_first_flag(b
     for r in base_sample["rows"]:
         if r["label"] == "attack" and r["ttd_first"] is not None:
             assert r["ttd_first"] <= r["served_unflagged"], r
+
+
+def test_an_interrupted_generation_leaves_no_log_for_the_next_run_to_reuse(tmp_path, monkeypatch) -> None:
+    # A run reuses any log that exists under its name; a write that fails part of the way (Ctrl-C, a full disk) must
+    # leave the previous complete log and labels, or none, never a truncated log.
+    import benchmarks.traffic.generate as gen
+
+    records, labels = gen.generate_records(5, days=0.2, scale=0.05, variant="base")
+    out = tmp_path / "traffic-s5-base-d2-x0.3.jsonl"
+    monkeypatch.setattr(gen, "generate_records", lambda *a, **k: (records[:50] + [{"ts": {1}}], labels))
+    with pytest.raises(TypeError):
+        gen.generate(5, out)
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    generate(5, out, days=0.2, scale=0.05, variant="base")
+    complete = out.read_bytes()
+    monkeypatch.setattr(gen, "generate_records", lambda *a, **k: (records[:50] + [{"ts": {1}}], {}))
+    with pytest.raises(TypeError):
+        gen.generate(5, out)
+    assert out.read_bytes() == complete and orjson.loads(Path(str(out) + ".labels.json").read_bytes()) == labels
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name, out.name + ".labels.json"]
