@@ -28,8 +28,14 @@ class Row:
     note: str = ""
 
 
+def _finite(values: list[float]) -> list[float]:
+    """Without NaN (a repeat with no successful sample, e.g. no stream got through): left in, it makes
+    `statistics.median` return whichever neighbour sorting happens to leave in the middle."""
+    return [v for v in values if v == v]
+
+
 def _fmt(values: list[float], digits: int = 3) -> str:
-    values = [v for v in values if v == v]  # drop NaN (no successful sample)
+    values = _finite(values)
     if not values:
         return "-"
     if len(values) == 1:
@@ -38,6 +44,7 @@ def _fmt(values: list[float], digits: int = 3) -> str:
 
 
 def _added(values: list[float], base: list[float], digits: int = 3) -> str:
+    values, base = _finite(values), _finite(base)
     if not values or not base:
         return "-"
     b = statistics.median(base)
@@ -87,6 +94,7 @@ def verdicts(rows: dict[str, Row]) -> list[str]:
     d, e, f = rows.get("direct", Row()), rows.get("covenant-empty", Row()), rows.get("covenant-full", Row())
 
     def med(v: list[float]) -> float | None:
+        v = _finite(v)
         return statistics.median(v) if v else None
 
     def check(label: str, value: float | None, goal: float, higher: bool, unit: str) -> None:
@@ -98,7 +106,8 @@ def verdicts(rows: dict[str, Row]) -> list[str]:
                    f"{'MET' if ok else 'MISSED'}")
 
     def added(v: list[float], b: list[float]) -> float | None:
-        return med(v) - med(b) if v and b else None
+        mv, mb = med(v), med(b)
+        return mv - mb if mv is not None and mb is not None else None
 
     check("no policies, added p50 c=1", added(e.p50, d.p50), 0.35, False, "ms")
     check("no policies, req/s c=32", med(e.rps32), 5000, True, "req/s")
@@ -116,9 +125,10 @@ def verdicts(rows: dict[str, Row]) -> list[str]:
     check("streaming TTFT added, full set without PII hold-back", added(nh.ttft, d.ttft), 1.0, False, "ms")
     check("  the same with other traffic flowing (busy)", added(nh.ttft_busy, d.ttft_busy), 1.0, False, "ms")
     io = rows.get("covenant-full-no-holdback-in-order", Row())
-    if io.ttft and nh.ttft:
-        out.append(f"  (speculative admission off: TTFT added {added(io.ttft, d.ttft):.3g} ms idle"
-                   + (f", {added(io.ttft_busy, d.ttft_busy):.3g} ms busy)" if io.ttft_busy and d.ttft_busy else ")"))
+    off, off_busy = added(io.ttft, d.ttft), added(io.ttft_busy, d.ttft_busy)
+    if off is not None and med(nh.ttft) is not None:  # None: not measured (e.g. no `direct` to subtract)
+        out.append(f"  (speculative admission off: TTFT added {off:.3g} ms idle"
+                   + (f", {off_busy:.3g} ms busy)" if off_busy is not None else ")"))
     for name, r in (("no policies", e), ("full set", f)):
         if r.scale.get("w1c32") and r.scale.get("w2c32"):
             check(f"{name}, 2 workers / 1 (c=32)", med(r.scale["w2c32"]) / med(r.scale["w1c32"]), 1.8, True, "×")

@@ -48,3 +48,25 @@ def test_machine_ticks_count_a_busy_loop_as_busy():
     busy1, all1 = machine_ticks()
     assert 0 <= busy1 - busy0 <= all1 - all0
     assert busy1 - busy0 >= 0.2 * os.sysconf("SC_CLK_TCK")  # at least 0.2 s of the 0.3 s spent spinning
+
+
+NAN = float("nan")
+
+
+def test_a_repeat_without_a_successful_stream_is_left_out_of_the_medians_in_the_table_and_the_verdicts():
+    # Every stream of one repeat failed (NaN): the figure is the median of the other repeats, wherever the NaN sits.
+    for direct in ([NAN, 52.0, 51.0], [52.0, NAN, 51.0], [51.0, 52.0, NAN]):
+        rows = {"direct": Row(ttft=direct), "covenant-empty": Row(ttft=[52.0, NAN, 52.5])}
+        line = next(v for v in verdicts(rows) if v.startswith("- streaming TTFT added, no policies"))
+        assert line.startswith("- streaming TTFT added, no policies: 0.75 ms"), (direct, line)
+        row = next(r for r in table(rows).splitlines() if r.startswith("| covenant-empty |"))
+        assert "52.25 (52.00–52.50) (+0.75 (0.50–1.00))" in row, (direct, row)
+
+
+def test_the_speculative_admission_line_needs_both_figures_it_subtracts():
+    full = Row(ttft=[52.0, 52.2])
+    rows = {"covenant-full-no-holdback": full, "covenant-full-no-holdback-in-order": Row(ttft=[53.0, 53.2])}
+    lines = verdicts(rows)  # no `direct` row: nothing to subtract, and no crash
+    assert not any("speculative admission off" in line for line in lines)
+    rows["direct"] = Row(ttft=[51.0, 51.2])
+    assert "  (speculative admission off: TTFT added 2 ms idle)" in verdicts(rows)
