@@ -163,10 +163,12 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
         flagged = [p for p in members if verdicts[p]["verdict"] != "ok"]
         ever = [p for p in members if verdicts[p]["first_flagged_ts"] is not None]
         blocked = [p for p in members if verdicts[p]["verdict"] == "block"]
+        # Blocked at any time: at the end, or refused a request under a block that lifted before the end.
+        blocked_ever = [p for p in members if verdicts[p]["verdict"] == "block" or verdicts[p]["requests_blocked"]]
         reqs = sum(verdicts[p]["requests"] for p in members)
         served_unflagged = sum(verdicts[p]["requests_before_flag"] for p in members)
         row = {"scenario": sc, "label": label, "accounts": len(members), "flagged": len(flagged), "ever": len(ever),
-               "blocked": len(blocked), "requests": reqs,
+               "blocked": len(blocked), "blocked_ever": len(blocked_ever), "requests": reqs,
                "ttd_first": sum(before_first[p] for p in members) if sc in first_flag else None,
                "served_unflagged": served_unflagged}
         rows.append(row)
@@ -174,6 +176,7 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
         tot[label + "_flagged"] += len(flagged)
         tot[label + "_ever"] += len(ever)
         tot[label + "_blocked"] += len(blocked)
+        tot[label + "_blocked_ever"] += len(blocked_ever)
         tot[label + "_requests"] += reqs
         tot[label + "_served_unflagged"] += served_unflagged
     flagged_total = tot["attack_flagged"] + tot["benign_flagged"]
@@ -186,7 +189,7 @@ def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy
         "fpr": tot["benign_flagged"] / max(1, tot["benign_accounts"]),
         "recall_ever": tot["attack_ever"] / max(1, tot["attack_accounts"]),
         "fpr_ever": tot["benign_ever"] / max(1, tot["benign_accounts"]),
-        "benign_blocked": tot["benign_blocked"],
+        "benign_blocked": tot["benign_blocked"], "benign_blocked_ever": tot["benign_blocked_ever"],
         "attack_served_unflagged_share": tot["attack_served_unflagged"] / max(1, tot["attack_requests"]),
         "fp_reasons": fp_reasons, "fp_scenarios": fp_scenarios,
     }
@@ -213,7 +216,8 @@ def print_report(res: dict[str, Any]) -> None:
         su = f"{r['served_unflagged']} ({r['served_unflagged'] / max(1, r['requests']):.1%})"
         print(f"| {r['scenario']} | {r['label']} | {r['accounts']} | {r['flagged']} | {r['ever']} | {r['blocked']} | "
               f"{r['requests']} | {ttd if r['label'] == 'attack' else '-'} | {su if r['label'] == 'attack' else '-'} |")
-    print(f"ever flagged: recall {res['recall_ever']:.3f}  FPR {res['fpr_ever']:.4f}")
+    print(f"ever flagged: recall {res['recall_ever']:.3f}  FPR {res['fpr_ever']:.4f}  "
+          f"benign blocked at any time {res['benign_blocked_ever']}")
     print(f"at end: recall {res['recall']:.3f}  precision {res['precision']:.3f}  FPR {res['fpr']:.4f}  "
           f"benign blocked {res['benign_blocked']}  attack requests served unflagged "
           f"{res['attack_served_unflagged_share']:.1%}")

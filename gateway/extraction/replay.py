@@ -2,7 +2,7 @@
 
 For each request the verdict the gateway would have applied is the one *before* the request is
 observed (the hot path looks it up, the event is scored after), which is what
-`requests_before_flag` counts.
+`requests_before_flag` and `requests_blocked` count.
 """
 
 from __future__ import annotations
@@ -116,7 +116,8 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
     det = detector or Detector(pol)
     fx = FeatureExtractor(keep_excerpt=pol.keep_examples)
     summary = Summary()
-    served: dict[str, list[int]] = {}  # principal -> [requests, requests served before first flag]
+    # principal -> [requests, requests served before the first flag, requests refused by a block verdict]
+    served: dict[str, list[int]] = {}
     t0 = last_progress = time.perf_counter()
     last_ts = float("-inf")
     st = os.fstat(f.fileno())
@@ -151,10 +152,13 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
                          answer=text if isinstance(text, str) else "")
         counts = served.get(principal)
         if counts is None:
-            counts = served[principal] = [0, 0]
+            counts = served[principal] = [0, 0, 0]
         counts[0] += 1
-        if det.verdict(principal).status == "ok":
+        status = det.verdict(principal).status
+        if status == "ok":
             counts[1] += 1 if counts[0] == counts[1] + 1 else 0  # only until the first flag
+        elif status == "block":
+            counts[2] += 1  # a block that lifts before the end is not in the final verdict
         det.observe(ev)
         summary.requests += 1
         if progress and summary.requests % 2000 == 0:
@@ -171,7 +175,7 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
     by_status: dict[str, int] = {"ok": 0, "flag": 0, "throttle": 0, "block": 0}
     if out is not None:
         out.truncate(0)
-    for principal, (n, before) in served.items():
+    for principal, (n, before, blocked) in served.items():
         v = det.verdict(principal)
         by_status[v.status] += 1
         if out is not None:
@@ -179,7 +183,7 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
                 "principal": principal, "verdict": v.status, "score": round(det.score_of(principal), 4),
                 "first_flagged_ts": det.first_flagged_ts(principal),
                 "campaign": v.campaign_id, "reasons": list(v.reasons),
-                "requests": n, "requests_before_flag": before,
+                "requests": n, "requests_before_flag": before, "requests_blocked": blocked,
             }))
             out.write(b"\n")
     summary.by_status = by_status

@@ -131,3 +131,27 @@ def test_an_interrupted_generation_leaves_no_log_for_the_next_run_to_reuse(tmp_p
         gen.generate(5, out)
     assert out.read_bytes() == complete and orjson.loads(Path(str(out) + ".labels.json").read_bytes()) == labels
     assert sorted(p.name for p in tmp_path.iterdir()) == [out.name, out.name + ".labels.json"]
+
+
+@pytest.fixture(scope="module")
+def v24_sample(tmp_path_factory) -> tuple[Path, dict[str, Any], dict[str, Any]]:
+    """A day of v24 at 0.3x benign scale (class sets marked against a rubric: blocks that come and go)."""
+    d = tmp_path_factory.mktemp("v24")
+    traffic = d / "t.jsonl"
+    generate(DATASETS["blind-v24"][1], traffic, days=1.0, scale=0.3, variant="v24")
+    labels = orjson.loads((d / "t.jsonl.labels.json").read_bytes())
+    return traffic, labels, evaluate("v24 sample", traffic, labels, ExtractionPolicy())
+
+
+def test_an_account_refused_requests_under_a_block_that_lifted_counts_as_blocked(v24_sample) -> None:
+    traffic, labels, res = v24_sample
+    verdicts = [orjson.loads(line) for line in traffic.with_suffix(".v24-sample.verdicts.jsonl").read_bytes().splitlines()]
+    lifted = [v for v in verdicts if v["requests_blocked"] and v["verdict"] != "block"]
+    assert lifted  # the sample has blocks that lifted before the end: the check below is not vacuous
+    for row in res["rows"]:
+        members = [v for v in verdicts if labels[v["principal"]]["scenario"] == row["scenario"]]
+        assert row["blocked"] == sum(v["verdict"] == "block" for v in members)
+        assert row["blocked_ever"] == sum(v["verdict"] == "block" or v["requests_blocked"] > 0 for v in members)
+    benign = [v for v in verdicts if labels[v["principal"]]["label"] == "benign"]
+    assert res["benign_blocked_ever"] == sum(v["verdict"] == "block" or v["requests_blocked"] > 0 for v in benign)
+    assert res["benign_blocked_ever"] >= res["benign_blocked"]
