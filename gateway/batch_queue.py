@@ -55,6 +55,22 @@ class BatchQueue(Generic[T]):
     async def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name=f"covenant-{self.name}")
 
+    async def run_pending(self) -> int:
+        """Consume what is queued now, in the caller's task, and return how many items that was: for a gateway
+        that runs no background task (offline), e.g. a benchmark that charges a request its handed-off work."""
+        done = 0
+        while not self._q.empty():
+            batch = [self._q.get_nowait() for _ in range(min(self._batch, self._q.qsize()))]
+            try:
+                await self._consume(batch)
+            except Exception:
+                self._log.exception("%s batch of %d items failed", self.name, len(batch))
+            finally:
+                for _ in batch:
+                    self._q.task_done()
+            done += len(batch)
+        return done
+
     async def close(self, deadline_s: float = 5.0) -> None:
         if self._task is None:
             return

@@ -59,3 +59,12 @@ async def test_closing_takes_what_is_lingering():
     q.submit(7)
     await q.close(deadline_s=10)
     assert taken == [[7]]
+
+
+async def test_run_pending_consumes_what_is_queued_in_batches_without_a_task():
+    q, taken = _recording(linger_s=0.0, batch=2)
+    for i in range(5):
+        q.submit(i)
+    assert await q.run_pending() == 5
+    assert taken == [[0, 1], [2, 3], [4]]
+    assert await q.run_pending() == 0
