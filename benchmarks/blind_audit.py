@@ -25,16 +25,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _table(junit: Path) -> tuple[list[str], bool]:
-    by_module: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0.0])  # passed, failed, seconds
+    by_module: dict[str, list[float]] = defaultdict(lambda: [0, 0, 0, 0.0])  # passed, failed, skipped, seconds
     for case in ET.parse(junit).getroot().iter("testcase"):
         module = case.get("classname", "?").rsplit(".", 1)[-1]
         row = by_module[module]
-        failed = any(child.tag in ("failure", "error") for child in case)
-        row[1 if failed else 0] += 1
-        row[2] += float(case.get("time", 0))
-    lines = ["| test module | passed | failed | seconds |", "|---|---|---|---|"]
-    for module, (passed, failed, seconds) in sorted(by_module.items()):
-        lines.append(f"| {module} | {passed:.0f} | {failed:.0f} | {seconds:.1f} |")
+        tags = {child.tag for child in case}
+        row[1 if tags & {"failure", "error"} else 2 if "skipped" in tags else 0] += 1  # a skip checked nothing
+        row[3] += float(case.get("time", 0))
+    lines = ["| test module | passed | failed | skipped | seconds |", "|---|---|---|---|---|"]
+    for module, (passed, failed, skipped, seconds) in sorted(by_module.items()):
+        lines.append(f"| {module} | {passed:.0f} | {failed:.0f} | {skipped:.0f} | {seconds:.1f} |")
     return lines, any(row[1] for row in by_module.values())
 
 
