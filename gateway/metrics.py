@@ -88,6 +88,14 @@ class Metrics:
         self.stage_errors = Counter("covenant_stage_errors", "Unexpected exceptions raised by stages.",
                                     ["stage"], registry=r)
         self.policy_reloads = Counter("covenant_policy_reloads", "Policy reloads by result.", ["result"], registry=r)
+        for result in ("success", "error"):
+            # present at 0 from the start: a series born at 1 shows no increase, and the first failure would pass
+            self.policy_reloads.labels(result)
+        self.policy_reload_ok = Gauge(
+            "covenant_policy_last_reload_successful", "1 when the last policy reload succeeded; 0 while the policy "
+            "files on disk are rejected (the previous version stays in force).", registry=r,
+            multiprocess_mode="livemin")
+        self.policy_reload_ok.set(1)  # nothing rejected yet (processes that never reload, a worker, stay at 1)
         # A gauge rather than an Info: Info has no multiprocess mode. 1 = active, 0 = replaced.
         self.policy_info = Gauge("covenant_policy_info", "The active policy version (1) and replaced ones (0).",
                                  ["version", "policies"], registry=r, multiprocess_mode="livemax")

@@ -168,6 +168,7 @@ class Gateway:
 
     def _policy_result(self, result: str, ps: CompiledPolicySet | None) -> None:
         self.metrics.policy_reloads.labels(result).inc()
+        self.metrics.policy_reload_ok.set(1 if result == "success" else 0)
         if ps is not None:
             self.metrics.set_policy(ps.version, len(ps.policies))
 
@@ -220,6 +221,8 @@ class Gateway:
         self.policies.preparers = [st.prepare for st in self.stages if hasattr(st, "prepare")]
         self.policies.activators = [st.activate for st in self.stages if hasattr(st, "activate")]
         on_error = lambda name: self.metrics.stage_errors.labels(name).inc()  # noqa: E731
+        for st in self.stages:  # at 0 from the start, so that a stage's first error shows as an increase
+            self.metrics.stage_errors.labels(st.name)
         self.pipeline = Pipeline(self.stages, on_stage_error=on_error)
         # Everything after identification: what `covenant policy test` runs for a given principal.
         self.precheck = Pipeline([st for st in self.stages if st.name not in ("identify", "metrics", "audit")],

@@ -55,10 +55,15 @@ def chat(gw: GatewayProcess, model: str) -> httpx.Response:
 
 
 def reload_metric(gw: GatewayProcess, result: str) -> float:
+    return exposed(gw, f'covenant_policy_reloads_total{{result="{result}"}}')
+
+
+def exposed(gw: GatewayProcess, series: str) -> float:
+    """The value of one series in the exposition (exactly as written there); absent fails the test."""
     for line in httpx.get(gw.url + "/metrics", timeout=5).text.splitlines():
-        if line.startswith(f'covenant_policy_reloads_total{{result="{result}"}}'):
+        if line.startswith(series + " "):
             return float(line.split()[-1])
-    return 0.0
+    raise AssertionError(f"{series} is not exposed")
 
 
 def test_valid_then_invalid_change_under_load(gateway):
@@ -81,16 +86,21 @@ def test_valid_then_invalid_change_under_load(gateway):
         status = gateway.admin("GET", "/admin/v1/policy").json()
         assert status["version"] != version_before
         assert "no-beta-model" in [p["name"] for p in status["policies"]]
+        # exposed (at 0) before any failure: a counter series born at 1 would show no increase() to alert on
         errors_before = reload_metric(gateway, "error")
+        assert exposed(gateway, "covenant_policy_last_reload_successful") == 1
 
         (gateway.policy_dir / "60-broken.yaml").write_text(BROKEN)
         expected = f"{gateway.policy_dir / '60-broken.yaml'}:6:14: spec.selector.modelz: unknown field"
         assert wait_for(lambda: gateway.admin("GET", "/admin/v1/policy").json()["last_error"] == expected)
         assert expected in gateway.logs()
         assert reload_metric(gateway, "error") == errors_before + 1
+        assert exposed(gateway, "covenant_policy_last_reload_successful") == 0  # CovenantPolicyReloadFailing
         # The running version stays in force.
         assert gateway.admin("GET", "/admin/v1/policy").json()["version"] == status["version"]
         assert chat(gateway, "beta-1").status_code == 403
+        (gateway.policy_dir / "60-broken.yaml").unlink()  # fixed: the alert's gauge is back
+        assert wait_for(lambda: exposed(gateway, "covenant_policy_last_reload_successful") == 1)
     finally:
         stop.set()
         for w in workers:

@@ -160,3 +160,13 @@ def test_gateway_scrape_counts_every_request_and_the_one_in_flight(gateway) -> N
         slow.join(timeout=20)
     assert in_flight() == 0
     assert requests_total() == before + 6
+
+
+def test_counters_alerts_watch_are_exposed_at_zero_before_their_first_event(gateway) -> None:
+    """increase() sees nothing of a series born at 1 (no earlier sample): a stage's first error would never fire
+    CovenantStageErrors. Every stage's series is there from the start."""
+    text = httpx.get(gateway.url + "/metrics", timeout=5).text
+    stages = {s.labels["stage"]: s.value for family in text_string_to_metric_families(text)
+              if family.name == "covenant_stage_errors" for s in family.samples if s.name.endswith("_total")}
+    assert {"identify", "parse", "policy", "ratelimit", "pii", "extraction", "watermark", "metrics",
+            "audit"} <= stages.keys(), stages
