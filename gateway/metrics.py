@@ -109,8 +109,9 @@ class Metrics:
             "by answer: denied ones aborted the upstream call.", ["outcome"], registry=r)
         self.store_errors = Counter("covenant_store_errors", "Store operations that failed.", ["backend", "op"],
                                     registry=r)
+        # live* modes for states: a worker process that died must not hold its last value (server.py drops its files)
         self.store_circuit_open = Gauge("covenant_store_circuit_open", "1 while the store circuit breaker is open.",
-                                        ["backend"], registry=r, multiprocess_mode="max")
+                                        ["backend"], registry=r, multiprocess_mode="livemax")
         self.pii_detections = Counter("covenant_pii_detections", "PII and secret detections.",
                                       ["entity", "direction", "action"], registry=r)
         self.watermarked = Counter("covenant_watermarked_responses", "Responses watermarked.", ["strength"],
@@ -142,9 +143,9 @@ class Metrics:
             "the per-tenant tables (watermark_reference_tenants).", registry=r)
         self.extraction_principals = Gauge("covenant_extraction_principals",
                                            "Principals currently under an extraction verdict.", ["status"],
-                                           registry=r, multiprocess_mode="max")
+                                           registry=r, multiprocess_mode="livemax")
         self.extraction_campaigns = Gauge("covenant_extraction_campaigns", "Extraction campaigns detected.",
-                                          registry=r, multiprocess_mode="max")
+                                          registry=r, multiprocess_mode="livemax")
         self.extraction_actions = Counter("covenant_extraction_actions", "Requests acted on by the extraction stage.",
                                           ["action", "mode"], registry=r)
         self.extraction_events = Counter("covenant_extraction_events", "Feature events processed by the detector.",
@@ -153,7 +154,7 @@ class Metrics:
                                           "Feature events dropped because the detector queue was full.", registry=r)
         self.extraction_lag = Gauge("covenant_extraction_detector_lag_seconds",
                                     "Age of the oldest feature event not yet scored.", registry=r,
-                                    multiprocess_mode="max")
+                                    multiprocess_mode="livemax")
         # filled by serving processes (gateway/heap.py): a full collection stalls every request in flight
         self.gc_pause = Histogram("covenant_gc_pause_seconds",
                                   "Pauses of Python's cyclic garbage collector by generation (2: full collection).",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
+import shutil
 import tempfile
 
 import uvicorn
@@ -14,6 +16,7 @@ from gateway.app import CovenantApp
 from gateway.config import Settings
 from gateway.http_protocol import CoalescingHttpToolsProtocol
 from gateway.logs import setup_logging
+from gateway.metrics import multiprocess_dir
 from gateway.service import Gateway
 
 CONFIG_ENV = "COVENANT_CONFIG_FILE"
@@ -50,9 +53,13 @@ def serve(settings: Settings, config_file: str | None) -> None:
         os.environ["COVENANT_POLICIES_DIR"] = settings.policies_dir
         os.environ["COVENANT_STORE"] = settings.store
         os.environ.setdefault("COVENANT_DEV_KEY", "false")  # one dev key per process would be confusing
-        _metrics_dir()
-        uvicorn.run("gateway.server:worker_app", factory=True, workers=settings.workers,
-                    **_uvicorn_kwargs(settings))
+        made = _metrics_dir()
+        try:
+            uvicorn.run("gateway.server:worker_app", factory=True, workers=settings.workers,
+                        **_uvicorn_kwargs(settings))
+        finally:
+            if made is not None:
+                shutil.rmtree(made, ignore_errors=True)
         return
     # uvicorn picks uvloop only for loops it creates itself; ours must be uvloop too.
     with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
@@ -73,15 +80,43 @@ async def _serve_one(settings: Settings) -> None:
     await asyncio.gather(*(s.serve() for s in servers))
 
 
-def _metrics_dir() -> None:
+def _metrics_dir() -> str | None:
     """Workers share metric values through files in one directory, wiped at start (stale values of
-    a previous run would otherwise be summed in). Must exist before any worker creates a metric."""
-    path = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or tempfile.mkdtemp(prefix="covenant-metrics-")
+    a previous run would otherwise be summed in). Must exist before any worker creates a metric.
+    Returns the directory when it was made here (removed when the server stops)."""
+    given = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    path = given or tempfile.mkdtemp(prefix="covenant-metrics-")
     os.makedirs(path, exist_ok=True)
     for name in os.listdir(path):
         if name.endswith(".db"):
             os.remove(os.path.join(path, name))
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+    return None if given else path
+
+
+_LIVE_GAUGE_FILE = re.compile(r"gauge_live[A-Za-z]+_(\d+)\.db")
+
+
+def _forget_dead_workers(path: str) -> None:
+    """A worker that died (killed, out of memory) leaves its files, and uvicorn starts another. Its live
+    gauges (requests in flight, circuit and detector states) would keep their last values in every
+    scrape: drop them, as prometheus_client's `mark_process_dead` does (live gauges only; counters and
+    histograms stay, their counts happened). A file of this process's own pid is a dead one's too."""
+    from prometheus_client import multiprocess
+
+    for pid in {int(m.group(1)) for m in map(_LIVE_GAUGE_FILE.fullmatch, os.listdir(path)) if m}:
+        if pid == os.getpid() or not _alive(pid):
+            multiprocess.mark_process_dead(pid, path)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def worker_app() -> CovenantApp:
@@ -89,4 +124,7 @@ def worker_app() -> CovenantApp:
 
     settings = load_settings(os.environ.get(CONFIG_ENV))
     setup_logging(settings.log_level, settings.log_format)
+    path = multiprocess_dir()
+    if path is not None:  # before this worker's first metric
+        _forget_dead_workers(path)
     return CovenantApp(Gateway(settings), serving=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -141,6 +142,49 @@ def test_worker_crash_leaves_the_other_serving_and_is_restarted(teacher):
     assert served == [200] * 20
     assert victim not in after and len(after) == 2, f"workers before {before}, after {after}"
     assert again == [200] * 10
+
+
+def _in_flight_by_worker(metrics_dir: Path) -> dict[int, float]:
+    """Each worker's own share of covenant_in_flight_requests, from its file (prometheus-client's format)."""
+    from prometheus_client.mmap_dict import MmapedDict
+
+    out = {}
+    for f in metrics_dir.glob("gauge_livesum_*.db"):
+        out[int(f.stem.rsplit("_", 1)[1])] = sum(
+            value for key, value, *_ in MmapedDict.read_all_values_from_file(str(f))
+            if '"covenant_in_flight_requests"' in key)
+    return out
+
+
+def test_requests_in_flight_on_a_killed_worker_are_not_counted_after_it(teacher, tmp_path):
+    """The gauge is summed over the workers' files. A killed worker's file kept its requests in flight in
+    every scrape after (until the gateway restarted): the worker started in its place drops it."""
+    gw = _gateway(teacher, workers=2)
+    gw.env["PROMETHEUS_MULTIPROC_DIR"] = str(tmp_path)
+    gw.start()
+    held: list[socket.socket] = []
+    try:
+        assert wait_for(lambda: len(_workers(gw.proc.pid)) == 2, timeout=30)
+        head = (f"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer {gw.key}\r\n"
+                "content-type: application/json\r\ncontent-length: 100\r\n\r\n{").encode()
+        for _ in range(8):  # requests whose bodies never finish: in flight until their connection closes
+            s = socket.create_connection(("127.0.0.1", gw.port))
+            s.sendall(head)
+            held.append(s)
+        assert wait_for(lambda: metric(gw, "covenant_in_flight_requests") == 8)
+        shares = _in_flight_by_worker(tmp_path)
+        victim = next(pid for pid, n in shares.items() if n > 0)
+        os.kill(victim, signal.SIGKILL)
+        assert wait_for(lambda: len(_workers(gw.proc.pid) - {victim}) == 2, timeout=30)
+        for s in held:
+            s.close()
+        held.clear()
+        chat(gw, gw.key)  # the replacement is serving
+        assert wait_for(lambda: metric(gw, "covenant_in_flight_requests") == 0), _in_flight_by_worker(tmp_path)
+    finally:
+        for s in held:
+            s.close()
+        gw.stop()
 
 
 def test_start_up_says_when_limits_are_per_worker_and_when_no_key_can_call(teacher):
