@@ -174,7 +174,11 @@ class Proxy:
                 if ctx.pending and (deny := await self.pipeline.confirm(ctx)) is not None:
                     await self._deny_after_upstream(ctx, send, deny, upstream_resp)
                     return
-                await self._respond(ctx, upstream_resp, receive, send)
+                try:
+                    await self._respond(ctx, upstream_resp, receive, send)
+                except UpstreamError as exc:  # reading the answer failed (a stream counts its own failures)
+                    self._on_upstream_error(ctx.upstream.name, exc.code)
+                    raise
             finally:
                 timer.cancel()
                 if watcher:
@@ -243,6 +247,8 @@ class Proxy:
             body = await up.read()
             ctx.upstream_done = time.perf_counter()
             ctx.decision = "upstream_error"
+            if up.status in FAILOVER_STATUSES or up.status >= 500:  # the upstream's failure, not the caller's 4xx
+                self._on_upstream_error(ctx.upstream.name, f"status_{up.status}")  # the kind failovers count
             ctx.status, ctx.response_started = up.status, True
             headers.append((b"content-length", b"%d" % len(body)))
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
@@ -317,8 +323,11 @@ class Proxy:
                 await send({"type": "http.response.body", "body": tail, "more_body": True})
         except UpstreamError as exc:
             ctx.error = exc
-            if not ctx.disconnected and not error_sent:
-                await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+            if not ctx.disconnected:  # the status (200) is sent: the decision and the errors say it broke
+                ctx.decision = "upstream_error"
+                self._on_upstream_error(ctx.upstream.name, exc.code)
+                if not error_sent:
+                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
             up.abort()
         finally:
             ctx.upstream_done = time.perf_counter()

@@ -10,6 +10,7 @@ import openai
 import pytest
 
 from tests.support.gateway import GatewayProcess
+from tests.support.metrics import metric as sample
 
 MESSAGES = [{"role": "user", "content": "hello there"}]
 
@@ -81,6 +82,35 @@ def test_malformed_upstream_json_is_502(fragile, teacher_log):
                    json={"model": "gpt-4o-mini", "messages": MESSAGES})
     assert r.status_code == 502
     assert r.json()["error"]["code"] == "upstream_malformed_json"
+
+
+def test_each_upstream_failure_counts_once_in_upstream_errors_whatever_reached_the_caller(fragile, teacher_log):
+    """A stream cut midway (its 200 already sent), an error status passed on, an answer that is not JSON: each is
+    one covenant_upstream_errors_total of its kind, as refused connections are. Only those were counted before,
+    and a cut stream was a request `allowed` with status 200: nothing showed the provider failing."""
+    def errors(kind: str) -> float:
+        return sample(fragile, "covenant_upstream_errors_total", upstream="teacher", kind=kind)
+
+    def requests(status: str) -> float:
+        return sample(fragile, "covenant_requests_total", decision="upstream_error", status=status)
+
+    before = {k: errors(k) for k in ("upstream_error", "status_503", "upstream_malformed_json")}
+    broken, answered = requests("200"), requests("503")
+    headers = {"authorization": f"Bearer {fragile.key}"}
+    body = {"model": "gpt-4o-mini", "messages": MESSAGES, "max_tokens": 200}
+    r = httpx.post(fragile.openai_base_url + "/chat/completions", timeout=10, json={**body, "stream": True},
+                   headers={**headers, "x-mock-fault": "drop_after_chunks=3"})
+    assert r.status_code == 200 and b'"code":"upstream_error"' in r.content
+    for fault, status in (("status=503", 503), ("malformed_json", 502)):
+        r = httpx.post(fragile.openai_base_url + "/chat/completions", timeout=10, json=body,
+                       headers={**headers, "x-mock-fault": fault})
+        assert r.status_code == status
+    assert {k: errors(k) - v for k, v in before.items()} == {
+        "upstream_error": 1, "status_503": 1, "upstream_malformed_json": 1}
+    assert requests("200") == broken + 1 and requests("503") == answered + 1
+    r = httpx.post(fragile.openai_base_url + "/chat/completions", timeout=10, json=body,
+                   headers={**headers, "x-mock-fault": "status=400"})
+    assert r.status_code == 400 and errors("status_400") == 0  # the caller's mistake, not the upstream's failure
 
 
 def test_client_disconnect_mid_stream_cancels_upstream_and_is_accounted(fragile, teacher_log):
