@@ -94,8 +94,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
         metrics = None
-        if fp is not None and args.metrics_port:
-            # the worker's own series (the recorded reference's observed texts and flushes, etc.)
+        if args.metrics_port:
+            # the worker's own series: the detector's (lag, verdicts, campaigns, events scored) and, with the
+            # watermark secret, the recorded reference's observed texts and flushes
             from prometheus_client import start_http_server
 
             from gateway.metrics import Metrics
@@ -105,7 +106,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         indexing = (asyncio.create_task(_index_provenance(settings, fp, stop, metrics, args.report_every))
                     if fp is not None else None)
         stats = await run_worker(settings.store, policy=policy, partitions=partitions, stop=stop,
-                                 report_every_s=args.report_every)
+                                 report_every_s=args.report_every, metrics=metrics)
         if indexing is not None:
             await indexing
         logging.getLogger("covenant.worker").info(

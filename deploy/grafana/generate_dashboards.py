@@ -104,9 +104,10 @@ def overview() -> dict[str, Any]:
                   [q(f'(sum(rate(covenant_requests_total{{status=~"5..",{T}}}[{RI}])) or vector(0))'
                      f" / sum(rate({req}[{RI}]))", "5xx")], "percentunit", "stat", 6, 5, core=True),
             Panel("Denied ratio (policy)",
-                  [q(f'(sum(rate(covenant_requests_total{{status=~"4..",{T}}}[{RI}])) or vector(0))'
+                  [q(f'(sum(rate(covenant_requests_total{{status=~"4..",status!="499",{T}}}[{RI}])) or vector(0))'
                      f" / sum(rate({req}[{RI}]))", "4xx")], "percentunit", "stat", 6, 5, core=True,
-                  description="Rate limits, access denials, extraction and PII blocks, bad requests."),
+                  description="Rate limits, access denials, extraction and PII blocks, bad requests (not 499: "
+                              "clients that left)."),
             Panel("In-flight requests", [q("sum(covenant_in_flight_requests)", "in flight")], "short", "stat", 6, 5,
                   core=True),
             Panel("Requests by decision", [q(f"sum by (decision) (rate({req}[{RI}]))", "{{decision}}")], "reqps",
@@ -159,9 +160,10 @@ def compliance() -> dict[str, Any]:
                      "{{decision}}")], "reqps", "timeseries", 6, core=True),
         ]),
         ("Extraction (distillation) detection", [
-            Panel("Principals under a verdict", [q("max by (status) (covenant_extraction_principals)", "{{status}}")],
+            # summed: each worker scores the accounts of its own partitions (gateways export 0 with a Redis store)
+            Panel("Principals under a verdict", [q("sum by (status) (covenant_extraction_principals)", "{{status}}")],
                   width=8),
-            Panel("Campaigns detected", [q("max(covenant_extraction_campaigns)", "campaigns")], "short", "stat", 4),
+            Panel("Campaigns detected", [q("sum(covenant_extraction_campaigns)", "campaigns")], "short", "stat", 4),
             Panel("Detector lag", [q("max(covenant_extraction_detector_lag_seconds)", "lag")], "s", "stat", 4),
             Panel("Detector throughput", [q(f"sum(rate(covenant_extraction_events_total[{RI}]))", "events/s")],
                   "ops", "timeseries", 8),
@@ -262,7 +264,8 @@ def health() -> dict[str, Any]:
             Panel("Active policy version (replicas per version)",
                   [q(f"count by (version, policies) (covenant_policy_info{{{I}}} == 1)", "{{version}}")], "short", "table",
                   8, core=True),
-            Panel("Replicas up", [q('sum(up{job=~"covenant.*"})', "up")], "short", "stat", 8),
+            Panel("Targets up (gateway replicas, workers)", [q('sum by (job) (up{job=~"covenant.*"})', "{{job}}")],
+                  "short", "stat", 8),
             Panel("In-flight requests per replica",
                   [q(f"sum by (instance) (covenant_in_flight_requests{{{I}}})", "{{instance}}")], core=True),
             Panel("Stage errors", [q(f"sum by (stage) (rate(covenant_stage_errors_total{{{I}}}[{RI}]))", "{{stage}}")],

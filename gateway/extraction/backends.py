@@ -161,8 +161,8 @@ class RedisExtraction(_Queued):
         return self._cache.remember(principal, v, now)
 
     async def _consume(self, batch: list[FeatureEvent]) -> None:
+        # published, not scored: covenant_extraction_events_total is counted by the worker that scores them
         await self.publisher.publish_many(batch)
-        self.m.extraction_events.inc(len(batch))
 
     async def principals(self, status: str | None) -> list[dict[str, Any]]:
         flagged = await self.verdicts.flagged()

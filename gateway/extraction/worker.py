@@ -103,6 +103,26 @@ class _Progress:
         self.next_at = now + self.every_s
 
 
+class _Exported:
+    """The detector's figures in the worker's metrics (`covenant worker --metrics-port`): with a Redis store the
+    gateways only publish events, so the worker is the one process that knows them (the compliance dashboard,
+    CovenantExtractionDetectorLag and CovenantExtractionCampaignDetected read them)."""
+
+    def __init__(self, metrics) -> None:
+        self.m = metrics
+        self.events = 0  # at the last update
+        self._status = {s: metrics.extraction_principals.labels(s) for s in ("flag", "throttle", "block")}
+
+    def update(self, stats: WorkerStats, det: Detector) -> None:
+        self.m.extraction_events.inc(stats.events - self.events)
+        self.events = stats.events
+        self.m.extraction_lag.set(stats.lag_s)
+        s = det.stats()
+        for status, n in s["by_status"].items():
+            self._status[status].set(n)
+        self.m.extraction_campaigns.set(s["campaigns"])
+
+
 @dataclass
 class WorkerStats:
     events: int = 0
@@ -127,8 +147,10 @@ async def run_worker(
     stats: WorkerStats | None = None,
     linger_s: float = LINGER_S,
     report_every_s: float = 60.0,
+    metrics=None,
 ) -> WorkerStats:
-    """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash)."""
+    """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash and, given
+    `metrics` (gateway.metrics.Metrics), to the detector's gauges and events counter)."""
     name = consumer or f"{socket.gethostname()}-{os.getpid()}"
     stop = stop or asyncio.Event()
     stats = stats or WorkerStats()
@@ -144,6 +166,7 @@ async def run_worker(
     groups = False
     outage: _Outage | None = None
     progress = _Progress(name, report_every_s, next_at=time.time() + report_every_s)
+    exported = _Exported(metrics) if metrics is not None else None
     log.info("extraction worker %s: consuming feature events (%d partitions, group %s) on %s", name, partitions,
              GROUP, redact_url(redis_url))
     try:
@@ -174,6 +197,8 @@ async def run_worker(
                     await _flush(redis, det, stats, name, unsent)
                     next_flush = time.time() + flush_interval_s
                     progress.tick(time.time(), stats, det)
+                    if exported is not None:
+                        exported.update(stats, det)
                 if outage is not None:
                     log.warning("extraction worker %s: the store is back after %.1f s", name, outage.seconds())
                     outage = None

@@ -74,10 +74,12 @@ def test_schema_validation_is_real() -> None:
         kubernetes_validate.validate(dep, VERSIONS[-1], strict=True)
 
 
-def test_servicemonitor_matches_the_crd_schema() -> None:
-    [sm] = by_kind("ServiceMonitor")
-    jsonschema.validate(sm, SERVICEMONITOR_SCHEMA)
-    bad = copy.deepcopy(sm)
+def test_servicemonitors_match_the_crd_schema() -> None:
+    monitors = by_kind("ServiceMonitor")
+    assert len(monitors) == 2
+    for sm in monitors:
+        jsonschema.validate(sm, SERVICEMONITOR_SCHEMA)
+    bad = copy.deepcopy(monitors[0])
     bad["spec"]["endpoints"][0]["intervall"] = "15s"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, SERVICEMONITOR_SCHEMA)
@@ -87,7 +89,7 @@ def test_service_servicemonitor_pdb_and_hpa_point_at_the_gateway_pods() -> None:
     gw = one("Deployment", "covenant-gateway")
     pod_labels = gw["spec"]["template"]["metadata"]["labels"]
     svc = one("Service", "covenant-gateway")
-    [sm] = by_kind("ServiceMonitor")
+    sm = one("ServiceMonitor", "covenant-gateway")
     pdb = one("PodDisruptionBudget", "covenant-gateway")
     hpa = one("HorizontalPodAutoscaler", "covenant-gateway")
     assert svc["spec"]["selector"].items() <= pod_labels.items()
@@ -126,8 +128,30 @@ def test_gateway_pods_probe_drain_and_mount_what_exists() -> None:
 
 def test_worker_runs_covenant_worker_against_the_shared_store() -> None:
     [c] = one("Deployment", "covenant-worker")["spec"]["template"]["spec"]["containers"]
-    assert c["args"][:3] == ["worker", "--store", "$(COVENANT_STORE)"]
+    assert c["args"][:1] == ["worker"]
+    # from the environment, as the gateways read it: `--store $(COVENANT_STORE)` put the Redis password in argv
+    assert not any("COVENANT_STORE" in a for a in c["args"])
     assert any(e["name"] == "COVENANT_STORE" for e in c["env"])
+
+
+def test_the_worker_metrics_port_is_scraped() -> None:
+    """With a Redis store only the worker knows the detector's lag, verdicts and campaigns (three alerts read them):
+    a worker nobody scraped kept CovenantExtractionDetectorLag and CovenantExtractionCampaignDetected silent."""
+    worker = one("Deployment", "covenant-worker")
+    pod_labels = worker["spec"]["template"]["metadata"]["labels"]
+    [c] = worker["spec"]["template"]["spec"]["containers"]
+    port = next(p for p in c["ports"] if p["name"] == "metrics")["containerPort"]
+    assert {"name": "COVENANT_WORKER_METRICS_PORT", "value": str(port)} in c["env"]
+    svc = one("Service", "covenant-worker")
+    sm = one("ServiceMonitor", "covenant-worker")
+    assert svc["spec"]["selector"].items() <= pod_labels.items()
+    assert sm["spec"]["selector"]["matchLabels"].items() <= svc["metadata"]["labels"].items()
+    [svc_port] = svc["spec"]["ports"]
+    assert svc_port["targetPort"] == "metrics" and sm["spec"]["endpoints"][0]["port"] == svc_port["name"]
+    # the job label prometheus-operator gives is the Service's name: the one the alerts and prometheus.yml use
+    scrape = yaml.safe_load((DEPLOY / "prometheus" / "prometheus.yml").read_text())
+    assert svc["metadata"]["name"] in {job["job_name"] for job in scrape["scrape_configs"]}
+    assert 'up{job="covenant-worker"}' in (DEPLOY / "prometheus" / "alerts.yml").read_text()
 
 
 def load_settings_from_configmap(tmp: Path | None = None):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import orjson
 import pytest
 from prometheus_client import CollectorRegistry
@@ -24,6 +25,7 @@ from gateway.extraction.worker import WorkerStats, run_worker
 from gateway.metrics import Metrics
 from gateway.store import open_store
 from tests.extraction.helpers import HYDRA_TEMPLATE, chat, event, problem
+from tests.support.ports import free_port
 
 T0 = 1_767_225_600.0
 
@@ -132,7 +134,9 @@ async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: s
     redis = Redis.from_url(redis_url)
     store = open_store(redis_url, timeout_ms=1000)
     stop = asyncio.Event()
-    task = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="solo", stop=stop, lease_ms=1500))
+    metrics = Metrics(CollectorRegistry())
+    task = asyncio.create_task(run_worker(redis_url, partitions=2, consumer="solo", stop=stop, lease_ms=1500,
+                                          metrics=metrics))
     try:
         pub = EventPublisher(redis, partitions=2, maxlen=100,
                              batcher=store.script_batcher() if transport == "batcher" else None)
@@ -146,6 +150,16 @@ async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: s
         await wait_for(all_blocked)
         camps = await verdicts.campaigns()
         assert len(camps) == 1 and camps[0]["accounts"] == 6
+        # what the worker's /metrics shows (the gateways only publish: nobody else knows these figures)
+        value = metrics.registry.get_sample_value
+
+        async def exported() -> bool:
+            return value("covenant_extraction_principals", {"status": "block"}) == 6
+
+        await wait_for(exported)
+        assert value("covenant_extraction_campaigns") == 1
+        assert value("covenant_extraction_events_total") == 48
+        assert value("covenant_extraction_detector_lag_seconds") > 0  # the events are from 2026-01-01
         # what GET /admin/v1/extraction/campaigns/{id} reads in Redis mode (it was always None: a 404)
         backend = RedisExtraction(Metrics(CollectorRegistry()), redis)
         detail = await backend.campaign(camps[0]["campaign"])
@@ -237,11 +251,14 @@ def test_the_worker_command_says_what_it_does(redis_url: str, tmp_path) -> None:
         finally:
             await redis.aclose()
 
-    proc = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--report-every", "0.5"],
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--report-every", "0.5",
+                             "--metrics-port", str(port), "--metrics-host", "127.0.0.1"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "COVENANT_WATERMARK_SECRET": "s" * 32})
     try:
         asyncio.run(traffic())
+        scraped = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
     finally:
         proc.send_signal(signal.SIGTERM)
         err = proc.communicate(timeout=30)[1]
@@ -250,6 +267,7 @@ def test_the_worker_command_says_what_it_does(redis_url: str, tmp_path) -> None:
     assert "(20 in all), 1 principals, 0 flagged" in err
     assert "provenance worker" in err and "indexing the responses gateways queue" in err
     assert "worker stopped: 20 events" in err
+    assert "covenant_extraction_events_total 20.0" in scraped.splitlines()
 
 
 async def _has_workers(redis: Redis) -> bool:
