@@ -104,3 +104,19 @@ def test_dockerfile_is_multi_stage_non_root_with_healthcheck() -> None:
     assert user and not user[-1].startswith(("root", "0:", "0")), user
     assert re.search(r"^HEALTHCHECK .*\n?.*/healthz", text, re.M)
     assert '"serve", "--host", "0.0.0.0"' in text
+
+
+def test_the_worker_is_health_checked_on_the_port_it_serves() -> None:
+    """The image's HEALTHCHECK asks :8080/healthz, which only a gateway serves: the worker (same image) was
+    reported unhealthy for as long as it ran."""
+    worker = resolved()["services"]["worker"]
+    port = worker["command"][worker["command"].index("--metrics-port") + 1]
+    assert f"http://127.0.0.1:{port}/" in " ".join(worker["healthcheck"]["test"])
+
+
+def test_the_balancer_leaves_oversized_bodies_to_the_gateway() -> None:
+    """The gateway answers a body over limits.max_body_bytes with 413 in the caller's dialect (the SDKs raise
+    their error class); nginx at the same limit answered first, with an HTML page."""
+    size = re.search(r"^\s*client_max_body_size (\d+)([km]);", (DOCKER / "nginx.conf").read_text(), re.M)
+    limit = int(size[1]) * {"k": 1024, "m": 1024 * 1024}[size[2]]
+    assert limit > load_settings(str(DOCKER / "covenant.yaml")).limits.max_body_bytes

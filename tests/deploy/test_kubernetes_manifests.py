@@ -166,7 +166,18 @@ def load_settings_from_configmap(tmp: Path | None = None):
 
 def test_configmap_settings_are_a_valid_gateway_config() -> None:
     settings = load_settings_from_configmap()
-    assert settings.dev_key is False and settings.keys_file.startswith("/etc/covenant/keys/")
+    assert settings.dev_key is False
+
+
+def test_no_keys_file_is_mounted_where_the_gateway_reads_keys_from_redis() -> None:
+    """With a Redis store the gateway and `covenant keys` read and write the keys in Redis, never keys_file: the
+    keys.json Secret these manifests mounted (and told operators to fill from a local file) was never read, and
+    every request got 401."""
+    store = one("Secret", "covenant-secrets")["stringData"]["COVENANT_STORE"]
+    assert store.startswith("redis")
+    pod = one("Deployment", "covenant-gateway")["spec"]["template"]["spec"]
+    assert not [v for v in pod["volumes"] if "keys" in v["name"]]
+    assert "keys_file" not in one("ConfigMap", "covenant-config")["data"]["covenant.yaml"]
 
 
 def test_configmap_policies_are_valid_policies(tmp_path: Path) -> None:
