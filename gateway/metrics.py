@@ -17,6 +17,7 @@ from prometheus_client import (
     Counter,
     Gauge,
     Histogram,
+    disable_created_metrics,
     generate_latest,
     multiprocess,
 )
@@ -56,6 +57,12 @@ class Metrics:
         own = registry is None
         self.registry = registry or CollectorRegistry()
         r = self.registry
+        if own:
+            # No `<name>_created` sample per counter and histogram child: in the text format Prometheus scrapes
+            # each one is a series of its own (covenant_requests_created beside covenant_requests_total), which
+            # doubled the series count and that nothing reads (rate() handles restarts). A switch of the
+            # client library for the whole process: this process's metrics are these.
+            disable_created_metrics()
         if own and not multiprocess_dir():
             # the client library's conventional process_* (CPU, RSS, fds) and python_gc_* families; in
             # multiprocess mode the exposition reads only the workers' files, which these cannot feed

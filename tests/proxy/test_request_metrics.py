@@ -170,3 +170,14 @@ def test_counters_alerts_watch_are_exposed_at_zero_before_their_first_event(gate
               if family.name == "covenant_stage_errors" for s in family.samples if s.name.endswith("_total")}
     assert {"identify", "parse", "policy", "ratelimit", "pii", "extraction", "watermark", "metrics",
             "audit"} <= stages.keys(), stages
+
+
+def test_the_exposition_has_no_created_series(gateway) -> None:
+    """In the text format each `_created` sample is a series of its own: one more per counter and histogram
+    child (covenant_requests_created beside every covenant_requests_total) that nothing reads."""
+    r = httpx.post(gateway.openai_base_url + "/chat/completions", json=CHAT, timeout=10,
+                   headers={"authorization": f"Bearer {gateway.keys.alice}"})
+    assert r.status_code == 200
+    text = httpx.get(gateway.url + "/metrics", timeout=5).text
+    assert "covenant_requests_total{" in text
+    assert not [line for line in text.splitlines() if "_created" in line.split("{")[0]]
