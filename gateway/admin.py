@@ -191,7 +191,7 @@ def ops_router(gw: Gateway) -> APIRouter:
 
     @router.get("/metrics")
     async def metrics() -> Response:
-        return Response(gw.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+        return Response(await gw.metrics.exposition_off_loop(), media_type=CONTENT_TYPE_LATEST)
 
     return router
 

@@ -7,6 +7,7 @@ through `BoundedLabel`, which admits the first N distinct values and folds the r
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable
 
@@ -187,8 +188,22 @@ class Metrics:
 
     def exposition(self) -> bytes:
         """The text format for /metrics: this process, or every worker's in multiprocess mode."""
+        self._run_hooks()
+        return self._render()
+
+    async def exposition_off_loop(self) -> bytes:
+        """`exposition()` for the event loop's /metrics route: the hooks run here (they read what the loop
+        owns), the text is written in a thread. Writing it costs ~6 µs a series (30 ms for 5,000, measured),
+        which every request in flight waited for at each scrape; prometheus-client copies what it reads
+        under its locks, so requests go on updating values meanwhile."""
+        self._run_hooks()
+        return await asyncio.to_thread(self._render)
+
+    def _run_hooks(self) -> None:
         for hook in self._before_scrape:
             hook()
+
+    def _render(self) -> bytes:
         if multiprocess_dir():
             registry = CollectorRegistry()
             multiprocess.MultiProcessCollector(registry)
