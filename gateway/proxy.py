@@ -201,6 +201,9 @@ class Proxy:
             if ctx.response_started:  # headers already sent: the stream is cut, the error is logged
                 log.warning("request %s failed mid-response: %s", ctx.request_id, exc.message)
                 return
+            if exc.code == "client_disconnected":  # left while sending its body: nobody to answer
+                ctx.decision, ctx.status = "client_disconnected", 499  # as a client leaving later is counted
+                return
             ctx.status = exc.status
             if ctx.decision == "allowed":
                 ctx.decision = "upstream_error" if isinstance(exc, UpstreamError) else "invalid_request"
