@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 import orjson
@@ -35,9 +36,13 @@ def setup_logging(level: str = "info", fmt: str = "text") -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+_QUERY_SECRET = re.compile(r"([?&](?:password|username)=)[^&#]*", re.IGNORECASE)
+
+
 def redact_url(url: str) -> str:
-    """A store URL fit for a log line: the password (anything before '@') hidden."""
+    """A store URL fit for a log line: the credentials hidden, before '@' and in the query string
+    (redis-py takes `?password=` too)."""
     if "@" in url:
         scheme, _, rest = url.partition("://")
-        return f"{scheme}://***@{rest.split('@', 1)[1]}"
-    return url
+        url = f"{scheme}://***@{rest.split('@', 1)[1]}"
+    return _QUERY_SECRET.sub(r"\1***", url)
