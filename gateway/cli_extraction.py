@@ -64,10 +64,11 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from gateway.config import load_settings
     from gateway.extraction.worker import run_worker
     from gateway.logs import setup_logging
+    from gateway.store import is_redis_url
 
     settings = load_settings(args.config, store=args.store)
     setup_logging(settings.log_level, settings.log_format)
-    if not settings.store.startswith("redis"):
+    if not is_redis_url(settings.store):
         print("covenant worker needs a Redis store (--store redis://…): with memory:// the gateway "
               "scores in process", file=sys.stderr)
         return 2
@@ -160,6 +161,16 @@ async def _index_provenance(settings, fp, stop: asyncio.Event, metrics=None, rep
         await store.close()
 
 
+def _whole_number(env: str):
+    def parse(text: str) -> int:
+        try:
+            return int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number (the flag or {env}), got {text!r}") from None
+
+    return parse
+
+
 def add_extraction_commands(sub, add_config) -> None:
     ex = sub.add_parser("extraction", help="bulk-extraction detection tools").add_subparsers(
         dest="extraction_command", required=True)
@@ -178,9 +189,13 @@ def add_extraction_commands(sub, add_config) -> None:
     p.add_argument("--partitions", type=int, default=None,
                    help="event stream partitions (default: extraction_partitions of the config, "
                         "COVENANT_EXTRACTION_PARTITIONS, 4); must equal the gateways' value")
-    p.add_argument("--nice", type=int, default=int(os.environ.get("COVENANT_WORKER_NICE", "0")),
+    # Defaults from the environment stay strings here: argparse converts them only when `worker` runs, so a
+    # malformed variable is that command's usage error (exit 2) naming it, not a traceback from every command.
+    p.add_argument("--nice", type=_whole_number("COVENANT_WORKER_NICE"),
+                   default=os.environ.get("COVENANT_WORKER_NICE", "0"),
                    help="lower this process's CPU priority by N (env COVENANT_WORKER_NICE; default 0: unchanged)")
-    p.add_argument("--metrics-port", type=int, default=int(os.environ.get("COVENANT_WORKER_METRICS_PORT", "0")),
+    p.add_argument("--metrics-port", type=_whole_number("COVENANT_WORKER_METRICS_PORT"),
+                   default=os.environ.get("COVENANT_WORKER_METRICS_PORT", "0"),
                    help="serve this worker's Prometheus metrics on this port (env COVENANT_WORKER_METRICS_PORT; "
                         "default 0: not served)")
     p.add_argument("--metrics-host", default="0.0.0.0", help="address of the metrics port")

@@ -10,12 +10,13 @@ from pathlib import Path
 
 def _open(config: str | None):
     from gateway.config import load_settings
+    from gateway.store import is_redis_url
 
     settings = load_settings(config)
     try:
         return (*open_key_store(settings), settings)
     except (ValueError, TypeError, KeyError) as exc:
-        if settings.store.startswith("redis"):  # the store's own errors keep their message
+        if is_redis_url(settings.store):  # the store's own errors keep their message
             raise
         # a corrupt or hand-edited keys file: said in one line, and never overwritten
         print(f"covenant: {settings.keys_file}: not a keys file: {exc}", file=sys.stderr)
@@ -35,8 +36,9 @@ def open_key_store(settings):
     """The configured key store for a command (no cache: it reads what is there now), and the store
     to close after (None for the keys file)."""
     from gateway.identity import FileKeyStore, RedisKeyStore
+    from gateway.store import is_redis_url
 
-    if settings.store.startswith("redis"):
+    if is_redis_url(settings.store):  # where the gateway reads them: `unix://` sockets are Redis too
         from gateway.store import open_store
 
         store = open_store(settings.store, timeout_ms=2000)

@@ -7,13 +7,16 @@ gateway runs on the embedded default: in-memory store, the built-in mock teacher
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
+from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from gateway.mock_teacher.settings import MockSettings
@@ -24,11 +27,11 @@ class _Strict(BaseModel):
 
 
 class Timeouts(_Strict):
-    connect: float = Field(5.0, description="Seconds to open a connection to the upstream, or to wait for one when "
+    connect: float = Field(5.0, gt=0, description="Seconds to open a connection to the upstream, or to wait for one when "
                                             "all `max_connections` are busy (then the request was not sent: it goes "
                                             "to the next upstream serving the model, else a 504).")
-    first_byte: float = Field(60.0, description="Seconds to wait for the response headers, and at most between two chunks of a response.")
-    total: float = Field(600.0, description="Seconds for the whole exchange, streams included.")
+    first_byte: float = Field(60.0, gt=0, description="Seconds to wait for the response headers, and at most between two chunks of a response.")
+    total: float = Field(600.0, gt=0, description="Seconds for the whole exchange, streams included.")
 
 
 class UpstreamConfig(_Strict):
@@ -58,17 +61,17 @@ class UpstreamConfig(_Strict):
 
 
 class Limits(_Strict):
-    max_body_bytes: int = Field(4 * 1024 * 1024, description="Larger request bodies get 413 (compressed ones: once "
+    max_body_bytes: int = Field(4 * 1024 * 1024, ge=1, description="Larger request bodies get 413 (compressed ones: once "
                                 "decoded). Raise it for base64 image and PDF inputs; the Anthropic API takes up "
                                 "to 32 MB, and each request in flight holds its body in memory.")
-    max_json_depth: int = Field(32, description="Deeper JSON bodies get 400.")
-    max_messages: int = Field(2048, description="More messages in one request get 400.")
-    max_header_bytes: int = Field(32 * 1024, description="Larger request headers (all together) get 431.")
-    max_stream_seconds: float = Field(900.0, description="A stream is cut after this long.")
+    max_json_depth: int = Field(32, ge=1, description="Deeper JSON bodies get 400.")
+    max_messages: int = Field(2048, ge=1, description="More messages in one request get 400.")
+    max_header_bytes: int = Field(32 * 1024, ge=1, description="Larger request headers (all together) get 431.")
+    max_stream_seconds: float = Field(900.0, gt=0, description="A stream is cut after this long.")
     body_timeout_seconds: float = Field(
         30.0, gt=0, description="A request body not fully received this long after its headers gets 408 "
                                 "(uvicorn has no body read timeout: a trickling sender would hold a request).")
-    default_max_tokens: int = Field(4096, description="Output budget assumed when a request sets none.")
+    default_max_tokens: int = Field(4096, ge=1, description="Output budget assumed when a request sets none.")
 
 
 class AuditConfig(_Strict):
@@ -87,17 +90,21 @@ class AuditConfig(_Strict):
     flush_seconds: float = Field(5.0, gt=0, description="On shutdown, wait this long to write queued records.")
 
 
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COVENANT_", env_nested_delimiter="__", extra="forbid")
 
     host: str = Field("127.0.0.1", description="Listen address (0.0.0.0 in containers).")
-    port: int = Field(8080, description="Listen port of the proxy (and of the admin API unless admin_port is set).")
+    port: int = Field(8080, ge=1, le=65535, description="Listen port of the proxy (and of the admin API unless admin_port is set).")
     workers: int = Field(1, ge=1, description="Worker processes; each keeps its own connections and caches (and, "
                          "on the memory store, its own limit counters: use Redis for exact limits across workers).")
-    log_level: str = Field("info", description="debug, info, warning, error.")
+    log_level: str = Field("info", description="debug, info, warning, error or critical (any case).")
     log_format: Literal["json", "text"] = Field("text", description="json: one object per line, for log pipelines.")
-    store: str = Field("memory://", description="memory:// | redis://… | rediss://… | redis+sentinel://… | redis+cluster://…")
-    store_timeout_ms: float = Field(50.0, description="Per-command store timeout.")
+    store: str = Field("memory://", description="memory:// | redis://… | rediss://… | unix://… | redis+sentinel://… | "
+                                                "redis+cluster://…")
+    store_timeout_ms: float = Field(50.0, gt=0, description="Per-command store timeout.")
     extraction_partitions: int = Field(
         4, ge=1, le=1024, description="Redis store: the extraction feature-event stream partitions the gateways "
         "publish to and `covenant worker` consumes; set the same value on both (one shared config).")
@@ -107,7 +114,8 @@ class Settings(BaseSettings):
     keys_file: str = Field("covenant-keys.json", description="API key hashes when the store is memory://.")
     dev_key: bool = Field(True, description="Print a development key at startup when no keys exist (embedded default).")
     admin_token: SecretStr | None = Field(None, description="Bearer token for /admin/v1 (COVENANT_ADMIN_TOKEN).")
-    admin_port: int | None = Field(None, description="Serve the admin API on its own port instead.")
+    admin_port: int | None = Field(None, ge=1, le=65535, description="Serve the admin API on its own port instead "
+                                                                     "(not the proxy's `port`).")
     upstream_user_id: Literal["account", "tenant", "off"] = Field(
         "account", description="Send the upstream an opaque keyed id of the caller (OpenAI `safety_identifier`, "
         "`user` on completions and embeddings; Anthropic `metadata.user_id`), so the provider's abuse enforcement "
@@ -146,7 +154,7 @@ class Settings(BaseSettings):
     limits: Limits = Field(default_factory=Limits, description="Request size and shape limits.")
     audit: AuditConfig = Field(default_factory=AuditConfig, description="Audit log sink and content mode.")
     mock: MockSettings = Field(default_factory=MockSettings, description="The built-in mock teacher.")
-    drain_seconds: float = Field(30.0, description="On SIGTERM, wait this long for in-flight requests.")
+    drain_seconds: float = Field(30.0, ge=0, description="On SIGTERM, wait this long for in-flight requests.")
     gc_freeze: bool = Field(True, description="Serving processes freeze the objects alive after start-up (and "
                             "after each policy change) so that the garbage collector's full collections skip "
                             "them: a 70-99 ms pause every few seconds under load becomes a ~1 ms one. "
@@ -157,6 +165,37 @@ class Settings(BaseSettings):
                           "still decides: a denial then aborts the upstream call before anything reaches the "
                           "client. Hides the store round trip from the latency; costs an aborted upstream "
                           "call when the guess is wrong (counted in covenant_ratelimit_speculations_total).")
+
+    @field_validator("port", mode="before")
+    @classmethod
+    def _port(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.startswith("tcp://"):
+            raise ValueError(f"{value!r} is a Kubernetes service link (a Service named `covenant` in the namespace "
+                             "sets COVENANT_PORT): rename the Service, or set `enableServiceLinks: false` in the pod")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().lower()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"unknown log level {value!r}: use one of {', '.join(LOG_LEVELS)}")
+        return level
+
+    @field_validator("store")
+    @classmethod
+    def _store(cls, value: str) -> str:
+        from gateway.store import check_store_url  # no I/O: the scheme only
+
+        return check_store_url(value)
+
+    @field_validator("admin_port")
+    @classmethod
+    def _admin_port(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and value == info.data.get("port"):
+            raise ValueError(f"{value} is also the proxy's port: give the admin API a port of its own, or leave "
+                             "admin_port unset to serve it on the proxy's port")
+        return value
 
     @classmethod
     def settings_customise_sources(cls, settings_cls, init_settings, env_settings, dotenv_settings,
@@ -185,6 +224,32 @@ class ConfigError(Exception):
     def __init__(self, errors: list[str]) -> None:
         super().__init__("\n".join(errors))
         self.errors = errors
+
+
+# Variables with the prefix that are read but are not settings (`covenant worker` options; how `serve --workers`
+# hands the config file to its workers).
+OTHER_VARIABLES = frozenset({"COVENANT_CONFIG_FILE", "COVENANT_WORKER_NICE", "COVENANT_WORKER_METRICS_PORT"})
+# What Kubernetes sets for a Service named covenant-… in the pod's namespace (service links): not meant for us.
+_SERVICE_LINK = re.compile(r"^COVENANT_[A-Z0-9_]*?_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)"
+                           r"(_PROTO|_PORT|_ADDR)?)?)$")
+
+
+def unknown_environment(environ: Mapping[str, str] | None = None) -> list[str]:
+    """`COVENANT_*` variables that name no setting (a typo such as COVENANT_ADMIN_TOKN is otherwise ignored without
+    a word, and the gateway runs without what it meant), each with the closest setting's variable when one is
+    near. For a warning: the environment may hold other programs' variables of that prefix."""
+    environ = os.environ if environ is None else environ
+    known = {"COVENANT_" + name.upper() for name in Settings.model_fields}
+    out = []
+    for var in sorted(environ):
+        name = var.upper()
+        if not name.startswith("COVENANT_") or name in OTHER_VARIABLES or _SERVICE_LINK.match(name):
+            continue
+        if name in known or name.split("__", 1)[0] in known and "__" in name:
+            continue
+        near = difflib.get_close_matches(name.split("__", 1)[0], known, n=1, cutoff=0.8)
+        out.append(f"{var} is not a setting, ignored" + (f" (did you mean {near[0]}?)" if near else ""))
+    return out
 
 
 def load_settings(config_file: str | None = None, **overrides: Any) -> Settings:

@@ -13,11 +13,12 @@ import uvicorn
 import uvloop
 
 from gateway.app import CovenantApp
-from gateway.config import Settings
+from gateway.config import Settings, unknown_environment
 from gateway.http_protocol import CoalescingHttpToolsProtocol
 from gateway.logs import setup_logging
 from gateway.metrics import multiprocess_dir
 from gateway.service import Gateway
+from gateway.store import is_redis_url
 
 CONFIG_ENV = "COVENANT_CONFIG_FILE"
 log = logging.getLogger("covenant")
@@ -34,13 +35,15 @@ def _uvicorn_kwargs(settings: Settings) -> dict:
 
 def serve(settings: Settings, config_file: str | None) -> None:
     setup_logging(settings.log_level, settings.log_format)
+    for problem in unknown_environment():
+        log.warning("%s", problem)
     if settings.workers > 1:
         if settings.admin_port is not None:
             raise SystemExit("admin_port needs workers=1; with several workers serve admin on the main port")
-        if settings.watermark_reference_file and settings.store.startswith("memory"):
+        if settings.watermark_reference_file and not is_redis_url(settings.store):
             raise SystemExit("watermark_reference_file needs workers=1 with the memory store (each worker would "
                              "keep its own counts and overwrite the others'); use a Redis store with several workers")
-        if settings.store.startswith("memory"):
+        if not is_redis_url(settings.store):
             log.warning("memory store with %d workers: each worker keeps its own rate-limit, quota and concurrency "
                         "counters (a caller may get up to %d times a policy's limits) and its own extraction state; "
                         "use a Redis store (--store redis://HOST:6379/0) for exact limits across workers",

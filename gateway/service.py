@@ -160,6 +160,9 @@ class Gateway:
         redis = self.store.client if self.store is not None and self.store.backend.startswith("redis") else None
         key_env = s.audit.hash_key_env
         key = os.environ.get(key_env, "").encode() or None if key_env else None
+        if key_env and key is None and s.audit.content == "hash":
+            log.warning("audit.hash_key_env names %s, which is not set: audit records hash content with plain "
+                        "SHA-256 (no key)", key_env)
         return AuditStage(s.audit, self.metrics, redis, hash_key=key, keep_files=s.audit.rotate_keep)
 
     def _upstream_failover(self, upstream: str, kind: str) -> None:

@@ -7,9 +7,29 @@ from gateway.store.breaker import BreakerState, CircuitBreaker
 from gateway.store.errors import StoreUnavailable
 
 __all__ = ["AdmitOp", "BreakerState", "CircuitBreaker", "OpKind", "OpResult", "RateLimitBackend", "SettleOp",
-           "Store", "StoreUnavailable", "open_store"]
+           "Store", "StoreUnavailable", "check_store_url", "is_redis_url", "open_store"]
 
 _REDIS_SCHEMES = ("redis", "rediss", "unix", "redis+sentinel", "redis+cluster")
+
+
+def _scheme(url: str) -> str:
+    return url.split("://", 1)[0] if "://" in url else ""
+
+
+def is_redis_url(url: str) -> bool:
+    """Is this store URL one of the Redis kinds (`unix://` sockets included)? The one test every command
+    uses to decide where keys, extraction state and the like live, as the gateway itself does."""
+    return _scheme(url) in _REDIS_SCHEMES
+
+
+def check_store_url(url: str) -> str:
+    """The URL, or ValueError naming what is accepted (the password hidden), without opening anything."""
+    if _scheme(url) == "memory" or is_redis_url(url):
+        return url
+    from gateway.logs import redact_url
+
+    raise ValueError(f"unknown store URL {redact_url(url)!r}: expected memory://, redis://, rediss://, unix://, "
+                     "redis+sentinel://host:port,host:port/service/db or redis+cluster://host:port")
 
 
 def open_store(url: str, *, timeout_ms: float = 50, failure_threshold: int = 5, cooldown_s: float = 1.0) -> Store:
@@ -20,14 +40,10 @@ def open_store(url: str, *, timeout_ms: float = 50, failure_threshold: int = 5, 
     redis+sentinel://[:pw@]h:p,h:p/service/db   master of `service` found through Sentinels
     redis+cluster://[:pw@]h:p[,h:p]             Redis Cluster (keys hash-tagged per tenant)
     """
-    scheme = url.split("://", 1)[0] if "://" in url else ""
-    if scheme == "memory":
-        from gateway.store.memory import MemoryStore
-
-        return MemoryStore()
-    if scheme in _REDIS_SCHEMES:
+    if is_redis_url(check_store_url(url)):
         from gateway.store.redis import RedisStore
 
         return RedisStore(url, timeout_ms=timeout_ms, failure_threshold=failure_threshold, cooldown_s=cooldown_s)
-    raise ValueError(f"unknown store URL {url!r}: expected memory://, redis://, rediss://, "
-                     "redis+sentinel://host:port,host:port/service/db or redis+cluster://host:port")
+    from gateway.store.memory import MemoryStore
+
+    return MemoryStore()
