@@ -24,18 +24,23 @@ class LoadedPolicy:
     line: int
 
 
-def policy_files(paths: list[Path]) -> list[Path]:
-    """Policy files under the given files/directories, sorted; `*.test.yaml` files are not policies."""
-    out: list[Path] = []
+def yaml_files(paths: list[Path]) -> list[Path]:
+    """The YAML files under the given files/directories (a file given is taken as it is), sorted. Hidden entries
+    below a directory are skipped: Kubernetes mounts a ConfigMap as `..<timestamp>/` data plus symlinks, and
+    editors leave `.swp` files; both would load policies (and run their tests) twice."""
+    out: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            # Hidden entries are skipped: Kubernetes mounts a ConfigMap as `..<timestamp>/` data
-            # plus symlinks, and editors leave `.swp` files; both would load policies twice.
-            out.extend(p for p in path.rglob("*") if p.is_file() and p.name.endswith(POLICY_SUFFIXES)
+            out.update(p for p in path.rglob("*") if p.is_file() and p.name.endswith(POLICY_SUFFIXES)
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
         else:
-            out.append(path)
-    return sorted({p for p in out if not p.name.endswith(TEST_SUFFIXES)})
+            out.add(path)
+    return sorted(out)
+
+
+def policy_files(paths: list[Path]) -> list[Path]:
+    """Policy files under the given files/directories, sorted; `*.test.yaml` files are not policies."""
+    return [p for p in yaml_files(paths) if not p.name.endswith(TEST_SUFFIXES)]
 
 
 def _pydantic_message(err: dict) -> str:

@@ -4,10 +4,13 @@ on success, keep the old one on failure, count both outcomes."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,41 +94,116 @@ class PolicyManager:
         return False
 
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
-        """Reload on file changes under the policy paths (and call `extra` handlers for other files)."""
+        """Reload on file changes under the policy paths (and call `extra` handlers for other files).
+
+        Symlinks are followed anew after every change: a policy directory switched to another folder (git-sync,
+        `ln -sfn`) and a file of a Secret or ConfigMap volume (`keys.json -> ..data/keys.json`, `..data` renamed
+        over at each update) are watched where they point now, not where they pointed at start-up."""
         from watchfiles import DefaultFilter, awatch  # imported here: only a serving gateway watches
 
-        extra = extra or {}
-        # Resolved once, at startup (a few stat calls), not per change: watchfiles reports paths
-        # under the resolved roots it watches.
-        targets = [p.resolve() for p in [*self.paths, *extra] if p.exists() or p.parent.exists()]  # noqa: ASYNC240
-        extra_resolved = {p.resolve(): handler for p, handler in extra.items()}  # noqa: ASYNC240
-        roots = [p.resolve() for p in self.paths]  # noqa: ASYNC240
-        watch_roots = sorted({str(p if p.is_dir() else p.parent) for p in targets})  # noqa: ASYNC240
-        if not watch_roots:
-            return
-
+        handlers = {_absolute(p): h for p, h in (extra or {}).items()}
+        policy_targets = [_absolute(p) for p in self.paths]
+        targets = [*policy_targets, *handlers]
         editor_noise = DefaultFilter()  # swap files, .git, __pycache__, ...
+        views: dict[Path, _View] = {}
+
+        def touched(target: Path, changed: set[Path]) -> bool:
+            return any(views[target].touches(p) for p in changed)
 
         def ours(change: Any, path: str) -> bool:
-            # A watched root can be a busy directory (the keys file's: often the working directory, with
-            # the gateway's own log or audit file in it). Unfiltered, every write there woke this loop and
+            # A watched root can be a busy directory (the keys file's: often the working directory, with the
+            # gateway's own log or audit file in it). Unfiltered, every write there woke this loop and
             # watchfiles logged it, and a log file beside the keys file fed itself a change per line.
             p = Path(path)
-            return editor_noise(change, path) and (p in extra_resolved or any(p == r or r in p.parents for r in roots))
+            return editor_noise(change, path) and any(v.touches(p) for v in views.values())
 
-        async for changes in awatch(*watch_roots, stop_event=stop, debounce=200, step=50, watch_filter=ours):
-            changed = {Path(c[1]) for c in changes}
-            for path, handler in extra_resolved.items():
-                if path in changed:
+        async def take(changed: set[Path]) -> None:
+            for target, handler in handlers.items():
+                if touched(target, changed):
                     try:
                         handler()
                     except Exception:  # a handler's bug must never stop the watcher (and hot reload with it)
-                        log.exception("reloading %s failed; watching goes on", path)
-            if any(any(c == r or r in c.parents for r in roots) for c in changed):
+                        log.exception("reloading %s failed; watching goes on", target)
+            if any(touched(t, changed) for t in policy_targets):
                 await asyncio.to_thread(self._reload_quietly)
+
+        catch_up = False
+        while not stop.is_set():
+            views.update({t: _View.of(t) for t in targets})  # a few stat calls, at start and per switch
+            roots = _watch_roots(views.values())
+            if not roots:
+                return
+            batches = awatch(*roots, stop_event=stop, debounce=200, step=50, watch_filter=ours)
+            batch = asyncio.ensure_future(anext(batches))  # sets the watcher up before its first wait
+            try:
+                if catch_up:  # what changed while the new folders were not watched yet
+                    await asyncio.sleep(0)
+                    await take(set(targets))
+                while True:
+                    try:
+                        changes = await batch
+                    except StopAsyncIteration:  # stopped
+                        return
+                    await take({Path(c[1]) for c in changes})
+                    now = {t: _View.of(t) for t in targets}
+                    catch_up = _watch_roots(now.values()) != roots
+                    views.update(now)
+                    if catch_up:
+                        break  # a symlink points outside the watched folders now: watch there instead
+                    batch = asyncio.ensure_future(anext(batches))
+            finally:
+                batch.cancel()
+                with contextlib.suppress(BaseException):
+                    await batches.aclose()
 
     def _reload_quietly(self) -> None:
         try:
             self.reload()
         except Exception:  # a preparer bug must never kill the watcher
             log.exception("policy reload crashed; version %s stays in force", self._active.version)
+
+
+
+def _absolute(path: Path) -> Path:
+    return Path(os.path.abspath(path))  # symlinks kept: a symlink swapped over is the change to see
+
+
+@dataclass(frozen=True)
+class _View:
+    """One watched file or directory as it is now: its absolute path, where it resolves, and the nearest symlink
+    on the way (itself, or a folder it lies behind), if any: that link's folder is where it is swapped. (A link
+    straight under the file system's root, such as /home on some hosts, is not swapped: its folder, /, unwatched.)"""
+
+    target: Path
+    real: Path
+    link: Path | None
+
+    @classmethod
+    def of(cls, target: Path) -> _View:
+        link = next((p for p in (target, *target.parents) if p.is_symlink() and p.parent != p.parent.parent), None)
+        return cls(target, target.resolve(), link)
+
+    def roots(self) -> list[Path]:
+        out = [self.real if self.real.is_dir() else self.real.parent]
+        if self.link is not None:
+            out.append(self.link.parent)
+        return [p for p in out if p.is_dir()]
+
+    def touches(self, path: Path) -> bool:
+        """Does a change at `path` concern this target?"""
+        for base in (self.target, self.real, self.link):
+            if base is not None and (path == base or base in path.parents):
+                return True
+        if self.link is None:
+            return False
+        # Kubernetes' atomic writer beside a mounted file: `..data` renamed over, `..<timestamp>/` written, removed
+        try:
+            return path.relative_to(self.link.parent).parts[0].startswith("..")
+        except ValueError:
+            return False
+
+
+def _watch_roots(views) -> list[str]:
+    """The folders to watch for these targets, none inside another."""
+    roots = {r for v in views for r in v.roots()}
+    return sorted(str(r) for r in roots if not any(o in r.parents for o in roots))

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from gateway.identity import Principal
 from gateway.pipeline import RequestContext
-from gateway.policy.load import TEST_SUFFIXES, read_documents
+from gateway.policy.load import TEST_SUFFIXES, read_documents, yaml_files
 from gateway.policy.yamlloc import format_path
 from gateway.routes import ROUTE_TABLE
 
@@ -70,13 +70,8 @@ class CaseResult:
 
 
 def test_files(paths: list[Path]) -> list[Path]:
-    out = []
-    for p in paths:
-        if p.is_dir():
-            out.extend(f for f in p.rglob("*") if f.name.endswith(TEST_SUFFIXES))
-        elif p.name.endswith(TEST_SUFFIXES):
-            out.append(p)
-    return sorted(set(out))
+    """Policy test files under the given files/directories (hidden entries skipped, as for policies)."""
+    return [p for p in yaml_files(paths) if p.name.endswith(TEST_SUFFIXES)]
 
 
 def load_test_file(path: Path) -> tuple[list[TestCase], list[str]]:

@@ -41,6 +41,15 @@ def test_policies_load_once_from_a_configmap_volume(tmp_path: Path) -> None:
     assert ps.version == expected.version
 
 
+def test_policy_tests_run_once_from_a_configmap_volume(tmp_path: Path) -> None:
+    """`covenant policy test` and `validate` on the mounted volume ran every case twice (once from `..<timestamp>/`)."""
+    from gateway.policy.testing import test_files
+
+    files = {p.name: p.read_text() for p in sorted((ROOT / "policies").glob("*.test.yaml"))}
+    atomic_write(tmp_path, files, "2026_01_01_00_00_00.1")
+    assert [p.name for p in test_files([tmp_path])] == sorted(files)
+
+
 def test_the_layout_is_the_kubelets(tmp_path: Path) -> None:
     atomic_write(tmp_path, {"a.yaml": "x"}, "1")
     atomic_write(tmp_path, {"a.yaml": "y"}, "2")

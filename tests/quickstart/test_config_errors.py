@@ -68,7 +68,7 @@ def test_the_command_stops_with_the_reasons_and_status_2(tmp_path):
      "COVENANT_LIMITS__MAX_BODY_BYTES: limits.max_body_bytes: Input should be greater than or equal to 1"),
 ])
 def test_a_value_the_gateway_cannot_run_with_is_refused_by_its_variable(tmp_path, monkeypatch, var, value, said):
-    """Until the thirtieth session these started the gateway anyway: a log level crashed it with a traceback, port
+    """These once started the gateway anyway: a log level crashed it with a traceback, port
     99999 printed "running on :99999", a mistyped store scheme or an admin port equal to the proxy's failed only
     after the whole start-up, and a zero body limit answered every request 413."""
     monkeypatch.setenv(var, value)
