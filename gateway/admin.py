@@ -57,11 +57,12 @@ class ErrorDetail(BaseModel):
 MAX_BODY_BYTES = 64 * 1024 * 1024
 
 # Statuses every admin route can answer besides its own (documented so the OpenAPI is complete):
-# 400 undecodable body, 401 missing/wrong token, 503 admin API disabled.
+# 400 undecodable body, 401 missing/wrong token, 415 a body that is not JSON, 503 admin API disabled.
 ADMIN_ERRORS: dict[int | str, dict] = {
-    400: {"model": ErrorDetail, "description": "Body could not be parsed"},
+    400: {"model": ErrorDetail, "description": "Body is not valid JSON"},
     401: {"model": ErrorDetail, "description": "Admin token missing or wrong"},
     413: {"model": ErrorDetail, "description": f"Body over {MAX_BODY_BYTES} bytes"},
+    415: {"model": ErrorDetail, "description": "Body sent with a content-type other than application/json"},
     503: {"model": ErrorDetail, "description": "Admin API disabled (no admin token configured)"},
 }
 
@@ -125,6 +126,28 @@ def _short(error: dict) -> dict:
     return error
 
 
+def _is_json(content_type: str) -> bool:
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))
+
+
+def _invalid_body(request: Request, errors: list[dict]) -> JSONResponse | None:
+    """A body FastAPI could not take as JSON, said as such: 400 for bytes that are not JSON (FastAPI's own answer
+    was a 422 locating the error at a character), 415 for a body sent as something else (`curl -d` sends a form:
+    the 422 said "Input should be a valid dictionary", repeating the body)."""
+    broken = next((e for e in errors if e.get("type") == "json_invalid"), None)
+    if broken is not None:
+        where = broken["loc"][-1] if len(broken.get("loc", ())) > 1 else "?"
+        reason = (broken.get("ctx") or {}).get("error", "JSON decode error")
+        return JSONResponse({"detail": f"the body is not valid JSON: {reason} (at character {where})"},
+                            status_code=400)
+    sent = request.headers.get("content-type", "")
+    if not _is_json(sent) and any(tuple(e.get("loc", ())) == ("body",) for e in errors):
+        return JSONResponse({"detail": f"send the body as JSON with content-type: application/json (got "
+                                       f"{sent[:100] or 'no content-type'})"}, status_code=415)
+    return None
+
+
 def admin_router(gw: Gateway) -> APIRouter:
     router = APIRouter(prefix="/admin/v1", dependencies=[Depends(_admin_guard(gw))], tags=["admin"],
                        responses=ADMIN_ERRORS)
@@ -168,11 +191,11 @@ def admin_router(gw: Gateway) -> APIRouter:
 def ops_router(gw: Gateway) -> APIRouter:
     router = APIRouter(tags=["operations"])
 
-    @router.get("/healthz")
+    @router.api_route("/healthz", methods=["GET", "HEAD"])  # HEAD: load balancers' and monitors' probes
     async def healthz() -> dict:
         return {"status": "ok"}
 
-    @router.get("/readyz")
+    @router.api_route("/readyz", methods=["GET", "HEAD"])
     async def readyz(require: Literal["store"] | None = None) -> JSONResponse:
         """Ready when the gateway can answer requests as its policies say: policies loaded and started.
         The store is checked and reported, but its outage does not make a replica unready unless asked
@@ -208,7 +231,9 @@ def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: boo
 
         @app.exception_handler(RequestValidationError)
         async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-            return JSONResponse({"detail": [_short(e) for e in jsonable_encoder(exc.errors())]}, status_code=422)
+            errors = jsonable_encoder(exc.errors())
+            return _invalid_body(request, errors) or JSONResponse({"detail": [_short(e) for e in errors]},
+                                                                  status_code=422)
 
         @app.middleware("http")
         async def token_before_body(request: Request, call_next):

@@ -90,7 +90,34 @@ def test_bad_requests_are_422_and_create_nothing(gw, body):
     assert len(gw.admin("GET", "/admin/v1/keys").json()) == before
 
 
-def test_key_changes_are_audit_records_of_their_own(gw):
+@pytest.mark.parametrize(("content_type", "body", "status", "said"), [
+    ("application/json", b'{"tenant": ', 400, "the body is not valid JSON: Expecting value (at character 11)"),
+    ("application/x-www-form-urlencoded", b"tenant=acme&account=x", 415,
+     "send the body as JSON with content-type: application/json (got application/x-www-form-urlencoded)"),
+    (None, b'{"tenant": "acme", "account": "x"}', 415,
+     "send the body as JSON with content-type: application/json (got no content-type)"),
+])
+def test_a_body_that_is_not_json_says_so_and_creates_nothing(gw, content_type, body, status, said):
+    """FastAPI answered both with a 422: one locating the error at a character, the other (what `curl -d` sends)
+    saying "Input should be a valid dictionary" and repeating the body."""
+    before = len(gw.admin("GET", "/admin/v1/keys").json())
+    headers = {"content-type": content_type} if content_type else {}
+    r = gw.admin("POST", "/admin/v1/keys", content=body, headers=headers)
+    assert (r.status_code, r.json()) == (status, {"detail": said})
+    assert len(gw.admin("GET", "/admin/v1/keys").json()) == before
+    ok = gw.admin("POST", "/admin/v1/keys", content=b'{"tenant": "acme", "account": "typed"}',
+                  headers={"content-type": "application/json; charset=utf-8"})
+    assert ok.status_code == 201
+
+
+def test_probes_answer_head(gw):
+    import httpx
+
+    for path in ("/healthz", "/readyz"):
+        assert httpx.head(gw.url + path, timeout=5).status_code == 200
+
+
+def test_key_changes_are_audit_records_of_their_own(gw):  # last: it stops the gateway
     created = gw.admin("POST", "/admin/v1/keys", json={"tenant": "acme", "account": "audited-1",
                                                        "reason": "ticket 42"}).json()
     gw.admin("POST", f"/admin/v1/keys/{created['key_id']}/revoke")
@@ -100,3 +127,4 @@ def test_key_changes_are_audit_records_of_their_own(gw):
     assert changes == [("created", "ticket 42"), ("revoked", "")]
     assert all(created["key"] not in json.dumps(r) for r in records)
     assert "key " + created["key_id"] + " created (acme/audited-1) through the admin API: ticket 42" in gw.logs()
+
