@@ -46,14 +46,19 @@ def open_key_store(settings):
     return FileKeyStore(Path(settings.keys_file)), None
 
 
+def malformed(message: str) -> SystemExit:
+    """A malformed option ends the command with its one-line message and status 2 (1 is for what is not there)."""
+    print(message, file=sys.stderr)
+    return SystemExit(2)
+
+
 def label_pairs(pairs: list[str] | None) -> dict[str, str]:
     """`--label K=V` options as a dict; a malformed one ends the command with a one-line message (exit 2)."""
     out = {}
     for pair in pairs or ():
         k, sep, v = pair.partition("=")
         if not sep or not k:
-            print(f"--label takes key=value, got {pair!r}", file=sys.stderr)
-            raise SystemExit(2)
+            raise malformed(f"--label takes key=value, got {pair!r}")
         out[k] = v
     return out
 
@@ -72,11 +77,11 @@ def parse_expiry(value: str, now: float) -> float:
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            raise SystemExit(f"--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time, got {value!r}") \
+            raise malformed(f"--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time, got {value!r}") \
                 from None
         when = (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)).timestamp()
     if when <= now:
-        raise SystemExit(f"--expires {value!r} is in the past")
+        raise malformed(f"--expires {value!r} is in the past")
     return when
 
 
@@ -89,7 +94,7 @@ async def _create(args) -> int:
         check_name("tenant", args.tenant)
         check_name("account", args.account)
     except ValueError as exc:
-        raise SystemExit(str(exc)) from None
+        raise malformed(str(exc)) from None
     expires = parse_expiry(args.expires, time.time()) if args.expires else None
     keys, store, settings = _open(args.config)
     key, record = new_key(args.tenant, args.account, label_pairs(args.label), expires)
@@ -131,7 +136,7 @@ async def _revoke(args) -> int:
     try:
         record = await keys.get(args.key_id)
         if record is None:
-            print(f"no key with id {args.key_id}")
+            print(f"no key with id {args.key_id}", file=sys.stderr)
             return 1
         if record.revoked:  # idempotent, as the admin API: no second audit record
             print(f"{args.key_id} was already revoked ({record.tenant}/{record.account})")

@@ -13,7 +13,7 @@ import uvicorn
 import uvloop
 
 from gateway.app import CovenantApp
-from gateway.config import Settings, unknown_environment
+from gateway.config import ConfigError, Settings, unknown_environment
 from gateway.http_protocol import CoalescingHttpToolsProtocol
 from gateway.logs import setup_logging
 from gateway.metrics import multiprocess_dir
@@ -38,11 +38,14 @@ def serve(settings: Settings, config_file: str | None) -> None:
     for problem in unknown_environment():
         log.warning("%s", problem)
     if settings.workers > 1:
+        conflicts = []
         if settings.admin_port is not None:
-            raise SystemExit("admin_port needs workers=1; with several workers serve admin on the main port")
+            conflicts.append("admin_port: needs workers=1; with several workers serve admin on the main port")
         if settings.watermark_reference_file and not is_redis_url(settings.store):
-            raise SystemExit("watermark_reference_file needs workers=1 with the memory store (each worker would "
+            conflicts.append("watermark_reference_file: needs workers=1 with the memory store (each worker would "
                              "keep its own counts and overwrite the others'); use a Redis store with several workers")
+        if conflicts:
+            raise ConfigError(conflicts)  # said as any configuration that does not load (status 2)
         if not is_redis_url(settings.store):
             log.warning("memory store with %d workers: each worker keeps its own rate-limit, quota and concurrency "
                         "counters (a caller may get up to %d times a policy's limits) and its own extraction state; "

@@ -128,3 +128,13 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "covenant.yaml"
     path.write_text(text)
     return path
+
+
+def test_settings_that_cannot_serve_together_stop_serve_as_a_configuration_error(tmp_path):
+    """They ended `covenant serve` with status 1 and a bare sentence."""
+    (tmp_path / "covenant.yaml").write_text("admin_port: 9191\n")
+    done = subprocess.run([sys.executable, "-m", "gateway", "serve", "--workers", "2"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == ("covenant: the configuration does not load:\n"
+                           "  admin_port: needs workers=1; with several workers serve admin on the main port\n")

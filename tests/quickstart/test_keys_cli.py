@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 
@@ -35,7 +36,25 @@ def test_create_list_revoke(tmp_path):
 
 def test_bad_label_is_rejected(tmp_path):
     out = covenant(tmp_path, "keys", "create", "--tenant", "a", "--account", "b", "--label", "novalue")
-    assert out.returncode != 0 and "key=value" in out.stderr
+    assert out.returncode == 2 and "key=value" in out.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--account", "bob/evil"), "account 'bob/evil': use 1-128 letters"),
+    (("--account", "b", "--expires", "soon"), "--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time"),
+    (("--account", "b", "--expires", "2001-01-01"), "--expires '2001-01-01' is in the past"),
+])
+def test_a_malformed_option_is_status_2_as_a_malformed_label(tmp_path, args, said):
+    """The name and expiry checks ended with status 1, the one for something missing (`keys revoke` of an unknown
+    id); a malformed --label already ended with 2."""
+    out = covenant(tmp_path, "keys", "create", "--tenant", "acme", *args)
+    assert out.returncode == 2 and out.stderr.startswith(said) and out.stderr.count("\n") == 1, out.stderr
+    assert not (tmp_path / "covenant-keys.json").exists()
+
+
+def test_revoking_an_unknown_key_is_status_1_on_stderr(tmp_path):
+    out = covenant(tmp_path, "keys", "revoke", "0123456789ab")
+    assert (out.returncode, out.stdout, out.stderr) == (1, "", "no key with id 0123456789ab\n")
 
 
 def test_a_key_can_be_given_an_expiry(tmp_path):
