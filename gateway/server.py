@@ -51,9 +51,12 @@ def serve(settings: Settings, config_file: str | None) -> None:
                         "counters (a caller may get up to %d times a policy's limits) and its own extraction state; "
                         "use a Redis store (--store redis://HOST:6379/0) for exact limits across workers",
                         settings.workers, settings.workers)
-        # Worker processes rebuild settings from the same file and environment.
+        # Worker processes rebuild settings from the same file and environment (and from no other file: a
+        # COVENANT_CONFIG_FILE of the caller's own, which this process did not read, is not theirs either).
         if config_file:
             os.environ[CONFIG_ENV] = config_file
+        else:
+            os.environ.pop(CONFIG_ENV, None)
         os.environ["COVENANT_HOST"] = settings.host
         os.environ["COVENANT_PORT"] = str(settings.port)
         os.environ["COVENANT_POLICIES_DIR"] = settings.policies_dir

@@ -87,9 +87,10 @@ def test_a_mistyped_variable_is_named_with_the_setting_it_resembles():
 
     environ = {
         "COVENANT_ADMIN_TOKN": "x", "COVENANT_LIMITZ__MAX_BODY_BYTES": "1", "COVENANT_VERSION": "3",
+        "COVENANT_CONFIG_FILE": "c.yaml",  # `--config` chooses the file: a setting of its own would be ignored
         # settings, nested settings, and variables other commands read: not reported
         "COVENANT_ADMIN_TOKEN": "x", "covenant_port": "9000", "COVENANT_LIMITS__MAX_BODY_BYTES": "1",
-        "COVENANT_WORKER_NICE": "5", "COVENANT_CONFIG_FILE": "c.yaml",
+        "COVENANT_WORKER_NICE": "5",
         # what Kubernetes sets for a Service named covenant-gateway (service links)
         "COVENANT_GATEWAY_SERVICE_HOST": "10.0.0.1", "COVENANT_GATEWAY_SERVICE_PORT_HTTP": "80",
         "COVENANT_GATEWAY_PORT": "tcp://10.0.0.1:80", "COVENANT_GATEWAY_PORT_80_TCP_ADDR": "10.0.0.1",
@@ -97,6 +98,7 @@ def test_a_mistyped_variable_is_named_with_the_setting_it_resembles():
     }
     assert unknown_environment(environ) == [
         "COVENANT_ADMIN_TOKN is not a setting, ignored (did you mean COVENANT_ADMIN_TOKEN?)",
+        "COVENANT_CONFIG_FILE is not a setting, ignored",
         "COVENANT_LIMITZ__MAX_BODY_BYTES is not a setting, ignored (did you mean COVENANT_LIMITS?)",
         "COVENANT_VERSION is not a setting, ignored",
     ]
