@@ -143,3 +143,29 @@ async def test_a_link_switched_to_a_folder_outside_the_watched_ones_is_watched_t
     finally:
         stop.set()
         await asyncio.wait_for(watcher, 5)
+
+
+async def test_a_policy_directory_removed_and_made_again_is_watched_again(tmp_path):
+    """The watcher watched the directory itself: once it was removed (the reload that followed is refused: no
+    policies), nothing made there again was ever seen."""
+    import asyncio
+
+    from gateway.policy.reload import PolicyManager
+
+    folder = tmp_path / "policies"
+    shutil.copytree(ROOT / "policies", folder)
+    manager = PolicyManager([folder])
+    assert manager.reload()
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(manager.watch(stop))
+    try:
+        await asyncio.sleep(0.5)
+        shutil.rmtree(folder)
+        assert await _until(lambda: manager.last_error is not None and "no policies found" in manager.last_error)
+        shutil.copytree(ROOT / "policies", folder)
+        assert await _until(lambda: manager.last_error is None), "the directory made again was not seen"
+        (folder / "50-no-beta.yaml").write_text(DENY_BETA)
+        assert await _until(lambda: "no-beta-model" in {p.name for p in manager.active.policies})
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
