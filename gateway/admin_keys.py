@@ -8,7 +8,6 @@ access to the keys file or Redis. Every change is logged and written to the audi
 from __future__ import annotations
 
 import logging
-import re
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -18,14 +17,13 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from gateway.audit.operator import key_change
-from gateway.identity import NAME_PATTERN, KeyRecord, new_key
+from gateway.identity import MAX_LABELS, NAME_PATTERN, KeyRecord, check_labels, new_key
 
 if TYPE_CHECKING:
     from gateway.service import Gateway
 
 log = logging.getLogger("covenant.keys")
 NOT_FOUND: dict[int | str, dict] = {404: {"description": "No key with this id"}}
-_LABEL = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"
 
 
 class KeyInfo(BaseModel):
@@ -47,7 +45,7 @@ class KeyInfo(BaseModel):
 class KeyCreate(BaseModel):
     tenant: str = Field(pattern=NAME_PATTERN)
     account: str = Field(pattern=NAME_PATTERN)
-    labels: dict[str, str] = Field(default_factory=dict, max_length=32,
+    labels: dict[str, str] = Field(default_factory=dict, max_length=MAX_LABELS,
                                    description="Policy selectors match on these (e.g. tier=free).")
     expires_at: datetime | None = Field(None, description="When the key stops working (ISO 8601 with a time zone).")
     expires_in_seconds: int | None = Field(None, gt=0, le=10 * 365 * 86400,
@@ -57,10 +55,7 @@ class KeyCreate(BaseModel):
     @field_validator("labels")
     @classmethod
     def _labels(cls, labels: dict[str, str]) -> dict[str, str]:
-        for k, v in labels.items():
-            if not re.match(_LABEL, k) or len(v) > 200:
-                raise ValueError(f"label {k!r}: names are 1-63 letters, digits and . _ - ; values up to 200 chars")
-        return labels
+        return check_labels(labels)
 
     @model_validator(mode="after")
     def _one_expiry(self) -> KeyCreate:

@@ -88,16 +88,18 @@ def parse_expiry(value: str, now: float) -> float:
 async def _create(args) -> int:
     import time
 
-    from gateway.identity import check_name, iso_utc, new_key
+    from gateway.identity import check_labels, check_name, iso_utc, new_key
 
+    labels = label_pairs(args.label)
     try:
         check_name("tenant", args.tenant)
         check_name("account", args.account)
+        check_labels(labels)  # as the admin API: a label it refuses is not made here either
     except ValueError as exc:
         raise malformed(str(exc)) from None
     expires = parse_expiry(args.expires, time.time()) if args.expires else None
     keys, store, settings = _open(args.config)
-    key, record = new_key(args.tenant, args.account, label_pairs(args.label), expires)
+    key, record = new_key(args.tenant, args.account, labels, expires)
     await keys.put(record)
     if store:
         await store.close()

@@ -131,6 +131,22 @@ def check_name(kind: str, value: str) -> str:
     return value
 
 
+LABEL_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"
+_LABEL = re.compile(LABEL_PATTERN)
+MAX_LABELS, MAX_LABEL_VALUE = 32, 200
+
+
+def check_labels(labels: dict[str, str]) -> dict[str, str]:
+    """Key labels as the CLI and the admin API both take them (policy selectors match on them)."""
+    if len(labels) > MAX_LABELS:
+        raise ValueError(f"at most {MAX_LABELS} labels, got {len(labels)}")
+    for k, v in labels.items():
+        if not _LABEL.match(k) or len(v) > MAX_LABEL_VALUE:
+            raise ValueError(f"label {k!r}: names are 1-63 letters, digits and . _ - ; values up to "
+                             f"{MAX_LABEL_VALUE} chars")
+    return labels
+
+
 def key_id_of(key: str) -> str | None:
     if not key.startswith(KEY_PREFIX):
         return None

@@ -43,6 +43,7 @@ def test_bad_label_is_rejected(tmp_path):
     (("--account", "bob/evil"), "account 'bob/evil': use 1-128 letters"),
     (("--account", "b", "--expires", "soon"), "--expires takes a duration (30d, 12h, 90m, 2w) or an ISO date/time"),
     (("--account", "b", "--expires", "2001-01-01"), "--expires '2001-01-01' is in the past"),
+    (("--account", "b", "--label", "bad key=v"), "label 'bad key': names are 1-63 letters"),  # the admin API's rule
 ])
 def test_a_malformed_option_is_status_2_as_a_malformed_label(tmp_path, args, said):
     """The name and expiry checks ended with status 1, the one for something missing (`keys revoke` of an unknown
