@@ -19,6 +19,7 @@ from gateway.policy.compile import CompiledPolicySet
 from gateway.policy.load import load_policies
 
 log = logging.getLogger("covenant.policy")
+RECHECK_LINKS_MS = 2000  # how often the watcher follows the symlinks anew when nothing watched changes
 
 Preparer = Callable[[CompiledPolicySet], None]  # builds per-version artifacts; raises PolicyError to refuse
 
@@ -96,9 +97,10 @@ class PolicyManager:
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
         """Reload on file changes under the policy paths (and call `extra` handlers for other files).
 
-        Symlinks are followed anew after every change: a policy directory switched to another folder (git-sync,
-        `ln -sfn`) and a file of a Secret or ConfigMap volume (`keys.json -> ..data/keys.json`, `..data` renamed
-        over at each update) are watched where they point now, not where they pointed at start-up."""
+        Symlinks are followed anew after every change, and every few seconds: a policy directory switched to another
+        folder (git-sync, `ln -sfn`) and a file of a Secret or ConfigMap volume (`keys.json -> ..data/keys.json`,
+        `..data` renamed over at each update) are watched where they point now, not where they pointed at
+        start-up."""
         from watchfiles import DefaultFilter, awatch  # imported here: only a serving gateway watches
 
         handlers = {_absolute(p): h for p, h in (extra or {}).items()}
@@ -133,7 +135,8 @@ class PolicyManager:
             roots = _watch_roots(views.values())
             if not roots:
                 return
-            batches = awatch(*roots, stop_event=stop, debounce=200, step=50, watch_filter=ours)
+            batches = awatch(*roots, stop_event=stop, debounce=200, step=50, watch_filter=ours,
+                             rust_timeout=RECHECK_LINKS_MS, yield_on_timeout=True)  # no change: an empty batch
             batch = asyncio.ensure_future(anext(batches))  # sets the watcher up before its first wait
             try:
                 if catch_up:  # what changed while the new folders were not watched yet
@@ -144,10 +147,15 @@ class PolicyManager:
                         changes = await batch
                     except StopAsyncIteration:  # stopped
                         return
-                    await take({Path(c[1]) for c in changes})
+                    changed = {Path(c[1]) for c in changes}
+                    await take(changed)
                     now = {t: _View.of(t) for t in targets}
+                    # a link switched where no watched folder saw it (it lies behind a symlinked folder)
+                    switched = {t for t in targets if now[t].real != views[t].real and not touched(t, changed)}
                     catch_up = _watch_roots(now.values()) != roots
                     views.update(now)
+                    if switched and not catch_up:
+                        await take(switched)
                     if catch_up:
                         break  # a symlink points outside the watched folders now: watch there instead
                     batch = asyncio.ensure_future(anext(batches))
@@ -163,16 +171,16 @@ class PolicyManager:
             log.exception("policy reload crashed; version %s stays in force", self._active.version)
 
 
-
 def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(path))  # symlinks kept: a symlink swapped over is the change to see
 
 
 @dataclass(frozen=True)
 class _View:
-    """One watched file or directory as it is now: its absolute path, where it resolves, and the nearest symlink
-    on the way (itself, or a folder it lies behind), if any: that link's folder is where it is swapped. (A link
-    straight under the file system's root, such as /home on some hosts, is not swapped: its folder, /, unwatched.)"""
+    """One watched file or directory as it is now: its absolute path, where it resolves, and whether it is itself a
+    symlink, whose folder is where it is swapped (watched too). A folder it lies behind that is a symlink (git-sync's
+    link above a subdirectory) is not watched in its own folder, which may be large (a home directory): its switch
+    is seen by the re-check every RECHECK_LINKS_MS."""
 
     target: Path
     real: Path
@@ -180,8 +188,7 @@ class _View:
 
     @classmethod
     def of(cls, target: Path) -> _View:
-        link = next((p for p in (target, *target.parents) if p.is_symlink() and p.parent != p.parent.parent), None)
-        return cls(target, target.resolve(), link)
+        return cls(target, target.resolve(), target if target.is_symlink() else None)
 
     def roots(self) -> list[Path]:
         out = [self.real if self.real.is_dir() else self.real.parent]

@@ -169,3 +169,31 @@ async def test_a_policy_directory_removed_and_made_again_is_watched_again(tmp_pa
     finally:
         stop.set()
         await asyncio.wait_for(watcher, 5)
+
+
+async def test_a_policy_directory_behind_a_switched_link_is_followed(tmp_path):
+    """git-sync switches a link above the directory configured (`/git/current/policies`): the link's own folder is not
+    watched (it may be a whole home directory), the watcher's periodic re-check sees the switch."""
+    import asyncio
+
+    from gateway.policy.reload import PolicyManager
+
+    for name in ("a", "b"):
+        shutil.copytree(ROOT / "policies", tmp_path / "worktrees" / name / "config" / "policies")
+    (tmp_path / "worktrees" / "b" / "config" / "policies" / "50-no-beta.yaml").write_text(DENY_BETA)
+    (tmp_path / "git").mkdir()
+    (tmp_path / "git" / "current").symlink_to(tmp_path / "worktrees" / "a")
+    manager = PolicyManager([tmp_path / "git" / "current" / "config" / "policies"])
+    assert manager.reload()
+    names = lambda: {p.name for p in manager.active.policies}  # noqa: E731
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(manager.watch(stop))
+    try:
+        await asyncio.sleep(0.5)
+        switch(tmp_path / "git" / "current", tmp_path / "worktrees" / "b")
+        assert await _until(lambda: "no-beta-model" in names()), "the switch was not seen"
+        (tmp_path / "worktrees" / "b" / "config" / "policies" / "50-no-beta.yaml").unlink()
+        assert await _until(lambda: "no-beta-model" not in names()), "the new folder is not watched"
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
