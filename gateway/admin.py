@@ -18,6 +18,8 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
 
+from gateway.store.errors import StoreUnavailable
+
 if TYPE_CHECKING:
     from gateway.service import Gateway
 
@@ -63,7 +65,8 @@ ADMIN_ERRORS: dict[int | str, dict] = {
     401: {"model": ErrorDetail, "description": "Admin token missing or wrong"},
     413: {"model": ErrorDetail, "description": f"Body over {MAX_BODY_BYTES} bytes"},
     415: {"model": ErrorDetail, "description": "Body sent with a content-type other than application/json"},
-    503: {"model": ErrorDetail, "description": "Admin API disabled (no admin token configured)"},
+    503: {"model": ErrorDetail, "description": "Admin API disabled (no admin token configured), or the store it "
+                                               "reads unavailable (retry-after)"},
 }
 
 
@@ -228,6 +231,12 @@ def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: boo
         app.include_router(admin_router(gw))
         guard = _admin_guard(gw)
         app.add_middleware(_BodyLimit, limit=MAX_BODY_BYTES)  # inside the token check: 401 comes first
+
+        @app.exception_handler(StoreUnavailable)
+        async def store_down(request: Request, exc: StoreUnavailable) -> JSONResponse:
+            # keys, reviews and the like live in the store: a 503 to retry, not a 500 "Internal Server Error"
+            return JSONResponse({"detail": f"the store is unavailable, retry shortly: {exc}"}, status_code=503,
+                                headers={"retry-after": "1"})
 
         @app.exception_handler(RequestValidationError)
         async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("covenant.keys")
 NOT_FOUND: dict[int | str, dict] = {404: {"description": "No key with this id"}}
+STORE_DOWN: dict[int | str, dict] = {503: {"description": "The keys file cannot be written, or the store is unavailable"}}
 
 
 class KeyInfo(BaseModel):
@@ -103,20 +104,26 @@ def keys_router(gw: Gateway) -> APIRouter:
     async def get_key(key_id: str) -> KeyInfo:
         return KeyInfo.of(await _existing(gw, key_id), time.time())
 
-    @router.post("", response_model=KeyCreated, status_code=201)
+    async def store(record: KeyRecord) -> None:
+        try:
+            await gw.keys.put(record)
+        except OSError as exc:  # the keys file (memory store): a read-only mount, a full disk
+            raise HTTPException(503, f"the keys file cannot be written: {exc}") from None
+
+    @router.post("", response_model=KeyCreated, status_code=201, responses=STORE_DOWN)
     async def create_key(body: KeyCreate) -> KeyCreated:
         now = time.time()
         key, record = new_key(body.tenant, body.account, body.labels, body.expiry(now))
-        await gw.keys.put(record)
+        await store(record)
         record_change("created", record, body.reason)
         return KeyCreated(**KeyInfo.of(record, now).model_dump(), key=key)
 
-    @router.post("/{key_id}/revoke", response_model=KeyInfo, responses=NOT_FOUND)
+    @router.post("/{key_id}/revoke", response_model=KeyInfo, responses={**NOT_FOUND, **STORE_DOWN})
     async def revoke_key(key_id: str, body: KeyRevoke | None = None) -> KeyInfo:
         record = await _existing(gw, key_id)
         if not record.revoked:
             record = replace(record, revoked=True)  # records are replaced, never edited
-            await gw.keys.put(record)
+            await store(record)
             record_change("revoked", record, body.reason if body else "")
         return KeyInfo.of(record, time.time())
 

@@ -19,6 +19,7 @@ import re
 import secrets
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Protocol
@@ -200,17 +201,26 @@ class FileKeyStore(MemoryKeyStore):
             log.error("keys file %s not reloaded, keeping the previous keys: %s", self.path, exc)
 
     async def put(self, record: KeyRecord) -> None:
-        await super().put(record)
-        self.save()
+        # Written first, kept after: a file that cannot be written (OSError) leaves no key that works until a
+        # restart while its creator was told it failed.
+        records = {**self._records, record.key_id: record}
+        self.save(records.values())
+        self._records = records
 
-    def save(self) -> None:
-        payload = json.dumps({"keys": [r.to_dict() for r in self._records.values()]}, indent=2)
+    def save(self, records: Iterable[KeyRecord] | None = None) -> None:
+        records = self._records.values() if records is None else records
+        payload = json.dumps({"keys": [r.to_dict() for r in records]}, indent=2)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".keys-")
-        with os.fdopen(fd, "w") as fh:
-            fh.write(payload)
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, self.path)  # atomic: a reloading gateway never sees half a file
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(payload)
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)  # atomic: a reloading gateway never sees half a file
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 def _decode_key(raw: bytes | None) -> KeyRecord | None:

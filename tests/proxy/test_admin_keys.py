@@ -128,3 +128,49 @@ def test_key_changes_are_audit_records_of_their_own(gw):  # last: it stops the g
     assert all(created["key"] not in json.dumps(r) for r in records)
     assert "key " + created["key_id"] + " created (acme/audited-1) through the admin API: ticket 42" in gw.logs()
 
+
+
+def _offline_admin(keys):
+    """The admin app of a gateway that is not started, over the key store given (no process, no upstream)."""
+    import httpx
+
+    from gateway.admin import build_admin_app
+    from gateway.config import Settings
+    from gateway.service import Gateway
+
+    gw = Gateway(Settings(admin_token="t0ken", dev_key=False))
+    gw.keys = keys
+    return httpx.AsyncClient(transport=httpx.ASGITransport(build_admin_app(gw)), base_url="http://admin",
+                             headers={"authorization": "Bearer t0ken"})
+
+
+async def test_a_keys_file_that_cannot_be_written_is_503_and_no_key_is_made(tmp_path):
+    """The record was kept in memory before the file was written: the caller got a 500, and the key it was told
+    had failed worked until the next restart."""
+    from gateway.identity import FileKeyStore
+
+    (tmp_path / "keys").write_text("")  # a file where the keys file's folder should be: nothing can be written
+    keys = FileKeyStore(tmp_path / "keys" / "keys.json")
+    async with _offline_admin(keys) as admin:
+        r = await admin.post("/admin/v1/keys", json={"tenant": "acme", "account": "x"})
+        assert r.status_code == 503 and r.json()["detail"].startswith("the keys file cannot be written: ")
+        assert (await admin.get("/admin/v1/keys")).json() == []
+    assert await keys.all() == []
+
+
+async def test_an_unreachable_store_is_503_to_retry(tmp_path):
+    from gateway.identity import RedisKeyStore
+    from gateway.store import open_store
+    from tests.support.ports import closed_port
+
+    with closed_port() as port:
+        store = open_store(f"redis://127.0.0.1:{port}/0", timeout_ms=200)
+        try:
+            async with _offline_admin(RedisKeyStore(store)) as admin:
+                for method, path in (("GET", "/admin/v1/keys"), ("GET", "/admin/v1/keys/0123456789ab"),
+                                     ("POST", "/admin/v1/keys")):
+                    r = await admin.request(method, path, json={"tenant": "acme", "account": "x"})
+                    assert (r.status_code, r.headers.get("retry-after")) == (503, "1"), (path, r.text)
+                    assert r.json()["detail"].startswith("the store is unavailable, retry shortly: ")
+        finally:
+            await store.close()
