@@ -226,9 +226,10 @@ class ConfigError(Exception):
         self.errors = errors
 
 
-# Variables with the prefix that are read but are not settings (`covenant worker` options). (COVENANT_CONFIG_FILE,
-# how `serve --workers` hands the config file to its workers, is not read from a caller's environment: --config is.)
-OTHER_VARIABLES = frozenset({"COVENANT_WORKER_NICE", "COVENANT_WORKER_METRICS_PORT"})
+# Variables with the prefix that are read but are not settings (`covenant worker` options, the peer benchmarks'
+# cache). (COVENANT_CONFIG_FILE, how `serve --workers` hands the config file to its workers, is not read from a
+# caller's environment: --config is.)
+OTHER_VARIABLES = frozenset({"COVENANT_WORKER_NICE", "COVENANT_WORKER_METRICS_PORT", "COVENANT_BENCH_CACHE"})
 # What Kubernetes sets for a Service named covenant-… in the pod's namespace (service links): not meant for us.
 _SERVICE_LINK = re.compile(r"^COVENANT_[A-Z0-9_]*?_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_\d+_(TCP|UDP|SCTP)"
                            r"(_PROTO|_PORT|_ADDR)?)?)$")
