@@ -2,7 +2,7 @@
 
 A Secret or ConfigMap volume holds `..<timestamp>/` (the files), `..data -> ..<timestamp>` and, per key,
 `keys.json -> ..data/keys.json`; an update writes a new `..<timestamp>/`, renames a new `..data` over the old
-link and removes the old directory (the shipped Deployment mounts the keys file so). git-sync, and releases
+link and removes the old directory (earlier manifests mounted the keys file so). git-sync, and releases
 switched with `ln -sfn`, point the policy directory itself at a new folder. The watcher once resolved the
 symlinks at start-up and watched where they pointed then: the first update of a keys Secret was seen (its old
 file's removal), every later one never (a revoked key kept working until a restart), and a policy directory
