@@ -106,6 +106,14 @@ def test_dockerfile_is_multi_stage_non_root_with_healthcheck() -> None:
     assert '"serve", "--host", "0.0.0.0"' in text
 
 
+def test_dependencies_are_installed_in_a_layer_before_the_source_is_copied() -> None:
+    """A source change then rebuilds from `COPY gateway` on, not every dependency (with Presidio and spaCy, minutes)."""
+    text = (DOCKER / "Dockerfile").read_text()
+    deps = text.index("pip install --no-cache-dir -r /tmp/requirements.txt")
+    assert text.index("COPY pyproject.toml ./") < deps < text.index("COPY gateway ./gateway")
+    assert "pip install --no-cache-dir --no-deps ." in text[text.index("COPY gateway ./gateway"):]
+
+
 def test_the_worker_is_health_checked_on_the_port_it_serves() -> None:
     """The image's HEALTHCHECK asks :8080/healthz, which only a gateway serves: the worker (same image) was
     reported unhealthy for as long as it ran."""
