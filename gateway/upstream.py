@@ -36,7 +36,7 @@ log = logging.getLogger("covenant.upstream")
 # and anything the gateway sets itself.
 _DROP_REQUEST = frozenset({
     "host", "connection", "keep-alive", "proxy-authorization", "proxy-authenticate", "proxy-connection", "te",
-    "trailer", "trailers", "transfer-encoding", "upgrade", "content-length", "authorization", "x-api-key",
+    "trailer", "trailers", "transfer-encoding", "upgrade", "content-length", "authorization", "x-api-key", "api-key",
     "accept-encoding", "cookie", "openai-organization", "openai-project", "forwarded", "x-forwarded-for",
     "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "expect", "content-encoding",  # bodies go decoded
 })

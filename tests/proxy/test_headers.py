@@ -14,7 +14,7 @@ BODY = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}],
 def test_caller_key_is_replaced_by_the_upstream_credential(gateway, teacher_log):
     r = httpx.post(gateway.url + "/v1/chat/completions", json=BODY, timeout=10,
                    headers={"authorization": f"Bearer {gateway.keys.alice}", "openai-organization": "org-caller",
-                            "cookie": "session=1", "x-forwarded-for": "10.9.9.9"})
+                            "cookie": "session=1", "x-forwarded-for": "10.9.9.9", "api-key": "azure-style-secret"})
     assert r.status_code == 200
     (seen,) = teacher_log.requests()
     upstream_hash = hashlib.sha256(b"sk-upstream-secret-abc123").hexdigest()
@@ -22,7 +22,8 @@ def test_caller_key_is_replaced_by_the_upstream_credential(gateway, teacher_log)
     auth = seen["credentials"]["authorization"]
     assert auth is not None and upstream_hash.startswith(auth) and not caller_hash.startswith(auth)
     forwarded = {k.lower() for k in seen["headers"]}
-    assert not forwarded & {"openai-organization", "cookie", "x-forwarded-for", "x-api-key"}
+    assert not forwarded & {"openai-organization", "cookie", "x-forwarded-for", "x-api-key", "api-key"}
+    assert set(seen["credentials"]) == {"authorization"}  # the caller's api-key (Azure's header) stayed here
 
 
 def test_anthropic_caller_key_is_replaced_by_x_api_key(gateway, teacher_log):
