@@ -164,12 +164,19 @@ def admin_router(gw: Gateway) -> APIRouter:
                             last_error=pm.last_error, last_error_at=pm.last_error_at,
                             last_reload_at=pm.last_reload_at)
 
-    @router.post("/policy/reload", response_model=PolicyStatus)
-    async def policy_reload() -> PolicyStatus:
+    @router.post("/policy/reload", response_model=PolicyStatus,
+                 responses={422: {"model": PolicyStatus, "description": "The files on disk were rejected (last_error "
+                                  "names file, line and reason); the running version stays in force."}})
+    async def policy_reload():
+        """Reload now. 200: the files on disk are the running version; 422: rejected, so that a script (or `curl -f`)
+        that reloads after a deploy sees the failure, not only a 200 with last_error set."""
         import asyncio
 
-        await asyncio.to_thread(gw.policies.reload)
-        return await policy_status()
+        swapped = await asyncio.to_thread(gw.policies.reload)
+        status = await policy_status()
+        if swapped:
+            return status
+        return JSONResponse(status.model_dump(mode="json"), status_code=422)
 
     @router.get("/upstreams", response_model=list[UpstreamStatus])
     async def upstreams() -> list[UpstreamStatus]:

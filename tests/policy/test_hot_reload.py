@@ -96,11 +96,17 @@ def test_valid_then_invalid_change_under_load(gateway):
         assert expected in gateway.logs()
         assert reload_metric(gateway, "error") == errors_before + 1
         assert exposed(gateway, "covenant_policy_last_reload_successful") == 0  # CovenantPolicyReloadFailing
+        # a reload asked for through the admin API says it failed (a deploy script's `curl -f` sees it)
+        asked = gateway.admin("POST", "/admin/v1/policy/reload")
+        assert asked.status_code == 422 and asked.json()["last_error"] == expected
+        assert asked.json()["version"] == status["version"]
         # The running version stays in force.
         assert gateway.admin("GET", "/admin/v1/policy").json()["version"] == status["version"]
         assert chat(gateway, "beta-1").status_code == 403
         (gateway.policy_dir / "60-broken.yaml").unlink()  # fixed: the alert's gauge is back
         assert wait_for(lambda: exposed(gateway, "covenant_policy_last_reload_successful") == 1)
+        asked = gateway.admin("POST", "/admin/v1/policy/reload")
+        assert asked.status_code == 200 and asked.json()["last_error"] is None
     finally:
         stop.set()
         for w in workers:
