@@ -47,6 +47,7 @@ class GatewayError(Exception):
 
     status: int = 500
     code: str = "internal_error"
+    decision: str = "invalid_request"  # the metric and audit decision of a request refused with this error
 
     def __init__(self, message: str, *, code: str | None = None, status: int | None = None,
                  param: str | None = None, headers: list[tuple[str, str]] | None = None) -> None:
@@ -79,6 +80,7 @@ class InvalidRequest(GatewayError):
 class AuthenticationFailed(GatewayError):
     status = 401
     code = "invalid_api_key"
+    decision = "unauthenticated"  # a rejection, not a malformed request: a surge is someone trying keys
 
 
 class PermissionDenied(GatewayError):
@@ -106,6 +108,7 @@ class PolicyDenied(GatewayError):
 class UpstreamError(GatewayError):
     status = 502
     code = "upstream_error"
+    decision = "upstream_error"
     upstream: str | None = None  # the upstream that failed (set by the router, for metrics)
 
 
@@ -126,6 +129,7 @@ class UpstreamConnectTimeout(UpstreamTimeout):
 class ServiceUnavailable(GatewayError):
     status = 503
     code = "service_unavailable"
+    decision = "store_unavailable"  # the key store is down (the rate-limit stage's outage is the same decision)
 
 
 class PolicyError(Exception):

@@ -206,7 +206,7 @@ class Proxy:
                 return
             ctx.status = exc.status
             if ctx.decision == "allowed":
-                ctx.decision = "upstream_error" if isinstance(exc, UpstreamError) else "invalid_request"
+                ctx.decision = exc.decision
             await self._send_error(send, ctx.dialect, exc, ctx.request_id, ctx.response_headers)
         except StageFailed as exc:
             resp = ctx.annotations.get("_upstream_response")

@@ -43,11 +43,14 @@ def test_one_record_per_request_with_decisions(audited):
     r = httpx.post(audited.openai_base_url + "/chat/completions", content=b"{bad", timeout=5,
                    headers={"authorization": f"Bearer {audited.key}"})
     assert r.status_code == 400
+    with pytest.raises(openai.AuthenticationError):  # a refusal of its own: a surge of them is someone trying keys
+        openai.OpenAI(base_url=audited.openai_base_url, api_key="cov_wrong", max_retries=0).models.list()
     audited.stop()  # flushes the queue on shutdown
     recs = records(audited)
-    assert len(recs) == 8
+    assert len(recs) == 9
     decisions = [r["decision"] for r in recs]
     assert decisions.count("allowed") == 6 and "blocked_access" in decisions and "invalid_request" in decisions
+    assert decisions[-1] == "unauthenticated" and recs[-1]["principal"] is None
     streamed = next(r for r in recs if r["stream"])
     assert streamed["response_text"] and streamed["usage"]["output_tokens"] > 0
     assert all(audited.key not in json.dumps(r) for r in recs)
