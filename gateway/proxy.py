@@ -21,7 +21,14 @@ from gateway.config import Limits
 from gateway.dialects import responses as resp_mod
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.sse import SSEProcessor
-from gateway.errors import BodyTooLarge, GatewayError, InvalidRequest, UpstreamError, render_error
+from gateway.errors import (
+    BodyTooLarge,
+    GatewayError,
+    InvalidRequest,
+    ServiceUnavailable,
+    UpstreamError,
+    render_error,
+)
 from gateway.pipeline import Deny, Pipeline, RequestContext, Resume, StageFailed, compose
 from gateway.routes import Route
 from gateway.upstream import FAILOVER_STATUSES, UpstreamResponse, UpstreamRouter
@@ -187,15 +194,18 @@ class Proxy:
                 if resp is not None:  # however the exchange ended (an error no handler expected included),
                     resp.abort()      # its upstream connection and pool slot are not held to the total timeout
         except asyncio.CancelledError:
-            if not ctx.disconnected:
-                raise
-            asyncio.current_task().uncancel()  # our own cancellation: the client left, not a shutdown
+            asyncio.current_task().uncancel()
             resp = ctx.annotations.get("_upstream_response")
             if resp is not None:
                 resp.abort()
-            ctx.decision = "client_disconnected"
-            ctx.status = ctx.status or 499  # nginx's "client closed request"; nothing is sent
             ctx.upstream_done = ctx.upstream_done or time.perf_counter()
+            if ctx.disconnected:  # our own cancellation: the client left
+                ctx.decision = "client_disconnected"
+                ctx.status = ctx.status or 499  # nginx's "client closed request"; nothing is sent
+                return
+            # The server's: the drain time ran out at shutdown (uvicorn cancels what is still running). The caller
+            # gets an answer in its dialect, not a cut connection (and the log no ASGI traceback).
+            await self._shut_down(ctx, send)
         except GatewayError as exc:
             ctx.error = exc
             if ctx.response_started:  # headers already sent: the stream is cut, the error is logged
@@ -367,6 +377,20 @@ class Proxy:
         await self._send_deny(ctx, send, deny)
 
     # -- errors ---------------------------------------------------------------------------------
+    async def _shut_down(self, ctx: RequestContext, send) -> None:
+        exc = ServiceUnavailable("the gateway is shutting down and its drain time ran out; retry the request",
+                                 code="shutting_down", headers=[("retry-after", "1")])
+        ctx.error, ctx.decision = exc, "shutting_down"
+        try:
+            if not ctx.response_started:
+                ctx.status = exc.status
+                await self._send_error(send, ctx.dialect, exc, ctx.request_id, ctx.response_headers)
+            else:  # a stream: an error event, then its end (the SDKs raise on the event)
+                await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        except OSError:  # the connection is gone too: nothing to tell
+            pass
+
     async def _send_deny(self, ctx: RequestContext, send, deny: Deny) -> None:
         ctx.status = deny.status
         ctx.decision = deny.decision

@@ -3,7 +3,7 @@
 Classification of a record by its `decision`:
 - `allowed`: served (a record with reasons while allowed counts as *flagged*: shadow-mode
   rejections, extraction/PII flags; each stage records one reason string per flag);
-- `upstream_error`, `stage_error`, `invalid_request`, `client_disconnected`: *errors*;
+- `upstream_error`, `stage_error`, `invalid_request`, `client_disconnected`, `shutting_down`: *errors*;
 - anything else (`rate_limited`, `blocked_access`, `blocked_extraction`, `blocked_pii`,
   `store_unavailable`…): *rejected*, counted per decision.
 """
@@ -26,7 +26,7 @@ from gateway.audit.query import RecordReader, file_lines
 from gateway.audit.sinks import rotated_files
 
 GroupBy = Literal["tenant", "account", "model"]
-ERROR_DECISIONS = frozenset({"upstream_error", "stage_error", "invalid_request", "client_disconnected"})
+ERROR_DECISIONS = frozenset({"upstream_error", "stage_error", "invalid_request", "client_disconnected", "shutting_down"})
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
 NO_GROUP = "-"

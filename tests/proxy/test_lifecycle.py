@@ -7,6 +7,8 @@ import threading
 import time
 
 import httpx
+import openai
+import pytest
 
 from tests.support.gateway import GatewayProcess
 
@@ -32,6 +34,41 @@ def test_sigterm_lets_in_flight_requests_finish(teacher):
     # uvicorn re-raises the captured SIGTERM after its graceful shutdown, so the exit status says "terminated".
     assert code in (0, -signal.SIGTERM)
     assert "Waiting for application shutdown" in gw.logs()
+
+
+def test_requests_still_running_when_the_drain_time_runs_out_are_answered_in_their_dialect(teacher):
+    """A stream that outlives the drain ends with an error event (the SDK raises it) rather than a cut connection,
+    and a request still waiting on its upstream gets a 503 to retry; the log holds no ASGI traceback."""
+    gw = GatewayProcess(upstream_url=teacher.url, extra_config={"drain_seconds": 1})
+    key = gw.create_key("acme", "outlives-the-drain")
+    gw.start()
+    client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0, timeout=30)
+    waiting: dict = {}
+
+    def slow_answer() -> None:
+        try:
+            client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}],
+                                           extra_headers={"x-mock-fault": "delay_ms=20000"})
+        except openai.APIStatusError as exc:
+            waiting["error"] = exc
+
+    stream = iter(client.chat.completions.create(model="gpt-4o-mini", stream=True,
+                                                 messages=[{"role": "user", "content": "go on"}],
+                                                 extra_headers={"x-mock-fault": "never_end"}))
+    next(stream)  # it is streaming
+    answer = threading.Thread(target=slow_answer)
+    answer.start()
+    time.sleep(0.3)  # waiting on its upstream
+    stopper = threading.Thread(target=gw.stop, args=(signal.SIGTERM,))
+    stopper.start()
+    with pytest.raises(openai.APIError, match="shutting down"):
+        for _ in stream:
+            pass
+    answer.join(20)
+    stopper.join(30)
+    assert waiting["error"].status_code == 503 and waiting["error"].body["code"] == "shutting_down"
+    assert waiting["error"].response.headers["retry-after"] == "1"
+    assert "Exception in ASGI application" not in gw.logs()
 
 
 def test_two_workers_serve_and_share_nothing_but_the_port(teacher):
