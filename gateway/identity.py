@@ -224,7 +224,26 @@ class FileKeyStore(MemoryKeyStore):
 
 
 def _decode_key(raw: bytes | None) -> KeyRecord | None:
-    return KeyRecord.from_dict(orjson.loads(raw)) if raw else None
+    """A stored record; None (the key is refused as unknown) for one that is not a key record: hand-edited,
+    truncated or written by a foreign tool, it must cost its own key a 401, never every request a 500."""
+    if not raw:
+        return None
+    try:
+        data = orjson.loads(raw)
+        record = KeyRecord.from_dict(data) if isinstance(data, dict) else None
+    except (orjson.JSONDecodeError, TypeError, ValueError):
+        record = None
+    if record is None or not all(isinstance(v, str) for v in (record.key_id, record.sha256, record.tenant,
+                                                               record.account)) or not isinstance(record.labels, dict):
+        _warn_corrupt(hashlib.sha256(raw).hexdigest()[:12])
+        return None
+    return record
+
+
+@functools.lru_cache(maxsize=256)  # once per damaged record, not at every cache refresh
+def _warn_corrupt(digest: str) -> None:
+    log.error("a record in the %s hash is not a key record (sha256 %s…): its key is refused until the record is "
+              "replaced (covenant keys revoke / create)", RedisKeyStore.HASH, digest)
 
 
 class RedisKeyStore:
@@ -301,7 +320,7 @@ class RedisKeyStore:
 
     async def all(self) -> list[KeyRecord]:
         raw = await self._store.guarded(lambda: self._r.hgetall(self.HASH))
-        return [KeyRecord.from_dict(orjson.loads(v)) for v in raw.values()]
+        return [r for r in map(_decode_key, raw.values()) if r is not None]  # a damaged one is logged, not listed
 
 
 def presented_key(headers: dict[str, str]) -> str | None:
