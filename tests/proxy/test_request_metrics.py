@@ -202,3 +202,10 @@ async def test_the_scrape_text_is_written_off_the_event_loop() -> None:
     text = (await metrics.exposition_off_loop()).decode()
     assert seen["hook"] == loop_thread and seen["render"] != loop_thread
     assert 'covenant_requests_total{decision="allowed",model="gpt-4o-mini"' in text  # the tally, moved in first
+
+
+def test_the_upstream_buckets_reach_the_longest_stream_allowed():
+    """A stream may run limits.max_stream_seconds: one between the last bound and that limit would be only `+Inf`."""
+    from gateway.config import Limits
+
+    assert UPSTREAM_BUCKETS[-1] >= Limits().max_stream_seconds
