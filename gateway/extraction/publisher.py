@@ -16,7 +16,7 @@ from redis.exceptions import WatchError
 
 from gateway.extraction.detector import OK, Verdict
 from gateway.extraction.features import FeatureEvent
-from gateway.extraction.review import CAMPAIGN_DETAIL_KEYS
+from gateway.extraction.review import CAMPAIGN_DETAIL_KEYS, bare_detail
 from gateway.store.batch import ScriptBatcher
 
 STREAM_PREFIX = "covenant:extraction:events:"
@@ -97,7 +97,13 @@ class RedisVerdicts:
 
     async def detail(self, principal: str) -> dict | None:
         raw = await self._redis.hget(DETAILS_KEY, principal)
-        return orjson.loads(raw) if raw is not None else None
+        if raw is not None:
+            return orjson.loads(raw)
+        verdict = await self.get(principal)  # listed without state (a confirm before any traffic): as in process
+        if verdict.status == "ok":
+            return None
+        decision = await self._redis.hget(DECISIONS_KEY, principal)
+        return bare_detail(principal, verdict.as_dict(), orjson.loads(decision) if decision else None)
 
     async def campaigns(self) -> list[dict]:
         """Campaigns from every worker (each sees the accounts of its partitions), as summaries."""

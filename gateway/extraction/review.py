@@ -19,13 +19,22 @@ if TYPE_CHECKING:
 CAMPAIGN_DETAIL_KEYS = frozenset({"members", "scripted_members", "templates"})
 
 
+def bare_detail(principal: str, verdict: dict[str, Any], decision: dict[str, Any] | None) -> dict[str, Any]:
+    """The detail of an account listed under a verdict the detector keeps no state of (confirmed before it sent
+    anything, or evicted since): the same fields, empty, so the list's every entry opens."""
+    return {"principal": principal, "tenant": principal.partition("/")[0] or None, "key_id": None, **verdict,
+            "own_score": 0.0, "signals": {}, "evidence": {}, "requests": 0, "first_seen_ts": None,
+            "last_seen_ts": None, "first_flagged_ts": None, "timeline": [], "examples": [], "decision": decision}
+
+
 class ReviewViews:
     """Views over `Detector` state; every method takes the detector as `self`."""
 
     def principal_detail(self: Detector, principal: str) -> dict[str, Any] | None:
         st = self._states.get(principal)
         if st is None:
-            return None
+            v = self._verdicts.get(principal)
+            return bare_detail(principal, v.as_dict(), self._decisions.get(principal)) if v is not None else None
         score, sig, evi = self._score(st)
         v = self.verdict(principal)
         sig_out = {k: _num(val) for k, val in sig.items()}

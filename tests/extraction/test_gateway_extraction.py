@@ -87,6 +87,11 @@ def test_the_review_list_is_paged_highest_score_first(gw):
                     params={"status": "block", "limit": 2, "offset": 1}).json()
     assert page["principals"] == everyone["principals"][1:3] and page["total"] == everyone["total"]
     assert gw.admin("GET", "/admin/v1/extraction/principals", params={"limit": 0}).status_code == 422
+    # every entry of the list opens, those confirmed before they sent anything too
+    detail = gw.admin("GET", "/admin/v1/extraction/principals/paged/zoe")
+    assert detail.status_code == 200, detail.text
+    assert detail.json()["status"] == "block" and detail.json()["decision"]["reviewer"] == "rita"
+    assert detail.json()["requests"] == 0
 
 
 def test_a_decision_on_an_account_no_key_was_issued_to_is_refused(gw):

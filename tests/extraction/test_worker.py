@@ -129,6 +129,21 @@ async def test_a_decision_never_overwrites_a_detail_a_worker_wrote_meanwhile(red
         await worker.aclose()
 
 
+async def test_an_account_confirmed_before_any_traffic_opens_in_the_review_api(redis_url: str) -> None:
+    """Listed as blocked (the verdict hash) with no detail a worker wrote: its detail is the decision's, not a 404."""
+    redis = Redis.from_url(redis_url)
+    try:
+        await record_decision_remote(redis, "acme/confirmed-early", "confirm", "rita", "known harvester", ts=T0)
+        verdicts = RedisVerdicts(redis)
+        assert (await verdicts.get("acme/confirmed-early")).status == "block"
+        detail = await verdicts.detail("acme/confirmed-early")
+        assert detail is not None and detail["status"] == "block" and detail["requests"] == 0
+        assert detail["decision"]["reviewer"] == "rita" and detail["tenant"] == "acme"
+        assert await verdicts.detail("acme/never-seen") is None
+    finally:
+        await redis.aclose()
+
+
 @pytest.mark.parametrize("transport", ["batcher", "pipeline"])  # a single server / a cluster
 async def test_hydra_campaign_through_one_worker_and_bounded_stream(redis_url: str, transport: str) -> None:
     redis = Redis.from_url(redis_url)
