@@ -13,7 +13,11 @@ import asyncio
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from gateway.errors import render_error
+
 _JOIN_MAX = 64 * 1024
+_DEFAULT_HEAD = 32 * 1024  # limits.max_header_bytes' default, when uvicorn is given none
+_REQUEST_LINE_ROOM = 16 * 1024  # the request line (a long query string) on top of the headers' own limit
 
 
 class CoalescingTransport:
@@ -68,5 +72,42 @@ class CoalescingTransport:
 
 
 class CoalescingHttpToolsProtocol(HttpToolsProtocol):
+    """Also bounds a request head while it arrives: httptools buffers a header until its line ends and has no
+    limit of its own, so a client that never ended one grew the process's memory without bound (150 MB in
+    20 s from one connection). The proxy's exact check (431 in the caller's dialect) runs once the head is
+    complete; this one closes the connection with a 431 when the head passes the limit (`limits.max_header_bytes`,
+    given to uvicorn as h11's event size) plus room for the request line, before it is complete."""
+
+    def __init__(self, config, *args, **kwargs) -> None:
+        super().__init__(config, *args, **kwargs)
+        self._head_limit = (config.h11_max_incomplete_event_size or _DEFAULT_HEAD) + _REQUEST_LINE_ROOM
+        self._reading_head = True
+        self._head_bytes = 0
+        self._boundary = False  # a head ended or a message ended while the current chunk was parsed
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
+
+    def data_received(self, data: bytes) -> None:
+        self._boundary = False
+        was_reading_head = self._reading_head
+        super().data_received(data)
+        if not self._reading_head:
+            return
+        # Counted exactly when the whole chunk was head; a head that began inside it is counted from the next
+        # chunk on (one chunk of slack, at most the socket read size).
+        self._head_bytes = self._head_bytes + len(data) if was_reading_head and not self._boundary else 0
+        if self._head_bytes > self._head_limit and not self.transport.is_closing():
+            body = render_error("openai", 431, "request_header_fields_too_large",
+                                f"request headers exceed {self._head_limit} bytes")
+            self.transport.write(b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\n"
+                                 b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body))
+            self.transport.close()
+
+    def on_headers_complete(self) -> None:
+        self._reading_head, self._head_bytes, self._boundary = False, 0, True
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._reading_head, self._boundary = True, True
+        super().on_message_complete()

@@ -165,6 +165,29 @@ def test_max_header_bytes_is_refused_and_the_gateway_still_serves(limited):
     assert httpx.post(limited.url + path, headers=headers, json=body, timeout=10).status_code == 200
 
 
+def test_a_header_that_never_ends_is_cut_at_the_limit_not_buffered(limited):
+    """httptools buffers a header until its line ends: a client that never ended one grew the gateway's memory
+    without bound (150 MB in 20 s from one connection), since the 431 above needs a complete head. Now the
+    connection is answered 431 and closed once the head passes the limit: the gateway stops reading, so the
+    client cannot send more than the socket buffers hold (it could send all 64 MiB before)."""
+    sent, reply = 0, b""
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
+        s.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nx-endless: ")
+        try:
+            while sent < 64 * 1024 * 1024:
+                s.sendall(b"e" * 65536)
+                sent += 65536
+        except OSError:  # reset: the gateway closed the connection
+            pass
+        try:
+            reply = s.recv(65536)
+        except OSError:  # the reset may overtake the answer
+            pass
+    assert sent < 32 * 1024 * 1024, "the gateway kept reading an endless header"
+    assert reply == b"" or reply.split(b" ", 2)[1] == b"431", reply[:200]
+    assert httpx.get(limited.url + "/healthz", timeout=10).status_code == 200
+
+
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_max_stream_seconds_cuts_the_stream_with_an_error_event_in_the_callers_dialect(limited, dialect):
     path, headers, body = _request(limited, dialect, [{"role": "user", "content": "hi"}], stream=True)
