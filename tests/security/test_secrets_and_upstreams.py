@@ -121,15 +121,20 @@ def test_extraction_events_hold_no_prompt_text(secured):
                          ids=["not-json", "fields-missing", "not-an-object", "wrong-types"])
 def test_a_damaged_key_record_refuses_its_own_key_not_every_request(secured, stored):
     key, record = new_key("acme", f"damaged-{len(stored)}", {})
-    redis.Redis.from_url(secured.redis.url).hset("covenant:keys", record.key_id, stored)
-    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}
-    refused = httpx.post(secured.openai_base_url + "/chat/completions", json=body, timeout=10,
-                         headers={"authorization": f"Bearer {key}"})
-    assert refused.status_code == 401 and refused.json()["error"]["code"] == "invalid_api_key"
-    assert wait_for(lambda: "is not a key record" in secured.logs())
-    served = httpx.post(secured.openai_base_url + "/chat/completions", json=body, timeout=10,
-                        headers={"authorization": f"Bearer {secured.key}"})
-    assert served.status_code == 200
+    store = redis.Redis.from_url(secured.redis.url)
+    store.hset("covenant:keys", record.key_id, stored)
+    try:
+        body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}
+        refused = httpx.post(secured.openai_base_url + "/chat/completions", json=body, timeout=10,
+                             headers={"authorization": f"Bearer {key}"})
+        assert refused.status_code == 401 and refused.json()["error"]["code"] == "invalid_api_key"
+        assert wait_for(lambda: "is not a key record" in secured.logs())
+        served = httpx.post(secured.openai_base_url + "/chat/completions", json=body, timeout=10,
+                            headers={"authorization": f"Bearer {secured.key}"})
+        assert served.status_code == 200
+        assert secured.admin("GET", "/admin/v1/keys").status_code == 200  # the list leaves the damaged one out
+    finally:
+        store.hdel("covenant:keys", record.key_id)  # the module's other tests read every record
 
 
 def test_keys_are_stored_only_as_hashes(secured):
