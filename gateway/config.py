@@ -71,6 +71,10 @@ class Limits(_Strict):
     body_timeout_seconds: float = Field(
         30.0, gt=0, description="A request body not fully received this long after its headers gets 408 "
                                 "(uvicorn has no body read timeout: a trickling sender would hold a request).")
+    header_timeout_seconds: float = Field(
+        30.0, gt=0, description="Request headers begun but not complete this long after their first read get 408 and "
+                                "the connection is closed (a client trickling a head held a connection); also how long "
+                                "a kept-alive connection may stay idle.")
     default_max_tokens: int = Field(4096, ge=1, description="Output budget assumed when a request sets none.")
 
 

@@ -76,7 +76,10 @@ class CoalescingHttpToolsProtocol(HttpToolsProtocol):
     limit of its own, so a client that never ended one grew the process's memory without bound (150 MB in
     20 s from one connection). The proxy's exact check (431 in the caller's dialect) runs once the head is
     complete; this one closes the connection with a 431 when the head passes the limit (`limits.max_header_bytes`,
-    given to uvicorn as h11's event size) plus room for the request line, before it is complete."""
+    given to uvicorn as h11's event size) plus room for the request line, before it is complete. And in time: a
+head begun must be complete within `limits.header_timeout_seconds` (given to uvicorn as its keep-alive timeout,
+which closes idle connections but stops counting at a head's first byte), or the connection gets 408 and is
+closed: a client trickling a head byte by byte held a connection, and a few thousand of them the server."""
 
     def __init__(self, config, *args, **kwargs) -> None:
         super().__init__(config, *args, **kwargs)
@@ -84,6 +87,7 @@ class CoalescingHttpToolsProtocol(HttpToolsProtocol):
         self._reading_head = True
         self._head_bytes = 0
         self._boundary = False  # a head ended or a message ended while the current chunk was parsed
+        self._head_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
@@ -96,17 +100,44 @@ class CoalescingHttpToolsProtocol(HttpToolsProtocol):
             return
         # Counted exactly when the whole chunk was head; a head that began inside it is counted from the next
         # chunk on (one chunk of slack, at most the socket read size).
-        self._head_bytes = self._head_bytes + len(data) if was_reading_head and not self._boundary else 0
-        if self._head_bytes > self._head_limit and not self.transport.is_closing():
-            body = render_error("openai", 431, "request_header_fields_too_large",
-                                f"request headers exceed {self._head_limit} bytes")
-            self.transport.write(b"HTTP/1.1 431 Request Header Fields Too Large\r\ncontent-type: application/json\r\n"
-                                 b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(body), body))
-            self.transport.close()
+        if was_reading_head and not self._boundary:
+            self._head_bytes += len(data)
+            if self._head_timer is None:  # only for a head split over reads: most come whole, and pay nothing
+                self._head_timer = self.loop.call_later(self.timeout_keep_alive, self._head_timed_out)
+        else:
+            self._head_bytes = 0
+        if self._head_bytes > self._head_limit:
+            self._refuse(431, "Request Header Fields Too Large", "request_header_fields_too_large",
+                         f"request headers exceed {self._head_limit} bytes")
+
+    def _head_timed_out(self) -> None:
+        self._head_timer = None
+        if self._reading_head:
+            self._refuse(408, "Request Timeout", "request_timeout",
+                         f"request headers not received within {self.timeout_keep_alive:g}s")
+
+    def _refuse(self, status: int, reason: str, code: str, message: str) -> None:
+        """Answer before any request exists (no dialect known yet: OpenAI's error shape) and close."""
+        if self.transport.is_closing():
+            return
+        body = render_error("openai", status, code, message)
+        self.transport.write(b"HTTP/1.1 %d %s\r\ncontent-type: application/json\r\nconnection: close\r\n"
+                             b"content-length: %d\r\n\r\n%s" % (status, reason.encode(), len(body), body))
+        self.transport.close()
+
+    def _stop_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
 
     def on_headers_complete(self) -> None:
         self._reading_head, self._head_bytes, self._boundary = False, 0, True
+        self._stop_head_timer()
         super().on_headers_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop_head_timer()
+        super().connection_lost(exc)
 
     def on_message_complete(self) -> None:
         self._reading_head, self._boundary = True, True

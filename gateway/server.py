@@ -30,7 +30,8 @@ def _uvicorn_kwargs(settings: Settings) -> dict:
     return dict(host=settings.host, port=settings.port, loop="uvloop", http=CoalescingHttpToolsProtocol, lifespan="on",
                 proxy_headers=False,
                 access_log=False, log_config=None, timeout_graceful_shutdown=int(settings.drain_seconds),
-                h11_max_incomplete_event_size=settings.limits.max_header_bytes, timeout_keep_alive=30)
+                h11_max_incomplete_event_size=settings.limits.max_header_bytes,
+                timeout_keep_alive=settings.limits.header_timeout_seconds)
 
 
 def serve(settings: Settings, config_file: str | None) -> None:

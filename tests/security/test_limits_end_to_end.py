@@ -17,7 +17,7 @@ from tests.reliability.support import FILE_AUDIT, records_for
 from tests.support.gateway import GatewayProcess
 
 LIMITS = {"max_body_bytes": 4096, "max_json_depth": 8, "max_messages": 3, "max_header_bytes": 4096,
-          "max_stream_seconds": 1.5, "body_timeout_seconds": 1.0}
+          "max_stream_seconds": 1.5, "body_timeout_seconds": 1.0, "header_timeout_seconds": 1.0}
 DIALECTS = ("openai", "anthropic")
 
 
@@ -185,6 +185,23 @@ def test_a_header_that_never_ends_is_cut_at_the_limit_not_buffered(limited):
             pass
     assert sent < 32 * 1024 * 1024, "the gateway kept reading an endless header"
     assert reply == b"" or reply.split(b" ", 2)[1] == b"431", reply[:200]
+    assert httpx.get(limited.url + "/healthz", timeout=10).status_code == 200
+
+
+def test_a_head_trickled_past_the_header_timeout_gets_408_and_the_connection_closes(limited):
+    """uvicorn's keep-alive timer stops at a head's first byte and nothing else bounds a head in time: a client
+    sending one header byte now and then held its connection (slowloris). The socket's own timeout (10 s) would
+    fail this test if the gateway never answered."""
+    with socket.create_connection(("127.0.0.1", limited.port), timeout=10) as s:
+        s.sendall(b"POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nx-slow: ")
+        reply = b""
+        while True:
+            part = s.recv(65536)
+            if not part:
+                break
+            reply += part
+    assert reply.split(b" ", 2)[1] == b"408", reply[:200]
+    assert b'"code":"request_timeout"' in reply
     assert httpx.get(limited.url + "/healthz", timeout=10).status_code == 200
 
 
