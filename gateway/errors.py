@@ -60,14 +60,18 @@ class GatewayError(Exception):
         self.param = param
         self.headers = headers or []
 
-    def body(self, dialect: Dialect) -> bytes:
-        return render_error(dialect, self.status, self.code, self.message, self.param)
+    def body(self, dialect: Dialect, request_id: str | None = None) -> bytes:
+        return render_error(dialect, self.status, self.code, self.message, self.param, request_id)
 
 
-def render_error(dialect: Dialect, status: int, code: str, message: str, param: str | None = None) -> bytes:
+def render_error(dialect: Dialect, status: int, code: str, message: str, param: str | None = None,
+                 request_id: str | None = None) -> bytes:
     if dialect == "anthropic":
         etype = _ANTHROPIC_TYPES.get(status, "api_error" if status >= 500 else "invalid_request_error")
-        return orjson.dumps({"type": "error", "error": {"type": etype, "message": message, "code": code}})
+        out = {"type": "error", "error": {"type": etype, "message": message, "code": code}}
+        if request_id:  # as the API's error bodies carry it, beside the request-id header
+            out["request_id"] = request_id
+        return orjson.dumps(out)
     etype = _OPENAI_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
     return orjson.dumps({"error": {"message": message, "type": etype, "code": code, "param": param}})
 

@@ -395,11 +395,11 @@ class Proxy:
         ctx.status = deny.status
         ctx.decision = deny.decision
         ctx.reasons.extend(deny.reasons or [deny.code])
-        body = render_error(ctx.dialect, deny.status, deny.code, deny.message)
+        body = render_error(ctx.dialect, deny.status, deny.code, deny.message, request_id=ctx.request_id)
         await self._send(send, deny.status, body, ctx.dialect, ctx.request_id, [*ctx.response_headers, *deny.headers])
 
     async def _send_error(self, send, dialect: str, exc: GatewayError, rid: str, extra: list) -> None:
-        await self._send(send, exc.status, exc.body(dialect), dialect, rid, [*extra, *exc.headers])
+        await self._send(send, exc.status, exc.body(dialect, rid), dialect, rid, [*extra, *exc.headers])
 
     @staticmethod
     async def _send(send, status: int, body: bytes, dialect: str, rid: str, extra: list[tuple[str, str]]) -> None:
@@ -419,7 +419,7 @@ def _id_headers(dialect: str, rid: str) -> list[tuple[bytes, bytes]]:
 
 def _stream_error(ctx: RequestContext, exc: GatewayError) -> bytes:
     """An error event in the caller's dialect, so the SDK raises instead of ending quietly."""
-    body = exc.body(ctx.dialect)
+    body = exc.body(ctx.dialect, ctx.request_id)
     if ctx.dialect == "anthropic":
         return b"event: error\ndata: " + body + b"\n\n"
     return b"data: " + body + b"\n\n"

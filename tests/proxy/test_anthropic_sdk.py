@@ -82,3 +82,4 @@ def test_the_sdk_reports_the_gateways_request_id(client, gateway):
     with pytest.raises(anthropic.AuthenticationError) as caught:
         stranger.messages.create(model="claude-mock-1", max_tokens=20, messages=MESSAGES)
     assert caught.value.request_id and caught.value.request_id == caught.value.response.headers["x-request-id"]
+    assert caught.value.body["request_id"] == caught.value.request_id  # in the body too, as the API's errors

@@ -38,7 +38,8 @@ def test_malformed_anthropic_body_is_400_in_anthropic_dialect(gateway, teacher_l
              **{"anthropic-version": "2023-06-01"})
     assert r.status_code == 400
     assert r.json() == {"type": "error", "error": {"type": "invalid_request_error",
-                                                   "message": "messages must be an array", "code": "invalid_type"}}
+                                                   "message": "messages must be an array", "code": "invalid_type"},
+                        "request_id": r.headers["request-id"]}
     assert teacher_log.requests() == []
 
 
