@@ -344,6 +344,10 @@ class Proxy:
             up.abort()
         finally:
             ctx.upstream_done = time.perf_counter()
+            try:
+                sse.count_skipped()  # a stream cut short (by the upstream, by the client) never reached close()
+            except UpstreamError:  # a skipped event that does not parse: the stream has ended; the rest is counted
+                pass
             ctx.usage.settle_estimate()
             if ctx.keep_output:
                 ctx.response_text.append(sse.output_text())

@@ -99,12 +99,7 @@ class SSEProcessor:
         except MalformedStream as exc:
             tail, broken = b"", exc
         self._buf = b""
-        if self._skipped and not self.usage.reported:
-            # No usage block came: count the streamed text of the events skipped on the way.
-            skipped, self._skipped = self._skipped, []
-            self._lazy = False
-            for raw in skipped:
-                self._event(raw)
+        self.count_skipped()
         try:
             pending = self._flush_all()
         except _TransformFailed as exc:
@@ -114,6 +109,23 @@ class SSEProcessor:
             self.released = out
             raise broken
         return out
+
+    def count_skipped(self) -> None:
+        """No usage block came: count the streamed text of the events skipped on the way. Also for a stream
+        that ended without close() (the upstream cut it, the client left): its text was sent all the same.
+        An event that does not parse is not counted, and raised once the others are."""
+        if not self._skipped or self.usage.reported:
+            return
+        skipped, self._skipped = self._skipped, []
+        self._lazy = False
+        broken = None
+        for raw in skipped:
+            try:
+                self._event(raw)
+            except MalformedStream as exc:
+                broken = broken or exc
+        if broken is not None:
+            raise broken
 
     def output_text(self) -> str:
         return "\n".join("".join(parts) for parts in self.texts.values())

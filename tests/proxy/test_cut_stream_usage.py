@@ -1,0 +1,85 @@
+"""A stream that ends before its usage block (the upstream cuts it, the caller leaves) is charged the text it
+carried, counted at ~4 characters a token, as a whole stream without a usage block is. Here the gateway runs
+no output stage, so it forwards the upstream's bytes untouched and reads the text only when it must."""
+
+from __future__ import annotations
+
+import time
+
+import anthropic
+import httpx
+import openai
+import orjson
+import pytest
+
+from tests.support.gateway import GatewayProcess
+from tests.support.metrics import metric
+
+MSG = [{"role": "user", "content": "Describe a harbour at dawn."}]
+
+
+@pytest.fixture(scope="module")
+def plain(teacher) -> GatewayProcess:
+    gw = GatewayProcess(upstream_url=teacher.url, drop_policies=("20-pii*", "30-watermark*", "40-extraction*"))
+    gw.key = gw.create_key("acme", "plain")
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def _settled(gw: GatewayProcess, decision: str, before: float) -> None:
+    """The record is written after the caller's stream ended: wait for it (a bound against hanging)."""
+    deadline = time.monotonic() + 10
+    while metric(gw, "covenant_requests_total", decision=decision) == before and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert metric(gw, "covenant_requests_total", decision=decision) == before + 1
+
+
+def test_an_anthropic_stream_the_upstream_cuts_is_charged_its_text(plain, teacher_log):
+    client = anthropic.Anthropic(base_url=plain.url, api_key=plain.key, max_retries=0)
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="upstream_error"))
+    text: list[str] = []
+    with pytest.raises(anthropic.APIStatusError), client.messages.stream(
+            model="claude-mock-1", max_tokens=200, messages=MSG,
+            extra_headers={"x-mock-fault": "drop_after_chunks=6"}) as stream:
+        text.extend(stream.text_stream)
+    assert len("".join(text)) > 40
+    _settled(plain, "upstream_error", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged == (len("".join(text)) + 3) // 4
+
+
+def test_an_openai_stream_the_upstream_cuts_before_the_usage_chunk_is_charged_its_text(plain, teacher_log):
+    client = openai.OpenAI(base_url=plain.openai_base_url, api_key=plain.key, max_retries=0)
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="upstream_error"))
+    text: list[str] = []
+    with pytest.raises(openai.APIError):
+        for chunk in client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True,
+                                                    stream_options={"include_usage": True},
+                                                    extra_headers={"x-mock-fault": "drop_after_chunks=6"}):
+            text += [c.delta.content or "" for c in chunk.choices]
+    assert len("".join(text)) > 40
+    _settled(plain, "upstream_error", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged == (len("".join(text)) + 3) // 4
+
+
+def test_a_caller_that_leaves_mid_stream_is_charged_at_least_the_text_it_read(plain, teacher_log):
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="client_disconnected"))
+    body = {"model": "claude-mock-1", "max_tokens": 200, "messages": MSG, "stream": True}
+    read = ""
+    with httpx.stream("POST", plain.url + "/v1/messages", content=orjson.dumps(body), timeout=30,
+                      headers={"x-api-key": plain.key, "anthropic-version": "2023-06-01",
+                               "x-mock-fault": "never_end"}) as resp:
+        assert resp.status_code == 200
+        for line in resp.iter_lines():
+            if line.startswith("data: ") and '"text_delta"' in line:
+                read += orjson.loads(line[6:])["delta"]["text"]
+            if len(read) > 200:
+                break
+    _settled(plain, "client_disconnected", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged >= (len(read) + 3) // 4
