@@ -19,7 +19,7 @@ import orjson
 from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.token_data import HeldTokens, withhold
-from gateway.dialects.usage_fields import ANTHROPIC_INPUT_FIELDS, anthropic_input, count, usage_counts
+from gateway.dialects.usage_fields import ANTHROPIC_INPUT_FIELDS, count, usage_counts
 from gateway.errors import UpstreamError
 from gateway.pipeline import TextTransform, TransformFactory, Usage
 
@@ -40,7 +40,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
                  "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
-                 "_same", "withheld", "released", "_drop_usage", "_spare")
+                 "_same", "withheld", "released", "_drop_usage", "_spare", "_input")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None, drop_usage: bool = False) -> None:
@@ -71,6 +71,7 @@ class SSEProcessor:
         # The first text's transform is made now, while the upstream works on the answer, not on the first
         # token's path: there, after an idle spell, building it took 40-80 µs (a cold interpreter).
         self._spare = factory() if factory is not None else None
+        self._input: dict[str, int] = {}  # Anthropic: input counts by field, message_start's until a delta's own
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
@@ -402,11 +403,16 @@ class SSEProcessor:
         if etype == "message_start":
             usage = (obj.get("message") or {}).get("usage") or {}
             self.usage.input_tokens, self.usage.output_tokens = usage_counts(self.api, usage)
+            self._input = {name: count(usage.get(name)) for name in ANTHROPIC_INPUT_FIELDS}
         elif etype == "message_delta":
             usage = obj.get("usage") or {}
             if "output_tokens" in usage:
                 self.usage.output_tokens = count(usage["output_tokens"])
                 self.usage.reported = True
-            if any(usage.get(name) for name in ANTHROPIC_INPUT_FIELDS):
-                self.usage.input_tokens = anthropic_input(usage)
+            # Cumulative counts, the optional ones left out (or null) when not applicable: each count given
+            # replaces its own, the others stay message_start's (as the SDK's get_final_message() reads them).
+            given = {name: n for name in ANTHROPIC_INPUT_FIELDS if (n := count(usage.get(name)))}
+            if given:
+                self._input.update(given)
+                self.usage.input_tokens = sum(self._input.values())
         return raw

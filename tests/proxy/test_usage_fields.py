@@ -59,3 +59,18 @@ def test_a_count_sent_as_a_string_of_digits_is_read():
     usage = Usage()
     read_usage("openai.chat.completions", {"usage": {"prompt_tokens": "12", "completion_tokens": 4.0}}, usage)
     assert (usage.input_tokens, usage.output_tokens) == (12, 4)
+
+
+def test_a_message_delta_that_leaves_out_the_cache_counts_keeps_those_of_message_start():
+    """message_delta's counts are cumulative and its optional ones are left out when not applicable (the SDK's
+    get_final_message() keeps message_start's then): a delta naming only input_tokens must not drop the cache
+    reads and writes from the charge."""
+    usage = Usage()
+    sse = SSEProcessor("anthropic.messages", usage, None, False)
+    sse.feed(_sse("message_start", {"type": "message_start", "message": {"usage": {**CACHED, "output_tokens": 1}}}))
+    sse.feed(_sse("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn"},
+                                    "usage": {"input_tokens": 7, "output_tokens": 10}}))
+    assert (usage.input_tokens, usage.output_tokens) == (1_000_007, 10)
+    sse.feed(_sse("message_delta", {"type": "message_delta", "delta": {},
+                                    "usage": {"cache_read_input_tokens": None, "output_tokens": 12}}))
+    assert (usage.input_tokens, usage.output_tokens) == (1_000_007, 12)
