@@ -166,7 +166,7 @@ class SSEProcessor:
         if not isinstance(obj, dict):
             raise MalformedStream("the upstream sent a malformed event stream")
         if "error" in obj and self._openai_chat_like:
-            return raw  # an upstream error event: forward untouched
+            return self._before_error(raw)  # an upstream error event: forward untouched
         if self._openai_chat_like:
             return self._openai_chunk(obj, raw)
         if self.api == "openai.responses":
@@ -210,6 +210,11 @@ class SSEProcessor:
             if rest:
                 out.append(self._synthetic_delta(key, rest))
         return b"".join(out)
+
+    def _before_error(self, raw: bytes) -> bytes:
+        """An upstream error event ends the stream, and the SDKs stop reading at it: the text the transforms
+        still hold goes out before it."""
+        return self._flush_all() + raw if self.factory is not None else raw
 
     def _hold(self, key: Any, value: Any) -> None:
         held = self._held.get(key)
@@ -347,15 +352,20 @@ class SSEProcessor:
             elif held and not obj.get("logprobs"):
                 obj["logprobs"] = held
             return pre + _event_bytes(name, obj)
+        if etype == "error":
+            return self._before_error(raw)
         final = etype in ("response.completed", "response.incomplete", "response.failed")
+        pre, changed = b"", False
         if (final or etype in ("response.content_part.done", "response.output_item.done")) and self.factory:
+            # A last event with texts still open (no output_text.done before it, as a failed response ends): they
+            # end here, their rest sent before it, so its texts are the deltas' text.
+            pre = self._flush_all() if final else b""
             self._rewrite_response_texts(obj)
-            out = _event_bytes(name, obj)
-        else:
-            out = raw
+            changed = True
         response = obj.get("response")
         if self._seal is not None and isinstance(response, dict) and seal_response_object(response, self._seal):
-            out = _event_bytes(name, obj)
+            changed = True
+        out = pre + _event_bytes(name, obj) if changed else raw
         if final:
             usage = (obj.get("response") or {}).get("usage")
             if isinstance(usage, dict):
@@ -396,6 +406,8 @@ class SSEProcessor:
                     delta["text"] = new
                     return _event_bytes(name, obj)
             return raw
+        if etype == "error":
+            return self._before_error(raw)
         if etype == "content_block_stop" and self.factory is not None:
             key = obj.get("index", 0)
             rest = self._flush(key)

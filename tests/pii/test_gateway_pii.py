@@ -188,3 +188,38 @@ def test_detections_are_counted_by_type_never_by_value(gw_scripted):
     text = httpx.get(gw_scripted.url + "/metrics", timeout=5).text
     assert 'covenant_pii_detections_total{action="redact",direction="output",entity="EMAIL_ADDRESS"}' in text
     assert "jane.doe" not in text and "jane.doe" not in gw_scripted.logs()
+
+
+CLEAN = "Sure. The harbour opens at dawn, the boats leave at six and the market starts soon after. That is all."
+
+
+@pytest.fixture(scope="module")
+def gw_failing():
+    """An upstream that fails mid-stream with the API's error event (Anthropic's overloaded_error) after its text."""
+    with running_scripted_upstream(Script(CLEAN, [3, 11, 1, 29], error="overloaded_error")) as up:
+        gw = _gateway(up.url)
+        yield gw
+        gw.stop()
+
+
+def test_text_held_back_for_redaction_reaches_the_caller_before_an_upstream_error_event(gw_failing):
+    """The redactor holds the last characters back while the answer streams; when the upstream ends the stream
+    with an error event, what it held is released before that event, where the SDKs stop reading."""
+    claude = anthropic.Anthropic(base_url=gw_failing.url, api_key=gw_failing.key, max_retries=0)
+    text: list[str] = []
+    with pytest.raises(anthropic.APIStatusError, match="Overloaded"), claude.messages.stream(
+            model="claude-mock-1", max_tokens=100, messages=[{"role": "user", "content": "help"}]) as stream:
+        text.extend(stream.text_stream)
+    assert "".join(text) == CLEAN
+
+    client = openai.OpenAI(base_url=gw_failing.openai_base_url, api_key=gw_failing.key, max_retries=0)
+    text = []
+    with pytest.raises(openai.APIError, match="overloaded"):
+        for chunk in client.chat.completions.create(model="gpt-4o-mini", stream=True,
+                                                    messages=[{"role": "user", "content": "help"}]):
+            text += [c.delta.content or "" for c in chunk.choices]
+    assert "".join(text) == CLEAN
+
+    events = list(client.responses.create(model="gpt-4o-mini", input="help", stream=True))
+    assert events[-1].type == "error"
+    assert "".join(e.delta for e in events if e.type == "response.output_text.delta") == CLEAN

@@ -23,6 +23,7 @@ class Script:
     citations: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, url) into `text`
     encoding: str = ""  # gzip / deflate: chat answers compressed whatever was asked for; other: the header only;
     # gzip-members: chat answers as several gzip members (RFC 1952), one per write
+    error: str = ""  # streams: after the text, the API's error event of this type ends the stream (overloaded_error)
 
 
 def _pieces(script: Script) -> list[str]:
@@ -80,6 +81,10 @@ def _app(script: Script) -> web.Application:
                      "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None,
                                   "logprobs": logprobs(piece)}]}
             await resp.write(pack(f"data: {json.dumps(chunk)}\n\n".encode()))
+        if script.error:  # as the API reports a failure mid-stream, after a 200
+            error = {"error": {"message": "The server is overloaded.", "type": script.error, "code": None}}
+            await resp.write(pack(f"data: {json.dumps(error)}\n\n".encode()))
+            return resp
         if notes:  # the API sends a search answer's citations in a delta of their own, after the text
             chunk = {**base, "object": "chat.completion.chunk",
                      "choices": [{"index": 0, "delta": {"annotations": notes}, "finish_reason": None}]}
@@ -107,6 +112,9 @@ def _app(script: Script) -> web.Application:
         for piece in _pieces(script):
             await event("content_block_delta", {"type": "content_block_delta", "index": 0,
                                                 "delta": {"type": "text_delta", "text": piece}})
+        if script.error:  # Anthropic's mid-stream failure (overloaded_error under load): the stream ends there
+            await event("error", {"type": "error", "error": {"type": script.error, "message": "Overloaded"}})
+            return resp
         await event("content_block_stop", {"type": "content_block_stop", "index": 0})
         await event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
                                       "usage": {"output_tokens": 9}})
@@ -149,6 +157,9 @@ def _app(script: Script) -> web.Application:
         for piece in _pieces(script):
             await event({"type": "response.output_text.delta", "item_id": "msg_scripted", "output_index": 0,
                          "content_index": 0, "delta": piece, "logprobs": logprobs(piece)})
+        if script.error:
+            await event({"type": "error", "code": script.error, "message": "The server is overloaded.", "param": None})
+            return resp
         for i, note in enumerate(notes):
             await event({"type": "response.output_text.annotation.added", "item_id": "msg_scripted",
                          "output_index": 0, "content_index": 0, "annotation_index": i, "annotation": note})
