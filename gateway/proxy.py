@@ -302,7 +302,6 @@ class Proxy:
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
         sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id, ctx.drop_usage_chunk)
         deadline = time.monotonic() + self.limits.max_stream_seconds
-        error_sent = False
         try:
             ctx.status, ctx.response_started = up.status, True
             await send({"type": "http.response.start", "status": up.status, "headers": headers})
@@ -313,25 +312,14 @@ class Proxy:
                     async for chunk in up.chunks():
                         if ctx.disconnected:
                             break
-                        try:
-                            out = sse.feed(chunk)
-                        except UpstreamError as exc:
-                            await send({"type": "http.response.body", "body": _stream_error(ctx, exc),
-                                        "more_body": True})
-                            error_sent = True
-                            raise
+                        out = sse.feed(chunk)
                         if out:
                             if "_first_byte_sent" not in ctx.annotations:
                                 ctx.annotations["_first_byte_sent"] = time.perf_counter()
                             await send({"type": "http.response.body", "body": out, "more_body": True})
             except TimeoutError:
                 raise UpstreamError("the stream exceeded the maximum duration", code="stream_too_long") from None
-            try:
-                tail = sse.close()
-            except UpstreamError:  # the last event came cut short: what the transforms held goes out first
-                if sse.released and not ctx.disconnected:
-                    await send({"type": "http.response.body", "body": sse.released, "more_body": True})
-                raise
+            tail = sse.close()  # a last event cut short raises: what the transforms held is sent by cut()
             if tail and not ctx.disconnected:
                 await send({"type": "http.response.body", "body": tail, "more_body": True})
         except UpstreamError as exc:
@@ -339,8 +327,10 @@ class Proxy:
             if not ctx.disconnected:  # the status (200) is sent: the decision and the errors say it broke
                 ctx.decision = "upstream_error"
                 self._on_upstream_error(ctx.upstream.name, exc.code)
-                if not error_sent:
-                    await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+                # What came before the failure first (text the transforms held, events before a broken one):
+                # the SDKs stop reading at the error event.
+                await send({"type": "http.response.body", "body": sse.cut() + _stream_error(ctx, exc),
+                            "more_body": True})
             up.abort()
         finally:
             ctx.upstream_done = time.perf_counter()

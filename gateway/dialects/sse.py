@@ -84,7 +84,13 @@ class SSEProcessor:
             cut = buf.find(b"\n\n", start)
             if cut < 0:
                 break
-            out.append(self._event(buf[start:cut + 2]))
+            try:
+                out.append(self._event(buf[start:cut + 2]))
+            except MalformedStream:
+                self._buf = b""
+                if self._rewrites:  # the events before the broken one are still the caller's (cut())
+                    self.released = b"".join(out)
+                raise
             start = cut + 2
         self._buf = buf[start:]
         if not self._rewrites:
@@ -110,6 +116,16 @@ class SSEProcessor:
             self.released = out
             raise broken
         return out
+
+    def cut(self) -> bytes:
+        """The stream ends early (the upstream broke, an event did not parse, time ran out), before the gateway's
+        error event: what is still the caller's. The events read before a broken one, then the text the transforms
+        hold, which came before the failure (the SDKs stop reading at the error event)."""
+        out, self.released = self.released, b""
+        try:
+            return out + self._flush_all()
+        except _TransformFailed:  # the transform's own failure: the stream's error event is sent all the same
+            return out
 
     def count_skipped(self) -> None:
         """No usage block came: count the streamed text of the events skipped on the way. Also for a stream

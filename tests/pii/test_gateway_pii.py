@@ -223,3 +223,28 @@ def test_text_held_back_for_redaction_reaches_the_caller_before_an_upstream_erro
     events = list(client.responses.create(model="gpt-4o-mini", input="help", stream=True))
     assert events[-1].type == "error"
     assert "".join(e.delta for e in events if e.type == "response.output_text.delta") == CLEAN
+
+
+@pytest.mark.parametrize("cut", ["close", "malformed"])
+def test_text_held_back_for_redaction_reaches_the_caller_before_the_gateways_error_event(cut):
+    """The upstream breaks the stream after its text (the connection closes, or an event does not parse): the
+    caller gets all the text that came before, what the redactor held included, then the gateway's error."""
+    with running_scripted_upstream(Script(CLEAN, [3, 11, 1, 29], cut=cut)) as up:
+        gw = _gateway(up.url)
+        try:
+            claude = anthropic.Anthropic(base_url=gw.url, api_key=gw.key, max_retries=0)
+            text: list[str] = []
+            with pytest.raises(anthropic.APIStatusError, match="upstream"), claude.messages.stream(
+                    model="claude-mock-1", max_tokens=100, messages=[{"role": "user", "content": "help"}]) as stream:
+                text.extend(stream.text_stream)
+            assert "".join(text) == CLEAN
+
+            client = openai.OpenAI(base_url=gw.openai_base_url, api_key=gw.key, max_retries=0)
+            text = []
+            with pytest.raises(openai.APIError, match="upstream"):
+                for chunk in client.chat.completions.create(model="gpt-4o-mini", stream=True,
+                                                            messages=[{"role": "user", "content": "help"}]):
+                    text += [c.delta.content or "" for c in chunk.choices]
+            assert "".join(text) == CLEAN
+        finally:
+            gw.stop()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 
-from gateway.dialects.sse import SSEProcessor
+from gateway.dialects.sse import MalformedStream, SSEProcessor
 from gateway.pipeline import Usage
 
 
@@ -82,3 +83,16 @@ def test_a_response_that_ends_without_its_done_events_carries_the_text_the_delta
         assert "".join(e["delta"] for e in events if e["type"] == "response.output_text.delta") == "HELLO WORLD"
         ended = events[-1]["response"]
         assert ended["output"][0]["content"][0]["text"] == "HELLO WORLD" and ended["id"] == "resp_1.cvsealed"
+
+
+def test_events_read_before_a_broken_one_in_the_same_chunk_are_still_the_callers():
+    """The processor rewrites the stream (here it reads the usage chunk it asked for): when an event does not parse,
+    the events before it in the same read are handed back by cut(), with the text the transform held, to go out
+    before the gateway's error event."""
+    for factory, sent in ((None, "Hello there"), (_HoldLast, "HELLO THERE")):
+        sse = SSEProcessor("openai.chat.completions", Usage(), factory, False, drop_usage=True)
+        with pytest.raises(MalformedStream):
+            sse.feed(_event(0, "Hello ") + _event(0, "there") + b'data: {"choices": [\n\n')
+        deltas = [orjson.loads(line[6:])["choices"][0]["delta"]["content"]
+                  for line in sse.cut().split(b"\n\n") if line.startswith(b"data: {")]
+        assert "".join(deltas) == sent

@@ -24,6 +24,23 @@ class Script:
     encoding: str = ""  # gzip / deflate: chat answers compressed whatever was asked for; other: the header only;
     # gzip-members: chat answers as several gzip members (RFC 1952), one per write
     error: str = ""  # streams: after the text, the API's error event of this type ends the stream (overloaded_error)
+    cut: str = ""  # chat and messages streams: "close": the connection is closed after the text; "malformed": the
+    # last text event is written together with an event that does not parse, then the connection is closed
+
+
+_BROKEN = b"data: {\"id\": \"broken\", \"choices\": [\n\n"
+
+
+async def _text_events(request: web.Request, resp: web.StreamResponse, script: Script, events: list[bytes]) -> bool:
+    """Write the text's events as `script.cut` says; True when the stream was cut (nothing more may be written)."""
+    if script.cut == "malformed" and events:
+        events = [*events[:-1], events[-1] + _BROKEN]
+    for raw in events:
+        await resp.write(raw)
+    if script.cut:
+        request.transport.abort()  # no end of the chunked body: the reader sees the connection break
+        return True
+    return False
 
 
 def _pieces(script: Script) -> list[str]:
@@ -76,11 +93,14 @@ def _app(script: Script) -> web.Application:
         await resp.prepare(request)
         pack = gzip.compress if script.encoding == "gzip-members" else bytes
 
+        events = []
         for piece in _pieces(script):
             chunk = {**base, "object": "chat.completion.chunk",
                      "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None,
                                   "logprobs": logprobs(piece)}]}
-            await resp.write(pack(f"data: {json.dumps(chunk)}\n\n".encode()))
+            events.append(pack(f"data: {json.dumps(chunk)}\n\n".encode()))
+        if await _text_events(request, resp, script, events):
+            return resp
         if script.error:  # as the API reports a failure mid-stream, after a 200
             error = {"error": {"message": "The server is overloaded.", "type": script.error, "code": None}}
             await resp.write(pack(f"data: {json.dumps(error)}\n\n".encode()))
@@ -109,9 +129,11 @@ def _app(script: Script) -> web.Application:
                                                                             "usage": {"input_tokens": 5, "output_tokens": 0}}})
         await event("content_block_start", {"type": "content_block_start", "index": 0,
                                             "content_block": {"type": "text", "text": ""}})
-        for piece in _pieces(script):
-            await event("content_block_delta", {"type": "content_block_delta", "index": 0,
-                                                "delta": {"type": "text_delta", "text": piece}})
+        deltas = [{"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}}
+                  for piece in _pieces(script)]
+        if await _text_events(request, resp, script,
+                              [f"event: content_block_delta\ndata: {json.dumps(d)}\n\n".encode() for d in deltas]):
+            return resp
         if script.error:  # Anthropic's mid-stream failure (overloaded_error under load): the stream ends there
             await event("error", {"type": "error", "error": {"type": script.error, "message": "Overloaded"}})
             return resp
