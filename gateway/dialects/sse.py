@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from gateway.dialects.generated import anthropic_event_chars, chat_delta_chars, responses_event_chars
 from gateway.dialects.offsets import offset_map, remap_annotations
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.token_data import HeldTokens, withhold
@@ -299,6 +300,8 @@ class SSEProcessor:
                 continue
             key = choice.get("index", 0)
             holder, name = (choice, "text") if field else (choice.get("delta") or {}, "content")
+            if not field:
+                self.usage.output_chars += chat_delta_chars(holder)
             text = holder.get(name)
             if isinstance(text, str) and text:
                 new = self._feed_text(key, text)
@@ -334,6 +337,7 @@ class SSEProcessor:
 
     def _responses_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
         etype = obj.get("type")
+        self.usage.output_chars += responses_event_chars(etype, obj)
         if etype == "response.output_text.delta":
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             self._last = obj
@@ -413,6 +417,7 @@ class SSEProcessor:
 
     def _anthropic_event(self, name: str | None, obj: dict, raw: bytes) -> bytes:
         etype = obj.get("type")
+        self.usage.output_chars += anthropic_event_chars(etype, obj)
         if etype == "content_block_delta":
             delta = obj.get("delta") or {}
             if delta.get("type") == "text_delta" and isinstance(delta.get("text"), str):

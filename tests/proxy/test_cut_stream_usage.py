@@ -1,6 +1,7 @@
-"""A stream that ends before its usage block (the upstream cuts it, the caller leaves) is charged the text it
-carried, counted at ~4 characters a token, as a whole stream without a usage block is. Here the gateway runs
-no output stage, so it forwards the upstream's bytes untouched and reads the text only when it must."""
+"""A stream that ends before its usage block (the upstream cuts it, the caller leaves) is charged the output it
+carried, counted at ~4 characters a token, as a whole stream without a usage block is; tool calls' names and
+arguments count as text does. Here the gateway runs no output stage, so it forwards the upstream's bytes
+untouched and reads the text only when it must."""
 
 from __future__ import annotations
 
@@ -83,3 +84,49 @@ def test_a_caller_that_leaves_mid_stream_is_charged_at_least_the_text_it_read(pl
     _settled(plain, "client_disconnected", requests)
     charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
     assert charged >= (len(read) + 3) // 4
+
+
+TOOLS = [{"type": "function", "function": {"name": "get_weather", "description": "The weather in a city.",
+                                           "parameters": {"type": "object", "properties": {"city": {"type": "string"},
+                                                                                           "days": {"type": "integer"}},
+                                                          "required": ["city", "days"]}}}]
+
+
+def test_a_tool_call_streamed_without_a_usage_block_is_charged_its_name_and_arguments(plain, teacher_log):
+    """The generated output of a tool call is its name and arguments: an upstream that reports no usage (or a cut
+    stream) is charged those like text, not nothing."""
+    client = openai.OpenAI(base_url=plain.openai_base_url, api_key=plain.key, max_retries=0)
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="allowed"))
+    calls: dict[int, list[str]] = {}
+    for chunk in client.chat.completions.create(model="gpt-4o-mini", messages=MSG, stream=True, tools=TOOLS,
+                                                extra_headers={"x-mock-fault": "no_stream_usage"}):
+        for choice in chunk.choices:
+            for call in choice.delta.tool_calls or ():
+                calls.setdefault(call.index, []).extend(
+                    v for v in (call.function.name, call.function.arguments) if v)
+    generated = sum(len(part) for parts in calls.values() for part in parts)
+    assert generated > 10 and "".join(calls[0]).startswith("get_weather{")
+    _settled(plain, "allowed", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged == (generated + 3) // 4
+
+
+def test_an_anthropic_tool_use_the_upstream_cuts_is_charged_its_input_so_far(plain, teacher_log):
+    body = {"model": "claude-mock-1", "max_tokens": 200, "messages": MSG, "stream": True,
+            "tools": [{"name": "get_weather", "description": "The weather in a city.",
+                       "input_schema": TOOLS[0]["function"]["parameters"]}]}
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="upstream_error"))
+    partial = ""
+    with httpx.stream("POST", plain.url + "/v1/messages", content=orjson.dumps(body), timeout=30,
+                      headers={"x-api-key": plain.key, "anthropic-version": "2023-06-01",
+                               "x-mock-fault": "drop_after_chunks=5"}) as resp:
+        assert resp.status_code == 200
+        for line in resp.iter_lines():
+            if line.startswith("data: ") and '"input_json_delta"' in line:
+                partial += orjson.loads(line[6:])["delta"]["partial_json"]
+    assert len(partial) > 4
+    _settled(plain, "upstream_error", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged == (len("get_weather") + len(partial) + 3) // 4

@@ -1,0 +1,58 @@
+"""Generated output besides the answer's text, counted for the estimate of a stream without a usage block.
+
+When an upstream reports no usage (or the stream is cut before it does), output tokens are estimated from the
+characters streamed (~4 a token, `Usage.settle_estimate`). A tool call's name and arguments, a refusal and
+reasoning text are generated tokens too: an agent's tool-calling stream must not be charged nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_RESPONSES_DELTAS = frozenset(("response.function_call_arguments.delta", "response.custom_tool_call_input.delta",
+                               "response.refusal.delta", "response.reasoning_summary_text.delta",
+                               "response.reasoning_text.delta"))
+_ANTHROPIC_DELTAS = {"input_json_delta": "partial_json", "thinking_delta": "thinking"}
+
+
+def _len(value: Any) -> int:
+    return len(value) if isinstance(value, str) else 0
+
+
+def chat_delta_chars(delta: dict) -> int:
+    """A chat chunk's delta: its tool calls' names and arguments, its refusal."""
+    n = _len(delta.get("refusal"))
+    calls = delta.get("tool_calls")
+    if isinstance(calls, list):
+        for call in calls:
+            fn = call.get("function") if isinstance(call, dict) else None
+            if isinstance(fn, dict):
+                n += _len(fn.get("name")) + _len(fn.get("arguments"))
+    return n
+
+
+def responses_event_chars(etype: Any, obj: dict) -> int:
+    """A Responses API event: argument, refusal and reasoning deltas; the name of a tool call as its item opens."""
+    if not isinstance(etype, str):
+        return 0
+    if etype in _RESPONSES_DELTAS:
+        return _len(obj.get("delta"))
+    if etype == "response.output_item.added":
+        item = obj.get("item")
+        if isinstance(item, dict) and item.get("type") in ("function_call", "custom_tool_call"):
+            return _len(item.get("name"))
+    return 0
+
+
+def anthropic_event_chars(etype: Any, obj: dict) -> int:
+    """An Anthropic event: tool input and thinking deltas; a tool's name as its block starts."""
+    if etype == "content_block_delta":
+        delta = obj.get("delta")
+        kind = delta.get("type") if isinstance(delta, dict) else None
+        if isinstance(kind, str) and (field := _ANTHROPIC_DELTAS.get(kind)):
+            return _len(delta.get(field))
+    elif etype == "content_block_start":
+        block = obj.get("content_block")
+        if isinstance(block, dict) and block.get("type") in ("tool_use", "server_tool_use"):
+            return _len(block.get("name"))
+    return 0
