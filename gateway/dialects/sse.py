@@ -76,8 +76,10 @@ class SSEProcessor:
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
+        sent = len(self._buf)  # pass-through: the bytes of earlier chunks were forwarded as they came
         buf = self._buf + chunk if self._buf else chunk
-        if b"\r" in chunk:
+        crlf = b"\r" in chunk
+        if crlf:
             buf = buf.replace(b"\r\n", b"\n")
         out: list[bytes] = []
         start = 0
@@ -89,8 +91,11 @@ class SSEProcessor:
                 out.append(self._event(buf[start:cut + 2]))
             except MalformedStream:
                 self._buf = b""
-                if self._rewrites:  # the events before the broken one are still the caller's (cut())
+                # The events before the broken one are still the caller's (cut()).
+                if self._rewrites:
                     self.released = b"".join(out)
+                elif not crlf and start > sent:
+                    self.released = chunk[:start - sent]
                 raise
             start = cut + 2
         self._buf = buf[start:]

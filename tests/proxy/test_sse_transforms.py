@@ -86,11 +86,12 @@ def test_a_response_that_ends_without_its_done_events_carries_the_text_the_delta
 
 
 def test_events_read_before_a_broken_one_in_the_same_chunk_are_still_the_callers():
-    """The processor rewrites the stream (here it reads the usage chunk it asked for): when an event does not parse,
-    the events before it in the same read are handed back by cut(), with the text the transform held, to go out
-    before the gateway's error event."""
-    for factory, sent in ((None, "Hello there"), (_HoldLast, "HELLO THERE")):
-        sse = SSEProcessor("openai.chat.completions", Usage(), factory, False, drop_usage=True)
+    """When an event does not parse, the events before it in the same read are handed back by cut(), with the text
+    the transform held, to go out before the gateway's error event; so are they when the processor passes the bytes
+    through as they came."""
+    for factory, drop, sent in ((None, True, "Hello there"), (_HoldLast, True, "HELLO THERE"),
+                                (None, False, "Hello there")):  # the last: bytes passed through as they came
+        sse = SSEProcessor("openai.chat.completions", Usage(), factory, False, drop_usage=drop)
         with pytest.raises(MalformedStream):
             sse.feed(_event(0, "Hello ") + _event(0, "there") + b'data: {"choices": [\n\n')
         deltas = [orjson.loads(line[6:])["choices"][0]["delta"]["content"]
