@@ -41,7 +41,7 @@ def _event_bytes(name: str | None, obj: Any) -> bytes:
 class SSEProcessor:
     __slots__ = ("api", "usage", "factory", "keep", "texts", "_buf", "_t", "_accum", "_last", "_openai_chat_like",
                  "_lazy", "_skipped", "_orig", "_held", "_seal", "_rewrites", "_notes",
-                 "_same", "withheld", "released", "_drop_usage", "_spare", "_input")
+                 "_same", "withheld", "released", "_drop_usage", "_spare", "_input", "_seq", "_shift")
 
     def __init__(self, api: str, usage: Usage, factory: TransformFactory | None, keep_output: bool,
                  seal_id: Callable[[str], str] | None = None, drop_usage: bool = False) -> None:
@@ -73,6 +73,9 @@ class SSEProcessor:
         # token's path: there, after an idle spell, building it took 40-80 µs (a cold interpreter).
         self._spare = factory() if factory is not None else None
         self._input: dict[str, int] = {}  # Anthropic: input counts by field, message_start's until a delta's own
+        # Responses API: the sequence_number of the last event sent, and how far the deltas the gateway added
+        # (a transform's held rest) moved the upstream's numbers up: they stay unique and increasing.
+        self._seq, self._shift = -1, 0
 
     # -- public -------------------------------------------------------------------------------
     def feed(self, chunk: bytes) -> bytes:
@@ -283,7 +286,7 @@ class SSEProcessor:
             return _event_bytes("response.output_text.delta", {
                 "type": "response.output_text.delta", "item_id": last.get("item_id", ""),
                 "output_index": key[0], "content_index": key[1], "delta": text,
-                "sequence_number": last.get("sequence_number", 0)})
+                "sequence_number": self._next_seq()})
         return _event_bytes("content_block_delta", {"type": "content_block_delta", "index": key,
                                                     "delta": {"type": "text_delta", "text": text}})
 
@@ -357,7 +360,7 @@ class SSEProcessor:
             if obj.get("logprobs"):
                 self._hold(key, obj["logprobs"])
                 obj["logprobs"] = []
-            return _event_bytes(name, obj)
+            return self._numbered(name, obj)
         if etype == "response.output_text.annotation.added" and self.factory is not None:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             self._notes.setdefault(key, []).append((name, obj))  # sent with output_text.done, carried over
@@ -365,20 +368,22 @@ class SSEProcessor:
         if etype == "response.output_text.done" and self.factory is not None:
             key = (obj.get("output_index", 0), obj.get("content_index", 0))
             rest = self._flush(key)
-            pre = self._synthetic_delta(key, rest) if rest else b""
+            pre = b""
             held_notes = self._notes.pop(key, ())
-            if held_notes:
+            if held_notes:  # before the added delta: they came before output_text.done, and keep their numbers
                 self._carry(key, [o.get("annotation") for _, o in held_notes])
-                pre += b"".join(_event_bytes(n, o) for n, o in held_notes)
+                pre = b"".join(self._numbered(n, o) for n, o in held_notes)
+            if rest:
+                pre += self._synthetic_delta(key, rest)
             obj["text"] = "".join(self._accum.get(key, ()))
             held = self._release(key)
             if not self._unchanged(key) and withhold(self.api, obj) and not held:
                 self.withheld += 1  # the upstream's own list on the done event
             elif held and not obj.get("logprobs"):
                 obj["logprobs"] = held
-            return pre + _event_bytes(name, obj)
+            return pre + self._numbered(name, obj)
         if etype == "error":
-            return self._before_error(raw)
+            return (self._flush_all() if self.factory is not None else b"") + self._numbered(name, obj, raw)
         final = etype in ("response.completed", "response.incomplete", "response.failed")
         pre, changed = b"", False
         if (final or etype in ("response.content_part.done", "response.output_item.done")) and self.factory:
@@ -390,13 +395,29 @@ class SSEProcessor:
         response = obj.get("response")
         if self._seal is not None and isinstance(response, dict) and seal_response_object(response, self._seal):
             changed = True
-        out = pre + _event_bytes(name, obj) if changed else raw
+        out = pre + self._numbered(name, obj, None if changed else raw)
         if final:
             usage = (obj.get("response") or {}).get("usage")
             if isinstance(usage, dict):
                 self.usage.input_tokens, self.usage.output_tokens = usage_counts(self.api, usage)
                 self.usage.reported = True
         return out
+
+    def _numbered(self, name: str | None, obj: dict, raw: bytes | None = None) -> bytes:
+        """A Responses event as sent (`raw` if unchanged): numbered after the deltas the gateway added before it."""
+        seq = obj.get("sequence_number")
+        if type(seq) is int:
+            if self._shift:
+                obj["sequence_number"] = seq = seq + self._shift
+                raw = None
+            self._seq = seq
+        return raw if raw is not None else _event_bytes(name, obj)
+
+    def _next_seq(self) -> int:
+        """The number of a delta the gateway adds: the next one; the upstream's events after it move up by one."""
+        self._seq += 1
+        self._shift += 1
+        return self._seq
 
     def _rewrite_response_texts(self, obj: dict) -> None:
         if obj.get("type") == "response.content_part.done":

@@ -83,3 +83,11 @@ def test_offsets_move_across_redactions_and_phrase_changes(old, new, cited, beco
     carry = offset_map(old, new)
     spans = [(old.index(c), old.index(c) + len(c)) for c in cited]
     assert [new[carry(s, False):carry(e, True)] for s, e in spans] == becomes
+
+
+def test_responses_events_keep_strictly_increasing_sequence_numbers(client):
+    """The text the watermark held back goes out in a delta of the gateway's own before output_text.done: it takes
+    the next number and the events after it move up, as the API numbers its events (no two share one)."""
+    events = list(client.responses.create(model="gpt-4o-mini", input="?", stream=True))
+    numbers = [e.sequence_number for e in events]
+    assert numbers == list(range(len(events)))
