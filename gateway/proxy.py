@@ -301,6 +301,7 @@ class Proxy:
 
     async def _stream(self, ctx: RequestContext, up: UpstreamResponse, headers: list, factory, receive, send) -> None:
         sse = SSEProcessor(ctx.route.api, ctx.usage, factory, ctx.keep_output, ctx.seal_id, ctx.drop_usage_chunk)
+        ctx.annotations["_sse"] = sse  # a shutdown that cancels the stream releases what it holds (_shut_down)
         deadline = time.monotonic() + self.limits.max_stream_seconds
         try:
             ctx.status, ctx.response_started = up.status, True
@@ -379,8 +380,10 @@ class Proxy:
             if not ctx.response_started:
                 ctx.status = exc.status
                 await self._send_error(send, ctx.dialect, exc, ctx.request_id, ctx.response_headers)
-            else:  # a stream: an error event, then its end (the SDKs raise on the event)
-                await send({"type": "http.response.body", "body": _stream_error(ctx, exc), "more_body": True})
+            else:  # a stream: what the transforms held, an error event, then its end (the SDKs raise on the event)
+                sse = ctx.annotations.get("_sse")
+                held = sse.cut() if sse is not None else b""
+                await send({"type": "http.response.body", "body": held + _stream_error(ctx, exc), "more_body": True})
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
         except OSError:  # the connection is gone too: nothing to tell
             pass

@@ -11,6 +11,7 @@ import openai
 import pytest
 
 from tests.support.gateway import GatewayProcess
+from tests.support.scripted_upstream import Script, running_scripted_upstream
 
 
 def test_sigterm_lets_in_flight_requests_finish(teacher):
@@ -69,6 +70,29 @@ def test_requests_still_running_when_the_drain_time_runs_out_are_answered_in_the
     assert waiting["error"].status_code == 503 and waiting["error"].body["code"] == "shutting_down"
     assert waiting["error"].response.headers["retry-after"] == "1"
     assert "Exception in ASGI application" not in gw.logs()
+
+
+def test_a_stream_cut_by_the_shutdown_first_gets_the_text_its_output_stages_held(tmp_path):
+    """The PII stage holds the last ~128 characters of a stream back (to see an entity whole); an upstream that
+    hangs mid-answer at shutdown must not take them with it: the caller gets all the text, then the error."""
+    text = ("The lighthouse keeper climbed the spiral stairs at dusk, trimmed the wick, polished the great lens "
+            "and watched the beam sweep across the grey water while the ships kept their distance from the rocks.")
+    with running_scripted_upstream(Script(text, [9], cut="stall")) as up:
+        gw = GatewayProcess(upstream_url=up.url, drop_policies=("30-watermark.yaml",),  # the text word for word
+                            extra_config={"drain_seconds": 1})
+        key = gw.create_key("acme", "held-at-shutdown")
+        gw.start()
+        client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0, timeout=30)
+        stream = iter(client.chat.completions.create(model="gpt-4o-mini", stream=True,
+                                                     messages=[{"role": "user", "content": "Tell me a story."}]))
+        got = [c.choices[0].delta.content or "" for c in [next(stream)] if c.choices]
+        stopper = threading.Thread(target=gw.stop, args=(signal.SIGTERM,))
+        stopper.start()
+        with pytest.raises(openai.APIError, match="shutting down"):
+            for chunk in stream:
+                got.extend(c.delta.content or "" for c in chunk.choices)
+        stopper.join(30)
+    assert "".join(got) == text
 
 
 def test_two_workers_serve_and_share_nothing_but_the_port(teacher):

@@ -25,7 +25,8 @@ class Script:
     # gzip-members: chat answers as several gzip members (RFC 1952), one per write
     error: str = ""  # streams: after the text, the API's error event of this type ends the stream (overloaded_error)
     cut: str = ""  # chat and messages streams: "close": the connection is closed after the text; "malformed": the
-    # last text event is written together with an event that does not parse, then the connection is closed
+    # last text event is written together with an event that does not parse, then the connection is closed;
+    # "stall": nothing more is written and the stream stays open (an upstream that hangs mid-answer)
 
 
 _BROKEN = b"data: {\"id\": \"broken\", \"choices\": [\n\n"
@@ -37,6 +38,9 @@ async def _text_events(request: web.Request, resp: web.StreamResponse, script: S
         events = [*events[:-1], events[-1] + _BROKEN]
     for raw in events:
         await resp.write(raw)
+    if script.cut == "stall":  # until the reader leaves (aiohttp does not cancel a handler whose client left)
+        while request.transport is not None and not request.transport.is_closing():  # noqa: ASYNC110 (no event to await)
+            await asyncio.sleep(0.05)
     if script.cut:
         request.transport.abort()  # no end of the chunked body: the reader sees the connection break
         return True
