@@ -23,7 +23,7 @@ from gateway.mock_teacher.requests_in import BadRequest
 from gateway.mock_teacher.settings import MockSettings
 
 FAULT_HEADER = "x-mock-fault"
-Build = Callable[[web.Request, Any, Fault], Awaitable[web.StreamResponse]]
+Build = Callable[[web.Request, Any, Fault, dict[str, str]], Awaitable[web.StreamResponse]]
 
 
 _STORED_RESPONSES = 10_000
@@ -46,6 +46,9 @@ class MockTeacher:
     # -- the common path: read, record, inject faults, then build the answer ------------------
 
     async def _serve(self, request: web.Request, dialect: str, build: Build) -> web.StreamResponse:
+        """Every answer, error or not, carries the request id header of its dialect (`headers`, handed to
+        `build`), and an Anthropic error body names the same id, as the APIs do."""
+        headers = {"request-id" if dialect == "anthropic" else "x-request-id": _new_id("req_")}
         raw = await request.read()
         body: Any = None
         bad_json = False
@@ -58,7 +61,7 @@ class MockTeacher:
         try:
             fault = fault_for(self.faults, request.headers.get(FAULT_HEADER))
         except FaultError as exc:
-            return self._error(dialect, 400, str(exc))
+            return self._error(dialect, 400, str(exc), headers)
         self.recorder.record(request.method, request.path, request.query_string, request.headers, body,
                              fault.model_dump(exclude_defaults=True), raw_path=request.raw_path)
         if fault.delay_ms:
@@ -67,35 +70,35 @@ class MockTeacher:
             abort_connection(request, reset=True)
             raise asyncio.CancelledError  # nothing left to answer on; aiohttp drops the handler quietly
         if fault.status is not None:
-            payload = self._error_body(dialect, fault.status, f"mock fault: status {fault.status}")
+            payload = self._error_body(dialect, fault.status, f"mock fault: status {fault.status}", headers)
             return await self.delivery.json(request, payload, fault, fault.status,
-                                            {**error_headers(fault.status), **self._id_header(dialect)})
+                                            {**error_headers(fault.status), **headers})
         if bad_json:
-            return self._error(dialect, 400, "We could not parse the JSON body of your request.")
+            return self._error(dialect, 400, "We could not parse the JSON body of your request.", headers)
         if fault.reject_stream_options and isinstance(body, dict) and "stream_options" in body:
-            return self._error(dialect, 400, "Unrecognized request argument supplied: stream_options")
+            return self._error(dialect, 400, "Unrecognized request argument supplied: stream_options", headers)
         try:
-            return await build(request, body, fault)
+            return await build(request, body, fault, headers)
         except BadRequest as exc:
-            return self._error(dialect, 400, str(exc))
-
-    def _error_body(self, dialect: str, status: int, message: str) -> dict[str, Any]:
-        return anthropic_error(status, message, _new_id("req_")) if dialect == "anthropic" else openai_error(status, message)
-
-    def _error(self, dialect: str, status: int, message: str) -> web.Response:
-        return web.json_response(self._error_body(dialect, status, message), status=status,
-                                 headers=self._id_header(dialect), dumps=lambda v: orjson.dumps(v).decode())
+            return self._error(dialect, 400, str(exc), headers)
 
     @staticmethod
-    def _id_header(dialect: str) -> dict[str, str]:
-        return {"request-id" if dialect == "anthropic" else "x-request-id": _new_id("req_")}
+    def _error_body(dialect: str, status: int, message: str, headers: dict[str, str]) -> dict[str, Any]:
+        if dialect == "anthropic":
+            return anthropic_error(status, message, headers["request-id"])
+        return openai_error(status, message)
+
+    def _error(self, dialect: str, status: int, message: str, headers: dict[str, str]) -> web.Response:
+        return web.json_response(self._error_body(dialect, status, message, headers), status=status,
+                                 headers=headers, dumps=lambda v: orjson.dumps(v).decode())
 
     # -- OpenAI ---------------------------------------------------------------------------------
 
     async def chat_completions(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "openai", self._chat)
 
-    async def _chat(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _chat(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_chat(body)
         replies = self.engine.replies(req)
         prompt_tokens = self.engine.prompt_tokens(req)
@@ -105,16 +108,17 @@ class MockTeacher:
                                            self.settings.stream_words_per_delta, _asks_usage(req, fault),
                                            lambda k: self.engine.filler(req, k), req.logprobs,
                                            usage_on_last_choice=fault.usage_on_last_choice)
-            plan.headers.update(self._id_header("openai"))
+            plan.headers.update(headers)
             return await self.delivery.stream(request, plan, fault)
         payload = openai_chat.chat_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
-        return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"),
+        return await self.delivery.json(request, payload, fault, headers=headers,
                                         tokens=max(r.tokens for r in replies))
 
     async def completions(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "openai", self._completion)
 
-    async def _completion(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _completion(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_completion(body)
         candidates = self.engine.replies(replace(req, n=req.best_of)) if req.best_of > req.n else None
         replies = candidates[:req.n] if candidates else self.engine.replies(req)
@@ -124,16 +128,19 @@ class MockTeacher:
             plan = openai_chat.completion_stream(completion_id, req.model, prompt_tokens, replies,
                                                  self.settings.stream_words_per_delta, _asks_usage(req, fault),
                                                  lambda k: self.engine.filler(req, k), req.logprobs)
+            plan.headers.update(headers)
             return await self.delivery.stream(request, plan, fault)
         payload = openai_chat.text_completion(completion_id, req.model, prompt_tokens, replies, req.logprobs)
         if candidates:  # every candidate was generated, so every one is charged (as the API does)
             payload["usage"] = openai_chat.usage(prompt_tokens, candidates)
-        return await self.delivery.json(request, payload, fault, tokens=max(r.tokens for r in replies))
+        return await self.delivery.json(request, payload, fault, headers=headers,
+                                        tokens=max(r.tokens for r in replies))
 
     async def responses(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "openai", self._response)
 
-    async def _response(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _response(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_responses(body)
         previous = req.extra.get("previous_response_id")
         if previous is not None and previous not in self.stored_responses:
@@ -148,14 +155,16 @@ class MockTeacher:
             plan = openai_responses.response_stream(response_id, req, prompt_tokens, reply,
                                                     self.settings.stream_words_per_delta,
                                                     lambda k: self.engine.filler(req, k))
+            plan.headers.update(headers)
             return await self.delivery.stream(request, plan, fault)
         payload = openai_responses.response_object(response_id, req, prompt_tokens, reply)
-        return await self.delivery.json(request, payload, fault, tokens=reply.tokens)
+        return await self.delivery.json(request, payload, fault, headers=headers, tokens=reply.tokens)
 
     async def embeddings(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "openai", self._embeddings)
 
-    async def _embeddings(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _embeddings(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         if not isinstance(body, dict) or not isinstance(body.get("model"), str):
             raise BadRequest("you must provide a model parameter")
         inputs = body.get("input")
@@ -177,39 +186,43 @@ class MockTeacher:
             data.append({"object": "embedding", "index": index, "embedding": encoded})
         payload = {"object": "list", "data": data, "model": body["model"],
                    "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
-        return await self.delivery.json(request, payload, fault, headers=self._id_header("openai"))
+        return await self.delivery.json(request, payload, fault, headers=headers)
 
     async def models(self, request: web.Request) -> web.StreamResponse:
         dialect = "anthropic" if "anthropic-version" in request.headers else "openai"
         return await self._serve(request, dialect, self._anthropic_models if dialect == "anthropic" else self._models)
 
-    async def _models(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _models(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         model_id = request.match_info.get("model")
         if model_id is not None:
-            return await self.delivery.json(request, _openai_model(model_id), fault)
-        return await self.delivery.json(request, {"object": "list", "data": [_openai_model(m) for m in
-                                                                             self.settings.models]}, fault)
+            return await self.delivery.json(request, _openai_model(model_id), fault, headers=headers)
+        listing = {"object": "list", "data": [_openai_model(m) for m in self.settings.models]}
+        return await self.delivery.json(request, listing, fault, headers=headers)
 
-    async def _anthropic_models(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _anthropic_models(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         """Anthropic's shape: `type: model`, `display_name`, RFC 3339 `created_at`, cursor pages (`limit`)."""
         model_id = request.match_info.get("model")
         if model_id is not None:
-            return await self.delivery.json(request, _anthropic_model(model_id), fault)
+            return await self.delivery.json(request, _anthropic_model(model_id), fault, headers=headers)
         try:
             limit = max(1, min(1000, int(request.query.get("limit", "20"))))
         except ValueError:
-            return self._error("anthropic", 400, "limit: Input should be a valid integer")
+            return self._error("anthropic", 400, "limit: Input should be a valid integer", headers)
         page = [_anthropic_model(m) for m in self.settings.models][:limit]
         return await self.delivery.json(request, {"data": page, "has_more": len(self.settings.models) > limit,
                                                   "first_id": page[0]["id"] if page else None,
-                                                  "last_id": page[-1]["id"] if page else None}, fault)
+                                                  "last_id": page[-1]["id"] if page else None}, fault,
+                                        headers=headers)
 
     # -- Anthropic ------------------------------------------------------------------------------
 
     async def messages(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "anthropic", self._message)
 
-    async def _message(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _message(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.anthropic_messages(body)
         reply = self.engine.reply(req)
         input_tokens = self.engine.prompt_tokens(req)
@@ -218,18 +231,20 @@ class MockTeacher:
             plan = anthropic_messages.message_stream(message_id, req.model, input_tokens, reply,
                                                      self.settings.stream_words_per_delta,
                                                      lambda k: self.engine.filler(req, k))
-            plan.headers.update(self._id_header("anthropic"))
+            plan.headers.update(headers)
             return await self.delivery.stream(request, plan, fault)
         payload = anthropic_messages.message(message_id, req.model, input_tokens, reply)
-        return await self.delivery.json(request, payload, fault, headers=self._id_header("anthropic"),
+        return await self.delivery.json(request, payload, fault, headers=headers,
                                         tokens=reply.tokens)
 
     async def count_tokens(self, request: web.Request) -> web.StreamResponse:
         return await self._serve(request, "anthropic", self._count_tokens)
 
-    async def _count_tokens(self, request: web.Request, body: Any, fault: Fault) -> web.StreamResponse:
+    async def _count_tokens(self, request: web.Request, body: Any, fault: Fault,
+                  headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.anthropic_messages(body, count_only=True)
-        return await self.delivery.json(request, {"input_tokens": self.engine.prompt_tokens(req)}, fault)
+        return await self.delivery.json(request, {"input_tokens": self.engine.prompt_tokens(req)}, fault,
+                                        headers=headers)
 
     # -- control routes (never recorded, never faulted) -----------------------------------------
 

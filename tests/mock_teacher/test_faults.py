@@ -159,3 +159,46 @@ def test_bad_fault_descriptions_are_rejected(mock: MockTeacherHandle) -> None:
     assert httpx.post(mock.url + "/_mock/faults", json=[{"times": 0, "status": 500}]).status_code == 400
     assert httpx.post(mock.url + "/_mock/faults", json={"status": 500}).status_code == 400
     assert httpx.get(mock.url + "/_mock/faults").json() == []
+
+
+
+def test_every_answer_carries_its_request_id_and_an_anthropic_error_body_names_the_same_one(
+        mock: MockTeacherHandle) -> None:
+    """As the APIs: OpenAI sends x-request-id and Anthropic request-id on every response, of every route
+    (the SDKs expose it as `_request_id`, and `request_id` on errors), and an Anthropic error body's
+    `request_id` is its header's."""
+    client = openai.OpenAI(base_url=mock.openai_base_url, api_key="k", max_retries=0)
+    raw = client.with_raw_response
+    answers = [
+        raw.chat.completions.create(**CHAT), raw.chat.completions.create(**STREAM),
+        raw.completions.create(model="m", prompt="Once", max_tokens=5),
+        raw.completions.create(model="m", prompt="Once", max_tokens=5, stream=True),
+        raw.responses.create(model="m", input="Once", max_output_tokens=16),
+        raw.responses.create(model="m", input="Once", max_output_tokens=16, stream=True),
+        raw.embeddings.create(model="e", input="Once"), raw.models.list(), raw.models.retrieve("m"),
+    ]
+    for answer in answers:
+        assert answer.headers.get("x-request-id", "").startswith("req_"), answer.http_request.url
+    assert client.completions.create(model="m", prompt="Once", max_tokens=5)._request_id
+    with pytest.raises(openai.RateLimitError) as rate:
+        client.chat.completions.create(**CHAT, extra_headers=fault("status=429"))
+    assert rate.value.request_id.startswith("req_")
+
+    aclient = anthropic.Anthropic(base_url=mock.url, api_key="k", max_retries=0)
+    araw = aclient.with_raw_response
+    answers = [
+        araw.messages.create(**MESSAGE), araw.messages.create(**MESSAGE, stream=True),
+        araw.messages.count_tokens(model="c", messages=MESSAGE["messages"]),
+        araw.models.list(), araw.models.retrieve("c"),
+    ]
+    for answer in answers:
+        assert answer.headers.get("request-id", "").startswith("req_"), answer.http_request.url
+    assert aclient.messages.count_tokens(model="c", messages=MESSAGE["messages"])._request_id
+    for spec in ("status=529", "status=400"):
+        with pytest.raises(anthropic.APIStatusError) as caught:
+            aclient.messages.create(**MESSAGE, extra_headers=fault(spec))
+        assert caught.value.request_id.startswith("req_")
+        assert caught.value.body["request_id"] == caught.value.request_id
+    with pytest.raises(anthropic.BadRequestError) as bad:
+        aclient.messages.create(model="c", max_tokens=5, messages=[])
+    assert bad.value.body["request_id"] == bad.value.request_id
