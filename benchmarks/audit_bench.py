@@ -3,6 +3,7 @@ event-loop stall of file writes in a thread vs inline. Run: `python -m benchmark
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import tempfile
 import time
@@ -121,4 +122,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    argparse.ArgumentParser(prog="python -m benchmarks.audit_bench", description=__doc__.split(" Run:")[0]).parse_args()
     asyncio.run(main())

@@ -39,6 +39,10 @@ def _table(junit: Path) -> tuple[list[str], bool]:
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):  # pytest's own help would follow, and no junit file: say what this runs
+        print("usage: python -m benchmarks.blind_audit [-k EXPR] [pytest options...]\n")
+        print(__doc__.split("\n\n", 2)[2].strip())
+        return 0
     with tempfile.TemporaryDirectory(prefix="covenant-blind-audit-") as tmp:
         junit = Path(tmp) / "audit.xml"
         started = time.monotonic()
