@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from gateway import __version__
@@ -99,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreUnavailable as exc:
         print(f"covenant: the store is unavailable: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader left (`| head`): stop quietly; before OSError, which it is one of
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush has nowhere to go
+        return 0
     except OSError as exc:
         if exc.filename is None:
             raise  # not about a file the command was given: a real failure, with its traceback
@@ -106,8 +110,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":

@@ -83,3 +83,19 @@ def test_a_reference_json_that_is_not_a_reference_export_is_one_line(tmp_path, c
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
     last = out.stderr.splitlines()[-1]
     assert last.startswith("covenant watermark detect: ref.json: ") and said in last, last
+
+
+@pytest.mark.parametrize("args", [("policy", "schema"), ("config", "docs"), ("policy", "docs"), ("keys", "list")])
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path, args):
+    """`covenant policy schema | head -1`: once the reader has gone, the command stops with status 0 and no
+    traceback (the pipe's read end is closed before the command writes, as `head` closes it after a line)."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        out = subprocess.run([sys.executable, "-m", "gateway", *args], cwd=tmp_path, stdout=write_end,
+                             stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write_end)
+    assert out.returncode == 0 and out.stderr == "", out.stderr
