@@ -93,7 +93,11 @@ def cmd_explain(args: argparse.Namespace) -> int:
             return 2
         tenant, account, key_id = args.tenant, args.account, args.key_id or "-"
         labels = label_pairs(args.label)
-    pm = PolicyManager([Path(args.policies or settings.policies_dir)])
+    policy_dir = Path(args.policies or settings.policies_dir)
+    if not policy_dir.exists():  # an empty answer ("no policy matches") would pass for the real one
+        print(f"{policy_dir}: no such file or directory", file=sys.stderr)
+        return 1
+    pm = PolicyManager([policy_dir])
     if not pm.reload():
         print(pm.last_error, file=sys.stderr)
         return 1

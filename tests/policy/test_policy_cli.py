@@ -108,3 +108,14 @@ def test_an_empty_document_in_a_policy_test_file_is_skipped_as_in_a_policy_file(
     path.write_text("apiVersion: covenant/v1\nkind: PolicyTest\ncases: []\n---\n")
     out = covenant("policy", "validate", str(path))
     assert out.returncode == 0, out.stderr
+
+
+def test_explain_against_a_missing_policy_directory_says_so(tmp_path):
+    """A mistyped --policies (or a config naming a directory not there) is not 'no policy matches: the request is
+    allowed with no limits': the operator asking what applies is told the directory is not there (status 1,
+    as policy test)."""
+    out = covenant("policy", "explain", "--tenant", "acme", "--account", "a", "--model", "gpt-4o",
+                   "--policies", str(tmp_path / "polcies"))
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert out.stderr.splitlines() == [f"{tmp_path / 'polcies'}: no such file or directory"]
+    assert "no policy matches" not in out.stdout
