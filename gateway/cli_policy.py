@@ -26,7 +26,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if missing:
         for p in missing:
             print(f"{p}: no such file or directory", file=sys.stderr)
-        return 2
+        return 1
     errors: list[str] = []
     count = 0
     try:

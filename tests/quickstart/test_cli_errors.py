@@ -25,6 +25,7 @@ def covenant(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     (("extraction", "replay", "missing.jsonl"), "covenant: cannot read missing.jsonl: No such file or directory"),
     (("extraction", "replay", "."), "covenant: cannot read .: Is a directory"),
     (("policy", "test", "--policies", "nowhere"), "nowhere: no such file or directory"),
+    (("policy", "validate", "nowhere"), "nowhere: no such file or directory"),
 ])
 def test_a_missing_input_is_one_line(tmp_path, args, said):
     out = covenant(tmp_path, *args)
