@@ -54,7 +54,10 @@ def run_mock_teacher(settings: MockSettings, host: str = "127.0.0.1", port: int 
     """Serve until interrupted (the `covenant mock-teacher` command and `python -m gateway.mock_teacher`)."""
 
     async def serve() -> None:
-        runner, bound = await start_mock_teacher(settings, host, port)
+        try:
+            runner, bound = await start_mock_teacher(settings, host, port)
+        except OSError as exc:  # port taken, address not ours: one line, as `covenant serve` says it
+            raise SystemExit(f"mock teacher: cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         print(f"mock teacher listening on http://{host}:{bound}", flush=True)
         try:
             await asyncio.Event().wait()
