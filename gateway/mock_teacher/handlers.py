@@ -202,7 +202,8 @@ class MockTeacher:
 
     async def _anthropic_models(self, request: web.Request, body: Any, fault: Fault,
                   headers: dict[str, str]) -> web.StreamResponse:
-        """Anthropic's shape: `type: model`, `display_name`, RFC 3339 `created_at`, cursor pages (`limit`)."""
+        """Anthropic's shape: `type: model`, `display_name`, RFC 3339 `created_at`, cursor pages (`limit`, and
+        `after_id` / `before_id`: the page right after / before that id; `has_more` in that direction)."""
         model_id = request.match_info.get("model")
         if model_id is not None:
             return await self.delivery.json(request, _anthropic_model(model_id), fault, headers=headers)
@@ -210,8 +211,17 @@ class MockTeacher:
             limit = max(1, min(1000, int(request.query.get("limit", "20"))))
         except ValueError:
             return self._error("anthropic", 400, "limit: Input should be a valid integer", headers)
-        page = [_anthropic_model(m) for m in self.settings.models][:limit]
-        return await self.delivery.json(request, {"data": page, "has_more": len(self.settings.models) > limit,
+        models = list(self.settings.models)
+        after, before = request.query.get("after_id"), request.query.get("before_id")
+        if before is not None:  # an unknown cursor gives an empty last page (a client's paging ends)
+            end = models.index(before) if before in models else 0
+            start = max(0, end - limit)
+            ids, has_more = models[start:end], start > 0
+        else:
+            start = models.index(after) + 1 if after in models else 0 if after is None else len(models)
+            ids, has_more = models[start:start + limit], start + limit < len(models)
+        page = [_anthropic_model(m) for m in ids]
+        return await self.delivery.json(request, {"data": page, "has_more": has_more,
                                                   "first_id": page[0]["id"] if page else None,
                                                   "last_id": page[-1]["id"] if page else None}, fault,
                                         headers=headers)

@@ -93,3 +93,18 @@ async def test_async_client(aclient: anthropic.AsyncAnthropic) -> None:
         async for chunk in stream.text_stream:
             text += chunk
     assert text == whole.content[0].text
+
+
+def test_models_pages_follow_their_cursors(client: anthropic.Anthropic, mock: MockTeacherHandle) -> None:
+    """The SDK pages with `after_id` (the last id of the page before) while `has_more`: every model once, in
+    order; `before_id` pages backwards. The mock once ignored both, and the SDK's iteration never ended."""
+    import itertools
+
+    every = [m.id for m in client.models.list(limit=1000)]
+    assert len(every) >= 3
+    paged = [m.id for m in itertools.islice(client.models.list(limit=2), 3 * len(every))]
+    assert paged == every
+    page = client.models.list(limit=1, after_id=every[0])
+    assert [m.id for m in page.data] == [every[1]] and page.first_id == every[1] and page.has_more
+    page = client.models.list(limit=2, before_id=every[-1])
+    assert [m.id for m in page.data] == every[-3:-1] and page.has_more == (len(every) > 3)
