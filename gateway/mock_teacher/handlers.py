@@ -98,7 +98,7 @@ class MockTeacher:
         return await self._serve(request, "openai", self._chat)
 
     async def _chat(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                    headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_chat(body)
         replies = self.engine.replies(req)
         prompt_tokens = self.engine.prompt_tokens(req)
@@ -118,7 +118,7 @@ class MockTeacher:
         return await self._serve(request, "openai", self._completion)
 
     async def _completion(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                          headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_completion(body)
         candidates = self.engine.replies(replace(req, n=req.best_of)) if req.best_of > req.n else None
         replies = candidates[:req.n] if candidates else self.engine.replies(req)
@@ -140,7 +140,7 @@ class MockTeacher:
         return await self._serve(request, "openai", self._response)
 
     async def _response(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                        headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.openai_responses(body)
         previous = req.extra.get("previous_response_id")
         if previous is not None and previous not in self.stored_responses:
@@ -164,7 +164,7 @@ class MockTeacher:
         return await self._serve(request, "openai", self._embeddings)
 
     async def _embeddings(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                          headers: dict[str, str]) -> web.StreamResponse:
         if not isinstance(body, dict) or not isinstance(body.get("model"), str):
             raise BadRequest("you must provide a model parameter")
         inputs = body.get("input")
@@ -193,7 +193,7 @@ class MockTeacher:
         return await self._serve(request, dialect, self._anthropic_models if dialect == "anthropic" else self._models)
 
     async def _models(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                      headers: dict[str, str]) -> web.StreamResponse:
         model_id = request.match_info.get("model")
         if model_id is not None:
             return await self.delivery.json(request, _openai_model(model_id), fault, headers=headers)
@@ -201,7 +201,7 @@ class MockTeacher:
         return await self.delivery.json(request, listing, fault, headers=headers)
 
     async def _anthropic_models(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                                headers: dict[str, str]) -> web.StreamResponse:
         """Anthropic's shape: `type: model`, `display_name`, RFC 3339 `created_at`, cursor pages (`limit`, and
         `after_id` / `before_id`: the page right after / before that id; `has_more` in that direction)."""
         model_id = request.match_info.get("model")
@@ -232,7 +232,7 @@ class MockTeacher:
         return await self._serve(request, "anthropic", self._message)
 
     async def _message(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                       headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.anthropic_messages(body)
         reply = self.engine.reply(req)
         input_tokens = self.engine.prompt_tokens(req)
@@ -251,7 +251,7 @@ class MockTeacher:
         return await self._serve(request, "anthropic", self._count_tokens)
 
     async def _count_tokens(self, request: web.Request, body: Any, fault: Fault,
-                  headers: dict[str, str]) -> web.StreamResponse:
+                            headers: dict[str, str]) -> web.StreamResponse:
         req = requests_in.anthropic_messages(body, count_only=True)
         return await self.delivery.json(request, {"input_tokens": self.engine.prompt_tokens(req)}, fault,
                                         headers=headers)
