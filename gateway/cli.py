@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     cfg = sub.add_parser("config", help="configuration reference").add_subparsers(dest="config_command",
                                                                                     required=True)
     p = cfg.add_parser("docs", help="print the configuration reference (Markdown)")
-    p.add_argument("--output", "-o")
+    p.add_argument("--output", "-o", help="write to this file (e.g. docs/configuration.md); default: standard output")
     p.set_defaults(func=cmd_config_docs)
 
     add_policy_commands(sub, _add_config)

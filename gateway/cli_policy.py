@@ -158,7 +158,7 @@ def add_policy_commands(sub, add_config) -> None:
     p = policy.add_parser("schema", help="print the policy JSON Schema")
     p.set_defaults(func=cmd_schema)
     p = policy.add_parser("docs", help="print the policy reference (Markdown) generated from the schema")
-    p.add_argument("--output", "-o", help="write to this file (docs/policies.md)")
+    p.add_argument("--output", "-o", help="write to this file (e.g. docs/policies.md); default: standard output")
     p.set_defaults(func=cmd_docs)
     p = policy.add_parser("explain", help="which policies and rules apply to a principal and request, and why")
     add_config(p)

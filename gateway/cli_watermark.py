@@ -205,7 +205,10 @@ def add_watermark_commands(sub, add_config) -> None:
     p.set_defaults(func=cmd_reference_export)
     p = wm.add_parser("trace", help="find the served responses a text came from (provenance index)")
     p.add_argument("text", help="the text, or - for standard input")
-    p.add_argument("--gateway", default="http://127.0.0.1:8080", help="a running gateway's base URL")
-    p.add_argument("--min-similarity", type=float, default=0.1)
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--gateway", default="http://127.0.0.1:8080",
+                   help="a running gateway's base URL (default http://127.0.0.1:8080); the admin token is read "
+                        "from COVENANT_ADMIN_TOKEN")
+    p.add_argument("--min-similarity", type=float, default=0.1,
+                   help="list responses at least this similar to the text (0-1, default 0.1)")
+    p.add_argument("--limit", type=int, default=10, help="at most this many responses (default 10)")
     p.set_defaults(func=cmd_trace)
