@@ -18,12 +18,16 @@ def _read(path: str) -> str:
     return sys.stdin.read() if path == "-" else Path(path).read_text("utf-8", errors="replace")
 
 
+_TEXT_FIELDS = ("text", "completion", "output", "response")
+
+
 class InputError(ValueError):
     """An input file the command cannot read as what it was given for (told in one line, file and line)."""
 
 
 def _jsonl_texts(raw: str, path: str = "-") -> list[str]:
-    """One document per line: a JSON string, or an object with "text" (or "completion"/"output")."""
+    """One document per line: a JSON string, or an object with "text" (or "completion"/"output"/"response");
+    any other line is an InputError naming it (skipping it would score fewer documents without a word)."""
     texts = []
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
@@ -33,13 +37,12 @@ def _jsonl_texts(raw: str, path: str = "-") -> list[str]:
         except orjson.JSONDecodeError as exc:
             raise InputError(f"{path}:{number}: not a JSON line ({exc}); a .jsonl file holds one document per "
                              "line: a JSON string or an object with a \"text\" field") from None
-        if isinstance(item, str):
-            texts.append(item)
-        elif isinstance(item, dict):
-            for k in ("text", "completion", "output", "response"):
-                if isinstance(item.get(k), str):
-                    texts.append(item[k])
-                    break
+        if isinstance(item, dict):
+            item = next((item[k] for k in _TEXT_FIELDS if isinstance(item.get(k), str)), None)
+        if not isinstance(item, str):
+            raise InputError(f"{path}:{number}: no document in this line; a .jsonl file holds one document per "
+                             f"line: a JSON string or an object with a string field {' or '.join(_TEXT_FIELDS)}")
+        texts.append(item)
     return texts
 
 

@@ -100,3 +100,16 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path, args):
     finally:
         os.close(write_end)
     assert out.returncode == 0 and out.stderr == "", out.stderr
+
+
+@pytest.mark.parametrize("line", ['{"messages": [{"role": "assistant", "content": "hello"}]}', '{"content": "hello"}',
+                                  "null", "42"])
+def test_a_corpus_line_that_holds_no_document_is_named_with_its_line(tmp_path, line):
+    """A JSON line with no text where a document was expected (a chat-format training set, a "content" field) was
+    skipped without a word: a corpus of such lines was scored as 0 documents and reported 'not detected'."""
+    (tmp_path / "set.jsonl").write_text('{"text": "hello"}\n' + line + "\n")
+    for args in (("--corpus", "set.jsonl"), ("--corpus", "-", "--reference", "set.jsonl")):
+        out = covenant(tmp_path, "watermark", "detect", *args, COVENANT_WATERMARK_SECRET="s" * 32)
+        assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr
+        last = out.stderr.splitlines()[-1]
+        assert last.startswith("covenant watermark detect: set.jsonl:2: no document in this line"), last
