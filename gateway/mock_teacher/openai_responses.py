@@ -17,6 +17,11 @@ def _usage(prompt_tokens: int, reply: Reply) -> dict[str, Any]:
     }
 
 
+def _item_status(reply: Reply) -> str:
+    """An item cut by `max_output_tokens` is `incomplete`, as its response is."""
+    return "incomplete" if reply.truncated else "completed"
+
+
 def _items(response_id: str, reply: Reply, status: str) -> list[dict[str, Any]]:
     if reply.tool_calls:
         return [{"type": "function_call", "id": "fc_" + c.call_id, "call_id": "call_" + c.call_id,
@@ -36,7 +41,7 @@ def response_object(response_id: str, request: ReplyRequest, prompt_tokens: int,
         "incomplete_details": {"reason": "max_output_tokens"} if done and reply.truncated else None,
         "instructions": request.extra.get("instructions"),
         "max_output_tokens": request.extra.get("max_output_tokens"), "model": request.model,
-        "output": _items(response_id, reply, "completed") if done else [],
+        "output": _items(response_id, reply, _item_status(reply)) if done else [],
         "parallel_tool_calls": True, "previous_response_id": request.extra.get("previous_response_id"),
         "reasoning": {"effort": None, "summary": None}, "service_tier": "default", "store": True,
         "temperature": 1.0, "text": {"format": {"type": "text"}}, "tool_choice": "auto",
@@ -60,7 +65,7 @@ def response_stream(response_id: str, request: ReplyRequest, prompt_tokens: int,
     head = [event("response.created", response=started), event("response.in_progress", response=started)]
     deltas: list[tuple[bytes, float]] = []
     tail: list[bytes] = []
-    finished = _items(response_id, reply, "completed")
+    finished = _items(response_id, reply, _item_status(reply))
     if reply.tool_calls:
         for index, item in enumerate(finished):
             head.append(event("response.output_item.added", output_index=index,

@@ -166,3 +166,18 @@ def test_legacy_completions_charge_every_best_of_candidate(client: openai.OpenAI
     for bad in ({"n": 2, "best_of": 1}, {"best_of": 2, "stream": True}):
         with pytest.raises(openai.BadRequestError):
             client.completions.create(model="m", prompt="Once upon a time", max_tokens=30, **bad)
+
+
+def test_a_response_cut_at_max_output_tokens_is_incomplete_down_to_its_message(client: openai.OpenAI) -> None:
+    """As the Responses API: a reply cut by `max_output_tokens` is `incomplete` with the reason, and so is its
+    message item, whole or streamed (`response.output_item.done` and the final `response.incomplete`)."""
+    cut = client.responses.create(model="m", input="Explain token buckets.", max_output_tokens=5)
+    assert cut.status == "incomplete" and cut.incomplete_details.reason == "max_output_tokens"
+    assert [item.status for item in cut.output] == ["incomplete"] and cut.usage.output_tokens == 5
+    events = list(client.responses.create(model="m", input="Explain token buckets.", max_output_tokens=5,
+                                          stream=True))
+    done = [e for e in events if e.type == "response.output_item.done"]
+    assert [e.item.status for e in done] == ["incomplete"]
+    assert events[-1].type == "response.incomplete" and events[-1].response.output[0].status == "incomplete"
+    whole = client.responses.create(model="m", input="Hi", max_output_tokens=2000)
+    assert whole.status == "completed" and [item.status for item in whole.output] == ["completed"]
