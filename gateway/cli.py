@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         if exc.filename is None:
             raise  # not about a file the command was given: a real failure, with its traceback
-        print(f"covenant: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        verb = "write" if exc.filename == getattr(args, "output", None) else "read"  # --output / -o, or an input
+        print(f"covenant: cannot {verb} {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -33,6 +33,14 @@ def test_a_missing_input_is_one_line(tmp_path, args, said):
     assert "Traceback" not in out.stderr
 
 
+@pytest.mark.parametrize("args", [("config", "docs", "-o"), ("policy", "docs", "--output"),
+                                  ("extraction", "replay", "-", "--output")])
+def test_an_output_file_that_cannot_be_written_says_write(tmp_path, args):
+    out = covenant(tmp_path, *args, "nowhere/out.md")
+    assert out.returncode == 1 and "Traceback" not in out.stderr, out.stderr
+    assert "covenant: cannot write nowhere/out.md: No such file or directory" in out.stderr.splitlines(), out.stderr
+
+
 def test_an_unreachable_gateway_is_one_line(tmp_path):
     with closed_port() as port:
         url = f"http://127.0.0.1:{port}"
