@@ -201,7 +201,7 @@ def _row(rec: dict[str, Any]) -> list[str]:
     usage = rec.get("usage") or {}
     reasons = ", ".join(map(str, rec.get("reasons") or ())) or "-"
     return [datetime.fromtimestamp(float(rec["ts"]), UTC).strftime("%Y-%m-%d %H:%M:%S"),
-            str(rec.get("request_id") or "-")[:12], str(rec.get("principal") or "-"), str(rec.get("model") or "-"),
+            str(rec.get("request_id") or "-"), str(rec.get("principal") or "-"), str(rec.get("model") or "-"),
             str(rec.get("status", "-")), str(rec.get("decision") or "-"),
             f"{usage.get('input_tokens', 0)}/{usage.get('output_tokens', 0)}",
             reasons if len(reasons) <= 60 else reasons[:57] + "..."]

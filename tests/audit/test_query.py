@@ -81,6 +81,16 @@ def test_limit_keeps_the_newest_matches(audit_log):
     assert "extraction:flag:templated_elicitation" in table and "req-6" in table
 
 
+def test_the_table_shows_the_request_id_that_request_id_finds(tmp_path):
+    """The gateway's ids are 32 hex digits: the table once showed 12 of them, which --request-id then did not find."""
+    record = {**rec(1, "acme/bob"), "request_id": "996bee55761eb847cea0f1c562b3b6a5"}
+    log = tmp_path / "audit.jsonl"
+    log.write_bytes(orjson.dumps(record) + b"\n")
+    shown = render_table(search(file_lines(audit_files([log])), AuditFilter(), limit=10)).splitlines()[1].split()[2]
+    found = search(file_lines(audit_files([log])), AuditFilter(request_id=shown), limit=10)
+    assert shown == record["request_id"] and ids(found) == [record["request_id"]]
+
+
 def test_limit_keeps_the_newest_matches_across_every_workers_file(tmp_path):
     # with `{pid}` in the path each worker writes its own file: they are read one after the other, and the
     # newest records may be in any of them (worker 100 served the last requests here)
