@@ -137,16 +137,35 @@ def openai_chat(body: Any) -> ReplyRequest:
         tool_choice=_tool_choice(body.get("tool_choice")),
         after_tool_result=last.get("role") in ("tool", "function"),
         stream=bool(body.get("stream")),
-        include_usage=bool((body.get("stream_options") or {}).get("include_usage")),
+        include_usage=_include_usage(body),
         logprobs=_chat_logprobs(body),
     )
 
 
+def _include_usage(body: dict[str, Any]) -> bool:
+    options = body.get("stream_options")
+    if options is not None and not isinstance(options, dict):
+        raise BadRequest(f"Invalid type for 'stream_options': expected an object, but got {type(options).__name__}")
+    return bool((options or {}).get("include_usage"))
+
+
+def _completion_prompt(prompt: Any) -> str:
+    """A legacy `prompt`: a string, strings, token ids, or lists of token ids (several prompts read as one)."""
+    def tokens(p: Any) -> bool:
+        return isinstance(p, list) and all(isinstance(t, int) for t in p)
+
+    if prompt is None or isinstance(prompt, str):
+        return prompt or ""
+    if tokens(prompt):
+        return " ".join(map(str, prompt))
+    if isinstance(prompt, list) and all(isinstance(p, str) or tokens(p) for p in prompt):
+        return "\n".join(p if isinstance(p, str) else " ".join(map(str, p)) for p in prompt)
+    raise BadRequest("prompt must be a string, an array of strings, an array of tokens or an array of token arrays")
+
+
 def openai_completion(body: Any) -> ReplyRequest:
     body = _require_object(body)
-    prompt = body.get("prompt", "")
-    if isinstance(prompt, list):
-        prompt = "\n".join(p if isinstance(p, str) else " ".join(map(str, p)) for p in prompt)
+    prompt = _completion_prompt(body.get("prompt"))
     n = _int_or_none(body.get("n"), "n") or 1
     best_of = _int_or_none(body.get("best_of"), "best_of") or 0
     if best_of and best_of < n:
@@ -161,7 +180,7 @@ def openai_completion(body: Any) -> ReplyRequest:
         n=n,
         best_of=best_of,
         stream=bool(body.get("stream")),
-        include_usage=bool((body.get("stream_options") or {}).get("include_usage")),
+        include_usage=_include_usage(body),
         logprobs=_completion_logprobs(body),
     )
 

@@ -181,3 +181,22 @@ def test_a_response_cut_at_max_output_tokens_is_incomplete_down_to_its_message(c
     assert events[-1].type == "response.incomplete" and events[-1].response.output[0].status == "incomplete"
     whole = client.responses.create(model="m", input="Hi", max_output_tokens=2000)
     assert whole.status == "completed" and [item.status for item in whole.output] == ["completed"]
+
+
+def test_legacy_prompts_may_be_token_ids(client: openai.OpenAI) -> None:
+    """As the API: a legacy `prompt` is a string, strings, token ids or lists of token ids (a token-id prompt
+    was a 500)."""
+    for prompt in ([9906, 1917, 13], [[9906, 1917], [13]], ["Once upon", "a time"]):
+        result = client.completions.create(model="m", prompt=prompt, max_tokens=8)
+        assert result.choices[0].text and result.usage.prompt_tokens > 0, prompt
+    with pytest.raises(openai.BadRequestError):
+        client.completions.create(model="m", prompt=[{"text": "hi"}], max_tokens=8)
+
+
+def test_a_stream_options_that_is_not_an_object_is_a_400(mock: MockTeacherHandle) -> None:
+    import httpx
+
+    for route, body in (("/v1/chat/completions", {"messages": [{"role": "user", "content": "hi"}]}),
+                        ("/v1/completions", {"prompt": "hi"})):
+        answer = httpx.post(mock.url + route, json={"model": "m", "stream": True, "stream_options": "usage", **body})
+        assert answer.status_code == 400 and answer.json()["error"]["type"] == "invalid_request_error", answer.text
