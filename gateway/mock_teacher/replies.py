@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import orjson
 
 from gateway.mock_teacher.prose import ProseGenerator, count_tokens, prompt_topics, reply_key, rng_for
-from gateway.mock_teacher.requests_in import ReplyRequest
+from gateway.mock_teacher.requests_in import BadRequest, ReplyRequest
 from gateway.mock_teacher.settings import MockSettings
 from gateway.mock_teacher.structured import SchemaInstances
 
@@ -49,6 +49,10 @@ class ReplyEngine:
         return [self.reply(request, index) for index in range(request.n)]
 
     def reply(self, request: ReplyRequest, index: int = 0) -> Reply:
+        cap = self._settings.max_output_tokens
+        if request.max_tokens is not None and request.max_tokens > cap:
+            raise BadRequest(f"max_tokens is too large: {request.max_tokens}. This model supports at most {cap} "
+                             f"completion tokens, whereas you provided {request.max_tokens}.")
         limit = request.max_tokens or self._settings.default_max_tokens
         key = reply_key(request.prompt, request.model, self._settings.seed, index)
         topics = prompt_topics(request.prompt)

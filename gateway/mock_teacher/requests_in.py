@@ -110,6 +110,17 @@ def _tool_choice(choice: Any) -> str:
     return "auto"
 
 
+MAX_ANSWERS = 128  # the API's bounds on `n` and on legacy `best_of`
+MAX_BEST_OF = 20
+
+
+def _answers(body: dict) -> int:
+    n = _int_or_none(body.get("n"), "n") or 1
+    if n > MAX_ANSWERS:
+        raise BadRequest(f"n must be at most {MAX_ANSWERS}")
+    return n
+
+
 def openai_chat(body: Any) -> ReplyRequest:
     body = _require_object(body)
     messages = body.get("messages")
@@ -124,7 +135,7 @@ def openai_chat(body: Any) -> ReplyRequest:
         for t in body.get("tools") or ()
         if isinstance(t, dict) and isinstance(t.get("function"), dict) and t["function"].get("name")
     )
-    n = _int_or_none(body.get("n"), "n") or 1
+    n = _answers(body)
     return ReplyRequest(
         prompt=prompt,
         messages=len(messages),
@@ -166,8 +177,10 @@ def _completion_prompt(prompt: Any) -> str:
 def openai_completion(body: Any) -> ReplyRequest:
     body = _require_object(body)
     prompt = _completion_prompt(body.get("prompt"))
-    n = _int_or_none(body.get("n"), "n") or 1
+    n = _answers(body)
     best_of = _int_or_none(body.get("best_of"), "best_of") or 0
+    if best_of > MAX_BEST_OF:
+        raise BadRequest(f"best_of must be at most {MAX_BEST_OF}")
     if best_of and best_of < n:
         raise BadRequest("best_of must be greater than or equal to n")
     if best_of > 1 and body.get("stream"):

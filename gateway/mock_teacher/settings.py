@@ -12,6 +12,9 @@ class MockSettings(BaseModel):
     )
     first_token_latency_ms: float = Field(0, ge=0, description="Delay before the first content token.")
     default_max_tokens: int = Field(256, ge=1, description="Reply length in tokens when the request gives none.")
+    max_output_tokens: int = Field(
+        65_536, ge=1, description="A request asking for more (max_tokens, max_output_tokens) gets a 400, as from the "
+        "APIs: replies fill their budget, and a huge one stalled the process (the embedded default's gateway too).")
     stream_words_per_delta: int = Field(3, ge=1, description="Words carried by each streamed text delta.")
     embedding_dimensions: int = Field(
         256, ge=1, le=8192, description="Embedding length when the request gives no `dimensions`."

@@ -156,6 +156,19 @@ def test_legacy_completions(client: openai.OpenAI) -> None:
     assert chunks[-1].usage.completion_tokens == result.usage.completion_tokens
 
 
+def test_requests_beyond_the_models_bounds_are_refused_as_by_the_api(client: openai.OpenAI) -> None:
+    """Replies fill their budget: an unbounded one stalled the process. So, as the API: max_tokens above the
+    model's output limit, n above 128 and best_of above 20 are 400s."""
+    hi = [{"role": "user", "content": "hi"}]
+    for bad in ({"max_tokens": 10**12}, {"n": 129}):
+        with pytest.raises(openai.BadRequestError):
+            client.chat.completions.create(model="m", messages=hi, **bad)
+    with pytest.raises(openai.BadRequestError, match="best_of"):
+        client.completions.create(model="m", prompt="Once", max_tokens=5, best_of=21)
+    with pytest.raises(openai.BadRequestError, match="max_tokens is too large"):
+        client.responses.create(model="m", input="hi", max_output_tokens=10**9)
+
+
 def test_legacy_completions_charge_every_best_of_candidate(client: openai.OpenAI) -> None:
     """As the API: `best_of` candidates are generated and charged, the best `n` returned; best_of < n or
     streamed is refused."""

@@ -13,7 +13,9 @@ import time
 from pathlib import Path
 
 import openai
+import pytest
 
+from tests.support.gateway import GatewayProcess
 from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,3 +49,22 @@ def test_serve_with_no_config_prints_a_dev_key_that_works():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_huge_max_tokens_cannot_stall_the_built_in_teacher_and_the_gateway_with_it(tmp_path):
+    """The built-in teacher serves in the gateway's own process and its replies fill their budget: with no token
+    quota in the way (here no policies at all), a request for 2**40 tokens held the event loop, and every caller,
+    while its reply grew past a gigabyte. It is a 400, as from the API."""
+    (tmp_path / "policies").mkdir()
+    gw = GatewayProcess(upstream_url=None, policies=tmp_path / "policies")
+    key = gw.create_key("acme", "greedy")
+    gw.start()
+    try:
+        client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0, timeout=30)
+        with pytest.raises(openai.BadRequestError, match="max_tokens is too large"):
+            client.chat.completions.create(model="gpt-4o-mini", max_tokens=2**40,
+                                           messages=[{"role": "user", "content": "Hello"}])
+        assert client.chat.completions.create(model="gpt-4o-mini", max_tokens=20,
+                                              messages=[{"role": "user", "content": "Hello"}]).choices
+    finally:
+        gw.stop()
