@@ -61,13 +61,7 @@ class BatchQueue(Generic[T]):
         done = 0
         while not self._q.empty():
             batch = [self._q.get_nowait() for _ in range(min(self._batch, self._q.qsize()))]
-            try:
-                await self._consume(batch)
-            except Exception:
-                self._log.exception("%s batch of %d items failed", self.name, len(batch))
-            finally:
-                for _ in batch:
-                    self._q.task_done()
+            await self._consume_batch(batch)
             done += len(batch)
         return done
 
@@ -87,10 +81,13 @@ class BatchQueue(Generic[T]):
                 await asyncio.sleep(self._linger)
             while len(batch) < self._batch and not self._q.empty():
                 batch.append(self._q.get_nowait())
-            try:
-                await self._consume(batch)
-            except Exception:
-                self._log.exception("%s batch of %d items failed", self.name, len(batch))
-            finally:
-                for _ in batch:
-                    self._q.task_done()
+            await self._consume_batch(batch)
+
+    async def _consume_batch(self, batch: list) -> None:
+        try:
+            await self._consume(batch)
+        except Exception:  # one failed batch is logged; the queue goes on
+            self._log.exception("%s batch of %d items failed", self.name, len(batch))
+        finally:
+            for _ in batch:
+                self._q.task_done()

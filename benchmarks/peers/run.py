@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from benchmarks.harness.procs import free_port, wait_port
+from benchmarks.harness.procs import free_port, process_tree, wait_port
 from benchmarks.peers.setup import litellm_bin, litellm_installed, portkey_dir, portkey_installed
 
 
@@ -40,13 +40,7 @@ class _Peer:
 
     def pids(self) -> list[int]:
         """The launcher and all its descendants (CPU is summed over them)."""
-        out, todo = [], [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            out.append(pid)
-            kids = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-            todo.extend(int(k) for k in kids)
-        return out
+        return process_tree(self.proc.pid)
 
     def stop(self) -> None:
         if self.proc:
