@@ -68,6 +68,7 @@ http {{ access_log off; keepalive_requests 1000000; {upstream}
 
     def start(self) -> Nginx:
         binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.dir.mkdir(parents=True, exist_ok=True)  # again after a stop, which removes it
         conf = self.dir / "nginx.conf"
         conf.write_text(self._conf())
         self.proc = subprocess.Popen(["taskset", "-c", self.cpu, binary, "-c", str(conf), "-p", str(self.dir)],
@@ -84,3 +85,4 @@ http {{ access_log off; keepalive_requests 1000000; {upstream}
         if self.proc:
             stop_process(self.proc, timeout=10)
             self.proc = None
+        shutil.rmtree(self.dir, ignore_errors=True)  # its config, pid file and temp paths

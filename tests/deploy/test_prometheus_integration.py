@@ -8,6 +8,7 @@ Prometheus cannot evaluate (bad label matching, type errors) shows up as rule he
 from __future__ import annotations
 
 import math
+import shutil
 import subprocess
 import tempfile
 import time
@@ -75,6 +76,7 @@ class Prometheus:
             self.proc.kill()
             self.proc.wait()
         self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)  # its TSDB and config
 
 
 def send_burst(gw: GatewayProcess, pro_key: str, free_key: str) -> int:

@@ -5,6 +5,7 @@ Never skipped: when the binary is missing the fixture fails with the install hin
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import subprocess
 import tempfile
@@ -15,11 +16,18 @@ from tests.support.ports import free_port, wait_listening
 INSTALL_HINT = "redis-server not found on PATH: install it (Debian/Ubuntu: apt-get install redis-server)"
 
 
+def _workdir() -> str:
+    """The server's --dir (kept across restarts): removed when the test process exits, like the gateways'."""
+    path = tempfile.mkdtemp(prefix="covenant-redis-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 @dataclass
 class RedisServer:
     port: int
     proc: subprocess.Popen | None = None
-    workdir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="covenant-redis-"))
+    workdir: str = field(default_factory=_workdir)
     extra_args: tuple[str, ...] = ()
 
     @property
