@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -33,8 +35,11 @@ def lua_script(body: dict, headers: dict[str, str]) -> Path:
     # Count non-2xx answers as errors (wrk only counts socket errors by default).
     lines.append("errors = 0\nresponse = function(status, headers, body) if status >= 300 then "
                  "wrk.thread:set('e', (wrk.thread:get('e') or 0) + 1) end end")
-    path = Path(tempfile.mkstemp(suffix=".lua", prefix="covenant-wrk-")[1])
+    fd, name = tempfile.mkstemp(suffix=".lua", prefix="covenant-wrk-")
+    os.close(fd)
+    path = Path(name)
     path.write_text("\n".join(lines) + "\n")
+    atexit.register(path.unlink, missing_ok=True)  # reused across runs: removed when the benchmark ends
     return path
 
 

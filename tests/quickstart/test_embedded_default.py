@@ -49,6 +49,7 @@ def test_serve_with_no_config_prints_a_dev_key_that_works():
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def test_a_huge_max_tokens_cannot_stall_the_built_in_teacher_and_the_gateway_with_it(tmp_path):
