@@ -12,6 +12,11 @@ from gateway.errors import BodyTooLarge, InvalidRequest
 _WBITS = {"gzip": (31,), "x-gzip": (31,), "deflate": (15, -15)}
 
 
+def _has_members(wbits: int) -> bool:
+    """Whether more data may follow the end of a stream: another gzip member; raw deflate and zlib end there."""
+    return wbits not in (zlib.MAX_WBITS, -zlib.MAX_WBITS)
+
+
 class Inflater:
     """Decodes a gzip, zlib or raw deflate stream piece by piece. zlib's decompressobj stops at the end of
     the first gzip member, and RFC 1952 lets a body hold several (concatenated files; compressors that
@@ -30,7 +35,7 @@ class Inflater:
             if not self._z.eof:
                 break
             data = self._z.unused_data
-            if data and self._wbits in (-zlib.MAX_WBITS, zlib.MAX_WBITS):  # raw deflate and zlib have no members
+            if data and not _has_members(self._wbits):
                 raise zlib.error(f"{len(data)} bytes after the end of the compressed data")
             self._z, self._fed = zlib.decompressobj(self._wbits), False
         return b"".join(out)
@@ -78,5 +83,5 @@ def _inflate_bounded(body: bytes, wbits: int, limit: int) -> bytes | None:
         data = inflater.unused_data
         if not data:
             return bytes(out)
-        if wbits != 31:  # raw deflate and zlib have no members
+        if not _has_members(wbits):
             raise zlib.error(f"{len(data)} bytes after the end of the compressed body")

@@ -77,9 +77,10 @@ class CoalescingHttpToolsProtocol(HttpToolsProtocol):
     20 s from one connection). The proxy's exact check (431 in the caller's dialect) runs once the head is
     complete; this one closes the connection with a 431 when the head passes the limit (`limits.max_header_bytes`,
     given to uvicorn as h11's event size) plus room for the request line, before it is complete. And in time: a
-head begun must be complete within `limits.header_timeout_seconds` (given to uvicorn as its keep-alive timeout,
-which closes idle connections but stops counting at a head's first byte), or the connection gets 408 and is
-closed: a client trickling a head byte by byte held a connection, and a few thousand of them the server."""
+    head begun must be complete within `limits.header_timeout_seconds` (given to uvicorn as its keep-alive
+    timeout, which closes idle connections but stops counting at a head's first byte), or the connection gets 408
+    and is closed: a client trickling a head byte by byte held a connection, and a few thousand of them the
+    server."""
 
     def __init__(self, config, *args, **kwargs) -> None:
         super().__init__(config, *args, **kwargs)

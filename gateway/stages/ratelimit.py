@@ -111,7 +111,8 @@ class RateLimitStage(Stage):
                 plan = self.limiter.plan(limits, Subject(*who))
                 eff.memo["ratelimit_plan"] = (who, plan)
         # The body length over-estimates prompt tokens (~4 bytes each); settlement corrects it.
-        estimate = TokenEstimate(len(ctx.body) // 4 + 1 if ctx.body else 0, _requested_output(ctx), _answers(ctx))
+        estimate = TokenEstimate(len(ctx.body) // 4 + 1 if ctx.body else 0, _requested_output(ctx),
+                                 answers_generated(ctx.json))
         try:
             adm = await self.limiter.admit_plan(plan, estimate)
         except StoreUnavailable as exc:
@@ -189,11 +190,6 @@ def _subject(ctx: RequestContext) -> tuple:
     """Whose limits these are: the memoised plan is checked against it."""
     p = ctx.principal
     return p.tenant, p.account, p.key_id, ctx.model, ctx.route.path
-
-
-def _answers(ctx: RequestContext) -> int:
-    """How many answers the request generates (OpenAI's `n`, or `best_of` candidates when more)."""
-    return answers_generated(ctx.json)
 
 
 def _requested_output(ctx: RequestContext) -> int | None:
