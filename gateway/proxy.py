@@ -19,6 +19,7 @@ import orjson
 from gateway.body_encoding import decode_body
 from gateway.config import Limits
 from gateway.dialects import responses as resp_mod
+from gateway.dialects.generated import answer_chars
 from gateway.dialects.response_ids import seal_response_object
 from gateway.dialects.sse import SSEProcessor
 from gateway.errors import (
@@ -280,8 +281,9 @@ class Proxy:
                 raise UpstreamError("the upstream sent malformed JSON", code="upstream_malformed_json") from None
             resp_mod.read_usage(ctx.route.api, obj, ctx.usage)
             if not ctx.usage.reported and ctx.route.generates:
-                # no usage block: count the answer's text, as a stream without one is counted (settlement)
-                ctx.usage.output_chars += len(resp_mod.output_text(ctx.route.api, obj))
+                # no usage block: count the answer's text and tool calls, as a stream without one is counted
+                ctx.usage.output_chars += (len(resp_mod.output_text(ctx.route.api, obj))
+                                           + answer_chars(ctx.route.api, obj))
             rewritten = False
             if factory is not None:
                 if resp_mod.apply_transform(ctx.route.api, obj, factory):

@@ -1,13 +1,16 @@
-"""Generated output besides the answer's text, counted for the estimate of a stream without a usage block.
+"""Generated output besides the answer's text, counted for the estimate of an answer without a usage block.
 
 When an upstream reports no usage (or the stream is cut before it does), output tokens are estimated from the
-characters streamed (~4 a token, `Usage.settle_estimate`). A tool call's name and arguments, a refusal and
-reasoning text are generated tokens too: an agent's tool-calling stream must not be charged nothing.
+characters generated (~4 a token, `Usage.settle_estimate`). A tool call's name and arguments, a refusal and
+reasoning text are generated tokens too: an agent's tool calls must not be charged nothing, streamed or whole.
+The whole-answer counts (`answer_chars`) count what the stream counts delta by delta.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import orjson
 
 _RESPONSES_DELTAS = frozenset(("response.function_call_arguments.delta", "response.custom_tool_call_input.delta",
                                "response.refusal.delta", "response.reasoning_summary_text.delta",
@@ -56,3 +59,55 @@ def anthropic_event_chars(etype: Any, obj: dict) -> int:
         if isinstance(block, dict) and block.get("type") in ("tool_use", "server_tool_use"):
             return _len(block.get("name"))
     return 0
+
+
+def _chat_answer(obj: dict) -> int:
+    n = 0
+    for choice in obj.get("choices") or ():
+        message = choice.get("message") if isinstance(choice, dict) else None
+        if isinstance(message, dict):
+            n += chat_delta_chars(message)  # a message holds what its deltas carried: refusal, tool calls
+    return n
+
+
+def _responses_answer(obj: dict) -> int:
+    n = 0
+    for item in obj.get("output") or ():
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type")
+        if kind == "function_call":
+            n += _len(item.get("name")) + _len(item.get("arguments"))
+        elif kind == "custom_tool_call":
+            n += _len(item.get("name")) + _len(item.get("input"))
+        elif kind in ("reasoning", "message"):
+            for part in (item.get("summary") or ()) if kind == "reasoning" else ():
+                n += _len(part.get("text")) if isinstance(part, dict) else 0
+            for part in item.get("content") or ():
+                if isinstance(part, dict):
+                    n += _len(part.get("refusal")) if kind == "message" else _len(part.get("text"))
+    return n
+
+
+def _anthropic_answer(obj: dict) -> int:
+    n = 0
+    for block in obj.get("content") or ():
+        if not isinstance(block, dict):
+            continue
+        kind = block.get("type")
+        if kind in ("tool_use", "server_tool_use"):
+            # streamed as partial JSON of its input: count the input's JSON
+            n += _len(block.get("name")) + len(orjson.dumps(block.get("input", {})))
+        elif kind == "thinking":
+            n += _len(block.get("thinking"))
+    return n
+
+
+_ANSWERS = {"openai.chat.completions": _chat_answer, "openai.responses": _responses_answer,
+            "anthropic.messages": _anthropic_answer}
+
+
+def answer_chars(api: str, obj: dict) -> int:
+    """A whole answer's generated output besides its text (`responses.output_text`): tool calls, refusals, reasoning."""
+    count = _ANSWERS.get(api)
+    return count(obj) if count is not None else 0

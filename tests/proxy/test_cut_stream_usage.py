@@ -1,6 +1,6 @@
 """A stream that ends before its usage block (the upstream cuts it, the caller leaves) is charged the output it
-carried, counted at ~4 characters a token, as a whole stream without a usage block is; tool calls' names and
-arguments count as text does. Here the gateway runs no output stage, so it forwards the upstream's bytes
+carried, counted at ~4 characters a token, as a whole stream or answer without a usage block is; tool calls' names
+and arguments count as text does, streamed or whole. Here the gateway runs no output stage, so it forwards the upstream's bytes
 untouched and reads the text only when it must."""
 
 from __future__ import annotations
@@ -130,3 +130,40 @@ def test_an_anthropic_tool_use_the_upstream_cuts_is_charged_its_input_so_far(pla
     _settled(plain, "upstream_error", requests)
     charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
     assert charged == (len("get_weather") + len(partial) + 3) // 4
+
+
+def _whole_answer(gw: GatewayProcess, api: str) -> str:
+    """A tool-calling request answered whole by an upstream that reports no usage; its generated text by hand."""
+    fault = {"x-mock-fault": "no_usage"}
+    if api == "chat":
+        message = openai.OpenAI(base_url=gw.openai_base_url, api_key=gw.key, max_retries=0).chat.completions.create(
+            model="gpt-4o-mini", messages=MSG, tools=TOOLS, extra_headers=fault).choices[0].message
+        assert message.tool_calls
+        return (message.content or "") + "".join(c.function.name + c.function.arguments for c in message.tool_calls)
+    if api == "responses":
+        tool = {"type": "function", **TOOLS[0]["function"]}
+        out = openai.OpenAI(base_url=gw.openai_base_url, api_key=gw.key, max_retries=0).responses.create(
+            model="gpt-4o-mini", input="Describe a harbour at dawn.", tools=[tool], extra_headers=fault).output
+        calls = [item for item in out if item.type == "function_call"]
+        assert calls
+        return "".join(c.name + c.arguments for c in calls)
+    blocks = anthropic.Anthropic(base_url=gw.url, api_key=gw.key, max_retries=0).messages.create(
+        model="claude-mock-1", max_tokens=200, messages=MSG, extra_headers=fault,
+        tools=[{"name": "get_weather", "description": "The weather in a city.",
+                "input_schema": TOOLS[0]["function"]["parameters"]}]).content
+    uses = [b for b in blocks if b.type == "tool_use"]
+    assert uses
+    # streamed, a tool's input arrives as its JSON text: the whole answer counts that text
+    return "".join(b.name + orjson.dumps(b.input).decode() for b in uses)
+
+
+@pytest.mark.parametrize("api", ["chat", "responses", "anthropic"])
+def test_a_tool_call_answered_whole_without_a_usage_block_is_charged_its_name_and_arguments(plain, teacher_log, api):
+    """As a stream is: an upstream that reports no usage is not a way to call tools for nothing."""
+    tokens, requests = (metric(plain, "covenant_tokens_total", direction="output"),
+                        metric(plain, "covenant_requests_total", decision="allowed"))
+    generated = _whole_answer(plain, api)
+    assert len(generated) > 10
+    _settled(plain, "allowed", requests)
+    charged = metric(plain, "covenant_tokens_total", direction="output") - tokens
+    assert charged == (len(generated) + 3) // 4
