@@ -61,9 +61,13 @@ def anthropic_event_chars(etype: Any, obj: dict) -> int:
     return 0
 
 
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []  # an answer of an odd shape is forwarded, not counted
+
+
 def _chat_answer(obj: dict) -> int:
     n = 0
-    for choice in obj.get("choices") or ():
+    for choice in _list(obj.get("choices")):
         message = choice.get("message") if isinstance(choice, dict) else None
         if isinstance(message, dict):
             n += chat_delta_chars(message)  # a message holds what its deltas carried: refusal, tool calls
@@ -72,7 +76,7 @@ def _chat_answer(obj: dict) -> int:
 
 def _responses_answer(obj: dict) -> int:
     n = 0
-    for item in obj.get("output") or ():
+    for item in _list(obj.get("output")):
         if not isinstance(item, dict):
             continue
         kind = item.get("type")
@@ -81,9 +85,9 @@ def _responses_answer(obj: dict) -> int:
         elif kind == "custom_tool_call":
             n += _len(item.get("name")) + _len(item.get("input"))
         elif kind in ("reasoning", "message"):
-            for part in (item.get("summary") or ()) if kind == "reasoning" else ():
+            for part in _list(item.get("summary")) if kind == "reasoning" else ():
                 n += _len(part.get("text")) if isinstance(part, dict) else 0
-            for part in item.get("content") or ():
+            for part in _list(item.get("content")):
                 if isinstance(part, dict):
                     n += _len(part.get("refusal")) if kind == "message" else _len(part.get("text"))
     return n
@@ -91,7 +95,7 @@ def _responses_answer(obj: dict) -> int:
 
 def _anthropic_answer(obj: dict) -> int:
     n = 0
-    for block in obj.get("content") or ():
+    for block in _list(obj.get("content")):
         if not isinstance(block, dict):
             continue
         kind = block.get("type")
