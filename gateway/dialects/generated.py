@@ -84,12 +84,11 @@ def _responses_answer(obj: dict) -> int:
             n += _len(item.get("name")) + _len(item.get("arguments"))
         elif kind == "custom_tool_call":
             n += _len(item.get("name")) + _len(item.get("input"))
-        elif kind in ("reasoning", "message"):
-            for part in _list(item.get("summary")) if kind == "reasoning" else ():
-                n += _len(part.get("text")) if isinstance(part, dict) else 0
-            for part in _list(item.get("content")):
-                if isinstance(part, dict):
-                    n += _len(part.get("refusal")) if kind == "message" else _len(part.get("text"))
+        elif kind == "reasoning":  # its summary and its text
+            parts = _list(item.get("summary")) + _list(item.get("content"))
+            n += sum(_len(p.get("text")) for p in parts if isinstance(p, dict))
+        elif kind == "message":  # its text is output_text's; a refusal is not
+            n += sum(_len(p.get("refusal")) for p in _list(item.get("content")) if isinstance(p, dict))
     return n
 
 
