@@ -290,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="also write every principal's end state (signals, evidence, verdict, label) to "
                          "DIR/<dataset>.states.jsonl (e.g. DIR/blind-v36.states.jsonl), for screening a change to "
                          "the evidence without a full run")
+    ap.add_argument("--no-allowlisted-run", action="store_true",
+                    help="skip each dataset's second replay with the eval lab allowlisted (e.g. when only --states "
+                         "are wanted)")
     ap.add_argument("--datasets", default=",".join(DATASETS),
                     help=f"comma-separated subset of {', '.join(DATASETS)} (default: all)")
     args = ap.parse_args(argv)
@@ -319,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         all_reasons.update(res["fp_reasons"])
         all_scenarios.update({f"{variant}/{sc}": n for sc, n in res["fp_scenarios"].items()})
+        if args.no_allowlisted_run:
+            _note(f"{step}: done, {time.perf_counter() - started:.0f} s into the run")
+            continue
         # What operators do for known heavy benign users: allowlist the evaluation lab.
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
         pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
