@@ -39,7 +39,7 @@ import orjson
 
 from benchmarks.traffic.generate import generate
 from gateway.extraction.detector import Detector
-from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy
+from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy, ExtractionRescorer
 from gateway.extraction.replay import replay
 
 TUNING_SEED = 1
@@ -290,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="also write every principal's end state (signals, evidence, verdict, label) to "
                          "DIR/<dataset>.states.jsonl (e.g. DIR/blind-v36.states.jsonl), for screening a change to "
                          "the evidence without a full run")
+    ap.add_argument("--rescorer", nargs="?", const="{}", metavar="JSON",
+                    help="judge with the learned re-scorer on (policy extraction.rescorer; round 28), with these "
+                         "settings besides enabled (e.g. '{\"min_requests\": 12}')")
     ap.add_argument("--no-allowlisted-run", action="store_true",
                     help="skip each dataset's second replay with the eval lab allowlisted (e.g. when only --states "
                          "are wanted)")
@@ -316,7 +319,11 @@ def main(argv: list[str] | None = None) -> int:
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
         _note(f"{step}: replaying {traffic.name}")
-        res = evaluate(title, traffic, labels, ExtractionPolicy(),
+        base = ExtractionPolicy(rescorer=ExtractionRescorer(enabled=True, **orjson.loads(args.rescorer))
+                                if args.rescorer is not None else ExtractionRescorer())
+        if args.rescorer is not None:
+            title += f" + re-scorer {args.rescorer}" if args.rescorer != "{}" else " + re-scorer"
+        res = evaluate(title, traffic, labels, base,
                        args.states / f"{d}.states.jsonl" if args.states is not None else None, progress=True)
         print_report(res)
         sys.stdout.flush()
@@ -327,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         # What operators do for known heavy benign users: allowlist the evaluation lab.
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
-        pol = ExtractionPolicy(allowlist=ExtractionAllowlist(accounts=evals))
+        pol = base.model_copy(update={"allowlist": ExtractionAllowlist(accounts=evals)})
         _note(f"{step}: replaying again with the eval lab allowlisted")
         res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol, progress=True)
         print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "

@@ -23,6 +23,7 @@ from gateway.extraction.features import FeatureEvent
 from gateway.extraction.layout import TOTAL, W_BRANCHED, W_CROWD, W_REFUSED, W
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.problems import ProblemTable, cohort_campaign
+from gateway.extraction.rescorer import CampaignStats, TreeEnsemble
 from gateway.extraction.review import ReviewViews
 from gateway.extraction.scoring import (
     REFUSALS,
@@ -35,7 +36,7 @@ from gateway.extraction.scoring import (
 )
 from gateway.extraction.sketches import MAX_EXAMPLES
 from gateway.extraction.state import CLUSTER_MEMBERS, HARVEST_MIN_MAX_TOKENS, LONG_MAX_TOKENS, PrincipalState
-from gateway.extraction.verdicts import HOLD_S, OK, Verdict, VerdictDynamics
+from gateway.extraction.verdicts import HOLD_S, LEARN_QUIET_EVERY, OK, Verdict, VerdictDynamics
 
 Decision = Literal["confirm", "clear", "allowlist"]
 RESCORE_ALWAYS_UNDER = 64
@@ -49,7 +50,8 @@ CAMPAIGN_TEMPLATE_ACCOUNTS = 5
 
 
 class Detector(VerdictDynamics, ReviewViews):
-    def __init__(self, policy: ExtractionPolicy | None = None) -> None:
+    def __init__(self, policy: ExtractionPolicy | None = None, rescorer: TreeEnsemble | None = None) -> None:
+        """`rescorer`: a re-scorer model other than the shipped one, used when the policy turns the re-scorer on."""
         self.policy = policy or ExtractionPolicy()
         self._states: dict[str, PrincipalState] = {}      # insertion order = LRU order
         self._verdicts: dict[str, Verdict] = {}            # only non-ok verdicts: the O(1) lookup
@@ -72,6 +74,10 @@ class Detector(VerdictDynamics, ReviewViews):
         self.events_since_tick = 0
         self.last_event_ts = 0.0
         self.out_of_order = 0  # events older than the latest seen (scored at its time)
+        # Round 28: the learned re-scorer, when the policy turns it on (rescorer.py), and what it reads of campaigns.
+        self._rescorer = (rescorer or TreeEnsemble.load()) if self.policy.rescorer.enabled else None
+        self._learned_threshold = (self.policy.rescorer.threshold or self._rescorer.threshold) if self._rescorer else 1.0
+        self._campaign_stats: dict[str, CampaignStats] = {}
 
     # ---- hot-path lookup -------------------------------------------------------------------
     def verdict(self, principal: str) -> Verdict:
@@ -295,9 +301,15 @@ class Detector(VerdictDynamics, ReviewViews):
             # ~W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
+            if self._rescorer is not None and st.total % LEARN_QUIET_EVERY == 0:
+                # The re-scorer reads every signal: a quiet account's are computed every few of its requests.
+                own, sig, evi = self._score(st)
+                self._learn(st, own, sig, evi)
         else:
             score, sig, evi = self._score(st)
             st.score = score
+            if self._rescorer is not None:
+                self._learn(st, score, sig, evi)
         score = st.score
         if score >= self.policy.campaign.suspect_score and st.total >= self.policy.window.min_requests:
             if st.principal not in self._suspects:
@@ -346,6 +358,9 @@ class Detector(VerdictDynamics, ReviewViews):
                                     self._documents.groups(suspects))
         old_members = {m for c in self._campaigns.values() for m in c.members}
         self._campaigns = campaigns
+        if self._rescorer is not None:  # read at each member's next refresh
+            self._campaign_stats = {cid: CampaignStats.of([self._states[m].score for m in c.members])
+                                    for cid, c in campaigns.items()}
         self._cluster_campaign = {}
         new_members: set[str] = set()
         for camp in campaigns.values():

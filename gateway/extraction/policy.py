@@ -102,6 +102,27 @@ class CampaignSettings(BaseModel):
     )
 
 
+class ExtractionRescorer(BaseModel):
+    """The learned re-scorer (round 28): a tree ensemble over the detector's signals, evidence and campaign, shipped
+    with the gateway and trained on the evaluation's traffic sets (docs/extraction.md, *Re-scorer*). When on, an
+    account is flagged or worse only while the re-scorer's probability is above its threshold; the hand-written
+    score still decides between flag, throttle and block."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: bool = Field(default=False, description="Judge accounts with the learned re-scorer as well.")
+    threshold: float | None = Field(
+        default=None, gt=0, lt=1,
+        description="Probability above which an account is judged extracting; default: the model's own (set at "
+        "1 % of benign accounts on held-out sets). Lower finds more campaigns and flags more benign accounts.",
+    )
+    min_requests: int = Field(
+        default=5, ge=1,
+        description="Requests an account needs before the re-scorer judges it; until then the hand-written score "
+        "alone does (the model learned from accounts' whole histories).",
+    )
+
+
 class ExtractionPolicy(BaseModel):
     """Detection of bulk extraction and distillation campaigns."""
 
@@ -123,6 +144,7 @@ class ExtractionPolicy(BaseModel):
     allowlist: ExtractionAllowlist = Field(default_factory=ExtractionAllowlist, description="Never flagged.")
     window: ExtractionWindow = Field(default_factory=ExtractionWindow, description="Decay and evidence.")
     campaign: CampaignSettings = Field(default_factory=CampaignSettings, description="Campaign grouping.")
+    rescorer: ExtractionRescorer = Field(default_factory=ExtractionRescorer, description="The learned re-scorer.")
     keep_examples: bool = Field(
         default=True, description="Keep a short excerpt of a few prompts per account for review."
     )

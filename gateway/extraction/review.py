@@ -48,6 +48,7 @@ class ReviewViews:
             "first_flagged_ts": st.first_flagged_ts,
             "timeline": [{"ts": t, "status": s, "score": sc} for t, s, sc in st.timeline or ()],
             "examples": list(st.examples or ()), "decision": self._decisions.get(principal),
+            **({"learned_p": round(st.learned_p, 4)} if self._rescorer is not None else {}),
         }
 
     def principals(self: Detector, status: str | None = None) -> list[dict[str, Any]]:

@@ -32,6 +32,7 @@ from gateway.extraction.layout import (
     LAST_API,
     LAST_KIND,
     LAST_TS,
+    LEARNED_P,
     LOUD,
     QUIET,
     SCORE,
@@ -164,6 +165,7 @@ class PrincipalState(Sketches):
     confirm_ts = _num(CONFIRM_TS)  # last event time the score reached the threshold of the current status
     susp_ts = _num(SUSP_TS)        # event time of the last suspicious request (distillation subset or harvesting)
     episode_end_ts = _num(EPISODE_END_TS)  # event time of the last suspicious request of an episode that counts
+    learned_p = _num(LEARNED_P)    # round 28: the learned re-scorer's probability (rescorer.py), when it is on
     total = _int(TOTAL)
     gap_n = _int(GAP_N)
     ip_prefix = _int(IP_PREFIX)

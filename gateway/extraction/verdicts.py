@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from gateway.extraction.policy import Status
+from gateway.extraction.rescorer import feature_row
 from gateway.extraction.scoring import reasons_of
 from gateway.extraction.state import PrincipalState
 
@@ -32,6 +33,11 @@ HOLD_S = 12 * 3600.0
 YOUNG_MIN_REQUESTS = 3
 YOUNG_SHARED = 0.3
 _RANK = {"ok": 0, "flag": 1, "throttle": 2, "block": 3}
+# Round 28, the learned re-scorer (rescorer.py): a quiet account's features (skipped by the hand-written score) are
+# computed for it every LEARN_QUIET_EVERY requests; a judged account stays judged while its probability is above
+# LEARN_RELEASE x the threshold (hysteresis, as RELEASE_RATIO for scores).
+LEARN_QUIET_EVERY = 8
+LEARN_RELEASE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,8 @@ class VerdictDynamics:
                 status = pol.status_for(eff, in_campaign and self._scripted(st))  # round 13 (campaigns.py)
                 if young and status != "ok":
                     status = "flag"  # too young to be judged alone: review only
+            if self._rescorer is not None:
+                status = self._learned_status(st, status)
             if status != "ok" and _RANK[status] >= _RANK[st.status]:
                 st.confirm_ts = ts
             elif _RANK[status] < _RANK[st.status]:
@@ -87,7 +95,9 @@ class VerdictDynamics:
                 if status != st.status or not st.reasons:
                     if sig is None or evi is None:
                         _, sig, evi = self._score(st)
-                    st.reasons = reasons_of(evi, sig) + (("campaign:" + st.campaign_id,) if in_campaign else ())
+                    st.reasons = reasons_of(evi, sig) + (("campaign:" + st.campaign_id,) if in_campaign else ()) + (
+                        ("learned_rescorer",) if self._rescorer is not None
+                        and st.total >= pol.rescorer.min_requests else ())
                 v = Verdict(status, eff, st.reasons, st.campaign_id)
         if v.status != st.status:
             st.add_timeline(ts, v.status, eff)
@@ -103,6 +113,24 @@ class VerdictDynamics:
                 self._changed.add(st.principal)
             self._verdicts[st.principal] = v
         return v
+
+    def _learn(self: Detector, st: PrincipalState, own: float, sig: dict[str, float], evi: dict[str, float]) -> None:
+        """The re-scorer's probability for the account, from the features just computed."""
+        model = self._rescorer
+        assert model is not None
+        camp = self._campaign_stats.get(st.campaign_id) if st.campaign_id is not None else None
+        st.learned_p = model.probability(feature_row(model.features, sig, evi, own, st.total, camp))
+
+    def _learned_status(self: Detector, st: PrincipalState, status: Status) -> Status:
+        """With the re-scorer on, an account is judged extracting only while its probability says so; the hand-written
+        score then says how far (flag, throttle, block), and an account it would leave alone is flagged for review.
+        Until the account has `rescorer.min_requests` requests, the hand-written score alone judges it."""
+        if st.total < self.policy.rescorer.min_requests:
+            return status
+        t = self._learned_threshold
+        if st.learned_p > t or (st.status != "ok" and st.learned_p > LEARN_RELEASE * t):
+            return "flag" if status == "ok" else status
+        return "ok"
 
     def _young_suspect(self: Detector, st: PrincipalState, evi: dict[str, float] | None) -> bool:
         """A young account flagged for review: see YOUNG_MIN_REQUESTS."""

@@ -1,0 +1,266 @@
+"""Train the extraction detector's learned re-scorer (gateway/extraction/rescorer.py), and screen it leaving one traffic
+set out at a time:
+
+    python -m benchmarks.extraction_rescorer --states DIR [--sets blind-v37,blind-v38] [--jobs 2]   # screen
+    python -m benchmarks.extraction_rescorer --states DIR --export gateway/extraction/rescorer_model.json
+
+DIR holds `<set>.states.jsonl` files, written by `python -m benchmarks.extraction_eval --states DIR` (every principal's
+end state: signals, evidence, scores, campaign, label). For each held-out set, a gradient-boosted classifier
+(scikit-learn's `HistGradientBoostingClassifier`) is trained on all the other sets; its threshold is the one that
+flags 1 % of the benign accounts in out-of-fold predictions over those other sets (folds grouped by set, so the
+threshold is set the way it would be for a set never seen). The held-out set's recall and FPR are then compared
+with the detector's own end-state verdicts (any status but `ok`).
+
+What this screens and what it does not: end states only (no time to detect, no hysteresis, no block decisions), and
+a model over the hand-written detector's own outputs (its campaign grouping feeds the campaign features). A set
+whose twins look like an earlier set's attacks is where it fails; the per-set table shows those.
+
+`--export` trains on every set the same way and writes the model the gateway ships, after checking that the written
+trees give scikit-learn's own probabilities on every training account.
+
+Needs scikit-learn (`pip install -e '.[train]'`), which the gateway itself does not. Set OMP_NUM_THREADS=1 on a
+small machine and use --jobs instead: its threads thrash two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from gateway.extraction.rescorer import FORMAT, CampaignStats, TreeEnsemble, feature_names, feature_row
+
+TARGET_FPR = 0.01
+FOLDS = 5
+MODEL = {"max_iter": 100, "learning_rate": 0.1, "max_leaf_nodes": 15, "min_samples_leaf": 40, "random_state": 0}
+
+
+@dataclass
+class StateSet:
+    name: str
+    x: np.ndarray  # one row per principal, columns the feature names
+    y: np.ndarray  # 1 attack, 0 benign
+    flagged: np.ndarray  # the detector's end-state verdict is not ok
+    scenarios: list[str]
+
+
+# Screened offline only, never online: the verdict's score is 0 for an account whose verdict is ok (it would feed
+# the verdict back into itself), and a tenant's size is not known to a worker that holds one partition of accounts.
+OFFLINE_ONLY = ("score", "log_tenant_accounts")
+
+
+def load_set(path: Path, names: list[str] | None = None, extra: tuple[str, ...] = ()) -> tuple[StateSet, list[str]]:
+    rows = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
+    rows = [r for r in rows if r.get("label") in ("attack", "benign")]
+    names = names or feature_names({k for r in rows for k in r.get("signals", {})},
+                                   {k for r in rows for k in r.get("evidence", {})})
+    own: dict[str, list[float]] = defaultdict(list)
+    tenants: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.get("campaign"):
+            own[r["campaign"]].append(r.get("own_score", 0.0))
+        tenants[r.get("tenant") or ""] += 1
+    stats = {c: CampaignStats.of(scores) for c, scores in own.items()}
+    x = []
+    for r in rows:
+        row = feature_row(names, r.get("signals", {}), r.get("evidence", {}), r.get("own_score", 0.0),
+                          r.get("requests", 0), stats.get(r.get("campaign") or ""))
+        offline = {"score": r.get("score", 0.0), "log_tenant_accounts": math.log1p(tenants[r.get("tenant") or ""])}
+        x.append(row + [offline[e] for e in extra])
+    return StateSet(
+        name=path.name.removesuffix(".states.jsonl"), x=np.array(x, dtype=np.float64),
+        y=np.array([r["label"] == "attack" for r in rows], dtype=np.int8),
+        flagged=np.array([r.get("status", "ok") != "ok" for r in rows], dtype=bool),
+        scenarios=[r.get("scenario") or "?" for r in rows]), names
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(**MODEL).fit(x, y)
+
+
+def threshold_at(scores: np.ndarray, benign: np.ndarray, fpr: float = TARGET_FPR) -> float:
+    """The lowest threshold that flags (score > threshold) at most `fpr` of the benign accounts."""
+    b = np.sort(scores[benign])[::-1]
+    allowed = int(math.floor(fpr * len(b)))
+    return float(b[allowed]) if allowed < len(b) else float("-inf")
+
+
+def oof_threshold(train: list[StateSet]) -> float:
+    """The threshold at 1 % FPR on out-of-fold predictions over `train`, folds grouped by set."""
+    oof: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for k in range(FOLDS):
+        fit_on = [s for j, s in enumerate(train) if j % FOLDS != k]
+        judge = [s for j, s in enumerate(train) if j % FOLDS == k]
+        model = _fit(np.vstack([s.x for s in fit_on]), np.concatenate([s.y for s in fit_on]))
+        for s in judge:
+            oof.append(model.predict_proba(s.x)[:, 1])
+            ys.append(s.y)
+    scores, y = np.concatenate(oof), np.concatenate(ys)
+    return threshold_at(scores, y == 0)
+
+
+def held_out(sets: list[StateSet], i: int) -> dict[str, Any]:
+    """Train on every set but `i`, threshold from grouped out-of-fold predictions, judge set `i`."""
+    train = [s for j, s in enumerate(sets) if j != i]
+    t = oof_threshold(train)
+    model = _fit(np.vstack([s.x for s in train]), np.concatenate([s.y for s in train]))
+    test = sets[i]
+    flagged = model.predict_proba(test.x)[:, 1] > t
+    by_scenario: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for sc, lab, f in zip(test.scenarios, test.y, flagged, strict=True):
+        if lab or f:
+            by_scenario[sc][0] += int(f)
+            by_scenario[sc][1] += 1
+    return {"set": test.name, "threshold": t, **_rates(test.y, flagged, "rescorer"),
+            **_rates(test.y, test.flagged, "detector"), "by_scenario": dict(by_scenario)}
+
+
+def export(sets: list[StateSet], names: list[str], path: Path) -> dict[str, Any]:
+    """Train on every set, threshold from grouped out-of-fold predictions, and write the model as package data
+    (gateway/extraction/rescorer.py's format); checked against scikit-learn's own predictions before it is kept."""
+    import sklearn
+
+    t = oof_threshold(sets)
+    x, y = np.vstack([s.x for s in sets]), np.concatenate([s.y for s in sets])
+    model = _fit(x, y)
+    trees = []
+    for (predictor,) in model._predictors:  # noqa: SLF001 - the fitted trees; no public accessor exists
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({"feature": [-1 if lf else int(f) for lf, f in zip(leaf, nodes["feature_idx"], strict=True)],
+                      "threshold": [float(v) for v in nodes["num_threshold"]],
+                      "left": [int(v) for v in nodes["left"]], "right": [int(v) for v in nodes["right"]],
+                      "value": [float(v) if lf else 0.0 for lf, v in zip(leaf, nodes["value"], strict=True)]})
+    doc = {"format": FORMAT, "features": names, "threshold": t,
+           "baseline": float(np.ravel(model._baseline_prediction)[0]),  # noqa: SLF001
+           "trained_on": [s.name for s in sets], "accounts": int(len(y)), "attack_accounts": int(y.sum()),
+           "model": {"kind": "HistGradientBoostingClassifier", "sklearn": sklearn.__version__, **MODEL,
+                     "iterations": int(model.n_iter_)},
+           "target_fpr": TARGET_FPR, "folds": FOLDS, "trees": trees}
+    ours = TreeEnsemble(doc)
+    theirs = model.predict_proba(x)[:, 1]
+    worst = max(abs(ours.probability(row) - p) for row, p in zip(x.tolist(), theirs, strict=True))
+    if worst > 1e-9:
+        raise SystemExit(f"export: the exported trees disagree with scikit-learn by up to {worst:.3g}")
+    path.write_bytes(orjson.dumps(doc) + b"\n")
+    return {"threshold": t, "trees": len(trees), "max_abs_diff": float(worst), "accounts": int(len(y))}
+
+
+def _rates(y: np.ndarray, flagged: np.ndarray, who: str) -> dict[str, Any]:
+    attack, benign = y == 1, y == 0
+    return {f"{who}_tp": int((flagged & attack).sum()), f"{who}_fp": int((flagged & benign).sum()),
+            "attack": int(attack.sum()), "benign": int(benign.sum())}
+
+
+def _fmt(r: dict[str, Any], who: str) -> str:
+    rec = r[f"{who}_tp"] / max(r["attack"], 1)
+    fpr = r[f"{who}_fp"] / max(r["benign"], 1)
+    return f"{rec:6.3f} {100 * fpr:6.2f} %"
+
+
+def report(results: list[dict[str, Any]]) -> list[str]:
+    lines = ["| set | attack | benign | detector recall / FPR | re-scorer recall / FPR | meets target |",
+             "|---|---:|---:|---|---|---|"]
+    for r in results:
+        rec = r["rescorer_tp"] / max(r["attack"], 1)
+        fpr = r["rescorer_fp"] / max(r["benign"], 1)
+        ok = "yes" if rec >= 0.9 and fpr <= TARGET_FPR else "no"
+        lines.append(f"| {r['set']} | {r['attack']} | {r['benign']} | {_fmt(r, 'detector')} | {_fmt(r, 'rescorer')} "
+                     f"| {ok} |")
+    tot = {k: sum(r[k] for r in results) for k in ("attack", "benign", "detector_tp", "detector_fp", "rescorer_tp",
+                                                   "rescorer_fp")}
+    lines.append(f"| all {len(results)} (pooled) | {tot['attack']} | {tot['benign']} | {_fmt(tot, 'detector')} "
+                 f"| {_fmt(tot, 'rescorer')} | |")
+    for who in ("detector", "rescorer"):
+        recs = [r[f"{who}_tp"] / max(r["attack"], 1) for r in results]
+        fprs = [r[f"{who}_fp"] / max(r["benign"], 1) for r in results]
+        met = sum(1 for a, b in zip(recs, fprs, strict=True) if a >= 0.9 and b <= TARGET_FPR)
+        lines.append(f"{who}: median recall {statistics.median(recs):.3f} (min {min(recs):.3f}), median FPR "
+                     f"{100 * statistics.median(fprs):.2f} % (max {100 * max(fprs):.2f} %), sets meeting recall >= 0.9 "
+                     f"at FPR <= 1 %: {met} of {len(results)}")
+    return lines
+
+
+def _job(args: tuple[list[StateSet], int]) -> dict[str, Any]:
+    return held_out(*args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--states", type=Path, required=True, help="directory of <set>.states.jsonl files")
+    ap.add_argument("--sets", default="", help="comma-separated sets to hold out (default: every one)")
+    ap.add_argument("--jobs", type=int, default=1, help="held-out sets judged in parallel (processes)")
+    ap.add_argument("--drop", default="", help="comma-separated features (or prefixes ending in '.') to leave out")
+    ap.add_argument("--extra", default="", help=f"offline-only features to add: {', '.join(OFFLINE_ONLY)}")
+    ap.add_argument("--output", type=Path, help="also write the per-set results as JSON lines")
+    ap.add_argument("--export", type=Path, metavar="MODEL_JSON",
+                    help="instead of judging, train on every set and write the model (e.g. "
+                         "gateway/extraction/rescorer_model.json)")
+    args = ap.parse_args(argv)
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        ap.error("needs scikit-learn: pip install -e '.[train]' (or pip install scikit-learn)")
+    paths = sorted(args.states.glob("*.states.jsonl"))
+    if len(paths) < FOLDS + 1:
+        ap.error(f"{args.states}: {len(paths)} states files; at least {FOLDS + 1} are needed")
+    extra = tuple(e.strip() for e in args.extra.split(",") if e.strip())
+    if set(extra) - set(OFFLINE_ONLY):
+        ap.error(f"--extra: choose from {', '.join(OFFLINE_ONLY)}")
+    if extra and args.export:
+        ap.error("--extra features cannot be exported: the detector does not compute them online")
+    names: list[str] | None = None
+    sets: list[StateSet] = []
+    for p in paths:
+        s, names = load_set(p, names, extra)
+        sets.append(s)
+    names = [*(names or []), *extra]
+    drop = tuple(d.strip() for d in args.drop.split(",") if d.strip())
+    if drop:
+        keep = [j for j, n in enumerate(names or []) if not any(n == d or (d.endswith(".") and n.startswith(d))
+                                                                for d in drop)]
+        if len(keep) == len(names or []):
+            ap.error(f"--drop: no feature matches {args.drop}")
+        for s in sets:
+            s.x = s.x[:, keep]
+        names = [(names or [])[j] for j in keep]
+    if args.export:
+        print(f"exporting: {len(sets)} sets, {sum(len(s.y) for s in sets):,} accounts, {len(names)} features",
+              file=sys.stderr, flush=True)
+        print(orjson.dumps(export(sets, names, args.export)).decode())
+        return 0
+    chosen = [s.strip() for s in args.sets.split(",") if s.strip()] or [s.name for s in sets]
+    unknown = sorted(set(chosen) - {s.name for s in sets})
+    if unknown:
+        ap.error(f"--sets: no states for {', '.join(unknown)}")
+    order = [i for i, s in enumerate(sets) if s.name in chosen]
+    print(f"{len(sets)} sets, {sum(len(s.y) for s in sets):,} accounts, {len(names or [])} features; "
+          f"holding out {len(order)}", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for n, r in enumerate(pool.map(_job, [(sets, i) for i in order]), 1):
+            results.append(r)
+            print(f"[{n}/{len(order)}] {r['set']}: detector {_fmt(r, 'detector')}, re-scorer {_fmt(r, 'rescorer')} "
+                  f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    print("\n".join(report(results)))
+    if args.output is not None:
+        args.output.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
