@@ -98,7 +98,7 @@ def catalogue_episode(ctx: Ctx, acct: dict, t: float, api: str, model: str, co: 
     rid = f"R-{rng.randint(100000, 999999)}"
     ref = S.reference(e, style)
     calls = [("get_record", {"record_id": rid}, {"bibtex": S.bibtex(S.withhold(e, gone))}),
-             ("lookup_doi", {"doi": e["doi"]}, {k: e[k] for k in gone}),
+             ("lookup_doi", {"doi": e["doi"]}, {"title": e["title"], **{k: e[k] for k in gone}}),
              ("save_reference", {"record_id": rid, "reference": ref}, {"ok": True})]
     calls = calls[:1] + calls[2:] if not gone and rng.random() < 0.7 else calls
     task = rng.choice(AGENT_TASKS).format(rid=rid, style=style, lid=f"L-{rng.randint(100, 999)}")

@@ -23,21 +23,26 @@ FAMILY = ("Okafor", "Lindqvist", "Tan", "Ferreira", "Halvorsen", "Mensah", "Ross
           "Albuquerque", "Kovalenko", "Raman", "Diallo", "Brandt", "Demir", "Moreno-Vidal", "Gallagher", "Karimi",
           "Marchetti", "Asante", "Iyer", "Eriksen", "Quintero", "Bashir", "Novak", "Eze", "Vermeulen", "Castillo",
           "Achterberg")
-TOPICS = ("tidal mixing", "soil carbon", "reading fluency", "urban heat islands", "bus rapid transit", "peatland "
-          "restoration", "sleep quality", "seed dispersal", "household savings", "coastal erosion", "hospital "
-          "discharge planning", "wind turbine noise", "community gardens", "river sediment", "bilingual classrooms",
-          "pollinator decline", "grid-scale batteries", "volunteer retention", "glacier retreat", "school meals")
+TOPICS = {"tidal mixing": "env", "soil carbon": "env", "reading fluency": "edu", "urban heat islands": "urban",
+          "bus rapid transit": "urban", "peatland restoration": "env", "sleep quality": "health", "seed dispersal":
+          "env", "household savings": "society", "coastal erosion": "env", "hospital discharge planning": "health",
+          "wind turbine noise": "urban", "community gardens": "society", "river sediment": "env", "bilingual "
+          "classrooms": "edu", "pollinator decline": "env", "grid-scale batteries": "urban", "volunteer retention":
+          "society", "glacier retreat": "env", "school meals": "health"}  # each topic and its field
 PLACES = ("the Brackwater estuary", "Eastholm", "northern Kelby", "the Marrow valley", "Stannick", "rural Wenford",
           "the Tollesby uplands", "Ashcombe", "Fennick Bay", "three coastal towns")
-_ART_TITLES = ("{Topic} in {place}: A ten-year study", "Measuring {topic} across {place}", "What drives {topic}? "
+_ART_TITLES = ("{Topic} in {place}: A ten-year study", "Measuring {topic} across {place}", "Explaining {topic}: "
                "Evidence from {place}", "{Topic} and its costs in {place}", "A field survey of {topic} in {place}",
                "Rethinking {topic}: Lessons from {place}", "Seasonal patterns of {topic} in {place}",
                "{Topic} under pressure in {place}")
 _BOOK_TITLES = ("{Topic}: A practical guide", "Understanding {topic}", "The politics of {topic}", "{Topic} in "
                 "practice", "A short history of {topic}", "Foundations of {topic}")
-JOURNALS = ("Journal of Coastal Studies", "Review of Urban Systems", "Soil and Society", "Applied Learning Research",
-            "Transport Futures", "Quarterly Journal of Field Ecology", "Health Services Review", "Energy and Place",
-            "Journal of Community Practice", "Annals of Environmental Change")
+JOURNALS = {"env": ("Journal of Coastal Studies", "Annals of Environmental Change", "Quarterly Journal of Field "
+                    "Ecology", "Soil and Society"),
+            "urban": ("Review of Urban Systems", "Transport Futures", "Energy and Place"),
+            "edu": ("Applied Learning Research", "Journal of Classroom Studies"),
+            "health": ("Health Services Review", "Journal of Public Health Practice"),
+            "society": ("Journal of Community Practice", "Review of Household Economics")}  # by field
 PUBLISHERS = ("Harrowgate University Press", "Linden & Vale", "Northmere Academic", "Corbel Books", "Stannard "
               "Publishing", "Quayside Press")
 CITIES = ("Oxford", "London", "Toronto", "Melbourne", "Chicago", "Edinburgh", "Cape Town", "Dublin")
@@ -58,7 +63,7 @@ def entry(rng: random.Random, kind: str | None = None, authors: int | None = Non
     kind = kind or rng.choice(KINDS)
     n = authors or rng.choice((1, 1, 2, 2, 2, 3, 3, 4, 5, 6, 7, 8))
     names = [(f, rng.choice(GIVEN)) for f in rng.sample(FAMILY, n)]
-    topic, place = rng.choice(TOPICS), rng.choice(PLACES)
+    topic, place = rng.choice(tuple(TOPICS)), rng.choice(PLACES)
     pattern = rng.choice(_ART_TITLES if kind == "article" else _BOOK_TITLES)
     title = pattern.format(Topic=topic[0].upper() + topic[1:], topic=topic, place=place)
     year = str(rng.randint(1998, 2025))
@@ -67,7 +72,7 @@ def entry(rng: random.Random, kind: str | None = None, authors: int | None = Non
                          "doi": f"10.5555/{rng.choice('abcdefghjk')}{rng.randint(1000, 9999)}.{rng.randint(10, 99)}"}
     if kind == "article":
         first = rng.randint(1, 400)
-        e.update(journal=rng.choice(JOURNALS), volume=str(rng.randint(3, 61)), number=str(rng.randint(1, 12)),
+        e.update(journal=rng.choice(JOURNALS[TOPICS[topic]]), volume=str(rng.randint(3, 61)), number=str(rng.randint(1, 12)),
                  pages=f"{first}--{first + rng.randint(6, 30)}")
     else:
         e.update(publisher=rng.choice(PUBLISHERS), address=rng.choice(CITIES), edition=str(rng.randint(2, 5)))
@@ -123,7 +128,7 @@ def title_case(t: str) -> str:
         low = w.lower()
         cap = "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
         out.append(cap if start or low not in _MINOR else low)
-        start = w.endswith((":", "?"))
+        start = w.endswith(":")
     return " ".join(out)
 
 

@@ -36,9 +36,9 @@ from tests.extraction import blind_traffic_more as B2
 SEED = 566923  # blind-v39's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v39 log at seed 566923, one day, scale 0.05 (the v39_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v39_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v39 set
-# - seed 566923, four days, scale 1, 221,983 requests, 1,210 accounts, 407 of them attack accounts - hashed to
-# fd833b6c5572b5d08b708fd7647006d1a68aedbc32b1c459a6c23dded1e24571 when it was written.)
-FROZEN_SHA256 = "3e3b7c9e6ea2fcaf9772964ff11d2f2f018257b76a1486140d882341e51b48b1"
+# - seed 566923, four days, scale 1, 220,579 requests, 1,226 accounts, 407 of them attack accounts - hashed to
+# 4de07813dc8e2f6d49e8d3c1db6bceda76f57dccdbbc4c082b6d2dfc4765b02b when it was written.)
+FROZEN_SHA256 = "f34b9290a917962c7a8a534fb001a0ad057f9d2b313c4ce791be679aaeadb651"
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill",
                 "style_matrix", "field_dropout", "author_ladder"}
 NEW_PERSONAS = {"cite_plugin", "catalogue_cleanup", "cite_preview", "biblio_lab", "library_skills_class",
@@ -372,8 +372,8 @@ def enough(**counts: int) -> None:
     assert not short, short
 
 
-LOW = {"json_a": 2100, "json_b": 845, "ref_a": 3415, "ref_b": 125, "styles_a": 2785, "styles_b": 1170,
-       "fewer_a": 2665, "fewer_b": 790, "style_spread": 283, "field_spread": 233, "list_a": 840, "list_b": 15,
-       "cite_a": 5150, "cite_b": 945, "grow_a": 3130, "grow_b": 1375, "ladder_spread": 265, "why_a": 403,
-       "why_r": 213, "why_q": 109, "agent_a": 1330, "agent_b": 216, "tsweep_a": 115, "tsweep_b": 82}
+LOW = {"json_a": 1715, "json_b": 1000, "ref_a": 3880, "ref_b": 145, "styles_a": 2800, "styles_b": 1195,
+       "fewer_a": 2255, "fewer_b": 700, "style_spread": 320, "field_spread": 233, "list_a": 515, "list_b": 17,
+       "cite_a": 3605, "cite_b": 1115, "grow_a": 3055, "grow_b": 1115, "ladder_spread": 267, "why_a": 200,
+       "why_r": 192, "why_q": 57, "agent_a": 1545, "agent_b": 97, "tsweep_a": 107, "tsweep_b": 76}
 """The least counts the tests above expect in the tenth-scale four-day log (about 85% of what it held when written)."""
