@@ -32,7 +32,7 @@ TOPICS = {"tidal mixing": "env", "soil carbon": "env", "reading fluency": "edu",
 PLACES = ("the Brackwater estuary", "Eastholm", "northern Kelby", "the Marrow valley", "Stannick", "rural Wenford",
           "the Tollesby uplands", "Ashcombe", "Fennick Bay", "three coastal towns")
 _ART_TITLES = ("{Topic} in {place}: A ten-year study", "Measuring {topic} across {place}", "Explaining {topic}: "
-               "Evidence from {place}", "{Topic} and its costs in {place}", "A field survey of {topic} in {place}",
+               "Evidence from {place}", "The costs of {topic} in {place}", "A field survey of {topic} in {place}",
                "Rethinking {topic}: Lessons from {place}", "Seasonal patterns of {topic} in {place}",
                "{Topic} under pressure in {place}")
 _BOOK_TITLES = ("{Topic}: A practical guide", "Understanding {topic}", "The politics of {topic}", "{Topic} in "

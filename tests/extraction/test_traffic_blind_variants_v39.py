@@ -37,8 +37,8 @@ SEED = 566923  # blind-v39's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v39 log at seed 566923, one day, scale 0.05 (the v39_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v39_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v39 set
 # - seed 566923, four days, scale 1, 220,579 requests, 1,226 accounts, 407 of them attack accounts - hashed to
-# 4de07813dc8e2f6d49e8d3c1db6bceda76f57dccdbbc4c082b6d2dfc4765b02b when it was written.)
-FROZEN_SHA256 = "f34b9290a917962c7a8a534fb001a0ad057f9d2b313c4ce791be679aaeadb651"
+# 3a49dd6ddf7ea611d6cde5e0136bae3662cea0f71e3a557aca2cd2052f3e9049 when it was written.)
+FROZEN_SHA256 = "ce3042f5cdd2459257bef34dd9908d91831486299b93a9c75ed1efb4178617d4"
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill",
                 "style_matrix", "field_dropout", "author_ladder"}
 NEW_PERSONAS = {"cite_plugin", "catalogue_cleanup", "cite_preview", "biblio_lab", "library_skills_class",
