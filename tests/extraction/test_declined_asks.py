@@ -10,10 +10,12 @@ import time
 
 import openai
 import orjson
+import yaml
 
 from gateway.extraction.detector import Detector
 from gateway.extraction.patterns import _REFUSAL, CompiledPatterns
 from gateway.extraction.replay import replay
+from gateway.extraction.rescorer import TreeEnsemble
 from gateway.mock_teacher import MockSettings
 from tests.extraction.helpers import FX
 from tests.support.gateway import GatewayProcess
@@ -137,11 +139,16 @@ def test_replay_judges_declines_from_the_logged_answers_and_cannot_without_them(
         assert row["verdict"] == status, (with_answers, row)
 
 
-def test_through_the_gateway_a_sweep_the_teacher_declines_is_flagged_for_review() -> None:
-    # The live path: the teacher's answers (kept because the audit log records them) reach the detector with the
-    # request, and the reviewer sees the reason and the share of declined answers.
+def _sweep_through_the_gateway(learned: bool) -> dict:
+    """The live path: the teacher's answers (kept because the audit log records them) reach the detector with the
+    request; returns the reviewer's detail of the sweeping account once the detector has judged it."""
     with running_mock_teacher(MockSettings(decline_phrases=("secretly get into",))) as teacher:
         gw = GatewayProcess(upstream_url=teacher.url, extra_config={"audit": {"sink": "file", "content": "hash"}})
+        shipped = gw.policy_dir / "40-extraction.yaml"
+        doc = yaml.safe_load(shipped.read_text())
+        assert doc["spec"]["extraction"]["rescorer"] == {"enabled": True}  # on in the shipped examples
+        doc["spec"]["extraction"]["rescorer"]["enabled"] = learned
+        shipped.write_text(yaml.safe_dump(doc))
         key = gw.create_key("acme", "sweeper")
         gw.start()
         try:
@@ -152,11 +159,28 @@ def test_through_the_gateway_a_sweep_the_teacher_declines_is_flagged_for_review(
             deadline, detail = time.monotonic() + 15.0, {}
             while time.monotonic() < deadline:  # the detector scores off the request path
                 detail = gw.admin("GET", "/admin/v1/extraction/principals/acme/sweeper").json()
-                if detail.get("status") == "flag":
+                if detail.get("requests") == 42 and (detail.get("status") == "flag" or learned):
                     break
                 time.sleep(0.2)
-            assert detail.get("status") == "flag", detail
-            assert any(r.startswith("refused_asks") for r in detail["reasons"]), detail
-            assert 0.3 <= detail["signals"]["refused_share"] <= 0.4, detail["signals"]
+            return detail
         finally:
             gw.stop()
+
+
+def test_through_the_gateway_a_sweep_the_teacher_declines_is_flagged_for_review() -> None:
+    # The hand-written evidence alone (the re-scorer off): the reviewer sees the reason and the share declined.
+    detail = _sweep_through_the_gateway(learned=False)
+    assert detail.get("status") == "flag", detail
+    assert any(r.startswith("refused_asks") for r in detail["reasons"]), detail
+    assert 0.3 <= detail["signals"]["refused_share"] <= 0.4, detail["signals"]
+    assert "learned_p" not in detail
+
+
+def test_through_the_gateway_the_shipped_policies_judge_with_the_re_scorer() -> None:
+    # With the re-scorer on (the shipped examples), the same sweep is judged by its probability as well: flagged
+    # only above the model's threshold. (The shipped model leaves this small single-account sweep alone.)
+    detail = _sweep_through_the_gateway(learned=True)
+    threshold = TreeEnsemble.load().threshold
+    assert detail["requests"] == 42 and 0.0 <= detail["learned_p"] <= 1.0, detail
+    assert detail["status"] == ("flag" if detail["learned_p"] > threshold else "ok"), detail
+    assert 0.3 <= detail["signals"]["refused_share"] <= 0.4, detail["signals"]
