@@ -165,7 +165,7 @@ MAX_COMPILED_DEPTH = 40  # deeper trees are walked (Python's parser limits nesti
 
 
 def _compiled(trees: Sequence[_Tree], baseline: float) -> Any:
-    """The ensemble as one Python function of nested comparisons, ~4x faster than walking the arrays (it runs on
+    """The ensemble as one Python function of nested comparisons, ~2.7x faster than walking the arrays (it runs on
     every refresh of a judged account). Its source holds only the validated numbers: integers and float reprs."""
     lines = ["def raw(x):", f"    t = {baseline!r}"]
 
