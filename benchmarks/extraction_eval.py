@@ -308,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.states is not None:
         args.states.mkdir(parents=True, exist_ok=True)
+    base = ExtractionPolicy(rescorer=ExtractionRescorer(enabled=True, **orjson.loads(args.rescorer))
+                            if args.rescorer is not None else ExtractionRescorer())
     all_reasons: Counter[str] = Counter()
     all_scenarios: Counter[str] = Counter()
     started = time.perf_counter()
@@ -320,8 +322,6 @@ def main(argv: list[str] | None = None) -> int:
             generate(seed, traffic, days=days, scale=scale, variant=variant)
         labels = orjson.loads(Path(str(traffic) + ".labels.json").read_bytes())
         _note(f"{step}: replaying {traffic.name}")
-        base = ExtractionPolicy(rescorer=ExtractionRescorer(enabled=True, **orjson.loads(args.rescorer))
-                                if args.rescorer is not None else ExtractionRescorer())
         if args.rescorer is not None:
             title += f" + re-scorer {args.rescorer}" if args.rescorer != "{}" else " + re-scorer"
         res = evaluate(title, traffic, labels, base,

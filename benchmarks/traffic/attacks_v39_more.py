@@ -46,12 +46,17 @@ paraphrased = partial(M31.paraphrased, C=C)
 agentic_distill = partial(M31.agentic_distill, episode=J.catalogue_episode, cos=J.AGENT_COS)
 
 
-def _open(rng, todo: list, new: Callable[[], tuple]) -> tuple:
-    """The open entry and what is left of its sweep (a new one when the last is done), in the order sent."""
-    if todo[1]:
-        return todo
-    inst, extras = new()
-    return [inst, list(reversed(extras))]
+def _sweeps(ctx: Ctx, accounts, new: Callable[[], tuple], capability: str, template: int, **kw) -> None:
+    """Each account works through one entry's sweep at a time (a new entry when the last is done), one item a
+    request, in the order the sweep lists them."""
+    rng = ctx.rng
+    for acct, api, model, s, times in accounts:
+        inst, left = None, []
+        for t in times:
+            if not left:
+                inst, extras = new()
+                left = list(reversed(extras))
+            J.item_run(ctx, acct, t, api, model, C.seed(rng, capability, template, inst, left.pop()), s=s, **kw)
 
 
 # ---- style_matrix ----
@@ -64,13 +69,8 @@ def style_matrix(ctx: Ctx, variant: str) -> None:
     blunt(ctx, "style_matrix", "v39-styles", (50, 80), lambda acct, t: J.run_all(
         ctx, acct, t, CHAT, "gpt-4.1", "format", *J.styles_of(rng), gap=(2, 6), template=rng.randrange(4),
         as_json=True, temperature=0.0, system=FORMAT_SYS))
-    for acct, api, model, s, times in moderate(ctx, "style_matrix", "v39-styles", JSON_SURFACES, (100, 200), (8, 20),
-                                               0.2, cache=True):
-        todo: list = [None, []]
-        for t in times:
-            todo = _open(rng, todo, lambda: J.styles_of(rng))
-            J.item_run(ctx, acct, t, api, model, C.seed(rng, "format", 0, todo[0], todo[1].pop()), as_json=True,
-                       temperature=0.0, system=FORMAT_SYS, s=s)
+    _sweeps(ctx, moderate(ctx, "style_matrix", "v39-styles", JSON_SURFACES, (100, 200), (8, 20), 0.2, cache=True),
+            lambda: J.styles_of(rng), "format", 0, as_json=True, temperature=0.0, system=FORMAT_SYS)
 
     def three() -> list:
         (e, styles), t = J.styles_of(rng, 3), rng.randrange(4)
@@ -90,14 +90,9 @@ def field_dropout(ctx: Ctx, variant: str) -> None:
     blunt(ctx, "field_dropout", "v39-dropout", (60, 90), lambda acct, t: J.run_all(
         ctx, acct, t, CHAT, "gpt-4.1-mini", "format", *J.dropouts_of(rng, rng.randint(5, 8)), gap=(2, 6),
         template=rng.randrange(4), as_json=True, temperature=0.0, system=FORMAT_SYS))
-    for acct, api, model, s, times in moderate(ctx, "field_dropout", "v39-dropout", ((RESP, "o4-mini"),
-                                               (ANTH, "claude-sonnet-4-5")), (60, 120), (8, 20), 0.2,
-                                               effort="medium", summary="auto", budget=4096):
-        todo: list = [None, []]
-        for t in times:
-            todo = _open(rng, todo, lambda: J.dropouts_of(rng, 4))
-            J.item_run(ctx, acct, t, api, model, C.seed(rng, "format", 2, todo[0], todo[1].pop()), temperature=None,
-                       s=s)
+    _sweeps(ctx, moderate(ctx, "field_dropout", "v39-dropout", ((RESP, "o4-mini"), (ANTH, "claude-sonnet-4-5")),
+                          (60, 120), (8, 20), 0.2, effort="medium", summary="auto", budget=4096),
+            lambda: J.dropouts_of(rng, 4), "format", 2, temperature=None)
 
     def four() -> list:
         (e, cells), t = J.dropouts_of(rng, 4), rng.randrange(4)
@@ -116,13 +111,8 @@ def author_ladder(ctx: Ctx, variant: str) -> None:
     rng = ctx.rng
     blunt(ctx, "author_ladder", "v39-authors", (60, 100), lambda acct, t: J.run_all(
         ctx, acct, t, CHAT, "gpt-4.1-mini", "intext", *J.authors_of(rng), template=rng.randrange(4), system=CITE_SYS))
-    for acct, api, model, s, times in moderate(ctx, "author_ladder", "v39-authors", JSON_SURFACES, (100, 200),
-                                               (8, 20), 0.2, cache=True):
-        todo: list = [None, []]
-        for t in times:
-            todo = _open(rng, todo, lambda: J.authors_of(rng))
-            J.item_run(ctx, acct, t, api, model, C.seed(rng, "intext", 1, todo[0], todo[1].pop()), as_json=True,
-                       temperature=0.0, system=CITE_SYS, s=s)
+    _sweeps(ctx, moderate(ctx, "author_ladder", "v39-authors", JSON_SURFACES, (100, 200), (8, 20), 0.2, cache=True),
+            lambda: J.authors_of(rng), "intext", 1, as_json=True, temperature=0.0, system=CITE_SYS)
 
     def three() -> list:
         (e, rungs), t = J.authors_of(rng), rng.randrange(4)
