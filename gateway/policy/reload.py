@@ -87,11 +87,12 @@ class PolicyManager:
         return True
 
     def _reject(self, logged: str, error: str) -> bool:
-        """The new version is refused: the running one stays, the error is kept, logged and counted."""
-        self.last_error = error
-        self.last_error_at = time.time()
+        """The new version is refused: the running one stays, the error is logged, counted and kept — kept last, so
+        that once the status shows it (the reload runs in a thread), its log line and its count are out too."""
         log.error("policy reload rejected; version %s stays in force:%s", self._active.version, logged)
         self._on_result("error", None)
+        self.last_error = error
+        self.last_error_at = time.time()
         return False
 
     async def watch(self, stop: asyncio.Event, extra: dict[Path, Callable[[], None]] | None = None) -> None:
