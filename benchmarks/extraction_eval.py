@@ -29,11 +29,13 @@ evidence, verdict, label) per dataset: a change to the evidence terms can be scr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -114,30 +116,46 @@ def _first_ts_by_principal_before(traffic: Path, cutoffs: dict[str, float]) -> d
     return counts
 
 
-def write_states(det: Detector, labels: dict[str, dict[str, Any]], path: Path) -> None:
-    """Every principal's end state as the reviewer's detail shows it (status, score, signals, evidence, campaign;
-    no timeline or examples) with its label and scenario, one JSON line each: what a candidate change to the
-    evidence is screened on (`scoring.evidence(signals, requests)` again, changed) before a full run."""
-    with path.open("wb") as f:
-        for st in det.all_states():
-            detail = det.principal_detail(st.principal) or {}
-            for k in ("timeline", "examples"):
-                detail.pop(k, None)
-            lab = labels.get(st.principal, {})
-            f.write(orjson.dumps({**detail, "label": lab.get("label"), "scenario": lab.get("scenario")}) + b"\n")
+def write_states(det: Detector, labels: dict[str, dict[str, Any]], out: IO[bytes], at: float = 1.0) -> None:
+    """Every principal's state as the reviewer's detail shows it (status, score, signals, evidence, campaign; no
+    timeline or examples) with its label and scenario, one JSON line each: what a candidate change to the evidence is
+    screened on (`scoring.evidence(signals, requests)` again, changed) before a full run, and what the re-scorer is
+    trained on. `at`: the share of the log's time span replayed so far (1.0: the end state)."""
+    for st in det.all_states():
+        detail = det.principal_detail(st.principal) or {}
+        for k in ("timeline", "examples"):
+            detail.pop(k, None)
+        lab = labels.get(st.principal, {})
+        out.write(orjson.dumps({**detail, "label": lab.get("label"), "scenario": lab.get("scenario"), "at": at})
+                  + b"\n")
+
+
+def _time_span(traffic: Path) -> tuple[float, float]:
+    """The first and last records' times (the log is in time order)."""
+    with traffic.open("rb") as f:
+        first = orjson.loads(f.readline())["ts"]
+        f.seek(max(0, f.seek(0, 2) - (1 << 20)))  # the last line lies in the last MB
+        last = orjson.loads(f.read().splitlines()[-1])["ts"]
+    return first, last
 
 
 def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy,
-             states: Path | None = None, progress: bool = False) -> dict[str, Any]:
+             states: Path | None = None, progress: bool = False, snapshots: tuple[float, ...] = ()) -> dict[str, Any]:
     slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
     out_path = traffic.with_suffix(f".{slug}.verdicts.jsonl")
     det = Detector(policy)
-    t0, c0 = time.perf_counter(), time.process_time()
-    summary = replay(traffic, policy, out_path, progress=progress, detector=det)
-    wall = time.perf_counter() - t0
-    cpu = time.process_time() - c0  # CPU time of this process: what one core gives, on a shared machine
-    if states is not None:
-        write_states(det, labels, states)
+    with states.open("wb") if states is not None else contextlib.nullcontext() as states_out:
+        checkpoints = []
+        if states_out is not None and snapshots:
+            first, last = _time_span(traffic)
+            checkpoints = [(first + f * (last - first), partial(write_states, det, labels, states_out, f))
+                           for f in snapshots]
+        t0, c0 = time.perf_counter(), time.process_time()
+        summary = replay(traffic, policy, out_path, progress=progress, detector=det, checkpoints=checkpoints)
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - c0  # CPU time of this process: what one core gives, on a shared machine
+        if states_out is not None:
+            write_states(det, labels, states_out)
     verdicts = _load(out_path)
     by_scenario: dict[str, list[str]] = defaultdict(list)
     for p, lab in labels.items():
@@ -291,6 +309,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="also write every principal's end state (signals, evidence, verdict, label) to "
                          "DIR/<dataset>.states.jsonl (e.g. DIR/blind-v36.states.jsonl), for screening a change to "
                          "the evidence without a full run")
+    ap.add_argument("--snapshots", default="", metavar="SHARES",
+                    help="with --states, also write every principal's state part-way through each log, at these "
+                         "comma-separated shares of its time span (e.g. 0.1,0.25,0.5,0.75; each line's `at`), for "
+                         "training the re-scorer on what it sees live; the snapshots' time counts in replay_rps")
     ap.add_argument("--rescorer", nargs="?", const="{}", metavar="JSON",
                     help="judge with the learned re-scorer on (policy extraction.rescorer; round 28), with these "
                          "settings besides enabled (e.g. '{\"min_requests\": 12}')")
@@ -304,6 +326,12 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [d for d in chosen if d not in DATASETS]
     if unknown or not chosen:
         ap.error(f"--datasets: unknown {', '.join(unknown) or '(empty)'}; choose from {', '.join(DATASETS)}")
+    try:
+        snapshots = tuple(sorted(float(x) for x in args.snapshots.split(",") if x.strip()))
+    except ValueError:
+        ap.error(f"--snapshots: not a list of numbers: {args.snapshots}")
+    if any(not 0.0 < f < 1.0 for f in snapshots) or (snapshots and args.states is None):
+        ap.error("--snapshots: shares between 0 and 1 (exclusive), with --states")
     days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.states is not None:
@@ -325,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.rescorer is not None:
             title += f" + re-scorer {args.rescorer}" if args.rescorer != "{}" else " + re-scorer"
         res = evaluate(title, traffic, labels, base,
-                       args.states / f"{d}.states.jsonl" if args.states is not None else None, progress=True)
+                       args.states / f"{d}.states.jsonl" if args.states is not None else None, progress=True,
+                       snapshots=snapshots)
         print_report(res)
         sys.stdout.flush()
         all_reasons.update(res["fp_reasons"])

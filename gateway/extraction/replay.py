@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -101,17 +101,21 @@ def _unusable_ts(rec: dict[str, Any]) -> str:
 
 
 def replay(traffic_path: str | Path, policy: ExtractionPolicy | None = None, output_path: str | Path | None = None,
-           progress: bool = True, detector: Detector | None = None) -> Summary:
-    """Replay `traffic_path` ("-": standard input); write one JSON line per principal to `output_path` (if given)."""
+           progress: bool = True, detector: Detector | None = None,
+           checkpoints: Sequence[tuple[float, Callable[[], None]]] = ()) -> Summary:
+    """Replay `traffic_path` ("-": standard input); write one JSON line per principal to `output_path` (if given).
+
+    `checkpoints`: (event time, call) pairs; each call is made once, before the first request at or after its time
+    is looked up (an evaluation reads the detector's state part-way through the log with them)."""
     # The output is opened first, so that one that cannot be written fails before the replay, not after it; in
     # append mode, emptied once the log is read (an existing file, even the log itself, is kept until then).
     log = contextlib.nullcontext(sys.stdin.buffer) if str(traffic_path) == "-" else Path(traffic_path).open("rb")
     with log as f, (Path(output_path).open("ab") if output_path is not None else contextlib.nullcontext()) as out:
-        return _replay(f, out, policy, progress, detector)
+        return _replay(f, out, policy, progress, detector, sorted(checkpoints, key=lambda c: c[0]))
 
 
 def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None, progress: bool,
-            detector: Detector | None) -> Summary:
+            detector: Detector | None, checkpoints: list[tuple[float, Callable[[], None]]]) -> Summary:
     pol = policy or ExtractionPolicy()
     det = detector or Detector(pol)
     fx = FeatureExtractor(keep_excerpt=pol.keep_examples)
@@ -140,6 +144,8 @@ def _replay(f: IO[bytes], out: IO[bytes] | None, policy: ExtractionPolicy | None
             summary.out_of_order += 1  # scored as it comes; event time never goes backwards
             ts = last_ts
         last_ts = ts
+        while checkpoints and ts >= checkpoints[0][0]:
+            checkpoints.pop(0)[1]()
         client = rec.get("client")
         if not isinstance(client, dict):
             client = {}

@@ -7,10 +7,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import orjson
 import pytest
 
 from benchmarks.extraction_eval import DATASETS, census_lines, evaluate, main
+from benchmarks.extraction_rescorer import MIN_REQUESTS, ever_flagged, load_set
 from benchmarks.traffic.generate import generate
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.scoring import account_score, evidence
@@ -18,12 +20,14 @@ from gateway.extraction.scoring import account_score, evidence
 
 @pytest.fixture(scope="module")
 def v33_sample(tmp_path_factory) -> tuple[Path, dict[str, Any], dict[str, Any], Path]:
-    """A day of v33 at 0.3x benign scale evaluated once, its end states written: the traffic, labels, result, states."""
+    """A day of v33 at 0.3x benign scale evaluated once, its end states and its states half-way written: the traffic,
+    labels, result, states."""
     d = tmp_path_factory.mktemp("v33")
     traffic = d / "t.jsonl"
     generate(7, traffic, days=1.0, scale=0.3, variant="v33")
     labels = orjson.loads((d / "t.jsonl.labels.json").read_bytes())
-    return traffic, labels, evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=d / "v33.states.jsonl"), \
+    return traffic, labels, evaluate("v33 sample", traffic, labels, ExtractionPolicy(), states=d / "v33.states.jsonl",
+                                      snapshots=(0.5,)), \
         d / "v33.states.jsonl"
 
 
@@ -76,7 +80,7 @@ def test_a_run_reports_its_progress_on_stderr_dataset_by_dataset(tmp_path, capsy
 
 def test_the_end_states_written_for_screening_reproduce_every_principals_own_score(v33_sample) -> None:
     traffic, labels, res, states = v33_sample
-    rows = [orjson.loads(line) for line in states.read_bytes().splitlines()]
+    rows = [r for line in states.read_bytes().splitlines() if (r := orjson.loads(line))["at"] == 1.0]
     served = {orjson.loads(line)["principal"]
               for line in traffic.with_suffix(".v33-sample.verdicts.jsonl").read_bytes().splitlines()}
     assert len(rows) == len(served) and {r["principal"] for r in rows} == served  # every account served, once
@@ -87,6 +91,27 @@ def test_the_end_states_written_for_screening_reproduce_every_principals_own_sco
     for r in rows:
         again = account_score(evidence(r["signals"], r["requests"]), r["signals"])
         assert abs(again - r["own_score"]) < 1e-3, r["principal"]
+
+
+def test_the_states_half_way_are_the_accounts_seen_by_then_and_train_the_rescorer_from_five_requests(
+        v33_sample) -> None:
+    traffic, _, _, states = v33_sample
+    rows = [orjson.loads(line) for line in states.read_bytes().splitlines()]
+    assert {r["at"] for r in rows} == {0.5, 1.0}
+    end = {r["principal"]: r for r in rows if r["at"] == 1.0}
+    half = {r["principal"]: r for r in rows if r["at"] == 0.5}
+    records = [orjson.loads(line) for line in traffic.read_bytes().splitlines()]
+    middle = (records[0]["ts"] + records[-1]["ts"]) / 2
+    before = Counter(r["principal"] for r in records if r["ts"] < middle)
+    assert {p: r["requests"] for p, r in half.items()} == before  # what the detector held half-way, no more
+    assert all(r["requests"] <= end[p]["requests"] for p, r in half.items())
+    # The trainer keeps every end state and the half-way states of accounts the re-scorer judges live (>= 5 requests).
+    s, _ = load_set(states)
+    assert len(s.y) == len(end) + sum(1 for r in half.values() if r["requests"] >= MIN_REQUESTS) > len(end)
+    assert s.end.sum() == len(end) and s.rows(s.end).accounts == list(end)
+    # "Ever" flagged: at the end or at any snapshot, one answer per end state.
+    flagged = np.array([a == s.accounts[0] for a in s.accounts])
+    assert ever_flagged(s, flagged).tolist() == [a == s.accounts[0] for a in end]
 
 
 @pytest.fixture(scope="module")

@@ -55,6 +55,25 @@ def test_replay_is_deterministic_and_matches_the_live_detector(small_log: Path, 
     assert flagged == {p["principal"] for p in det.principals("flagged")}
 
 
+def test_checkpoints_see_the_detector_part_way_through_and_change_nothing(small_log: Path, tmp_path: Path) -> None:
+    """Each checkpoint is called once, in time order, before the first request at or after its time is looked up:
+    the detector then holds exactly the accounts seen before that time; the verdicts are those of a plain replay."""
+    records = [orjson.loads(line) for line in small_log.read_bytes().splitlines()]
+    first, last = records[0]["ts"], records[-1]["ts"]
+    times = [first + f * (last - first) for f in (0.6, 0.1, 0.35)]  # given out of order
+    det = Detector()
+    seen: list[tuple[float, int]] = []
+    checkpoints = [(t, lambda t=t: seen.append((t, len(det.all_states())))) for t in times]
+    with_cp, plain = tmp_path / "cp.jsonl", tmp_path / "plain.jsonl"
+    replay(small_log, None, with_cp, progress=False, detector=det, checkpoints=checkpoints)
+    replay(small_log, None, plain, progress=False)
+    assert with_cp.read_bytes() == plain.read_bytes()
+    assert [t for t, _ in seen] == sorted(times)
+    for t, n in seen:
+        assert n == len({r["principal"] for r in records if r["ts"] < t}) > 0
+    assert seen[0][1] < seen[-1][1]
+
+
 def test_minimal_records_and_bad_lines(tmp_path: Path) -> None:
     log = tmp_path / "min.jsonl"
     lines = [orjson.dumps({"ts": 1000 + i, "principal": "p1", "api": "openai.chat.completions",
