@@ -43,6 +43,7 @@ from benchmarks.traffic.generate import generate
 from gateway.extraction.detector import Detector
 from gateway.extraction.policy import ExtractionAllowlist, ExtractionPolicy, ExtractionRescorer
 from gateway.extraction.replay import replay
+from gateway.extraction.rescorer import TreeEnsemble
 
 TUNING_SEED = 1
 HELDOUT_SEED = 7331
@@ -140,10 +141,11 @@ def _time_span(traffic: Path) -> tuple[float, float]:
 
 
 def evaluate(name: str, traffic: Path, labels: dict[str, dict[str, Any]], policy: ExtractionPolicy,
-             states: Path | None = None, progress: bool = False, snapshots: tuple[float, ...] = ()) -> dict[str, Any]:
+             states: Path | None = None, progress: bool = False, snapshots: tuple[float, ...] = (),
+             model: TreeEnsemble | None = None) -> dict[str, Any]:
     slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
     out_path = traffic.with_suffix(f".{slug}.verdicts.jsonl")
-    det = Detector(policy)
+    det = Detector(policy, rescorer=model)
     with states.open("wb") if states is not None else contextlib.nullcontext() as states_out:
         checkpoints = []
         if states_out is not None and snapshots:
@@ -316,6 +318,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rescorer", nargs="?", const="{}", metavar="JSON",
                     help="judge with the learned re-scorer on (policy extraction.rescorer; round 28), with these "
                          "settings besides enabled (e.g. '{\"min_requests\": 12}')")
+    ap.add_argument("--model", type=Path, metavar="MODEL_JSON",
+                    help="with --rescorer, this re-scorer model instead of the shipped one (e.g. one written by "
+                         "extraction_rescorer --export)")
     ap.add_argument("--no-allowlisted-run", action="store_true",
                     help="skip each dataset's second replay with the eval lab allowlisted (e.g. when only --states "
                          "are wanted)")
@@ -332,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"--snapshots: not a list of numbers: {args.snapshots}")
     if any(not 0.0 < f < 1.0 for f in snapshots) or (snapshots and args.states is None):
         ap.error("--snapshots: shares between 0 and 1 (exclusive), with --states")
+    if args.model is not None and args.rescorer is None:
+        ap.error("--model needs --rescorer")
+    model = TreeEnsemble.load(args.model) if args.model is not None else None
     days, scale = (2.0, 0.3) if args.quick else (4.0, 1.0)
     args.workdir.mkdir(parents=True, exist_ok=True)
     if args.states is not None:
@@ -352,9 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         _note(f"{step}: replaying {traffic.name}")
         if args.rescorer is not None:
             title += f" + re-scorer {args.rescorer}" if args.rescorer != "{}" else " + re-scorer"
+            title += f" ({args.model.name})" if args.model is not None else ""
         res = evaluate(title, traffic, labels, base,
                        args.states / f"{d}.states.jsonl" if args.states is not None else None, progress=True,
-                       snapshots=snapshots)
+                       snapshots=snapshots, model=model)
         print_report(res)
         sys.stdout.flush()
         all_reasons.update(res["fp_reasons"])
@@ -366,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         evals = frozenset(p for p, lab in labels.items() if lab["scenario"] == "eval_run")
         pol = base.model_copy(update={"allowlist": ExtractionAllowlist(accounts=evals)})
         _note(f"{step}: replaying again with the eval lab allowlisted")
-        res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol, progress=True)
+        res = evaluate(title + " + eval lab allowlisted", traffic, labels, pol, progress=True, model=model)
         print(f"with the eval lab allowlisted (at end): recall {res['recall']:.3f}  FPR {res['fpr']:.4f}  "
               f"benign blocked {res['benign_blocked']}", flush=True)
         _note(f"{step}: done, {time.perf_counter() - started:.0f} s into the run")

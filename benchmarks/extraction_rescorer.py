@@ -255,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--snapshots", action="store_true",
                     help="train on the snapshots' states too (states written with extraction_eval --snapshots), not "
                          "the end states alone; thresholds and judgements stay on end states")
+    ap.add_argument("--params", default="{}", metavar="JSON",
+                    help=f"the classifier's settings over these (e.g. '{{\"max_iter\": 200}}'; default {MODEL})")
     ap.add_argument("--output", type=Path, help="also write the per-set results as JSON lines")
     ap.add_argument("--export", type=Path, metavar="MODEL_JSON",
                     help="instead of judging, train on every set and write the model (e.g. "
@@ -264,6 +266,10 @@ def main(argv: list[str] | None = None) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         ap.error("needs scikit-learn: pip install -e '.[train]' (or pip install scikit-learn)")
+    try:
+        MODEL.update(orjson.loads(args.params))  # read by the judging processes too (forked after this)
+    except (orjson.JSONDecodeError, TypeError, ValueError) as exc:
+        ap.error(f"--params: {exc}")
     paths = sorted(args.states.glob("*.states.jsonl"))
     if len(paths) < FOLDS + 1:
         ap.error(f"{args.states}: {len(paths)} states files; at least {FOLDS + 1} are needed")
