@@ -89,6 +89,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v37": ("new seed, v37 variants (written blind)", 444185, "v37"),
     "blind-v38": ("new seed, v38 variants (written blind)", 618327, "v38"),
     "blind-v39": ("new seed, v39 variants (written blind)", 566923, "v39"),
+    "blind-v40": ("new seed, v40 variants (written blind)", 747974, "v40"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
