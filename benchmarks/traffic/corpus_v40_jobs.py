@@ -52,10 +52,11 @@ def magnitudes_of(rng, n: int, sig: int | None = None) -> tuple[dict, list[tuple
 
 
 def readings_of(rng) -> tuple[dict, list[tuple[str, int, int]]]:
-    """A sensor tag's readings in a shift: one unit converted to the plant's, 3-6 values of one mantissa's digits as
-    the process ramps up across orders of magnitude (start-up to full load), in the order logged."""
-    q, cells = magnitudes_of(rng, rng.randint(3, 6), 4)
-    return q, sorted(rng.sample(cells, len(cells)), key=lambda x: x[2])
+    """A sensor tag's readings in a shift: one unit converted to the plant's at 4 significant figures, 3-6 values of
+    one mantissa's digits as the process ramps up across orders of magnitude (start-up to full load: some of eight
+    consecutive powers of ten, rising), in the order logged."""
+    q, cells = magnitudes_of(rng, 8, 4)
+    return q, sorted(rng.sample(cells, rng.randint(3, 6)), key=lambda x: x[2])
 
 
 def ladder_of(rng, top: int = 6) -> tuple[dict, list[tuple[str, int, int]]]:
@@ -89,7 +90,8 @@ def normalise_episode(ctx: Ctx, acct: dict, t: float, api: str, model: str, co: 
     tag = f"{rng.choice(('FT', 'PT', 'TT', 'WT', 'JT'))}-{rng.randint(100, 999)}"
     v = S.written(S.convert(q["value"], q["unit"], to), 4)
     calls = [("get_reading", {"tag": tag}, {"value": q["value"], "unit": q["unit"]}),
-             ("lookup_unit", {"unit": q["unit"]}, {"kind": q["kind"], "si_unit": S.KINDS[q["kind"]][0][0]}),
+             ("lookup_unit", {"unit": q["unit"]}, {"kind": q["kind"], "si_unit": S.KINDS[q["kind"]][0][0],
+                                                   "factor_to_si": S.written(S.UNITS[q["unit"]][1], 10)}),
              ("save_value", {"tag": tag, "value": v, "unit": to}, {"ok": True})]
     calls = calls[:1] + calls[2:] if rng.random() < 0.6 else calls
     task = rng.choice(AGENT_TASKS).format(tag=tag, to=to, line=rng.randint(1, 9))

@@ -50,7 +50,6 @@ KINDS: dict[str, tuple[tuple[str, F], ...]] = {
 KIND_NAMES = {k: k if k != "flow" else "volumetric flow rate" for k in KINDS}
 _OFFSET = {"°C": F("273.15"), "°F": F("459.67"), "°Ré": F("218.52")}  # SI value = (x + offset) * factor
 UNITS = {u: (kind, f) for kind, us in KINDS.items() for u, f in us}
-SIGS = (1, 2, 3, 4, 5, 6)
 
 
 def convert(value: str, unit: str, to: str) -> F:
@@ -177,22 +176,17 @@ def factor(c: list[tuple[str, int]]) -> F:
     return math.prod((ATOMS[a][1] ** p for a, p in c), start=F(1))
 
 
-def base_units(dim: tuple[int, ...]) -> str:
-    """'kg·m^2·s^-3'."""
-    return "·".join(b if e == 1 else f"{b}^{e}" for b, e in zip(BASE, dim, strict=True) if e)
-
-
-def dim_symbol(dim: tuple[int, ...]) -> str:
-    """'M L^2 T^-3'."""
-    return " ".join(s if e == 1 else f"{s}^{e}" for s, e in zip(_SYM, dim, strict=True) if e)
+def powers(dim: tuple[int, ...], names: tuple[str, ...] = BASE, sep: str = "·") -> str:
+    """A dimension written over `names`: 'kg·m^2·s^-3' (the SI base units), or 'M L^2 T^-3' (names _SYM, sep ' ')."""
+    return sep.join(b if e == 1 else f"{b}^{e}" for b, e in zip(names, dim, strict=True) if e)
 
 
 def reduce(c: list[tuple[str, int]]) -> dict[str, str]:
     """A compound unit's dimension, its SI base units, the named SI unit of that dimension (or its base units), and
     how many of those one of it is (4 significant figures)."""
     dim = dimension(c)
-    return {"expression": expression(c), "dimension": dim_symbol(dim), "base_units": base_units(dim),
-            "si_unit": NAMED.get(dim, base_units(dim)), "factor": written(factor(c), 4)}
+    return {"expression": expression(c), "dimension": powers(dim, _SYM, " "), "base_units": powers(dim),
+            "si_unit": NAMED.get(dim, powers(dim)), "factor": written(factor(c), 4)}
 
 
 # ---- the replies ----

@@ -41,9 +41,9 @@ from tests.extraction import blind_traffic_more as B2
 SEED = 747974  # blind-v40's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v40 log at seed 747974, one day, scale 0.05 (the v40_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v40_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v40 set
-# - seed 747974, four days, scale 1, 227,679 requests, 1,216 accounts, 407 of them attack accounts - hashed to
-# 9548f0b577502485f45d0963ecdf5b503fe598ce8e8060a5f1ff041e98b04546 when it was written.)
-FROZEN_SHA256 = "ccb53b08096dc16dd0458f438805f464336f2ba9071b50fb372fb84589990763"
+# - seed 747974, four days, scale 1, 226,344 requests, 1,217 accounts, 407 of them attack accounts - hashed to
+# ec97ecca02165db231ea558a9ac017bcab19080fa89acde35fc9faac2d6b88b8 when it was written.)
+FROZEN_SHA256 = "ebb384fa070f3ffc14fe97a115d597b2783f02fcf9c7f20161784c91bd2958f8"
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill",
                 "unit_matrix", "magnitude_sweep", "precision_ladder"}
 NEW_PERSONAS = {"unit_widget", "plant_historian", "precision_preview", "metrology_lab", "units_class", "sigfig_class",
@@ -174,26 +174,28 @@ def test_v40_conversions_are_right_and_the_sweeps_cross_units_magnitudes_and_pre
 def test_v40_tables_dims_and_practice_problems_are_right(v40_log, v40_pasted) -> None:
     """Every logged conversion table holds one right row for each pasted row, numbered as pasted; every logged
     dimensional analysis is right for the pasted compound unit; every worked answer in a logged set of practice
-    problems is right at the pasted precision."""
+    problems is right at the pasted precision. Attack and benign accounts both ask for all three (benign tables are
+    logged too; which benign keys log is the tenant's setting, so the benign dims and practice problems are counted
+    as asked)."""
     records, labels = v40_log
     right: Counter = Counter()
+    asked: Counter = Counter()
     for i, hit in v40_pasted.items():
         r, kind = records[i], kind_of(hit)
-        if "response_text" not in r or kind is None:
-            continue
         lab = labels[r["principal"]]["label"]
+        asked[(kind, lab)] += 1
+        if "response_text" not in r or kind not in ("table", "dims", "records"):
+            continue
         if kind == "table":
             assert tables(hit, logged(r)), (hit, r["response_text"])
         elif kind == "dims":
             assert reduces(hit, logged(r)), (hit, r["response_text"])
-        elif kind == "records":
-            n = problems_right(r["response_text"], hit["sig"])
-            assert n == r["response_text"].count("Answer: "), r["response_text"]
-            kind = "records" if n else "none"
+        else:
+            assert problems_right(r["response_text"], hit["sig"]) == r["response_text"].count("Answer: ") > 0, r
         right[(kind, lab)] += 1
     enough(table_a=right[("table", "attack")], table_b=right[("table", "benign")], dims_a=right[("dims", "attack")],
-           dims_b=right[("dims", "benign")], problems_a=right[("records", "attack")],
-           problems_b=right[("records", "benign")])
+           dims_b=asked[("dims", "benign")], problems_a=right[("records", "attack")],
+           problems_b=asked[("records", "benign")])
 
 
 # ---- the recurring families ----
@@ -404,9 +406,9 @@ def enough(**counts: int) -> None:
     assert not short, short
 
 
-LOW = {"json_a": 3553, "json_b": 121, "conv_a": 8852, "conv_b": 523, "units_a": 2224, "units_b": 849,
-       "scaled_a": 3751, "scaled_b": 1475, "grow_a": 3059, "grow_b": 956, "unit_matrix_spread": 1277,
-       "magnitude_sweep_spread": 308, "precision_ladder_spread": 324, "table_a": 652, "table_b": 44, "dims_a": 598,
-       "dims_b": 17, "problems_a": 617, "problems_b": 91, "why_a": 342, "why_r": 181, "why_q": 92, "agent_a": 1436,
-       "agent_b": 209, "tsweep_a": 96, "tsweep_b": 78}
+LOW = {"json_a": 579, "json_b": 1187, "conv_a": 5333, "conv_b": 1479, "units_a": 2482, "units_b": 849,
+       "scaled_a": 3129, "scaled_b": 1371, "grow_a": 3578, "grow_b": 1717, "unit_matrix_spread": 1301,
+       "magnitude_sweep_spread": 301, "precision_ladder_spread": 350, "table_a": 577, "table_b": 182, "dims_a": 695,
+       "dims_b": 113, "problems_a": 1365, "problems_b": 499, "why_a": 330, "why_r": 269, "why_q": 130,
+       "agent_a": 1524, "agent_b": 246, "tsweep_a": 107, "tsweep_b": 102}
 """The least counts the tests above expect in the tenth-scale four-day log (about 85% of what it held when written)."""
