@@ -35,11 +35,26 @@ def _policy_from(dir_: str | None, *, required: bool = True):
     return blocks[-1] if blocks else None
 
 
-def cmd_replay(args: argparse.Namespace) -> int:
-    from gateway.extraction.replay import replay
+def _model_from(path: str | None):
+    """An operator's re-scorer model file (checked again: settings check it, `--model` is not a setting)."""
+    if not path:
+        return None
+    from gateway.extraction.rescorer import ModelError, TreeEnsemble
 
     try:
-        summary = replay(args.traffic, _policy_from(args.policies), args.output, progress=not args.quiet)
+        return TreeEnsemble.from_file(path)
+    except ModelError as exc:
+        raise SystemExit(f"covenant: {exc}") from None
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from gateway.extraction.detector import Detector
+    from gateway.extraction.replay import replay
+
+    policy = _policy_from(args.policies)
+    detector = Detector(policy, _model_from(args.model)) if args.model else None
+    try:
+        summary = replay(args.traffic, policy, args.output, progress=not args.quiet, detector=detector)
     except OSError as exc:
         if args.output is None or exc.filename != args.output:
             raise  # the log that cannot be read: said by the command line's own handler
@@ -83,6 +98,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
               "extraction_partitions) to the same value for both", file=sys.stderr)
         return 2
     policy = _policy_from(args.policies or settings.policies_dir, required=args.policies is not None)
+    model = _model_from(settings.extraction_model)
     fp = _worker_fingerprinter(settings)
     if args.nice > 0:
         # On a host shared with gateways, background analysis can yield the CPU to their requests. Off by
@@ -107,7 +123,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         indexing = (asyncio.create_task(_index_provenance(settings, fp, stop, metrics, args.report_every))
                     if fp is not None else None)
         stats = await run_worker(settings.store, policy=policy, partitions=partitions, stop=stop,
-                                 report_every_s=args.report_every, metrics=metrics)
+                                 report_every_s=args.report_every, metrics=metrics, rescorer=model)
         if indexing is not None:
             await indexing
         logging.getLogger("covenant.worker").info(
@@ -178,6 +194,9 @@ def add_extraction_commands(sub, add_config) -> None:
     p.add_argument("traffic", help="traffic log (JSONL; the audit log with content: full); - reads standard input")
     p.add_argument("--policies", help="policy directory whose extraction block to use (default: built-in)")
     p.add_argument("--output", help="write one JSON line per principal here")
+    p.add_argument("--model", help="re-scorer model file to judge with instead of the shipped one (when the "
+                                   "policy turns extraction.rescorer on), e.g. one of your own from "
+                                   "`python -m benchmarks.extraction_rescorer --export`")
     p.add_argument("--quiet", action="store_true", help="no progress output")
     p.set_defaults(func=cmd_replay)
 

@@ -112,6 +112,11 @@ class Settings(BaseSettings):
     extraction_partitions: int = Field(
         4, ge=1, le=1024, description="Redis store: the extraction feature-event stream partitions the gateways "
         "publish to and `covenant worker` consumes; set the same value on both (one shared config).")
+    extraction_model: str | None = Field(
+        None, description="A re-scorer model file of your own (written by `python -m benchmarks.extraction_rescorer "
+        "--export`, e.g. trained on your reviewed traffic) instead of the one shipped with the gateway; read where the "
+        "detector runs (the gateway with memory://, `covenant worker` with Redis) when the policy turns "
+        "extraction.rescorer on. Checked at start-up.")
     store_startup_wait_s: float = Field(10.0, ge=0, description="At start-up, how long to retry the store's first "
                                         "connection (a store still starting, a loaded host) before the gateway exits.")
     policies_dir: str = Field("policies", description="Directory of policy files, watched for hot reload.")
@@ -192,6 +197,15 @@ class Settings(BaseSettings):
         from gateway.store import check_store_url  # no I/O: the scheme only
 
         return check_store_url(value)
+
+    @field_validator("extraction_model")
+    @classmethod
+    def _extraction_model(cls, value: str | None) -> str | None:
+        if value:
+            from gateway.extraction.rescorer import TreeEnsemble
+
+            TreeEnsemble.from_file(value)  # a model that will not load stops the start, not the first scoring
+        return value or None
 
     @field_validator("admin_port")
     @classmethod

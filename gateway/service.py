@@ -103,6 +103,7 @@ class Gateway:
 
     def _open_extraction(self) -> None:
         from gateway.extraction.backends import LocalExtraction, RedisExtraction
+        from gateway.extraction.rescorer import TreeEnsemble
 
         if self.store is not None and self.store.backend.startswith("redis"):
             self.extraction = RedisExtraction(self.metrics, self.store.client, batch=self.store.batch,
@@ -110,7 +111,9 @@ class Gateway:
                                               partitions=self.settings.extraction_partitions,
                                               policy=self._detector_policy())
         else:
-            self.extraction = LocalExtraction(self.metrics, self._detector_policy())
+            model = self.settings.extraction_model
+            self.extraction = LocalExtraction(self.metrics, self._detector_policy(),
+                                              TreeEnsemble.from_file(model) if model else None)
 
     def _detector_policy(self):
         """The detector's own settings (windows, campaigns) come from the most general extraction block."""

@@ -24,6 +24,7 @@ from gateway.extraction.detector import OK, Detector, Verdict
 from gateway.extraction.features import FeatureEvent
 from gateway.extraction.policy import ExtractionPolicy
 from gateway.extraction.publisher import DEFAULT_PARTITIONS, VERDICTS_KEY, decode_verdict
+from gateway.extraction.rescorer import TreeEnsemble
 from gateway.store.refresh_ahead import RefreshAheadCache
 
 log = logging.getLogger("covenant.extraction")
@@ -73,9 +74,11 @@ class _Queued:
 
 
 class LocalExtraction(_Queued):
-    def __init__(self, metrics, policy: ExtractionPolicy | None = None) -> None:
+    def __init__(self, metrics, policy: ExtractionPolicy | None = None, rescorer: TreeEnsemble | None = None) -> None:
+        """`rescorer`: the operator's re-scorer model (settings.extraction_model), else the shipped one."""
         super().__init__(metrics)
-        self.detector = Detector(policy)
+        self.rescorer = rescorer
+        self.detector = Detector(policy, rescorer)
         self._last_tick = 0.0
 
     @property

@@ -108,6 +108,8 @@ class TreeEnsemble:
     __slots__ = ("features", "threshold", "baseline", "meta", "_trees", "_raw")
 
     def __init__(self, doc: Mapping[str, Any]) -> None:
+        if not isinstance(doc, Mapping):
+            raise ModelError(f"a model is a JSON object, not {type(doc).__name__}")
         if doc.get("format") != FORMAT:
             raise ModelError(f"format {doc.get('format')!r}, expected {FORMAT!r}")
         try:
@@ -126,6 +128,18 @@ class TreeEnsemble:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> TreeEnsemble:
         return cls(orjson.loads(path.read_bytes()))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> TreeEnsemble:
+        """An operator's model file; every reason it cannot be used is a ModelError naming the file."""
+        try:
+            return cls.load(Path(path))
+        except OSError as exc:
+            raise ModelError(f"re-scorer model {path}: {exc.strerror or exc}") from None
+        except orjson.JSONDecodeError as exc:
+            raise ModelError(f"re-scorer model {path}: not JSON ({exc})") from None
+        except ModelError as exc:
+            raise ModelError(f"re-scorer model {path}: {exc}") from None
 
     def probability(self, x: Sequence[float]) -> float:
         total = self._raw(x) if self._raw is not None else self.walk(x)

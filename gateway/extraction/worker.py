@@ -40,6 +40,7 @@ from gateway.extraction.publisher import (
     partition_of,
     stream_key,
 )
+from gateway.extraction.rescorer import TreeEnsemble
 from gateway.logs import redact_url
 
 log = logging.getLogger("covenant.worker")
@@ -148,13 +149,15 @@ async def run_worker(
     linger_s: float = LINGER_S,
     report_every_s: float = 60.0,
     metrics=None,
+    rescorer: TreeEnsemble | None = None,
 ) -> WorkerStats:
     """Consume feature events until `stop` is set; returns the counts (also mirrored to a Redis hash and, given
-    `metrics` (gateway.metrics.Metrics), to the detector's gauges and events counter)."""
+    `metrics` (gateway.metrics.Metrics), to the detector's gauges and events counter). `rescorer`: the operator's
+    re-scorer model (settings.extraction_model), else the shipped one."""
     name = consumer or f"{socket.gethostname()}-{os.getpid()}"
     stop = stop or asyncio.Event()
     stats = stats or WorkerStats()
-    det = Detector(policy)
+    det = Detector(policy, rescorer)
     redis = Redis.from_url(redis_url)
     renew = redis.register_script(_RENEW)
     release = redis.register_script(_RELEASE)

@@ -31,7 +31,7 @@ class ExtractionStage(Stage):
         from gateway.extraction.backends import LocalExtraction
 
         if isinstance(self.backend, LocalExtraction):
-            self.backend = LocalExtraction(self.m, self.backend.detector.policy)
+            self.backend = LocalExtraction(self.m, self.backend.detector.policy, self.backend.rescorer)
 
     def applies(self, policy) -> bool:
         return policy.extraction is not None and policy.extraction.enabled

@@ -1,0 +1,101 @@
+"""An operator's own re-scorer model (settings.extraction_model, `covenant extraction replay --model`): checked at
+start-up with the file and the reason, and judged with instead of the shipped one wherever the detector runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openai
+import orjson
+import pytest
+
+from gateway.config import ConfigError, load_settings
+from gateway.extraction.rescorer import FORMAT
+from tests.extraction.test_rescorer import leaf, model
+from tests.support.gateway import GatewayProcess
+
+ROOT = Path(__file__).resolve().parents[2]
+CHAT = ["What is a good name for a grey cat?", "How long should I boil an egg?", "Is it going to rain in Lisbon?",
+        "Suggest a birthday card message for my aunt.", "What rhymes with orange?"]
+
+
+def write(path: Path, doc) -> Path:
+    path.write_bytes(orjson.dumps(doc))
+    return path
+
+
+@pytest.mark.parametrize("content, reason", [
+    (None, "No such file or directory"),
+    (b"{not json", "not JSON"),
+    (b"[1, 2]", "a model is a JSON object, not list"),
+    (orjson.dumps({"format": "other/1"}), f"expected {FORMAT!r}"),
+    (orjson.dumps(model(["no_such_feature"], [leaf(1.0)])), "no_such_feature"),
+])
+def test_a_model_that_cannot_be_used_stops_the_start_naming_the_file_and_why(tmp_path, monkeypatch, content,
+                                                                             reason) -> None:
+    path = tmp_path / "model.json"
+    if content is not None:
+        path.write_bytes(content)
+    monkeypatch.setenv("COVENANT_EXTRACTION_MODEL", str(path))
+    with pytest.raises(ConfigError) as err:
+        load_settings(None)
+    assert "COVENANT_EXTRACTION_MODEL" in str(err.value) and str(path) in str(err.value), err.value
+    assert reason in str(err.value), err.value
+
+
+def test_a_usable_model_is_accepted_and_none_means_the_shipped_one(tmp_path, monkeypatch) -> None:
+    path = write(tmp_path / "model.json", model(["own_score"], [leaf(1.0)]))
+    monkeypatch.setenv("COVENANT_EXTRACTION_MODEL", str(path))
+    assert load_settings(None).extraction_model == str(path)
+    monkeypatch.delenv("COVENANT_EXTRACTION_MODEL")
+    assert load_settings(None).extraction_model is None
+
+
+def chat_log(path: Path, accounts: int = 4, each: int = 12) -> Path:
+    rows = [{"ts": 1_767_225_600.0 + 600 * i + a, "principal": f"t/{a}", "api": "openai.chat.completions",
+             "request": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": CHAT[(i + a) % 5]}]}}
+            for i in range(each) for a in range(accounts)]
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    return path
+
+
+def replay_verdicts(log: Path, out: Path, *extra: str) -> dict[str, str]:
+    subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(log), "--policies",
+                    str(ROOT / "policies"), "--output", str(out), "--quiet", *extra], check=True, cwd=ROOT,
+                   capture_output=True)
+    return {(r := orjson.loads(line))["principal"]: r["verdict"] for line in out.read_bytes().splitlines()}
+
+
+def test_replay_judges_with_the_model_it_is_given(tmp_path) -> None:
+    log = chat_log(tmp_path / "chat.jsonl")
+    shipped = replay_verdicts(log, tmp_path / "a.jsonl")
+    assert set(shipped.values()) == {"ok"}  # ordinary chat, judged by the shipped policies and model
+    always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
+    assert set(replay_verdicts(log, tmp_path / "b.jsonl", "--model", str(always)).values()) == {"flag"}
+    bad = subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(log), "--model",
+                          str(tmp_path / "missing.json")], cwd=ROOT, capture_output=True, text=True)
+    assert bad.returncode != 0 and "missing.json: No such file or directory" in bad.stderr, bad.stderr
+
+
+def test_the_gateway_judges_with_the_operators_model(tmp_path) -> None:
+    always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
+    gw = GatewayProcess(upstream_url=None, env={"COVENANT_EXTRACTION_MODEL": str(always)})
+    key = gw.create_key("acme", "reader")
+    gw.start()
+    try:
+        client = openai.OpenAI(base_url=gw.openai_base_url, api_key=key, max_retries=0)
+        for i in range(16):  # a quiet account's features are read every 8th request
+            client.chat.completions.create(model="gpt-4o-mini", max_tokens=30,
+                                           messages=[{"role": "user", "content": CHAT[i % 5]}])
+        for _ in range(100):  # scored off the request path
+            detail = gw.admin("GET", "/admin/v1/extraction/principals/acme/reader").json()
+            if detail.get("status") == "flag":
+                break
+            time.sleep(0.05)
+        assert detail["status"] == "flag" and "learned_rescorer" in detail["reasons"], detail
+        assert detail["learned_p"] > 0.99
+    finally:
+        gw.stop()
