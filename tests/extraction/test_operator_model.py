@@ -3,6 +3,9 @@ start-up with the file and the reason, and judged with instead of the shipped on
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -11,10 +14,13 @@ from pathlib import Path
 import openai
 import orjson
 import pytest
+from redis.asyncio import Redis
 
 from gateway.config import ConfigError, load_settings
+from gateway.extraction.publisher import VERDICTS_KEY, EventPublisher, decode_verdict
 from gateway.extraction.rescorer import FORMAT
 from tests.extraction.test_rescorer import leaf, model
+from tests.extraction.test_worker import chat_user, wait_for
 from tests.support.gateway import GatewayProcess
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,3 +105,33 @@ def test_the_gateway_judges_with_the_operators_model(tmp_path) -> None:
         assert detail["learned_p"] > 0.99
     finally:
         gw.stop()
+
+
+def test_covenant_worker_judges_with_the_operators_model(redis_url: str, tmp_path) -> None:
+    """Distributed mode: the worker, not the gateway, runs the detector, so it reads the setting too."""
+    always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
+
+    async def traffic() -> bytes | None:
+        redis = Redis.from_url(redis_url)
+        try:
+            await wait_for(lambda: redis.zcard("covenant:extraction:workers"))
+            await EventPublisher(redis, partitions=4).publish_many(chat_user("reader", 20))
+            for _ in range(200):
+                if raw := await redis.hget(VERDICTS_KEY, "reader"):
+                    return raw
+                await asyncio.sleep(0.1)
+            return None
+        finally:
+            await redis.aclose()
+
+    proc = subprocess.Popen([sys.executable, "-m", "gateway", "worker", "--store", redis_url, "--policies",
+                             str(ROOT / "policies")], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "COVENANT_EXTRACTION_MODEL": str(always)})
+    try:
+        raw = asyncio.run(traffic())
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        err = proc.communicate(timeout=30)[1]
+    assert raw is not None, err
+    v = decode_verdict(raw)
+    assert v.status == "flag" and "learned_rescorer" in v.reasons, v
