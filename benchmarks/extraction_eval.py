@@ -90,6 +90,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v38": ("new seed, v38 variants (written blind)", 618327, "v38"),
     "blind-v39": ("new seed, v39 variants (written blind)", 566923, "v39"),
     "blind-v40": ("new seed, v40 variants (written blind)", 747974, "v40"),
+    "blind-v41": ("new seed, v41 variants (written blind)", 594662, "v41"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 
