@@ -331,10 +331,10 @@ def tables(hit: dict, reply: dict | str) -> bool:
     if isinstance(reply, dict):
         got = reply["rows"]
     else:
-        lines = reply.split("\n")
-        if any(not x.startswith(f"{j}. ") for j, x in enumerate(lines, 1)):
+        numbered = [re.fullmatch(r"(\d+)\. (.+)", x) for x in reply.split("\n")]
+        if not all(m and int(m.group(1)) == j for j, m in enumerate(numbered, 1)):
             return False
-        got = [x.split(". ", 1)[1] for x in lines]
+        got = [m.group(2) for m in numbered]
     return len(got) == len(hit["rows"]) and all(
         converts({"moment": q, "to": to}, g) for (q, to), g in zip(hit["rows"], got, strict=True))
 
@@ -376,7 +376,8 @@ def problems_right(text: str, hit: dict) -> int:
 def logged(r: dict) -> dict | str:
     """A logged reply: its JSON object, or its first paragraph (the result; a careful account's or a blunt
     cot_harvester's reasoning follows it)."""
-    return B2.logged_json(r) or r["response_text"].split("\n\n")[0]
+    obj = B2.logged_json(r)
+    return obj if obj is not None else r["response_text"].partition("\n\n")[0]
 
 
 def kind_of(hit: dict) -> str | None:
