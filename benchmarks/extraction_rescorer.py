@@ -245,6 +245,35 @@ def _job(args: tuple[list[StateSet], int, bool]) -> dict[str, Any]:
     return held_out(*args)
 
 
+def _fold_job(args: tuple[list[StateSet], int, int, bool]) -> list[np.ndarray]:
+    sets, k, folds, snapshots = args
+    model = _fit(*_training([s for j, s in enumerate(sets) if j % folds != k], snapshots))
+    return [model.predict_proba(s.x)[:, 1] for j, s in enumerate(sets) if j % folds == k]
+
+
+def cross_validated(sets: list[StateSet], folds: int, snapshots: bool, jobs: int) -> list[dict[str, Any]]:
+    """The quick screen: `folds` models, folds grouped by set, each set judged by the model not trained on it, one
+    threshold at 1 % FPR over every set's pooled out-of-fold end states (a set sees its own predictions among ~40
+    sets' in that threshold: a small leak the leave-one-set-out run does not have)."""
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        parts = list(pool.map(_fold_job, [(sets, k, folds, snapshots) for k in range(folds)]))
+    probs: dict[int, np.ndarray] = {}
+    for k, part in enumerate(parts):
+        for j, p in zip([j for j in range(len(sets)) if j % folds == k], part, strict=True):
+            probs[j] = p
+    t = threshold_at(np.concatenate([probs[j][s.end] for j, s in enumerate(sets)]),
+                     np.concatenate([s.y[s.end] == 0 for s in sets]))
+    results = []
+    for j, test in enumerate(sets):
+        every = probs[j] > t
+        end = test.rows(test.end)
+        results.append({"set": test.name, "threshold": t, **_rates(end.y, every[test.end], "rescorer"),
+                        **_rates(end.y, end.flagged, "detector"),
+                        **_rates(end.y, ever_flagged(test, every), "rescorer_ever"),
+                        **_rates(end.y, ever_flagged(test, test.flagged), "detector_ever")})
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--states", type=Path, required=True, help="directory of <set>.states.jsonl files")
@@ -257,6 +286,9 @@ def main(argv: list[str] | None = None) -> int:
                          "the end states alone; thresholds and judgements stay on end states")
     ap.add_argument("--params", default="{}", metavar="JSON",
                     help=f"the classifier's settings over these (e.g. '{{\"max_iter\": 200}}'; default {MODEL})")
+    ap.add_argument("--folds", type=int, default=0, metavar="K",
+                    help="instead of leaving one set out at a time (41 x 6 fits), a quick screen: K folds grouped by "
+                         "set, one pooled threshold (cross_validated)")
     ap.add_argument("--output", type=Path, help="also write the per-set results as JSON lines")
     ap.add_argument("--export", type=Path, metavar="MODEL_JSON",
                     help="instead of judging, train on every set and write the model (e.g. "
@@ -297,6 +329,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"exporting: {len(sets)} sets, {sum(len(s.y) for s in sets):,} states, {len(names)} features",
               file=sys.stderr, flush=True)
         print(orjson.dumps(export(sets, names, args.export, args.snapshots)).decode())
+        return 0
+    if args.folds:
+        started = time.perf_counter()
+        results = cross_validated(sets, args.folds, args.snapshots, args.jobs)
+        print(f"{args.folds} folds in {time.perf_counter() - started:.0f} s, threshold {results[0]['threshold']:.3f}",
+              file=sys.stderr, flush=True)
+        print("\n".join(report(results)))
+        if args.output is not None:
+            args.output.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in results))
         return 0
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()] or [s.name for s in sets]
     unknown = sorted(set(chosen) - {s.name for s in sets})
