@@ -301,8 +301,10 @@ class Detector(VerdictDynamics, ReviewViews):
             # ~W_OFFHOURS, below any status; skip the full signal computation.
             st.score = quiet_score(st)
             sig = evi = None
-            if self._rescorer is not None and st.total % LEARN_QUIET_EVERY == 0:
-                # The re-scorer reads every signal: a quiet account's are computed every few of its requests.
+            if self._rescorer is not None and (st.total % LEARN_QUIET_EVERY == 0
+                                               or st.total == self.policy.rescorer.min_requests):
+                # The re-scorer reads every signal: a quiet account's are computed every few of its requests, and
+                # at the request from which the re-scorer judges it (else it judged 5-7 requests on no reading).
                 own, sig, evi = self._score(st)
                 self._learn(st, own, sig, evi)
         else:

@@ -112,6 +112,15 @@ def test_with_the_rescorer_on_an_account_it_judges_extracting_is_flagged_for_rev
     assert plain.verdict("alice").status == "ok"
 
 
+def test_a_quiet_account_is_read_at_the_request_from_which_the_rescorer_judges_it() -> None:
+    # Quiet accounts are read every 8th request, and at the min_requests-th: from there the gate judges them, and
+    # judging requests 5-7 on no reading at all left them to the hand-written score.
+    det = Detector(ON, rescorer=TreeEnsemble(model(["own_score"], [leaf(8.0)])))
+    statuses = [det.observe(ev).status for ev in sorted(chat_events("bob", 6), key=lambda e: e.ts)]
+    assert statuses == ["ok"] * 4 + ["flag", "flag"]
+    assert det.principal_detail("bob")["learned_p"] == pytest.approx(sigmoid(8.0), abs=1e-4)
+
+
 def test_with_the_rescorer_on_an_account_it_clears_is_not_flagged_and_one_it_confirms_keeps_its_status() -> None:
     events = hydra_events(accounts=6, per_account=8)
     plain = Detector()
