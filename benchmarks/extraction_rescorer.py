@@ -200,7 +200,8 @@ def export(sets: list[StateSet], names: list[str], path: Path, snapshots: bool =
     if worst > 1e-9:
         raise SystemExit(f"export: the exported trees disagree with scikit-learn by up to {worst:.3g}")
     path.write_bytes(orjson.dumps(doc) + b"\n")
-    return {"threshold": t, "trees": len(trees), "max_abs_diff": float(worst), "accounts": int(len(y))}
+    return {"threshold": t, "trees": len(trees), "max_abs_diff": float(worst), "accounts": doc["accounts"],
+            "rows": int(len(y))}
 
 
 def _rates(y: np.ndarray, flagged: np.ndarray, who: str) -> dict[str, Any]:

@@ -16,9 +16,10 @@ import orjson
 import pytest
 from redis.asyncio import Redis
 
+from benchmarks.traffic.generate import generate
 from gateway.config import ConfigError, load_settings
-from gateway.extraction.publisher import VERDICTS_KEY, EventPublisher, decode_verdict
-from gateway.extraction.rescorer import FORMAT
+from gateway.extraction.publisher import DETAILS_KEY, VERDICTS_KEY, EventPublisher, decode_verdict
+from gateway.extraction.rescorer import FORMAT, MODEL_FILE
 from tests.extraction.test_rescorer import leaf, model
 from tests.extraction.test_worker import chat_user, wait_for
 from tests.support.gateway import GatewayProcess
@@ -60,28 +61,30 @@ def test_a_usable_model_is_accepted_and_none_means_the_shipped_one(tmp_path, mon
     assert load_settings(None).extraction_model is None
 
 
-def chat_log(path: Path, accounts: int = 4, each: int = 12) -> Path:
-    rows = [{"ts": 1_767_225_600.0 + 600 * i + a, "principal": f"t/{a}", "api": "openai.chat.completions",
-             "request": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": CHAT[(i + a) % 5]}]}}
-            for i in range(each) for a in range(accounts)]
-    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+@pytest.fixture(scope="module")
+def small_log(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("traffic") / "small.jsonl"
+    generate(seed=3, out=path, days=0.5, scale=0.05)
     return path
 
 
-def replay_verdicts(log: Path, out: Path, *extra: str) -> dict[str, str]:
+def replay_verdicts(log: Path, out: Path, *extra: str) -> dict[str, dict]:
     subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(log), "--policies",
                     str(ROOT / "policies"), "--output", str(out), "--quiet", *extra], check=True, cwd=ROOT,
                    capture_output=True)
-    return {(r := orjson.loads(line))["principal"]: r["verdict"] for line in out.read_bytes().splitlines()}
+    return {(r := orjson.loads(line))["principal"]: r for line in out.read_bytes().splitlines()}
 
 
-def test_replay_judges_with_the_model_it_is_given(tmp_path) -> None:
-    log = chat_log(tmp_path / "chat.jsonl")
-    shipped = replay_verdicts(log, tmp_path / "a.jsonl")
-    assert set(shipped.values()) == {"ok"}  # ordinary chat, judged by the shipped policies and model
-    always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
-    assert set(replay_verdicts(log, tmp_path / "b.jsonl", "--model", str(always)).values()) == {"flag"}
-    bad = subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(log), "--model",
+def test_replay_judges_with_the_model_it_is_given(small_log, tmp_path) -> None:
+    shipped = replay_verdicts(small_log, tmp_path / "a.jsonl")
+    again = replay_verdicts(small_log, tmp_path / "b.jsonl", "--model", str(MODEL_FILE))
+    assert again == shipped  # the shipped model named as a file judges as the default does
+    always = replay_verdicts(small_log, tmp_path / "c.jsonl", "--model",
+                             str(write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))))
+    busy = {p for p, r in shipped.items() if r["requests"] >= 5}
+    assert {p for p, r in always.items() if r["verdict"] != "ok"} >= busy  # all judged extracting from 5 requests
+    assert [p for p in busy if shipped[p]["verdict"] == "ok"], "the shipped model leaves some accounts alone"
+    bad = subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(small_log), "--model",
                           str(tmp_path / "missing.json")], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode != 0 and "missing.json: No such file or directory" in bad.stderr, bad.stderr
 
@@ -111,16 +114,16 @@ def test_covenant_worker_judges_with_the_operators_model(redis_url: str, tmp_pat
     """Distributed mode: the worker, not the gateway, runs the detector, so it reads the setting too."""
     always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
 
-    async def traffic() -> bytes | None:
+    async def traffic() -> tuple[bytes | None, dict]:
         redis = Redis.from_url(redis_url)
         try:
             await wait_for(lambda: redis.zcard("covenant:extraction:workers"))
             await EventPublisher(redis, partitions=4).publish_many(chat_user("reader", 20))
             for _ in range(200):
                 if raw := await redis.hget(VERDICTS_KEY, "reader"):
-                    return raw
+                    return raw, orjson.loads(await redis.hget(DETAILS_KEY, "reader") or b"{}")
                 await asyncio.sleep(0.1)
-            return None
+            return None, {}
         finally:
             await redis.aclose()
 
@@ -128,10 +131,11 @@ def test_covenant_worker_judges_with_the_operators_model(redis_url: str, tmp_pat
                              str(ROOT / "policies")], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, env={**os.environ, "COVENANT_EXTRACTION_MODEL": str(always)})
     try:
-        raw = asyncio.run(traffic())
+        raw, detail = asyncio.run(traffic())
     finally:
         proc.send_signal(signal.SIGTERM)
         err = proc.communicate(timeout=30)[1]
     assert raw is not None, err
     v = decode_verdict(raw)
     assert v.status == "flag" and "learned_rescorer" in v.reasons, v
+    assert detail.get("learned_p", 0) > 0.99, detail  # sigmoid(8): no model but the operator's gives it
