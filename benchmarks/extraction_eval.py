@@ -91,6 +91,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v39": ("new seed, v39 variants (written blind)", 566923, "v39"),
     "blind-v40": ("new seed, v40 variants (written blind)", 747974, "v40"),
     "blind-v41": ("new seed, v41 variants (written blind)", 594662, "v41"),
+    "blind-v42": ("new seed, v42 variants (written blind)", 584971, "v42"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

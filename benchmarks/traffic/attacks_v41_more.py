@@ -43,35 +43,40 @@ paraphrased = partial(M31.paraphrased, C=C)
 agentic_distill = partial(M31.agentic_distill, episode=J.invite_episode, cos=J.AGENT_COS)
 
 
-def _one_a_request(ctx: Ctx, accounts, sweep: Callable[[], tuple], template: int, **kw) -> None:
-    """The moderate accounts: each works through sweeps of its own, the next cell at each of its request times."""
+def _one_a_request(ctx: Ctx, accounts, sweep: Callable[[], tuple], template: int, *, K=C, jobs=J, cap="convert",
+                   **kw) -> None:
+    """The moderate accounts: each works through sweeps of its own, the next cell at each of its request times (`cap`
+    items of corpus module K run by `jobs`: v41's, or a later variant's)."""
     rng = ctx.rng
     for acct, api, model, s, times in accounts:
         queue: list = []
         for t in times:
             if not queue:
                 q, cells = sweep()
-                queue = [C.seed(rng, "convert", template, q, cell) for cell in reversed(cells)]
-            J.item_run(ctx, acct, t, api, model, queue.pop(), s=s, **kw)
+                queue = [K.seed(rng, cap, template, q, cell) for cell in reversed(cells)]
+            jobs.item_run(ctx, acct, t, api, model, queue.pop(), s=s, **kw)
 
 
-def _shares(ctx: Ctx, sweep: Callable[[], tuple], takers: int) -> Callable[[], list]:
-    """A careful campaign's item maker: `takers` cells of a new sweep, in the sweep's order, one template for all."""
+def _shares(ctx: Ctx, sweep: Callable[[], tuple], takers: int, K=C, cap: str = "convert") -> Callable[[], list]:
+    """A careful campaign's item maker: `takers` cells of a new sweep, in the sweep's order, one template for all
+    (`cap` items of corpus module K)."""
     rng = ctx.rng
 
     def make() -> list:
         q, cells = sweep()
         template = rng.randrange(4)
         picked = sorted(rng.sample(range(len(cells)), takers))
-        return [C.seed(rng, "convert", template, q, cells[k]) for k in picked]
+        return [K.seed(rng, cap, template, q, cells[k]) for k in picked]
 
     return make
 
 
-def _back_to_back(ctx: Ctx, model: str, sweep: Callable[[], tuple], gap: tuple[float, float], **kw):
-    """A blunt script's run: a new sweep's cells back to back on chat, `gap` seconds apart."""
-    return lambda acct, t: J.run_all(ctx, acct, t, CHAT, model, "convert", *sweep(), gap=gap,
-                                     template=ctx.rng.randrange(4), **kw)
+def _back_to_back(ctx: Ctx, model: str, sweep: Callable[[], tuple], gap: tuple[float, float], *, jobs=J,
+                  cap: str = "convert", **kw):
+    """A blunt script's run: a new sweep's cells back to back on chat, `gap` seconds apart (`cap` items run by
+    `jobs`)."""
+    return lambda acct, t: jobs.run_all(ctx, acct, t, CHAT, model, cap, *sweep(), gap=gap,
+                                        template=ctx.rng.randrange(4), **kw)
 
 
 # ---- zone_matrix ----

@@ -41,10 +41,12 @@ _APP_SURFACES = ((CHAT, "gpt-4.1-mini"), (RESP, "gpt-4.1"))
 
 
 def _app(ctx: Ctx, count: int, scenario: str, prompt: tuple[str, tuple[str, ...]], users: tuple[str, int, int, int],
-         pace: tuple[float, float, float, float], sweep: Callable[[], tuple], gap: tuple[float, float]) -> None:
+         pace: tuple[float, float, float, float], sweep: Callable[[], tuple], gap: tuple[float, float], jobs=J,
+         cap: str = "convert") -> None:
     """`count` apps, a key for each of 2-3 customers (the app's system prompt and companies in `prompt`), their users
     in `user` (`users`: pattern, pool, least, most): pace[0]-pace[1] times a day at local 7-23h (outside x pace[2],
-    weekends x pace[3]), each a sweep() run back to back `gap` seconds apart as JSON."""
+    weekends x pace[3]), each a sweep() run back to back `gap` seconds apart as JSON (`cap` items run by `jobs`:
+    v41's, or a later variant's)."""
     rng = ctx.rng
     for i in range(count):
         for _ in range(rng.randint(2, 3)):
@@ -52,8 +54,8 @@ def _app(ctx: Ctx, count: int, scenario: str, prompt: tuple[str, tuple[str, ...]
             people = user_ids(rng, *users)
             for t in ctx.window_times(acct["tz"], rng.uniform(pace[0], pace[1]), hours=(7, 23), outside=pace[2],
                                       weekend=pace[3]):
-                J.run_all(ctx, acct, t, api, model, "convert", *sweep(), gap=gap, template=rng.randrange(4),
-                          as_json=True, temperature=0.0, system=system, s=s, user=rng.choice(people))
+                jobs.run_all(ctx, acct, t, api, model, cap, *sweep(), gap=gap, template=rng.randrange(4),
+                             as_json=True, temperature=0.0, system=system, s=s, user=rng.choice(people))
 
 
 PLANNER_SYS = ("You are {co}'s time panel. Convert the local time to the zone given, daylight saving included. JSON "
