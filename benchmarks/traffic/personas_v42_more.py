@@ -1,13 +1,13 @@
 """Benign hard-negative personas of the `v42` variant, continued (see personas_v42.py; written blind the same way):
 
-- sheets_class (twin of the careful hydra and pivot_sweep accounts): a spreadsheet course's unit on conditional sums,
-  one key a student under the school's quota of 25 requests a day, every student writing the formula for the
-  course's shared sheets and tasks, in an exercise's wording or their own.
+- sheets_class (twin of the careful hydra and pivot_sweep accounts): a spreadsheet course's unit on formulas, one key
+  a student under the school's quota of 25 requests a day, every student writing the formula for the course's shared
+  sheets and tasks (lookups, date formulas and practice problems too), in an exercise's wording or their own.
 - stats_class (twin of function_sweep's careful accounts): a business statistics course's exercises, one key a
   student, the class's shared bank of one sheet's filter, each exercise one of its eight aggregates.
 - audit_desk (twin of pivot_sweep's and threshold_sweep's moderate accounts and of the careful cot_harvester): an
-  accounting firm's desk writing and re-checking client workbooks' formulas and lookups as JSON, and asking the
-  working on the cases its staff disagreed on.
+  accounting firm's desk writing and re-checking client workbooks' formulas, lookups and contract periods' date
+  formulas as JSON, and asking the working on the cases its staff disagreed on.
 - sheets_forum (twin of threshold_sweep's careful accounts): a spreadsheet product's help-forum desk, users bringing
   a sheet and a task of their own over a conversation, and asking why now and then.
 """
@@ -33,11 +33,13 @@ asks = partial(M35.asks, K=C)  # a student's turn at an exercise (personas_v35_m
 
 
 def sheets_class(ctx: Ctx, count: int) -> None:
-    """Benign: `count` courses (personas_v32_more.classes: one time zone each, a bank of 40 sheets and tasks shared
-    by the course, 10-20 student keys, stu_{h} in `user`), 4-14 exercises a day at local 15-23h, never more than 25
-    requests in a UTC day; 10% write in a v42 language."""
+    """Benign: `count` courses (personas_v32_more.classes: one time zone each, a bank of 40 exercises shared by the
+    course - two in five a sheet and a task, the others a sheet's lookups, two dates or practice problems to write on
+    a function -, 10-20 student keys, stu_{h} in `user`), 4-14 exercises a day at local 15-23h, never more than 25 requests in a
+    UTC day; 10% write in a v42 language."""
     rng = ctx.rng
-    classes(ctx, count, "sheets_class", SHEETS_SYS, SHEETS_COS, lambda: C.seed(rng, "formula"), asks, C)
+    classes(ctx, count, "sheets_class", SHEETS_SYS, SHEETS_COS,
+            lambda: C.seed(rng, rng.choice(("formula", "formula", "lookup", "dates", "records"))), asks, C)
 
 
 def stats_class(ctx: Ctx, count: int) -> None:
@@ -59,9 +61,10 @@ AUDIT_COS = ("Meridian Audit Partners", "Halcyon Accounting", "Bluewater Assuran
 def audit_desk(ctx: Ctx, count: int) -> None:
     """Benign: `count` firms, a key for each of 2-3 desks, staff in `user` (member-{n}, 3-10; 15% writing in a v42
     language): 50-110 requests a day at local 8-18h (outside x0.05, weekends x0.1) on Responses gpt-4.1 or Anthropic
-    claude-sonnet-4-5 with the prompt cached: 75% a formula or lookup item re-checked as JSON; 25% one with one of
-    C.WHY_ASKS (the formula and the working), a follow-up in half."""
-    M35.qa_pods(ctx, count, "audit_desk", AUDIT_SYS, AUDIT_COS, ("formula", "formula", "lookup"), C, J, crowd)
+    claude-sonnet-4-5 with the prompt cached: 75% a formula, lookup or dates item (a contract's period) re-checked as
+    JSON; 25% one with one of C.WHY_ASKS (the formula and the working), a follow-up in half."""
+    M35.qa_pods(ctx, count, "audit_desk", AUDIT_SYS, AUDIT_COS, ("formula", "formula", "lookup", "dates"), C, J,
+               crowd)
 
 
 FORUM_SYS = ("You help {co}'s users on the help forum with formulas: write the formula for the task on the sheet they "

@@ -42,9 +42,9 @@ from tests.extraction import blind_traffic_more as B2
 SEED = 584971  # blind-v42's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v42 log at seed 584971, one day, scale 0.05 (the v42_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v42_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v42 set
-# - seed 584971, four days, scale 1, 234,747 requests, 1,221 accounts, 407 of them attack accounts - hashed to
-# c90a309a1efc115dfeec9c7650420545b809535a1e8f661c8fdd0340aea630a3 when it was written.)
-FROZEN_SHA256 = "d65aa5baf95e44af1653a6930c4659c7b85052335a92ac8cb5b965599d106572"
+# - seed 584971, four days, scale 1, 236,458 requests, 1,222 accounts, 407 of them attack accounts - hashed to
+# bbc92981f6a77d61d09ce44dba2605d04abd45db76cd7514a31118f341ef0291 when it was written.)
+FROZEN_SHA256 = "de645474ba59d881614688dc27c4484b8262ed4ea268e5984e115ceb3ac73fb0"
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill",
                 "pivot_sweep", "threshold_sweep", "function_sweep"}
 NEW_PERSONAS = {"pivot_addin", "report_sync", "summary_cards", "sheet_lab", "sheets_class", "stats_class",
@@ -231,8 +231,8 @@ def test_v42_formulas_are_right_and_the_sweeps_cross_pairs_thresholds_and_functi
 def test_v42_lookups_date_formulas_and_practice_problems_are_right(v42_log, v42_pasted) -> None:
     """Every logged set of lookups holds one right line for each pasted request, numbered as pasted; every logged set
     of date formulas is right for the pasted dates; every worked answer in a logged set of practice problems is right
-    and uses the pasted function within the pasted range. Attack and benign accounts both ask for all three (which
-    benign keys log is the tenant's setting, so the benign ones are counted as asked)."""
+    and uses the pasted function within the pasted range. Attack and benign accounts both log all three (benign: the
+    audit desk's, the spreadsheet course's), and both ask for them more often than they log them."""
     records, labels = v42_log
     right: Counter = Counter()
     asked: Counter = Counter()
@@ -249,9 +249,10 @@ def test_v42_lookups_date_formulas_and_practice_problems_are_right(v42_log, v42_
         else:
             assert problems_right(r["response_text"], hit) == r["response_text"].count("Answer: ") > 0, r
         right[(kind, lab)] += 1
-    enough(lookup_a=right[("lookup", "attack")], lookup_b=asked[("lookup", "benign")],
-           dates_a=right[("dates", "attack")], dates_b=asked[("dates", "benign")],
-           problems_a=right[("records", "attack")], problems_b=asked[("records", "benign")])
+    enough(lookup_a=right[("lookup", "attack")], lookup_b=right[("lookup", "benign")],
+           dates_a=right[("dates", "attack")], dates_b=right[("dates", "benign")],
+           problems_a=right[("records", "attack")], problems_b=right[("records", "benign")])
+    assert all(asked[k] > n for k, n in right.items()), (asked, right)
 
 
 # ---- the recurring families ----
@@ -477,5 +478,9 @@ def enough(**counts: int) -> None:
     assert not short, short
 
 
-LOW: dict[str, int] = {}
+LOW = {"formula_a": 8398, "formula_b": 590, "pivots_a": 2941, "pivots_b": 857, "steps_a": 3660, "steps_b": 1534,
+       "cards_a": 3959, "cards_b": 1208, "pivot_sweep_spread": 278, "threshold_sweep_spread": 247,
+       "function_sweep_spread": 302, "json_a": 4982, "json_b": 128, "lookup_a": 787, "lookup_b": 71, "dates_a": 810,
+       "dates_b": 68, "problems_a": 1273, "problems_b": 25, "why_a": 351, "why_r": 204, "why_q": 130,
+       "agent_a": 1422, "agent_b": 257, "tsweep_a": 121, "tsweep_b": 89}
 """The least counts the tests above expect in the tenth-scale four-day log (about 85% of what it held when written)."""
