@@ -94,6 +94,31 @@ CHAT_SYS = ("You are {co}'s calendar assistant. Users bring a meeting time, a fl
             "language.")
 
 
+def synced_service(ctx: Ctx, count: int, scenario: str, cos: tuple[str, ...], prompts: tuple[str, str],
+                   nightly: Callable[..., tuple], staff_caps: tuple[str, ...], episode: Callable[..., float], cap: str,
+                   K=C, jobs=J) -> None:
+    """`count` services of `scenario`, one key each (a company of `cos`; `prompts`: the nightly job's and the help
+    chat's system prompts), as calendar_sync says: a nightly job over nightly(rng) sweeps of `cap` items as JSON, the
+    staff's `staff_caps` items and desk agent (`episode`) by day, a help chat of its own - over corpus module K and its
+    runners `jobs` (v41's, or a later variant's)."""
+    sync_sys, chat_sys = prompts
+    rng = ctx.rng
+    for i in range(count):
+        acct = account(ctx, "benign", scenario)
+        co = cos[i % len(cos)]
+        for d in range(int(ctx.days + 0.999)):
+            t = ctx.start + d * DAY + ((2 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 1800)
+            for _ in range(rng.randint(80, 160)):
+                t = jobs.run_all(ctx, acct, t, CHAT, "gpt-4.1-mini", cap, *nightly(rng), gap=(0.5, 2), as_json=True,
+                                 temperature=0.0, system=sync_sys.format(co=co))
+        staff, s = user_ids(rng, "member-{n}", 9000, 2, 6), M27.surface(ANTH, "claude-sonnet-4-5", cache=True)
+        for t in ctx.window_times(acct["tz"], rng.uniform(20, 50), hours=(8, 18), outside=0.05, weekend=0.3):
+            jobs.item_run(ctx, acct, t, ANTH, "claude-sonnet-4-5", K.seed(rng, rng.choice(staff_caps)),
+                          phrasing=rng.randrange(3), system=sync_sys.format(co=co), s=s, user=rng.choice(staff))
+        desk_agent(ctx, acct, episode, co, staff)
+        M35.helpdesk(ctx, 1, scenario, chat_sys, (co,), cap, ("end-user-{n}", 40000, 2000, 20000), (8, 23), K)
+
+
 def calendar_sync(ctx: Ctx, count: int) -> None:
     """Benign: `count` services, one key each. Every night at local 2h the day's 80-160 recurring meetings each have
     3-6 weekly occurrences (of eight consecutive weeks across a change of the clocks) converted to an attendee's zone
@@ -102,22 +127,8 @@ def calendar_sync(ctx: Ctx, count: int) -> None:
     the scheduling agent (personas_v34.desk_agent over corpus_v41_jobs.invite_episode) sends 10-30 invites for them.
     The service's help chat has a key of its own (personas_v35_more.helpdesk): users (end-user-{n}, 2,000-20,000, a
     fifth writing in a v41 language) bring a conversion of their own in 40-100 conversations a day at local 8-23h."""
-    rng = ctx.rng
-    for i in range(count):
-        acct = account(ctx, "benign", "calendar_sync")
-        co = SYNC_COS[i % len(SYNC_COS)]
-        for d in range(int(ctx.days + 0.999)):
-            t = ctx.start + d * DAY + ((2 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 1800)
-            for _ in range(rng.randint(80, 160)):
-                t = J.run_all(ctx, acct, t, CHAT, "gpt-4.1-mini", "convert", *J.recurring_of(rng), gap=(0.5, 2),
-                              as_json=True, temperature=0.0, system=SYNC_SYS.format(co=co))
-        staff, s = user_ids(rng, "member-{n}", 9000, 2, 6), M27.surface(ANTH, "claude-sonnet-4-5", cache=True)
-        for t in ctx.window_times(acct["tz"], rng.uniform(20, 50), hours=(8, 18), outside=0.05, weekend=0.3):
-            J.item_run(ctx, acct, t, ANTH, "claude-sonnet-4-5", C.seed(rng, rng.choice(("convert", "convert", "span"))),
-                       phrasing=rng.randrange(3), system=SYNC_SYS.format(co=co), s=s, user=rng.choice(staff))
-        desk_agent(ctx, acct, J.invite_episode, co, staff)
-        M35.helpdesk(ctx, 1, "calendar_sync", CHAT_SYS, (co,), "convert", ("end-user-{n}", 40000, 2000, 20000),
-                     (8, 23), C)
+    synced_service(ctx, count, "calendar_sync", SYNC_COS, (SYNC_SYS, CHAT_SYS), J.recurring_of,
+                   ("convert", "convert", "span"), J.invite_episode, "convert")
 
 
 LAB_SYS = "You are helping a research group study how language models handle time zones and calendars."

@@ -22,17 +22,12 @@ The other four are in personas_v42_more.py.
 
 from __future__ import annotations
 
-from benchmarks.traffic import corpus_v27_more as M27
 from benchmarks.traffic import corpus_v42 as C
 from benchmarks.traffic import corpus_v42_jobs as J
 from benchmarks.traffic import corpus_v42_src as S
-from benchmarks.traffic import personas_v35_more as M35
-from benchmarks.traffic.attacks_v42_more import user_ids
-from benchmarks.traffic.context import DAY, Ctx
-from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, account
-from benchmarks.traffic.personas_v34 import desk_agent
+from benchmarks.traffic.context import Ctx
 from benchmarks.traffic.personas_v35 import study_group
-from benchmarks.traffic.personas_v41 import _app
+from benchmarks.traffic.personas_v41 import _app, synced_service
 from benchmarks.traffic.personas_v42_more import PERSONAS_B
 
 ADDIN_SYS = ("You are {co}'s pivot explainer. Write the formula that gives the selected pivot cell from the sheet, "
@@ -77,22 +72,8 @@ def report_sync(ctx: Ctx, count: int) -> None:
     corpus_v42_jobs.sheet_episode) writes 10-30 formulas for them. The service's help chat has a key of its own
     (personas_v35_more.helpdesk): users (end-user-{n}, 2,000-20,000, a fifth writing in a v42 language) bring a task
     of their own in 40-100 conversations a day at local 8-23h."""
-    rng = ctx.rng
-    for i in range(count):
-        acct = account(ctx, "benign", "report_sync")
-        co = SYNC_COS[i % len(SYNC_COS)]
-        for d in range(int(ctx.days + 0.999)):
-            t = ctx.start + d * DAY + ((2 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 1800)
-            for _ in range(rng.randint(80, 160)):
-                t = J.run_all(ctx, acct, t, CHAT, "gpt-4.1-mini", "formula", *J.bands_of(rng), gap=(0.5, 2),
-                              as_json=True, temperature=0.0, system=SYNC_SYS.format(co=co))
-        staff, s = user_ids(rng, "member-{n}", 9000, 2, 6), M27.surface(ANTH, "claude-sonnet-4-5", cache=True)
-        for t in ctx.window_times(acct["tz"], rng.uniform(20, 50), hours=(8, 18), outside=0.05, weekend=0.3):
-            J.item_run(ctx, acct, t, ANTH, "claude-sonnet-4-5", C.seed(rng, rng.choice(("formula", "formula", "dates"))),
-                       phrasing=rng.randrange(3), system=SYNC_SYS.format(co=co), s=s, user=rng.choice(staff))
-        desk_agent(ctx, acct, J.sheet_episode, co, staff)
-        M35.helpdesk(ctx, 1, "report_sync", CHAT_SYS, (co,), "formula", ("end-user-{n}", 40000, 2000, 20000),
-                     (8, 23), C)
+    synced_service(ctx, count, "report_sync", SYNC_COS, (SYNC_SYS, CHAT_SYS), J.bands_of,
+                   ("formula", "formula", "dates"), J.sheet_episode, "formula", C, J)
 
 
 LAB_SYS = "You are helping a research group study how language models write spreadsheet formulas."
