@@ -92,6 +92,7 @@ DATASETS = {  # key: (title, seed, variant)
     "blind-v40": ("new seed, v40 variants (written blind)", 747974, "v40"),
     "blind-v41": ("new seed, v41 variants (written blind)", 594662, "v41"),
     "blind-v42": ("new seed, v42 variants (written blind)", 584971, "v42"),
+    "blind-v43": ("new seed, v43 variants (written blind)", 517544, "v43"),
 }
 WORKDIR = Path("/tmp/covenant-extraction-eval")
 

@@ -56,6 +56,7 @@ from benchmarks.traffic.attacks_v39 import ATTACKS_V39
 from benchmarks.traffic.attacks_v40 import ATTACKS_V40
 from benchmarks.traffic.attacks_v41 import ATTACKS_V41
 from benchmarks.traffic.attacks_v42 import ATTACKS_V42
+from benchmarks.traffic.attacks_v43 import ATTACKS_V43
 from benchmarks.traffic.context import Ctx
 from benchmarks.traffic.corpus_v11_answers import audit_outputs
 from benchmarks.traffic.personas import BENIGN
@@ -100,12 +101,14 @@ from benchmarks.traffic.personas_v39 import BENIGN_V39
 from benchmarks.traffic.personas_v40 import BENIGN_V40
 from benchmarks.traffic.personas_v41 import BENIGN_V41
 from benchmarks.traffic.personas_v42 import BENIGN_V42
+from benchmarks.traffic.personas_v43 import BENIGN_V43
 from benchmarks.traffic.rng import TrafficRandom
 
 START = 1_767_225_600.0  # 2026-01-01T00:00:00Z
 VARIANTS = ("base", "heldout", "fresh", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13",
             "v14", "v15", "v16", "v17", "v18", "v19", "v20", "v21", "v22", "v23", "v24", "v25", "v26", "v27",
-            "v28", "v29", "v30", "v31", "v32", "v33", "v34", "v35", "v36", "v37", "v38", "v39", "v40", "v41", "v42")
+            "v28", "v29", "v30", "v31", "v32", "v33", "v34", "v35", "v36", "v37", "v38", "v39", "v40", "v41", "v42",
+            "v43")
 ATTACKS = {"base": ATTACKS_BASE, "heldout": ATTACKS_HELDOUT, "fresh": ATTACKS_FRESH, "v3": ATTACKS_V3,
            "v4": ATTACKS_V4, "v5": ATTACKS_V5, "v6": ATTACKS_V6, "v7": ATTACKS_V7, "v8": ATTACKS_V8,
            "v9": ATTACKS_V9, "v10": ATTACKS_V10, "v11": ATTACKS_V11, "v12": ATTACKS_V12,
@@ -116,8 +119,9 @@ ATTACKS = {"base": ATTACKS_BASE, "heldout": ATTACKS_HELDOUT, "fresh": ATTACKS_FR
            "v29": ATTACKS_V29, "v30": ATTACKS_V30, "v31": ATTACKS_V31, "v32": ATTACKS_V32,
            "v33": ATTACKS_V33, "v34": ATTACKS_V34, "v35": ATTACKS_V35,
            "v36": ATTACKS_V36, "v37": ATTACKS_V37, "v38": ATTACKS_V38,
-           "v39": ATTACKS_V39, "v40": ATTACKS_V40, "v41": ATTACKS_V41, "v42": ATTACKS_V42}
-# Passes over the finished traffic: v11 ... v42 give the whole population (the shared benign accounts too) the
+           "v39": ATTACKS_V39, "v40": ATTACKS_V40, "v41": ATTACKS_V41, "v42": ATTACKS_V42,
+           "v43": ATTACKS_V43}
+# Passes over the finished traffic: v11 ... v43 give the whole population (the shared benign accounts too) the
 # audit log's per-tenant output logging, so a share of all records carries response_text.
 FINISH = {"v11": audit_outputs, "v12": audit_outputs, "v13": audit_outputs, "v14": audit_outputs,
           "v15": audit_outputs, "v16": audit_outputs, "v17": audit_outputs, "v18": audit_outputs,
@@ -127,7 +131,8 @@ FINISH = {"v11": audit_outputs, "v12": audit_outputs, "v13": audit_outputs, "v14
           "v30": audit_outputs, "v31": audit_outputs, "v32": audit_outputs, "v33": audit_outputs,
           "v34": audit_outputs, "v35": audit_outputs, "v36": audit_outputs,
           "v37": audit_outputs, "v38": audit_outputs, "v39": audit_outputs, "v40": audit_outputs,
-          "v41": audit_outputs, "v42": audit_outputs}
+          "v41": audit_outputs, "v42": audit_outputs,
+          "v43": audit_outputs}
 
 
 def generate_records(seed: int, days: float = 4.0, scale: float = 1.0,
@@ -136,7 +141,7 @@ def generate_records(seed: int, days: float = 4.0, scale: float = 1.0,
     if variant not in ATTACKS:
         raise ValueError(f"unknown variant {variant!r}; expected one of {', '.join(VARIANTS)}")
     ctx = Ctx(rng=TrafficRandom(seed), start=START, days=days)
-    # The fresh and v3 ... v42 variants keep the same benign population (drawn first, so a seed gives
+    # The fresh and v3 ... v43 variants keep the same benign population (drawn first, so a seed gives
     # the same accounts) and add their own hard-negative personas.
     extra = {"fresh": BENIGN_FRESH, "v3": BENIGN_V3, "v4": BENIGN_V4, "v5": BENIGN_V5,
              "v6": BENIGN_V6, "v7": BENIGN_V7, "v8": BENIGN_V8, "v9": BENIGN_V9, "v10": BENIGN_V10,
@@ -148,7 +153,8 @@ def generate_records(seed: int, days: float = 4.0, scale: float = 1.0,
              "v30": BENIGN_V30, "v31": BENIGN_V31, "v32": BENIGN_V32, "v33": BENIGN_V33,
              "v34": BENIGN_V34, "v35": BENIGN_V35, "v36": BENIGN_V36,
              "v37": BENIGN_V37, "v38": BENIGN_V38, "v39": BENIGN_V39, "v40": BENIGN_V40,
-             "v41": BENIGN_V41, "v42": BENIGN_V42}.get(variant, {})
+             "v41": BENIGN_V41, "v42": BENIGN_V42,
+             "v43": BENIGN_V43}.get(variant, {})
     personas = list(BENIGN.values()) + list(extra.values())
     for fn, count in personas:
         fn(ctx, max(1, round(count * scale)))
@@ -189,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies benign persona counts")
     ap.add_argument("--variant", choices=VARIANTS, default="base",
                     help="base: tuned on; heldout: seen during lexicon work; "
-                         "fresh, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42: written blind")
+                         "fresh, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30, v31, v32, v33, v34, v35, v36, v37, v38, v39, v40, v41, v42, v43: written blind")
     args = ap.parse_args(argv)
     stats = generate(args.seed, args.out, args.days, args.scale, args.variant)
     print(orjson.dumps(stats).decode(), file=sys.stderr)
