@@ -5,9 +5,9 @@ attacks_v41.py: the theme, regular expressions built from examples - the teacher
 pattern-writing model learns from - its four capabilities (a regex matching pasted strings and rejecting others, with
 an explanation; a numbered match table of strings against a pasted regex; a broken regex fixed against pasted strings;
 practice problems on a character class with their answers), the string shapes they are asked over (corpus_v43_src),
-and the languages besides English (Sango, Kituba, Sranan Tongo, Palenquero, Krio, Saramaccan). The operator collects
-one shape with one run's character class swept over eight classes (class_sweep), one shape's accepted strings with
-each of eight kinds of rejected string in turn (reject_sweep) and one run's length stepped from one to eight
+and the languages besides English (Sango, Kituba, Guinea-Bissau Creole, Palenquero, Ndyuka, Saramaccan). The operator
+collects one shape with one run's character class swept over eight classes (class_sweep), one shape's accepted strings
+with each of eight kinds of rejected string in turn (reject_sweep) and one run's length stepped from one to eight
 (count_sweep). Nothing in the corpus is harmful.
 
 - class_sweep (new, attacks_v43_more.py): twins personas_v43.form_builder (a form builder whose validation wizard asks

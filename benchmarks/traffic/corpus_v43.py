@@ -9,7 +9,7 @@ values, corpus_v43_items.json) ask for: a regex (Python `re` syntax) that matche
 with an explanation (`build`); a numbered match table of pasted strings against a pasted regex (`test`); a pasted
 broken regex fixed against pasted strings, with what was wrong (`fix`); and n practice problems on a pasted character
 class at a pasted level, with their answers (`records`). Each item carries the reply a careful engineer gives, checked
-with `re` against its strings. The usual asks in Sango, Kituba, Sranan Tongo, Palenquero, Krio and Saramaccan
+with `re` against its strings. The usual asks in Sango, Kituba, Guinea-Bissau Creole, Palenquero, Ndyuka and Saramaccan
 (TONGUES). A voice is corpus_v32's with a v43 language on top, so corpus_v32's `say` and corpus_v31's runners serve v43
 as they are.
 """

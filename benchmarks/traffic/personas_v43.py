@@ -92,16 +92,17 @@ CHAT_SYS = ("You are {co}'s validation assistant. Users bring strings that shoul
 
 
 def rule_sync(ctx: Ctx, count: int) -> None:
-    """Benign: `count` services, one key each. Every night at local 2h the day's 80-160 columns each have their rule
-    re-derived against 3-6 kinds of bad value (of the eight, in order, the good values kept) as JSON back to back
-    (chat gpt-4.1-mini, temperature 0); by day (local 8-18h) staff (member-{n}, 2-6) ask 20-50 patterns and fixes of
-    their own on Anthropic claude-sonnet-4-5 with the prompt cached, and the validation agent (personas_v34.desk_agent
-    over corpus_v43_jobs.rule_episode) saves 10-30 rules for them. The service's help chat has a key of its own
-    (personas_v35_more.helpdesk): users (end-user-{n}, 2,000-20,000, a fifth writing in a v43 language) bring a
-    pattern of their own in 40-100 conversations a day at local 8-23h."""
+    """Benign: `count` services, one key each (the first logging its replies, as its audit asks). Every night at local
+    2h the day's 80-160 columns each have their rule re-derived against 3-6 kinds of bad value (of the eight, in
+    order, the good values kept) as JSON back to back (chat gpt-4.1-mini, temperature 0); by day (local 8-18h) staff
+    (member-{n}, 2-6) ask 20-50 patterns, fixes and match tables of their own on Anthropic claude-sonnet-4-5 with the
+    prompt cached, and the validation agent (personas_v34.desk_agent over corpus_v43_jobs.rule_episode) saves 10-30
+    rules for them. The service's help chat has a key of its own (personas_v35_more.helpdesk): users (end-user-{n},
+    2,000-20,000, a fifth writing in a v43 language) bring a pattern of their own in 40-100 conversations a day at
+    local 8-23h."""
     rng = ctx.rng
     for i in range(count):
-        acct = account(ctx, "benign", "rule_sync")
+        acct = account(ctx, "benign", "rule_sync", logged=True if i == 0 else None)  # the first logs its replies
         co = SYNC_COS[i % len(SYNC_COS)]
         for d in range(int(ctx.days + 0.999)):
             t = ctx.start + d * DAY + ((2 - acct["tz"]) % 24) * 3600 + rng.uniform(0, 1800)
