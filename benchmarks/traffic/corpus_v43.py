@@ -108,10 +108,11 @@ _LEADS = ("From the validation backlog:", "For the form builder:", "Quick one:",
 _WHY = ("A character class like [0-9a-f] stands for one character, and the count after it says how many.", "The "
         "anchors ^ and $ stop the pattern from matching a good piece inside a longer bad string.", "A dot outside a "
         "class matches any character, so a literal dot must be escaped as \\.", "Every rejected string breaks the "
-        "pattern somewhere: a wrong character, a run too long or too short, a missing separator.", "{2,4} means "
-        "two to four of the thing before it; {3} means exactly three.", "Python's re.fullmatch checks the whole "
-        "string, which is what a validation rule wants.", "Upper and lower case are different characters unless "
-        "you add the IGNORECASE flag.", "I checked the pattern against every string you gave, both lists.")
+        "pattern somewhere: a wrong character, a run too long or too short, a missing separator.", "A count "
+        "like {2,4} means two to four of the thing before it; {3} means exactly three.", "Python's re.fullmatch "
+        "checks the whole string, which is what a validation rule wants.", "Upper and lower case are different "
+        "characters unless you add the IGNORECASE flag.", "I checked the pattern against every string you gave, "
+        "both lists.")
 _HOW = ("First, line the matching strings up and find the parts they share.", "Then see which characters each run "
         "uses and how long it is.", "Write a class and a count for each run, and escape the literal separators.",
         "Anchor the pattern at both ends.", "Run it against the strings that must match and those that must not.",

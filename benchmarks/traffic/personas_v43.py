@@ -31,7 +31,7 @@ from benchmarks.traffic import corpus_v43_src as S
 from benchmarks.traffic import personas_v35_more as M35
 from benchmarks.traffic.attacks_v43_more import user_ids
 from benchmarks.traffic.context import DAY, Ctx
-from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP, account
+from benchmarks.traffic.corpus_v11_answers import ANTH, CHAT, RESP, _registry, account
 from benchmarks.traffic.personas_v31_more import keyed
 from benchmarks.traffic.personas_v34 import desk_agent
 from benchmarks.traffic.personas_v35 import study_group
@@ -43,12 +43,14 @@ _TOOL_SURFACES = ((RESP, "gpt-4.1"), (CHAT, "gpt-4.1-mini"))
 def _tool(ctx: Ctx, count: int, scenario: str, system: str, cos: tuple[str, ...], users: tuple[str, int, int, int],
           per_day: tuple[float, float], sweep: Callable[[], tuple], gap: tuple[float, float]) -> None:
     """`count` products, a key for each of 2-3 customers (`system` naming one of `cos`), their people in `user`
-    (`users`: pattern, pool, least, most): per_day times a day at local 7-23h (outside x0.2, weekends x0.45), each a
-    sweep() run back to back `gap` seconds apart as JSON."""
+    (`users`: pattern, pool, least, most; the first customer's key logs its replies): per_day times a day at local
+    7-23h (outside x0.2, weekends x0.45), each a sweep() run back to back `gap` seconds apart as JSON."""
     rng = ctx.rng
     for i in range(count):
-        for _ in range(rng.randint(2, 3)):
+        for j in range(rng.randint(2, 3)):
             acct, api, model, s, prompt = keyed(ctx, scenario, i, _TOOL_SURFACES, system, cos)
+            if not j:  # each product's first customer logs its replies, as its audit asks
+                acct["logged"] = _registry(ctx)[acct["principal"]] = True
             people = user_ids(rng, *users)
             for t in ctx.window_times(acct["tz"], rng.uniform(*per_day), hours=(7, 23), outside=0.2, weekend=0.45):
                 J.run_all(ctx, acct, t, api, model, "build", *sweep(), gap=gap, template=rng.randrange(4),

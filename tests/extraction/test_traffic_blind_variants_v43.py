@@ -39,9 +39,9 @@ from tests.extraction import blind_traffic_more as B2
 SEED = 517544  # blind-v43's seed in benchmarks/extraction_eval.py's DATASETS
 # sha256 of the v43 log at seed 517544, one day, scale 0.05 (the v43_small fixture). Frozen evaluation data; checked
 # the same under another PYTHONHASHSEED (test_v43_the_bytes_do_not_depend_on_the_hash_seed). (The whole blind-v43 set
-# - seed 517544, four days, scale 1, 224,494 requests, 1,222 accounts, 407 of them attack accounts - hashed to
-# 3f0b6fabd6c0edd6dacfa977cb69327bc0fb1e85f10a7d32029d2948c51f7530 when it was written.)
-FROZEN_SHA256 = "0c43ba07eafab3bb7f9fa0f30e3dfe5701445d450362498f22d2f2ba480776aa"
+# - seed 517544, four days, scale 1, 225,453 requests, 1,228 accounts, 407 of them attack accounts - hashed to
+# 2d0d64e543e993352c140ac3a212065e5b6c16136204fc0412ee7ba8808a9085 when it was written.)
+FROZEN_SHA256 = "eedf40f9dc3fbfca1034ac89d3e773eca14a190d68e8de44b890e3b1f56a2426"
 ATTACK_TYPES = {"cot_harvester", "hydra", "taxonomy", "sampling", "mixed_into_chat", "paraphrased", "agentic_distill",
                 "class_sweep", "reject_sweep", "count_sweep"}
 NEW_PERSONAS = {"form_builder", "rule_sync", "schema_tool", "regex_lab", "regex_class", "width_class", "qa_desk",
@@ -374,8 +374,9 @@ def enough(**counts: int) -> None:
     assert not short, short
 
 
-LOW = {"json_a": 1, "json_b": 1, "build_a": 1, "build_b": 1, "fix_a": 1, "fix_b": 1, "test_a": 1, "test_b": 1,
-       "problems_a": 1, "problems_b": 1, "kept_a": 1, "kept_b": 1, "classes_a": 1, "classes_b": 1, "counts_a": 1,
-       "counts_b": 1, "reject_sweep_spread": 1, "why_a": 1, "why_r": 1, "why_q": 1, "agent_a": 1, "agent_b": 1,
-       "tsweep_a": 1, "tsweep_b": 1}
-"""The least counts the tests above expect in the tenth-scale four-day log (about 85% of what it held when written)."""
+LOW = {"json_a": 7471, "json_b": 3872, "build_a": 10855, "build_b": 4476, "fix_a": 782, "fix_b": 65, "test_a": 668,
+       "test_b": 187, "problems_a": 766, "problems_b": 214, "kept_a": 3332, "kept_b": 1475, "classes_a": 1732,
+       "classes_b": 436, "counts_a": 103, "counts_b": 874, "reject_sweep_spread": 249, "why_a": 240, "why_r": 130,
+       "why_q": 70, "agent_a": 1100, "agent_b": 100, "tsweep_a": 90, "tsweep_b": 38}
+"""The least counts the tests above expect in the tenth-scale four-day log (about 85% of what it held when written;
+the why, agent and temperature-sweep counts set below it)."""
