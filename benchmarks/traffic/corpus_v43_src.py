@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 from typing import Any
 
 # ---- character classes: the regex, the characters it holds, and its words ----
@@ -71,6 +72,7 @@ def quant(lo: int, hi: int) -> str:
     return "" if lo == hi == 1 else f"{{{lo}}}" if lo == hi else f"{{{lo},{hi}}}"
 
 
+@lru_cache(maxsize=4096)
 def pattern(sh: tuple) -> str:
     """The shape's regex, anchored at both ends."""
     return "^" + "".join(re.escape(p[1]) if p[0] == "l" else CLASSES[p[1]][0] + quant(p[2], p[3]) for p in sh) + "$"
@@ -136,7 +138,12 @@ def changed(rng: random.Random, sh: tuple, kind: str) -> str:
 
 
 def fits(sh: tuple, s: str) -> bool:
-    return re.fullmatch(pattern(sh), s) is not None
+    return _compiled(sh).fullmatch(s) is not None
+
+
+@lru_cache(maxsize=4096)
+def _compiled(sh: tuple) -> re.Pattern:
+    return re.compile(pattern(sh))
 
 
 def accepts(rng: random.Random, sh: tuple, n: int) -> list[str]:
