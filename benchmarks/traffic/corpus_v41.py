@@ -40,12 +40,12 @@ from benchmarks.traffic.corpus_v33 import (  # noqa: F401
 )
 from benchmarks.traffic.corpus_v34 import harvest_texts
 
-# the runners and helpers the v40 modules reach through this one: corpus_v33's plain ones, and corpus_v31's bound to
+# the runners and helpers the v41 modules reach through this one: corpus_v33's plain ones, and corpus_v31's bound to
 # this module
 _SELF = sys.modules[__name__]
 lang, item, cap_of, cover, disguise, explained, talk, why_talk, everyday, sitting, distinct_seeds = C31.bound_to(_SELF)
 
-# the items file, its languages, and corpus_v32's voice writing in a v40 language: voice(rng, lg="en")
+# the items file, its languages, and corpus_v32's voice writing in a v41 language: voice(rng, lg="en")
 _ITEMS, TONGUES, LANGS, WRAP, voice = C32.speaking(Path(__file__).parent / "corpus_v41_items.json")
 
 
