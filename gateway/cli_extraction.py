@@ -53,6 +53,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
     policy = _policy_from(args.policies)
     detector = Detector(policy, _model_from(args.model)) if args.model else None
+    if detector is not None and not detector.policy.rescorer.enabled:
+        print(f"covenant: --model {args.model} is not used: the extraction policy"
+              f"{' of ' + args.policies if args.policies else ' (built-in, no --policies)'} does not turn "
+              "extraction.rescorer on", file=sys.stderr)
     try:
         summary = replay(args.traffic, policy, args.output, progress=not args.quiet, detector=detector)
     except OSError as exc:
@@ -99,6 +103,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
         return 2
     policy = _policy_from(args.policies or settings.policies_dir, required=args.policies is not None)
     model = _model_from(settings.extraction_model)
+    if model is not None and not (policy is not None and policy.rescorer.enabled):
+        logging.getLogger("covenant.worker").warning(
+            "extraction_model %s is not used: the policies do not turn extraction.rescorer on", settings.extraction_model)
     fp = _worker_fingerprinter(settings)
     if args.nice > 0:
         # On a host shared with gateways, background analysis can yield the CPU to their requests. Off by

@@ -114,6 +114,8 @@ class Gateway:
             model = self.settings.extraction_model
             self.extraction = LocalExtraction(self.metrics, self._detector_policy(),
                                               TreeEnsemble.from_file(model) if model else None)
+            if model and not self.extraction.policy.rescorer.enabled:
+                log.warning("extraction_model %s is not used: the policies do not turn extraction.rescorer on", model)
 
     def _detector_policy(self):
         """The detector's own settings (windows, campaigns) come from the most general extraction block."""

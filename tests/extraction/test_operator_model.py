@@ -84,6 +84,10 @@ def test_replay_judges_with_the_model_it_is_given(small_log, tmp_path) -> None:
     busy = {p for p, r in shipped.items() if r["requests"] >= 5}
     assert {p for p, r in always.items() if r["verdict"] != "ok"} >= busy  # all judged extracting from 5 requests
     assert [p for p in busy if shipped[p]["verdict"] == "ok"], "the shipped model leaves some accounts alone"
+    unused = subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(small_log), "--quiet",
+                             "--model", str(MODEL_FILE)], cwd=ROOT, capture_output=True, text=True)
+    assert unused.returncode == 0 and "is not used: the extraction policy (built-in, no --policies) does not turn " \
+        "extraction.rescorer on" in unused.stderr, unused.stderr
     bad = subprocess.run([sys.executable, "-m", "gateway", "extraction", "replay", str(small_log), "--model",
                           str(tmp_path / "missing.json")], cwd=ROOT, capture_output=True, text=True)
     assert bad.returncode != 0 and "missing.json: No such file or directory" in bad.stderr, bad.stderr
@@ -139,3 +143,14 @@ def test_covenant_worker_judges_with_the_operators_model(redis_url: str, tmp_pat
     v = decode_verdict(raw)
     assert v.status == "flag" and "learned_rescorer" in v.reasons, v
     assert detail.get("learned_p", 0) > 0.99, detail  # sigmoid(8): no model but the operator's gives it
+
+
+def test_a_model_the_policies_leave_unused_is_told_at_start(tmp_path) -> None:
+    always = write(tmp_path / "always.json", model(["own_score"], [leaf(8.0)]))
+    gw = GatewayProcess(upstream_url=None, policies=Path(__file__).parent / "policies_strict",
+                        env={"COVENANT_EXTRACTION_MODEL": str(always)})
+    gw.start()
+    try:
+        assert f"extraction_model {always} is not used: the policies do not turn extraction.rescorer on" in gw.logs()
+    finally:
+        gw.stop()
