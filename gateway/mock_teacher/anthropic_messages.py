@@ -11,6 +11,10 @@ from gateway.mock_teacher.replies import Reply
 _STOP_REASONS = {"stop": "end_turn", "length": "max_tokens", "tool_calls": "tool_use"}
 
 
+def _stop_reason(reply: Reply) -> str:
+    return "stop_sequence" if reply.stop_sequence is not None else _STOP_REASONS[reply.finish_reason]
+
+
 def _usage(input_tokens: int, output_tokens: int) -> dict[str, Any]:
     return {"input_tokens": input_tokens, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0,
             "output_tokens": output_tokens, "service_tier": "standard"}
@@ -26,7 +30,7 @@ def _blocks(reply: Reply) -> list[dict[str, Any]]:
 def message(message_id: str, model: str, input_tokens: int, reply: Reply) -> dict[str, Any]:
     return {
         "id": message_id, "type": "message", "role": "assistant", "model": model, "content": _blocks(reply),
-        "stop_reason": _STOP_REASONS[reply.finish_reason], "stop_sequence": None,
+        "stop_reason": _stop_reason(reply), "stop_sequence": reply.stop_sequence,
         "usage": _usage(input_tokens, reply.tokens),
     }
 
@@ -64,7 +68,7 @@ def message_stream(message_id: str, model: str, input_tokens: int, reply: Reply,
         else:
             deltas.append((stop_event, 0))
     tail.append(sse_event({"type": "message_delta",
-                           "delta": {"stop_reason": _STOP_REASONS[reply.finish_reason], "stop_sequence": None},
+                           "delta": {"stop_reason": _stop_reason(reply), "stop_sequence": reply.stop_sequence},
                            "usage": {"output_tokens": reply.tokens}}, "message_delta"))
     tail.append(sse_event({"type": "message_stop"}, "message_stop"))
 

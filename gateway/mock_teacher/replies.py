@@ -28,6 +28,7 @@ class Reply:
     tokens: int  # completion tokens this choice produced
     truncated: bool  # stopped by the token limit
     tool_calls: tuple[ToolCall, ...] = ()
+    stop_sequence: str | None = None  # the request's stop sequence that ended the text (not part of it)
 
     @property
     def finish_reason(self) -> str:
@@ -63,7 +64,7 @@ class ReplyEngine:
             return Reply("", count_tokens(tool.name) + count_tokens(arguments), False, (call,))
         if self._declines and self._declined(request.prompt):
             text = f"I can't help with that request. {self._prose.sentence(rng_for(key)).strip()}"
-            return Reply(text, count_tokens(text), False)
+            return _stopped(Reply(text, count_tokens(text), False), request.stop)
         if request.json_mode:
             # valid JSON matters more than the limit: structured replies are never cut
             rng = rng_for(key)
@@ -72,7 +73,7 @@ class ReplyEngine:
             text = orjson.dumps(value, option=orjson.OPT_INDENT_2).decode()
             return Reply(text, count_tokens(text), False)
         prose = self._prose.reply(key, limit, topics)
-        return Reply(prose.text, prose.tokens, prose.truncated)
+        return _stopped(Reply(prose.text, prose.tokens, prose.truncated), request.stop)
 
     def _declined(self, prompt: str) -> bool:
         lowered = prompt.lower()
@@ -97,6 +98,17 @@ class ReplyEngine:
         vector = [rng.gauss(0.0, 1.0) for _ in range(dimensions)]
         norm = math.sqrt(sum(v * v for v in vector)) or 1.0
         return [v / norm for v in vector]
+
+
+def _stopped(reply: Reply, stops: tuple[str, ...]) -> Reply:
+    """The reply cut before the first of the stop sequences it contains (prose only: structured replies and tool
+    calls are never cut); a cut reply ended on its stop sequence, not on the token limit."""
+    found = [(i, s) for s in stops if (i := reply.text.find(s)) >= 0]
+    if not found:
+        return reply
+    at, seq = min(found)
+    text = reply.text[:at]
+    return Reply(text, count_tokens(text), False, stop_sequence=seq)
 
 
 def pack_float32(vector: list[float]) -> bytes:

@@ -30,6 +30,7 @@ class ReplyRequest:
     include_usage: bool = False
     logprobs: int | None = None  # token data requested: how many alternatives per token (0: none)
     best_of: int = 0  # legacy completions: candidates generated (and charged) server-side, the best `n` returned
+    stop: tuple[str, ...] = ()  # stop sequences: prose ends before the first one (not included), as the APIs do
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -91,6 +92,20 @@ def _completion_logprobs(body: dict[str, Any]) -> int | None:
     return value
 
 
+def _stops(value: Any, name: str, most: int | None) -> tuple[str, ...]:
+    """OpenAI's `stop` (a string or up to `most` strings) or Anthropic's `stop_sequences` (strings)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadRequest(f"{name} must be a string or an array of strings" if most else
+                         f"{name}: Input should be a valid list of strings")
+    if most is not None and len(value) > most:
+        raise BadRequest(f"{name} may hold at most {most} sequences, got {len(value)}")
+    return tuple(v for v in value if v)
+
+
 def _tool_choice(choice: Any) -> str:
     if choice is None:
         return "auto"
@@ -150,6 +165,7 @@ def openai_chat(body: Any) -> ReplyRequest:
         stream=bool(body.get("stream")),
         include_usage=_include_usage(body),
         logprobs=_chat_logprobs(body),
+        stop=_stops(body.get("stop"), "stop", 4),
     )
 
 
@@ -195,6 +211,7 @@ def openai_completion(body: Any) -> ReplyRequest:
         stream=bool(body.get("stream")),
         include_usage=_include_usage(body),
         logprobs=_completion_logprobs(body),
+        stop=_stops(body.get("stop"), "stop", 4),
     )
 
 
@@ -262,4 +279,5 @@ def anthropic_messages(body: Any, count_only: bool = False) -> ReplyRequest:
         tool_choice=_tool_choice(body.get("tool_choice")),
         after_tool_result=after_tool,
         stream=bool(body.get("stream")),
+        stop=_stops(body.get("stop_sequences"), "stop_sequences", None),
     )
