@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from gateway.store.errors import StoreUnavailable
 
@@ -229,11 +232,30 @@ def ops_router(gw: Gateway) -> APIRouter:
     return router
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def _allowed(request: Request) -> str:
+    """Every method some route serves on this path (RFC 9110's Allow lists the resource's methods, and one path such
+    as /admin/v1/keys is served by a GET route and a POST route). Asked of each route as a router would (`matches`),
+    since included routers keep their routes to themselves."""
+    routes = request.app.router.routes
+    return ", ".join(m for m in _METHODS
+                     if any(r.matches({**request.scope, "method": m})[0] is Match.FULL for r in routes))
+
+
 def build_admin_app(gw: Gateway, *, include_admin: bool = True, include_ops: bool = True) -> FastAPI:
     app = FastAPI(title="Covenant admin API", version="1", docs_url="/admin/docs",
                   openapi_url="/admin/openapi.json", redoc_url=None)
     if include_ops:
         app.include_router(ops_router(gw))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 405:  # Starlette's Allow names the first matching route's methods only
+            exc = StarletteHTTPException(405, exc.detail, {**(exc.headers or {}), "Allow": _allowed(request)})
+        return await http_exception_handler(request, exc)
+
     if include_admin:
         app.include_router(admin_router(gw))
         guard = _admin_guard(gw)
