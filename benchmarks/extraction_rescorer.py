@@ -159,15 +159,20 @@ def held_out(sets: list[StateSet], i: int, snapshots: bool = False) -> dict[str,
     test = sets[i]
     every = model.predict_proba(test.x)[:, 1] > t
     end = test.rows(test.end)
-    flagged = every[test.end]
     by_scenario: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for sc, lab, f in zip(end.scenarios, end.y, flagged, strict=True):
+    for sc, lab, f in zip(end.scenarios, end.y, every[test.end], strict=True):
         if lab or f:
             by_scenario[sc][0] += int(f)
             by_scenario[sc][1] += 1
-    return {"set": test.name, "threshold": t, **_rates(end.y, flagged, "rescorer"),
+    return {**_judged(test, every, t), "by_scenario": dict(by_scenario)}
+
+
+def _judged(test: StateSet, every: np.ndarray, t: float) -> dict[str, Any]:
+    """A set's figures: the re-scorer's flags (`every`, one per state) and the detector's, at the end and ever."""
+    end = test.rows(test.end)
+    return {"set": test.name, "threshold": t, **_rates(end.y, every[test.end], "rescorer"),
             **_rates(end.y, end.flagged, "detector"), **_rates(end.y, ever_flagged(test, every), "rescorer_ever"),
-            **_rates(end.y, ever_flagged(test, test.flagged), "detector_ever"), "by_scenario": dict(by_scenario)}
+            **_rates(end.y, ever_flagged(test, test.flagged), "detector_ever")}
 
 
 def export(sets: list[StateSet], names: list[str], path: Path, snapshots: bool = False) -> dict[str, Any]:
@@ -264,15 +269,7 @@ def cross_validated(sets: list[StateSet], folds: int, snapshots: bool, jobs: int
             probs[j] = p
     t = threshold_at(np.concatenate([probs[j][s.end] for j, s in enumerate(sets)]),
                      np.concatenate([s.y[s.end] == 0 for s in sets]))
-    results = []
-    for j, test in enumerate(sets):
-        every = probs[j] > t
-        end = test.rows(test.end)
-        results.append({"set": test.name, "threshold": t, **_rates(end.y, every[test.end], "rescorer"),
-                        **_rates(end.y, end.flagged, "detector"),
-                        **_rates(end.y, ever_flagged(test, every), "rescorer_ever"),
-                        **_rates(end.y, ever_flagged(test, test.flagged), "detector_ever")})
-    return results
+    return [_judged(test, probs[j] > t, t) for j, test in enumerate(sets)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -336,10 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         results = cross_validated(sets, args.folds, args.snapshots, args.jobs)
         print(f"{args.folds} folds in {time.perf_counter() - started:.0f} s, threshold {results[0]['threshold']:.3f}",
               file=sys.stderr, flush=True)
-        print("\n".join(report(results)))
-        if args.output is not None:
-            args.output.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in results))
-        return 0
+        return _emit(results, args.output)
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()] or [s.name for s in sets]
     unknown = sorted(set(chosen) - {s.name for s in sets})
     if unknown:
@@ -355,9 +349,13 @@ def main(argv: list[str] | None = None) -> int:
             results.append(r)
             print(f"[{n}/{len(order)}] {r['set']}: detector {_fmt(r, 'detector')}, re-scorer {_fmt(r, 'rescorer')} "
                   f"({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+    return _emit(results, args.output)
+
+
+def _emit(results: list[dict[str, Any]], output: Path | None) -> int:
     print("\n".join(report(results)))
-    if args.output is not None:
-        args.output.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in results))
+    if output is not None:
+        output.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in results))
     return 0
 
 

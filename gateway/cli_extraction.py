@@ -36,7 +36,8 @@ def _policy_from(dir_: str | None, *, required: bool = True):
 
 
 def _model_from(path: str | None):
-    """An operator's re-scorer model file (checked again: settings check it, `--model` is not a setting)."""
+    """An operator's re-scorer model file, said in one line when it will not load (`--model` is not a setting
+    the settings' check has seen; a model they loaded is not read again)."""
     if not path:
         return None
     from gateway.extraction.rescorer import ModelError, TreeEnsemble

@@ -127,7 +127,10 @@ class TreeEnsemble:
 
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> TreeEnsemble:
-        return cls(orjson.loads(path.read_bytes()))
+        """The model in `path`, read and compiled once per version of the file (~35-65 ms): a detector is made for
+        each policy test case, and the settings' check and the service both ask for an operator's model."""
+        st = path.stat()
+        return _loaded(cls, str(path), st.st_mtime_ns, st.st_size)
 
     @classmethod
     def from_file(cls, path: str | Path) -> TreeEnsemble:
@@ -172,6 +175,11 @@ def _tree(t: Mapping[str, Sequence[Any]], n_features: int) -> _Tree:
         if f >= n_features or (f >= 0 and not (i < left[i] < n and i < right[i] < n)):
             raise ModelError(f"tree node {i}: feature {f} or children {left[i]}, {right[i]} out of range")
     return feature, threshold, left, right, value
+
+
+@functools.lru_cache(maxsize=8)
+def _loaded(cls: type[TreeEnsemble], path: str, mtime_ns: int, size: int) -> TreeEnsemble:
+    return cls(orjson.loads(Path(path).read_bytes()))  # a file that will not load raises, and nothing is kept
 
 
 _Tree = tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]]
